@@ -1,0 +1,152 @@
+"""The `peerbot` command line (click): chat, ask, content checks, and running the bot.
+
+Every command builds the bot through the one composition root, so what the command line says is
+exactly what the chat would say.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+
+import click
+
+from bot.catalog import load_catalog
+from bot.errors import ContentError
+from bot.settings import Settings
+
+
+def _settings() -> Settings:
+    return Settings()
+
+
+def _bot(settings: Settings | None = None):
+    from adapters.bootstrap import build_bot
+
+    settings = settings or _settings()
+    try:
+        return build_bot(settings)
+    except ContentError as e:
+        click.echo(f"peerbot cannot start: the content has problems.\n{e}", err=True)
+        sys.exit(2)
+
+
+@click.group()
+def main() -> None:
+    """peerbot: answers for peer workers, rhythm for communities of practice, scenario discussions."""
+    logging.basicConfig(level=_settings().log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+@main.command()
+def chat() -> None:
+    """Chat in the terminal (reads piped input line by line and exits at its end)."""
+    from adapters.console import run
+
+    bot = _bot()
+    interactive = sys.stdin.isatty()
+
+    def lines():
+        if not interactive:
+            yield from sys.stdin
+            return
+        while True:
+            try:
+                yield input("you> ")
+            except (EOFError, KeyboardInterrupt):
+                click.echo("")
+                return
+
+    run(bot, lines(), prompt=interactive)
+
+
+def answer_json(bot, question: str) -> dict:
+    from bot.asking import choose
+    from bot.replies import cite
+
+    kind, found = choose(bot, question)
+    if kind == "topic":
+        item = found.item
+        return {"question": question, "kind": "topic", "id": item.id,
+                "title": getattr(item, "term", None) or getattr(item, "title"),
+                "answer": getattr(item, "meaning", None) or getattr(item, "short"),
+                "sources": [s.cite() for s in item.sources],
+                "views": [{"summary": v.summary, "sources": [s.cite() for s in v.sources]} for v in item.views]}
+    if kind == "unknown":
+        return {"question": question, "kind": "unknown", "verdict": "unsure", "matches": [],
+                "reasons": ["I don't know that one; it doesn't match anything in my sources."]}
+    a = found
+    return {
+        "question": question, "kind": "task", "verdict": a.verdict,
+        "matches": [{"id": r.id, "task": r.task, "verdict": r.verdict, "source": cite(r.sources)} for r in a.matches],
+        "reasons": list(a.reasons) or ["No ruling in the sources is close enough to say; try the guided check."],
+        "instead": a.instead, "reflect": a.reflect,
+        "views": [{"summary": v.summary, "verdict": v.verdict, "sources": [s.cite() for s in v.sources]} for v in a.views],
+        "jurisdiction": a.jurisdiction,
+    }
+
+
+@main.command()
+@click.argument("question", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as one JSON object.")
+@click.option("--jsonl", is_flag=True, help="Read one question per line on stdin; print one JSON object per line.")
+def ask(question: str | None, as_json: bool, jsonl: bool) -> None:
+    """Ask one question, as in the chat."""
+    bot = _bot()
+    if jsonl:
+        for line in sys.stdin:
+            if line.strip():
+                click.echo(json.dumps(answer_json(bot, line.strip())))
+        return
+    if not question:
+        raise click.UsageError("Give a question, or use --jsonl to read questions from stdin.")
+    if as_json:
+        click.echo(json.dumps(answer_json(bot, question), indent=2))
+        return
+    from adapters.console import Console
+
+    Console(bot).say(question)
+
+
+@main.group()
+def content() -> None:
+    """Work with the content files."""
+
+
+@content.command("check")
+@click.option("--json", "as_json", is_flag=True, help="Print counts and problems as JSON.")
+def content_check(as_json: bool) -> None:
+    """Validate every content file; list every problem with file, item and field."""
+    settings = _settings()
+    try:
+        catalog = load_catalog(settings.content_dir)
+        counts, problems = catalog.counts(), []
+    except ContentError as e:
+        counts, problems = {}, e.problems
+    if as_json:
+        click.echo(json.dumps({**counts, "problems": problems}, indent=2))
+    else:
+        for problem in problems:
+            click.echo(problem)
+        if problems:
+            click.echo(f"{len(problems)} problem(s) found.")
+        else:
+            click.echo("content ok: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    sys.exit(1 if problems else 0)
+
+
+@main.command()
+def run() -> None:
+    """Run the bot: Slack and Discord when their tokens are set, otherwise the terminal chat."""
+    settings = _settings()
+    platforms = [name for name, on in (("slack", settings.slack_bot_token), ("discord", settings.discord_token)) if on]
+    if not platforms:
+        click.echo("No platform tokens set (see README): starting the terminal chat.", err=True)
+        chat.main(args=[], standalone_mode=False)
+        return
+    from adapters.runner import run_platforms
+
+    run_platforms(_bot(settings), settings)
+
+
+if __name__ == "__main__":
+    main()

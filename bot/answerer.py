@@ -1,0 +1,86 @@
+"""Answers "is this a peer task?": a leaning, the reasons, the closest rulings and a question.
+
+Search finds candidate rulings; the facets of the question (for or with, who asked, how often,
+reporting, agenda, clinical, power) then rerank them so the ruling on the right side of a
+distinction wins, and temper the leaning when the question carries a risk the ruling does not
+account for. Below a confidence threshold the answer is `unsure` and offers the guided check.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.catalog import Catalog, Ruling, View
+from bot.facets import EXPLAIN, OPPOSITES, RISKY, detect
+from bot.search import Index
+
+CONFIDENT = 0.42
+STRONG_RISKS = ("reporting", "agenda", "power")
+LEAN_DOWN = {"yes": "depends", "likely": "depends", "depends": "unlikely"}
+LEAN_DOWN_HARD = {"yes": "unlikely", "likely": "unlikely", "depends": "unlikely"}
+
+
+@dataclass(frozen=True)
+class TaskAnswer:
+    question: str
+    verdict: str  # yes | likely | depends | unlikely | no | unsure
+    reasons: tuple[str, ...]
+    matches: tuple[Ruling, ...]
+    instead: str = ""
+    reflect: str = ""
+    views: tuple[View, ...] = ()
+    jurisdiction: str = ""
+    tempered_by: tuple[str, ...] = ()
+    confidence: float = 0.0
+
+    @property
+    def top(self) -> Ruling | None:
+        return self.matches[0] if self.matches else None
+
+
+class Answerer:
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        passages = []
+        for r in catalog.rulings.values():
+            passages.append((r.id, r.task))
+            passages.extend((r.id, p) for p in r.phrasings)
+        self.index = Index(passages)
+        self._facets = {r.id: frozenset(r.facets) | detect(r.task) for r in catalog.rulings.values()}
+
+    def candidates(self, question: str) -> list[tuple[Ruling, float, float]]:
+        """Rulings ranked for `question`: (ruling, adjusted score, confidence)."""
+        asked = detect(question)
+        ranked = []
+        for hit in self.index.search(question, limit=15):
+            rf = self._facets[hit.item_id]
+            agree = len(asked & rf)
+            conflict = sum(1 for a in asked for b in rf if (a, b) in OPPOSITES and b not in asked)
+            # A ruling about a risky side (reporting, agenda…) the question never mentions is the
+            # wrong ruling for it, just as the reverse is.
+            unasked_risk = sum(1 for f in rf & set(RISKY) if f not in asked)
+            factor = 1 + 0.3 * agree - 0.45 * conflict - 0.15 * unasked_risk
+            ranked.append((self.catalog.rulings[hit.item_id], hit.score * max(factor, 0.1), hit.confidence))
+        ranked.sort(key=lambda x: (-x[1], x[0].id))
+        return ranked
+
+    def answer(self, question: str) -> TaskAnswer:
+        ranked = self.candidates(question)
+        if not ranked or ranked[0][2] < CONFIDENT:
+            return TaskAnswer(question, "unsure", (), tuple(r for r, _, c in ranked[:3] if c >= CONFIDENT / 2),
+                              confidence=ranked[0][2] if ranked else 0.0)
+        top, _, confidence = ranked[0]
+        asked = detect(question)
+        unaccounted = [f for f in RISKY if f in asked and f not in self._facets[top.id]]
+        verdict = top.verdict
+        if unaccounted:
+            table = LEAN_DOWN_HARD if any(f in STRONG_RISKS for f in unaccounted) else LEAN_DOWN
+            verdict = table.get(verdict, verdict)
+        tempered = tuple(f"You mentioned that {EXPLAIN[f]}, which moves this away from peer work."
+                         for f in unaccounted) if verdict != top.verdict else ()
+        matches = tuple({r.id: r for r, _, _ in ranked[:3]}.values())
+        return TaskAnswer(
+            question=question, verdict=verdict, reasons=tempered + top.reasons[: 3 - min(len(tempered), 1)],
+            matches=matches, instead=top.instead, reflect=top.question, views=top.views,
+            jurisdiction=top.jurisdiction, tempered_by=tuple(unaccounted) if tempered else (),
+            confidence=confidence,
+        )

@@ -1,0 +1,89 @@
+"""The bot: content, answerers, store and clock together behind one entry point.
+
+`Bot.handle` is the one entry point for every request from every adapter. It never lets an
+exception reach a person: a `UserError` becomes a private, kind reply; anything else is logged
+with a short reference and the person gets an apology with that reference.
+"""
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Callable
+
+from bot import router, schedules
+from bot.actions import decode
+from bot.answerer import Answerer
+from bot.catalog import Catalog
+from bot.errors import UserError
+from bot.messages import Command, Outcome, Post, Press, Reply
+from bot.ports import Clock, Store
+from bot.settings import Settings
+from bot.topics import TopicFinder
+from bot.wire import dump_post
+
+log = logging.getLogger("peerbot")
+
+
+@dataclass
+class Bot:
+    catalog: Catalog
+    store: Store
+    clock: Clock
+    settings: Settings
+    answerer: Answerer = field(init=False)
+    finder: TopicFinder = field(init=False)
+    # Called with a schedule id whenever one is created, changed or deleted (the scheduler
+    # registrar listens, so APScheduler's jobs follow the database).
+    schedule_listeners: list[Callable[[int], None]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.answerer = Answerer(self.catalog)
+        self.finder = TopicFinder(self.catalog)
+
+    def schedules_changed(self, schedule_id: int) -> None:
+        for listener in self.schedule_listeners:
+            listener(schedule_id)
+
+    def claim(self, posts: list[Post]) -> list[Post]:
+        """Claim posts for delivery; returns those nobody claimed before (at most once)."""
+        now = self.clock.now().isoformat(timespec="seconds")
+        return [p for p in posts if self.store.claim_delivery(p.key, p.where.channel_key, dump_post(p), now)]
+
+    def tick(self, now: datetime | None = None, only: int | None = None) -> list[Post]:
+        """Everything due at `now` (schedules, scenario timers), already claimed."""
+        now = now or self.clock.now()
+        posts = schedules.tick(self, now, only)
+        if only is None:
+            for job in router.TIMERS:
+                posts += job(self, now)
+        return posts
+
+    def visible_schedules(self, platform: str, workspace: str) -> list[dict]:
+        now = self.clock.now()
+        return [schedules.describe(self, row, now) for row in self.store.schedules(workspace=f"{platform}:{workspace}")]
+
+    @property
+    def extra_help(self) -> list[str]:
+        return router.HELP
+
+    def handle(self, request: Command | Press) -> Outcome:
+        try:
+            if isinstance(request, Command):
+                handler, rest = router.route(request)
+                messages = handler(self, request, rest)
+            else:
+                verb, args = decode(request.action)
+                handler = router.ACTIONS.get(verb)
+                if handler is None:
+                    raise UserError("That button has expired. Ask me again and I'll give you a fresh one.")
+                messages = handler(self, request, args)
+        except UserError as e:
+            messages = [Reply(str(e), private=True)]
+        except Exception:
+            ref = secrets.token_hex(3)
+            log.exception("request failed (ref %s, %s)", ref, type(request).__name__)
+            messages = [Reply(f"Sorry, something went wrong on my side. If it keeps happening, "
+                              f"mention reference {ref} to whoever runs me.", private=True)]
+        return Outcome(tuple(messages))

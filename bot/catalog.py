@@ -1,0 +1,375 @@
+"""Loads and validates everything in `content/` into frozen objects.
+
+Each kind of item has a pydantic model that forbids unknown keys and checks lengths and
+vocabularies; `load_catalog` reads every file, validates every item, then checks what only the
+whole set can show (duplicate ids, broken cross-references) and raises one `ContentError` listing
+every problem as `file: item: field: message`. Nothing starts on invalid content.
+"""
+from __future__ import annotations
+
+import random
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+
+from bot.errors import ContentError
+
+DOCS = ("toolkit", "supervision", "handbook", "standards", "implementation")
+DOC_TITLES = {
+    "toolkit": "Supervising Peer Workers toolkit (CMHA Waterloo Wellington, Ontario)",
+    "supervision": "Peer Supervision e-learning (Café TA Center, US)",
+    "handbook": "Provider handbook on peer roles (US, Massachusetts)",
+    "standards": "B.C. peer support standards of practice",
+    "implementation": "Peer Support Implementation Toolkit (Support House, Ontario)",
+}
+VERDICTS = ("yes", "likely", "depends", "unlikely", "no")
+FACETS = ("with", "for", "asked-by-person", "asked-by-staff", "routine", "occasional", "reporting",
+          "agenda", "clinical", "power", "relationship")
+TOPIC_GROUPS = ("role", "supervision", "sharing", "values", "myths", "boundaries", "documentation",
+                "community")
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=150)]
+Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=700)]
+Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Long = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2500)]
+LINES = re.compile(r"^\d+(-\d+)?(,\s*\d+(-\d+)?)*$")
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Model):
+    doc: Literal[DOCS]  # type: ignore[valid-type]
+    lines: str
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _lines_shape(self) -> "Source":
+        if not LINES.match(self.lines.strip()):
+            raise ValueError(f"lines must look like '120-140' or '120-140, 150', got {self.lines!r}")
+        return self
+
+    def cite(self) -> str:
+        return f"{self.doc} {self.lines}" + (f" ({self.note})" if self.note else "")
+
+
+Sources = Annotated[tuple[Source, ...], Field(min_length=1)]
+
+
+class View(Model):
+    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+    verdict: Literal[VERDICTS] | None = None  # type: ignore[valid-type]
+    sources: Sources
+
+
+class Ruling(Model):
+    id: Id
+    task: Line
+    phrasings: Annotated[tuple[Line, ...], Field(min_length=3)]
+    verdict: Literal[VERDICTS]  # type: ignore[valid-type]
+    reasons: Annotated[tuple[Reason, ...], Field(min_length=1, max_length=4)]
+    criteria: dict[str, Literal["yes", "no", "partly"]] = {}
+    facets: tuple[Literal[FACETS], ...] = ()  # type: ignore[valid-type]
+    instead: Annotated[str, StringConstraints(max_length=500)] = ""
+    question: Line
+    jurisdiction: Annotated[str, StringConstraints(max_length=300)] = ""
+    sources: Sources
+    views: tuple[View, ...] = ()
+
+    @model_validator(mode="after")
+    def _instead_when_no(self) -> "Ruling":
+        if self.verdict in ("unlikely", "no") and not self.instead.strip():
+            raise ValueError("'instead' is required when the verdict is unlikely or no")
+        unknown = set(self.criteria) - {"lived_experience", "rapport", "connections", "everyone_duty",
+                                        "interdisciplinary", "conflicts_values", "other_role_better"}
+        if unknown:
+            raise ValueError(f"unknown criteria {sorted(unknown)}")
+        return self
+
+
+class Term(Model):
+    id: Id
+    term: Line
+    aliases: tuple[Line, ...] = ()
+    meaning: Short
+    more: Long | None = None
+    related: tuple[Id, ...] = ()
+    sources: Sources
+    views: tuple[View, ...] = ()
+
+
+class Topic(Model):
+    id: Id
+    title: Line
+    group: Literal[TOPIC_GROUPS]  # type: ignore[valid-type]
+    questions: Annotated[tuple[Line, ...], Field(min_length=3)]
+    short: Short
+    more: Long
+    related: tuple[Id, ...] = ()
+    check: Id | None = None
+    jurisdiction: Annotated[str, StringConstraints(max_length=300)] = ""
+    sources: Sources
+    views: tuple[View, ...] = ()
+
+
+class CheckChoice(Model):
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+    lean: int
+    note: Annotated[str, StringConstraints(max_length=300)] = ""
+
+
+class CheckStep(Model):
+    id: Id
+    ask: Line
+    why: Annotated[str, StringConstraints(max_length=300)] = ""
+    choice: Annotated[tuple[CheckChoice, ...], Field(min_length=2, max_length=5)]
+
+
+class CheckOutcome(Model):
+    min: int
+    verdict: Line
+    summary: Short
+
+
+class Check(Model):
+    id: Id
+    title: Line
+    intro: Short
+    sources: Sources
+    step: Annotated[tuple[CheckStep, ...], Field(min_length=2, max_length=10)]
+    outcome: Annotated[tuple[CheckOutcome, ...], Field(min_length=2)]
+
+    def outcome_for(self, score: int) -> CheckOutcome:
+        for outcome in sorted(self.outcome, key=lambda o: o.min, reverse=True):
+            if score >= outcome.min:
+                return outcome
+        return min(self.outcome, key=lambda o: o.min)
+
+
+class Prompt(Model):
+    id: Id
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    follow_up: Annotated[str, StringConstraints(max_length=200)] = ""
+    sources: Sources
+
+
+class PromptTheme(Model):
+    theme: Id
+    title: Line
+    prompt: Annotated[tuple[Prompt, ...], Field(min_length=1)]
+
+
+class SessionStep(Model):
+    id: Id
+    title: Line
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)]
+
+
+class CoreflectionFormat(Model):
+    id: Literal["coreflection"]
+    title: Line
+    intro: Short
+    sources: Sources
+    step: Annotated[tuple[SessionStep, ...], Field(min_length=2)]
+
+
+class PulseChoice(Model):
+    id: Id
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+
+
+class CheckinFormat(Model):
+    id: Literal["checkin"]
+    title: Line
+    text: Short
+    choices: Annotated[tuple[PulseChoice, ...], Field(min_length=2, max_length=5)]
+    invitation: Annotated[str, StringConstraints(max_length=400)]
+    privacy_reminder: Line
+    hidden_until: Short
+    sources: Sources
+
+
+class Response(Model):
+    response: Short
+    why: Short
+
+
+class Poll(Model):
+    question: Line
+    choices: Annotated[tuple[Annotated[str, StringConstraints(min_length=1, max_length=60)], ...],
+                       Field(min_length=2, max_length=5)]
+
+
+class Scenario(Model):
+    id: Id
+    title: Line
+    kind: Literal["scenario", "quick-round"] = "scenario"
+    audience: Literal["peer workers", "supervisors", "both"]
+    tags: tuple[Id, ...] = ()
+    content_notes: tuple[Line, ...] = ()
+    situation: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1500)] = ""
+    questions: Annotated[tuple[Line | Reason, ...], Field(max_length=4)] = ()
+    poll: Poll | None = None
+    less_helpful: tuple[Response, ...] = ()
+    more_helpful: tuple[Response, ...] = ()
+    debrief: Reason = "What will you take from this into your own practice?"
+    rulings: tuple[Id, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+    @model_validator(mode="after")
+    def _shape(self) -> "Scenario":
+        if self.kind == "scenario":
+            missing = [name for name in ("situation", "less_helpful", "more_helpful", "sources")
+                       if not getattr(self, name)]
+            if missing:
+                raise ValueError(f"a scenario needs {', '.join(missing)}")
+            if len(self.questions) < 2:
+                raise ValueError("a scenario needs 2-4 discussion questions")
+        elif not self.rulings:
+            raise ValueError("a quick round needs 'rulings'")
+        return self
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything the bot knows, validated."""
+
+    rulings: dict[str, Ruling]
+    terms: dict[str, Term]
+    topics: dict[str, Topic]
+    checks: dict[str, Check]
+    themes: dict[str, PromptTheme]
+    scenarios: dict[str, Scenario]
+    coreflection: CoreflectionFormat | None = None
+    checkin: CheckinFormat | None = None
+    prompts: dict[str, tuple[str, Prompt]] = field(default_factory=dict)  # id -> (theme, prompt)
+
+    def counts(self) -> dict[str, int]:
+        return {"rulings": len(self.rulings), "definitions": len(self.terms), "topics": len(self.topics),
+                "checks": len(self.checks), "prompts": len(self.prompts), "themes": len(self.themes),
+                "scenarios": len(self.scenarios)}
+
+    def pick_scenario(self, rng: random.Random, exclude: set[str]) -> Scenario | None:
+        fresh = [s for s in self.scenarios.values() if s.id not in exclude]
+        return rng.choice(sorted(fresh, key=lambda s: s.id)) if fresh else None
+
+
+# Where each kind lives: folder, how items sit in a file (array key, or None for one per file), model.
+LAYOUT: dict[str, tuple[str, str | None, type[Model]]] = {
+    "rulings": ("rulings", "ruling", Ruling),
+    "terms": ("definitions", "term", Term),
+    "topics": ("topics", None, Topic),
+    "checks": ("checks", None, Check),
+    "themes": ("prompts", None, PromptTheme),
+    "scenarios": ("scenarios", None, Scenario),
+}
+
+
+def _describe(error: ValidationError) -> list[str]:
+    out = []
+    for e in error.errors():
+        where = ".".join(str(p) for p in e["loc"]) or "(item)"
+        out.append(f"{where}: {e['msg']}")
+    return out
+
+
+def _item_key(model: type[Model]) -> str:
+    return "theme" if model is PromptTheme else "id"
+
+
+def load_catalog(root: Path) -> Catalog:
+    """Read and validate all of `root`; raise `ContentError` naming every problem."""
+    problems: list[str] = []
+    found: dict[str, dict[str, Model]] = {kind: {} for kind in LAYOUT}
+    origin: dict[str, str] = {}
+    # Ids are unique within a namespace; terms and topics share one, since a question can land on either.
+    namespace = {"terms": "answerable", "topics": "answerable"}
+
+    def take(kind: str, model: type[Model], raw: dict, path: Path, label: str) -> None:
+        item_id = raw.get(_item_key(model), "?") if isinstance(raw, dict) else "?"
+        try:
+            item = model.model_validate(raw)
+        except ValidationError as e:
+            problems.extend(f"{path}: {label} {item_id}: {msg}" for msg in _describe(e))
+            return
+        key = getattr(item, _item_key(model))
+        spaced = f"{namespace.get(kind, kind)}:{key}"
+        if spaced in origin:
+            problems.append(f"{path}: {label} {key}: id: duplicate id (also in {origin[spaced]})")
+            return
+        origin[spaced] = str(path)
+        found[kind][key] = item
+
+    for kind, (folder, array, model) in LAYOUT.items():
+        for path in sorted((root / folder).glob("*.toml")):
+            try:
+                data = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+                problems.append(f"{path}: (file): not valid TOML: {e}")
+                continue
+            if array is None:
+                take(kind, model, data, path, kind.rstrip("s"))
+                continue
+            extra = set(data) - {array}
+            if extra:
+                problems.append(f"{path}: (file): unknown top-level keys {sorted(extra)}")
+            items = data.get(array, [])
+            if not items:
+                problems.append(f"{path}: (file): no [[{array}]] items")
+            for raw in items:
+                take(kind, model, raw, path, array)
+
+    formats: dict[str, Model | None] = {"coreflection": None, "checkin": None}
+    for name, model in (("coreflection", CoreflectionFormat), ("checkin", CheckinFormat)):
+        path = root / "formats" / f"{name}.toml"
+        if not path.exists():
+            continue
+        try:
+            formats[name] = model.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
+        except tomllib.TOMLDecodeError as e:
+            problems.append(f"{path}: (file): not valid TOML: {e}")
+        except ValidationError as e:
+            problems.extend(f"{path}: {name}: {msg}" for msg in _describe(e))
+
+    catalog = Catalog(
+        rulings=found["rulings"], terms=found["terms"], topics=found["topics"],  # type: ignore[arg-type]
+        checks=found["checks"], themes=found["themes"], scenarios=found["scenarios"],  # type: ignore[arg-type]
+        coreflection=formats["coreflection"], checkin=formats["checkin"],  # type: ignore[arg-type]
+        prompts={p.id: (t.theme, p) for t in found["themes"].values() for p in t.prompt},  # type: ignore[attr-defined]
+    )
+    problems.extend(_cross_references(catalog, origin))
+    if problems:
+        raise ContentError(problems)
+    return catalog
+
+
+def _cross_references(c: Catalog, origin: dict[str, str]) -> list[str]:
+    problems = []
+    answerable = set(c.terms) | set(c.topics)
+    for item in list(c.terms.values()) + list(c.topics.values()):
+        for ref in item.related:
+            if ref not in answerable:
+                problems.append(f"{origin['answerable:' + item.id]}: {item.id}: related: no topic or term '{ref}'")
+    for topic in c.topics.values():
+        if topic.check and topic.check not in c.checks:
+            problems.append(f"{origin['answerable:' + topic.id]}: {topic.id}: check: no check '{topic.check}'")
+    for scenario in c.scenarios.values():
+        for ref in scenario.rulings:
+            if ref not in c.rulings:
+                problems.append(f"{origin['scenarios:' + scenario.id]}: {scenario.id}: rulings: no ruling '{ref}'")
+    seen: dict[str, str] = {}
+    for theme in c.themes.values():
+        for prompt in theme.prompt:
+            if prompt.id in seen:
+                problems.append(f"{origin['themes:' + theme.theme]}: {prompt.id}: id: duplicate prompt id "
+                                f"(also in theme {seen[prompt.id]})")
+            seen[prompt.id] = theme.theme
+    if "task" not in c.checks:
+        problems.append("checks/task.toml: (file): the guided task check is missing")
+    return problems

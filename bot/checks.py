@@ -1,0 +1,75 @@
+"""Guided checks: a short walk through questions with buttons, ending in a leaning and reasons.
+
+The task check asks the toolkit's criteria; the self-disclosure check asks the standards' questions
+before sharing. State (which step, which buttons were chosen) lives in the store under the asker,
+so a check survives a restart; no free text is kept. Each button carries its step number, so a
+press on an old question is recognised instead of being counted twice.
+"""
+from __future__ import annotations
+
+from bot.actions import encode
+from bot.catalog import Check
+from bot.errors import UserError
+from bot.messages import Card, Choice, Field, Reply
+from bot.replies import cite
+
+
+def owner_of(platform: str, workspace: str, user_id: str) -> str:
+    return f"{platform}:{workspace}:{user_id}"
+
+
+def step_reply(check: Check, index: int, intro: bool = False) -> Reply:
+    step = check.step[index]
+    head = f"{check.intro}\n\n" if intro else ""
+    text = f"{head}({index + 1}/{len(check.step)}) {step.ask}"
+    if step.why:
+        text += f"\n{step.why}"
+    choices = tuple(Choice(c.label, encode("answer", check.id, index, i)) for i, c in enumerate(step.choice))
+    body = text.split("\n\n", 1)[-1]
+    return Reply(text,
+                 card=Card(check.title if intro else f"{check.title} ({index + 1}/{len(check.step)})",
+                           (check.intro + "\n\n" if intro else "") + body),
+                 choices=choices + (Choice("Stop", encode("answer", check.id, index, "stop")),),
+                 private=True)
+
+
+def start(store, owner: str, check: Check) -> Reply:
+    store.save_flow(owner, f"check:{check.id}", {"step": 0, "picks": []})
+    return step_reply(check, 0, intro=True)
+
+
+def answer(store, owner: str, check: Check, step_index: int, pick: str) -> Reply:
+    state = store.get_flow(owner, f"check:{check.id}")
+    if state is None:
+        raise UserError("That check has finished or was stopped. Start a new one any time with "
+                        f"\"/peer check {check.id}\".")
+    if pick == "stop":
+        store.end_flow(owner, f"check:{check.id}")
+        return Reply("Stopped. Nothing from it is kept. You can start again any time.", private=True)
+    if step_index != state["step"]:
+        raise UserError("That question was already answered; here is where we are.") from None
+    choice_index = int(pick)
+    if not 0 <= choice_index < len(check.step[step_index].choice):
+        raise UserError("That isn't one of the choices for this question.")
+    state["picks"].append(choice_index)
+    state["step"] += 1
+    if state["step"] < len(check.step):
+        store.save_flow(owner, f"check:{check.id}", state)
+        return step_reply(check, state["step"])
+    store.end_flow(owner, f"check:{check.id}")
+    return result_reply(check, state["picks"])
+
+
+def result_reply(check: Check, picks: list[int]) -> Reply:
+    chosen = [check.step[i].choice[p] for i, p in enumerate(picks)]
+    score = sum(c.lean for c in chosen)
+    outcome = check.outcome_for(score)
+    notes = [c.note for c in chosen if c.note]
+    text = "\n".join([f"Leaning: {outcome.verdict}", "", outcome.summary, ""] + [f"• {n}" for n in notes] +
+                     ["", "This is a leaning to take to supervision, not a rule; local policy and your "
+                      "supervisor come first.", f"Source: {cite(check.sources)}"])
+    card = Card(f"Leaning: {outcome.verdict}", outcome.summary,
+                (Field("What you told me", "\n".join(f"• {n}" for n in notes) or "—"),),
+                footer=f"Source: {cite(check.sources)}", tone=outcome.verdict if outcome.verdict in
+                ("yes", "likely", "depends", "unlikely", "no") else "info")
+    return Reply(text, card=card, private=True)

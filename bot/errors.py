@@ -1,0 +1,50 @@
+"""The core's error tree. Adapters catch `PeerbotError`; anything else is a bug.
+
+    PeerbotError
+    ├── UserError            a mistake the person can fix: shown privately, kindly, as is
+    │   ├── NotAllowed       the command needs a facilitator or an admin
+    │   └── NotUnderstood    the bot could not parse the request (says what it understood)
+    ├── ContentError         content/ failed validation (lists every problem)
+    └── DeliveryError        the platform would not take a message
+        ├── RateLimited      try again after `retry_after` seconds
+        └── Unavailable      the platform failed (5xx, timeout); retry with backoff
+
+Bugs are logged with a request id; the person sees a short apology with that id, never `str(e)`.
+"""
+from __future__ import annotations
+
+
+class PeerbotError(Exception):
+    """Base of every error the core raises on purpose."""
+
+
+class UserError(PeerbotError):
+    """Something the person can fix; the message is written for them."""
+
+
+class NotAllowed(UserError):
+    pass
+
+
+class NotUnderstood(UserError):
+    pass
+
+
+class ContentError(PeerbotError):
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} content problem(s):\n" + "\n".join(problems))
+
+
+class DeliveryError(PeerbotError):
+    pass
+
+
+class RateLimited(DeliveryError):
+    def __init__(self, retry_after: float):
+        self.retry_after = retry_after
+        super().__init__(f"rate limited; retry after {retry_after}s")
+
+
+class Unavailable(DeliveryError):
+    pass

@@ -1,0 +1,63 @@
+"""What in a question can change a verdict: for or with, who asked, how often, watching or
+reporting, someone else's agenda, clinical work, power over the person.
+
+Plain search sees "shopping for someone" and "shopping with someone" as the same question; these
+detectors read the words that make the difference so the answerer can prefer the ruling for the
+right side, or lean more carefully when no ruling covers that side.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.text import clean
+
+_PERSON = r"(?:him|her|them|someone|somebody|the person|a person|people|the people|my client|clients?|participants?|the participant|the guy|the woman|the man|folks|members?|my peers?|the individual|individuals)"
+
+PATTERNS: dict[str, re.Pattern[str]] = {
+    "for": re.compile(
+        rf"\b(?:for {_PERSON}|instead of {_PERSON}|on (?:their|his|her) behalf|in (?:their|his|her) place"
+        rf"|do (?:it|things|everything) for|(?:fill|filling|fills) (?:it |them )?out for|do (?:their|his|her) \w+"
+        rf"|doing (?:their|his|her) \w+|for them\b)"),
+    "with": re.compile(rf"\b(?:with {_PERSON}|alongside|together with|side by side|along with {_PERSON}|go with|come with|accompany|accompanying|join (?:him|her|them))"),
+    "asked-by-staff": re.compile(
+        r"\b(?:my (?:manager|boss|supervisor|team|director|program|agency|organi[sz]ation|coordinator|employer)"
+        r"|the (?:team|treatment team|clinical team|care team|manager|doctor|psychiatrist|nurse|case manager|clinician|agency|program|staff)"
+        r"|treatment plan|care plan|case manager|psychiatrist|nurses?|clinicians?|staff (?:want|ask|told)|management)\b"),
+    "asked-by-person": re.compile(
+        r"\b(?:(?:she|he|they|the person|someone i support|the person i support|a person i support) (?:asked|asks|wants|would like|requested)"
+        r"|asked me to|at (?:their|his|her) request|if (?:they|he|she) (?:want|wants|asks?))\b"),
+    "routine": re.compile(r"\b(?:every (?:day|week|morning|night|time|shift)|daily|weekly|routinely|regularly|all the time|always|each (?:day|week)|on a regular basis|as a routine)\b"),
+    "occasional": re.compile(r"\b(?:once|one time|one-off|now and then|occasionally|sometimes|just this once|in an emergency|every so often)\b"),
+    "reporting": re.compile(r"\b(?:report(?:ing)? (?:back|on)|report to|tell the team|let the team know|keep (?:an )?eye on|monitor(?:ing)?|watch(?:ing)? (?:him|her|them|over)|spy|check up on|keep tabs|inform the team|update the team|snitch)\b"),
+    "agenda": re.compile(r"\b(?:convince|persuade|get (?:him|her|them) to|make (?:sure )?(?:him|her|them|they|he|she) |push(?:ing)? (?:him|her|them)|pressure|comply|compliance|adherence|make (?:him|her|them) (?:take|go|do|follow)|talk (?:him|her|them) into)\b"),
+    "clinical": re.compile(r"\b(?:medications?|meds|dose|dosage|diagnos\w*|assess\w*|screening|therapy|therapeutic|counsell?ing|treatment plan|prescri\w*|clinical|symptoms?|risk assessment|intake)\b"),
+    "power": re.compile(r"\b(?:payee|hold (?:their|his|her) (?:money|cash|cheque|meds)|control (?:their|his|her)|their money|his money|her money|discipline|restrain\w*|commit(?:ted|ment)?|involuntary|keys? to)\b"),
+}
+
+# Facets that pull a task away from peer work when a question has them and the closest ruling
+# does not account for them.
+RISKY = ("for", "reporting", "agenda", "power", "clinical")
+# Pairs where a ruling on one side is the wrong ruling for a question on the other.
+OPPOSITES = {("for", "with"), ("with", "for"), ("asked-by-staff", "asked-by-person"),
+             ("asked-by-person", "asked-by-staff"), ("routine", "occasional"), ("occasional", "routine")}
+
+EXPLAIN = {
+    "for": "you'd be doing it for the person rather than with them",
+    "reporting": "it involves watching or reporting on the person",
+    "agenda": "it means steering the person toward someone else's goals",
+    "power": "it puts you in a position of power over the person",
+    "clinical": "it touches clinical work such as medication, diagnosis or assessment",
+    "asked-by-staff": "the request comes from the team rather than the person",
+    "routine": "it would be a routine duty rather than now and then",
+}
+
+
+def detect(text: str) -> frozenset[str]:
+    t = clean(text)
+    found = {name for name, pattern in PATTERNS.items() if pattern.search(t)}
+    if "with" in found and "for" in found:
+        # "go with them to pick up groceries for them" is still doing it with them; keep both so
+        # rulings on either side can match, but let explicit "instead of" win.
+        if re.search(r"\binstead of\b|\bon (?:their|his|her) behalf\b", t):
+            found.discard("with")
+    return frozenset(found)

@@ -1,0 +1,144 @@
+"""Delivering posts: at most once, paced per channel, patient with rate limits and outages.
+
+Every post has a unique key. The outbox claims the key in the store before sending (whoever
+claims first sends; a second process or a rerun skips it), sends through the platform's
+`Transport`, and records the platform's message id. Rate limits wait the `Retry-After` the
+platform asked for; outages retry with exponential backoff; when a failure leaves it unclear
+whether a message went out, the transport is asked (`find_sent`) before sending again. A post
+still claimed after a crash is recovered by `recover`, which checks the platform first, so a
+restart neither loses nor doubles it.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Awaitable, Callable, Protocol
+
+from bot.errors import DeliveryError, RateLimited, Unavailable
+from bot.messages import Post
+from bot.ports import Clock, Store
+from bot.wire import dump_post, load_post
+
+log = logging.getLogger("peerbot.outbox")
+
+
+class Transport(Protocol):
+    """One platform's way of sending a post. Raises `RateLimited`, `Unavailable` or
+    `DeliveryError` (permanent). `min_interval` is the pace per channel, in seconds."""
+
+    min_interval: float
+
+    async def send(self, post: Post, thread_ref: str | None) -> str: ...
+
+    async def find_sent(self, post: Post, thread_ref: str | None) -> str | None: ...
+
+
+@dataclass
+class Delivered:
+    key: str
+    status: str  # sent | skipped (already claimed) | failed | pending (left for recovery)
+    ref: str = ""
+
+
+class Outbox:
+    def __init__(self, store: Store, transports: dict[str, Transport], clock: Clock, *,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+                 monotonic: Callable[[], float] = time.monotonic,
+                 max_attempts: int = 6, max_backoff: float = 30.0, parallel_channels: int = 32):
+        self.store = store
+        self.transports = transports
+        self.clock = clock
+        self.sleep = sleep
+        self.monotonic = monotonic
+        self.max_attempts = max_attempts
+        self.max_backoff = max_backoff
+        self._last_sent: dict[str, float] = {}
+        self._channel_locks: dict[str, asyncio.Lock] = {}
+        self._parallel = asyncio.Semaphore(parallel_channels)
+
+    def claim(self, posts: list[Post]) -> list[Post]:
+        """Claim every post that nobody claimed before, in one pass; returns the ones now ours."""
+        now = self.clock.now().isoformat(timespec="seconds")
+        return [p for p in posts if self.store.claim_delivery(p.key, p.where.channel_key, dump_post(p), now)]
+
+    async def deliver(self, posts: list[Post]) -> list[Delivered]:
+        ours = {p.key for p in self.claim(posts)}
+        results = [Delivered(p.key, "skipped") for p in posts if p.key not in ours]
+        results += await self.send_claimed([p for p in posts if p.key in ours])
+        return results
+
+    async def send_claimed(self, posts: list[Post], recovering: bool = False) -> list[Delivered]:
+        by_channel: dict[str, list[Post]] = {}
+        for post in posts:
+            by_channel.setdefault(post.where.channel_key, []).append(post)
+
+        async def run_channel(channel_posts: list[Post]) -> list[Delivered]:
+            async with self._parallel:
+                return [await self._send_one(p, recovering) for p in channel_posts]
+
+        batches = await asyncio.gather(*(run_channel(ps) for ps in by_channel.values()))
+        return [d for batch in batches for d in batch]
+
+    async def recover(self, grace: timedelta) -> list[Delivered]:
+        """Finish posts claimed but never confirmed (a crash or outage), if still within `grace`."""
+        since = (self.clock.now() - grace).isoformat(timespec="seconds")
+        posts = [load_post(row["payload"]) for row in self.store.unfinished_deliveries(since) if row["payload"]]
+        return await self.send_claimed(posts, recovering=True)
+
+    def _thread_ref(self, post: Post) -> str | None:
+        if not post.thread_of:
+            return None
+        parent = self.store.delivery(post.thread_of)
+        return parent["ref"] if parent and parent["ref"] else None
+
+    async def _pace(self, channel: str, interval: float) -> None:
+        lock = self._channel_locks.setdefault(channel, asyncio.Lock())
+        async with lock:
+            last = self._last_sent.get(channel)
+            if last is not None:
+                wait = interval - (self.monotonic() - last)
+                if wait > 0:
+                    await self.sleep(wait)
+            self._last_sent[channel] = self.monotonic()
+
+    async def _send_one(self, post: Post, recovering: bool) -> Delivered:
+        transport = self.transports.get(post.where.platform)
+        if transport is None:
+            log.error("no transport for platform %s; post %s left for recovery", post.where.platform, post.key)
+            return Delivered(post.key, "pending")
+        thread_ref = self._thread_ref(post)
+        unclear = recovering  # after a crash we cannot know whether the last attempt went out
+        attempts, waits = 0, 0
+        while True:
+            try:
+                if unclear:
+                    found = await transport.find_sent(post, thread_ref)
+                    if found:
+                        self.store.finish_delivery(post.key, "sent", found)
+                        return Delivered(post.key, "sent", found)
+                await self._pace(post.where.channel_key, transport.min_interval)
+                ref = await transport.send(post, thread_ref)
+                self.store.finish_delivery(post.key, "sent", ref)
+                return Delivered(post.key, "sent", ref)
+            except RateLimited as e:
+                # The platform refused before posting: nothing went out, so no check is needed.
+                waits += 1
+                if waits > 20:
+                    log.warning("post %s still rate limited after %d waits; left for recovery", post.key, waits)
+                    return Delivered(post.key, "pending")
+                await self.sleep(max(e.retry_after, 0.0))
+            except Unavailable as e:
+                attempts += 1
+                unclear = True
+                if attempts >= self.max_attempts:
+                    log.warning("post %s not delivered after %d attempts (%s); left for recovery",
+                                post.key, attempts, e)
+                    return Delivered(post.key, "pending")
+                await self.sleep(min(self.max_backoff, 2.0 ** (attempts - 1)))
+            except DeliveryError as e:
+                log.error("post %s refused by the platform: %s", post.key, e)
+                self.store.finish_delivery(post.key, "failed")
+                return Delivered(post.key, "failed")

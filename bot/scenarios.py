@@ -1,0 +1,309 @@
+"""Scenario discussions a facilitator runs in a channel.
+
+`/peer scenario [id|tag] [timer N | no timer]` shows the facilitator a private preview; confirming
+posts the content note and situation, then the discussion questions and an anonymous poll in its
+thread. The more and less helpful responses stay hidden until the facilitator presses Reveal or
+the timer they chose runs out (checked on every tick, so it fires after a restart too), followed
+by the debrief question. Anyone can step out, leaving no trace. A scenario is not repeated in a
+channel unless the facilitator asks for it by id. The run's state lives in the store.
+"""
+from __future__ import annotations
+
+import random
+import secrets
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from bot import rounds
+from bot.actions import encode
+from bot.catalog import Scenario
+from bot.errors import NotUnderstood, UserError
+from bot.messages import Card, Choice, Command, Field, Message, Post, Press, Reply, Role, Where
+from bot.prompts import PRIVACY
+from bot.replies import LEANING, cite
+from bot.roles import require, role_of, workspace_key
+
+if TYPE_CHECKING:
+    from bot.app import Bot
+
+QUICK_CHOICES = ("Yes, a peer task", "It depends", "Not a peer task")
+
+
+def _iso(t: datetime) -> str:
+    return t.isoformat(timespec="seconds")
+
+
+def _where(run: dict[str, Any]) -> Where:
+    return Where(run["platform"], run["workspace"], run["channel_id"])
+
+
+def _options(words: list[str], default: int) -> tuple[list[str], int]:
+    """Split "gifts timer 10" / "gifts no timer" into (["gifts"], minutes); 0 means no timer."""
+    text = " ".join(words).lower()
+    if "no timer" in text:
+        return text.replace("no timer", "").split(), 0
+    if "timer" in words:
+        i = words.index("timer")
+        if i + 1 >= len(words) or not words[i + 1].isdigit() or not 1 <= int(words[i + 1]) <= 24 * 60:
+            raise NotUnderstood("After \"timer\" give the minutes before the reveal (1 to 1440), or say \"no timer\".")
+        return words[:i] + words[i + 2:], int(words[i + 1])
+    return words, default
+
+
+def choose(bot: "Bot", channel: str, wanted: str) -> Scenario:
+    if wanted in bot.catalog.scenarios:
+        return bot.catalog.scenarios[wanted]  # asked for by id: a repeat is the facilitator's call
+    done = bot.store.scenarios_run(channel)
+    pool = [s for s in bot.catalog.scenarios.values() if not wanted or wanted in s.tags]
+    if wanted and not pool:
+        raise NotUnderstood(f"I have no scenario or tag called \"{wanted[:40]}\". \"/peer scenarios\" lists them.")
+    fresh = sorted((s for s in pool if s.id not in done), key=lambda s: s.id)
+    if not fresh:
+        raise UserError("This channel has already run every scenario" + (f" tagged {wanted}" if wanted else "") +
+                        ". Ask for one by id to run it again.")
+    return random.Random(secrets.randbits(32)).choice(fresh)
+
+
+def scenario(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
+    require(bot, req, Role.FACILITATOR, "start scenarios")
+    if req.where.is_dm:
+        raise UserError("Scenarios run in a channel, with the group. Start it in the channel where you meet.")
+    words, minutes = _options(text.split(), bot.settings.reveal_minutes)
+    picked = choose(bot, req.where.channel_key, " ".join(words).strip().lower())
+    run = {"id": "sc" + secrets.token_hex(5), "channel": req.where.channel_key, "platform": req.where.platform,
+           "workspace": req.where.workspace, "channel_id": req.where.channel, "scenario_id": picked.id,
+           "facilitator": req.who.user_id, "state": "preview", "reveal_minutes": minutes, "reveal_at": "",
+           "paused_left": 0, "started_at": _iso(bot.clock.now()), "ended_at": ""}
+    bot.store.save_run(run)
+    return [preview(picked, run)]
+
+
+def preview(s: Scenario, run: dict[str, Any]) -> Reply:
+    notes = ", ".join(s.content_notes) or "none"
+    timer = f"reveal after {run['reveal_minutes']} minutes" if run["reveal_minutes"] else "no timer: you reveal"
+    body = s.situation or "A quick round: " + "; ".join(s.rulings)
+    text = (f"Preview (only you can see this): {s.title}\nFor: {s.audience}. Content notes: {notes}. "
+            f"Timer: {timer}.\n\n{body}")
+    card = Card(f"Preview: {s.title}", body[:1500],
+                (Field("For", s.audience), Field("Content notes", notes), Field("Timer", timer)),
+                footer=f"Source: {cite(s.sources)}" if s.sources else "Built from the role-clarity rulings")
+    return Reply(text, card=card, private=True, choices=(
+        Choice("Start", encode("scn", "go", run["id"]), "primary"),
+        Choice("Another one", encode("scn", "other", run["id"])),
+        Choice("Cancel", encode("scn", "cancel", run["id"]))))
+
+
+def scenarios_list(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
+    done = bot.store.scenarios_run(req.where.channel_key)
+    lines = [f"• {s.id}: {s.title} ({s.audience}" + (f"; content notes: {', '.join(s.content_notes)}" if s.content_notes else "")
+             + (", run here before" if s.id in done else "") + ")"
+             for s in sorted(bot.catalog.scenarios.values(), key=lambda s: s.id)]
+    tags = sorted({t for s in bot.catalog.scenarios.values() for t in s.tags})
+    text_out = ("Scenarios (\"/peer scenario ID\" to start one; add \"timer 10\" or \"no timer\"):\n" +
+                "\n".join(lines) + "\n\nTags: " + ", ".join(tags))
+    picks = [s for s in sorted(bot.catalog.scenarios.values(), key=lambda s: s.id) if s.id not in done][:4]
+    choices = tuple(Choice(s.title[:40], encode("scn", "pick", s.id)) for s in picks)
+    return [Reply(text_out, card=Card("Scenarios", text_out[:2900]), choices=choices, private=True)]
+
+
+# -- presses -----------------------------------------------------------------------------
+def press(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
+    if len(args) != 2:
+        raise UserError("That button has expired. Ask me again and I'll give you a fresh one.")
+    verb, ref = args
+    if verb == "pick":
+        return scenario(bot, req, ref)
+    if verb == "out":
+        return step_out(bot, req, ref)
+    run = bot.store.run(ref)
+    if run is None:
+        raise UserError("I can't find that scenario run any more.")
+    if verb not in ACTIONS:
+        raise UserError("That button has expired. Ask me again and I'll give you a fresh one.")
+    require(bot, req, Role.FACILITATOR, {"reveal": "reveal the responses", "end": "end a scenario",
+                                         "pause": "pause a scenario", "resume": "resume a scenario"}
+            .get(verb, "start scenarios"))
+    return ACTIONS[verb](bot, req, run)
+
+
+def go(bot: "Bot", req: Press, run: dict[str, Any]) -> list[Message]:
+    if run["state"] != "preview":
+        raise UserError("That scenario has already started.")
+    s = bot.catalog.scenarios[run["scenario_id"]]
+    now = bot.clock.now()
+    run.update(state="running", started_at=_iso(now),
+               reveal_at=_iso(now + timedelta(minutes=run["reveal_minutes"])) if run["reveal_minutes"] else "")
+    bot.store.save_run(run)
+    bot.store.mark_scenario_run(run["channel"], s.id)
+    bot.store.audit(workspace_key(req), req.who.user_id, "scenario start", f"{s.id} in {run['channel']}")
+    where, rid = _where(run), run["id"]
+    posts = [Post(where, situation_reply(bot, s, rid), key=f"{rid}:situation")]
+    if s.questions:
+        q = "\n".join(f"{i}. {x}" for i, x in enumerate(s.questions, 1))
+        posts.append(Post(where, Reply(f"Questions to talk through:\n{q}", card=Card("Questions to talk through", q)),
+                          key=f"{rid}:questions", thread_of=f"{rid}:situation"))
+    for i, (question, choices) in enumerate(polls(bot, s)):
+        round_id = f"{rid}p{i}"
+        bot.store.open_round(round_id, run["channel"], "poll", [str(n) for n in range(len(choices))])
+        posts.append(Post(where, poll_reply(round_id, question, choices, {}), key=f"{rid}:poll{i}",
+                          thread_of=f"{rid}:situation"))
+    timer = (f"The responses will be revealed at {run['reveal_at'][11:16]} UTC, or when you press Reveal."
+             if run["reveal_at"] else "No timer: the responses show when you press Reveal.")
+    return [Reply(f"Started. {timer}", private=True, replace=True, choices=controls(run)), *posts]
+
+
+def situation_reply(bot: "Bot", s: Scenario, rid: str) -> Reply:
+    note = f"Content note: {', '.join(s.content_notes)}.\n\n" if s.content_notes else ""
+    body = s.situation or "Quick round: should a peer worker do these? Vote in the thread, then we'll compare with the sources."
+    text = (f"{note}Scenario: {s.title}\n\n{body}\n\nTalk it over in the thread. {PRIVACY} "
+            "You can step out at any time.")
+    card = Card(f"Scenario: {s.title}", f"{note}{body}",
+                footer=f"{PRIVACY} Source: {cite(s.sources)}" if s.sources else PRIVACY)
+    return Reply(text, card=card, choices=(Choice("Step out", encode("scn", "out", rid)),))
+
+
+def polls(bot: "Bot", s: Scenario) -> list[tuple[str, tuple[str, ...]]]:
+    if s.kind == "quick-round":
+        return [(f"Should a peer worker do this? {bot.catalog.rulings[r].task}", QUICK_CHOICES) for r in s.rulings]
+    return [(s.poll.question, s.poll.choices)] if s.poll else []
+
+
+def poll_reply(round_id: str, question: str, choices: tuple[str, ...], counts: dict[str, int]) -> Reply:
+    labels = {str(i): c for i, c in enumerate(choices)}
+    tally = rounds.summary(counts, labels)
+    text = f"Poll (anonymous): {question}\n{tally}"
+    return Reply(text, card=Card("Poll (anonymous)", question, (Field("Answers", tally),)),
+                 choices=tuple(Choice(c[:75], encode("vote", round_id, i)) for i, c in enumerate(choices)))
+
+
+def vote(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
+    if len(args) != 2:
+        raise UserError("That button has expired. Ask me again and I'll give you a fresh one.")
+    round_id, choice = args
+    rid, _, index = round_id.rpartition("p")
+    run = bot.store.run(rid)
+    if run is None or not index.isdigit():
+        raise UserError("I can't find that poll any more.")
+    s = bot.catalog.scenarios[run["scenario_id"]]
+    question, choices = polls(bot, s)[int(index)]
+    counts = rounds.vote(bot, req, round_id, choice)
+    updated = poll_reply(round_id, question, choices, counts)
+    return [Reply(updated.text, card=updated.card, choices=updated.choices, replace=True),
+            Reply("Thanks, your vote is counted anonymously. Press another choice to change it.", private=True)]
+
+
+def reveal_posts(bot: "Bot", run: dict[str, Any]) -> list[Post]:
+    s = bot.catalog.scenarios[run["scenario_id"]]
+    where, rid = _where(run), run["id"]
+    results = []
+    for i, (question, choices) in enumerate(polls(bot, s)):
+        counts = bot.store.close_round(f"{rid}p{i}")
+        results.append(f"{question}: " + rounds.summary(counts, {str(n): c for n, c in enumerate(choices)}))
+    if s.kind == "quick-round":
+        lines = []
+        for ref in s.rulings:
+            r = bot.catalog.rulings[ref]
+            lines.append(f"• {r.task}: {LEANING[r.verdict]}. {r.reasons[0]} [{cite(r.sources)}]")
+        body = "What the sources say:\n" + "\n".join(lines)
+        fields: tuple[Field, ...] = ()
+    else:
+        less = "\n".join(f"• {x.response} Why: {x.why}" for x in s.less_helpful)
+        more = "\n".join(f"• {x.response} Why: {x.why}" for x in s.more_helpful)
+        body = f"More helpful:\n{more}\n\nLess helpful:\n{less}"
+        fields = (Field("More helpful", more), Field("Less helpful", less))
+    if results:
+        body += "\n\nPoll: " + " ".join(results)
+    footer = f"Source: {cite(s.sources)}" if s.sources else "Source: the role-clarity rulings"
+    return [Post(where, Reply(f"Reveal: {s.title}\n\n{body}\n{footer}",
+                              card=Card(f"Reveal: {s.title}", "" if fields else body, fields, footer)),
+                 key=f"{rid}:reveal", thread_of=f"{rid}:situation"),
+            Post(where, Reply(f"To close: {s.debrief}", card=Card("To close", s.debrief)),
+                 key=f"{rid}:debrief", thread_of=f"{rid}:situation")]
+
+
+def reveal(bot: "Bot", req: Press, run: dict[str, Any]) -> list[Message]:
+    if run["state"] not in ("running", "paused"):
+        raise UserError("That scenario has already been revealed or ended.")
+    run.update(state="revealed", reveal_at="")
+    bot.store.save_run(run)
+    return [Reply("Revealed.", private=True, replace=True, choices=controls(run)), *reveal_posts(bot, run)]
+
+
+def pause(bot: "Bot", req: Press, run: dict[str, Any]) -> list[Message]:
+    if run["state"] != "running":
+        raise UserError("Only a running scenario can be paused.")
+    left = 0
+    if run["reveal_at"]:
+        left = max(0, int((datetime.fromisoformat(run["reveal_at"]) - bot.clock.now()).total_seconds()))
+    run.update(state="paused", reveal_at="", paused_left=left)
+    bot.store.save_run(run)
+    return [Reply("Paused: the timer is stopped until you resume.", private=True, replace=True, choices=controls(run))]
+
+
+def resume(bot: "Bot", req: Press, run: dict[str, Any]) -> list[Message]:
+    if run["state"] != "paused":
+        raise UserError("That scenario isn't paused.")
+    reveal_at = _iso(bot.clock.now() + timedelta(seconds=run["paused_left"])) if run["reveal_minutes"] else ""
+    run.update(state="running", reveal_at=reveal_at, paused_left=0)
+    bot.store.save_run(run)
+    return [Reply("Resumed.", private=True, replace=True, choices=controls(run))]
+
+
+def end(bot: "Bot", req: Press, run: dict[str, Any]) -> list[Message]:
+    if run["state"] in ("ended", "preview"):
+        run.update(state="ended", ended_at=_iso(bot.clock.now()))
+        bot.store.save_run(run)
+        return [Reply("Cancelled.", private=True, replace=True)]
+    s = bot.catalog.scenarios[run["scenario_id"]]
+    for i, _ in enumerate(polls(bot, s)):
+        bot.store.close_round(f"{run['id']}p{i}")
+    run.update(state="ended", ended_at=_iso(bot.clock.now()), reveal_at="")
+    bot.store.save_run(run)
+    bot.store.audit(workspace_key(req), req.who.user_id, "scenario end", f"{s.id} in {run['channel']}")
+    return [Reply("Ended. Thanks for running it.", private=True, replace=True),
+            Post(_where(run), Reply(f"The facilitator has closed this scenario. Thank you all. {PRIVACY}"),
+                 key=f"{run['id']}:end", thread_of=f"{run['id']}:situation")]
+
+
+def other(bot: "Bot", req: Press, run: dict[str, Any]) -> list[Message]:
+    run.update(state="ended", ended_at=_iso(bot.clock.now()))
+    bot.store.save_run(run)
+    bot.store.mark_scenario_run(run["channel"], run["scenario_id"])  # so "another" really is another
+    return scenario(bot, req, f"timer {run['reveal_minutes']}" if run["reveal_minutes"] else "no timer")
+
+
+def step_out(bot: "Bot", req: Press, run_id: str) -> list[Message]:
+    run = bot.store.run(run_id)
+    if run is not None:
+        s = bot.catalog.scenarios.get(run["scenario_id"])
+        for i, _ in enumerate(polls(bot, s) if s else []):
+            round_id = f"{run_id}p{i}"
+            bot.store.forget_vote(round_id, rounds.voter_hash(bot, round_id, req))
+    return [Reply("You've stepped out. Nothing about you is kept, and if you voted, your vote is removed. "
+                  "Look after yourself; \"/peer support\" lists people to talk to if you need it.", private=True)]
+
+
+def controls(run: dict[str, Any]) -> tuple[Choice, ...]:
+    rid = run["id"]
+    if run["state"] == "running":
+        return (Choice("Reveal", encode("scn", "reveal", rid), "primary"), Choice("Pause", encode("scn", "pause", rid)),
+                Choice("End", encode("scn", "end", rid), "danger"))
+    if run["state"] == "paused":
+        return (Choice("Resume", encode("scn", "resume", rid), "primary"), Choice("Reveal", encode("scn", "reveal", rid)),
+                Choice("End", encode("scn", "end", rid), "danger"))
+    if run["state"] == "revealed":
+        return (Choice("End", encode("scn", "end", rid), "danger"),)
+    return ()
+
+
+def due(bot: "Bot", now: datetime) -> list[Post]:
+    """Timers: reveal every running scenario whose time has come (after a restart too)."""
+    posts: list[Post] = []
+    for run in bot.store.runs_due(_iso(now)):
+        run.update(state="revealed", reveal_at="")
+        bot.store.save_run(run)
+        posts += bot.claim(reveal_posts(bot, run))
+    return posts
+
+
+ACTIONS = {"go": go, "reveal": reveal, "pause": pause, "resume": resume, "end": end, "cancel": end, "other": other}

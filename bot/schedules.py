@@ -1,0 +1,276 @@
+"""Schedules per channel: set in chat by facilitators, listed by anyone, fired by `tick`.
+
+`/peer schedule reflection every monday 10:00 [theme hope]` and friends create, pause, resume,
+skip, post now and delete; `/peer schedules` lists them with the next time in the channel's time
+zone. `tick(now)` is a plain function of the time: it finds every schedule due at `now`, posts a
+run missed by less than the grace period once, skips and logs older ones, and returns the posts
+already claimed, so that delivering them is at most once across restarts and processes.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from bot import prompts
+from bot.actions import encode
+from bot.errors import NotUnderstood, UserError
+from bot.messages import Command, Form, FormField, Message, Post, Press, Reply, Role, Where
+from bot.roles import require, workspace_key
+from bot.schedule_spec import Rule, fire_times, next_fire, parse_rule, zone
+
+if TYPE_CHECKING:
+    from bot.app import Bot
+
+log = logging.getLogger("peerbot.schedules")
+KINDS = {"reflection": "reflection", "reflections": "reflection", "prompt": "reflection", "prompts": "reflection",
+         "checkin": "checkin", "check-in": "checkin", "checkins": "checkin", "check-ins": "checkin",
+         "session": "session", "coreflection": "session", "co-reflection": "session"}
+KIND_NAMES = {"reflection": "co-reflection prompt", "checkin": "community-of-practice check-in",
+              "session": "structured co-reflection session"}
+VERBS = ("pause", "resume", "skip", "now", "delete", "remove")
+
+
+def channel_tz(bot: "Bot", channel: str) -> str:
+    return bot.store.channel_timezone(channel) or bot.settings.timezone
+
+
+def _iso(t: datetime) -> str:
+    return t.isoformat(timespec="seconds")
+
+
+def _parse_time(value: str) -> datetime:
+    return datetime.fromisoformat(value)
+
+
+def schedule_key(row: dict[str, Any], fire: datetime, tz_name: str) -> str:
+    # Keyed by local wall-clock time: the autumn change's repeated 01:30 is one post, not two.
+    local = fire.astimezone(zone(tz_name))
+    return f"s{row['id']}:{local:%Y-%m-%dT%H:%M}"
+
+
+def describe(bot: "Bot", row: dict[str, Any], now: datetime) -> dict[str, Any]:
+    tz_name = channel_tz(bot, row["channel"])
+    rule = Rule.decode(row["rule"])
+    nxt = next_upcoming(bot, row, now)
+    state = "paused" if row["paused"] else "active"
+    summary = f"{KIND_NAMES[row['kind']]} {rule.describe()}" + (f", theme {row['theme']}" if row["theme"] else "")
+    return {"id": row["id"], "channel": row["channel"], "channel_id": row["channel_id"], "kind": row["kind"],
+            "rule": rule.describe(), "theme": row["theme"], "state": state, "timezone": tz_name,
+            "summary": summary, "skip_next": row["skip_next"],
+            "next": "paused" if row["paused"] else (nxt.astimezone(zone(tz_name)).strftime("%a %Y-%m-%d %H:%M %Z")
+                                                    if nxt else "never")}
+
+
+def next_upcoming(bot: "Bot", row: dict[str, Any], now: datetime) -> datetime | None:
+    tz = zone(channel_tz(bot, row["channel"]))
+    after = max(now, _parse_time(row["last_fired_at"])) if row["last_fired_at"] else now
+    return next_fire(Rule.decode(row["rule"]), tz, after, _parse_time(row["created_at"]))
+
+
+# -- commands ------------------------------------------------------------------------------
+def schedule(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
+    words = text.split()
+    if not words:
+        require(bot, req, Role.FACILITATOR, "set up schedules")
+        return [schedule_form()]
+    verb = words[0].lower()
+    if verb in VERBS:
+        return change(bot, req, verb, words[1:])
+    if verb in ("list", "show"):
+        return list_schedules(bot, req, "")
+    require(bot, req, Role.FACILITATOR, "set up schedules")
+    kind = KINDS.get(verb)
+    if kind is None:
+        raise NotUnderstood(f"I didn't understand \"{verb[:30]}\" as a kind of schedule. Try "
+                            "\"/peer schedule reflection every monday 10:00\", \"/peer schedule checkin first "
+                            "wednesday of the month 9:30\" or \"/peer schedule session every other tuesday 14:30\".")
+    rest = " ".join(words[1:])
+    theme = ""
+    lowered = rest.lower()
+    if " theme " in f" {lowered} ":
+        at = f" {lowered} ".index(" theme ")
+        theme = lowered[at + 6:].strip().replace(" ", "-")
+        rest = rest[:max(at - 1, 0)].strip() if at else ""
+    return create(bot, req, kind, rest, theme)
+
+
+def schedule_form() -> Reply:
+    return Reply("Set up a schedule for this channel.", private=True, form=Form(
+        "New schedule", encode("schedform"),
+        (FormField("kind", "What to post: reflection, checkin or session", "reflection"),
+         FormField("when", "When", "every monday 10:00"),
+         FormField("theme", "Theme (optional)", "boundaries", optional=True))))
+
+
+def schedule_from_form(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
+    kind = KINDS.get(req.value("kind").strip().lower())
+    if kind is None:
+        raise NotUnderstood("\"What to post\" should be reflection, checkin or session. Nothing was saved; "
+                            "try again with one of those.")
+    return create(bot, req, kind, req.value("when"), req.value("theme").strip().lower().replace(" ", "-"))
+
+
+def create(bot: "Bot", req: Command | Press, kind: str, when: str, theme: str) -> list[Message]:
+    require(bot, req, Role.FACILITATOR, "set up schedules")
+    if req.where.is_dm:
+        raise UserError("Schedules belong to a channel: set this up in the channel where the group meets.")
+    rule = parse_rule(when)
+    if theme and theme not in bot.catalog.themes:
+        raise NotUnderstood(f"I understood {rule.describe()}, but I don't have a theme \"{theme[:40]}\". "
+                            "Themes: " + ", ".join(sorted(bot.catalog.themes)) + ".")
+    if theme and kind == "checkin":
+        raise NotUnderstood("Check-ins don't use themes; leave the theme off, or schedule a reflection.")
+    now = bot.clock.now()
+    row = {"channel": req.where.channel_key, "platform": req.where.platform, "workspace": req.where.workspace,
+           "channel_id": req.where.channel, "kind": kind, "rule": rule.encode(), "theme": theme, "paused": 0,
+           "skip_next": "", "created_by": req.who.user_id, "created_at": _iso(now), "last_fired_at": _iso(now)}
+    row["id"] = bot.store.add_schedule(row)
+    bot.store.audit(workspace_key(req), req.who.user_id, "schedule create", f"#{row['id']} {kind} {rule.encode()}")
+    bot.schedules_changed(row["id"])
+    info = describe(bot, bot.store.schedule(row["id"]), now)
+    return [Reply(f"Scheduled #{info['id']}: {info['summary']} ({info['timezone']}). Next: {info['next']}.",
+                  private=False)]
+
+
+def list_schedules(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
+    now = bot.clock.now()
+    rows = bot.store.schedules(channel=req.where.channel_key)
+    tz_name = channel_tz(bot, req.where.channel_key)
+    if not rows:
+        return [Reply(f"No schedules in this channel yet (time zone {tz_name}). Facilitators can add one: "
+                      "\"/peer schedule reflection every monday 10:00\".", private=True)]
+    lines = []
+    for row in rows:
+        info = describe(bot, row, now)
+        skip = " (next one skipped)" if info["skip_next"] else ""
+        lines.append(f"• #{info['id']} {info['summary']}: {info['state']}, next {info['next']}{skip}")
+    return [Reply(f"Schedules here (time zone {tz_name}):\n" + "\n".join(lines), private=True)]
+
+
+def _owned(bot: "Bot", req: Command | Press, words: list[str]) -> dict[str, Any]:
+    if not words or not words[0].lstrip("#").isdigit():
+        raise NotUnderstood("Which schedule? Give its number from \"/peer schedules\", e.g. \"/peer schedule pause 3\".")
+    row = bot.store.schedule(int(words[0].lstrip("#")))
+    if row is None or row["channel"] != req.where.channel_key:
+        raise UserError(f"There's no schedule #{words[0].lstrip('#')} in this channel. \"/peer schedules\" lists them.")
+    return row
+
+
+def change(bot: "Bot", req: Command | Press, verb: str, words: list[str]) -> list[Message]:
+    require(bot, req, Role.FACILITATOR, "change schedules")
+    row = _owned(bot, req, words)
+    sid, now = row["id"], bot.clock.now()
+    ws = workspace_key(req)
+    if verb == "pause":
+        bot.store.update_schedule(sid, paused=1)
+        msg = f"Paused #{sid}. Nothing posts until someone resumes it."
+    elif verb == "resume":
+        # Runs that fell in the pause are not made up: the schedule carries on from now.
+        bot.store.update_schedule(sid, paused=0, last_fired_at=_iso(now))
+        msg = f"Resumed #{sid}. Next: {describe(bot, bot.store.schedule(sid), now)['next']}."
+    elif verb == "skip":
+        nxt = next_upcoming(bot, row, now)
+        if nxt is None:
+            raise UserError(f"#{sid} has no upcoming run to skip.")
+        bot.store.update_schedule(sid, skip_next=_iso(nxt))
+        msg = f"The next run of #{sid} ({describe(bot, row, now)['next']}) will be skipped."
+    elif verb == "now":
+        key = f"s{sid}:now:{now:%Y%m%dT%H%M%S}"
+        posts = prompts.render(bot, row["kind"], _where(row), key, row["theme"])
+        bot.store.audit(ws, req.who.user_id, "schedule post-now", f"#{sid}")
+        return [Reply(f"Posting #{sid} now.", private=True), *posts]
+    else:
+        bot.store.delete_schedule(sid)
+        msg = f"Deleted #{sid}."
+    bot.store.audit(ws, req.who.user_id, f"schedule {verb}", f"#{sid}")
+    bot.schedules_changed(sid)
+    return [Reply(msg, private=True)]
+
+
+def timezone_(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
+    name = text.strip()
+    if not name:
+        return [Reply(f"This channel's time zone is {channel_tz(bot, req.where.channel_key)}.", private=True)]
+    require(bot, req, Role.FACILITATOR, "change the channel's time zone")
+    zone(name)
+    bot.store.set_channel_timezone(req.where.channel_key, name)
+    bot.store.audit(workspace_key(req), req.who.user_id, "timezone", f"{req.where.channel_key} {name}")
+    for row in bot.store.schedules(channel=req.where.channel_key):
+        bot.schedules_changed(row["id"])
+    return [Reply(f"This channel's time zone is now {name}. Schedules here follow it.")]
+
+
+def reflect(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
+    require(bot, req, Role.FACILITATOR, "post a co-reflection prompt")
+    theme = text.strip().lower().replace(" ", "-")
+    if theme and theme not in bot.catalog.themes:
+        raise NotUnderstood(f"I don't have a theme \"{theme[:40]}\". Themes: " + ", ".join(sorted(bot.catalog.themes)) + ".")
+    key = f"m:{req.where.channel_key}:{bot.clock.now():%Y%m%dT%H%M%S}"
+    return prompts.reflection_posts(bot, _strip_thread(req.where), key, theme)
+
+
+def checkin(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
+    require(bot, req, Role.FACILITATOR, "post a check-in")
+    key = f"m:{req.where.channel_key}:{bot.clock.now():%Y%m%dT%H%M%S}"
+    return prompts.checkin_posts(bot, _strip_thread(req.where), key)
+
+
+def pulse(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
+    from bot.rounds import vote
+
+    if len(args) != 2:
+        raise UserError("That button has expired. Ask me again and I'll give you a fresh one.")
+    counts = vote(bot, req, args[0], args[1])
+    updated = prompts.checkin_reply(bot, args[0], counts)
+    return [Reply(updated.text, card=updated.card, choices=updated.choices, replace=True),
+            Reply("Thanks, your answer is counted anonymously. You can change it by pressing another button.",
+                  private=True)]
+
+
+def _strip_thread(where: Where) -> Where:
+    return Where(where.platform, where.workspace, where.channel, None, where.is_dm)
+
+
+def _where(row: dict[str, Any]) -> Where:
+    return Where(row["platform"], row["workspace"], row["channel_id"])
+
+
+# -- time ----------------------------------------------------------------------------------
+def tick(bot: "Bot", now: datetime, only: int | None = None) -> list[Post]:
+    """Everything due at `now`, claimed and ready to deliver. Safe to call any number of times."""
+    grace = timedelta(minutes=bot.settings.grace_minutes)
+    posts: list[Post] = []
+    rows = [bot.store.schedule(only)] if only is not None else bot.store.schedules()
+    for row in rows:
+        if row is None or row["paused"]:
+            continue
+        tz_name = channel_tz(bot, row["channel"])
+        last = _parse_time(row["last_fired_at"] or row["created_at"])
+        fires = fire_times(Rule.decode(row["rule"]), zone(tz_name), last, now, _parse_time(row["created_at"]))
+        if not fires:
+            continue
+        recent = [f for f in fires if now - f <= grace]
+        for old in fires:
+            if old not in recent:
+                log.info("schedule %s: run due %s missed by more than the grace period; skipped", row["id"], _iso(old))
+        if recent:
+            fire = recent[-1]  # a backlog inside the grace period still posts once, not a flood
+            if row["skip_next"] and _parse_time(row["skip_next"]) <= fire:
+                log.info("schedule %s: run due %s skipped on request", row["id"], _iso(fire))
+                bot.store.update_schedule(row["id"], skip_next="")
+            else:
+                posts += _claimed(bot, row, fire, tz_name)
+        elif row["skip_next"] and _parse_time(row["skip_next"]) <= fires[-1]:
+            bot.store.update_schedule(row["id"], skip_next="")
+        bot.store.update_schedule(row["id"], last_fired_at=_iso(fires[-1]))
+    return posts
+
+
+def _claimed(bot: "Bot", row: dict[str, Any], fire: datetime, tz_name: str) -> list[Post]:
+    key = schedule_key(row, fire, tz_name)
+    if bot.store.delivery(key) is not None:
+        return []  # someone (another process, an earlier run) already claimed this run
+    posts = [Post(p.where, p.reply, p.key, p.thread_of, _iso(fire))
+             for p in prompts.render(bot, row["kind"], _where(row), key, row["theme"])]
+    return bot.claim(posts)

@@ -1,0 +1,103 @@
+"""A small BM25 index over short passages, tolerant of typos.
+
+Each item (a ruling, a term, a topic) contributes several passages (its task or title and each way
+people phrase it); an item scores as its best passage. Query words the index has never seen are
+matched to the closest known word (rapidfuzz) when they are close enough, so "medicaton" still
+finds "medication". `confidence` says how much of the question the best passage explains, so
+callers can say "I'm not sure" instead of guessing.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from bot.text import STOPWORDS, stem, words
+
+K1, B = 1.2, 0.5
+
+
+@dataclass(frozen=True)
+class Hit:
+    item_id: str
+    score: float
+    confidence: float
+    passage: str
+
+
+class Index:
+    def __init__(self, passages: list[tuple[str, str]]):
+        """`passages` are (item id, text) pairs."""
+        self._ids: list[str] = []
+        self._texts: list[str] = []
+        self._lengths: list[int] = []
+        self._postings: dict[str, dict[int, int]] = defaultdict(dict)
+        surface: set[str] = set()
+        for item_id, text in passages:
+            n = len(self._ids)
+            ws = [w for w in words(text) if w not in STOPWORDS]
+            surface.update(ws)
+            ts = [stem(w) for w in ws]
+            self._ids.append(item_id)
+            self._texts.append(text)
+            self._lengths.append(len(ts))
+            for t in ts:
+                self._postings[t][n] = self._postings[t].get(n, 0) + 1
+        self._avg = (sum(self._lengths) / len(self._lengths)) if self._lengths else 1.0
+        count = len(self._ids)
+        self._idf = {t: math.log(1 + (count - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self._postings.items()}
+        self._surface = sorted(surface)
+        self._max_idf = max(self._idf.values(), default=1.0)
+        self._correct = lru_cache(maxsize=8192)(self._closest)
+
+    def _closest(self, word: str) -> str | None:
+        if len(word) < 4 or not self._surface:
+            return None
+        best = process.extractOne(word, self._surface, scorer=fuzz.ratio, score_cutoff=84)
+        return best[0] if best else None
+
+    def query_terms(self, text: str) -> list[tuple[str, bool]]:
+        """Stemmed query terms, each with whether the index knows it (after typo correction)."""
+        out = []
+        for w in words(text):
+            if w in STOPWORDS:
+                continue
+            t = stem(w)
+            if t not in self._postings:
+                fixed = self._correct(w)
+                if fixed is not None:
+                    t = stem(fixed)
+            out.append((t, t in self._postings))
+        return out
+
+    def search(self, text: str, limit: int = 10) -> list[Hit]:
+        qterms = self.query_terms(text)
+        known = list(dict.fromkeys(t for t, k in qterms if k))
+        unknown = sum(1 for _, k in qterms if not k)
+        scores: dict[int, float] = defaultdict(float)
+        for t in known:
+            idf = self._idf[t]
+            for doc, tf in self._postings[t].items():
+                norm = K1 * (1 - B + B * self._lengths[doc] / self._avg)
+                scores[doc] += idf * tf * (K1 + 1) / (tf + norm)
+        best: dict[str, tuple[float, int]] = {}
+        for doc, score in scores.items():
+            item = self._ids[doc]
+            if item not in best or score > best[item][0]:
+                best[item] = (score, doc)
+        total = sum(self._idf[t] for t in known) + unknown * 0.6 * self._max_idf
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
+        hits = []
+        for item, (score, doc) in ranked:
+            matched = sum(self._idf[t] for t in known if doc in self._postings[t])
+            passage_len = max(self._lengths[doc], 1)
+            # How much of the question this passage explains, damped when the passage is much
+            # longer than what matched (a long passage sharing one word is weak evidence).
+            coverage = matched / total if total else 0.0
+            matched_n = sum(1 for t in known if doc in self._postings[t])
+            precision = matched_n / passage_len
+            hits.append(Hit(item, score, round(coverage * (0.6 + 0.4 * precision), 4), self._texts[doc]))
+        return hits

@@ -1,0 +1,48 @@
+"""Every setting peerbot reads, declared once with its default and help text.
+
+Read from the environment and from `.env` (pydantic-settings); nothing is read at import time.
+Secrets are `SecretStr`, so they never show in a repr, a log line or `peerbot doctor`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    db: str = Field("peerbot.db", validation_alias=AliasChoices("PEERBOT_DB"),
+                    description="SQLite database file (created when missing).")
+    content_dir: Path = Field(ROOT / "content", validation_alias=AliasChoices("PEERBOT_CONTENT"),
+                              description="Folder of content files.")
+    timezone: str = Field("America/Toronto", validation_alias=AliasChoices("PEERBOT_TIMEZONE"),
+                          description="Default IANA time zone for channels that have not set one.")
+    grace_minutes: int = Field(60, validation_alias=AliasChoices("PEERBOT_GRACE_MINUTES"),
+                               description="A scheduled post missed by less than this is still posted once.")
+    reveal_minutes: int = Field(20, validation_alias=AliasChoices("PEERBOT_REVEAL_MINUTES"),
+                                description="Default delay before a scenario's responses are revealed.")
+    region: str = Field("CA", validation_alias=AliasChoices("PEERBOT_REGION"),
+                        description="Default region for crisis lines (CA, US, UK, IE, AU, NZ).")
+    retention_days: int = Field(90, validation_alias=AliasChoices("PEERBOT_RETENTION_DAYS"),
+                                description="Days to keep closed tallies and delivery records.")
+    log_level: str = Field("INFO", validation_alias=AliasChoices("PEERBOT_LOG_LEVEL"),
+                           description="Logging level.")
+    slack_bot_token: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_BOT_TOKEN"),
+                                              description="Slack bot token (xoxb-…).")
+    slack_app_token: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_APP_TOKEN"),
+                                              description="Slack app-level token for Socket Mode (xapp-…).")
+    slack_signing_secret: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_SIGNING_SECRET"),
+                                                   description="Slack signing secret (HTTP mode).")
+    slack_facilitator_group: str = Field("", validation_alias=AliasChoices("SLACK_FACILITATOR_GROUP"),
+                                         description="Handle of a Slack user group whose members are facilitators.")
+    port: int = Field(3000, validation_alias=AliasChoices("PORT"),
+                      description="Port for Slack HTTP mode.")
+    discord_token: SecretStr | None = Field(None, validation_alias=AliasChoices("DISCORD_TOKEN"),
+                                            description="Discord bot token.")
+    discord_facilitator_role: str = Field("", validation_alias=AliasChoices("DISCORD_FACILITATOR_ROLE"),
+                                          description="Name of a Discord role whose members are facilitators.")

@@ -1,0 +1,81 @@
+"""Turning free text into search terms: cleaning, words, stems and shared synonyms.
+
+Both the content index and every question go through `terms()`, so a plural, a verb form or a
+common synonym ("meds", "ride", "counsellor") lands on the same term as the content's wording.
+Untrusted input is only ever split into words here; it is never interpreted as syntax.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+WORD = re.compile(r"[a-z0-9]+")
+_stemmer = snowballstemmer.stemmer("english")
+
+# Words that frame a question rather than say what it is about.
+STOPWORDS = frozenset("""
+a an the and or but if then so of to in on at by from as into onto about over under up down out off
+is am are was were be been being do does did doing done have has had having will would shall could
+may might must can cant cannot should ought need needs i im ive id me my mine myself we us our you
+your yours he him his she her hers it its they them their theirs this that these those there here
+what whats which who whom whose when where why how all any each every some such no nor not only own
+same than too very just also really ok okay alright allowed allow fine thing things something
+someone somebody anyone anybody person persons people peer peers worker workers work role roles
+job task tasks part appropriate supposed want wants wanted like get got go going let lets s t d ll
+re ve m please hi hello hey bot question ask asking right wrong good bad much many
+for with
+""".split())
+
+# One canonical word per group: a question and the content meet on it whatever words each used.
+SYNONYMS: dict[str, str] = {}
+for canonical, words in {
+    "drive": "drive driving drove ride rides lift lifts transport transporting transportation car taxi chauffeur",
+    "medication": "medication medications meds med pills pill prescription prescriptions medicine medicines drugs",
+    "counsellor": "counsellor counselor counsellors counselors therapist therapists clinician clinicians",
+    "therapy": "therapy counselling counseling psychotherapy",
+    "money": "money cash cheque cheques check checks finances financial funds budget budgeting payee",
+    "shop": "shop shopping groceries grocery errands errand store",
+    "coffee": "coffee cafe lunch tea",
+    "file": "file files chart charts record records notes",
+    "report": "report reporting reports tell inform update",
+    "date": "date dating romantic romance relationship",
+    "gift": "gift gifts present presents",
+    "share": "share sharing disclose disclosure disclosing tell_story",
+    "relapse": "relapse relapsed relapsing",
+    "supervision": "supervision supervisor supervisors supervising",
+    "manager": "manager managers boss",
+    "appointment": "appointment appointments appt",
+    "doctor": "doctor doctors physician gp psychiatrist prescriber",
+    "clean": "clean cleaning tidy tidying housework",
+    "form": "form forms paperwork application applications",
+    "group": "group groups",
+    "job": "employment",
+    "house": "housing apartment apartments home homes",
+    "phone": "phone phones call calls calling phoning",
+}.items():
+    for word in words.split():
+        SYNONYMS[word] = canonical
+
+
+def clean(text: str) -> str:
+    """Lowercase, fold accents and curly quotes, drop control characters."""
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch)[0] != "C")
+    return text.lower()
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(clean(text).replace("'", ""))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(SYNONYMS.get(word, word))
+
+
+def terms(text: str) -> list[str]:
+    """The search terms of `text`: content words, synonyms folded, stemmed."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS]

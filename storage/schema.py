@@ -1,0 +1,65 @@
+"""The database schema, as sqlite-utils migration steps applied in order at start-up."""
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("peerbot")
+
+
+@migrations()
+def m001_flows(db: Database) -> None:
+    # Open guided checks and pickers: which step, which buttons were chosen. Never free text.
+    db["flows"].create({"owner": str, "kind": str, "state": str, "updated_at": str},
+                       pk=("owner", "kind"), not_null={"state"})
+
+
+@migrations()
+def m002_delivery(db: Database) -> None:
+    # One row per post key: claimed before sending, so a second process or a restart can never
+    # send the same post twice. `ref` is the platform's message id, for threading and recovery.
+    # `payload` is the bot's own rendered post (never a person's text), kept so a post claimed
+    # just before a crash can be checked against the platform and sent after a restart.
+    db["deliveries"].create({"key": str, "channel": str, "status": str, "claimed_at": str,
+                             "sent_at": str, "ref": str, "attempts": int, "payload": str}, pk="key")
+    db["deliveries"].create_index(["status"])
+
+
+@migrations()
+def m003_channels_roles_audit(db: Database) -> None:
+    db["channels"].create({"channel": str, "timezone": str, "region": str, "updated_at": str}, pk="channel")
+    db["facilitators"].create({"workspace": str, "user_id": str, "added_at": str}, pk=("workspace", "user_id"))
+    # Who changed which configuration, when: readable by admins, and erased by "forget me".
+    db["audit"].create({"id": int, "at": str, "workspace": str, "actor": str, "action": str, "detail": str}, pk="id")
+
+
+@migrations()
+def m004_schedules(db: Database) -> None:
+    db["schedules"].create({
+        "id": int, "channel": str, "platform": str, "workspace": str, "channel_id": str,
+        "kind": str, "rule": str, "theme": str, "paused": int, "skip_next": str,
+        "created_by": str, "created_at": str, "last_fired_at": str,
+    }, pk="id", defaults={"paused": 0, "skip_next": "", "theme": "", "last_fired_at": ""})
+    db["schedules"].create_index(["channel"])
+    db["prompt_uses"].create({"channel": str, "prompt_id": str, "theme": str, "used_at": str},
+                             pk=("channel", "prompt_id"))
+
+
+@migrations()
+def m005_rounds(db: Database) -> None:
+    # Anonymous tallies: while a round is open a keyed hash of the voter stops double votes; at
+    # close the votes rows are deleted and only the counts remain.
+    db["rounds"].create({"id": str, "channel": str, "kind": str, "choices": str, "open": int,
+                         "counts": str, "opened_at": str, "closed_at": str}, pk="id")
+    db["votes"].create({"round_id": str, "voter": str, "choice": str}, pk=("round_id", "voter"))
+
+
+@migrations()
+def m006_scenarios(db: Database) -> None:
+    db["scenario_runs"].create({
+        "id": str, "channel": str, "platform": str, "workspace": str, "channel_id": str,
+        "scenario_id": str, "facilitator": str, "state": str, "reveal_minutes": int,
+        "reveal_at": str, "paused_left": int, "started_at": str, "ended_at": str,
+    }, pk="id")
+    db["scenario_runs"].create_index(["channel", "state"])
+    db["scenario_history"].create({"channel": str, "scenario_id": str, "run_at": str},
+                                  pk=("channel", "scenario_id"))
