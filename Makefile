@@ -17,7 +17,7 @@ run: $(STAMP)
 	$(BIN)/peerbot run
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 check: $(STAMP)
 	$(BIN)/peerbot content check

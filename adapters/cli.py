@@ -134,6 +134,52 @@ def content_check(as_json: bool) -> None:
     sys.exit(1 if problems else 0)
 
 
+@main.command("schedules")
+@click.option("--json", "as_json", is_flag=True, help="Print the schedules as JSON.")
+def schedules_cmd(as_json: bool) -> None:
+    """List every schedule with its next fire time in its channel's time zone."""
+    from bot.schedules import describe
+
+    bot = _bot()
+    now = bot.clock.now()
+    rows = [describe(bot, row, now) for row in bot.store.schedules()]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    if not rows:
+        click.echo("No schedules.")
+    for r in rows:
+        click.echo(f"#{r['id']} {r['channel']}: {r['summary']} [{r['state']}] next {r['next']}")
+
+
+@main.command()
+@click.option("--at", "at", default=None, help="ISO-8601 instant to run as (default: now).")
+def tick(at: str | None) -> None:
+    """Run whatever is due at that instant, deliver it, and exit."""
+    import asyncio
+    from datetime import datetime, timezone
+
+    from adapters.console import ConsoleTransport
+    from bot.outbox import Outbox
+
+    bot = _bot()
+    try:
+        now = datetime.fromisoformat(at) if at else datetime.now(timezone.utc)
+    except ValueError:
+        raise click.BadParameter(f"{at!r} is not an ISO-8601 time, e.g. 2026-11-23T10:00:00-05:00", param_hint="--at")
+    if now.tzinfo is None:
+        raise click.BadParameter("give a time zone offset, e.g. 2026-11-23T10:00:00-05:00 or ...Z", param_hint="--at")
+    posts = bot.tick(now)
+    transports = {"console": ConsoleTransport()}
+    if any(p.where.platform != "console" for p in posts):
+        from adapters.runner import platform_transports
+
+        transports.update(platform_transports(bot, bot.settings))
+    results = asyncio.run(Outbox(bot.store, transports, bot.clock).send_claimed(posts))
+    sent = sum(1 for r in results if r.status == "sent")
+    click.echo(f"tick {now.isoformat()}: {sent} post(s) delivered, {len(results) - sent} left for retry.", err=True)
+
+
 @main.command()
 def run() -> None:
     """Run the bot: Slack and Discord when their tokens are set, otherwise the terminal chat."""

@@ -56,7 +56,12 @@ class Console:
 
     def _show(self, messages: Iterable[Reply | Post]) -> list[Reply | Post]:
         shown = list(messages)
+        claimed = {p.key for p in self.bot.claim([m for m in shown if isinstance(m, Post)])}
         for message in shown:
+            if isinstance(message, Post):
+                if message.key not in claimed:
+                    continue
+                self.bot.store.finish_delivery(message.key, "sent", message.key)
             self.write(render(message))
             reply = message.reply if isinstance(message, Post) else message
             if reply.choices:
@@ -86,3 +91,21 @@ def run(bot: Bot, lines: Iterable[str], *, prompt: bool, write: Callable[[str], 
         write("peerbot: ask me whether something is a peer task, or type /peer help. Ctrl-D to leave.")
     for line in lines:
         console.say(line)
+
+
+class ConsoleTransport:
+    """Delivers posts by printing them: the terminal chat's stand-in for a channel."""
+
+    min_interval = 0.0
+
+    def __init__(self, write: Callable[[str], None] = print):
+        self.write = write
+        self.sent = 0
+
+    async def send(self, post: Post, thread_ref: str | None) -> str:
+        self.write(render(post))
+        self.sent += 1
+        return post.key
+
+    async def find_sent(self, post: Post, thread_ref: str | None) -> str | None:
+        return None  # a terminal cannot be asked what it printed; claims alone prevent repeats

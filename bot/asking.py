@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from bot.app import Bot
 
 Request = Command | Press
-TASK_MIN_CONFIDENCE_UNPROMPTED = 0.6
+TASK_MIN_CONFIDENCE_UNPROMPTED = 0.5
+# A task-shaped question goes to a topic only when the topic fits clearly better.
+TOPIC_MARGIN = 0.2
 
 
 def _owner(req: Request) -> str:
@@ -37,7 +39,7 @@ def choose(bot: "Bot", question: str):
     if def_like and topic is not None:
         return "topic", topic
     if task_like:
-        if task_ok and (topic is None or task.confidence >= topic.confidence - 0.05):
+        if task_ok and (topic is None or task.confidence >= topic.confidence - TOPIC_MARGIN):
             return "task", task
         if topic is not None:
             return "topic", topic

@@ -24,19 +24,23 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|the (?:team|treatment team|clinical team|care team|manager|doctor|psychiatrist|nurse|case manager|clinician|agency|program|staff)"
         r"|treatment plan|care plan|case manager|psychiatrist|nurses?|clinicians?|staff (?:want|ask|told)|management)\b"),
     "asked-by-person": re.compile(
-        r"\b(?:(?:she|he|they|the person|someone i support|the person i support|a person i support) (?:asked|asks|wants|would like|requested)"
-        r"|asked me to|at (?:their|his|her) request|if (?:they|he|she) (?:want|wants|asks?))\b"),
+        r"\b(?:(?:she|he|they|the person|someone i support|the person i support|a person i support|one of (?:my|the) \w+) (?:asked|asks|wants|would like|requested|told me (?:she|he|they) wants?)"
+        r"|at (?:their|his|her) request|if (?:they|he|she) (?:want|wants|asks?))\b"),
     "routine": re.compile(r"\b(?:every (?:day|week|morning|night|time|shift)|daily|weekly|routinely|regularly|all the time|always|each (?:day|week)|on a regular basis|as a routine)\b"),
     "occasional": re.compile(r"\b(?:once|one time|one-off|now and then|occasionally|sometimes|just this once|in an emergency|every so often)\b"),
-    "reporting": re.compile(r"\b(?:report(?:ing)? (?:back|on)|report to|tell the team|let the team know|keep (?:an )?eye on|monitor(?:ing)?|watch(?:ing)? (?:him|her|them|over)|spy|check up on|keep tabs|inform the team|update the team|snitch)\b"),
-    "agenda": re.compile(r"\b(?:convince|persuade|get (?:him|her|them) to|make (?:sure )?(?:him|her|them|they|he|she) |push(?:ing)? (?:him|her|them)|pressure|comply|compliance|adherence|make (?:him|her|them) (?:take|go|do|follow)|talk (?:him|her|them) into)\b"),
+    "reporting": re.compile(r"\b(?:report(?:ing)? (?:back|on)|report to|tell the team|let (?:the team|them) know|keep (?:an )?eye on|monitor(?:ing)?|watch(?:ing)? (?:him|her|them|over|whether|if|for)|spy|check up on|keep tabs|inform the team|update the team|snitch|what i notice|what (?:she|he|they) (?:tells?|told|says?|said) (?:me|to me))\b"),
+    "agenda": re.compile(
+        r"\b(?:convince|persuade|get (?:him|her|them) to|make (?:sure )?(?:him|her|them|they|he|she) |push(?:ing)? (?:him|her|them|people)|pressure|comply|compliance|adherence|make (?:him|her|them) (?:take|go|do|follow)|talk (?:him|her|them) (?:into|out of)"
+        r"|encourage (?:him|her|them|people) to (?:stay|take|stick|go|cut|stop|follow)|(?:listen|listens) to me more"
+        r"|(?:not what|isn'?t what) (?:she|he|they) wants?|(?:doesn'?t|don'?t|does not|do not) want (?:it|to|peer)|against (?:her|his|their) (?:will|wishes)"
+        r"|(?:said|says|told me|keeps? telling) (?:she|he|they) (?:doesn'?t|don'?t|isn'?t|wasn'?t)|never chose|the only (?:thing|way|tool)|stick to (?:whatever|the) goals)"),
     "clinical": re.compile(r"\b(?:medications?|meds|dose|dosage|diagnos\w*|assess\w*|screening|therapy|therapeutic|counsell?ing|treatment plan|prescri\w*|clinical|symptoms?|risk assessment|intake)\b"),
-    "power": re.compile(r"\b(?:payee|hold (?:their|his|her) (?:money|cash|cheque|meds)|control (?:their|his|her)|their money|his money|her money|discipline|restrain\w*|commit(?:ted|ment)?|involuntary|keys? to)\b"),
+    "power": re.compile(r"\b(?:payee|hold (?:their|his|her) (?:money|cash|cheque|meds)|control (?:their|his|her)|their money|his money|her money|discipline|restrain\w*|involuntary|keys? to)\b"),
 }
 
 # Facets that pull a task away from peer work when a question has them and the closest ruling
 # does not account for them.
-RISKY = ("for", "reporting", "agenda", "power", "clinical")
+RISKY = ("for", "reporting", "agenda", "power")
 # Pairs where a ruling on one side is the wrong ruling for a question on the other.
 OPPOSITES = {("for", "with"), ("with", "for"), ("asked-by-staff", "asked-by-person"),
              ("asked-by-person", "asked-by-staff"), ("routine", "occasional"), ("occasional", "routine")}
@@ -46,7 +50,6 @@ EXPLAIN = {
     "reporting": "it involves watching or reporting on the person",
     "agenda": "it means steering the person toward someone else's goals",
     "power": "it puts you in a position of power over the person",
-    "clinical": "it touches clinical work such as medication, diagnosis or assessment",
     "asked-by-staff": "the request comes from the team rather than the person",
     "routine": "it would be a routine duty rather than now and then",
 }

@@ -152,6 +152,15 @@ def trigger(rule: Rule, tz: ZoneInfo, anchor: datetime | None = None):
     return CronTrigger(day_of_week=days, hour=rule.hour, minute=rule.minute, timezone=tz)
 
 
+def _after(trig, t: datetime) -> datetime | None:
+    """The fire time after `t`. APScheduler 3 can hand back `t` itself inside the autumn change's
+    repeated hour (it loses the fold), so step past that hour instead of looping on it."""
+    n = trig.get_next_fire_time(t, t + timedelta(seconds=1))
+    if n is not None and n <= t:
+        n = trig.get_next_fire_time(t, t + timedelta(hours=1, seconds=1))
+    return n
+
+
 def fire_times(rule: Rule, tz: ZoneInfo, after: datetime, until: datetime, anchor: datetime,
                limit: int = 500) -> list[datetime]:
     """Every fire time in (after, until], in order, one per local wall-clock time: on the autumn
@@ -165,7 +174,7 @@ def fire_times(rule: Rule, tz: ZoneInfo, after: datetime, until: datetime, ancho
         if wall not in seen_wall and _on_cycle(rule, t, anchor, tz):
             seen_wall.add(wall)
             out.append(t)
-        t = trig.get_next_fire_time(t, t + timedelta(seconds=1))
+        t = _after(trig, t)
     return out
 
 
@@ -175,7 +184,7 @@ def next_fire(rule: Rule, tz: ZoneInfo, after: datetime, anchor: datetime) -> da
     for _ in range(10):
         if t is None or _on_cycle(rule, t, anchor, tz):
             return t
-        t = trig.get_next_fire_time(t, t + timedelta(seconds=1))
+        t = _after(trig, t)
     return None
 
 

@@ -9,6 +9,7 @@ already claimed, so that delivering them is at most once across restarts and pro
 from __future__ import annotations
 
 import logging
+import secrets
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -176,7 +177,7 @@ def change(bot: "Bot", req: Command | Press, verb: str, words: list[str]) -> lis
         bot.store.update_schedule(sid, skip_next=_iso(nxt))
         msg = f"The next run of #{sid} ({describe(bot, row, now)['next']}) will be skipped."
     elif verb == "now":
-        key = f"s{sid}:now:{now:%Y%m%dT%H%M%S}"
+        key = f"s{sid}:now:{now:%Y%m%dT%H%M%S}:{secrets.token_hex(3)}"
         posts = prompts.render(bot, row["kind"], _where(row), key, row["theme"])
         bot.store.audit(ws, req.who.user_id, "schedule post-now", f"#{sid}")
         return [Reply(f"Posting #{sid} now.", private=True), *posts]
@@ -206,14 +207,15 @@ def reflect(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
     theme = text.strip().lower().replace(" ", "-")
     if theme and theme not in bot.catalog.themes:
         raise NotUnderstood(f"I don't have a theme \"{theme[:40]}\". Themes: " + ", ".join(sorted(bot.catalog.themes)) + ".")
-    key = f"m:{req.where.channel_key}:{bot.clock.now():%Y%m%dT%H%M%S}"
-    return prompts.reflection_posts(bot, _strip_thread(req.where), key, theme)
+    key = f"m:{req.where.channel_key}:reflect:{bot.clock.now():%Y%m%dT%H%M%S}:{secrets.token_hex(3)}"
+    return [Reply("Posted a co-reflection prompt.", private=True),
+            *prompts.reflection_posts(bot, _strip_thread(req.where), key, theme)]
 
 
 def checkin(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
     require(bot, req, Role.FACILITATOR, "post a check-in")
-    key = f"m:{req.where.channel_key}:{bot.clock.now():%Y%m%dT%H%M%S}"
-    return prompts.checkin_posts(bot, _strip_thread(req.where), key)
+    key = f"m:{req.where.channel_key}:checkin:{bot.clock.now():%Y%m%dT%H%M%S}:{secrets.token_hex(3)}"
+    return [Reply("Posted a check-in.", private=True), *prompts.checkin_posts(bot, _strip_thread(req.where), key)]
 
 
 def pulse(bot: "Bot", req: Press, args: list[str]) -> list[Message]:

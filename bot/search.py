@@ -29,15 +29,18 @@ class Hit:
 
 
 class Index:
-    def __init__(self, passages: list[tuple[str, str]]):
-        """`passages` are (item id, text) pairs."""
+    def __init__(self, passages: list[tuple[str, str]] | list[tuple[str, str, float]]):
+        """`passages` are (item id, text) or (item id, text, weight) tuples; a weight below 1 marks
+        supporting text (an answer's body) that should count less than a title or a phrasing."""
         self._ids: list[str] = []
         self._texts: list[str] = []
+        self._weights: list[float] = []
         self._lengths: list[int] = []
         self._postings: dict[str, dict[int, int]] = defaultdict(dict)
         surface: set[str] = set()
-        for item_id, text in passages:
+        for item_id, text, *weight in passages:
             n = len(self._ids)
+            self._weights.append(weight[0] if weight else 1.0)
             ws = [w for w in words(text) if w not in STOPWORDS]
             surface.update(ws)
             ts = [stem(w) for w in ws]
@@ -50,13 +53,17 @@ class Index:
         count = len(self._ids)
         self._idf = {t: math.log(1 + (count - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self._postings.items()}
         self._surface = sorted(surface)
+        self._mass = [0.0] * len(self._ids)
+        for t, posting in self._postings.items():
+            for doc in posting:
+                self._mass[doc] += self._idf[t]
         self._max_idf = max(self._idf.values(), default=1.0)
         self._correct = lru_cache(maxsize=8192)(self._closest)
 
     def _closest(self, word: str) -> str | None:
-        if len(word) < 4 or not self._surface:
+        if len(word) < 5 or not self._surface:
             return None
-        best = process.extractOne(word, self._surface, scorer=fuzz.ratio, score_cutoff=84)
+        best = process.extractOne(word, self._surface, scorer=fuzz.ratio, score_cutoff=88)
         return best[0] if best else None
 
     def query_terms(self, text: str) -> list[tuple[str, bool]]:
@@ -82,7 +89,7 @@ class Index:
             idf = self._idf[t]
             for doc, tf in self._postings[t].items():
                 norm = K1 * (1 - B + B * self._lengths[doc] / self._avg)
-                scores[doc] += idf * tf * (K1 + 1) / (tf + norm)
+                scores[doc] += idf * tf * (K1 + 1) / (tf + norm) * self._weights[doc]
         best: dict[str, tuple[float, int]] = {}
         for doc, score in scores.items():
             item = self._ids[doc]
@@ -93,11 +100,14 @@ class Index:
         hits = []
         for item, (score, doc) in ranked:
             matched = sum(self._idf[t] for t in known if doc in self._postings[t])
-            passage_len = max(self._lengths[doc], 1)
-            # How much of the question this passage explains, damped when the passage is much
-            # longer than what matched (a long passage sharing one word is weak evidence).
-            coverage = matched / total if total else 0.0
-            matched_n = sum(1 for t in known if doc in self._postings[t])
-            precision = matched_n / passage_len
-            hits.append(Hit(item, score, round(coverage * (0.6 + 0.4 * precision), 4), self._texts[doc]))
+            # Two views of fit: how much of the question the passage explains, and how much of the
+            # passage the question contains. Long questions with context score on the second, short
+            # ones on the first; supporting text (weight < 1) counts for less.
+            question_cov = matched / total if total else 0.0
+            passage_mass = self._mass[doc]
+            passage_cov = matched / passage_mass if passage_mass else 0.0
+            confidence = (0.5 * question_cov + 0.5 * min(passage_cov, 1.0)) * min(1.0, self._weights[doc] + 0.3)
+            if sum(1 for t in known if doc in self._postings[t]) < 2:
+                confidence *= 0.5  # one shared word is weak evidence, however rare the word
+            hits.append(Hit(item, score, round(confidence, 4), self._texts[doc]))
         return hits

@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore",
+                                      populate_by_name=True)
 
     db: str = Field("peerbot.db", validation_alias=AliasChoices("PEERBOT_DB"),
                     description="SQLite database file (created when missing).")

@@ -24,23 +24,29 @@ your yours he him his she her hers it its they them their theirs this that these
 what whats which who whom whose when where why how all any each every some such no nor not only own
 same than too very just also really ok okay alright allowed allow fine thing things something
 someone somebody anyone anybody person persons people peer peers worker workers work role roles
-job task tasks part appropriate supposed want wants wanted like get got go going let lets s t d ll
+task tasks part appropriate supposed want wants wanted like get got go going let lets s t d ll
 re ve m please hi hello hey bot question ask asking right wrong good bad much many
-for with
+for with asked asks getting keep keeps kept told said says think really honestly lately actually
+meant guy guys one support supporting supported supports currently just kind sort basically
+own better again able
 """.split())
 
 # One canonical word per group: a question and the content meet on it whatever words each used.
 SYNONYMS: dict[str, str] = {}
 for canonical, words in {
     "drive": "drive driving drove ride rides lift lifts transport transporting transportation car taxi chauffeur",
-    "medication": "medication medications meds med pills pill prescription prescriptions medicine medicines drugs",
+    "medication": "medication medications meds med pills pill prescription prescriptions medicine medicines",
+    "alcohol": "alcohol booze liquor bottle beer wine drugs drug dope weed substances",
+    "training": "training trainings workshop workshops session sessions presentation presentations inservice in-service educate educating teach teaching",
+    "hospital": "hospital hospitalization hospitalisation hospitalized admission admitted inpatient",
+    "officefiling": "filing",
     "counsellor": "counsellor counselor counsellors counselors therapist therapists clinician clinicians",
     "therapy": "therapy counselling counseling psychotherapy",
     "money": "money cash cheque cheques check checks finances financial funds budget budgeting payee",
     "shop": "shop shopping groceries grocery errands errand store",
     "coffee": "coffee cafe lunch tea",
-    "file": "file files chart charts record records notes",
-    "report": "report reporting reports tell inform update",
+    "file": "file files chart charts record records",
+    "report": "report reporting reports inform",
     "date": "date dating romantic romance relationship",
     "gift": "gift gifts present presents",
     "share": "share sharing disclose disclosure disclosing tell_story",
@@ -50,9 +56,9 @@ for canonical, words in {
     "appointment": "appointment appointments appt",
     "doctor": "doctor doctors physician gp psychiatrist prescriber",
     "clean": "clean cleaning tidy tidying housework",
-    "form": "form forms paperwork application applications",
+    "form": "form forms paperwork papers application applications",
     "group": "group groups",
-    "job": "employment",
+    "job": "employment jobs work-search",
     "house": "housing apartment apartments home homes",
     "phone": "phone phones call calls calling phoning",
 }.items():

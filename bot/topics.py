@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from bot.catalog import Catalog, Term, Topic
 from bot.search import Index
 
-CONFIDENT = 0.45
+CONFIDENT = 0.25
+BODY_WEIGHT = 0.8
 
 
 @dataclass(frozen=True)
@@ -30,10 +31,12 @@ class TopicFinder:
         passages: list[tuple[str, str]] = []
         for term in catalog.terms.values():
             for name in (term.term, *term.aliases):
-                passages.append((term.id, name))
+                passages.append((term.id, name, 1.0))
+            passages.append((term.id, term.meaning, BODY_WEIGHT))
         for topic in catalog.topics.values():
-            passages.append((topic.id, topic.title))
-            passages.extend((topic.id, q) for q in topic.questions)
+            passages.append((topic.id, topic.title, 1.0))
+            passages.extend((topic.id, q, 1.0) for q in topic.questions)
+            passages.append((topic.id, topic.short, BODY_WEIGHT))
         self.index = Index(passages)
 
     def lookup(self, item_id: str) -> Term | Topic | None:

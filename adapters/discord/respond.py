@@ -1,0 +1,96 @@
+"""Answering whoever asked, the way Discord people expect.
+
+To an interaction (a slash command, a button, a modal): the first message is the interaction's
+response and the rest are follow-ups; `private` replies are ephemeral; `replace` edits the message
+the button was on (done first, since Discord only allows it as the response); `form` opens a modal
+where Discord allows one (a command or a button), and otherwise sends a button that opens it. An
+outcome with nothing to say still acknowledges the interaction, so it never shows as failed.
+
+To a message (a mention, a DM): answers go in place, as replies to it. A mention is public, so its
+answers are too; `/peer` is the way to get answers only you can see.
+"""
+from __future__ import annotations
+
+import logging
+
+import discord
+
+from adapters.discord import components, render
+from adapters.discord.forms import FormShelf
+from adapters.discord.render import Json
+from bot.messages import Reply
+
+log = logging.getLogger("peerbot.discord")
+MODAL_FROM = {discord.InteractionType.application_command, discord.InteractionType.component}
+
+
+def _messages(reply: Reply, forms: FormShelf) -> list[Json]:
+    if reply.form is None:
+        return render.to_messages(reply)
+    opener = render.form_opener(reply, forms.shelve(reply.form))
+    return [{**opener, "flags": render.EPHEMERAL} if reply.private else opener]
+
+
+async def _send(interaction: discord.Interaction, message: Json) -> None:
+    kwargs = components.send_kwargs(message)
+    private = components.is_private(message)
+    if not interaction.response.is_done():
+        await interaction.response.send_message(**kwargs, ephemeral=private)
+    else:
+        await interaction.followup.send(**kwargs, ephemeral=private, wait=True)
+
+
+async def to_interaction(interaction: discord.Interaction, replies: list[Reply], forms: FormShelf) -> None:
+    on_message = interaction.message is not None
+    for reply in sorted(replies, key=lambda r: not (r.replace and on_message)):
+        if reply.form is not None and not interaction.response.is_done() and interaction.type in MODAL_FROM:
+            await interaction.response.send_modal(components.modal(render.to_modal(reply.form)))
+            continue
+        messages = _messages(reply, forms)
+        if reply.replace and on_message and not interaction.response.is_done():
+            await interaction.response.edit_message(**components.edit_kwargs(messages.pop(0)))
+        for message in messages:
+            await _send(interaction, message)
+    if not interaction.response.is_done():
+        if interaction.type is discord.InteractionType.component:
+            await interaction.response.defer()
+        else:
+            await interaction.response.defer(ephemeral=True, thinking=True)
+
+
+async def finish(interaction: discord.Interaction) -> None:
+    """Clear the "thinking…" placeholder of an interaction that had nothing to say, once its posts
+    are out; if that took longer than the interaction lives, the placeholder has gone anyway."""
+    if interaction.response.type is discord.InteractionResponseType.deferred_channel_message:
+        try:
+            await interaction.delete_original_response()
+        except discord.HTTPException as e:
+            log.info("could not clear the placeholder of interaction %s: %s", interaction.id, e)
+
+
+async def apologise(interaction: discord.Interaction, text: str) -> None:
+    try:
+        if not interaction.response.is_done():
+            await interaction.response.send_message(text, ephemeral=True)
+        else:
+            await interaction.followup.send(text, ephemeral=True)
+    except discord.HTTPException:
+        log.warning("could not even apologise for interaction %s", interaction.id)
+
+
+async def apologise_in_place(message: discord.Message, text: str) -> None:
+    try:
+        await message.reply(text, mention_author=False, allowed_mentions=components.NO_MENTIONS)
+    except discord.HTTPException:
+        log.warning("could not even apologise for message %s", message.id)
+
+
+async def to_message(message: discord.Message, replies: list[Reply], forms: FormShelf) -> None:
+    for reply in replies:
+        for i, payload in enumerate(_messages(reply, forms)):
+            payload.pop("flags", None)
+            kwargs = components.send_kwargs(payload)
+            if i == 0:
+                await message.reply(**kwargs, mention_author=False)
+            else:
+                await message.channel.send(**kwargs)

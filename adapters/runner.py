@@ -1,0 +1,79 @@
+"""`peerbot run` with platform tokens: every platform plus the scheduler in one event loop.
+
+Each platform starts on its own; one that fails to connect is logged and the others carry on
+(a Slack outage must not silence a Discord community, or the schedules).
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from datetime import timedelta
+
+from adapters.scheduler import Registrar
+from bot.app import Bot
+from bot.outbox import Outbox
+from bot.settings import Settings
+
+log = logging.getLogger("peerbot.run")
+
+
+def platform_classes(settings: Settings) -> dict[str, type]:
+    classes: dict[str, type] = {}
+    if settings.slack_bot_token:
+        from adapters.slack.platform import SlackPlatform
+
+        classes["slack"] = SlackPlatform
+    if settings.discord_token:
+        from adapters.discord.client import DiscordPlatform
+
+        classes["discord"] = DiscordPlatform
+    return classes
+
+
+def platform_transports(bot: Bot, settings: Settings) -> dict:
+    """Transports for delivering posts outside `run` (for `peerbot tick`)."""
+    outbox = Outbox(bot.store, {}, bot.clock)
+    transports = {}
+    for name, cls in platform_classes(settings).items():
+        transports[name] = cls(bot, settings, outbox).transport
+    return transports
+
+
+async def serve(bot: Bot, settings: Settings, stop: asyncio.Event) -> None:
+    outbox = Outbox(bot.store, {}, bot.clock)
+    platforms = {}
+    for name, cls in platform_classes(settings).items():
+        try:
+            platform = cls(bot, settings, outbox)
+            await platform.start()
+        except Exception:  # noqa: BLE001 - one platform failing must not stop the rest
+            log.exception("%s failed to start; carrying on without it", name)
+            continue
+        platforms[name] = platform
+        outbox.transports[name] = platform.transport
+        log.info("%s connected", name)
+    registrar = Registrar(bot, outbox)
+    log.info("loaded %d schedule(s)", registrar.load())
+    registrar.start()
+    await outbox.recover(timedelta(minutes=settings.grace_minutes))
+    try:
+        await stop.wait()
+    finally:
+        registrar.stop()
+        for name, platform in platforms.items():
+            try:
+                await platform.stop()
+            except Exception:  # noqa: BLE001
+                log.exception("%s did not stop cleanly", name)
+
+
+def run_platforms(bot: Bot, settings: Settings) -> None:
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        await serve(bot, settings, stop)
+
+    asyncio.run(main())

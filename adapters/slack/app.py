@@ -1,0 +1,159 @@
+"""The Bolt app: which Slack requests peerbot listens to, and the order it answers them in.
+
+Every listener acknowledges first (Slack wants an answer within 3 seconds) and only then works:
+who is asking (`SlackRoles`), the core's answer (`bot.handle`), the replies (`answer`), and posts
+handed to the outbox in a background task. Slack retries an event it thinks was lost; a bounded
+set of recent `event_id`s drops the repeats before any listener sees them.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+from collections import OrderedDict
+from typing import Any, Awaitable
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.response import BoltResponse
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack import inbound
+from adapters.slack.answer import answer
+from adapters.slack.inbound import Origin
+from adapters.slack.render import FORM_CALLBACK, OPEN_FORM, load_form, to_home, to_modal
+from adapters.slack.roles import SlackRoles
+from bot.app import Bot
+from bot.home import home_reply
+from bot.messages import Command, Press
+from bot.outbox import Outbox
+
+log = logging.getLogger("peerbot.slack")
+
+
+class RecentIds:
+    """The last `size` ids seen, to drop Slack's retried deliveries."""
+
+    def __init__(self, size: int = 2000):
+        self.size = size
+        self._ids: OrderedDict[str, None] = OrderedDict()
+
+    def seen(self, key: str) -> bool:
+        """True if `key` came before; remembers it either way."""
+        if key in self._ids:
+            return True
+        self._ids[key] = None
+        if len(self._ids) > self.size:
+            self._ids.popitem(last=False)
+        return False
+
+
+class SlackAdapter:
+    """The listeners, holding the core, the roles lookup and the outbox."""
+
+    def __init__(self, bot: Bot, outbox: Outbox, roles: SlackRoles):
+        self.bot = bot
+        self.outbox = outbox
+        self.roles = roles
+        self.recent = RecentIds()
+        self.tasks: set[asyncio.Task] = set()
+
+    def spawn(self, work: Awaitable[Any]) -> None:
+        task = asyncio.ensure_future(work)
+        self.tasks.add(task)
+        task.add_done_callback(self._finished)
+
+    def _finished(self, task: asyncio.Task) -> None:
+        self.tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("background Slack work failed", exc_info=task.exception())
+
+    async def drain(self) -> None:
+        """Wait for every answer and delivery started so far (and any they start)."""
+        while self.tasks:
+            await asyncio.gather(*list(self.tasks), return_exceptions=True)
+
+    async def run(self, request: Command | Press, origin: Origin, client: AsyncWebClient) -> None:
+        outcome = self.bot.handle(request)
+        if outcome.posts:
+            self.spawn(self.outbox.deliver(outcome.posts))
+        await answer(client, origin, outcome.replies)
+
+    # -- middleware and listeners ----------------------------------------------------------
+    async def drop_retries(self, body: dict, next: Any) -> BoltResponse | None:
+        event_id = body.get("event_id")
+        if event_id and self.recent.seen(event_id):
+            log.info("dropping a repeated delivery of Slack event %s", event_id)
+            return BoltResponse(status=200, body="")
+        return await next()
+
+    # Each listener acknowledges (events are acknowledged by Bolt) and hands the work to a task of
+    # its own: an exception after ack() inside a Bolt listener would undo the acknowledgement.
+    async def on_command(self, ack: Any, body: dict, client: AsyncWebClient) -> None:
+        await ack()
+        self.spawn(self._command(body, client))
+
+    async def on_mention(self, body: dict, client: AsyncWebClient, context: Any) -> None:
+        self.spawn(self._mention(body, client, context.bot_user_id))
+
+    async def on_message(self, body: dict, client: AsyncWebClient) -> None:
+        if inbound.is_person_dm(body):
+            self.spawn(self._dm(body, client))
+
+    async def on_action(self, ack: Any, body: dict, client: AsyncWebClient) -> None:
+        await ack()
+        self.spawn(self._action(body, client))
+
+    async def on_submission(self, ack: Any, body: dict, client: AsyncWebClient) -> None:
+        await ack()
+        self.spawn(self._submission(body, client))
+
+    async def on_home(self, event: dict, body: dict, client: AsyncWebClient) -> None:
+        if event.get("tab", "home") == "home":
+            self.spawn(self._home(event["user"], inbound.team_of(body), client))
+
+    # -- the work ----------------------------------------------------------------------------
+    async def _command(self, body: dict, client: AsyncWebClient) -> None:
+        who = await self.roles.who(client, inbound.user_of(body))
+        await self.run(*inbound.from_command(body, who), client)
+
+    async def _mention(self, body: dict, client: AsyncWebClient, bot_user_id: str | None) -> None:
+        who = await self.roles.who(client, inbound.user_of(body))
+        await self.run(*inbound.from_mention(body, who, bot_user_id), client)
+
+    async def _dm(self, body: dict, client: AsyncWebClient) -> None:
+        who = await self.roles.who(client, inbound.user_of(body))
+        await self.run(*inbound.from_dm(body, who), client)
+
+    async def _action(self, body: dict, client: AsyncWebClient) -> None:
+        who = await self.roles.who(client, inbound.user_of(body))
+        press, origin = inbound.from_action(body, who)
+        if body["actions"][0]["action_id"] == OPEN_FORM:
+            form = load_form(json.loads(press.action))
+            await client.views_open(trigger_id=origin.trigger_id,
+                                    view=to_modal(form, inbound.form_metadata(form.submit, origin)))
+            return
+        await self.run(press, origin, client)
+
+    async def _submission(self, body: dict, client: AsyncWebClient) -> None:
+        who = await self.roles.who(client, inbound.user_of(body))
+        await self.run(*inbound.from_submission(body, who), client)
+
+    async def _home(self, user: str, team: str, client: AsyncWebClient) -> None:
+        who = await self.roles.who(client, user)
+        reply = home_reply(self.bot, who, inbound.PLATFORM, team)
+        await client.views_publish(user_id=user, view=to_home(reply))
+
+
+def build_app(adapter: SlackAdapter, client: AsyncWebClient, signing_secret: str) -> AsyncApp:
+    # Verification stays on even without a secret: HTTP requests then all fail it (Socket Mode
+    # requests skip it, the socket being authenticated instead).
+    app = AsyncApp(client=client, signing_secret=signing_secret, name="peerbot")
+    app.middleware(adapter.drop_retries)
+    app.command("/peer")(adapter.on_command)
+    app.event("app_mention")(adapter.on_mention)
+    app.event("message")(adapter.on_message)
+    app.event("app_home_opened")(adapter.on_home)
+    app.action(re.compile(".+"))(adapter.on_action)
+    app.view(FORM_CALLBACK)(adapter.on_submission)
+    return app

@@ -1,0 +1,121 @@
+"""`SlackPlatform`: peerbot in a Slack workspace, started and stopped on the shared event loop.
+
+Socket Mode when `SLACK_APP_TOKEN` is set (no public URL needed); HTTP mode when only
+`SLACK_SIGNING_SECRET` is, serving Bolt's aiohttp app with `AppRunner`/`TCPSite` rather than
+`app.start()`, which would take the loop over from Discord and the scheduler. Either way the bot
+token is needed. The outbox gets this platform's `transport` under "slack".
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import Callable
+
+from aiohttp import web
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.app import SlackAdapter, build_app
+from adapters.slack.roles import SlackRoles
+from adapters.slack.transport import SlackTransport, error_code, quiet_client
+from bot.app import Bot
+from bot.outbox import Outbox
+from bot.settings import Settings
+
+log = logging.getLogger("peerbot.slack")
+PATH = "/slack/events"
+BAD_TOKEN = {"invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired",
+             "not_allowed_token_type"}
+
+
+def _secret(value) -> str:
+    return value.get_secret_value() if value is not None else ""
+
+
+def mode_of(settings: Settings) -> str | None:
+    """"socket", "http", or None when Slack is not configured enough to start."""
+    if not _secret(settings.slack_bot_token):
+        return None
+    if _secret(settings.slack_app_token):
+        return "socket"
+    if _secret(settings.slack_signing_secret):
+        return "http"
+    return None
+
+
+class SlackPlatform:
+    def __init__(self, bot: Bot, settings: Settings, outbox: Outbox, *, base_url: str | None = None,
+                 host: str = "0.0.0.0", monotonic: Callable[[], float] = time.monotonic):
+        token = _secret(settings.slack_bot_token)
+        if not token:
+            raise ValueError("SLACK_BOT_TOKEN is not set; `peerbot doctor` says what Slack needs.")
+        self.settings = settings
+        self.mode = mode_of(settings)
+        self.host = host
+        self.port: int | None = None  # the port actually listened on, in HTTP mode
+        where = {"base_url": base_url} if base_url else {}
+        self.client = AsyncWebClient(token=token, **where)
+        self.transport = SlackTransport(quiet_client(token, **where))
+        outbox.transports.setdefault("slack", self.transport)
+        self.adapter = SlackAdapter(bot, outbox, SlackRoles(settings.slack_facilitator_group, monotonic=monotonic))
+        self.app = build_app(self.adapter, self.client, _secret(settings.slack_signing_secret))
+        self._socket: AsyncSocketModeHandler | None = None
+        self._runner: web.AppRunner | None = None
+
+    async def _check_tokens(self) -> None:
+        """Fail fast on a wrong token (slack-sdk would otherwise retry a bad app token forever);
+        an outage at start-up only warns, since Slack may be back by the first request."""
+        try:
+            await self.client.auth_test()
+            if self._socket is not None:  # get the socket URL now, so a bad app token fails here
+                self._socket.client.wss_uri = await self._socket.client.issue_new_wss_url()
+        except SlackApiError as e:
+            if error_code(e) in BAD_TOKEN:
+                raise RuntimeError(f"Slack refused a token ({error_code(e)}); check SLACK_BOT_TOKEN and "
+                                   "SLACK_APP_TOKEN with `peerbot doctor`.") from None
+            log.warning("Slack did not answer the start-up check (%s); starting anyway",
+                        error_code(e) or e.response.status_code)
+
+    async def start(self) -> None:
+        if self.mode == "socket":
+            self._socket = AsyncSocketModeHandler(self.app, _secret(self.settings.slack_app_token))
+            try:
+                await self._check_tokens()
+            except RuntimeError:
+                await self._socket.close_async()
+                self._socket = None
+                raise
+            await self._socket.connect_async()
+            log.info("Slack connected (Socket Mode)")
+        elif self.mode == "http":
+            await self._check_tokens()
+            self._runner = web.AppRunner(self.app.web_app(path=PATH, port=self.settings.port))
+            await self._runner.setup()
+            site = web.TCPSite(self._runner, self.host, self.settings.port)
+            await site.start()
+            self.port = self._runner.addresses[0][1] if self._runner.addresses else self.settings.port
+            log.info("Slack listening on %s:%s%s (HTTP mode)", self.host, self.port, PATH)
+        else:
+            raise RuntimeError("Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode); "
+                               "run `peerbot doctor`.")
+
+    async def drain(self) -> None:
+        """Wait for answers and deliveries under way."""
+        await self.adapter.drain()
+
+    async def stop(self, grace: float = 10.0) -> None:
+        """Stop listening, give work under way `grace` seconds, then cancel it: a post cut short
+        stays claimed in the store and the outbox's `recover` finishes it at the next start."""
+        if self._socket is not None:
+            await self._socket.close_async()
+            self._socket = None
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+        pending = list(self.adapter.tasks)
+        if pending:
+            _, unfinished = await asyncio.wait(pending, timeout=grace)
+            for task in unfinished:
+                task.cancel()

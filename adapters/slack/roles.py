@@ -1,0 +1,72 @@
+"""Who someone is in Slack: workspace admins and owners are admins, members of the facilitator user
+group (`SLACK_FACILITATOR_GROUP`) are facilitators, everyone else a participant.
+
+Answers are cached briefly (a minute by default) so a burst of button presses costs one
+`users.info`. A Slack error never blocks an answer: the person is then treated as a participant,
+and the core's own facilitator list (`/peer facilitators`) still counts.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any, Callable
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.transport import error_code
+from bot.messages import Role, Who
+
+log = logging.getLogger("peerbot.slack")
+
+
+class SlackRoles:
+    def __init__(self, facilitator_group: str = "", *, ttl: float = 60.0,
+                 monotonic: Callable[[], float] = time.monotonic):
+        self.group = facilitator_group.strip().lstrip("@")
+        self.ttl = ttl
+        self.monotonic = monotonic
+        self._cache: dict[str, tuple[float, Any]] = {}
+
+    async def _cached(self, key: str, fetch: Callable[[], Any]) -> Any:
+        hit = self._cache.get(key)
+        if hit and self.monotonic() - hit[0] < self.ttl:
+            return hit[1]
+        value = await fetch()
+        self._cache[key] = (self.monotonic(), value)
+        if len(self._cache) > 5000:  # bounded: drop the oldest half
+            for old in sorted(self._cache, key=lambda k: self._cache[k][0])[:2500]:
+                del self._cache[old]
+        return value
+
+    async def who(self, client: AsyncWebClient, user_id: str) -> Who:
+        try:
+            user = await self._cached(f"user:{user_id}", lambda: self._user(client, user_id))
+            members = await self._cached("group", lambda: self._group_members(client)) if self.group else set()
+        except SlackApiError as e:
+            log.warning("could not look up Slack user %s (%s); treating as participant", user_id,
+                        error_code(e) or e.response.status_code)
+            return Who(user_id, Role.PARTICIPANT, "")
+        if user.get("is_admin") or user.get("is_owner") or user.get("is_primary_owner"):
+            role = Role.ADMIN
+        elif user_id in members:
+            role = Role.FACILITATOR
+        else:
+            role = Role.PARTICIPANT
+        profile = user.get("profile") or {}
+        name = profile.get("display_name") or profile.get("real_name") or user.get("name", "")
+        return Who(user_id, role, name)
+
+    async def _user(self, client: AsyncWebClient, user_id: str) -> dict:
+        return (await client.users_info(user=user_id))["user"]
+
+    async def _group_members(self, client: AsyncWebClient) -> set[str]:
+        group_id = self.group
+        if not (group_id.startswith("S") and group_id.isupper()):  # a handle: find its id
+            groups = (await client.usergroups_list())["usergroups"]
+            found = [g["id"] for g in groups if self.group in (g.get("handle"), g.get("name"))]
+            if not found:
+                log.warning("no Slack user group with handle %r; nobody is a facilitator by group", self.group)
+                return set()
+            group_id = found[0]
+        return set((await client.usergroups_users_list(usergroup=group_id))["users"])

@@ -1,0 +1,98 @@
+"""Shared fixtures: a real bot on a temporary SQLite file, a clock that only moves when told, and
+`Chat`, a conversation driver over the real core (the console adapter's way of talking to it)."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from adapters.bootstrap import build_bot
+from bot.app import Bot
+from bot.catalog import Catalog, load_catalog
+from bot.messages import Command, Post, Press, Reply, Role, Where, Who
+from bot.ports import FixedClock
+from bot.settings import Settings
+from storage.sqlite import SqliteStore
+
+ROOT = Path(__file__).resolve().parent.parent
+START = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)  # a Monday
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return load_catalog(ROOT / "content")
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return Settings(db=str(tmp_path / "peerbot.db"), timezone="America/Toronto", _env_file=None)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(START)
+
+
+@pytest.fixture
+def bot(settings, clock, catalog) -> Bot:
+    return build_bot(settings, clock=clock, catalog=catalog)
+
+
+class Chat:
+    """One person in one channel, talking to the bot."""
+
+    def __init__(self, bot: Bot, user: str = "u-ana", role: Role = Role.PARTICIPANT,
+                 where: Where = Where("test", "team", "c-general")):
+        self.bot = bot
+        self.who = Who(user, role, user)
+        self.where = where
+        self.log: list[Reply | Post] = []
+
+    def as_(self, user: str, role: Role = Role.PARTICIPANT) -> "Chat":
+        other = Chat(self.bot, user, role, self.where)
+        other.log = self.log
+        return other
+
+    def say(self, text: str) -> list[Reply | Post]:
+        out = list(self.bot.handle(Command(text, self.who, self.where)).messages)
+        self.log += out
+        return out
+
+    def press(self, label: str, values: dict[str, str] | None = None) -> list[Reply | Post]:
+        """Press the most recent button with this label."""
+        for message in reversed(self.log):
+            reply = message.reply if isinstance(message, Post) else message
+            for choice in reply.choices:
+                if choice.label == label:
+                    return self.press_action(choice.action, values)
+        raise AssertionError(f"no button {label!r} in the conversation")
+
+    def press_action(self, action: str, values: dict[str, str] | None = None) -> list[Reply | Post]:
+        out = list(self.bot.handle(Press(action, self.who, self.where, tuple((values or {}).items()))).messages)
+        self.log += out
+        return out
+
+    @property
+    def last(self) -> Reply:
+        return next(m for m in reversed(self.log) if isinstance(m, Reply))
+
+    @property
+    def posts(self) -> list[Post]:
+        return [m for m in self.log if isinstance(m, Post)]
+
+
+@pytest.fixture
+def chat(bot) -> Chat:
+    return Chat(bot)
+
+
+@pytest.fixture
+def facilitator(bot) -> Chat:
+    return Chat(bot, "u-fay", Role.FACILITATOR)
+
+
+def reopen(bot: Bot, settings: Settings, clock, catalog) -> Bot:
+    """The same database, a fresh process: what a restart looks like."""
+    bot.store.close()
+    return build_bot(settings, clock=clock, catalog=catalog, store=SqliteStore(settings.db))

@@ -1,0 +1,128 @@
+"""Fixtures for the Discord tests: the fake Discord on 127.0.0.1 with discord.py pointed at it, the
+real bot on a temporary SQLite file, and `DiscordChat`, which plays a person using Discord.
+
+`start_peerbot()` is one process start: a new bot on the same database, a new outbox and a new
+discord.py client that logs in and connects to the fake gateway; call it twice for a restart.
+The outbox's sleep is fake (it records the waits), so rate-limit tests never wait on the clock.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import discord
+import pytest
+import yarl
+
+from adapters.bootstrap import build_bot
+from adapters.discord.client import DiscordPlatform
+from bot.outbox import Outbox
+from bot.settings import Settings
+from discord_fake import FakeDiscord
+import discord_payloads as P
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+class FakeSleep:
+    """Stands in for `asyncio.sleep` in the outbox: records how long it was asked to wait."""
+
+    def __init__(self) -> None:
+        self.waits: list[float] = []
+
+    async def __call__(self, seconds: float) -> None:
+        self.waits.append(seconds)
+        await asyncio.sleep(0)
+
+
+@pytest.fixture
+async def fake(monkeypatch):
+    server = await FakeDiscord().start()
+    monkeypatch.setattr(discord.http.Route, "BASE", server.api)
+    monkeypatch.setattr(discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(server.gateway_url))
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+def discord_settings(tmp_path) -> Settings:
+    # By alias: Settings(db=...) is silently ignored (the field's alias is PEERBOT_DB), which would
+    # put every test on ./peerbot.db.
+    settings = Settings(PEERBOT_DB=str(tmp_path / "t.db"), DISCORD_TOKEN="fake-token",
+                        DISCORD_FACILITATOR_ROLE="Facilitators", _env_file=None)
+    assert settings.db == str(tmp_path / "t.db")
+    return settings
+
+
+@pytest.fixture
+def sleeps() -> FakeSleep:
+    return FakeSleep()
+
+
+@pytest.fixture
+async def start_peerbot(fake, discord_settings, catalog, clock, sleeps):
+    running: list[DiscordPlatform] = []
+
+    async def start() -> DiscordPlatform:
+        for platform in running:  # a restart: the previous process is gone
+            await platform.stop()
+        bot = build_bot(discord_settings, clock=clock, catalog=catalog)
+        outbox = Outbox(bot.store, {}, bot.clock, sleep=sleeps)
+        platform = DiscordPlatform(bot, discord_settings, outbox, ready_timeout=10, guild_ready_timeout=0.05)
+        await platform.start()
+        running.append(platform)
+        return platform
+
+    yield start
+    for platform in running:
+        await platform.stop()
+
+
+class DiscordChat:
+    """A person on the fake Discord: sends interactions through the gateway, reads what came back."""
+
+    def __init__(self, fake: FakeDiscord, who: int = P.ANA):
+        self.fake = fake
+        self.who = who
+
+    async def slash(self, sub: str, text: str | None = None, **kw: Any) -> dict[str, Any]:
+        """`/peer sub text`; returns the interaction response peerbot sent."""
+        return await self.send(P.slash(sub, text, who=kw.pop("who", self.who), **kw))
+
+    async def press(self, message: dict[str, Any], label: str, **kw: Any) -> dict[str, Any]:
+        return await self.send(P.press(message, label, who=kw.pop("who", self.who), **kw))
+
+    async def send(self, payload: dict[str, Any]) -> dict[str, Any]:
+        await self.fake.dispatch("INTERACTION_CREATE", payload)
+        call = await self.fake.callback(payload["id"])
+        self.last = payload
+        return call.json
+
+    async def followups(self, payload: dict[str, Any] | None = None, count: int = 1) -> list[dict[str, Any]]:
+        """The first `count` follow-up messages sent for an interaction (the last one by default)."""
+        token = (payload or self.last)["token"]
+        calls = await self.fake.wait_for(lambda: (c := self.fake.requests("POST", f"/webhooks/\\d+/{token}$"))
+                                         and len(c) >= count and c)
+        return [c.json for c in calls]
+
+
+@pytest.fixture
+def chat(fake) -> DiscordChat:
+    return DiscordChat(fake)
+
+
+@pytest.fixture
+def golden():
+    """Compare a value with tests/discord/golden/<name>.json. Set PEERBOT_GOLDEN=update to rewrite
+    the files after a deliberate change (and read the diff before committing it)."""
+    def check(name: str, value: Any) -> None:
+        path = GOLDEN / f"{name}.json"
+        text = json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+        if os.environ.get("PEERBOT_GOLDEN") == "update":
+            path.write_text(text, encoding="utf-8")
+        assert path.exists(), f"no golden file {path.name}; run with PEERBOT_GOLDEN=update to create it"
+        assert json.loads(path.read_text(encoding="utf-8")) == json.loads(text), f"{path.name} differs"
+    return check

@@ -1,0 +1,83 @@
+"""Fixtures for the Slack adapter: a fake Slack Web API, peerbot's real Bolt app on 127.0.0.1 in HTTP
+mode in front of a real bot (real SQLite in a temporary folder), and an outbox whose sleeps are
+recorded instead of slept.
+
+People in the fake workspace: U1 and U2 are participants, UADMIN is a workspace admin, UFAC is in
+the "facilitators" user group.
+"""
+from __future__ import annotations
+
+import socket
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))  # the helpers beside this file, whatever the import mode
+
+from fake_slack import FakeSlack  # noqa: E402
+from slack_harness import SECRET, FakeTime, slack_settings  # noqa: E402
+from slack_workspace import Workspace  # noqa: E402
+
+from adapters.bootstrap import build_bot  # noqa: E402
+from adapters.slack import SlackPlatform  # noqa: E402
+from bot.catalog import load_catalog  # noqa: E402
+from bot.outbox import Outbox  # noqa: E402
+from bot.ports import FixedClock  # noqa: E402
+from bot.settings import Settings  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def only_localhost(monkeypatch):
+    """No test here reaches past 127.0.0.1: resolving any other host fails the test loudly."""
+    resolve = socket.getaddrinfo
+
+    def local_only(host, *args, **kwargs):
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            raise AssertionError(f"a Slack test tried to reach {host!r}")
+        return resolve(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", local_only)
+
+
+@pytest.fixture
+async def fake():
+    slack = await FakeSlack(users={"UADMIN": {"is_admin": True, "profile": {"display_name": "Ada"}}},
+                            groups={"S1": ("facilitators", ["UFAC"])}).start()
+    yield slack
+    await slack.stop()
+
+
+@pytest.fixture
+def fake_time() -> FakeTime:
+    return FakeTime()
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    """The real content, loaded once for the whole run (it is frozen, so sharing it is safe)."""
+    return load_catalog(Settings(_env_file=None).content_dir)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc))  # a Monday
+
+
+@pytest.fixture
+async def platform(tmp_path, fake, fake_time, clock, catalog):
+    """peerbot's Slack platform in HTTP mode, listening on a free port of 127.0.0.1."""
+    settings = slack_settings(tmp_path)
+    bot = build_bot(settings, clock=clock, catalog=catalog)
+    outbox = Outbox(bot.store, {}, bot.clock, sleep=fake_time.sleep, monotonic=fake_time.monotonic)
+    slack = SlackPlatform(bot, settings, outbox, base_url=fake.api_url, host="127.0.0.1")
+    await slack.start()
+    yield slack
+    await slack.stop(grace=5)
+    bot.store.close()
+
+
+@pytest.fixture
+def ws(platform, fake) -> Workspace:
+    return Workspace(f"http://127.0.0.1:{platform.port}/slack/events", SECRET, fake)

@@ -1,0 +1,145 @@
+"""Slack's HTTP requests reach peerbot through the real Bolt endpoint: every entry point, signature
+checks, acknowledgement before work, and Slack's retried deliveries."""
+from __future__ import annotations
+
+import time
+
+import slack_payloads as payloads
+from fake_slack import FakeSlack
+from slack_sdk.web.async_client import AsyncWebClient
+from slack_workspace import Workspace, buttons_of, text_of
+
+from adapters.slack.answer import answer
+from adapters.slack.app import RecentIds
+from adapters.slack.inbound import Origin
+from bot.messages import Reply
+
+
+async def test_a_slash_command_is_answered_privately_by_default(ws: Workspace):
+    """`/peer help` answers with an ephemeral message only the asker sees."""
+    reply = await ws.say("/peer help", user="U1", channel="C1")
+    assert reply.method == "chat.postEphemeral"
+    assert reply.args["channel"] == "C1" and reply.args["user"] == "U1"
+    assert "/peer task" in text_of(reply)
+
+
+async def test_a_mention_is_answered_in_a_thread_under_it(ws: Workspace, fake: FakeSlack):
+    """Mentioning the bot in a channel gets an answer in the thread of that message."""
+    reply = await ws.answer_to(ws.event(payloads.mention("<@UBOT> what is co-reflection?", ts="1700000100.000100")))
+    assert reply.method == "chat.postMessage"
+    assert reply.args["channel"] == "C1" and reply.args["thread_ts"] == "1700000100.000100"
+    assert "co-reflection" in text_of(reply).lower()
+
+
+async def test_a_direct_message_is_answered_in_the_dm(ws: Workspace, fake: FakeSlack):
+    """A DM to the bot is answered in the same DM, not in a thread."""
+    reply = await ws.answer_to(ws.event(payloads.dm("what is co-reflection?", channel="D1")))
+    assert reply.method == "chat.postMessage" and reply.args["channel"] == "D1"
+    assert not reply.args.get("thread_ts")
+
+
+async def test_the_bots_own_messages_in_the_dm_are_ignored(ws: Workspace, fake: FakeSlack):
+    """A message the bot itself posted in the DM does not start a conversation with itself."""
+    assert await ws.event(payloads.dm("an answer I gave", bot_id="B1")) == 200
+    reply = await ws.answer_to(ws.event(payloads.dm("what is mutuality?")))  # a later real message...
+    assert len(ws.replies()) == 1 and "mutuality" in text_of(reply).lower()  # ...is the only one answered
+
+
+async def test_opening_app_home_publishes_what_the_bot_does(ws: Workspace, fake: FakeSlack):
+    """Opening the app's Home tab publishes a home view with the bot's purpose and an ask button."""
+    home = await ws.answer_to(ws.event(payloads.home_opened(user="U1")))
+    assert home.method == "views.publish" and home.args["user_id"] == "U1"
+    assert home.args["view"]["type"] == "home"
+    assert "Ask a question" in [b["text"]["text"] for b in buttons_of(home)]
+
+
+async def test_asking_from_app_home_opens_a_modal_and_answers_in_the_dm(ws: Workspace, fake: FakeSlack):
+    """"Ask a question" in App Home opens a modal; submitting it answers in the person's DM with the app."""
+    home = await ws.answer_to(ws.event(payloads.home_opened()))
+    modal = await ws.press("Ask a question", on=home)
+    assert modal.method == "views.open" and modal.args["trigger_id"].startswith("trigger.")
+    answer = await ws.submit(modal, {"question": "what is co-reflection?"})
+    assert answer.method == "chat.postMessage" and answer.args["channel"] == "U1"
+    assert "co-reflection" in text_of(answer).lower()
+
+
+async def test_a_form_asked_for_in_a_dm_comes_as_a_button_that_opens_it(ws: Workspace, fake: FakeSlack):
+    """Where Slack gives no trigger for a modal, the form arrives as a button, and the button opens the modal."""
+    home = await ws.answer_to(ws.event(payloads.home_opened()))
+    element = next(b for b in buttons_of(home) if b["text"]["text"] == "Ask a question")
+    in_dm = payloads.button(element["action_id"], channel="D1")
+    del in_dm["trigger_id"]
+    offer = await ws.answer_to(ws.interact(in_dm))
+    assert offer.method == "chat.postMessage" and [b["text"]["text"] for b in buttons_of(offer)] == ["Ask peerbot"]
+    modal = await ws.press("Ask peerbot", on=offer)
+    assert modal.method == "views.open" and modal.args["view"]["callback_id"] == "peerbot:form"
+
+
+async def test_the_slash_command_is_acknowledged_before_any_work(ws: Workspace, fake: FakeSlack):
+    """Slack gets its 200 at once even when looking up the person is slow; the answer follows."""
+    slow = fake.hold("users.info")
+    started = time.monotonic()
+    assert await ws.command("help") == 200
+    assert time.monotonic() - started < 3 and not ws.replies()
+    slow.set()
+    assert (await fake.wait_for("chat.postEphemeral"))[0].args["user"] == "U1"
+
+
+async def test_a_wrong_signature_is_rejected_and_nothing_happens(ws: Workspace, fake: FakeSlack):
+    """A request signed with another secret gets 401 and is never processed."""
+    body = b"command=%2Fpeer&text=help&user_id=U1&channel_id=C1&team_id=T1"
+    assert await ws.send(body, "application/x-www-form-urlencoded", secret="not-the-secret") == 401
+    await ws.say("/peer topics", user="U2")  # a genuine request afterwards, to have something to wait for
+    assert [c.args.get("user") for c in fake.called("chat.postEphemeral")] == ["U2"]
+
+
+async def test_a_stale_signature_is_rejected_and_nothing_happens(ws: Workspace, fake: FakeSlack):
+    """A correctly signed request from more than five minutes ago (a replay) gets 401 and is never processed."""
+    body = b"command=%2Fpeer&text=help&user_id=U1&channel_id=C1&team_id=T1"
+    assert await ws.send(body, "application/x-www-form-urlencoded", timestamp=int(time.time()) - 600) == 401
+    await ws.say("/peer topics", user="U2")
+    assert [c.args.get("user") for c in fake.called("chat.postEphemeral")] == ["U2"]
+
+
+async def test_a_retried_event_is_answered_once(ws: Workspace, fake: FakeSlack):
+    """When Slack redelivers an event (same event_id, X-Slack-Retry-Num), the bot answers only once."""
+    event = payloads.mention("<@UBOT> what is mutuality?", event_id="Ev0RETRY")
+    assert await ws.event(event) == 200
+    assert await ws.event(event, headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}) == 200
+    await fake.wait_for("chat.postMessage")
+    await ws.answer_to(ws.event(payloads.mention("<@UBOT> what is co-reflection?")))  # a new event still counts
+    assert len(fake.called("chat.postMessage")) == 2
+
+
+async def test_a_private_answer_where_the_bot_is_not_a_member_uses_the_response_url(ws: Workspace, fake: FakeSlack):
+    """In a channel the bot was never invited to, the answer still reaches the asker through the response URL."""
+    fake.refuse_channels.add("C404")
+    reply = await ws.answer_to(ws.command("help", channel="C404", response_url=fake.response_url(7)))
+    assert reply.method == "chat.postEphemeral"  # refused...
+    answered = await fake.wait_for("response_url")
+    assert answered[0].args["response_type"] == "ephemeral" and "/peer task" in answered[0].args["text"]
+
+
+async def test_text_a_person_typed_cannot_ping_the_channel_when_the_bot_echoes_it(ws: Workspace, fake: FakeSlack):
+    """Slack sends "@channel" in a command as <!channel>; when the bot quotes it back it is escaped and inert."""
+    reply = await ws.say("/peer check <!channel> <https://evil.example|click>")
+    assert "&lt;!channel&gt;" in text_of(reply)
+    sent = repr(reply.args)
+    assert "<!channel>" not in sent and "<https://evil" not in sent
+
+
+def test_the_memory_of_recent_events_is_bounded():
+    """Only the most recent event ids are kept, so a long-running bot does not grow without end."""
+    recent = RecentIds(size=3)
+    assert [recent.seen(e) for e in ("a", "b", "a", "c", "d")] == [False, False, True, False, False]
+    assert recent.seen("a") is False  # pushed out by c and d, so it counts as new again
+
+
+async def test_a_private_update_never_overwrites_a_message_everyone_sees(fake: FakeSlack):
+    """If the core asks to replace a channel message with something private, it is sent privately instead."""
+    client = AsyncWebClient(token="xoxb-test-token", base_url=fake.api_url)
+    on_a_post = Origin("C1", "U1", "button", message_ts="1700000000.000001", response_url=fake.response_url())
+    await answer(client, on_a_post, [Reply("only for you", private=True, replace=True)])
+    assert not fake.called("chat.update") and fake.called("chat.postEphemeral", user="U1")
+    await answer(client, on_a_post, [Reply("tally: 3 answers", replace=True)])
+    assert fake.called("chat.update", ts="1700000000.000001")

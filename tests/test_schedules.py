@@ -1,0 +1,218 @@
+"""Schedules: set in chat, listed with the next time in the channel's zone, fired once and only once."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.errors import NotUnderstood
+from bot.messages import Role
+from bot.schedule_spec import Rule, fire_times, next_fire, parse_rule
+from tests.conftest import Chat, reopen
+
+TORONTO = ZoneInfo("America/Toronto")
+
+
+@pytest.mark.parametrize("text, described", [
+    ("every monday 10:00", "every Monday at 10:00"),
+    ("every other tuesday 14:30", "every other Tuesday at 14:30"),
+    ("first wednesday of the month 9:30", "the first Wednesday of the month at 09:30"),
+    ("last friday of the month 4pm", "the last Friday of the month at 16:00"),
+    ("every mon and thu 9am", "every Monday, Thursday at 09:00"),
+])
+def test_rules_read_the_way_facilitators_write_them(text, described):
+    """Each way of saying when is read into the rule a person would expect."""
+    assert parse_rule(text).describe() == described
+
+
+@pytest.mark.parametrize("text, says", [
+    ("every funday 10:00", "not which day"),
+    ("every monday 25:00", "isn't a time of day"),
+    ("every monday at noonish", "but not the time"),
+    ("whenever", "couldn't read"),
+])
+def test_unreadable_rules_say_what_was_understood(text, says):
+    """A rule the bot cannot read gets an error saying what it understood and what it expected."""
+    with pytest.raises(NotUnderstood) as e:
+        parse_rule(text)
+    assert says in str(e.value)
+
+
+def test_monday_means_monday_not_apschedulers_tuesday():
+    """"every monday" fires on Mondays (APScheduler 3 counts 0 as Monday, a known trap)."""
+    t = next_fire(parse_rule("every monday 10:00"), TORONTO, datetime(2026, 11, 22, tzinfo=timezone.utc),
+                  datetime(2026, 11, 22, tzinfo=timezone.utc))
+    assert t.astimezone(TORONTO).strftime("%A %H:%M") == "Monday 10:00"
+
+
+def test_autumn_change_neither_doubles_nor_drops_a_post():
+    """A 01:30 Sunday schedule fires once on the night 01:30 happens twice."""
+    rule = parse_rule("every sunday 1:30")
+    start = datetime(2026, 10, 31, 12, tzinfo=timezone.utc)
+    fires = fire_times(rule, TORONTO, start, start + timedelta(days=2), start)
+    assert len(fires) == 1
+
+
+def test_spring_change_still_posts_once():
+    """A 02:30 Sunday schedule still posts once on the night 02:30 does not exist."""
+    rule = parse_rule("every sunday 2:30")
+    start = datetime(2026, 3, 7, 12, tzinfo=timezone.utc)
+    assert len(fire_times(rule, TORONTO, start, start + timedelta(days=2), start)) == 1
+
+
+def test_next_time_keeps_local_hour_across_the_change():
+    """A 10:00 Monday schedule stays at 10:00 local before and after the autumn change."""
+    rule = parse_rule("every monday 10:00")
+    before = next_fire(rule, TORONTO, datetime(2026, 10, 26, tzinfo=timezone.utc), datetime(2026, 10, 1, tzinfo=timezone.utc))
+    after = next_fire(rule, TORONTO, datetime(2026, 11, 2, tzinfo=timezone.utc), datetime(2026, 10, 1, tzinfo=timezone.utc))
+    assert before.astimezone(TORONTO).hour == after.astimezone(TORONTO).hour == 10
+    assert before.utcoffset() != after.utcoffset()
+
+
+def test_every_other_week_skips_the_week_between():
+    """A fortnightly schedule fires two weeks apart."""
+    rule, anchor = parse_rule("every other tuesday 14:30"), datetime(2026, 11, 23, tzinfo=timezone.utc)
+    fires = fire_times(rule, TORONTO, anchor, anchor + timedelta(days=45), anchor)
+    assert [(b - a).days for a, b in zip(fires, fires[1:])] == [14, 14]
+
+
+def test_a_facilitator_schedules_and_everyone_can_list(bot, facilitator: Chat):
+    """A facilitator sets a weekly reflection; a participant sees it with its next time."""
+    reply = facilitator.say("/peer schedule reflection every monday 10:00")[0]
+    assert "Scheduled #1" in reply.text and "Next: Mon 2026-11-23 10:00 EST" in reply.text
+    listed = facilitator.as_("u-pat").say("/peer schedules")[0]
+    assert "#1 co-reflection prompt every Monday at 10:00" in listed.text
+
+
+def test_participants_cannot_change_schedules(facilitator: Chat):
+    """A participant who tries to schedule is told kindly that only facilitators can."""
+    reply = facilitator.as_("u-pat").say("/peer schedule checkin first wednesday of the month 9:30")[0]
+    assert reply.private and "Only facilitators" in reply.text
+
+
+def test_a_tick_posts_once_and_a_second_tick_posts_nothing(bot, facilitator: Chat):
+    """The same instant ticked twice posts the prompt once."""
+    facilitator.say("/peer schedule reflection every monday 10:00")
+    due = datetime(2026, 11, 30, 15, 0, 30, tzinfo=timezone.utc)
+    first, second = bot.tick(due), bot.tick(due)
+    assert len(first) == 1 and first[0].reply.text.startswith("Co-reflection")
+    assert second == []
+
+
+def test_two_processes_on_one_database_post_once(bot, facilitator: Chat, settings, clock, catalog):
+    """Two bots on the same database tick together; the database lets only one deliver."""
+    from adapters.bootstrap import build_bot
+    from storage.sqlite import SqliteStore
+
+    facilitator.say("/peer schedule checkin every monday 10:00")
+    other = build_bot(settings, clock=clock, catalog=catalog, store=SqliteStore(settings.db))
+    due = datetime(2026, 11, 30, 15, 1, tzinfo=timezone.utc)
+    assert len(bot.tick(due)) + len(other.tick(due)) == 1
+
+
+def test_a_crash_after_claiming_is_finished_by_recovery_not_repeated(bot, facilitator: Chat, settings, clock, catalog):
+    """If the process dies after claiming a post, the restarted bot delivers it once from the claim."""
+    import asyncio
+
+    from adapters.console import ConsoleTransport
+    from bot.outbox import Outbox
+
+    facilitator.say("/peer schedule reflection every monday 10:00")
+    clock.set(datetime(2026, 11, 30, 15, 0, 30, tzinfo=timezone.utc))
+    assert len(bot.tick()) == 1  # claimed, then the process "dies" before sending
+    restarted = reopen(bot, settings, clock, catalog)
+    assert restarted.tick() == []  # the restart does not claim it again
+    printed: list[str] = []
+    results = asyncio.run(Outbox(restarted.store, {"test": ConsoleTransport(printed.append)}, clock)
+                          .recover(timedelta(hours=1)))
+    assert [r.status for r in results] == ["sent"] and len(printed) == 1
+    assert asyncio.run(Outbox(restarted.store, {"test": ConsoleTransport(printed.append)}, clock)
+                       .recover(timedelta(hours=1))) == []
+
+
+def test_a_run_missed_within_the_grace_period_posts_once(bot, facilitator: Chat):
+    """Down for 40 minutes over a fire time: the run posts once on restart."""
+    facilitator.say("/peer schedule reflection every monday 10:00")
+    assert len(bot.tick(datetime(2026, 11, 30, 15, 40, tzinfo=timezone.utc))) == 1
+
+
+def test_runs_missed_beyond_the_grace_period_are_skipped_not_flooded(bot, facilitator: Chat):
+    """Down for three weeks: nothing floods the channel; the next run posts as usual."""
+    facilitator.say("/peer schedule reflection every monday 10:00")
+    assert bot.tick(datetime(2026, 12, 17, tzinfo=timezone.utc)) == []
+    assert len(bot.tick(datetime(2026, 12, 21, 15, 5, tzinfo=timezone.utc))) == 1
+
+
+def test_pause_resume_and_skip(bot, facilitator: Chat):
+    """Paused schedules stay quiet, resumed ones carry on, and a skipped run is skipped once."""
+    facilitator.say("/peer schedule reflection every monday 10:00")
+    facilitator.say("/peer schedule pause 1")
+    assert bot.tick(datetime(2026, 11, 30, 15, 1, tzinfo=timezone.utc)) == []
+    bot.clock.set(datetime(2026, 12, 1, tzinfo=timezone.utc))
+    facilitator.say("/peer schedule resume 1")
+    facilitator.say("/peer schedule skip 1")
+    assert bot.tick(datetime(2026, 12, 7, 15, 1, tzinfo=timezone.utc)) == []
+    assert len(bot.tick(datetime(2026, 12, 14, 15, 1, tzinfo=timezone.utc))) == 1
+
+
+def test_prompts_do_not_repeat_until_the_theme_is_used_up(bot, facilitator: Chat):
+    """Every prompt of a theme is posted once before any comes back."""
+    theme = bot.catalog.themes["hope"]
+    seen = [facilitator.say("/peer reflect hope")[1].reply.text for _ in theme.prompt]
+    assert len(set(seen)) == len(theme.prompt)
+
+
+def test_time_zone_is_per_channel(bot, facilitator: Chat):
+    """A channel set to Vancouver sees its schedule at 10:00 Pacific."""
+    facilitator.say("/peer timezone America/Vancouver")
+    reply = facilitator.say("/peer schedule reflection every monday 10:00")[0]
+    assert "America/Vancouver" in reply.text and "PST" in reply.text
+
+
+def test_an_unknown_time_zone_is_explained(facilitator: Chat):
+    """An invalid zone name gets examples of valid ones."""
+    assert "America/Toronto" in facilitator.say("/peer timezone Mars/Olympus")[0].text
+
+
+def test_theme_filter_and_unknown_theme(bot, facilitator: Chat):
+    """A theme filter is checked against the prompt library."""
+    assert "Scheduled #1" in facilitator.say("/peer schedule reflection every friday 9:00 theme boundaries")[0].text
+    assert "Themes:" in facilitator.say("/peer schedule reflection every friday 9:00 theme astrology")[0].text
+
+
+def test_checkin_counts_show_only_from_three_answers(bot, facilitator: Chat):
+    """Check-in counts stay hidden until three people answer, then show as counts only."""
+    post = facilitator.say("/peer checkin")[1]
+    assert "nothing" in post.reply.text.lower() or "identif" in post.reply.text.lower()
+    for n, user in enumerate(["u-a", "u-b", "u-c"], 1):
+        person = facilitator.as_(user)
+        updated = person.press("Mixed week" if "Mixed week" in [c.label for c in post.reply.choices] else post.reply.choices[1].label)[0]
+        if n < 3:
+            assert "Counts show once at least 3" in updated.text
+    assert "3 answers" in updated.text
+
+
+def test_voting_twice_changes_the_answer_instead_of_counting_twice(bot, facilitator: Chat):
+    """One person pressing two buttons counts once, with their latest answer."""
+    post = facilitator.say("/peer checkin")[1]
+    person = facilitator.as_("u-a")
+    person.press_action(post.reply.choices[0].action)
+    person.press_action(post.reply.choices[2].action)
+    round_id = post.reply.choices[0].action.split(":")[2]
+    assert sum(bot.store.tally(round_id).values()) == 1
+
+
+def test_the_structured_session_posts_its_steps_in_the_thread(facilitator: Chat):
+    """A session schedule posts the intro and then each step in its thread."""
+    facilitator.say("/peer schedule session every other tuesday 14:30")
+    posts = facilitator.say("/peer schedule now 1")[1:]
+    assert len(posts) >= 3 and all(p.thread_of == posts[0].key for p in posts[1:])
+
+
+def test_schedule_form_saves_what_was_typed(bot, facilitator: Chat):
+    """The schedule form (a modal on Slack and Discord) creates the same schedule."""
+    facilitator.say("/peer schedule")
+    reply = facilitator.press_action("v1:schedform", {"kind": "checkin", "when": "first wednesday of the month 9:30",
+                                                       "theme": ""})[0]
+    assert "community-of-practice check-in the first Wednesday" in reply.text
