@@ -181,6 +181,38 @@ def tick(at: str | None) -> None:
 
 
 @main.command()
+def doctor() -> None:
+    """Check the configuration and say what is missing (never prints a secret)."""
+    from adapters.doctor import doctor_report
+
+    rows = doctor_report(_settings())
+    for check, ok, advice in rows:
+        click.echo(f"{'ok ' if ok else 'MISSING'} {check}" + (f": {advice}" if advice else ""))
+    try:
+        catalog = load_catalog(_settings().content_dir)
+        click.echo("ok  content: " + ", ".join(f"{v} {k}" for k, v in catalog.counts().items()))
+    except ContentError as e:
+        click.echo(f"MISSING content: {len(e.problems)} problem(s); run `peerbot content check`")
+
+
+@main.group()
+def discord() -> None:
+    """Discord administration."""
+
+
+@discord.command("sync")
+@click.option("--guild", type=int, default=None, help="Register /peer in this server only (shows at once).")
+def discord_sync(guild: int | None) -> None:
+    """Register the /peer commands with Discord (explicitly; never on start)."""
+    import asyncio
+
+    from adapters.discord.sync import sync_commands
+
+    for line in asyncio.run(sync_commands(_settings(), guild)):
+        click.echo(line)
+
+
+@main.command()
 def run() -> None:
     """Run the bot: Slack and Discord when their tokens are set, otherwise the terminal chat."""
     settings = _settings()
