@@ -10,7 +10,6 @@ from bot.actions import encode
 from bot.answerer import TaskAnswer
 from bot.catalog import DOC_TITLES, Catalog, Ruling, Source, Term, Topic, View
 from bot.messages import Card, Choice, Field, Reply
-from bot.topics import TopicAnswer
 
 LEANING = {
     "yes": "Yes, this is usually peer work",
@@ -143,6 +142,3 @@ def not_known_reply(catalog: Catalog) -> Reply:
     return Reply(text, card=Card("I don't know that one", text, tone="unsure"),
                  choices=(Choice("Show topics", encode("topics")),))
 
-
-def topic_answer_reply(answer: TopicAnswer, catalog: Catalog) -> Reply:
-    return topic_reply(answer.item, catalog)
