@@ -18,10 +18,10 @@ from bot.answerer import Answerer
 from bot.catalog import Catalog
 from bot.errors import UserError
 from bot.messages import Command, Outcome, Post, Press, Reply
+from bot.outbox import claim_posts
 from bot.ports import Clock, Store
 from bot.settings import Settings
 from bot.topics import TopicFinder
-from bot.wire import dump_post
 
 log = logging.getLogger("peerbot")
 
@@ -48,8 +48,7 @@ class Bot:
 
     def claim(self, posts: list[Post]) -> list[Post]:
         """Claim posts for delivery; returns those nobody claimed before (at most once)."""
-        now = self.clock.now().isoformat(timespec="seconds")
-        return [p for p in posts if self.store.claim_delivery(p.key, p.where.channel_key, dump_post(p), now)]
+        return claim_posts(self.store, self.clock, posts)
 
     def tick(self, now: datetime | None = None, only: int | None = None) -> list[Post]:
         """Everything due at `now` (schedules, scenario timers), already claimed."""

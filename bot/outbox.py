@@ -25,6 +25,12 @@ from bot.wire import dump_post, load_post
 log = logging.getLogger("peerbot.outbox")
 
 
+def claim_posts(store: Store, clock: Clock, posts: list[Post]) -> list[Post]:
+    """Claim every post nobody claimed before; returns the ones now ours (at most once)."""
+    now = clock.now().isoformat(timespec="seconds")
+    return [p for p in posts if store.claim_delivery(p.key, p.where.channel_key, dump_post(p), now)]
+
+
 class Transport(Protocol):
     """One platform's way of sending a post. Raises `RateLimited`, `Unavailable` or
     `DeliveryError` (permanent). `min_interval` is the pace per channel, in seconds."""
@@ -60,9 +66,7 @@ class Outbox:
         self._parallel = asyncio.Semaphore(parallel_channels)
 
     def claim(self, posts: list[Post]) -> list[Post]:
-        """Claim every post that nobody claimed before, in one pass; returns the ones now ours."""
-        now = self.clock.now().isoformat(timespec="seconds")
-        return [p for p in posts if self.store.claim_delivery(p.key, p.where.channel_key, dump_post(p), now)]
+        return claim_posts(self.store, self.clock, posts)
 
     async def deliver(self, posts: list[Post]) -> list[Delivered]:
         ours = {p.key for p in self.claim(posts)}
