@@ -14,6 +14,7 @@ from storage.sqlite import SqliteStore
 def build_bot(settings: Settings | None = None, *, store: Store | None = None, clock: Clock | None = None,
               catalog: Catalog | None = None) -> Bot:
     settings = settings or Settings()
+    clock = clock or SystemClock()
     return Bot(catalog=catalog or load_catalog(settings.content_dir),
-               store=store if store is not None else SqliteStore(settings.db),
-               clock=clock or SystemClock(), settings=settings)
+               store=store if store is not None else SqliteStore(settings.db, clock),
+               clock=clock, settings=settings)

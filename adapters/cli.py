@@ -12,6 +12,7 @@ import sys
 import click
 
 from bot.catalog import load_catalog
+from bot.privacy import PLATFORMS
 from bot.errors import ContentError
 from bot.settings import Settings
 
@@ -178,6 +179,42 @@ def tick(at: str | None) -> None:
     results = asyncio.run(Outbox(bot.store, transports, bot.clock).send_claimed(posts))
     sent = sum(1 for r in results if r.status == "sent")
     click.echo(f"tick {now.isoformat()}: {sent} post(s) delivered, {len(results) - sent} left for retry.", err=True)
+
+
+@main.command()
+@click.option("--user", "user_id", default=None, help="Only what names this user id (platform ids, e.g. U0123ABC).")
+@click.option("--platform", type=click.Choice(PLATFORMS), default=None, help="The user's platform (default: all).")
+@click.option("--workspace", default=None, help="Only this Slack workspace or Discord server id.")
+def export(user_id: str | None, platform: str | None, workspace: str | None) -> None:
+    """Print as JSON everything peerbot keeps (or everything about one user)."""
+    from bot import privacy
+
+    bot = _bot()
+    if user_id is None:
+        if platform or workspace:
+            raise click.UsageError("--platform and --workspace go with --user.")
+        click.echo(json.dumps(bot.store.everything(), indent=2, default=str))
+        return
+    found = {p: privacy.about(bot, p, user_id, workspace) for p in ([platform] if platform else PLATFORMS)}
+    click.echo(json.dumps({"user": user_id, "kept": {p: rows for p, rows in found.items() if rows}},
+                          indent=2, default=str))
+
+
+@main.command()
+@click.option("--user", "user_id", required=True, help="The user id to forget (platform ids, e.g. U0123ABC).")
+@click.option("--platform", type=click.Choice(PLATFORMS), default=None, help="The user's platform (default: all).")
+@click.option("--workspace", default=None, help="Only this Slack workspace or Discord server id.")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def forget(user_id: str, platform: str | None, workspace: str | None, yes: bool) -> None:
+    """Delete what peerbot keeps about one user (what "/peer forget me" does, for operators)."""
+    from bot import privacy
+
+    bot = _bot()
+    if not yes:
+        click.confirm(f"Forget everything kept about {user_id}? This cannot be undone", abort=True)
+    for p in [platform] if platform else PLATFORMS:
+        removed = privacy.forget(bot, p, user_id, workspace)
+        click.echo(f"{p}: " + (", ".join(f"{n} {t}" for t, n in removed.items()) if removed else "nothing kept"))
 
 
 @main.command()

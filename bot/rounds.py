@@ -20,7 +20,11 @@ SHOW_AT = 3
 
 
 def voter_hash(bot: "Bot", round_id: str, req: Command | Press) -> str:
-    person = f"{req.where.platform}:{req.where.workspace}:{req.who.user_id}"
+    return person_hash(bot, round_id, req.where.platform, req.where.workspace, req.who.user_id)
+
+
+def person_hash(bot: "Bot", round_id: str, platform: str, workspace: str, user_id: str) -> str:
+    person = f"{platform}:{workspace}:{user_id}"
     return hmac.new(bot.store.secret(), f"{round_id}|{person}".encode(), hashlib.sha256).hexdigest()[:32]
 
 

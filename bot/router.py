@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from bot import asking, roles, scenarios, schedules
+from bot import asking, privacy, roles, scenarios, schedules
 from bot.messages import Command
 
 CommandHandler = Callable[..., list]
@@ -31,6 +31,8 @@ COMMANDS: dict[str, CommandHandler] = {
     "checkin": schedules.checkin,
     "scenario": scenarios.scenario,
     "scenarios": scenarios.scenarios_list,
+    "privacy": privacy.privacy,
+    "forget-me": privacy.forget_me,
 }
 
 ACTIONS: dict[str, ActionHandler] = {
@@ -47,13 +49,18 @@ ACTIONS: dict[str, ActionHandler] = {
     "pulse": schedules.pulse,
     "scn": scenarios.press,
     "vote": scenarios.vote,
+    "forget": privacy.press_forget,
 }
 
 # Jobs run on every tick besides the schedules (scenario timers, housekeeping): (bot, now) -> posts.
-TIMERS: list[Callable[..., list]] = [scenarios.due]
+TIMERS: list[Callable[..., list]] = [scenarios.due, privacy.prune]
 
-# Help lines feature modules add for their commands.
-HELP: list[str] = []
+# The lines of "/peer help" after the asking ones; feature modules may add theirs through `register`.
+HELP: list[str] = [
+    "/peer schedules: this channel's schedules (facilitators: /peer schedule reflection every monday 10:00)",
+    "/peer scenarios: scenario discussions a facilitator can start here",
+    "/peer privacy: what I keep and for how long; /peer forget me: delete what I keep about you",
+]
 
 PREFIX = re.compile(r"^\s*/?peer(?:bot)?\b[\s:,]*", re.IGNORECASE)
 

@@ -9,22 +9,22 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import datetime, timezone
+from datetime import timezone
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
+from bot.ports import Clock, SystemClock
 from storage.schema import migrations
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
 class SqliteStore:
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, clock: Clock | None = None):
         self.path = str(path)
+        # Stamps come from the bot's clock, so retention and recovery follow the same time as the
+        # schedules (and tests that move a fixed clock see rows age with it).
+        self.clock = clock or SystemClock()
         conn = sqlite3.connect(self.path, timeout=5.0, isolation_level=None)
         self.db = sqlite_utils.Database(conn)
         if self.path != ":memory:":
@@ -32,6 +32,9 @@ class SqliteStore:
         self.db.execute("PRAGMA busy_timeout=5000")
         self.db.execute("PRAGMA foreign_keys=ON")
         migrations.apply(self.db)
+
+    def _now(self) -> str:
+        return self.clock.now().astimezone(timezone.utc).isoformat(timespec="seconds")
 
     def close(self) -> None:
         self.db.conn.close()
@@ -43,7 +46,7 @@ class SqliteStore:
 
     def save_flow(self, owner: str, kind: str, state: dict[str, Any]) -> None:
         self.db["flows"].upsert({"owner": owner, "kind": kind, "state": json.dumps(state),
-                                 "updated_at": _now()}, pk=("owner", "kind"))
+                                 "updated_at": self._now()}, pk=("owner", "kind"))
 
     def end_flow(self, owner: str, kind: str) -> None:
         self.db.execute("delete from flows where owner = ? and kind = ?", [owner, kind])
@@ -53,14 +56,14 @@ class SqliteStore:
         # INSERT OR IGNORE on the primary key: exactly one claimant wins, across processes too.
         cursor = self.db.execute(
             "insert or ignore into deliveries (key, channel, status, claimed_at, sent_at, ref, attempts, payload) "
-            "values (?, ?, 'claimed', ?, '', '', 0, ?)", [key, channel, at or _now(), payload])
+            "values (?, ?, 'claimed', ?, '', '', 0, ?)", [key, channel, at or self._now(), payload])
         return cursor.rowcount == 1
 
     def finish_delivery(self, key: str, status: str, ref: str = "") -> None:
         # Once sent, the payload has done its job: drop it so the table holds only keys and refs.
         self.db.execute("update deliveries set status = ?, ref = ?, sent_at = ?, attempts = attempts + 1, "
                         "payload = case when ? = 'claimed' then payload else '' end where key = ?",
-                        [status, ref, _now(), status, key])
+                        [status, ref, self._now(), status, key])
 
     def delivery(self, key: str) -> dict[str, Any] | None:
         rows = list(self.db.query("select * from deliveries where key = ?", [key]))
@@ -80,14 +83,14 @@ class SqliteStore:
         return row["timezone"] if row and row["timezone"] else None
 
     def set_channel_timezone(self, channel: str, tz: str) -> None:
-        self.db["channels"].upsert({"channel": channel, "timezone": tz, "updated_at": _now()}, pk="channel")
+        self.db["channels"].upsert({"channel": channel, "timezone": tz, "updated_at": self._now()}, pk="channel")
 
     def channel_region(self, channel: str) -> str | None:
         row = self._channel_row(channel)
         return row["region"] if row and row["region"] else None
 
     def set_channel_region(self, channel: str, region: str) -> None:
-        self.db["channels"].upsert({"channel": channel, "region": region, "updated_at": _now()}, pk="channel")
+        self.db["channels"].upsert({"channel": channel, "region": region, "updated_at": self._now()}, pk="channel")
 
     def facilitators(self, workspace: str) -> list[str]:
         return [r["user_id"] for r in self.db.query(
@@ -95,7 +98,7 @@ class SqliteStore:
 
     def add_facilitator(self, workspace: str, user_id: str) -> bool:
         cursor = self.db.execute("insert or ignore into facilitators (workspace, user_id, added_at) values (?, ?, ?)",
-                                 [workspace, user_id, _now()])
+                                 [workspace, user_id, self._now()])
         return cursor.rowcount == 1
 
     def remove_facilitator(self, workspace: str, user_id: str) -> bool:
@@ -103,7 +106,7 @@ class SqliteStore:
                                [workspace, user_id]).rowcount == 1
 
     def audit(self, workspace: str, actor: str, action: str, detail: str) -> None:
-        self.db["audit"].insert({"at": _now(), "workspace": workspace, "actor": actor, "action": action,
+        self.db["audit"].insert({"at": self._now(), "workspace": workspace, "actor": actor, "action": action,
                                  "detail": detail})
 
     def audit_log(self, workspace: str, limit: int = 50) -> list[dict[str, Any]]:
@@ -112,7 +115,7 @@ class SqliteStore:
 
     # -- schedules and rotation ----------------------------------------------------------
     def add_schedule(self, row: dict[str, Any]) -> int:
-        return self.db["schedules"].insert({**row, "created_at": row.get("created_at") or _now()}).last_pk
+        return self.db["schedules"].insert({**row, "created_at": row.get("created_at") or self._now()}).last_pk
 
     def schedule(self, schedule_id: int) -> dict[str, Any] | None:
         rows = list(self.db.query("select * from schedules where id = ?", [schedule_id]))
@@ -137,7 +140,7 @@ class SqliteStore:
 
     def use_prompt(self, channel: str, prompt_id: str, theme: str) -> None:
         self.db["prompt_uses"].upsert({"channel": channel, "prompt_id": prompt_id, "theme": theme,
-                                       "used_at": _now()}, pk=("channel", "prompt_id"))
+                                       "used_at": self._now()}, pk=("channel", "prompt_id"))
 
     def reset_prompts(self, channel: str, prompt_ids: list[str]) -> None:
         with self.db.atomic():
@@ -147,7 +150,7 @@ class SqliteStore:
     # -- anonymous rounds ----------------------------------------------------------------
     def open_round(self, round_id: str, channel: str, kind: str, choices: list[str]) -> None:
         self.db.execute("insert or ignore into rounds (id, channel, kind, choices, open, counts, opened_at, closed_at) "
-                        "values (?, ?, ?, ?, 1, '{}', ?, '')", [round_id, channel, kind, json.dumps(choices), _now()])
+                        "values (?, ?, ?, ?, 1, '{}', ?, '')", [round_id, channel, kind, json.dumps(choices), self._now()])
 
     def round(self, round_id: str) -> dict[str, Any] | None:
         rows = list(self.db.query("select * from rounds where id = ?", [round_id]))
@@ -172,7 +175,7 @@ class SqliteStore:
         counts = self.tally(round_id)
         with self.db.atomic():
             self.db.execute("update rounds set open = 0, counts = ?, closed_at = ? where id = ? and open = 1",
-                            [json.dumps(counts), _now(), round_id])
+                            [json.dumps(counts), self._now(), round_id])
             # From here nothing links a person to an answer: only the counts remain.
             self.db.execute("delete from votes where round_id = ?", [round_id])
         return counts
@@ -215,8 +218,94 @@ class SqliteStore:
             "select scenario_id from scenario_history where channel = ?", [channel])}
 
     def mark_scenario_run(self, channel: str, scenario_id: str) -> None:
-        self.db["scenario_history"].upsert({"channel": channel, "scenario_id": scenario_id, "run_at": _now()},
+        self.db["scenario_history"].upsert({"channel": channel, "scenario_id": scenario_id, "run_at": self._now()},
                                            pk=("channel", "scenario_id"))
 
     def forget_vote(self, round_id: str, voter: str) -> None:
         self.db.execute("delete from votes where round_id = ? and voter = ?", [round_id, voter])
+
+    # -- what is kept about a person, forgetting, retention -----------------------------
+    def _person_filters(self, platform: str, user_id: str, workspace: str | None) -> dict[str, tuple[str, list]]:
+        """Per table: the rows that name this person (ids are per platform, so the platform scopes them)."""
+        ws = [f"{platform}:{workspace}"] if workspace is not None else []
+        in_ws = " and platform || ':' || workspace = ?" if workspace is not None else ""
+        ws_col = " and workspace = ?" if workspace is not None else " and workspace like ?"
+        ws_val = ws or [f"{platform}:%"]
+        # instr/substr rather than LIKE on the id itself: "_" and "%" in an id must match only themselves.
+        flows = (("owner = ?", [f"{platform}:{workspace}:{user_id}"]) if workspace is not None else
+                 ("owner like ? and substr(owner, -?) = ?", [f"{platform}:%", len(user_id) + 1, f":{user_id}"]))
+        return {
+            "flows": flows,
+            "facilitators": ("user_id = ?" + ws_col, [user_id, *ws_val]),
+            "audit": ("(actor = ? or instr(' ' || detail || ' ', ?) > 0)" + ws_col, [user_id, f" {user_id} ", *ws_val]),
+            "schedules": ("created_by = ? and platform = ?" + in_ws, [user_id, platform, *ws]),
+            "scenario_runs": ("facilitator = ? and platform = ?" + in_ws, [user_id, platform, *ws]),
+        }
+
+    def about_person(self, platform: str, user_id: str, workspace: str | None = None) -> dict[str, list[dict]]:
+        """Every row that names this person, table by table (for "export" and "forget me")."""
+        out: dict[str, list[dict]] = {}
+        for table, (where, params) in self._person_filters(platform, user_id, workspace).items():
+            rows = [dict(r) for r in self.db.query(f"select * from {table} where {where}", params)]
+            if rows:
+                out[table] = rows
+        return out
+
+    def forget_person(self, platform: str, user_id: str, voter_hashes: dict[str, str],
+                      workspace: str | None = None) -> dict[str, int]:
+        """Delete or blank every row naming this person; returns how many rows each table lost.
+
+        Rows others still need (a schedule they made, a scenario they ran, a configuration change in
+        the audit log) are kept with the person's id blanked, so the channel loses nothing.
+        """
+        changed: dict[str, int] = {}
+        filters = self._person_filters(platform, user_id, workspace)
+        with self.db.atomic():
+            for table in ("flows", "facilitators"):
+                where, params = filters[table]
+                changed[table] = self.db.execute(f"delete from {table} where {where}", params).rowcount
+            where, params = filters["audit"]
+            changed["audit"] = self.db.execute(
+                f"update audit set actor = case when actor = ? then 'forgotten' else actor end, "
+                f"detail = trim(replace(' ' || detail || ' ', ?, ' (forgotten) ')) "
+                f"where {where}", [user_id, f" {user_id} ", *params]).rowcount
+            where, params = filters["schedules"]
+            changed["schedules"] = self.db.execute(f"update schedules set created_by = '' where {where}",
+                                                   params).rowcount
+            where, params = filters["scenario_runs"]
+            changed["scenario_runs"] = self.db.execute(f"update scenario_runs set facilitator = '' where {where}",
+                                                       params).rowcount
+            changed["votes"] = sum(self.db.execute("delete from votes where round_id = ? and voter = ?",
+                                                   [round_id, voter]).rowcount
+                                   for round_id, voter in voter_hashes.items())
+        return {table: n for table, n in changed.items() if n}
+
+    def voters(self, round_id: str) -> set[str]:
+        return {r["voter"] for r in self.db.query("select voter from votes where round_id = ?", [round_id])}
+
+    def open_rounds(self, channel_prefix: str) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.db.query("select id, channel from rounds where open = 1 and channel like ?",
+                                               [channel_prefix + "%"])]
+
+    def prune(self, before: str) -> dict[str, int]:
+        """Drop what has served its purpose and is older than `before` (an ISO instant)."""
+        with self.db.atomic():
+            counts = {
+                "rounds": self.db.execute("delete from rounds where open = 0 and closed_at != '' and closed_at < ?",
+                                          [before]).rowcount,
+                # Sent (or given-up) posts only: a claimed one may still need recovering.
+                "deliveries": self.db.execute("delete from deliveries where status != 'claimed' and sent_at != '' "
+                                              "and sent_at < ?", [before]).rowcount,
+                "scenario_runs": self.db.execute(
+                    "delete from scenario_runs where (state = 'ended' and ended_at != '' and ended_at < ?) "
+                    "or (state = 'preview' and started_at < ?)", [before, before]).rowcount,
+                # A guided check nobody finished: its few button choices are not worth keeping.
+                "flows": self.db.execute("delete from flows where updated_at < ?", [before]).rowcount,
+            }
+        return {table: n for table, n in counts.items() if n}
+
+    def everything(self) -> dict[str, list[dict]]:
+        """Every table's rows, for an operator's export (the vote key excepted: it is a secret)."""
+        return {name: [dict(r) for r in self.db[name].rows] for name in self.db.table_names()
+                if name not in ("meta", "_sqlite_migrations", "sqlite_sequence")}
+

@@ -34,9 +34,44 @@ def clock() -> FixedClock:
     return FixedClock(START)
 
 
+# What people typed to the bot in each test, by database file: after the test the file is searched
+# for it (see `assert_no_user_text`), so every conversation in the suite checks that nothing a
+# person wrote was stored.
+SAID: dict[str, list[str]] = {}
+
+
 @pytest.fixture
 def bot(settings, clock, catalog) -> Bot:
-    return build_bot(settings, clock=clock, catalog=catalog)
+    made = build_bot(settings, clock=clock, catalog=catalog)
+    yield made
+    assert_no_user_text(settings.db, SAID.pop(settings.db, []))
+
+
+def remembered(text: str) -> str | None:
+    """The part of a message that would betray it if stored: the words after the command word."""
+    from bot.router import split
+
+    verb, rest = split(text)
+    rest = rest if verb != "ask" else text
+    return rest.strip() if len(rest.strip()) >= 12 and " " in rest.strip() else None
+
+
+def assert_no_user_text(path: str, said: list[str]) -> None:
+    import sqlite3
+
+    needles = {r for r in map(remembered, said) if r}
+    if not needles or not Path(path).exists():
+        return
+    conn = sqlite3.connect(path)
+    try:
+        for (table,) in conn.execute("select name from sqlite_master where type = 'table'"):
+            for row in conn.execute(f"select * from [{table}]"):
+                for value in row:
+                    if isinstance(value, str):
+                        found = [n for n in needles if n.lower() in value.lower()]
+                        assert not found, f"user text stored in {table}: {found}"
+    finally:
+        conn.close()
 
 
 class Chat:
@@ -55,6 +90,7 @@ class Chat:
         return other
 
     def say(self, text: str) -> list[Reply | Post]:
+        SAID.setdefault(self.bot.settings.db, []).append(text)
         out = list(self.bot.handle(Command(text, self.who, self.where)).messages)
         self.log += out
         return out
@@ -69,6 +105,7 @@ class Chat:
         raise AssertionError(f"no button {label!r} in the conversation")
 
     def press_action(self, action: str, values: dict[str, str] | None = None) -> list[Reply | Post]:
+        SAID.setdefault(self.bot.settings.db, []).extend((values or {}).values())
         out = list(self.bot.handle(Press(action, self.who, self.where, tuple((values or {}).items()))).messages)
         self.log += out
         return out
@@ -95,4 +132,4 @@ def facilitator(bot) -> Chat:
 def reopen(bot: Bot, settings: Settings, clock, catalog) -> Bot:
     """The same database, a fresh process: what a restart looks like."""
     bot.store.close()
-    return build_bot(settings, clock=clock, catalog=catalog, store=SqliteStore(settings.db))
+    return build_bot(settings, clock=clock, catalog=catalog, store=SqliteStore(settings.db, clock))

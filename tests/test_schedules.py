@@ -106,7 +106,7 @@ def test_two_processes_on_one_database_post_once(bot, facilitator: Chat, setting
     from storage.sqlite import SqliteStore
 
     facilitator.say("/peer schedule checkin every monday 10:00")
-    other = build_bot(settings, clock=clock, catalog=catalog, store=SqliteStore(settings.db))
+    other = build_bot(settings, clock=clock, catalog=catalog, store=SqliteStore(settings.db, clock))
     due = datetime(2026, 11, 30, 15, 1, tzinfo=timezone.utc)
     assert len(bot.tick(due)) + len(other.tick(due)) == 1
 
