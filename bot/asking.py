@@ -14,15 +14,22 @@ from bot.catalog import TOPIC_GROUPS, Term
 from bot.errors import UserError
 from bot.intent import looks_like_definition, looks_like_task
 from bot.messages import Card, Choice, Command, Field, Message, Press, Reply
+from bot.quoting import quote
 from bot.replies import not_known_reply, ruling_detail, sources_reply, task_reply, topic_reply
+from bot.topics import asks_for_meaning
 
 if TYPE_CHECKING:
     from bot.app import Bot
 
 Request = Command | Press
+# A question that is not shaped like a task question ("can I…", "my manager wants me to…") needs
+# this much confidence before it gets a task verdict: otherwise "what time is the staff meeting?"
+# would get a leaning on staff meetings.
 TASK_MIN_CONFIDENCE_UNPROMPTED = 0.5
-# A task-shaped question goes to a topic only when the topic fits clearly better.
-TOPIC_MARGIN = 0.2
+# The task answerer and the topic finder search one index (bot.corpus), so their scores compare
+# directly. A task-shaped question stays a task question unless a topic matches at least this much
+# better; otherwise the topic wins ties, since a topic that fits as well as a ruling explains more.
+TASK_SHAPED_EDGE = 1.0
 
 
 def _owner(req: Request) -> str:
@@ -32,23 +39,21 @@ def _owner(req: Request) -> str:
 def choose(bot: "Bot", question: str):
     """Pick the answer for a free-text question: ("task", TaskAnswer) | ("topic", TopicAnswer) |
     ("unsure-task", TaskAnswer) | ("unknown", None)."""
-    task_like, def_like = looks_like_task(question), looks_like_definition(question)
+    task_like = looks_like_task(question)
+    def_like = looks_like_definition(question) or asks_for_meaning(question)
     task = bot.answerer.answer(question)
     topic = bot.finder.find(question, prefer_terms=def_like)
     task_ok = task.verdict != "unsure"
     if def_like and topic is not None:
         return "topic", topic
-    if task_like:
-        if task_ok and (topic is None or task.confidence >= topic.confidence - TOPIC_MARGIN):
-            return "task", task
-        if topic is not None:
-            return "topic", topic
-        return "unsure-task", task
-    if topic is not None and (not task_ok or topic.confidence >= task.confidence):
+    edge = TASK_SHAPED_EDGE if task_like else 1.0
+    if topic is not None and (not task_ok or topic.score >= task.score * edge):
         return "topic", topic
-    if task_ok and task.confidence >= TASK_MIN_CONFIDENCE_UNPROMPTED:
+    if task_ok and (task_like or task.confidence >= TASK_MIN_CONFIDENCE_UNPROMPTED):
         return "task", task
-    return "unknown", None
+    if topic is not None:
+        return "topic", topic
+    return ("unsure-task", task) if task_like else ("unknown", None)
 
 
 def ask(bot: "Bot", req: Request, text: str) -> list[Message]:
@@ -98,7 +103,7 @@ def _label(bot: "Bot", item_id: str) -> str:
 def check(bot: "Bot", req: Request, text: str) -> list[Message]:
     check_id = (text.strip().lower().replace(" ", "-") or "task")
     if check_id not in bot.catalog.checks:
-        raise UserError(f"I don't have a check called \"{text.strip()[:40]}\". I have: "
+        raise UserError(f"I don't have a check called \"{quote(text, 40)}\". I have: "
                         + ", ".join(sorted(bot.catalog.checks)) + ".")
     return [checks.start(bot.store, _owner(req), bot.catalog.checks[check_id])]
 

@@ -6,6 +6,10 @@ thread. The more and less helpful responses stay hidden until the facilitator pr
 the timer they chose runs out (checked on every tick, so it fires after a restart too), followed
 by the debrief question. Anyone can step out, leaving no trace. A scenario is not repeated in a
 channel unless the facilitator asks for it by id. The run's state lives in the store.
+
+A quick round (`kind = "quick-round"`) is built from role-clarity rulings instead: one anonymous
+poll per ruling ("should a peer worker do this?"), and at the reveal each task shows the group's
+counts beside the sources' leaning, its main reason and its source.
 """
 from __future__ import annotations
 
@@ -20,8 +24,11 @@ from bot.catalog import Scenario
 from bot.errors import NotUnderstood, UserError
 from bot.messages import Card, Choice, Command, Field, Message, Post, Press, Reply, Role, Where
 from bot.prompts import PRIVACY
+from bot.quoting import quote
 from bot.replies import LEANING, cite
-from bot.roles import require, role_of, workspace_key
+from bot.roles import require, workspace_key
+from bot.schedule_spec import zone
+from bot.schedules import channel_tz
 
 if TYPE_CHECKING:
     from bot.app import Bot
@@ -39,7 +46,8 @@ def _where(run: dict[str, Any]) -> Where:
 
 def _options(words: list[str], default: int) -> tuple[list[str], int]:
     """Split "gifts timer 10" / "gifts no timer" into (["gifts"], minutes); 0 means no timer."""
-    text = " ".join(words).lower()
+    words = [w.lower() for w in words]
+    text = " ".join(words)
     if "no timer" in text:
         return text.replace("no timer", "").split(), 0
     if "timer" in words:
@@ -50,43 +58,56 @@ def _options(words: list[str], default: int) -> tuple[list[str], int]:
     return words, default
 
 
-def choose(bot: "Bot", channel: str, wanted: str) -> Scenario:
+def choose(bot: "Bot", channel: str, wanted: str, skip: frozenset[str] = frozenset()) -> Scenario:
+    """The scenario with id `wanted`, or a random one (with tag `wanted`) this channel hasn't run.
+
+    `skip` is what the facilitator just passed over with "Another one": left out of this pick only,
+    so it can still come up another day (it was previewed, not run)."""
     if wanted in bot.catalog.scenarios:
         return bot.catalog.scenarios[wanted]  # asked for by id: a repeat is the facilitator's call
     done = bot.store.scenarios_run(channel)
     pool = [s for s in bot.catalog.scenarios.values() if not wanted or wanted in s.tags]
     if wanted and not pool:
-        raise NotUnderstood(f"I have no scenario or tag called \"{wanted[:40]}\". \"/peer scenarios\" lists them.")
-    fresh = sorted((s for s in pool if s.id not in done), key=lambda s: s.id)
+        raise NotUnderstood(f"I have no scenario or tag called \"{quote(wanted, 40)}\". \"/peer scenarios\" lists them.")
+    unrun = sorted((s for s in pool if s.id not in done), key=lambda s: s.id)
+    fresh = [s for s in unrun if s.id not in skip]
     if not fresh:
-        raise UserError("This channel has already run every scenario" + (f" tagged {wanted}" if wanted else "") +
-                        ". Ask for one by id to run it again.")
+        tagged = f" tagged {quote(wanted, 40)}" if wanted else ""
+        if unrun:
+            raise UserError(f"That was the last scenario{tagged} this channel hasn't run. Ask for any scenario "
+                            "by id to run it again; \"/peer scenarios\" lists them.")
+        raise UserError(f"This channel has already run every scenario{tagged}. Ask for one by id to run it "
+                        "again; \"/peer scenarios\" lists them.")
     return random.Random(secrets.randbits(32)).choice(fresh)
 
 
-def scenario(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
+def scenario(bot: "Bot", req: Command | Press, text: str, skip: frozenset[str] = frozenset()) -> list[Message]:
     require(bot, req, Role.FACILITATOR, "start scenarios")
     if req.where.is_dm:
         raise UserError("Scenarios run in a channel, with the group. Start it in the channel where you meet.")
     words, minutes = _options(text.split(), bot.settings.reveal_minutes)
-    picked = choose(bot, req.where.channel_key, " ".join(words).strip().lower())
+    picked = choose(bot, req.where.channel_key, " ".join(words).strip(), skip)
     run = {"id": "sc" + secrets.token_hex(5), "channel": req.where.channel_key, "platform": req.where.platform,
            "workspace": req.where.workspace, "channel_id": req.where.channel, "scenario_id": picked.id,
            "facilitator": req.who.user_id, "state": "preview", "reveal_minutes": minutes, "reveal_at": "",
            "paused_left": 0, "started_at": _iso(bot.clock.now()), "ended_at": ""}
     bot.store.save_run(run)
-    return [preview(picked, run)]
+    return [preview(bot, picked, run)]
 
 
-def preview(s: Scenario, run: dict[str, Any]) -> Reply:
+def preview(bot: "Bot", s: Scenario, run: dict[str, Any]) -> Reply:
     notes = ", ".join(s.content_notes) or "none"
     timer = f"reveal after {run['reveal_minutes']} minutes" if run["reveal_minutes"] else "no timer: you reveal"
-    body = s.situation or "A quick round: " + "; ".join(s.rulings)
+    body = s.situation
+    if s.kind == "quick-round":
+        # The facilitator should see the tasks the group will vote on, not only the introduction.
+        tasks = "\n".join(f"• {bot.catalog.rulings[r].task}" for r in s.rulings)
+        body = f"{body}\n\nThe tasks:\n{tasks}" if body else f"The tasks:\n{tasks}"
     text = (f"Preview (only you can see this): {s.title}\nFor: {s.audience}. Content notes: {notes}. "
             f"Timer: {timer}.\n\n{body}")
-    card = Card(f"Preview: {s.title}", body[:1500],
+    card = Card(f"Preview: {s.title}", body,
                 (Field("For", s.audience), Field("Content notes", notes), Field("Timer", timer)),
-                footer=f"Source: {cite(s.sources)}" if s.sources else "Built from the role-clarity rulings")
+                footer=f"Source: {cite(s.sources)}")
     return Reply(text, card=card, private=True, choices=(
         Choice("Start", encode("scn", "go", run["id"]), "primary"),
         Choice("Another one", encode("scn", "other", run["id"])),
@@ -95,7 +116,8 @@ def preview(s: Scenario, run: dict[str, Any]) -> Reply:
 
 def scenarios_list(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
     done = bot.store.scenarios_run(req.where.channel_key)
-    lines = [f"• {s.id}: {s.title} ({s.audience}" + (f"; content notes: {', '.join(s.content_notes)}" if s.content_notes else "")
+    lines = [f"• {s.id}: {s.title} ({s.audience}" + ("; quick round" if s.kind == "quick-round" else "")
+             + (f"; content notes: {', '.join(s.content_notes)}" if s.content_notes else "")
              + (", run here before" if s.id in done else "") + ")"
              for s in sorted(bot.catalog.scenarios.values(), key=lambda s: s.id)]
     tags = sorted({t for s in bot.catalog.scenarios.values() for t in s.tags})
@@ -147,18 +169,23 @@ def go(bot: "Bot", req: Press, run: dict[str, Any]) -> list[Message]:
         bot.store.open_round(round_id, run["channel"], "poll", [str(n) for n in range(len(choices))])
         posts.append(Post(where, poll_reply(round_id, question, choices, {}), key=f"{rid}:poll{i}",
                           thread_of=f"{rid}:situation"))
-    timer = (f"The responses will be revealed at {run['reveal_at'][11:16]} UTC, or when you press Reveal."
+    timer = (f"The responses will be revealed at {_local_time(bot, run)}, or when you press Reveal."
              if run["reveal_at"] else "No timer: the responses show when you press Reveal.")
     return [Reply(f"Started. {timer}", private=True, replace=True, choices=controls(run)), *posts]
 
 
+def _local_time(bot: "Bot", run: dict[str, Any]) -> str:
+    """The reveal time as the channel reads its clocks (its time zone, as for schedules)."""
+    return datetime.fromisoformat(run["reveal_at"]).astimezone(zone(channel_tz(bot, run["channel"]))).strftime("%H:%M %Z")
+
+
 def situation_reply(bot: "Bot", s: Scenario, rid: str) -> Reply:
+    # The content note leads, so nobody meets the material before the warning.
     note = f"Content note: {', '.join(s.content_notes)}.\n\n" if s.content_notes else ""
     body = s.situation or "Quick round: should a peer worker do these? Vote in the thread, then we'll compare with the sources."
     text = (f"{note}Scenario: {s.title}\n\n{body}\n\nTalk it over in the thread. {PRIVACY} "
             "You can step out at any time.")
-    card = Card(f"Scenario: {s.title}", f"{note}{body}",
-                footer=f"{PRIVACY} Source: {cite(s.sources)}" if s.sources else PRIVACY)
+    card = Card(f"Scenario: {s.title}", f"{note}{body}", footer=f"{PRIVACY} Source: {cite(s.sources)}")
     return Reply(text, card=card, choices=(Choice("Step out", encode("scn", "out", rid)),))
 
 
@@ -195,30 +222,41 @@ def vote(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
 def reveal_posts(bot: "Bot", run: dict[str, Any]) -> list[Post]:
     s = bot.catalog.scenarios[run["scenario_id"]]
     where, rid = _where(run), run["id"]
-    results = []
-    for i, (question, choices) in enumerate(polls(bot, s)):
-        counts = bot.store.close_round(f"{rid}p{i}")
-        results.append(f"{question}: " + rounds.summary(counts, {str(n): c for n, c in enumerate(choices)}))
+    # Closing the polls drops the voter hashes: from the reveal on, only the counts remain.
+    tallies = [_final_tally(bot.store.close_round(f"{rid}p{i}"), choices) for i, (_, choices) in enumerate(polls(bot, s))]
+    fields: tuple[Field, ...] = ()
     if s.kind == "quick-round":
         lines = []
-        for ref in s.rulings:
+        for ref, tally in zip(s.rulings, tallies):
             r = bot.catalog.rulings[ref]
-            lines.append(f"• {r.task}: {LEANING[r.verdict]}. {r.reasons[0]} [{cite(r.sources)}]")
-        body = "What the sources say:\n" + "\n".join(lines)
-        fields: tuple[Field, ...] = ()
+            line = f"• {r.task}\n  Your group: {tally}\n  The sources: {LEANING[r.verdict]}. {r.reasons[0]}"
+            if r.verdict in ("unlikely", "no") and r.instead:
+                line += f" Instead: {r.instead}"
+            if r.jurisdiction:
+                line += f" Depends on where you are: {r.jurisdiction}"
+            lines.append(f"{line} [{cite(r.sources)}]")
+        body = "What the sources lean towards:\n" + "\n".join(lines)
     else:
         less = "\n".join(f"• {x.response} Why: {x.why}" for x in s.less_helpful)
         more = "\n".join(f"• {x.response} Why: {x.why}" for x in s.more_helpful)
         body = f"More helpful:\n{more}\n\nLess helpful:\n{less}"
         fields = (Field("More helpful", more), Field("Less helpful", less))
-    if results:
-        body += "\n\nPoll: " + " ".join(results)
-    footer = f"Source: {cite(s.sources)}" if s.sources else "Source: the role-clarity rulings"
+        if s.poll and tallies:
+            body += f"\n\nPoll: {s.poll.question} {tallies[0][0].upper()}{tallies[0][1:]}"
+            fields += (Field("Poll", tallies[0]),)
+    footer = f"Source: {cite(s.sources)}"
     return [Post(where, Reply(f"Reveal: {s.title}\n\n{body}\n{footer}",
                               card=Card(f"Reveal: {s.title}", "" if fields else body, fields, footer)),
                  key=f"{rid}:reveal", thread_of=f"{rid}:situation"),
             Post(where, Reply(f"To close: {s.debrief}", card=Card("To close", s.debrief)),
                  key=f"{rid}:debrief", thread_of=f"{rid}:situation")]
+
+
+def _final_tally(counts: dict[str, int], choices: tuple[str, ...]) -> str:
+    # The threshold holds at the reveal too: two answers shown would tell two people each other's vote.
+    if sum(counts.values()) < rounds.SHOW_AT:
+        return f"fewer than {rounds.SHOW_AT} answers, so the counts stay private."
+    return rounds.summary(counts, {str(n): c for n, c in enumerate(choices)})
 
 
 def reveal(bot: "Bot", req: Press, run: dict[str, Any]) -> list[Message]:
@@ -266,20 +304,31 @@ def end(bot: "Bot", req: Press, run: dict[str, Any]) -> list[Message]:
 
 
 def other(bot: "Bot", req: Press, run: dict[str, Any]) -> list[Message]:
+    if run["state"] != "preview":
+        raise UserError("That scenario has already started.")
     run.update(state="ended", ended_at=_iso(bot.clock.now()))
     bot.store.save_run(run)
-    bot.store.mark_scenario_run(run["channel"], run["scenario_id"])  # so "another" really is another
-    return scenario(bot, req, f"timer {run['reveal_minutes']}" if run["reveal_minutes"] else "no timer")
+    # Left out of this pick only: a preview isn't a run, so it can still come up another day.
+    return scenario(bot, req, f"timer {run['reveal_minutes']}" if run["reveal_minutes"] else "no timer",
+                    skip=frozenset({run["scenario_id"]}))
 
 
 def step_out(bot: "Bot", req: Press, run_id: str) -> list[Message]:
+    """Leave with no trace: a vote still held against this person's hash is deleted, nothing is
+    recorded about the stepping out itself, and only they see the reply."""
     run = bot.store.run(run_id)
+    states: set[str] = set()
     if run is not None:
         s = bot.catalog.scenarios.get(run["scenario_id"])
         for i, _ in enumerate(polls(bot, s) if s else []):
             round_id = f"{run_id}p{i}"
+            row = bot.store.round(round_id)
+            states.add("open" if row is not None and row["open"] else "closed")
             bot.store.forget_vote(round_id, rounds.voter_hash(bot, round_id, req))
-    return [Reply("You've stepped out. Nothing about you is kept, and if you voted, your vote is removed. "
+    # Honest either way: once a poll has closed only anonymous counts remain, so there is nothing to remove.
+    votes = (" The poll has closed: its anonymous counts hold nothing that points to you." if states == {"closed"}
+             else " If you voted, your vote is removed." if states else "")
+    return [Reply(f"You've stepped out. Nothing about you is kept.{votes} "
                   "Look after yourself; \"/peer support\" lists people to talk to if you need it.", private=True)]
 
 

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.errors import NotUnderstood
+from bot.quoting import quote
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_WORDS = {name: i for i, name in enumerate(DAYS)}
@@ -62,7 +63,7 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise NotUnderstood(f"I don't know the time zone \"{name[:60]}\". Use an IANA name such as "
+        raise NotUnderstood(f"I don't know the time zone \"{quote(name)}\". Use an IANA name such as "
                             "America/Toronto, America/Vancouver, Europe/London or Australia/Sydney.") from None
 
 
@@ -70,15 +71,15 @@ def _time(words: list[str], understood: str) -> tuple[int, int]:
     text = " ".join(words).strip()
     m = TIME.match(text)
     if not m:
-        raise NotUnderstood(f"I understood {understood}, but not the time \"{text[:40]}\". "
+        raise NotUnderstood(f"I understood {understood}, but not the time \"{quote(text, 40)}\". "
                             "Give a time like 10:00, 9:30 or 2:30pm.")
     hour, minute, half = int(m.group(1)), int(m.group(2) or 0), (m.group(3) or "").replace(".", "")
     if half:
         if not 1 <= hour <= 12:
-            raise NotUnderstood(f"\"{text}\" isn't a time I can read: with am/pm the hour goes from 1 to 12.")
+            raise NotUnderstood(f"\"{quote(text, 40)}\" isn't a time I can read: with am/pm the hour goes from 1 to 12.")
         hour = hour % 12 + (12 if half == "pm" else 0)
     if hour > 23 or minute > 59:
-        raise NotUnderstood(f"\"{text}\" isn't a time of day. Use 24-hour time like 14:30, or 2:30pm.")
+        raise NotUnderstood(f"\"{quote(text, 40)}\" isn't a time of day. Use 24-hour time like 14:30, or 2:30pm.")
     return hour, minute
 
 
@@ -131,14 +132,14 @@ def parse_rule(text: str) -> Rule:
             rest = rest[1:] if rest[0] != "second" else rest[2:]
         days, rest = _days(rest)
         if not days:
-            raise NotUnderstood(f"I understood \"{' '.join(words[:2])}\" but not which day. Try \"every monday "
+            raise NotUnderstood(f"I understood \"{quote(' '.join(words[:2]), 40)}\" but not which day. Try \"every monday "
                                 "10:00\" or \"every other tuesday 14:30\".")
         if cadence == "fortnightly" and len(days) != 1:
             raise NotUnderstood("\"every other\" works with one day, like \"every other tuesday 14:30\".")
         understood = ("every other " if cadence == "fortnightly" else "every ") + ", ".join(DAYS[d] for d in days)
         hour, minute = _time(rest, understood)
         return Rule(cadence, days, hour, minute)
-    raise NotUnderstood(f"I couldn't read \"{text.strip()[:60]}\" as a time. I understand \"every monday 10:00\", "
+    raise NotUnderstood(f"I couldn't read \"{quote(text)}\" as a time. I understand \"every monday 10:00\", "
                         "\"every other tuesday 14:30\" and \"first wednesday of the month 9:30\".")
 
 

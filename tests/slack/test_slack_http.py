@@ -123,9 +123,9 @@ async def test_a_private_answer_where_the_bot_is_not_a_member_uses_the_response_
 async def test_text_a_person_typed_cannot_ping_the_channel_when_the_bot_echoes_it(ws: Workspace, fake: FakeSlack):
     """Slack sends "@channel" in a command as <!channel>; when the bot quotes it back it is escaped and inert."""
     reply = await ws.say("/peer check <!channel> <https://evil.example|click>")
-    assert "&lt;!channel&gt;" in text_of(reply)
+    assert "‹!channel›" in text_of(reply)  # quoted back, with look-alike brackets
     sent = repr(reply.args)
-    assert "<!channel>" not in sent and "<https://evil" not in sent
+    assert "<!channel>" not in sent and "<https://evil" not in sent and "https://evil" not in sent
 
 
 def test_the_memory_of_recent_events_is_bounded():
