@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench check clean
+.PHONY: run test fuzz bench check clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ test: $(STAMP)
 check: $(STAMP)
 	$(BIN)/peerbot content check
 	$(PYTHON) ../shared/tools/verbatim_check.py content
+
+# The generated tests with many fresh random examples (the suite runs a fixed, derandomized set).
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest -q tests/test_fuzz.py tests/discord/test_discord_limits.py
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.all

@@ -14,6 +14,7 @@ from bot.actions import encode
 from bot.catalog import Prompt
 from bot.errors import UserError
 from bot.messages import Card, Choice, Field, Post, Reply, Where
+from bot.quoting import quote
 from bot.replies import cite
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ PRIVACY = "Please keep details that could identify a person you support out of t
 def pick_prompt(bot: "Bot", channel: str, theme: str, seed: str) -> tuple[str, Prompt]:
     pool = [(t, p) for pid, (t, p) in sorted(bot.catalog.prompts.items()) if not theme or t == theme]
     if not pool:
-        raise UserError(f"There are no prompts for the theme \"{theme}\".")
+        raise UserError(f"There are no prompts for the theme \"{quote(theme, 40)}\".")
     used = bot.store.used_prompts(channel)
     fresh = [(t, p) for t, p in pool if p.id not in used]
     if not fresh:

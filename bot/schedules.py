@@ -13,10 +13,11 @@ import secrets
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from bot import prompts
+from bot import prompts, rounds
 from bot.actions import encode
 from bot.errors import NotUnderstood, UserError
 from bot.messages import Command, Form, FormField, Message, Post, Press, Reply, Role, Where
+from bot.quoting import quote
 from bot.roles import require, workspace_key
 from bot.schedule_spec import Rule, fire_times, next_fire, parse_rule, zone
 
@@ -83,7 +84,7 @@ def schedule(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
     require(bot, req, Role.FACILITATOR, "set up schedules")
     kind = KINDS.get(verb)
     if kind is None:
-        raise NotUnderstood(f"I didn't understand \"{verb[:30]}\" as a kind of schedule. Try "
+        raise NotUnderstood(f"I didn't understand \"{quote(verb, 30)}\" as a kind of schedule. Try "
                             "\"/peer schedule reflection every monday 10:00\", \"/peer schedule checkin first "
                             "wednesday of the month 9:30\" or \"/peer schedule session every other tuesday 14:30\".")
     rest = " ".join(words[1:])
@@ -118,7 +119,7 @@ def create(bot: "Bot", req: Command | Press, kind: str, when: str, theme: str) -
         raise UserError("Schedules belong to a channel: set this up in the channel where the group meets.")
     rule = parse_rule(when)
     if theme and theme not in bot.catalog.themes:
-        raise NotUnderstood(f"I understood {rule.describe()}, but I don't have a theme \"{theme[:40]}\". "
+        raise NotUnderstood(f"I understood {rule.describe()}, but I don't have a theme \"{quote(theme, 40)}\". "
                             "Themes: " + ", ".join(sorted(bot.catalog.themes)) + ".")
     if theme and kind == "checkin":
         raise NotUnderstood("Check-ins don't use themes; leave the theme off, or schedule a reflection.")
@@ -206,7 +207,7 @@ def reflect(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
     require(bot, req, Role.FACILITATOR, "post a co-reflection prompt")
     theme = text.strip().lower().replace(" ", "-")
     if theme and theme not in bot.catalog.themes:
-        raise NotUnderstood(f"I don't have a theme \"{theme[:40]}\". Themes: " + ", ".join(sorted(bot.catalog.themes)) + ".")
+        raise NotUnderstood(f"I don't have a theme \"{quote(theme, 40)}\". Themes: " + ", ".join(sorted(bot.catalog.themes)) + ".")
     key = f"m:{req.where.channel_key}:reflect:{bot.clock.now():%Y%m%dT%H%M%S}:{secrets.token_hex(3)}"
     return [Reply("Posted a co-reflection prompt.", private=True),
             *prompts.reflection_posts(bot, _strip_thread(req.where), key, theme)]
@@ -219,11 +220,9 @@ def checkin(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
 
 
 def pulse(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
-    from bot.rounds import vote
-
     if len(args) != 2:
         raise UserError("That button has expired. Ask me again and I'll give you a fresh one.")
-    counts = vote(bot, req, args[0], args[1])
+    counts = rounds.vote(bot, req, args[0], args[1])
     updated = prompts.checkin_reply(bot, args[0], counts)
     return [Reply(updated.text, card=updated.card, choices=updated.choices, replace=True),
             Reply("Thanks, your answer is counted anonymously. You can change it by pressing another button.",
@@ -240,9 +239,14 @@ def _where(row: dict[str, Any]) -> Where:
 
 # -- time ----------------------------------------------------------------------------------
 def tick(bot: "Bot", now: datetime, only: int | None = None) -> list[Post]:
-    """Everything due at `now`, claimed and ready to deliver. Safe to call any number of times."""
+    """Everything due at `now`, claimed and ready to deliver. Safe to call any number of times.
+
+    A full tick (not one schedule's job) also closes check-in rounds that have been open long enough,
+    which drops their voter hashes; see `rounds.close_expired`."""
     grace = timedelta(minutes=bot.settings.grace_minutes)
     posts: list[Post] = []
+    if only is None:
+        rounds.close_expired(bot, now)
     rows = [bot.store.schedule(only)] if only is not None else bot.store.schedules()
     for row in rows:
         if row is None or row["paused"]:

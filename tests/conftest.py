@@ -2,10 +2,12 @@
 `Chat`, a conversation driver over the real core (the console adapter's way of talking to it)."""
 from __future__ import annotations
 
+import os
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from adapters.bootstrap import build_bot
 from bot.app import Bot
@@ -16,6 +18,12 @@ from bot.settings import Settings
 from storage.sqlite import SqliteStore
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Generated tests are derandomized, so the suite is the same on every run and machine; `make fuzz`
+# explores with fresh random examples, many more of them (findings become fixed examples or fixes).
+hypothesis_settings.register_profile("suite", derandomize=True, database=None, max_examples=150, deadline=None)
+hypothesis_settings.register_profile("explore", max_examples=3000, deadline=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 START = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)  # a Monday
 
 

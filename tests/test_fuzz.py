@@ -89,7 +89,7 @@ PLACES = st.sampled_from([Where("slack", "T1", "C1"), Where("discord", "G1", "42
                           Where("slack", "T1", "D1", is_dm=True)])
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(verb=verbs, sub=subwords, rest=text, role=ROLES, where=PLACES)
 def test_any_command_gets_a_kind_answer_that_fits_and_pings_nobody(fuzz_bot, caplog, verb, sub, rest, role, where):
     """Any text after any command word is answered inside both platforms' limits, with nothing injected."""
@@ -97,7 +97,7 @@ def test_any_command_gets_a_kind_answer_that_fits_and_pings_nobody(fuzz_bot, cap
     assert_safe(fuzz_bot.handle(request).messages, caplog)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(action=actions, values=st.dictionaries(st.sampled_from(["kind", "when", "theme", "question", "q"]), text,
                                              max_size=3), role=ROLES, where=PLACES)
 def test_any_button_or_form_press_gets_a_kind_answer(fuzz_bot, caplog, action, values, role, where):
@@ -106,7 +106,7 @@ def test_any_button_or_form_press_gets_a_kind_answer(fuzz_bot, caplog, action, v
     assert_safe(fuzz_bot.handle(request).messages, caplog)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(question=text)
 def test_any_free_text_question_gets_a_kind_answer(fuzz_bot, caplog, question):
     """A mention or DM with any text at all reaches the answerer and comes back safe."""
