@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.catalog import Catalog, Ruling, View
+from bot.corpus import RULING, index_for
 from bot.facets import EXPLAIN, OPPOSITES, RISKY, detect
-from bot.search import Index
 from bot.text import terms
 
 CONFIDENT = 0.25
@@ -35,6 +35,7 @@ class TaskAnswer:
     jurisdiction: str = ""
     tempered_by: tuple[str, ...] = ()
     confidence: float = 0.0
+    score: float = 0.0  # the best ruling's search score, on the scale the topic finder shares
 
     @property
     def top(self) -> Ruling | None:
@@ -44,20 +45,16 @@ class TaskAnswer:
 class Answerer:
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
-        passages = []
-        for r in catalog.rulings.values():
-            passages.append((r.id, r.task))
-            passages.extend((r.id, p) for p in r.phrasings)
-        self.index = Index(passages)
+        self.index = index_for(catalog)
         # Declared facets are the authors' reading; from the task text only for/with is safe to infer.
         self._facets = {r.id: frozenset(r.facets) | (detect(r.task) & {"for", "with"})
                         for r in catalog.rulings.values()}
 
-    def candidates(self, question: str) -> list[tuple[Ruling, float, float]]:
-        """Rulings ranked for `question`: (ruling, adjusted score, confidence)."""
+    def candidates(self, question: str) -> list[tuple[Ruling, float, float, float]]:
+        """Rulings ranked for `question`: (ruling, adjusted score, confidence, search score)."""
         asked = detect(question)
         ranked = []
-        for hit in self.index.search(question, limit=15):
+        for hit in self.index.search(question, limit=15, groups=(RULING,)):
             rf = self._facets[hit.item_id]
             shared = asked & rf
             agree = sum(0.35 if f in STRONG_RISKS else 0.15 for f in shared)
@@ -67,16 +64,17 @@ class Answerer:
             unasked_risk = sum(1 for f in rf & set(RISKY) if f not in asked)
             missing_risk = sum(1 for f in asked & set(RISKY) if f not in rf)
             factor = 1 + agree - 0.45 * conflict - 0.15 * unasked_risk - 0.15 * missing_risk
-            ranked.append((self.catalog.rulings[hit.item_id], hit.score * max(factor, 0.1), hit.confidence))
+            ranked.append((self.catalog.rulings[hit.item_id], hit.score * max(factor, 0.1), hit.confidence, hit.score))
         ranked.sort(key=lambda x: (-x[1], x[0].id))
         return ranked
 
     def answer(self, question: str, threshold: float = CONFIDENT) -> TaskAnswer:
         ranked = self.candidates(question)
         if not ranked or ranked[0][2] < threshold:
-            return TaskAnswer(question, "unsure", (), tuple(r for r, _, c in ranked[:3] if c >= threshold / 2),
-                              confidence=ranked[0][2] if ranked else 0.0)
-        top, top_score, confidence = ranked[0]
+            return TaskAnswer(question, "unsure", (), tuple(r for r, _, c, _ in ranked[:3] if c >= threshold / 2),
+                              confidence=ranked[0][2] if ranked else 0.0,
+                              score=max((raw for *_, raw in ranked), default=0.0))
+        top, top_score, confidence, _ = ranked[0]
         asked = detect(question)
         rf = self._facets[top.id]
         # Doing it *for* the person only changes a ruling that was about doing it *with* them.
@@ -93,12 +91,12 @@ class Answerer:
             verdict = "depends"
             reasons = (f"It turns on the details: {split[0].task.lower()} leans {split[0].verdict}, but "
                        f"{split[1].task.lower()} leans {split[1].verdict}.",) + top.reasons[:1]
-        matches = tuple({r.id: r for r, _, _ in ranked[:3]}.values())
+        matches = tuple({r.id: r for r, *_ in ranked[:3]}.values())
         return TaskAnswer(
             question=question, verdict=verdict, reasons=reasons,
             matches=matches, instead=top.instead, reflect=top.question, views=top.views,
             jurisdiction=top.jurisdiction, tempered_by=tuple(unaccounted) if tempered else (),
-            confidence=confidence,
+            confidence=confidence, score=max(raw for *_, raw in ranked),
         )
 
     def _split(self, asked: frozenset[str], ranked, top_score: float) -> tuple[Ruling, Ruling] | None:
@@ -107,7 +105,7 @@ class Answerer:
         if asked & DECISIVE:
             return None
         top = ranked[0][0]
-        for other, score, _ in ranked[1:4]:
+        for other, score, *_ in ranked[1:4]:
             if score < 0.6 * top_score:
                 break
             sides = COARSE[top.verdict], COARSE[other.verdict]

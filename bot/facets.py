@@ -22,13 +22,18 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "asked-by-staff": re.compile(
         r"\b(?:my (?:manager|boss|supervisor|team|director|program|agency|organi[sz]ation|coordinator|employer)"
         r"|the (?:team|treatment team|clinical team|care team|manager|doctor|psychiatrist|nurse|case manager|clinician|agency|program|staff)"
-        r"|treatment plan|care plan|case manager|psychiatrist|nurses?|clinicians?|staff (?:want|ask|told)|management)\b"),
+        r"|treatment plan|care plan|case manager|psychiatrist|nurses?|clinicians?|staff (?:want|ask|told)|management"
+        # "I'm asked to…" names no one: in these questions it is the job asking, not the person.
+        r"|i'?m (?:being |always |often )?asked to|i (?:keep )?get(?:ting)? asked to|i'?ve been (?:asked|told) to|i was (?:asked|told) to)\b"),
     "asked-by-person": re.compile(
         r"\b(?:(?:she|he|they|the person|someone i support|the person i support|a person i support|one of (?:my|the) \w+) (?:asked|asks|wants|would like|requested|told me (?:she|he|they) wants?)"
         r"|at (?:their|his|her) request|if (?:they|he|she) (?:want|wants|asks?))\b"),
     "routine": re.compile(r"\b(?:every (?:day|week|morning|night|time|shift)|daily|weekly|routinely|regularly|all the time|always|each (?:day|week)|on a regular basis|as a routine)\b"),
     "occasional": re.compile(r"\b(?:once|one time|one-off|now and then|occasionally|sometimes|just this once|in an emergency|every so often)\b"),
-    "reporting": re.compile(r"\b(?:report(?:ing)? (?:back|on)|report to|tell the team|let (?:the team|them) know|keep (?:an )?eye on|monitor(?:ing)?|watch(?:ing)? (?:him|her|them|over|whether|if|for)|spy|check up on|keep tabs|inform the team|update the team|snitch|what i notice|what (?:she|he|they) (?:tells?|told|says?|said) (?:me|to me))\b"),
+    "reporting": re.compile(r"\b(?:report(?:ing)? (?:back|on)|report to|tell the team|let (?:the team|them) know|keep (?:an )?eye on|monitor(?:ing)?|watch(?:ing)? (?:him|her|them|over|whether|if|for)|spy|check up on|keep tabs|inform the team|update the team|snitch|what i notice|what (?:she|he|they) (?:tells?|told|says?|said) (?:me|to me)"
+        # Judging someone for a file is reporting on them, whatever the form is called.
+        r"|(?:fill|filling|complete|completing|do|doing) (?:in |out )?(?:the |an |their |his |her )?(?:intake )?assessments?(?: forms?)?\b.*\b(?:rate|rating|score|scoring|judge|judging)"
+        r"|(?:rate|rating|score|scoring|my opinion (?:of|on|about)) how (?:well )?(?:he|she|they|someone|people|the person) (?:is|are|has been|have been|was) (?:doing|functioning|coping))\b"),
     "agenda": re.compile(
         r"\b(?:convince|persuade|get (?:him|her|them) to|make (?:sure )?(?:him|her|them|they|he|she) |push(?:ing)? (?:him|her|them|people)|pressure|comply|compliance|adherence|make (?:him|her|them) (?:take|go|do|follow)|talk (?:him|her|them) (?:into|out of)"
         r"|encourage (?:him|her|them|people) to (?:stay|take|stick|go|cut|stop|follow)|(?:listen|listens) to me more"

@@ -1,10 +1,12 @@
 """A small BM25 index over short passages, tolerant of typos.
 
 Each item (a ruling, a term, a topic) contributes several passages (its task or title and each way
-people phrase it); an item scores as its best passage. Query words the index has never seen are
-matched to the closest known word (rapidfuzz) when they are close enough, so "medicaton" still
-finds "medication". `confidence` says how much of the question the best passage explains, so
-callers can say "I'm not sure" instead of guessing.
+people phrase it); an item scores as its best passage. Every passage belongs to a group ("ruling",
+"topic" …) and a search can keep to some groups, so one index over all the content gives scores on
+one scale: the task answerer and the topic finder can then be compared fairly. Query words the
+index has never seen are matched to the closest known word (rapidfuzz) when they are close enough,
+so "medicaton" still finds "medication". `confidence` says how much of the question the best
+passage explains, so callers can say "I'm not sure" instead of guessing.
 """
 from __future__ import annotations
 
@@ -12,12 +14,23 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable, NamedTuple
 
 from rapidfuzz import fuzz, process
 
 from bot.text import STOPWORDS, stem, words
 
 K1, B = 1.2, 0.5
+# An unknown word in the question counts as this share of the rarest word's weight: it is probably
+# what the question is really about, and nothing here covers it.
+UNKNOWN_WEIGHT = 0.6
+
+
+class Passage(NamedTuple):
+    item_id: str
+    text: str
+    weight: float = 1.0  # below 1: supporting text (an answer's body) that counts less than a title
+    group: str = ""
 
 
 @dataclass(frozen=True)
@@ -26,26 +39,28 @@ class Hit:
     score: float
     confidence: float
     passage: str
+    group: str = ""
 
 
 class Index:
-    def __init__(self, passages: list[tuple[str, str]] | list[tuple[str, str, float]]):
-        """`passages` are (item id, text) or (item id, text, weight) tuples; a weight below 1 marks
-        supporting text (an answer's body) that should count less than a title or a phrasing."""
+    def __init__(self, passages: Iterable[Passage | tuple]):
         self._ids: list[str] = []
         self._texts: list[str] = []
         self._weights: list[float] = []
+        self._groups: list[str] = []
         self._lengths: list[int] = []
         self._postings: dict[str, dict[int, int]] = defaultdict(dict)
         surface: set[str] = set()
-        for item_id, text, *weight in passages:
+        for passage in passages:
+            item_id, text, weight, group = Passage(*passage)
             n = len(self._ids)
-            self._weights.append(weight[0] if weight else 1.0)
             ws = [w for w in words(text) if w not in STOPWORDS]
             surface.update(ws)
             ts = [stem(w) for w in ws]
             self._ids.append(item_id)
             self._texts.append(text)
+            self._weights.append(weight)
+            self._groups.append(group)
             self._lengths.append(len(ts))
             for t in ts:
                 self._postings[t][n] = self._postings[t].get(n, 0) + 1
@@ -80,7 +95,9 @@ class Index:
             out.append((t, t in self._postings))
         return out
 
-    def search(self, text: str, limit: int = 10) -> list[Hit]:
+    def search(self, text: str, limit: int = 10, groups: Iterable[str] | None = None) -> list[Hit]:
+        """The best items for `text`, best first; with `groups`, only items of those groups."""
+        keep = frozenset(groups) if groups is not None else None
         qterms = self.query_terms(text)
         known = list(dict.fromkeys(t for t, k in qterms if k))
         unknown = sum(1 for _, k in qterms if not k)
@@ -88,26 +105,29 @@ class Index:
         for t in known:
             idf = self._idf[t]
             for doc, tf in self._postings[t].items():
+                if keep is not None and self._groups[doc] not in keep:
+                    continue
                 norm = K1 * (1 - B + B * self._lengths[doc] / self._avg)
                 scores[doc] += idf * tf * (K1 + 1) / (tf + norm) * self._weights[doc]
-        best: dict[str, tuple[float, int]] = {}
+        best: dict[tuple[str, str], tuple[float, int]] = {}  # (group, item) -> its best passage
         for doc, score in scores.items():
-            item = self._ids[doc]
+            item = (self._groups[doc], self._ids[doc])
             if item not in best or score > best[item][0]:
                 best[item] = (score, doc)
-        total = sum(self._idf[t] for t in known) + unknown * 0.6 * self._max_idf
+        total = sum(self._idf[t] for t in known) + unknown * UNKNOWN_WEIGHT * self._max_idf
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
-        hits = []
-        for item, (score, doc) in ranked:
-            matched = sum(self._idf[t] for t in known if doc in self._postings[t])
-            # Two views of fit: how much of the question the passage explains, and how much of the
-            # passage the question contains. Long questions with context score on the second, short
-            # ones on the first; supporting text (weight < 1) counts for less.
-            question_cov = matched / total if total else 0.0
-            passage_mass = self._mass[doc]
-            passage_cov = matched / passage_mass if passage_mass else 0.0
-            confidence = (0.5 * question_cov + 0.5 * min(passage_cov, 1.0)) * min(1.0, self._weights[doc] + 0.3)
-            if sum(1 for t in known if doc in self._postings[t]) < 2:
-                confidence *= 0.5  # one shared word is weak evidence, however rare the word
-            hits.append(Hit(item, score, round(confidence, 4), self._texts[doc]))
-        return hits
+        return [Hit(item, score, round(self._confidence(doc, known, total), 4), self._texts[doc], group)
+                for (group, item), (score, doc) in ranked]
+
+    def _confidence(self, doc: int, known: list[str], total: float) -> float:
+        matched_terms = [t for t in known if doc in self._postings[t]]
+        matched = sum(self._idf[t] for t in matched_terms)
+        # Two views of fit: how much of the question the passage explains, and how much of the
+        # passage the question contains. Long questions with context score on the second, short
+        # ones on the first; supporting text (weight < 1) counts for less.
+        question_cov = matched / total if total else 0.0
+        passage_cov = matched / self._mass[doc] if self._mass[doc] else 0.0
+        confidence = (0.5 * question_cov + 0.5 * min(passage_cov, 1.0)) * min(1.0, self._weights[doc] + 0.3)
+        if len(matched_terms) < 2:
+            confidence *= 0.5  # one shared word is weak evidence, however rare the word
+        return confidence

@@ -25,10 +25,13 @@ what whats which who whom whose when where why how all any each every some such 
 same than too very just also really ok okay alright allowed allow fine thing things something
 someone somebody anyone anybody person persons people peer peers worker workers work role roles
 task tasks part appropriate supposed want wants wanted like get got go going let lets s t d ll
-re ve m please hi hello hey bot question ask asking right wrong good bad much many
+re ve m please hi hello hey bot question ask asking right wrong much many
 for with asked asks getting keep keeps kept told said says think really honestly lately actually
 meant guy guys one support supporting supported supports currently just kind sort basically
 own better again able
+itd itll youd youll youre theyd theyll theyre shed shell hed hes shes wed weve ill isnt arent wasnt
+werent dont doesnt didnt wont wouldnt shouldnt couldnt havent hasnt hadnt
+somehow lately anymore maybe probably till until
 """.split())
 
 # One canonical word per group: a question and the content meet on it whatever words each used.
@@ -49,9 +52,9 @@ for canonical, words in {
     "report": "report reporting reports inform",
     "date": "date dating romantic romance relationship",
     "gift": "gift gifts present presents",
-    "share": "share sharing disclose disclosure disclosing tell_story",
+    "share": "share sharing shared disclose disclosure disclosing mention mentioning",
     "relapse": "relapse relapsed relapsing",
-    "supervision": "supervision supervisor supervisors supervising",
+    "supervision": "supervision supervisor supervisors supervising supervise supervised supervisee supervisees",
     "manager": "manager managers boss",
     "appointment": "appointment appointments appt",
     "doctor": "doctor doctors physician gp psychiatrist prescriber",
@@ -61,6 +64,21 @@ for canonical, words in {
     "job": "employment jobs work-search",
     "house": "housing apartment apartments home homes",
     "phone": "phone phones call calls calling phoning",
+    # Everyday words for the same idea as the content's wording.
+    "unwell": "unwell sick sickness illness illnesses",
+    "isolated": "isolated isolation lonely loneliness",
+    "colleague": "colleague colleagues coworker coworkers workmate workmates",
+    "confidential": "confidential confidentiality private privacy secret secrets",
+    "fragile": "fragile delicate breakable",
+    "staff": "staff staffer staffers employee employees",
+    "note": "note notes notetaking charting documentation documenting",
+    "hire": "hire hired hiring recruit recruiting recruited",
+    "hard": "hard rough tough difficult",
+    "explain": "explain explaining describe describing",
+    "against": "against anti opposed",
+    "education": "education educated schooling degree degrees",
+    "misery": "misery miserable pity wallow wallowing",
+    "overshare": "overshare overshares oversharing overshared",
 }.items():
     for word in words.split():
         SYNONYMS[word] = canonical
@@ -73,8 +91,13 @@ def clean(text: str) -> str:
     return text.lower()
 
 
+POSSESSIVE = re.compile(r"'s\b")
+
+
 def words(text: str) -> list[str]:
-    return WORD.findall(clean(text).replace("'", ""))
+    """Plain words: possessive and contracted 's dropped ("someone's" is "someone"), other
+    apostrophes closed up ("don't" is "dont"), and bare numbers left out."""
+    return [w for w in WORD.findall(POSSESSIVE.sub("", clean(text)).replace("'", "")) if not w.isdigit()]
 
 
 @lru_cache(maxsize=65536)
