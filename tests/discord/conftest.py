@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,18 @@ async def fake(monkeypatch):
     monkeypatch.setattr(discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(server.gateway_url))
     yield server
     await server.stop()
+
+
+@pytest.fixture(autouse=True)
+def secrets_stay_out_of_logs(caplog):
+    """Every Discord test runs with every logger at DEBUG and ends by searching what was logged for
+    the bot token: it may never appear, whatever happened (discord.py logs a lot at DEBUG)."""
+    caplog.set_level(logging.DEBUG)
+    yield
+    # In teardown `caplog.records` holds only teardown's records: read every phase explicitly.
+    records = [r for phase in ("setup", "call", "teardown") for r in caplog.get_records(phase)]
+    logged = " ".join(f"{logging.Formatter().format(r)} {r.args}" for r in records)  # with tracebacks
+    assert "fake-token" not in logged, "the bot token was logged"
 
 
 @pytest.fixture

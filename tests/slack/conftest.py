@@ -7,6 +7,7 @@ the "facilitators" user group.
 """
 from __future__ import annotations
 
+import logging
 import socket
 import sys
 from datetime import datetime, timezone
@@ -39,6 +40,19 @@ def only_localhost(monkeypatch):
         return resolve(host, *args, **kwargs)
 
     monkeypatch.setattr(socket, "getaddrinfo", local_only)
+
+
+@pytest.fixture(autouse=True)
+def secrets_stay_out_of_logs(caplog):
+    """Every Slack test runs with every logger at DEBUG and ends by searching what was logged for
+    the test's tokens and signing secret: none may appear, however a request went."""
+    caplog.set_level(logging.DEBUG)
+    yield
+    # In teardown `caplog.records` holds only teardown's records: read every phase explicitly.
+    records = [r for phase in ("setup", "call", "teardown") for r in caplog.get_records(phase)]
+    logged = " ".join(f"{logging.Formatter().format(r)} {r.args}" for r in records)  # with tracebacks
+    for secret in ("xoxb-test-token", SECRET, "xapp-1-A1-test"):
+        assert secret not in logged, "a secret was logged"
 
 
 @pytest.fixture
