@@ -224,15 +224,26 @@ class Scenario(Model):
 
     @model_validator(mode="after")
     def _shape(self) -> "Scenario":
+        if not self.sources:
+            raise ValueError(f"a {self.kind} needs sources")
         if self.kind == "scenario":
-            missing = [name for name in ("situation", "less_helpful", "more_helpful", "sources")
-                       if not getattr(self, name)]
+            missing = [name for name in ("situation", "less_helpful", "more_helpful") if not getattr(self, name)]
             if missing:
                 raise ValueError(f"a scenario needs {', '.join(missing)}")
             if len(self.questions) < 2:
                 raise ValueError("a scenario needs 2-4 discussion questions")
-        elif not self.rulings:
-            raise ValueError("a quick round needs 'rulings'")
+            if self.rulings:
+                raise ValueError("'rulings' belongs to quick rounds (kind = \"quick-round\")")
+        else:
+            # One poll per ruling goes into the thread: two make a comparison, more than five a chore.
+            if not 2 <= len(self.rulings) <= 5:
+                raise ValueError("a quick round needs 2-5 'rulings'")
+            if len(set(self.rulings)) != len(self.rulings):
+                raise ValueError("a quick round lists each ruling once")
+            # Its poll and its responses come from the rulings, so its own would never be shown.
+            extra = [name for name in ("poll", "less_helpful", "more_helpful") if getattr(self, name)]
+            if extra:
+                raise ValueError(f"a quick round takes its poll and responses from its rulings; remove {', '.join(extra)}")
         return self
 
 
