@@ -243,7 +243,8 @@ class Scenario(Model):
             # Its poll and its responses come from the rulings, so its own would never be shown.
             extra = [name for name in ("poll", "less_helpful", "more_helpful") if getattr(self, name)]
             if extra:
-                raise ValueError(f"a quick round takes its poll and responses from its rulings; remove {', '.join(extra)}")
+                raise ValueError("a quick round takes its poll and responses from its rulings; "
+                                 f"remove {', '.join(extra)}")
         return self
 
 

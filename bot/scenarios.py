@@ -176,7 +176,8 @@ def go(bot: "Bot", req: Press, run: dict[str, Any]) -> list[Message]:
 
 def _local_time(bot: "Bot", run: dict[str, Any]) -> str:
     """The reveal time as the channel reads its clocks (its time zone, as for schedules)."""
-    return datetime.fromisoformat(run["reveal_at"]).astimezone(zone(channel_tz(bot, run["channel"]))).strftime("%H:%M %Z")
+    local = datetime.fromisoformat(run["reveal_at"]).astimezone(zone(channel_tz(bot, run["channel"])))
+    return local.strftime("%H:%M %Z")
 
 
 def situation_reply(bot: "Bot", s: Scenario, rid: str) -> Reply:
@@ -223,7 +224,8 @@ def reveal_posts(bot: "Bot", run: dict[str, Any]) -> list[Post]:
     s = bot.catalog.scenarios[run["scenario_id"]]
     where, rid = _where(run), run["id"]
     # Closing the polls drops the voter hashes: from the reveal on, only the counts remain.
-    tallies = [_final_tally(bot.store.close_round(f"{rid}p{i}"), choices) for i, (_, choices) in enumerate(polls(bot, s))]
+    tallies = [_final_tally(bot.store.close_round(f"{rid}p{i}"), choices)
+               for i, (_, choices) in enumerate(polls(bot, s))]
     fields: tuple[Field, ...] = ()
     if s.kind == "quick-round":
         lines = []
