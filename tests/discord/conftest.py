@@ -24,6 +24,7 @@ from bot.outbox import Outbox
 from bot.settings import Settings
 from discord_fake import FakeDiscord
 import discord_payloads as P
+from tests.conftest import assert_no_user_text
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -100,15 +101,18 @@ class DiscordChat:
     def __init__(self, fake: FakeDiscord, who: int = P.ANA):
         self.fake = fake
         self.who = who
+        self.typed: list[str] = []  # what people typed, to search the database for afterwards
 
     async def slash(self, sub: str, text: str | None = None, **kw: Any) -> dict[str, Any]:
         """`/peer sub text`; returns the interaction response peerbot sent."""
+        self.typed.append(text or "")
         return await self.send(P.slash(sub, text, who=kw.pop("who", self.who), **kw))
 
     async def press(self, message: dict[str, Any], label: str, **kw: Any) -> dict[str, Any]:
         return await self.send(P.press(message, label, who=kw.pop("who", self.who), **kw))
 
     async def send(self, payload: dict[str, Any]) -> dict[str, Any]:
+        self.typed.extend(typed_in_modal(payload.get("data", {})))
         await self.fake.dispatch("INTERACTION_CREATE", payload)
         call = await self.fake.callback(payload["id"])
         self.last = payload
@@ -122,9 +126,22 @@ class DiscordChat:
         return [c.json for c in calls]
 
 
+def typed_in_modal(data: Any) -> list[str]:
+    """The values of a modal submission's text inputs, however deeply Discord wraps them."""
+    if isinstance(data, list):
+        return [v for item in data for v in typed_in_modal(item)]
+    if not isinstance(data, dict):
+        return []
+    own = [data["value"]] if data.get("type") == 4 and isinstance(data.get("value"), str) else []
+    return own + [v for key in ("components", "component") if key in data for v in typed_in_modal(data[key])]
+
+
 @pytest.fixture
-def chat(fake) -> DiscordChat:
-    return DiscordChat(fake)
+def chat(fake, discord_settings) -> DiscordChat:
+    person = DiscordChat(fake)
+    yield person
+    # Nothing a person typed in the test's conversation may be in the database afterwards.
+    assert_no_user_text(discord_settings.db, person.typed)
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ from bot.catalog import load_catalog  # noqa: E402
 from bot.outbox import Outbox  # noqa: E402
 from bot.ports import FixedClock  # noqa: E402
 from bot.settings import Settings  # noqa: E402
+from tests.conftest import assert_no_user_text  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -93,5 +94,8 @@ async def platform(tmp_path, fake, fake_time, clock, catalog):
 
 
 @pytest.fixture
-def ws(platform, fake) -> Workspace:
-    return Workspace(f"http://127.0.0.1:{platform.port}/slack/events", SECRET, fake)
+def ws(platform, fake, tmp_path) -> Workspace:
+    workspace = Workspace(f"http://127.0.0.1:{platform.port}/slack/events", SECRET, fake)
+    yield workspace
+    # Nothing a person typed in the test's conversation may be in the database afterwards.
+    assert_no_user_text(str(tmp_path / "t.db"), workspace.typed)

@@ -53,6 +53,7 @@ class Workspace:
         self.endpoint = endpoint
         self.secret = secret
         self.fake = fake
+        self.typed: list[str] = []  # what people typed, to search the database for afterwards
 
     async def send(self, body: bytes, content_type: str, *, timestamp: int | None = None,
                    secret: str | None = None, headers: dict[str, str] | None = None) -> int:
@@ -64,9 +65,11 @@ class Workspace:
 
     async def command(self, text: str, **kwargs: Any) -> int:
         kwargs.setdefault("response_url", self.fake.response_url())
+        self.typed.append(text)
         return await self.send(urlencode(payloads.slash(text, **kwargs)).encode(), "application/x-www-form-urlencoded")
 
     async def event(self, envelope: dict, **kwargs: Any) -> int:
+        self.typed.append(envelope.get("event", {}).get("text") or "")
         return await self.send(json.dumps(envelope).encode(), "application/json", **kwargs)
 
     async def interact(self, payload: dict) -> int:
@@ -110,4 +113,5 @@ class Workspace:
 
     async def submit(self, modal: Call, values: dict[str, str], user: str = "U1") -> Call:
         """Fill in and submit a modal peerbot opened with views.open."""
+        self.typed.extend(values.values())
         return await self.answer_to(self.interact(payloads.submission(modal.args["view"], values, user=user)))
