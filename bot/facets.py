@@ -15,7 +15,7 @@ _PERSON = r"(?:him|her|them|someone|somebody|the person|a person|people|the peop
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     "for": re.compile(
-        rf"\b(?:for {_PERSON}|instead of {_PERSON}|on (?:their|his|her) behalf|in (?:their|his|her) place"
+        rf"\b(?:for {_PERSON}|instead of {_PERSON}|(?<!testify )(?<!speak )(?<!advocate )on (?:their|his|her) behalf|in (?:their|his|her) place"
         rf"|do (?:it|things|everything) for|(?:fill|filling|fills) (?:it |them )?out for|do (?:their|his|her) \w+"
         rf"|doing (?:their|his|her) \w+|for them\b)"),
     "with": re.compile(rf"\b(?:with {_PERSON}|alongside|together with|side by side|along with {_PERSON}|go with|come with|accompany|accompanying|join (?:him|her|them))"),
@@ -27,8 +27,12 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|i'?m (?:being |always |often )?asked to|i (?:keep )?get(?:ting)? asked to|i'?ve been (?:asked|told) to|i was (?:asked|told) to)\b"),
     "asked-by-person": re.compile(
         r"\b(?:(?:she|he|they|the person|someone i support|the person i support|a person i support|one of (?:my|the) \w+) (?:asked|asks|wants|would like|requested|told me (?:she|he|they) wants?)"
-        r"|at (?:their|his|her) request|if (?:they|he|she) (?:want|wants|asks?))\b"),
-    "routine": re.compile(r"\b(?:every (?:day|week|morning|night|time|shift)|daily|weekly|routinely|regularly|all the time|always|each (?:day|week)|on a regular basis|as a routine)\b"),
+        r"|at (?:their|his|her) request|if (?:they|he|she) (?:want|wants|asks?)"
+        r"|\b(?:she|he|they)\b[^.?!;]{0,60}?\band (?:asked|asks) (?:me|if|whether)|asked (?:me )?(?:if|whether) i(?:'d| could| would| can| might)?\b)\b"),
+    "routine": re.compile(r"\b(?:every (?:day|week|morning|night|time|shift)|daily|weekly|routinely|regularly|all the time|always|each (?:day|week)|on a regular basis|as a routine"
+                         # "the main thing I do" is routine by another name (handbook: "all you're ever asked to do")
+                         r"|(?:big|main|major|large|biggest) part of|most of (?:my|the|our) (?:job|time|day|week)"
+                         r"|(?:my|the) whole (?:job|day|shift|week)|all (?:i|we) (?:ever )?do)\b"),
     "occasional": re.compile(r"\b(?:once|one time|one-off|now and then|occasionally|sometimes|just this once|in an emergency|every so often)\b"),
     "reporting": re.compile(r"\b(?:report(?:ing)? (?:back|on)|report to|tell the team|let (?:the team|them) know|keep (?:an )?eye on|monitor(?:ing)?|watch(?:ing)? (?:him|her|them|over|whether|if|for)|spy|check up on|keep tabs|inform the team|update the team|snitch|what i notice|what (?:she|he|they) (?:tells?|told|says?|said) (?:me|to me)"
         # Judging someone for a file is reporting on them, whatever the form is called.

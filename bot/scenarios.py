@@ -4,8 +4,10 @@
 posts the content note and situation, then the discussion questions and an anonymous poll in its
 thread. The more and less helpful responses stay hidden until the facilitator presses Reveal or
 the timer they chose runs out (checked on every tick, so it fires after a restart too), followed
-by the debrief question. Anyone can step out, leaving no trace. A scenario is not repeated in a
-channel unless the facilitator asks for it by id. The run's state lives in the store.
+by the debrief question. The facilitator's buttons also work as words (`/peer scenario reveal`,
+`pause`, `resume`, `end`), for when the private message holding them is gone. Anyone can step out,
+leaving no trace. A scenario is not repeated in a channel unless the facilitator asks for it by
+id. The run's state lives in the store.
 
 A quick round (`kind = "quick-round"`) is built from role-clarity rulings instead: one anonymous
 poll per ruling ("should a peer worker do this?"), and at the reveal each task shows the group's
@@ -13,6 +15,7 @@ counts beside the sources' leaning, its main reason and its source.
 """
 from __future__ import annotations
 
+import dataclasses
 import random
 import secrets
 from datetime import datetime, timedelta
@@ -34,6 +37,11 @@ if TYPE_CHECKING:
     from bot.app import Bot
 
 QUICK_CHOICES = ("Yes, a peer task", "It depends", "Not a peer task")
+# What each facilitator control is called when someone without the role tries it.
+DOING = {"reveal": "reveal the responses", "end": "end a scenario", "pause": "pause a scenario",
+         "resume": "resume a scenario"}
+# The controls as words: "/peer scenario reveal" does what the Reveal button does.
+WORDS = {"reveal": "reveal", "pause": "pause", "resume": "resume", "end": "end", "stop": "end"}
 
 
 def _iso(t: datetime) -> str:
@@ -82,6 +90,9 @@ def choose(bot: "Bot", channel: str, wanted: str, skip: frozenset[str] = frozens
 
 
 def scenario(bot: "Bot", req: Command | Press, text: str, skip: frozenset[str] = frozenset()) -> list[Message]:
+    first = text.split()[0].lower() if text.split() else ""
+    if first in WORDS:
+        return control(bot, req, WORDS[first])
     require(bot, req, Role.FACILITATOR, "start scenarios")
     if req.where.is_dm:
         raise UserError("Scenarios run in a channel, with the group. Start it in the channel where you meet.")
@@ -93,6 +104,19 @@ def scenario(bot: "Bot", req: Command | Press, text: str, skip: frozenset[str] =
            "paused_left": 0, "started_at": _iso(bot.clock.now()), "ended_at": ""}
     bot.store.save_run(run)
     return [preview(bot, picked, run)]
+
+
+def control(bot: "Bot", req: Command | Press, verb: str) -> list[Message]:
+    """`/peer scenario reveal|pause|resume|end`, for the channel's latest run.
+
+    The private message with the buttons is easy to lose (Slack drops ephemeral messages on reload;
+    the terminal chat numbers only the latest buttons), and a run must never be stranded without it."""
+    require(bot, req, Role.FACILITATOR, DOING[verb])
+    run = bot.store.active_run(req.where.channel_key)
+    if run is None:
+        raise UserError("There's no scenario running in this channel. \"/peer scenario\" starts one.")
+    # Typed, not pressed: there is no button message to replace, so the replies are new messages.
+    return [dataclasses.replace(m, replace=False) if isinstance(m, Reply) else m for m in ACTIONS[verb](bot, req, run)]
 
 
 def preview(bot: "Bot", s: Scenario, run: dict[str, Any]) -> Reply:
@@ -142,9 +166,7 @@ def press(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
         raise UserError("I can't find that scenario run any more.")
     if verb not in ACTIONS:
         raise UserError("That button has expired. Ask me again and I'll give you a fresh one.")
-    require(bot, req, Role.FACILITATOR, {"reveal": "reveal the responses", "end": "end a scenario",
-                                         "pause": "pause a scenario", "resume": "resume a scenario"}
-            .get(verb, "start scenarios"))
+    require(bot, req, Role.FACILITATOR, DOING.get(verb, "start scenarios"))
     return ACTIONS[verb](bot, req, run)
 
 
@@ -171,7 +193,8 @@ def go(bot: "Bot", req: Press, run: dict[str, Any]) -> list[Message]:
                           thread_of=f"{rid}:situation"))
     timer = (f"The responses will be revealed at {_local_time(bot, run)}, or when you press Reveal."
              if run["reveal_at"] else "No timer: the responses show when you press Reveal.")
-    return [Reply(f"Started. {timer}", private=True, replace=True, choices=controls(run)), *posts]
+    words = "The buttons work as words too: \"/peer scenario reveal\", \"pause\", \"resume\" or \"end\"."
+    return [Reply(f"Started. {timer} {words}", private=True, replace=True, choices=controls(run)), *posts]
 
 
 def _local_time(bot: "Bot", run: dict[str, Any]) -> str:
@@ -261,7 +284,7 @@ def _final_tally(counts: dict[str, int], choices: tuple[str, ...]) -> str:
     return rounds.summary(counts, {str(n): c for n, c in enumerate(choices)})
 
 
-def reveal(bot: "Bot", req: Press, run: dict[str, Any]) -> list[Message]:
+def reveal(bot: "Bot", req: Command | Press, run: dict[str, Any]) -> list[Message]:
     if run["state"] not in ("running", "paused"):
         raise UserError("That scenario has already been revealed or ended.")
     run.update(state="revealed", reveal_at="")
@@ -269,7 +292,7 @@ def reveal(bot: "Bot", req: Press, run: dict[str, Any]) -> list[Message]:
     return [Reply("Revealed.", private=True, replace=True, choices=controls(run)), *reveal_posts(bot, run)]
 
 
-def pause(bot: "Bot", req: Press, run: dict[str, Any]) -> list[Message]:
+def pause(bot: "Bot", req: Command | Press, run: dict[str, Any]) -> list[Message]:
     if run["state"] != "running":
         raise UserError("Only a running scenario can be paused.")
     left = 0
@@ -280,7 +303,7 @@ def pause(bot: "Bot", req: Press, run: dict[str, Any]) -> list[Message]:
     return [Reply("Paused: the timer is stopped until you resume.", private=True, replace=True, choices=controls(run))]
 
 
-def resume(bot: "Bot", req: Press, run: dict[str, Any]) -> list[Message]:
+def resume(bot: "Bot", req: Command | Press, run: dict[str, Any]) -> list[Message]:
     if run["state"] != "paused":
         raise UserError("That scenario isn't paused.")
     reveal_at = _iso(bot.clock.now() + timedelta(seconds=run["paused_left"])) if run["reveal_minutes"] else ""
@@ -289,7 +312,7 @@ def resume(bot: "Bot", req: Press, run: dict[str, Any]) -> list[Message]:
     return [Reply("Resumed.", private=True, replace=True, choices=controls(run))]
 
 
-def end(bot: "Bot", req: Press, run: dict[str, Any]) -> list[Message]:
+def end(bot: "Bot", req: Command | Press, run: dict[str, Any]) -> list[Message]:
     if run["state"] in ("ended", "preview"):
         run.update(state="ended", ended_at=_iso(bot.clock.now()))
         bot.store.save_run(run)

@@ -31,7 +31,7 @@ meant guy guys one support supporting supported supports currently just kind sor
 own better again able
 itd itll youd youll youre theyd theyll theyre shed shell hed hes shes wed weve ill isnt arent wasnt
 werent dont doesnt didnt wont wouldnt shouldnt couldnt havent hasnt hadnt
-somehow lately anymore maybe probably till until
+somehow lately anymore maybe probably till until totally completely entirely fully truly lot lots
 """.split())
 
 # One canonical word per group: a question and the content meet on it whatever words each used.
@@ -43,7 +43,9 @@ for canonical, words in {
     "training": "training trainings workshop workshops session sessions presentation presentations inservice in-service educate educating teach teaching",
     "hospital": "hospital hospitalization hospitalisation hospitalized admission admitted inpatient",
     "officefiling": "filing",
-    "counsellor": "counsellor counselor counsellors counselors therapist therapists clinician clinicians",
+    "counsellor": "counsellor counselor counsellors counselors therapist therapists",
+    # A clinician is whoever does the clinical work: "act like a clinician" is "clinical drift".
+    "clinical": "clinical clinician clinicians clinically",
     "therapy": "therapy counselling counseling psychotherapy",
     "money": "money cash cheque cheques check checks finances financial funds budget budgeting payee",
     "shop": "shop shopping groceries grocery errands errand store",
@@ -52,7 +54,7 @@ for canonical, words in {
     "report": "report reporting reports inform",
     "date": "date dating romantic romance relationship",
     "gift": "gift gifts present presents",
-    "share": "share sharing shared disclose disclosure disclosing mention mentioning",
+    "share": "share sharing shared disclose disclosure disclosing mention mentioning tell telling tells",
     "relapse": "relapse relapsed relapsing",
     "supervision": "supervision supervisor supervisors supervising supervise supervised supervisee supervisees",
     "manager": "manager managers boss",
@@ -79,6 +81,21 @@ for canonical, words in {
     "education": "education educated schooling degree degrees",
     "misery": "misery miserable pity wallow wallowing",
     "overshare": "overshare overshares oversharing overshared",
+    "stop": "stop stops stopping stopped quit quits quitting",
+    "push": "push pushes pushing pushed pressure pressures pressuring pressured",
+    "participant": "participant participants client clients patient patients",
+    # Irregular verb forms the stemmer leaves apart from their base.
+    "take": "take takes taking taken took",
+    "give": "give gives giving given gave",
+    "write": "write writes writing written wrote",
+    "bring": "bring brings bringing brought",
+    "make": "make makes making made",
+    "buy": "buy buys buying bought",
+    "pay": "pay pays paying paid",
+    "hold": "hold holds holding held",
+    "sit": "sit sits sitting sat",
+    "run": "run runs running ran",
+    "see": "see sees seeing seen saw",
 }.items():
     for word in words.split():
         SYNONYMS[word] = canonical

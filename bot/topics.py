@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from bot.catalog import Catalog, Term, Topic
 from bot.corpus import TERM, TOPIC, index_for
+from bot.search import Hit
 from bot.text import clean
 
 CONFIDENT = 0.25
@@ -20,12 +21,18 @@ TERM_PREFERENCE = 0.1
 
 # Questions that ask for a name or a meaning, beyond the "what is …" shapes of `bot.intent`.
 ASKS_FOR_MEANING = re.compile(
-    r"\b(?:is there a (?:name|word|term) for|what(?:'s| is) (?:that|this|it) called|what(?:'s| is) (?:that|this) about"
-    r"|what (?:does|do) (?:that|this|it) (?:actually |really )?mean|(?:can you |could you )?explain\b)")
+    r"\b(?:what(?:'s| is) (?:that|this) about|what (?:does|do) (?:that|this|it) (?:actually |really )?mean"
+    r"|(?:can|could) you explain)\b")
+# "…is there a word for that?" asks for the name of what came before it; the framing itself is
+# left out of the search.
+ASKS_FOR_NAME = re.compile(
+    r"\b(?:is there a (?:name|word|term) for (?:that|this|it)|what(?:'s| is) (?:that|this|it) called"
+    r"|what do (?:you|we|people) call (?:that|this|it))\b")
 
 
 def asks_for_meaning(question: str) -> bool:
-    return bool(ASKS_FOR_MEANING.search(clean(question)))
+    text = clean(question)
+    return bool(ASKS_FOR_MEANING.search(text) or ASKS_FOR_NAME.search(text))
 
 
 @dataclass(frozen=True)
@@ -48,17 +55,35 @@ class TopicFinder:
         return self.catalog.terms.get(item_id) or self.catalog.topics.get(item_id)
 
     def find(self, question: str, prefer_terms: bool = False) -> TopicAnswer | None:
+        naming = bool(ASKS_FOR_NAME.search(clean(question)))
+        if naming:
+            question = ASKS_FOR_NAME.sub(" ", clean(question))
+        prefer_terms = prefer_terms or naming or asks_for_meaning(question)
         hits = self.index.search(question, limit=5, groups=(TERM, TOPIC))
         if not hits:
             return None
+        # On a tie the topic goes first: it says more than the term's definition.
+        hits.sort(key=lambda h: (-round(h.score, 6), h.group != TOPIC))
         best = hits[0]
-        if prefer_terms or asks_for_meaning(question):
+        if prefer_terms:
             # "what is X" should land on the term X when one is close, not a topic mentioning X.
             for hit in hits[:3]:
                 if hit.group == TERM and hit.confidence >= best.confidence - TERM_PREFERENCE:
                     best = hit
                     break
+            else:
+                if naming and best.group == TOPIC:
+                    best = self._name_for(question, best)
         item = self.lookup(best.item_id)
         if item is None or best.confidence < CONFIDENT:
             return None
         return TopicAnswer(item, best.confidence, hits[0].score)
+
+    def _name_for(self, question: str, topic_hit: Hit) -> Hit:
+        """The term a topic is about, for "is there a name for this?": the topic's related term that
+        fits the question best, carrying the topic's confidence (the topic is what matched)."""
+        related = set(self.catalog.topics[topic_hit.item_id].related) & set(self.catalog.terms)
+        for hit in self.index.search(question, limit=50, groups=(TERM,)):
+            if hit.item_id in related:
+                return Hit(hit.item_id, topic_hit.score, topic_hit.confidence, hit.passage, TERM)
+        return topic_hit

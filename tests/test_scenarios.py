@@ -140,6 +140,23 @@ def test_a_participant_cannot_pause_or_end_a_scenario(facilitator: Chat, control
     assert facilitator.press("Reveal")[1].key.endswith(":reveal")  # still running, so it can still be revealed
 
 
+def test_the_controls_also_work_typed_so_a_lost_button_never_strands_a_run(facilitator: Chat):
+    """"/peer scenario reveal" reveals the channel's running scenario as the button would, in a new message."""
+    situation = started(facilitator)[0]
+    out = facilitator.say("/peer scenario reveal")
+    assert out[0].private and not out[0].replace and out[0].text == "Revealed."
+    assert [p.key for p in out[1:]] == [situation.key.replace("situation", step) for step in ("reveal", "debrief")]
+    assert "already been revealed" in facilitator.say("/peer scenario reveal")[0].text
+
+
+def test_typed_controls_are_for_facilitators_and_need_a_running_scenario(facilitator: Chat):
+    """Typing "/peer scenario end" needs a running scenario, and a participant is told only facilitators can."""
+    assert "no scenario running" in facilitator.say("/peer scenario end")[0].text
+    started(facilitator)
+    refused = facilitator.as_("u-ana").say("/peer scenario end")[0]
+    assert refused.private and refused.text.startswith("Only facilitators can end a scenario.")
+
+
 def test_ending_closes_the_run_for_everyone(facilitator: Chat):
     """After End the thread gets a closing note and a late vote is kindly refused."""
     started(facilitator)
