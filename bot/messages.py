@@ -129,13 +129,15 @@ class Reply:
 @dataclass(frozen=True)
 class Post:
     """A message for a channel that goes through the outbox. `key` is unique per post and makes
-    delivery at-most-once; `thread_of` names the key of an earlier post to reply under."""
+    delivery at-most-once; `thread_of` names the key of an earlier post to reply under;
+    `opens_thread` marks a post that invites replies in its thread (Discord makes the thread at once)."""
 
     where: Where
     reply: Reply
     key: str
     thread_of: str | None = None
     due_at: str = ""  # ISO time the post was due (for catch-up accounting)
+    opens_thread: bool = False
 
 
 Message = Reply | Post

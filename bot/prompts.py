@@ -46,7 +46,7 @@ def reflection_posts(bot: "Bot", where: Where, key: str, theme: str = "") -> lis
     card = Card(f"Co-reflection: {title}", prompt.text,
                 (Field("To go further", prompt.follow_up),) if prompt.follow_up else (),
                 footer=f"Reply in the thread. {PRIVACY} Source: {cite(prompt.sources)}")
-    return [Post(where, Reply(text, card=card), key=key)]
+    return [Post(where, Reply(text, card=card), key=key, opens_thread=True)]
 
 
 def session_posts(bot: "Bot", where: Where, key: str, theme: str = "") -> list[Post]:
@@ -57,7 +57,8 @@ def session_posts(bot: "Bot", where: Where, key: str, theme: str = "") -> list[P
     bot.store.use_prompt(where.channel_key, prompt.id, theme_id)
     intro = f"{fmt.title}\n\n{fmt.intro}\n\nToday's prompt: {prompt.text}\n\n{PRIVACY}"
     posts = [Post(where, Reply(intro, card=Card(fmt.title, f"{fmt.intro}\n\nToday's prompt: {prompt.text}",
-                                                footer=f"{PRIVACY} Source: {cite(fmt.sources)}")), key=key)]
+                                                footer=f"{PRIVACY} Source: {cite(fmt.sources)}")), key=key,
+                  opens_thread=True)]
     for i, step in enumerate(fmt.step, 1):
         posts.append(Post(where, Reply(f"{i}. {step.title}: {step.text}", card=Card(f"{i}. {step.title}", step.text)),
                           key=f"{key}:step{i}", thread_of=key))

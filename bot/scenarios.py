@@ -181,7 +181,7 @@ def go(bot: "Bot", req: Press, run: dict[str, Any]) -> list[Message]:
     bot.store.mark_scenario_run(run["channel"], s.id)
     bot.store.audit(workspace_key(req), req.who.user_id, "scenario start", f"{s.id} in {run['channel']}")
     where, rid = _where(run), run["id"]
-    posts = [Post(where, situation_reply(bot, s, rid), key=f"{rid}:situation")]
+    posts = [Post(where, situation_reply(bot, s, rid), key=f"{rid}:situation", opens_thread=True)]
     if s.questions:
         q = "\n".join(f"{i}. {x}" for i, x in enumerate(s.questions, 1))
         posts.append(Post(where, Reply(f"Questions to talk through:\n{q}", card=Card("Questions to talk through", q)),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -277,6 +278,6 @@ def _claimed(bot: "Bot", row: dict[str, Any], fire: datetime, tz_name: str) -> l
     key = schedule_key(row, fire, tz_name)
     if bot.store.delivery(key) is not None:
         return []  # someone (another process, an earlier run) already claimed this run
-    posts = [Post(p.where, p.reply, p.key, p.thread_of, _iso(fire))
+    posts = [replace(p, due_at=_iso(fire))
              for p in prompts.render(bot, row["kind"], _where(row), key, row["theme"])]
     return bot.claim(posts)

@@ -23,4 +23,6 @@ def load_post(raw: str) -> Post:
         private=r["private"], in_thread=r["in_thread"], replace=r["replace"],
         form=Form(form["title"], form["submit"], tuple(FormField(**f) for f in form["fields"])) if form else None,
     )
-    return Post(where=Where(**d["where"]), reply=reply, key=d["key"], thread_of=d["thread_of"], due_at=d["due_at"])
+    # .get: payloads claimed before a field existed still load after an upgrade.
+    return Post(where=Where(**d["where"]), reply=reply, key=d["key"], thread_of=d["thread_of"], due_at=d["due_at"],
+                opens_thread=d.get("opens_thread", False))

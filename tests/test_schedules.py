@@ -216,3 +216,14 @@ def test_schedule_form_saves_what_was_typed(bot, facilitator: Chat):
     reply = facilitator.press_action("v1:schedform", {"kind": "checkin", "when": "first wednesday of the month 9:30",
                                                        "theme": ""})[0]
     assert "community-of-practice check-in the first Wednesday" in reply.text
+
+
+def test_a_claimed_post_is_kept_exactly_for_resending_after_a_crash():
+    """The JSON a claimed post is stored as loads back as the same post, thread and all."""
+    from bot.messages import Card, Choice, Field, Post, Reply, Where
+    from bot.wire import dump_post, load_post
+
+    post = Post(Where("slack", "T1", "C1", thread="1.2"), Reply("Prompt", card=Card("T", "b", (Field("f", "v"),)),
+                                                                 choices=(Choice("Pass", "v1:pulse:r1:pass"),)),
+                key="s1:2026-11-30T10:00", thread_of=None, due_at="2026-11-30T15:00:00+00:00", opens_thread=True)
+    assert load_post(dump_post(post)) == post

@@ -46,7 +46,7 @@ def nonce_for(key: str, index: int = 0) -> str:
 
 def wants_thread(post: Post) -> bool:
     """A post that asks people to reply in its thread gets one as soon as it is sent."""
-    return "in the thread" in post.reply.text.lower()
+    return post.opens_thread
 
 
 def mapped(error: BaseException) -> DeliveryError:

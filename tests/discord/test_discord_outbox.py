@@ -40,6 +40,17 @@ async def test_a_scheduled_prompt_is_posted_once_with_a_thread_to_reply_in(start
     assert platform.bot.store.unfinished_deliveries("") == []
 
 
+async def test_only_a_post_that_opens_a_thread_gets_one_straight_away(start_peerbot, fake):
+    """A post marked `opens_thread` gets its thread when sent; words in a post's text never decide it."""
+    platform = await start_peerbot()
+    inviting = Post(Where("discord", str(GUILD_ID), str(CIRCLE)), Reply("What gave you hope this week?"),
+                    key="k-open", opens_thread=True)
+    mentions_threads = post("k-plain", "The answer is in the thread above.")
+    await platform.outbox.deliver([inviting, mentions_threads])
+    opened, plain = fake.channel_posts(CIRCLE)
+    assert int(opened["id"]) in fake.channels and int(plain["id"]) not in fake.channels
+
+
 async def test_every_message_carries_a_nonce_discord_enforces(start_peerbot, fake):
     """Each message of a post carries a nonce derived from the post's key, with enforce_nonce set."""
     platform = await start_peerbot()
