@@ -40,6 +40,11 @@ HOW_TO = re.compile(r"^\s*(?:how (?:much|many|often|far|long)\b"
                     r"|how (?:do|does|can|could|should|would) (?:i|we|you|peers?|peer (?:workers?|staff|supporters?)|a peer(?: worker)?)\b"
                     r"|(?:can|could|would|will) you (?:please )?(?:give|tell|show|list|explain|describe|share|send|recommend)\b)")
 WHO_ASKED = frozenset({"asked-by-person"})
+# "Are peer workers just friends…?", "is peer work a calling…?" ask what the role is, not whether to
+# do something: a topic answers them when one fits ("are peers allowed to…" is still a task question).
+ABOUT_THE_ROLE = re.compile(
+    r"^\s*(?:are|is|aren'?t|isn'?t) (?:peer workers?|peers|peer support(?: workers?)?|peer staff|peer work"
+    r"|a peer(?: worker)?|the peer(?: worker)?)\b(?! (?:allowed|supposed|expected|meant|able|ok|okay|permitted)\b)")
 
 
 def _owner(req: Request) -> str:
@@ -61,7 +66,7 @@ def choose(bot: "Bot", question: str):
     task = bot.answerer.answer(question)
     topic = bot.finder.find(question, prefer_terms=def_like)
     task_ok = task.verdict != "unsure"
-    if def_like and topic is not None:
+    if topic is not None and (def_like or ABOUT_THE_ROLE.match(clean(question))):
         return "topic", topic
     edge = TASK_SHAPED_EDGE if task_like else OTHER_EDGE
     if topic is not None and (not task_ok or topic.score >= task.score * edge):

@@ -32,6 +32,7 @@ own better again able
 itd itll youd youll youre theyd theyll theyre shed shell hed hes shes wed weve ill isnt arent wasnt
 werent dont doesnt didnt wont wouldnt shouldnt couldnt havent hasnt hadnt
 somehow lately anymore maybe probably till until totally completely entirely fully truly lot lots
+feel feels feeling felt
 """.split())
 
 # One canonical word per group: a question and the content meet on it whatever words each used.
@@ -84,6 +85,9 @@ for canonical, words in {
     "stop": "stop stops stopping stopped quit quits quitting",
     "push": "push pushes pushing pushed pressure pressures pressuring pressured",
     "participant": "participant participants client clients patient patients",
+    "become": "become becomes becoming became turn turns turning turned",
+    "gradual": "gradual gradually slow slowly",
+    "other": "other others another",
     # Irregular verb forms the stemmer leaves apart from their base.
     "take": "take takes taking taken took",
     "give": "give gives giving given gave",

@@ -18,11 +18,16 @@ CONFIDENT = 0.25
 # How close a term must come to the best match to be preferred when the question asks for a
 # meaning ("what is X", "is there a word for this").
 TERM_PREFERENCE = 0.1
+# How close a topic must come to the best match to be preferred when the question asks for examples.
+EXAMPLE_EDGE = 0.9
 
 # Questions that ask for a name or a meaning, beyond the "what is …" shapes of `bot.intent`.
 ASKS_FOR_MEANING = re.compile(
     r"\b(?:what(?:'s| is) (?:that|this) about|what (?:does|do) (?:that|this|it) (?:actually |really )?mean"
     r"|(?:can|could) you explain)\b")
+# "Examples of…", "what does … look like" ask for the practice, which a topic shows and a bare
+# definition does not.
+ASKS_FOR_EXAMPLES = re.compile(r"\b(?:examples? of|what (?:does|do|would) .{1,60} look like|such as)\b")
 # "…is there a word for that?" asks for the name of what came before it; the framing itself is
 # left out of the search.
 ASKS_FOR_NAME = re.compile(
@@ -64,6 +69,9 @@ class TopicFinder:
             return None
         # On a tie the topic goes first: it says more than the term's definition.
         hits.sort(key=lambda h: (-round(h.score, 6), h.group != TOPIC))
+        if ASKS_FOR_EXAMPLES.search(clean(question)):
+            topics = [h for h in hits if h.group == TOPIC and h.score >= hits[0].score * EXAMPLE_EDGE]
+            hits = topics[:1] + [h for h in hits if h not in topics[:1]]
         best = hits[0]
         if prefer_terms:
             # "what is X" should land on the term X when one is close, not a topic mentioning X.
