@@ -31,6 +31,9 @@ class SqliteStore:
             self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA busy_timeout=5000")
         self.db.execute("PRAGMA foreign_keys=ON")
+        # Deleted rows are overwritten, not just unlinked: a closed round's voter hashes and a
+        # forgotten person's rows must not survive in free pages of the file.
+        self.db.execute("PRAGMA secure_delete=ON")
         migrations.apply(self.db)
 
     def _now(self) -> str:
@@ -178,7 +181,14 @@ class SqliteStore:
                             [json.dumps(counts), self._now(), round_id])
             # From here nothing links a person to an answer: only the counts remain.
             self.db.execute("delete from votes where round_id = ?", [round_id])
+        self._scrub()
         return counts
+
+    def _scrub(self) -> None:
+        """Fold the write-ahead log into the file and empty it, so deleted rows leave no old copy there.
+        Best effort: with another process reading, SQLite checkpoints what it can and says busy."""
+        if self.path != ":memory:":
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def rounds_open_before(self, before: str) -> list[str]:
         return [r["id"] for r in self.db.query("select id from rounds where open = 1 and opened_at < ?", [before])]
@@ -278,6 +288,7 @@ class SqliteStore:
             changed["votes"] = sum(self.db.execute("delete from votes where round_id = ? and voter = ?",
                                                    [round_id, voter]).rowcount
                                    for round_id, voter in voter_hashes.items())
+        self._scrub()
         return {table: n for table, n in changed.items() if n}
 
     def voters(self, round_id: str) -> set[str]:
@@ -298,7 +309,8 @@ class SqliteStore:
                                               "and sent_at < ?", [before]).rowcount,
                 "scenario_runs": self.db.execute(
                     "delete from scenario_runs where (state = 'ended' and ended_at != '' and ended_at < ?) "
-                    "or (state = 'preview' and started_at < ?)", [before, before]).rowcount,
+                    # A preview nobody confirmed, or a run nobody ended, is over by now too.
+                    "or (state != 'ended' and started_at < ?)", [before, before]).rowcount,
                 # A guided check nobody finished: its few button choices are not worth keeping.
                 "flows": self.db.execute("delete from flows where updated_at < ?", [before]).rowcount,
             }

@@ -188,3 +188,26 @@ def test_the_database_scan_would_catch_a_stored_question(bot, settings):
     with pytest.raises(AssertionError, match="user text stored in flows"):
         assert_no_user_text(settings.db, [question])
     bot.store.end_flow("test:team:u-ana", "note")
+
+
+def test_a_closed_rounds_voter_codes_are_gone_from_the_files_while_the_bot_runs(bot, facilitator: Chat, settings):
+    """Closing a round leaves its voter hashes nowhere on disk, not in free pages, not in the write-ahead log."""
+    from pathlib import Path
+
+    post = facilitator.say("/peer checkin")[1]
+    round_id = post.reply.choices[0].action.split(":")[2]
+    facilitator.as_("u-a").press_action(post.reply.choices[0].action)
+    (voter,) = bot.store.voters(round_id)
+    bot.store.close_round(round_id)
+    on_disk = b"".join(p.read_bytes() for p in Path(settings.db).parent.glob(Path(settings.db).name + "*"))
+    assert voter.encode() not in on_disk
+
+
+def test_a_scenario_nobody_ended_is_cleared_after_the_retention_period(bot, facilitator: Chat, clock, settings):
+    """A run left open (no one pressed End) does not stay in the database for ever."""
+    facilitator.say("/peer scenario gifts")
+    facilitator.press("Start")
+    assert bot.store.active_run("test:team:c-general") is not None
+    clock.advance(days=settings.retention_days + 1)
+    bot.tick()
+    assert bot.store.active_run("test:team:c-general") is None
