@@ -40,6 +40,11 @@ HOW_TO = re.compile(r"^\s*(?:how (?:much|many|often|far|long)\b"
                     r"|how (?:do|does|can|could|should|would) (?:i|we|you|peers?|peer (?:workers?|staff|supporters?)|a peer(?: worker)?)\b"
                     r"|(?:can|could|would|will) you (?:please )?(?:give|tell|show|list|explain|describe|share|send|recommend)\b)")
 WHO_ASKED = frozenset({"asked-by-person"})
+# "Are peer staff supposed to…", "is the peer worker expected to…": whether to do something, in
+# the plural or third person that `bot.intent` leaves out.
+EXPECTED_TO = re.compile(
+    r"\b(?:are|is|aren'?t|isn'?t) (?:peer (?:staff|workers?|supporters?|specialists?)|peers|we|the peer(?: worker)?)"
+    r" (?:supposed|expected|allowed|meant|required|permitted|ok|okay) to\b")
 # "Are peer workers just friends…?", "is peer work a calling…?" ask what the role is, not whether to
 # do something: a topic answers them when one fits ("are peers allowed to…" is still a task question).
 ABOUT_THE_ROLE = re.compile(
@@ -55,7 +60,8 @@ def _task_shaped(question: str) -> bool:
     """Asks whether to do something ("can I…", "she asked if I'd…"), not how to ("how do I…")."""
     if HOW_TO.match(clean(question)):
         return False
-    return looks_like_task(question) or bool(detect(question) & WHO_ASKED)
+    return (looks_like_task(question) or bool(EXPECTED_TO.search(clean(question)))
+            or bool(detect(question) & WHO_ASKED))
 
 
 def choose(bot: "Bot", question: str):

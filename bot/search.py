@@ -24,6 +24,7 @@ K1, B = 1.2, 0.5
 # An unknown word in the question counts as this share of the rarest word's weight: it is probably
 # what the question is really about, and nothing here covers it.
 UNKNOWN_WEIGHT = 0.6
+REPEAT_WEIGHT = 0.3
 
 
 class Passage(NamedTuple):
@@ -101,9 +102,11 @@ class Index:
         qterms = self.query_terms(text)
         known = list(dict.fromkeys(t for t, k in qterms if k))
         unknown = sum(1 for _, k in qterms if not k)
+        # A word the question comes back to ("grocery shopping … the store") is what it is about.
+        repeats = {t: 1 + REPEAT_WEIGHT * math.log(sum(1 for q, _ in qterms if q == t)) for t in known}
         scores: dict[int, float] = defaultdict(float)
         for t in known:
-            idf = self._idf[t]
+            idf = self._idf[t] * repeats[t]
             for doc, tf in self._postings[t].items():
                 if keep is not None and self._groups[doc] not in keep:
                     continue
