@@ -1,87 +1,29 @@
 """Handlers for questions: `/peer task`, `/peer ask`, plain questions, topics and guided checks.
 
-A question goes to whichever of the task answerer and the topic finder explains it best, with the
-shape of the question ("can I…" versus "what is…") as a tie-breaker. When neither is confident the
-bot says it does not know and lists what it can talk about; it never guesses.
+Which answer a free-text question gets (a task leaning, a topic, or "I don't know") is decided in
+`bot.choosing`; this module turns the choice into replies.
 """
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from bot import checks
 from bot.actions import encode
 from bot.catalog import TOPIC_GROUPS, Term
+from bot.choosing import choose
 from bot.errors import UserError
-from bot.facets import detect
-from bot.intent import looks_like_definition, looks_like_task
 from bot.messages import Card, Choice, Command, Field, Message, Press, Reply
 from bot.quoting import quote
 from bot.replies import not_known_reply, ruling_detail, sources_reply, task_reply, topic_reply
-from bot.text import clean
-from bot.topics import asks_for_meaning
 
 if TYPE_CHECKING:
     from bot.app import Bot
 
 Request = Command | Press
-# A question that is not shaped like a task question ("can I…", "my manager wants me to…") needs
-# this much confidence before it gets a task verdict: otherwise "what time is the staff meeting?"
-# would get a leaning on staff meetings.
-TASK_MIN_CONFIDENCE_UNPROMPTED = 0.5
-# The task answerer and the topic finder search one index (bot.corpus), so their scores compare
-# directly. A task-shaped question stays a task question unless a topic matches at least this much
-# better; otherwise the topic wins ties, since a topic that fits as well as a ruling explains more.
-TASK_SHAPED_EDGE = 1.0
-OTHER_EDGE = 0.8
-# "How do I…" asks for a way to do something, not whether it is a peer task; "can you give me…"
-# asks the bot for something.
-HOW_TO = re.compile(r"^\s*(?:how (?:much|many|often|far|long)\b"
-                    r"|how (?:do|does|can|could|should|would) (?:i|we|you|peers?|peer (?:workers?|staff|supporters?)|a peer(?: worker)?)\b"
-                    r"|(?:can|could|would|will) you (?:please )?(?:give|tell|show|list|explain|describe|share|send|recommend)\b)")
-WHO_ASKED = frozenset({"asked-by-person"})
-# "Are peer staff supposed to…", "is the peer worker expected to…": whether to do something, in
-# the plural or third person that `bot.intent` leaves out.
-EXPECTED_TO = re.compile(
-    r"\b(?:are|is|aren'?t|isn'?t) (?:peer (?:staff|workers?|supporters?|specialists?)|peers|we|the peer(?: worker)?)"
-    r" (?:supposed|expected|allowed|meant|required|permitted|ok|okay) to\b")
-# "Are peer workers just friends…?", "is peer work a calling…?" ask what the role is, not whether to
-# do something: a topic answers them when one fits ("are peers allowed to…" is still a task question).
-ABOUT_THE_ROLE = re.compile(
-    r"^\s*(?:are|is|aren'?t|isn'?t) (?:peer workers?|peers|peer support(?: workers?)?|peer staff|peer work"
-    r"|a peer(?: worker)?|the peer(?: worker)?)\b(?! (?:allowed|supposed|expected|meant|able|ok|okay|permitted)\b)")
 
 
 def _owner(req: Request) -> str:
     return checks.owner_of(req.where.platform, req.where.workspace, req.who.user_id)
-
-
-def _task_shaped(question: str) -> bool:
-    """Asks whether to do something ("can I…", "she asked if I'd…"), not how to ("how do I…")."""
-    if HOW_TO.match(clean(question)):
-        return False
-    return (looks_like_task(question) or bool(EXPECTED_TO.search(clean(question)))
-            or bool(detect(question) & WHO_ASKED))
-
-
-def choose(bot: "Bot", question: str):
-    """Pick the answer for a free-text question: ("task", TaskAnswer) | ("topic", TopicAnswer) |
-    ("unsure-task", TaskAnswer) | ("unknown", None)."""
-    task_like = _task_shaped(question)
-    def_like = looks_like_definition(question) or asks_for_meaning(question)
-    task = bot.answerer.answer(question)
-    topic = bot.finder.find(question, prefer_terms=def_like)
-    task_ok = task.verdict != "unsure"
-    if topic is not None and (def_like or ABOUT_THE_ROLE.match(clean(question))):
-        return "topic", topic
-    edge = TASK_SHAPED_EDGE if task_like else OTHER_EDGE
-    if topic is not None and (not task_ok or topic.score >= task.score * edge):
-        return "topic", topic
-    if task_ok and (task_like or task.confidence >= TASK_MIN_CONFIDENCE_UNPROMPTED):
-        return "task", task
-    if topic is not None:
-        return "topic", topic
-    return ("unsure-task", task) if task_like else ("unknown", None)
 
 
 def ask(bot: "Bot", req: Request, text: str) -> list[Message]:

@@ -1,7 +1,7 @@
 """One search index over everything a question can land on: rulings, terms and topics.
 
 The task answerer and the topic finder search the same index, each keeping to its own groups, so
-their scores share one scale (the same word weights, the same passage lengths) and `asking.choose`
+their scores share one scale (the same word weights, the same passage lengths) and `choosing.choose`
 can compare them directly instead of guessing from two unrelated confidence numbers.
 
 What is indexed, and how much it counts:

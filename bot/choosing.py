@@ -1,0 +1,77 @@
+"""Which answer a free-text question gets: a task leaning, a topic or term, or "I don't know".
+
+The task answerer and the topic finder search one index (`bot.corpus`), so their best scores
+compare directly; the shape of the question then tips the balance:
+- asking for a meaning ("what is…", "is there a word for this?") or about what the role is
+  ("are peer workers just…?") goes to a topic or term when one fits;
+- asking whether to do something ("can I…", "she asked if I'd…", "are peer staff supposed to…")
+  stays a task question unless a topic fits better; asking how ("how do I…", "how much should I…")
+  or asking the bot for something ("can you give me…") does not count as task-shaped;
+- anything else goes to a topic unless a ruling fits clearly better, and gets a task leaning only
+  with good confidence, so "what time is the staff meeting?" never gets a verdict.
+When nothing is confident the answer is "unsure" (task-shaped) or "unknown"; it never guesses.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.facets import detect
+from bot.intent import looks_like_definition, looks_like_task
+from bot.text import clean
+from bot.topics import asks_for_meaning
+
+if TYPE_CHECKING:
+    from bot.app import Bot
+
+# A question not shaped like a task question needs this much confidence for a task verdict.
+TASK_MIN_CONFIDENCE_UNPROMPTED = 0.5
+# A topic wins when its score reaches the best ruling's times this: a task-shaped question keeps
+# its ruling unless a topic fits at least as well (ties go to the topic, which explains more);
+# any other question goes to the topic unless the ruling fits clearly better.
+TASK_SHAPED_EDGE = 1.0
+OTHER_EDGE = 0.8
+
+HOW_TO = re.compile(
+    r"^\s*(?:how (?:much|many|often|far|long)\b"
+    r"|how (?:do|does|can|could|should|would) (?:i|we|you|peers?|peer (?:workers?|staff|supporters?)|a peer(?: worker)?)\b"
+    r"|(?:can|could|would|will) you (?:please )?(?:give|tell|show|list|explain|describe|share|send|recommend)\b)")
+# "Are peer staff supposed to…", "is the peer worker expected to…": whether to do something, in
+# the plural or third person that `bot.intent` leaves out.
+EXPECTED_TO = re.compile(
+    r"\b(?:are|is|aren'?t|isn'?t) (?:peer (?:staff|workers?|supporters?|specialists?)|peers|we|the peer(?: worker)?)"
+    r" (?:supposed|expected|allowed|meant|required|permitted|ok|okay) to\b")
+# "She asked if I'd come along": the person asking for something is a task question however it ends.
+WHO_ASKED = frozenset({"asked-by-person"})
+# "Are peer workers just friends…?", "is peer work a calling…?" ask what the role is.
+ABOUT_THE_ROLE = re.compile(
+    r"^\s*(?:are|is|aren'?t|isn'?t) (?:peer workers?|peers|peer support(?: workers?)?|peer staff|peer work"
+    r"|a peer(?: worker)?|the peer(?: worker)?)\b(?! (?:allowed|supposed|expected|meant|able|ok|okay|permitted)\b)")
+
+
+def task_shaped(question: str) -> bool:
+    """Asks whether to do something ("can I…", "she asked if I'd…"), not how to ("how do I…")."""
+    text = clean(question)
+    if HOW_TO.match(text):
+        return False
+    return looks_like_task(question) or bool(EXPECTED_TO.search(text)) or bool(detect(question) & WHO_ASKED)
+
+
+def choose(bot: "Bot", question: str):
+    """Pick the answer for a free-text question: ("task", TaskAnswer) | ("topic", TopicAnswer) |
+    ("unsure-task", TaskAnswer) | ("unknown", None)."""
+    task_like = task_shaped(question)
+    def_like = looks_like_definition(question) or asks_for_meaning(question)
+    task = bot.answerer.answer(question)
+    topic = bot.finder.find(question, prefer_terms=def_like)
+    task_ok = task.verdict != "unsure"
+    if topic is not None and (def_like or ABOUT_THE_ROLE.match(clean(question))):
+        return "topic", topic
+    edge = TASK_SHAPED_EDGE if task_like else OTHER_EDGE
+    if topic is not None and (not task_ok or topic.score >= task.score * edge):
+        return "topic", topic
+    if task_ok and (task_like or task.confidence >= TASK_MIN_CONFIDENCE_UNPROMPTED):
+        return "task", task
+    if topic is not None:
+        return "topic", topic
+    return ("unsure-task", task) if task_like else ("unknown", None)
