@@ -32,10 +32,12 @@ TASK_MIN_CONFIDENCE_UNPROMPTED = 0.5
 TASK_SHAPED_EDGE = 1.0
 OTHER_EDGE = 0.8
 
+# Asking how (at the start of a sentence or clause), comparing, or asking the bot for something.
 HOW_TO = re.compile(
-    r"^\s*(?:how (?:much|many|often|far|long)\b"
+    r"(?:^|[.,;:!?]\s*)(?:how (?:much|many|often|far|long)\b"
     r"|how (?:do|does|can|could|should|would) (?:i|we|you|peers?|peer (?:workers?|staff|supporters?)|a peer(?: worker)?)\b"
-    r"|(?:can|could|would|will) you (?:please )?(?:give|tell|show|list|explain|describe|share|send|recommend)\b)")
+    r"|how (?:is|are|does|do) [^.?!]{1,60}\b(?:differ|different|compare)"
+    r"|(?:can|could|would|will) you (?:please )?(?:give|tell|show|list|explain|describe|share|send|recommend|remind)\b)")
 # "Are peer staff supposed to…", "is the peer worker expected to…": whether to do something, in
 # the plural or third person that `bot.intent` leaves out.
 EXPECTED_TO = re.compile(
@@ -44,15 +46,16 @@ EXPECTED_TO = re.compile(
 # "She asked if I'd come along": the person asking for something is a task question however it ends.
 WHO_ASKED = frozenset({"asked-by-person"})
 # "Are peer workers just friends…?", "is peer work a calling…?" ask what the role is.
+# ("Why do peer workers say 'we'…?" too.)
 ABOUT_THE_ROLE = re.compile(
-    r"^\s*(?:are|is|aren'?t|isn'?t) (?:peer workers?|peers|peer support(?: workers?)?|peer staff|peer work"
-    r"|a peer(?: worker)?|the peer(?: worker)?)\b(?! (?:allowed|supposed|expected|meant|able|ok|okay|permitted)\b)")
+    r"^\s*(?:are|is|aren'?t|isn'?t|why (?:do|does|are|is|would|should)) (?:peer workers?|peers|peer support(?: workers?)?"
+    r"|peer staff|peer work|a peer(?: worker)?|the peer(?: worker)?)\b(?! (?:allowed|supposed|expected|meant|able|ok|okay|permitted)\b)")
 
 
 def task_shaped(question: str) -> bool:
     """Asks whether to do something ("can I…", "she asked if I'd…"), not how to ("how do I…")."""
     text = clean(question)
-    if HOW_TO.match(text):
+    if HOW_TO.search(text):
         return False
     return looks_like_task(question) or bool(EXPECTED_TO.search(text)) or bool(detect(question) & WHO_ASKED)
 

@@ -85,7 +85,7 @@ for canonical, words in {
     "stop": "stop stops stopping stopped quit quits quitting",
     "push": "push pushes pushing pushed pressure pressures pressuring pressured",
     "participant": "participant participants client clients patient patients",
-    "become": "become becomes becoming became turn turns turning turned",
+    "become": "become becomes becoming became",
     "gradual": "gradual gradually slow slowly",
     "other": "other others another",
     # Irregular verb forms the stemmer leaves apart from their base.
@@ -113,12 +113,22 @@ def clean(text: str) -> str:
 
 
 POSSESSIVE = re.compile(r"'s\b")
+# Idioms whose meaning no single word carries ("turned into" is not "turned it down").
+PHRASES = [(re.compile(pattern), meaning) for pattern, meaning in (
+    (r"\bturn(?:s|ed|ing)? into\b", "become"),
+    (r"\bask(?:s|ed|ing)? (?:me|him|her|them|you) out\b", "date"),
+    (r"\bseeing each other\b", "dating"),
+    (r"\b(?:fall(?:s|ing)?|fell) apart\b|\bmelt(?:s|ing)? down\b|\bmeltdown\b", "crisis"),
+)]
 
 
 def words(text: str) -> list[str]:
-    """Plain words: possessive and contracted 's dropped ("someone's" is "someone"), other
-    apostrophes closed up ("don't" is "dont"), and bare numbers left out."""
-    return [w for w in WORD.findall(POSSESSIVE.sub("", clean(text)).replace("'", "")) if not w.isdigit()]
+    """Plain words: possessive and contracted 's dropped ("someone's" is "someone"), idioms put in
+    one word, other apostrophes closed up ("don't" is "dont"), and bare numbers left out."""
+    text = POSSESSIVE.sub("", clean(text))
+    for pattern, meaning in PHRASES:
+        text = pattern.sub(meaning, text)
+    return [w for w in WORD.findall(text.replace("'", "")) if not w.isdigit()]
 
 
 @lru_cache(maxsize=65536)
