@@ -31,6 +31,7 @@ TASK_MIN_CONFIDENCE_UNPROMPTED = 0.5
 # any other question goes to the topic unless the ruling fits clearly better.
 TASK_SHAPED_EDGE = 1.0
 OTHER_EDGE = 0.8
+VERDICT_ASKED_EDGE = 1.3
 
 # Asking how (at the start of a sentence or clause), comparing, or asking the bot for something.
 HOW_TO = re.compile(
@@ -43,6 +44,12 @@ HOW_TO = re.compile(
 EXPECTED_TO = re.compile(
     r"\b(?:are|is|aren'?t|isn'?t) (?:peer (?:staff|workers?|supporters?|specialists?)|peers|we|the peer(?: worker)?)"
     r" (?:supposed|expected|allowed|meant|required|permitted|ok|okay) to\b")
+# "Is that part of my job?", "can I?", "my manager wants me to…": asking outright for a verdict on
+# something, which a topic should take over only when it fits clearly better.
+ASKS_FOR_VERDICT = re.compile(
+    r"\b(?:peer (?:task|thing)|part of (?:my|the|a peer'?s?|our) (?:peer )?(?:job|role|work)|(?:my|a peer'?s?|the peer) (?:job|role)\?"
+    r"|in my lane|is (?:that|this|it) (?:ok|okay|alright|fine|allowed)|(?:can|should|may|could) i\?\s*$"
+    r"|(?:wants?|asked|asks|told|expects?) me to)")
 # "She asked if I'd come along": the person asking for something is a task question however it ends.
 WHO_ASKED = frozenset({"asked-by-person"})
 # "Are peer workers just friends…?", "is peer work a calling…?" ask what the role is.
@@ -70,7 +77,7 @@ def choose(bot: "Bot", question: str):
     task_ok = task.verdict != "unsure"
     if topic is not None and (def_like or ABOUT_THE_ROLE.match(clean(question))):
         return "topic", topic
-    edge = TASK_SHAPED_EDGE if task_like else OTHER_EDGE
+    edge = (VERDICT_ASKED_EDGE if ASKS_FOR_VERDICT.search(clean(question)) else TASK_SHAPED_EDGE) if task_like else OTHER_EDGE
     if topic is not None and (not task_ok or topic.score >= task.score * edge):
         return "topic", topic
     if task_ok and (task_like or task.confidence >= TASK_MIN_CONFIDENCE_UNPROMPTED):
