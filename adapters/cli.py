@@ -14,6 +14,7 @@ import click
 from bot.catalog import load_catalog
 from bot.privacy import PLATFORMS
 from bot.errors import ContentError
+from bot.resources import load_resources
 from bot.settings import Settings
 
 
@@ -123,6 +124,11 @@ def content_check(as_json: bool) -> None:
         counts, problems = catalog.counts(), []
     except ContentError as e:
         counts, problems = {}, e.problems
+    try:  # the crisis lines and local services in content/support/ (bot.resources)
+        support = load_resources(settings.content_dir, settings.region)
+        counts.update({"regions": len(support.regions), "local services": len(support.services)})
+    except ContentError as e:
+        problems = [*problems, *e.problems]
     if as_json:
         click.echo(json.dumps({**counts, "problems": problems}, indent=2))
     else:

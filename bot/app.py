@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable
 
-from bot import router, schedules
+from bot import router, safety, schedules
 from bot.actions import decode
 from bot.answerer import Answerer
 from bot.catalog import Catalog
@@ -20,6 +20,7 @@ from bot.errors import UserError
 from bot.messages import Command, Outcome, Post, Press, Reply
 from bot.outbox import claim_posts
 from bot.ports import Clock, Store
+from bot.resources import Resources, load_resources
 from bot.settings import Settings
 from bot.topics import TopicFinder
 
@@ -34,6 +35,7 @@ class Bot:
     settings: Settings
     answerer: Answerer = field(init=False)
     finder: TopicFinder = field(init=False)
+    support: Resources = field(init=False)  # crisis lines and local services (content/support/)
     # Called with a schedule id whenever one is created, changed or deleted (the scheduler
     # registrar listens, so APScheduler's jobs follow the database).
     schedule_listeners: list[Callable[[int], None]] = field(default_factory=list)
@@ -41,6 +43,7 @@ class Bot:
     def __post_init__(self) -> None:
         self.answerer = Answerer(self.catalog)
         self.finder = TopicFinder(self.catalog)
+        self.support = load_resources(self.settings.content_dir, self.settings.region)
 
     def schedules_changed(self, schedule_id: int) -> None:
         for listener in self.schedule_listeners:
@@ -69,15 +72,12 @@ class Bot:
 
     def handle(self, request: Command | Press) -> Outcome:
         try:
+            # Every request passes the safety screen (crisis language, identifying details) on its way.
             if isinstance(request, Command):
                 handler, rest = router.route(request)
-                messages = handler(self, request, rest)
+                messages = safety.screened(self, request, rest, lambda text: handler(self, request, text))
             else:
-                verb, args = decode(request.action)
-                handler = router.ACTIONS.get(verb)
-                if handler is None:
-                    raise UserError("That button has expired. Ask me again and I'll give you a fresh one.")
-                messages = handler(self, request, args)
+                messages = safety.screened(self, request, "", lambda _: self._pressed(request))
         except UserError as e:
             messages = [Reply(str(e), private=True)]
         except Exception:
@@ -86,3 +86,10 @@ class Bot:
             messages = [Reply(f"Sorry, something went wrong on my side. If it keeps happening, "
                               f"mention reference {ref} to whoever runs me.", private=True)]
         return Outcome(tuple(messages))
+
+    def _pressed(self, request: Press) -> list:
+        verb, args = decode(request.action)
+        handler = router.ACTIONS.get(verb)
+        if handler is None:
+            raise UserError("That button has expired. Ask me again and I'll give you a fresh one.")
+        return handler(self, request, args)

@@ -31,7 +31,8 @@ class Who:
 
 @dataclass(frozen=True)
 class Where:
-    """The place a message came from or goes to."""
+    """The place a message came from or goes to. A post's `channel` may be "@<user id>": a direct
+    message to that person (how the bot reaches a support contact)."""
 
     platform: str
     workspace: str

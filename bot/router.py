@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from bot import asking, privacy, roles, scenarios, schedules
+from bot import asking, privacy, roles, scenarios, schedules, support
 from bot.messages import Command
 
 CommandHandler = Callable[..., list]
@@ -33,6 +33,8 @@ COMMANDS: dict[str, CommandHandler] = {
     "scenarios": scenarios.scenarios_list,
     "privacy": privacy.privacy,
     "forget-me": privacy.forget_me,
+    "support": support.support,
+    "region": support.region_,
 }
 
 ACTIONS: dict[str, ActionHandler] = {
@@ -50,6 +52,8 @@ ACTIONS: dict[str, ActionHandler] = {
     "scn": scenarios.press,
     "vote": scenarios.vote,
     "forget": privacy.press_forget,
+    "notify": support.notify,
+    "regions": support.regions,
 }
 
 # Jobs run on every tick besides the schedules (scenario timers, housekeeping): (bot, now) -> posts.
@@ -60,6 +64,7 @@ HELP: list[str] = [
     "/peer schedules: this channel's schedules (facilitators: /peer schedule reflection every monday 10:00)",
     "/peer scenarios: scenario discussions a facilitator can start here",
     "/peer privacy: what I keep and for how long; /peer forget me: delete what I keep about you",
+    "/peer support: crisis lines and people to reach, only you see them (/peer region: which region's)",
 ]
 
 PREFIX = re.compile(r"^\s*/?peer(?:bot)?\b[\s:,]*", re.IGNORECASE)

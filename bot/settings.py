@@ -29,6 +29,12 @@ class Settings(BaseSettings):
                                 description="Default delay before a scenario's responses are revealed.")
     region: str = Field("CA", validation_alias=AliasChoices("PEERBOT_REGION"),
                         description="Default region for crisis lines (CA, US, UK, IE, AU, NZ).")
+    support_contact: str = Field("", validation_alias=AliasChoices("PEERBOT_SUPPORT_CONTACT"),
+                                 description="Whom the bot may let know, only when a person asks it to: a user id "
+                                             "(sent as a direct message) or a channel id; prefix @ for a person, # for a "
+                                             "channel, and slack: or discord: when running both, comma-separated.")
+    support_contact_name: str = Field("your support contact", validation_alias=AliasChoices("PEERBOT_SUPPORT_CONTACT_NAME"),
+                                      description="How the crisis reply names that contact (\"the on-call supervisor\").")
     retention_days: int = Field(90, validation_alias=AliasChoices("PEERBOT_RETENTION_DAYS"),
                                 description="Days to keep closed tallies and delivery records.")
     log_level: str = Field("INFO", validation_alias=AliasChoices("PEERBOT_LOG_LEVEL"),

@@ -63,3 +63,10 @@ def m006_scenarios(db: Database) -> None:
     db["scenario_runs"].create_index(["channel", "state"])
     db["scenario_history"].create({"channel": str, "scenario_id": str, "run_at": str},
                                   pk=("channel", "scenario_id"))
+
+
+@migrations()
+def m007_workspace_region(db: Database) -> None:
+    # Which region's crisis lines a workspace or server sees, when a facilitator chose one other
+    # than PEERBOT_REGION. Keyed by platform:workspace; nothing about any person.
+    db["workspaces"].create({"workspace": str, "region": str, "updated_at": str}, pk="workspace")

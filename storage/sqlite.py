@@ -321,3 +321,15 @@ class SqliteStore:
         return {name: [dict(r) for r in self.db[name].rows] for name in self.db.table_names()
                 if name not in ("meta", "_sqlite_migrations", "sqlite_sequence")}
 
+    # -- crisis-line region per workspace ------------------------------------------------
+    def workspace_region(self, workspace: str) -> str | None:
+        rows = list(self.db.query("select region from workspaces where workspace = ?", [workspace]))
+        return rows[0]["region"] if rows and rows[0]["region"] else None
+
+    def set_workspace_region(self, workspace: str, region: str) -> None:
+        """Set the region (an id such as "UK"); an empty region goes back to the default."""
+        if region:
+            self.db["workspaces"].upsert({"workspace": workspace, "region": region, "updated_at": self._now()},
+                                         pk="workspace")
+        else:
+            self.db.execute("delete from workspaces where workspace = ?", [workspace])

@@ -1,15 +1,51 @@
-"""Safety detectors, measured on the corpora in `tests/data/`: crisis language (`bot.crisis`) and
-details that identify a person supported (`bot.confidentiality`)."""
+"""Safety as conversations: crisis language, `/peer support`, `/peer region`, letting a contact know
+with consent, and the confidentiality reminder. Everything runs through the real core on real
+SQLite with a fixed clock; the detectors are measured on the corpora in `tests/data/`."""
 from __future__ import annotations
 
+import shutil
+import sqlite3
 import tomllib
 from pathlib import Path
 
+import pytest
+
+from adapters.bootstrap import build_bot
 from bot import confidentiality, crisis
+from bot.errors import ContentError
+from bot.messages import Post, Reply, Role, Where
+from bot.resources import LocalFile, load_resources
+from bot.settings import Settings
+from tests.conftest import ROOT, SAID, Chat, assert_no_user_text
 
 DATA = Path(__file__).parent / "data"
 CRISIS = tomllib.loads((DATA / "crisis_corpus.toml").read_text(encoding="utf-8"))
 IDENTIFYING = tomllib.loads((DATA / "identifying_corpus.toml").read_text(encoding="utf-8"))
+HERE = Where("test", "team", "c-general")
+
+
+@pytest.fixture
+def chat_with(tmp_path, clock, catalog):
+    """A `Chat` on a bot built with these settings (region, contact, content folder)."""
+    made = []
+
+    def make(user: str = "u-ana", role: Role = Role.PARTICIPANT, where: Where = HERE, **overrides) -> Chat:
+        settings = Settings(db=str(tmp_path / f"peerbot-{len(made)}.db"), _env_file=None, **overrides)
+        bot = build_bot(settings, clock=clock, catalog=catalog)
+        made.append(bot)
+        return Chat(bot, user, role, where)
+
+    yield make
+    for bot in made:
+        assert_no_user_text(bot.settings.db, SAID.pop(bot.settings.db, []))
+
+
+def replies(messages) -> list[Reply]:
+    return [m for m in messages if isinstance(m, Reply)]
+
+
+def labels(reply: Reply) -> list[str]:
+    return [c.label for c in reply.choices]
 
 
 # -- the crisis detector, on its corpus -----------------------------------------------------------
@@ -68,10 +104,334 @@ def test_the_detector_is_quick_on_long_input():
     assert time.perf_counter() - started < 1.0
 
 
-# -- the confidentiality detector --------------------------------------------------------------
+# -- the crisis reply ---------------------------------------------------------------------------
+def test_a_crisis_statement_gets_private_support_with_the_regions_lines(chat):
+    """"I want to die" gets one private reply: it is a bot, not a crisis service, and here are 9-8-8 and 911."""
+    out = chat.say("I want to die")
+    assert [type(m) for m in out] == [Reply]
+    reply = out[0]
+    assert reply.private and reply.card.tone == "care"
+    assert "I'm a bot, not a crisis service" in reply.text
+    assert "9-8-8" in reply.text and "911" in reply.text and "Canada" in reply.text
+
+
+def test_every_explicit_statement_is_answered_privately_and_nothing_goes_to_the_channel(chat):
+    """Across the whole explicit corpus, every reply is private and no post is made."""
+    for text in CRISIS["explicit"]:
+        out = chat.say(text)
+        assert out and all(isinstance(m, Reply) and m.private for m in out), text
+        assert "not a crisis service" in out[0].text, text
+    assert chat.posts == []
+
+
+def test_mentions_and_direct_messages_are_read_the_same_way(bot):
+    """The same words in a DM or a mention get the same private support."""
+    dm = Chat(bot, where=Where("test", "team", "d-ana", is_dm=True))
+    assert "9-8-8" in dm.say("im gonna kill myself")[0].text
+    assert "9-8-8" in Chat(bot).say("@peerbot I'm not safe at home")[0].text
+
+
+def test_a_question_asked_with_a_crisis_statement_is_still_answered_after_support(chat):
+    """Support comes first; the task question in the same message is answered after it, privately."""
+    out = chat.say("I'm so tired of everything. I want to die. Is it a peer task to drive someone to court?")
+    assert len(out) == 2 and all(m.private for m in out)
+    assert "not a crisis service" in out[0].text and "answered your question below" in out[0].text
+    assert out[1].card is not None and out[1].card.tone in ("yes", "likely", "depends", "unlikely", "no")
+
+
+def test_a_crisis_statement_with_no_question_gets_support_only(chat):
+    """When there is nothing else to answer, support is the whole reply; no "I don't know that one"."""
+    out = chat.say("/peer ask I've been cutting again and I don't know why")
+    assert len(out) == 1 and "answered your question" not in out[0].text
+
+
+def test_other_commands_carrying_crisis_words_give_support_instead(facilitator):
+    """Crisis words after another command word get support; the command is not carried out."""
+    out = facilitator.say("/peer schedule I want to die")
+    assert len(out) == 1 and "not a crisis service" in out[0].text
+    assert facilitator.bot.store.schedules() == []
+
+
+def test_form_input_is_read_too(chat):
+    """A question typed into the "Ask peerbot" form gets the same support."""
+    chat.press_action("v1:askform")
+    out = chat.press_action("v1:asked", {"question": "honestly i wanna die"})
+    assert len(out) == 1 and out[0].private and "9-8-8" in out[0].text
+
+
+def test_a_question_about_supporting_someone_gets_its_answer_and_a_short_note(chat):
+    """"How do I support someone who is suicidal" is answered as usual, then a short private note with 9-8-8; no alarm."""
+    out = replies(chat.say("how do I support someone who is suicidal"))
+    note = out[-1]
+    assert len(out) >= 2 and note.private and "9-8-8" in note.text
+    assert "not a crisis service" in note.text and not note.choices
+    assert "Thank you for telling me" not in " ".join(r.text for r in out)
+
+
+def test_a_denial_gets_its_answer_and_the_same_short_note(chat):
+    """"I'm not suicidal, just exhausted" is not met with the crisis reply, only the short note."""
+    out = replies(chat.say("I'm not suicidal, just exhausted. What is supervision for?"))
+    assert "Thank you for telling me" not in out[0].text
+    assert "9-8-8" in out[-1].text and out[-1].private
+
+
+def test_everyday_words_get_only_the_usual_answer(chat):
+    """"This shift is killing me" with a question gets the answer and nothing about crisis lines."""
+    out = replies(chat.say("this shift is killing me, can I drive someone to the food bank?"))
+    assert len(out) == 1 and "9-8-8" not in out[0].text and "crisis" not in out[0].text
+
+
+def test_the_default_region_comes_from_the_settings(chat_with):
+    """With PEERBOT_REGION=UK, the reply gives Samaritans on 116 123 and 999."""
+    reply = chat_with(region="UK").say("I want to die")[0]
+    assert "116 123" in reply.text and "999" in reply.text and "9-8-8" not in reply.text
+
+
+def test_an_unknown_default_region_stops_the_bot_from_starting(tmp_path, clock, catalog):
+    """PEERBOT_REGION=XX is a configuration mistake, named at start-up, not at the worst moment."""
+    with pytest.raises(ContentError, match="PEERBOT_REGION=XX"):
+        build_bot(Settings(db=str(tmp_path / "x.db"), region="XX", _env_file=None), clock=clock, catalog=catalog)
+
+
+# -- /peer region ---------------------------------------------------------------------------------
+def test_a_facilitator_sets_the_workspaces_region_and_everyone_there_sees_its_lines(facilitator, chat):
+    """After "/peer region AU", a participant's crisis reply gives Lifeline 13 11 14 and 000; the change is audited."""
+    assert "Australia" in facilitator.say("/peer region AU")[0].text
+    reply = chat.say("I took too many pills")[0]
+    assert "13 11 14" in reply.text and "000" in reply.text
+    assert [r["detail"] for r in chat.bot.store.audit_log("test:team")] == ["AU"]
+
+
+def test_regions_are_per_workspace(facilitator, bot):
+    """A region set in one workspace leaves another on the default."""
+    facilitator.say("/peer region NZ")
+    elsewhere = Chat(bot, where=Where("test", "other-team", "c-general"))
+    assert "9-8-8" in elsewhere.say("I want to die")[0].text
+
+
+def test_the_region_can_go_back_to_the_default(facilitator, chat):
+    """"/peer region default" returns to PEERBOT_REGION."""
+    facilitator.say("/peer region united kingdom")
+    assert "116 123" in chat.say("/peer support")[0].text
+    facilitator.say("/peer region default")
+    assert "9-8-8" in chat.say("/peer support")[0].text
+
+
+def test_a_participant_can_see_but_not_change_the_region(chat):
+    """A participant is told the region and, privately, that only facilitators change it."""
+    assert "Canada (CA)" in chat.say("/peer region")[0].text
+    refused = chat.say("/peer region UK")[0]
+    assert refused.private and "Only facilitators" in refused.text
+    assert chat.bot.store.workspace_region("test:team") is None
+
+
+def test_an_unknown_region_is_refused_kindly_with_the_list(facilitator):
+    """"/peer region Atlantis" names the regions there are."""
+    reply = facilitator.say("/peer region Atlantis")[0]
+    assert reply.private and "UK (the United Kingdom)" in reply.text
+
+
+# -- /peer support --------------------------------------------------------------------------------
+def test_peer_support_gives_the_lines_privately_anywhere(bot):
+    """"/peer support" in a channel or a DM gives the region's lines, privately."""
+    for where in (HERE, Where("test", "team", "d-ana", is_dm=True)):
+        reply = Chat(bot, where=where).say("/peer support")[0]
+        assert reply.private and "9-8-8" in reply.text and "911" in reply.text and "not a crisis service" in reply.text
+
+
+def test_peer_support_takes_another_region(chat):
+    """"/peer support NZ" gives 1737 and 111 without changing the workspace's region."""
+    reply = chat.say("/peer support NZ")[0]
+    assert "1737" in reply.text and "111" in reply.text
+    assert chat.bot.store.workspace_region("test:team") is None
+
+
+def test_peer_support_all_and_the_button_list_every_region(chat):
+    """"/peer support all", like the "Lines in other regions" button, lists every region's main line."""
+    everywhere = chat.say("/peer support all")[0]
+    for number in ("9-8-8", "988", "116 123", "13 11 14", "1737"):
+        assert number in everywhere.text
+    chat.say("/peer support")
+    assert chat.press("Lines in other regions")[0].text == everywhere.text
+
+
+def test_peer_support_is_in_help(chat):
+    """"/peer help" mentions "/peer support"."""
+    assert "/peer support" in chat.say("/peer help")[0].text
+
+
+# -- local services -----------------------------------------------------------------------------
+def local_content(tmp_path: Path, local: str) -> Path:
+    content = tmp_path / "content"
+    (content / "support").mkdir(parents=True)
+    shutil.copy(ROOT / "content" / "support" / "regions.toml", content / "support" / "regions.toml")
+    (content / "support" / "local.toml").write_text(local, encoding="utf-8")
+    return content
+
+
+def test_an_organizations_local_services_follow_the_lines(chat_with, tmp_path):
+    """Services in content/support/local.toml are listed after the lines, each only where it applies."""
+    content = local_content(tmp_path, """
+[[service]]
+name = "Agency on-call line"
+how = "call 555-0100, weekdays"
+
+[[service]]
+name = "County mobile crisis team"
+how = "call 555-0199, any time"
+regions = ["UK"]
+""")
+    canada = chat_with(content_dir=content).say("/peer support")[0].text
+    assert "Agency on-call line" in canada and "County mobile" not in canada
+    assert "County mobile crisis team" in chat_with(content_dir=content, region="UK").say("I want to die")[0].text
+
+
+def test_the_example_local_file_is_valid():
+    """content/support/local.example.toml has the shape local.toml needs."""
+    raw = tomllib.loads((ROOT / "content" / "support" / "local.example.toml").read_text(encoding="utf-8"))
+    assert LocalFile.model_validate(raw).service
+
+
+def test_a_broken_local_file_names_every_problem_at_start_up(tmp_path):
+    """A local service with no `how` and another with a malformed region are refused with both named;
+    a region regions.toml does not have is named too."""
+    content = local_content(tmp_path, '[[service]]\nname = "x"\n\n[[service]]\nname = "y"\nhow = "call"\n'
+                                      'regions = ["zz"]\n')
+    with pytest.raises(ContentError) as e:
+        load_resources(content)
+    assert any("service.0.how" in p for p in e.value.problems) and any("service.1.regions" in p for p in e.value.problems)
+    (content / "support" / "local.toml").write_text('[[service]]\nname = "y"\nhow = "call"\nregions = ["ZZ"]\n')
+    with pytest.raises(ContentError, match="no region 'ZZ'"):
+        load_resources(content)
+
+
+# -- letting a contact know, with consent ---------------------------------------------------------
+CONTACT = {"support_contact": "@u-lead", "support_contact_name": "the on-call lead"}
+
+
+def test_with_no_contact_configured_nothing_is_offered(chat):
+    """Without PEERBOT_SUPPORT_CONTACT the crisis reply offers no one to contact."""
+    reply = chat.say("I want to die")[0]
+    assert labels(reply) == ["Lines in other regions"] and "I can let" not in reply.text
+
+
+def test_the_contact_is_offered_and_nothing_is_sent_without_a_press(chat_with):
+    """The crisis reply offers "Let the on-call lead know"; until it is pressed, nothing is sent."""
+    ana = chat_with(**CONTACT)
+    reply = ana.say("he's going to hurt me")[0]
+    assert "Let the on-call lead know" in labels(reply)
+    assert "only if you press the button" in reply.text
+    assert ana.posts == []
+
+
+def test_pressing_let_know_tells_the_contact_who_asked_and_nothing_they_wrote(chat_with):
+    """The press sends one direct message to the contact naming the person, without their words, and thanks them."""
+    ana = chat_with(**CONTACT)
+    ana.say("I want to die, I took too many pills")
+    out = ana.press("Let the on-call lead know")
+    (post,) = [m for m in out if isinstance(m, Post)]
+    assert post.where.channel == "@u-lead" and post.where.platform == "test"
+    assert "<@u-ana>" in post.reply.text
+    for word in ("die", "pills", "took"):
+        assert word not in post.reply.text.lower()
+    done = replies(out)[0]
+    assert done.private and "nothing you wrote was shared" in done.text and "911" in done.text
+
+
+def test_pressing_twice_sends_once(chat_with):
+    """A second press of the same button makes the same post, which the outbox sends only once."""
+    ana = chat_with(**CONTACT)
+    ana.say("I want to die")
+    first = [m for m in ana.press("Let the on-call lead know") if isinstance(m, Post)]
+    second = [m for m in ana.press("Let the on-call lead know") if isinstance(m, Post)]
+    assert first[0].key == second[0].key
+    assert len(ana.bot.claim(first)) == 1 and ana.bot.claim(second) == []
+
+
+def test_the_delivery_record_links_no_person_to_asking(chat_with):
+    """After the message is sent, the database holds no trace of who asked for support."""
+    ana = chat_with(**CONTACT)
+    ana.say("I want to die")
+    posts = [m for m in ana.press("Let the on-call lead know") if isinstance(m, Post)]
+    for post in ana.bot.claim(posts):
+        ana.bot.store.finish_delivery(post.key, "sent", "ref-1")
+    conn = sqlite3.connect(ana.bot.settings.db)
+    dumped = " ".join(str(v) for t, in conn.execute("select name from sqlite_master where type='table'")
+                      for row in conn.execute(f"select * from [{t}]") for v in row)
+    conn.close()
+    assert "u-ana" not in dumped
+
+
+def test_a_contact_for_another_platform_is_not_offered_here(chat_with):
+    """PEERBOT_SUPPORT_CONTACT="slack:@U1" offers nothing on another platform."""
+    reply = chat_with(support_contact="slack:@U1").say("I want to die")[0]
+    assert labels(reply) == ["Lines in other regions"]
+
+
+def test_per_platform_contacts_pick_the_right_one():
+    """"slack:@U1, test:#c-oncall" sends to the channel c-oncall here; a bare Slack id is a person."""
+    from types import SimpleNamespace
+
+    from bot.support import contact_for
+
+    fake = SimpleNamespace(settings=SimpleNamespace(support_contact="slack:@U1, test:#c-oncall"))
+    assert contact_for(fake, "test") == "c-oncall" and contact_for(fake, "slack") == "@U1"
+    assert contact_for(SimpleNamespace(settings=SimpleNamespace(support_contact="U9")), "slack") == "@U9"
+    assert contact_for(SimpleNamespace(settings=SimpleNamespace(support_contact="")), "slack") is None
+
+
+def test_a_forged_notify_button_has_expired(chat_with):
+    """A notify button whose token is not one the bot made gets the kind "expired" reply and sends nothing."""
+    out = chat_with(**CONTACT).press_action("v1:notify:not-a-token")
+    assert [type(m) for m in out] == [Reply] and "expired" in out[0].text
+
+
+# -- the confidentiality guard --------------------------------------------------------------------
 def test_identifying_details_are_noticed_and_ordinary_talk_is_not():
     """Every identifying example is noticed; no ordinary example is."""
     missed = [t for t in IDENTIFYING["identifying"] if not confidentiality.identifying(t)]
     flagged = {t: confidentiality.identifying(t).kinds for t in IDENTIFYING["ordinary"]
                if confidentiality.identifying(t)}
     assert not missed and not flagged, (missed, flagged)
+
+
+def test_identifying_details_get_the_answer_and_a_private_reminder(chat):
+    """The question is answered as usual; a private reminder follows, naming the kind of detail, not the detail."""
+    out = replies(chat.say("can I drive John Tremblay to his methadone appointment? call him at 519-555-0142"))
+    answer, reminder = out[0], out[-1]
+    assert answer.card is not None and answer.card.tone in ("yes", "likely", "depends", "unlikely", "no")
+    assert reminder.private and "don't belong in chat" in reminder.text
+    assert "a phone number" in reminder.text and "a name with health details" in reminder.text
+    assert "Tremblay" not in reminder.text and "555" not in reminder.text
+
+
+def test_identifying_text_is_not_stored_anywhere(chat):
+    """After the conversation, the database holds none of the identifying text."""
+    chat.say("Jane Smith DOB 1980-04-02 relapsed, can I tell her worker?")
+    chat.press_action("v1:asked", {"question": "Maria Lopez lives at 42 Maple Street, can I visit her?"})
+    conn = sqlite3.connect(chat.bot.settings.db)
+    dumped = " ".join(str(v) for t, in conn.execute("select name from sqlite_master where type='table'")
+                      for row in conn.execute(f"select * from [{t}]") for v in row)
+    conn.close()
+    for detail in ("Jane", "Smith", "1980", "Lopez", "Maple"):
+        assert detail not in dumped
+
+
+def test_ordinary_questions_get_no_reminder(chat):
+    """"My manager wants me to drive people" is answered with no reminder."""
+    out = replies(chat.say("my manager wants me to drive people"))
+    assert not any("don't belong in chat" in r.text for r in out)
+
+
+def test_a_crisis_reply_is_not_followed_by_a_reminder(chat):
+    """Someone in crisis gets support, not a lecture about what they typed."""
+    out = chat.say("Jane Smith DOB 1980-04-02 here, I want to die")
+    assert len(out) == 1 and "don't belong in chat" not in out[0].text
+
+
+def test_scheduled_prompts_and_scenarios_already_remind_the_channel():
+    """Prompts, sessions and scenario posts carry the reminder to keep identifying details out."""
+    from bot.prompts import PRIVACY
+
+    assert "identify a person you support" in PRIVACY
+    assert "PRIVACY" in (ROOT / "bot" / "scenarios.py").read_text(encoding="utf-8")

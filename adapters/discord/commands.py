@@ -40,6 +40,7 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "scenario": ("Start a scenario discussion (facilitators)", "A scenario id or tag; add timer 10 or no timer"),
     "scenarios": ("The scenarios you can run", "Not needed"),
     "support": ("Crisis lines and where to find support", "A region (optional), e.g. CA"),
+    "region": ("Which region's crisis lines this server sees (facilitators change it)", "A region, e.g. UK, or default"),
     "privacy": ("What peerbot keeps, and what it doesn't", "Not needed"),
     "forget-me": ("Delete what peerbot keeps about you", "Not needed"),
 }
