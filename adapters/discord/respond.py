@@ -6,8 +6,11 @@ the button was on (done first, since Discord only allows it as the response); `f
 where Discord allows one (a command or a button), and otherwise sends a button that opens it. An
 outcome with nothing to say still acknowledges the interaction, so it never shows as failed.
 
-To a message (a mention, a DM): answers go in place, as replies to it. A mention is public, so its
-answers are too; `/peer` is the way to get answers only you can see.
+To a message (a mention, a DM): answers go in place, as replies to it. A mention in a server channel
+is public, so its answers are too, except `private` ones: those go to the person's direct messages
+(crisis lines, reminders and previews must never show in the channel). Form openers stay in place,
+since they show nothing but a button. If Discord will not take a direct message, a short note in
+place says so, without the private answer.
 """
 from __future__ import annotations
 
@@ -22,6 +25,8 @@ from bot.messages import Reply
 
 log = logging.getLogger("peerbot.discord")
 MODAL_FROM = {discord.InteractionType.application_command, discord.InteractionType.component}
+NO_DM = ("I tried to answer you privately, but Discord won't let me send you a direct message. Ask me with "
+         "a /peer command instead and only you will see the answer.")
 
 
 def _messages(reply: Reply, forms: FormShelf) -> list[Json]:
@@ -85,8 +90,22 @@ async def apologise_in_place(message: discord.Message, text: str) -> None:
         log.warning("could not even apologise for message %s", message.id)
 
 
+async def _direct(message: discord.Message, payloads: list[Json]) -> None:
+    """Send a private answer to a server-channel message to its author's DMs instead."""
+    try:
+        for payload in payloads:
+            payload.pop("flags", None)
+            await message.author.send(**components.send_kwargs(payload))
+    except discord.HTTPException as e:
+        log.info("could not send a private answer to message %s by DM: %s", message.id, e)
+        await message.reply(NO_DM, mention_author=False, allowed_mentions=components.NO_MENTIONS)
+
+
 async def to_message(message: discord.Message, replies: list[Reply], forms: FormShelf) -> None:
     for reply in replies:
+        if reply.private and reply.form is None and message.guild is not None:
+            await _direct(message, _messages(reply, forms))
+            continue
         for i, payload in enumerate(_messages(reply, forms)):
             payload.pop("flags", None)
             kwargs = components.send_kwargs(payload)

@@ -123,8 +123,14 @@ class DiscordTransport:
             m.pop("flags", None)  # a channel post is never ephemeral
         return messages
 
+    async def _channel(self, target: str) -> int:
+        """The channel to post in: a channel id, or "@<user id>" for a direct message to that person."""
+        if target.startswith("@"):
+            return (await self._client.create_dm(discord.Object(int(target[1:])))).id
+        return int(target)
+
     async def _send(self, post: Post, thread_ref: str | None) -> str:
-        channel = int(post.where.channel)
+        channel = await self._channel(post.where.channel)
         thread = int(thread_ref.split("/")[0]) if thread_ref else (int(post.where.thread) if post.where.thread else None)
         reference = None
         ids: list[int] = []
@@ -191,7 +197,8 @@ class DiscordTransport:
         thread = thread_ref.split("/")[0] if thread_ref else post.where.thread
         ids = self.recall.seen([nonce_for(post.key, i) for i in range(len(messages))])
         if ids[-1] is None:
-            ids = await self.recall.in_history(self._client, int(thread or post.where.channel), messages, post.due_at)
+            where = int(thread) if thread else await self._channel(post.where.channel)
+            ids = await self.recall.in_history(self._client, where, messages, post.due_at)
         if ids[0] is None or ids[-1] is None:  # nothing, or only part of the post went out
             return None
         return f"{thread}/{ids[0]}" if thread else str(ids[0])

@@ -73,7 +73,8 @@ class SlackTransport:
         first, done = self._parts_sent.get(post.key, ("", 0))
         for n, message in enumerate(messages[done:], start=done):
             payload = {"event_type": EVENT_TYPE, "event_payload": {"key": post.key, "part": n + 1}}
-            response = await call(self.client.chat_postMessage, channel=post.where.channel, thread_ts=thread_ref,
+            channel = post.where.channel.lstrip("@")  # "@U123": a direct message (Slack takes a user id)
+            response = await call(self.client.chat_postMessage, channel=channel, thread_ts=thread_ref,
                                   metadata=payload, unfurl_links=False, unfurl_media=False, **message)
             first = first or response["ts"]
             self._parts_sent[post.key] = (first, n + 1)
@@ -81,7 +82,7 @@ class SlackTransport:
         return first
 
     async def find_sent(self, post: Post, thread_ref: str | None) -> str | None:
-        channel = post.where.channel
+        channel = post.where.channel.lstrip("@")
         if thread_ref:
             response = await call(self.client.conversations_replies, channel=channel, ts=thread_ref,
                                   limit=self.history_limit, include_all_metadata=True)
