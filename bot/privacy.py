@@ -32,6 +32,7 @@ MEANING = {
     "schedules": "schedules you set up (the schedule stays, your name goes)",
     "scenario_runs": "scenario discussions you ran (the record stays, your name goes)",
     "votes": "your answer in a check-in or poll that is still open",
+    "deliveries": "a message to your support contact that has not gone out yet",
 }
 
 
@@ -40,8 +41,9 @@ def kept(days: int) -> str:
         "What I keep, and for how long:",
         "• No message text, ever. I answer what you write and then drop it: questions, replies to "
         "prompts and thread conversations are never stored.",
-        "• Channel settings: the time zone and crisis-line region, the schedules facilitators set up "
-        "(with who set them up) and the facilitator list. They stay until someone changes them.",
+        "• Settings: each channel's time zone, the workspace's crisis-line region, the schedules "
+        "facilitators set up (with who set them up) and the facilitator list. They stay until someone "
+        "changes them.",
         f"• Delivery records: which scheduled posts have gone out, so none goes out twice. Kept {days} days.",
         "• Check-ins and polls: counts only. While a round is open, a scrambled code for each person stops "
         f"double answers; it is deleted when the round closes. Closed counts are kept {days} days.",

@@ -88,13 +88,6 @@ class SqliteStore:
     def set_channel_timezone(self, channel: str, tz: str) -> None:
         self.db["channels"].upsert({"channel": channel, "timezone": tz, "updated_at": self._now()}, pk="channel")
 
-    def channel_region(self, channel: str) -> str | None:
-        row = self._channel_row(channel)
-        return row["region"] if row and row["region"] else None
-
-    def set_channel_region(self, channel: str, region: str) -> None:
-        self.db["channels"].upsert({"channel": channel, "region": region, "updated_at": self._now()}, pk="channel")
-
     def facilitators(self, workspace: str) -> list[str]:
         return [r["user_id"] for r in self.db.query(
             "select user_id from facilitators where workspace = ? order by added_at, user_id", [workspace])]
@@ -250,6 +243,10 @@ class SqliteStore:
             "audit": ("(actor = ? or instr(' ' || detail || ' ', ?) > 0)" + ws_col, [user_id, f" {user_id} ", *ws_val]),
             "schedules": ("created_by = ? and platform = ?" + in_ws, [user_id, platform, *ws]),
             "scenario_runs": ("facilitator = ? and platform = ?" + in_ws, [user_id, platform, *ws]),
+            # A post naming them that has not gone out yet (a "let my contact know" message): once
+            # sent, a delivery keeps only its key and reference, so only claimed ones can name anyone.
+            "deliveries": ("status = 'claimed' and instr(payload, ?) > 0 and channel like ?",
+                           [f"<@{user_id}>", f"{platform}:{workspace}:%" if workspace is not None else f"{platform}:%"]),
         }
 
     def about_person(self, platform: str, user_id: str, workspace: str | None = None) -> dict[str, list[dict]]:
@@ -271,7 +268,7 @@ class SqliteStore:
         changed: dict[str, int] = {}
         filters = self._person_filters(platform, user_id, workspace)
         with self.db.atomic():
-            for table in ("flows", "facilitators"):
+            for table in ("flows", "facilitators", "deliveries"):
                 where, params = filters[table]
                 changed[table] = self.db.execute(f"delete from {table} where {where}", params).rowcount
             where, params = filters["audit"]

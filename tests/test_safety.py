@@ -435,3 +435,14 @@ def test_scheduled_prompts_and_scenarios_already_remind_the_channel():
 
     assert "identify a person you support" in PRIVACY
     assert "PRIVACY" in (ROOT / "bot" / "scenarios.py").read_text(encoding="utf-8")
+
+
+def test_forget_me_also_drops_a_contact_message_that_has_not_gone_out(chat_with):
+    """If the message to the contact is still waiting to be sent, "forget me" lists it and removes it."""
+    ana = chat_with(**CONTACT)
+    ana.say("I want to die")
+    ana.bot.claim([m for m in ana.press("Let the on-call lead know") if isinstance(m, Post)])
+    listed = ana.say("/peer forget me")[0]
+    assert "a message to your support contact that has not gone out yet" in listed.text
+    ana.press("Forget me")
+    assert ana.bot.store.unfinished_deliveries("") == []
