@@ -31,8 +31,8 @@ ASKS_FOR_EXAMPLES = re.compile(r"\b(?:examples? of|what (?:does|do|would) .{1,60
 # "…is there a word for that?" asks for the name of what came before it; the framing itself is
 # left out of the search.
 ASKS_FOR_NAME = re.compile(
-    r"\b(?:is there a (?:name|word|term) for (?:that|this|it)|what(?:'s| is) (?:that|this|it) called"
-    r"|what do (?:you|we|people) call (?:that|this|it))\b")
+    r"\b(?:is there a (?:name|word|term) for(?: (?:that|this|it)\b)?|what(?:'s| is) (?:that|this|it) called\b"
+    r"|what do (?:you|we|people) call (?:that|this|it)\b(?: when\b)?)")
 
 
 def asks_for_meaning(question: str) -> bool:
