@@ -34,6 +34,30 @@ def test_a_bare_question_across_a_split_says_it_depends(chat: Chat):
     assert "turns on the details" in reply.text
 
 
+def test_someone_elses_agenda_on_a_ride_is_not_peer_work(chat: Chat):
+    """A ride the team wants used to talk the person round leans away from peer work."""
+    reply = chat.say("my manager wants me to drive her to the psych ward so I can talk her into staying. is that my job?")[0]
+    assert reply.card.tone in ("unlikely", "no")
+
+
+def test_asking_for_the_word_for_something_gets_the_term(chat: Chat):
+    """"Is there a word for…?" answers with the term, not the topic that describes it."""
+    reply = chat.say("is there a word for when a supervisor treats a peer worker like a patient?")[0]
+    assert reply.text.startswith("Caretaking")
+
+
+def test_asking_how_gets_a_topic_not_a_task_leaning(chat: Chat):
+    """"How do I…" asks for a way to do something, so it gets a topic, not a yes or no."""
+    reply = chat.say("how do I explain my role to a new nurse on the team?")[0]
+    assert reply.card.tone == "info" and reply.text.startswith("What peer support is")
+
+
+def test_a_question_about_what_the_role_is_gets_a_topic(chat: Chat):
+    """"Are peer workers basically therapists?" is about the role, answered by the myth it rests on."""
+    reply = chat.say("are peer workers basically therapists?")[0]
+    assert reply.text.startswith("Myth: peer workers are cheap counsellors")
+
+
 def test_why_shows_the_worksheet_reasons_privately(chat: Chat):
     """Why? opens the ruling's reasons, only for the asker."""
     chat.say("is it ok to grab a coffee with someone I support?")

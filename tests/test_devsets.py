@@ -1,8 +1,18 @@
-"""The development sets: realistic questions with the answers the sources support, scored.
+"""The question sets: realistic questions with the answers the sources support, scored.
 
-The task set (tests/data/task_questions.toml) was written from the source documents, not from
-the rulings, so it measures how well the answerer agrees with the sources. The floors below are
-what the answerer reaches today; the issues' targets are higher (see docs/answer-quality.md).
+All sets were written from the source documents in ../shared/seeds/, not from content/, so they
+measure agreement with the sources. They are not all equally independent of the tuning:
+
+- development sets (task_questions.toml, topic_questions.toml, topic_questions_defs_myths.toml):
+  tuned against; their floors are the issues' targets (90% coarse agreement and no "yes" to a task
+  the sources rule out; 90% top-1 for topics), which the answerer now meets;
+- held-out sets 1 and 2 (*_heldout.toml, *_heldout2.toml): each was written before a round of
+  tuning and looked at after it, then used as development data, so they are partly tuned against;
+- held-out set 3 (*_heldout3.toml): written after the last change and looked at once.
+
+Their floors pin what the answerer reaches today (docs/answer-quality.md has the figures and the
+history), so a change that makes any of them worse fails here. The held-out figures are well below
+the development ones: much of the gain on the development sets is fitting, not generalising.
 """
 from __future__ import annotations
 
@@ -15,6 +25,7 @@ from bot.asking import choose
 
 DATA = Path(__file__).parent / "data"
 COARSE = {"yes": "yes", "likely": "yes", "depends": "depends", "unlikely": "no", "no": "no", "unsure": "unsure"}
+HELD_OUT = ("heldout", "heldout2", "heldout3")
 
 
 def cases(*names: str) -> list[dict]:
@@ -29,6 +40,27 @@ def task_verdict(bot, question: str) -> str:
     return found.verdict if kind in ("task", "unsure-task") else "unsure"
 
 
+def task_agreement(bot, data: list[dict]) -> int:
+    return sum(COARSE[task_verdict(bot, c["question"])] == COARSE[c["expect"]] for c in data)
+
+
+def yes_to_no(bot, data: list[dict]) -> list[str]:
+    return [c["question"] for c in data
+            if COARSE[c["expect"]] == "no" and COARSE[task_verdict(bot, c["question"])] == "yes"]
+
+
+def topic_hits(bot, data: list[dict]) -> int:
+    hits = 0
+    for c in data:
+        kind, found = choose(bot, c["question"])
+        hits += kind == "topic" and found.item.id == c["expect"]
+    return hits
+
+
+def out_of_scope_unknown(bot, data: list[dict]) -> int:
+    return sum(choose(bot, c["question"])[0] in ("unknown", "unsure-task") for c in data)
+
+
 @pytest.fixture(scope="module")
 def module_bot(catalog, tmp_path_factory):
     from adapters.bootstrap import build_bot
@@ -37,41 +69,72 @@ def module_bot(catalog, tmp_path_factory):
     return build_bot(Settings(db=str(tmp_path_factory.mktemp("dev") / "dev.db"), _env_file=None), catalog=catalog)
 
 
+# -- development sets: the issues' targets -----------------------------------------------------
 def test_task_questions_agree_with_the_sources(module_bot):
-    """At least 84% of the task development set gets the sources' coarse leaning."""
+    """At least 93% of the task development set gets the sources' coarse leaning (target 90%)."""
     data = cases("task_questions.toml")
     assert len(data) >= 60
-    agree = sum(COARSE[task_verdict(module_bot, c["question"])] == COARSE[c["expect"]] for c in data)
-    assert agree / len(data) >= 0.84, f"{agree}/{len(data)}"
+    agree = task_agreement(module_bot, data)
+    assert agree / len(data) >= 0.93, f"{agree}/{len(data)}"
 
 
-def test_task_answers_rarely_say_yes_to_what_the_sources_rule_out(module_bot):
-    """At most two questions the sources answer "no" to get a "yes" (the target is none)."""
-    wrong = [c["question"] for c in cases("task_questions.toml")
-             if COARSE[c["expect"]] == "no" and COARSE[task_verdict(module_bot, c["question"])] == "yes"]
-    assert len(wrong) <= 2, wrong
+def test_task_answers_never_say_yes_to_what_the_sources_rule_out(module_bot):
+    """No question the sources answer "no" to gets a "yes" or "likely"."""
+    assert yes_to_no(module_bot, cases("task_questions.toml")) == []
 
 
 def test_questions_that_are_not_about_tasks_get_unsure(module_bot):
-    """Questions that are not about a task at all ("what time is the staff meeting?") get "unsure"."""
+    """Questions that are not about a task at all ("what time is the staff meeting?") get no verdict."""
     not_tasks = [c for c in cases("task_questions.toml") if c["expect"] == "unsure"]
     unsure = sum(task_verdict(module_bot, c["question"]) == "unsure" for c in not_tasks)
-    assert unsure >= 4, f"{unsure}/{len(not_tasks)}"
+    assert unsure >= 5, f"{unsure}/{len(not_tasks)}"
 
 
 def test_topic_questions_find_their_topic(module_bot):
-    """At least a third of the topic development set lands on the expected topic or definition first."""
+    """At least 90% of the topic development set lands on the expected topic or definition first."""
     data = [c for c in cases("topic_questions.toml", "topic_questions_defs_myths.toml") if c["expect"] != "unsure"]
     assert len(data) >= 40
-    hits = 0
-    for c in data:
-        kind, found = choose(module_bot, c["question"])
-        hits += kind == "topic" and found.item.id == c["expect"]
-    assert hits / len(data) >= 0.33, f"{hits}/{len(data)}"
+    hits = topic_hits(module_bot, data)
+    assert hits / len(data) >= 0.90, f"{hits}/{len(data)}"
 
 
 def test_out_of_scope_topic_questions_get_i_dont_know(module_bot):
-    """Most out-of-scope questions ("who won the game last night") get an honest "I don't know"."""
+    """Every out-of-scope question ("who won the game last night") gets an honest "I don't know"."""
     data = [c for c in cases("topic_questions.toml") if c["expect"] == "unsure"]
-    unknown = sum(choose(module_bot, c["question"])[0] in ("unknown", "unsure-task") for c in data)
-    assert unknown >= len(data) - 2, f"{unknown}/{len(data)}"
+    unknown = out_of_scope_unknown(module_bot, data)
+    assert unknown == len(data), f"{unknown}/{len(data)}"
+
+
+# -- held-out sets: what the answerer reaches on questions it was not tuned on -------------------
+# (set, task agreement floor, topic top-1 floor); see the module docstring for how held-out each is.
+HELD_OUT_FLOORS = {"heldout": (16, 16), "heldout2": (13, 16), "heldout3": (9, 8)}
+
+
+@pytest.mark.parametrize("name", HELD_OUT)
+def test_held_out_task_questions_stay_at_their_level(module_bot, name):
+    """Held-out task questions keep at least the agreement they reach today."""
+    data = cases(f"task_questions_{name}.toml")
+    agree = task_agreement(module_bot, data)
+    assert agree >= HELD_OUT_FLOORS[name][0], f"{agree}/{len(data)}"
+
+
+def test_held_out_task_answers_say_yes_to_a_ruled_out_task_at_most_once(module_bot):
+    """Across the held-out sets one ruled-out task gets a "yes" today (a supervisor's ultimatum about
+    seeing the psychiatrist); the target is none."""
+    wrong = yes_to_no(module_bot, cases(*(f"task_questions_{name}.toml" for name in HELD_OUT)))
+    assert len(wrong) <= 1, wrong
+
+
+@pytest.mark.parametrize("name", HELD_OUT)
+def test_held_out_topic_questions_stay_at_their_level(module_bot, name):
+    """Held-out topic questions keep at least the top-1 hits they reach today."""
+    data = [c for c in cases(f"topic_questions_{name}.toml") if c["expect"] != "unsure"]
+    hits = topic_hits(module_bot, data)
+    assert hits >= HELD_OUT_FLOORS[name][1], f"{hits}/{len(data)}"
+
+
+def test_held_out_out_of_scope_questions_mostly_get_i_dont_know(module_bot):
+    """Held-out out-of-scope topic questions get "I don't know", all but one today."""
+    data = [c for name in HELD_OUT for c in cases(f"topic_questions_{name}.toml") if c["expect"] == "unsure"]
+    unknown = out_of_scope_unknown(module_bot, data)
+    assert unknown >= len(data) - 1, f"{unknown}/{len(data)}"
