@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot import checks
+from bot import checks, support
 from bot.actions import encode
 from bot.catalog import TOPIC_GROUPS, Term
 from bot.choosing import choose
@@ -29,6 +29,8 @@ def _owner(req: Request) -> str:
 def ask(bot: "Bot", req: Request, text: str) -> list[Message]:
     if not text.strip():
         return [help_reply(bot)]
+    if support.asks_for_lines(text):
+        return support.support(bot, req, "")
     kind, found = choose(bot, text)
     if kind in ("task", "unsure-task"):
         return [task_reply(found)]

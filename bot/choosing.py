@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.facets import detect
-from bot.intent import looks_like_definition, looks_like_task
+from bot.intent import looks_like_definition, looks_like_logistics, looks_like_task
 from bot.text import clean
 from bot.topics import asks_for_meaning
 
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 # A question not shaped like a task question needs this much confidence for a task verdict.
 TASK_MIN_CONFIDENCE_UNPROMPTED = 0.5
+# A question about the running of the workplace is answered only on a near-exact match.
+LOGISTICS_MIN_CONFIDENCE = 0.8
 # A topic wins when its score reaches the best ruling's times this: a task-shaped question keeps
 # its ruling unless a topic fits at least as well (ties go to the topic, which explains more);
 # any other question goes to the topic unless the ruling fits clearly better.
@@ -75,6 +77,12 @@ def choose(bot: "Bot", question: str):
     task = bot.answerer.answer(question)
     topic = bot.finder.find(question, prefer_terms=def_like)
     task_ok = task.verdict != "unsure"
+    if looks_like_logistics(question):
+        if topic is not None and topic.confidence >= LOGISTICS_MIN_CONFIDENCE:
+            return "topic", topic
+        if task_ok and task.confidence >= LOGISTICS_MIN_CONFIDENCE:
+            return "task", task
+        return "unknown", None
     if topic is not None and (def_like or ABOUT_THE_ROLE.match(clean(question))):
         return "topic", topic
     edge = (VERDICT_ASKED_EDGE if ASKS_FOR_VERDICT.search(clean(question)) else TASK_SHAPED_EDGE) if task_like else OTHER_EDGE

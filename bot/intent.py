@@ -2,7 +2,9 @@
 
 A task question ("can I…", "my manager wants me to…", "is that a peer task?") goes to the task
 answerer first; a definition question ("what is…", "what does … mean") to the definitions; anything
-else is searched everywhere and kept only if the match is confident.
+else is searched everywhere and kept only if the match is confident. A question about the running of
+the workplace (a time, a place, a number, an office service) is none of these: the sources have
+nothing to say about it, and a word it shares with them ("staff", "team") must not pass for a match.
 """
 from __future__ import annotations
 
@@ -22,6 +24,25 @@ TASK = re.compile(
 DEFINITION = re.compile(
     r"^(?:what(?:'s| is| are|s)|define|definition of|meaning of|explain|tell me about)\b"
     r"|\bwhat does .+ mean\b|\bwhat do (?:you|we|people) mean by\b|\bwhat'?s? (?:a|an|the) .+\?$")
+
+# Asking for a time, a place, a contact detail, whether the office is open, or for the bot to do an
+# office errand. Each pattern names the logistics outright, so "when is it ok to share my story?"
+# or "where do I draw the line?" stay questions about the role.
+LOGISTICS = re.compile(
+    r"^(?:what time|when(?:'s| is| are| does| do)\b.{0,40}\b(?:meeting|party|payday|pay day|lunch|retreat|training session"
+    r"|shift|deadline|holiday|potluck|group start)|where(?:'s| is| are| do i| can i) (?:the )?(?:park|parking|fire exit"
+    r"|washroom|bathroom|staff room|kitchen|printer|meeting room|boardroom|office|head office|new site))"
+    r"|\b(?:what(?:'s| is) the|need the|give me the) (?:phone )?(?:number|extension|address|password|wifi|wi-fi|email) (?:for|of|to|at)\b"
+    r"|\b(?:wifi|wi-fi) password\b"
+    r"|\bis the (?:office|building|clinic|site|centre|center|drop-in) (?:open|closed)\b"
+    r"|\bwho do i (?:call|phone|email|contact|ask) (?:to|about) (?:fix|book|order|reset|get|repair)\b"
+    r"|\b(?:what(?:'s| is) for (?:lunch|dinner|breakfast))\b"
+    r"|\bcan you (?:please )?(?:help me )?(?:book|order|reset|find the form|remind me how to (?:book|submit|log|reset))\b")
+
+
+def looks_like_logistics(text: str) -> bool:
+    """About the running of the workplace, not the peer role (see LOGISTICS)."""
+    return bool(LOGISTICS.search(clean(text).strip()))
 
 
 def looks_like_task(text: str) -> bool:

@@ -34,6 +34,18 @@ NOT_A_SERVICE = "I'm a bot, not a crisis service."
 TOKEN = re.compile(r"^[0-9a-f]{16}$")
 
 
+# Someone asking the bot for a crisis line ("what's the number for the crisis line?") gets the lines,
+# whatever else the question says: that is the one question whose answer must never be "I don't know".
+ASKS_FOR_LINES = re.compile(
+    r"\b(?:crisis (?:line|lines|number|numbers|service|services|text line)|hot ?lines?|help ?lines?"
+    r"|distress (?:line|centre|center)|suicide (?:line|hotline|helpline|number)|9-?8-?8|samaritans|lifeline)\b",
+    re.IGNORECASE)
+
+
+def asks_for_lines(text: str) -> bool:
+    return bool(ASKS_FOR_LINES.search(text))
+
+
 # -- where, and what to show --------------------------------------------------------------
 def region_for(bot: "Bot", req: Request) -> Region:
     chosen = bot.store.workspace_region(workspace_key(req))

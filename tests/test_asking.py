@@ -1,6 +1,8 @@
 """Asking the bot whether something is a peer task, in conversation."""
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import Chat, reopen
 
 
@@ -82,6 +84,30 @@ def test_something_unrelated_gets_honesty_not_a_guess(chat: Chat):
     """A question outside the sources gets "I don't know" and a pointer to what the bot can do."""
     reply = chat.say("what's the wifi password?")[0]
     assert "I don't know" in reply.text and "/peer topics" in reply.text
+
+
+@pytest.mark.parametrize("question", [
+    "what time is the staff meeting tomorrow?", "what's the number for IT support?",
+    "is the office closed on Easter Monday?", "what's for lunch at the team retreat?",
+    "who do I call to fix the heating in our office?", "can you help me find the form for my travel expenses?",
+])
+def test_questions_about_running_the_workplace_get_honesty_even_when_they_share_words(chat: Chat, question):
+    """"Staff", "team" or "office" in a question about times, places and services is no match for a topic."""
+    reply = chat.say(question)[0]
+    assert reply.text.startswith("I don't know that one")
+
+
+@pytest.mark.parametrize("question", ["when is it ok to share my story with someone I support?",
+                                      "where do I draw the line between friend and peer worker?"])
+def test_questions_shaped_like_logistics_about_the_role_are_still_answered(chat: Chat, question):
+    """"When is it ok…" and "where do I draw the line…" are about the role, and get an answer."""
+    assert not chat.say(question)[0].text.startswith("I don't know that one")
+
+
+def test_asking_for_a_crisis_line_always_gets_the_lines(chat: Chat):
+    """"What's the number for the crisis line?" is answered with the lines, privately, never "I don't know"."""
+    reply = chat.say("what's the number for the crisis line?")[0]
+    assert reply.private and "9-8-8" in reply.text and "not a crisis service" in reply.text
 
 
 def test_empty_task_gets_kind_help(chat: Chat):
