@@ -21,8 +21,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
 from bot import asking, confidentiality, crisis, router, support
-from bot.choosing import choose
 from bot.actions import decode
+from bot.choosing import choose
 from bot.errors import PeerbotError
 from bot.messages import Command, Message, Press, Reply
 
