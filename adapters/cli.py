@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import sys
 
 import click
@@ -33,7 +34,33 @@ def _bot(settings: Settings | None = None):
         sys.exit(2)
 
 
-@click.group()
+def database_problem(error: sqlite3.Error, path: str) -> str:
+    """One line a person can act on, for a database peerbot cannot use (instead of a traceback)."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        why = "another program kept it locked for longer than peerbot waits (5 seconds); try again when it lets go"
+    elif "readonly" in text or "read-only" in text or "unable to open" in text:
+        why = ("it cannot be written. peerbot needs to write the file and the folder it is in "
+               "(for the -wal and -shm files next to it)")
+    elif "not a database" in text or "malformed" in text:
+        why = "it is not a SQLite database, or it is damaged. Restore it from a backup, or set PEERBOT_DB to a new file"
+    else:
+        why = "SQLite refused"
+    return f"peerbot cannot use its database {path}: {why} (SQLite: {error})."
+
+
+class Main(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except sqlite3.Error as e:  # a locked, read-only or damaged file: say so, not a traceback
+            from pathlib import Path
+
+            click.echo(database_problem(e, str(Path(_settings().db).resolve())), err=True)
+            sys.exit(3)
+
+
+@click.group(cls=Main)
 def main() -> None:
     """peerbot: answers for peer workers, rhythm for communities of practice, scenario discussions."""
     logging.basicConfig(level=_settings().log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -73,6 +100,10 @@ def answer_json(bot, question: str) -> dict:
                 "answer": getattr(item, "meaning", None) or getattr(item, "short"),
                 "sources": [s.cite() for s in item.sources],
                 "views": [{"summary": v.summary, "sources": [s.cite() for s in v.sources]} for v in item.views]}
+    if kind == "clinical":
+        from bot.replies import CLINICAL
+
+        return {"question": question, "kind": "clinical", "verdict": "unsure", "matches": [], "reasons": [CLINICAL]}
     if kind == "unknown":
         return {"question": question, "kind": "unknown", "verdict": "unsure", "matches": [],
                 "reasons": ["I don't know that one; it doesn't match anything in my sources."]}

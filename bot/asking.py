@@ -14,7 +14,7 @@ from bot.choosing import choose
 from bot.errors import UserError
 from bot.messages import Card, Choice, Command, Field, Message, Press, Reply
 from bot.quoting import quote
-from bot.replies import not_known_reply, ruling_detail, sources_reply, task_reply, topic_reply
+from bot.replies import clinical_reply, not_known_reply, ruling_detail, sources_reply, task_reply, topic_reply
 
 if TYPE_CHECKING:
     from bot.app import Bot
@@ -36,6 +36,8 @@ def ask(bot: "Bot", req: Request, text: str) -> list[Message]:
         return [task_reply(found)]
     if kind == "topic":
         return [topic_reply(found.item, bot.catalog)]
+    if kind == "clinical":
+        return [clinical_reply()]
     return [not_known_reply(bot.catalog)]
 
 

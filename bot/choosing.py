@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.facets import detect
-from bot.intent import looks_like_definition, looks_like_logistics, looks_like_task
+from bot.intent import looks_like_clinical_question, looks_like_definition, looks_like_logistics, looks_like_task
 from bot.text import clean
 from bot.topics import asks_for_meaning
 
@@ -71,12 +71,14 @@ def task_shaped(question: str) -> bool:
 
 def choose(bot: "Bot", question: str):
     """Pick the answer for a free-text question: ("task", TaskAnswer) | ("topic", TopicAnswer) |
-    ("unsure-task", TaskAnswer) | ("unknown", None)."""
+    ("unsure-task", TaskAnswer) | ("clinical", None) | ("unknown", None)."""
     task_like = task_shaped(question)
     def_like = looks_like_definition(question) or asks_for_meaning(question)
     task = bot.answerer.answer(question)
     topic = bot.finder.find(question, prefer_terms=def_like)
     task_ok = task.verdict != "unsure"
+    if looks_like_clinical_question(question) and not task_like:
+        return "clinical", None
     if looks_like_logistics(question):
         if topic is not None and topic.confidence >= LOGISTICS_MIN_CONFIDENCE:
             return "topic", topic

@@ -37,12 +37,35 @@ LOGISTICS = re.compile(
     r"|\bis the (?:office|building|clinic|site|centre|center|drop-in) (?:open|closed)\b"
     r"|\bwho do i (?:call|phone|email|contact|ask) (?:to|about) (?:fix|book|order|reset|get|repair)\b"
     r"|\b(?:what(?:'s| is) for (?:lunch|dinner|breakfast))\b"
-    r"|\bcan you (?:please )?(?:help me )?(?:book|order|reset|find the form|remind me how to (?:book|submit|log|reset))\b")
+    r"|\bcan you (?:please )?(?:help me )?(?:book|order|reset|find the form|remind me how to (?:book|submit|log|reset))\b"
+    # Pay, benefits, claims, shifts, rooms, rotas, parking, IT, weather and office events.
+    r"|\b(?:when do we get paid|pay ?day|paycheque|paycheck|pay stub|direct deposit|dental plan|benefits plan"
+    r"|vacation days|sick days|(?:mile?age|expense|travel) claims?|(?:submit|file|hand in) (?:my |a |the )?timesheets?"
+    r"|cover my \w* ?shift)\b"
+    r"|\bwho(?:'s| is) (?:the [\w ]{1,30} )?on call\b|\b(?:what|which) room\b"
+    r"|\bpark(?:ing)? (?:in|at) the\b|\b(?:visitor|staff) (?:lot|parking)\b"
+    r"|\b(?:outlook|email|laptop|computer|vpn|network) password\b|\bwi-?fi\b"
+    r"|\b(?:snow|rain|weather|forecast)\b|\b(?:potluck|holiday party|staff party|christmas party)\b"
+    r"|\b(?:getting|get|order|ordering) for lunch\b")
+# Asking for clinical facts: symptoms, diagnoses told apart, doses, side effects, what is safe to
+# mix, how long withdrawal lasts. Peer workers don't give clinical or medication advice, and the
+# bot doesn't either; such a question gets a clear "not mine to answer" and who can answer it.
+CLINICAL_INFO = re.compile(
+    r"\b(?:(?:main |common |early )?(?:symptoms?|signs) of|difference between [\w' -]{1,40} and [\w' -]{1,40}"
+    r"(?:disorder|schizo\w*|bipolar|depression|psychosis|anxiety|ptsd|adhd)|(?:max(?:imum)?|daily|normal|usual|starting|right)"
+    r" (?:daily )?dose|dosage|side effects? of|safe to (?:mix|take|have|drink|combine)|on (?:\w+(?:pam|lam|pine|zine|done|ine|ol))\b.{0,20}\?"
+    r"|how long does [\w ]{0,30}(?:withdrawal|detox|high|come ?down|take to (?:work|kick in))|(?:mg|milligrams?)\b"
+    r"|which (?:one|med|medication|drug|antipsychotic|antidepressant) is better)")
 
 
 def looks_like_logistics(text: str) -> bool:
     """About the running of the workplace, not the peer role (see LOGISTICS)."""
     return bool(LOGISTICS.search(clean(text).strip()))
+
+
+def looks_like_clinical_question(text: str) -> bool:
+    """Asks for clinical or medication facts (see CLINICAL_INFO)."""
+    return bool(CLINICAL_INFO.search(clean(text)))
 
 
 def looks_like_task(text: str) -> bool:

@@ -142,3 +142,16 @@ def not_known_reply(catalog: Catalog) -> Reply:
     return Reply(text, card=Card("I don't know that one", text, tone="unsure"),
                  choices=(Choice("Show topics", encode("topics")),))
 
+
+CLINICAL = ("That's a clinical question, so it isn't mine to answer: I don't give medical or medication "
+            "information, and peer work leaves that to prescribers, pharmacists and the care team. If it's about "
+            "someone you support, you can help them take the question to their prescriber or pharmacist, in their "
+            "own words. I can talk about where medication fits in the peer role.")
+
+
+def clinical_reply() -> Reply:
+    """For a question asking for clinical facts (symptoms, doses, what is safe to mix): not the bot's to
+    answer, said plainly, with who can answer it and the peer-role topic that applies."""
+    return Reply(CLINICAL, card=Card("Not mine to answer", CLINICAL, tone="unsure"),
+                 choices=(Choice("Medication and the peer role", encode("topic", "medication-and-peer-role")),))
+

@@ -104,6 +104,24 @@ def test_questions_shaped_like_logistics_about_the_role_are_still_answered(chat:
     assert not chat.say(question)[0].text.startswith("I don't know that one")
 
 
+@pytest.mark.parametrize("question", ["what's the max daily dose of sertraline?",
+                                      "is it safe to have a couple drinks on lorazepam?",
+                                      "how long does opioid withdrawal usually last?",
+                                      "what are the main symptoms of bipolar disorder?"])
+def test_clinical_questions_are_not_answered_and_say_who_can(chat: Chat, question):
+    """Doses, symptoms and what is safe to mix are for a prescriber or pharmacist; the bot says so kindly."""
+    reply = chat.say(question)[0]
+    assert reply.text.startswith("That's a clinical question") and "pharmacist" in reply.text
+    assert [c.label for c in reply.choices] == ["Medication and the peer role"]
+
+
+def test_a_task_question_about_medication_still_gets_its_leaning(chat: Chat):
+    """"Can I tell someone which dose to take?" is a question about the role, and gets a clear no."""
+    reply = chat.say("can I tell someone what dose of their meds to take?")[0]
+    assert not reply.text.startswith("That's a clinical question")
+    assert "No" in reply.text.split("Peer workers")[0]
+
+
 def test_asking_for_a_crisis_line_always_gets_the_lines(chat: Chat):
     """"What's the number for the crisis line?" is answered with the lines, privately, never "I don't know"."""
     reply = chat.say("what's the number for the crisis line?")[0]

@@ -8,7 +8,10 @@ measure agreement with the sources. They are not all equally independent of the 
   the sources rule out; 90% top-1 for topics), which the answerer now meets;
 - held-out sets 1 and 2 (*_heldout.toml, *_heldout2.toml): each was written before a round of
   tuning and looked at after it, then used as development data, so they are partly tuned against;
-- held-out set 3 (*_heldout3.toml): written after the last change and looked at once.
+- held-out set 3 (*_heldout3.toml): written after the last change and looked at once;
+- held-out set 4 (*_heldout4.toml, out_of_scope_heldout4.toml): written by someone who had not seen
+  content/ or the other sets, looked at once; its out-of-scope misses were then fixed, so only its
+  task and topic figures are still unseen-by-tuning.
 
 Their floors pin what the answerer reaches today (docs/answer-quality.md has the figures and the
 history), so a change that makes any of them worse fails here. The held-out figures are well below
@@ -25,7 +28,7 @@ from bot.asking import choose
 
 DATA = Path(__file__).parent / "data"
 COARSE = {"yes": "yes", "likely": "yes", "depends": "depends", "unlikely": "no", "no": "no", "unsure": "unsure"}
-HELD_OUT = ("heldout", "heldout2", "heldout3")
+HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout4")
 
 
 def cases(*names: str) -> list[dict]:
@@ -58,7 +61,7 @@ def topic_hits(bot, data: list[dict]) -> int:
 
 
 def out_of_scope_unknown(bot, data: list[dict]) -> int:
-    return sum(choose(bot, c["question"])[0] in ("unknown", "unsure-task") for c in data)
+    return sum(choose(bot, c["question"])[0] in ("unknown", "unsure-task", "clinical") for c in data)
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +110,7 @@ def test_out_of_scope_topic_questions_get_i_dont_know(module_bot):
 
 # -- held-out sets: what the answerer reaches on questions it was not tuned on -------------------
 # (set, task agreement floor, topic top-1 floor); see the module docstring for how held-out each is.
-HELD_OUT_FLOORS = {"heldout": (16, 16), "heldout2": (13, 16), "heldout3": (9, 8)}
+HELD_OUT_FLOORS = {"heldout": (16, 16), "heldout2": (13, 16), "heldout3": (9, 8), "heldout4": (25, 22)}
 
 
 @pytest.mark.parametrize("name", HELD_OUT)
@@ -118,11 +121,11 @@ def test_held_out_task_questions_stay_at_their_level(module_bot, name):
     assert agree >= HELD_OUT_FLOORS[name][0], f"{agree}/{len(data)}"
 
 
-def test_held_out_task_answers_say_yes_to_a_ruled_out_task_at_most_once(module_bot):
-    """Across the held-out sets one ruled-out task gets a "yes" today (a supervisor's ultimatum about
-    seeing the psychiatrist); the target is none."""
+def test_held_out_task_answers_say_yes_to_a_ruled_out_task_at_most_twice(module_bot):
+    """Across the held-out sets two ruled-out tasks get a "yes" today (a supervisor's ultimatum about
+    seeing the psychiatrist; keeping someone distracted while staff call an ambulance); the target is none."""
     wrong = yes_to_no(module_bot, cases(*(f"task_questions_{name}.toml" for name in HELD_OUT)))
-    assert len(wrong) <= 1, wrong
+    assert len(wrong) <= 2, wrong
 
 
 @pytest.mark.parametrize("name", HELD_OUT)
@@ -138,3 +141,11 @@ def test_held_out_out_of_scope_questions_mostly_get_i_dont_know(module_bot):
     data = [c for name in HELD_OUT for c in cases(f"topic_questions_{name}.toml") if c["expect"] == "unsure"]
     unknown = out_of_scope_unknown(module_bot, data)
     assert unknown >= len(data) - 1, f"{unknown}/{len(data)}"
+
+
+def test_workplace_chatter_and_clinical_questions_get_no_answer(module_bot):
+    """Every question of the out-of-scope set (office logistics, pay, weather, chit-chat, symptoms,
+    doses) gets "I don't know" or "that's a clinical question", never a topic or a verdict."""
+    data = cases("out_of_scope_heldout4.toml")
+    unknown = out_of_scope_unknown(module_bot, data)
+    assert unknown == len(data), f"{unknown}/{len(data)}"
