@@ -6,7 +6,8 @@ claims first sends; a second process or a rerun skips it), sends through the pla
 platform asked for; outages retry with exponential backoff; when a failure leaves it unclear
 whether a message went out, the transport is asked (`find_sent`) before sending again. A post
 still claimed after a crash is recovered by `recover`, which checks the platform first, so a
-restart neither loses nor doubles it.
+restart neither loses nor doubles it. `recover` leaves alone what this process is still sending;
+it cannot see what another live process is sending, hence one long-running bot per database.
 """
 from __future__ import annotations
 
@@ -26,9 +27,11 @@ log = logging.getLogger("peerbot.outbox")
 
 
 def claim_posts(store: Store, clock: Clock, posts: list[Post]) -> list[Post]:
-    """Claim every post nobody claimed before; returns the ones now ours (at most once)."""
+    """Claim every post nobody claimed before; returns the ones now ours (at most once). All in
+    one transaction, so a crash never leaves part of a multi-part post (a session's steps) unclaimed."""
     now = clock.now().isoformat(timespec="seconds")
-    return [p for p in posts if store.claim_delivery(p.key, p.where.channel_key, dump_post(p), now)]
+    won = store.claim_deliveries([(p.key, p.where.channel_key, dump_post(p)) for p in posts], now)
+    return [p for p, ours in zip(posts, won) if ours]
 
 
 class Transport(Protocol):
@@ -64,6 +67,9 @@ class Outbox:
         self._last_sent: dict[str, float] = {}
         self._channel_locks: dict[str, asyncio.Lock] = {}
         self._parallel = asyncio.Semaphore(parallel_channels)
+        # Keys this process is sending right now. Still "claimed" in the store, they look unfinished
+        # to `recover` (the minute sweep), which must not send them a second time.
+        self._sending: set[str] = set()
 
     def claim(self, posts: list[Post]) -> list[Post]:
         return claim_posts(self.store, self.clock, posts)
@@ -75,16 +81,22 @@ class Outbox:
         return results
 
     async def send_claimed(self, posts: list[Post], recovering: bool = False) -> list[Delivered]:
+        busy = [Delivered(p.key, "skipped") for p in posts if p.key in self._sending]
+        posts = [p for p in posts if p.key not in self._sending]
+        self._sending.update(p.key for p in posts)
         by_channel: dict[str, list[Post]] = {}
         for post in posts:
             by_channel.setdefault(post.where.channel_key, []).append(post)
 
         async def run_channel(channel_posts: list[Post]) -> list[Delivered]:
-            async with self._parallel:
-                return [await self._send_one(p, recovering) for p in channel_posts]
+            try:
+                async with self._parallel:
+                    return [await self._send_one(p, recovering) for p in channel_posts]
+            finally:  # done, failed or cancelled: from now on, recovery may have what is left
+                self._sending.difference_update(p.key for p in channel_posts)
 
         batches = await asyncio.gather(*(run_channel(ps) for ps in by_channel.values()))
-        return [d for batch in batches for d in batch]
+        return busy + [d for batch in batches for d in batch]
 
     async def recover(self, grace: timedelta) -> list[Delivered]:
         """Finish posts claimed but never confirmed (a crash or outage), if still within `grace`."""

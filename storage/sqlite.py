@@ -62,6 +62,13 @@ class SqliteStore:
             "values (?, ?, 'claimed', ?, '', '', 0, ?)", [key, channel, at or self._now(), payload])
         return cursor.rowcount == 1
 
+    def claim_deliveries(self, claims: list[tuple[str, str, str]], at: str = "") -> list[bool]:
+        # One transaction: a crash between two claims of one run (a session and its steps) would
+        # otherwise leave the later parts unclaimed, and a restart, finding the run's first key
+        # taken, would never send them.
+        with self.db.atomic():
+            return [self.claim_delivery(key, channel, payload, at) for key, channel, payload in claims]
+
     def finish_delivery(self, key: str, status: str, ref: str = "") -> None:
         # Once sent, the payload has done its job: drop it so the table holds only keys and refs.
         self.db.execute("update deliveries set status = ?, ref = ?, sent_at = ?, attempts = attempts + 1, "
