@@ -9,6 +9,7 @@ else due (scenario timers, runs missed while down, posts a crash left claimed bu
 from __future__ import annotations
 
 import logging
+import sqlite3
 from datetime import timedelta, timezone
 from typing import Awaitable, Callable
 
@@ -54,11 +55,24 @@ class Registrar:
         self._add(row)
 
     async def fire(self, schedule_id: int) -> None:
-        await self._deliver(self.bot.tick(only=schedule_id))
+        try:
+            await self._deliver(self.bot.tick(only=schedule_id))
+        except sqlite3.Error as e:
+            self._database_failed(f"schedule {schedule_id}", e)
 
     async def sweep(self) -> None:
-        await self._deliver(self.bot.tick())
-        await self.outbox.recover(timedelta(minutes=self.bot.settings.grace_minutes))
+        try:
+            await self._deliver(self.bot.tick())
+            await self.outbox.recover(timedelta(minutes=self.bot.settings.grace_minutes))
+        except sqlite3.Error as e:
+            self._database_failed("the minute sweep", e)
+
+    @staticmethod
+    def _database_failed(what: str, error: sqlite3.Error) -> None:
+        # A locked or read-only file. While that lasts less than the grace period nothing is lost:
+        # a run not yet claimed is still due, a claimed one is recovered, both by the next sweep.
+        # One clear line, not APScheduler's traceback for a failed job.
+        log.error("%s could not use the database (%s); the next sweep, within a minute, tries again", what, error)
 
     async def _deliver(self, posts: list[Post]) -> None:
         if posts:

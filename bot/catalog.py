@@ -344,7 +344,7 @@ def load_catalog(root: Path) -> Catalog:
             continue
         try:
             formats[name] = model.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
-        except tomllib.TOMLDecodeError as e:
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
             problems.append(f"{path}: (file): not valid TOML: {e}")
         except ValidationError as e:
             problems.extend(f"{path}: {name}: {msg}" for msg in _describe(e))

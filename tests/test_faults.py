@@ -1,18 +1,26 @@
 """The faults `bench/faults.py` found, each pinned by a fast test: a crash between the claims of a
-multi-part post, and the minute sweep resending what is still being sent. Nothing here sleeps: a
-slow platform is an `asyncio.Event` the test opens."""
+multi-part post, the minute sweep resending what is still being sent, a database peerbot cannot
+use (locked, read-only, not a database), and a content file that is not UTF-8. Nothing here
+sleeps: a slow platform is an `asyncio.Event` the test opens."""
 from __future__ import annotations
 
 import asyncio
+import logging
+import shutil
 import sqlite3
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from click.testing import CliRunner
 
+from adapters.cli import main as cli
+from adapters.scheduler import Registrar
+from bot.catalog import load_catalog
+from bot.errors import ContentError
 from bot.messages import Post, Reply, Where
 from bot.outbox import Outbox
-from tests.conftest import Chat, reopen
+from tests.conftest import ROOT, Chat, reopen
 
 DUE = datetime(2026, 11, 30, 15, 0, 30, tzinfo=timezone.utc)  # Monday 10:00:30 in Toronto
 
@@ -112,3 +120,54 @@ async def test_a_post_cut_short_by_the_database_is_recovered_once(bot, clock, mo
     recovered = await outbox.recover(timedelta(hours=1))
     assert sorted(d.status for d in recovered) == ["sent"] * 3
     assert platform.sent == {f"cut:{i}": 1 for i in range(3)}
+
+
+async def test_the_sweep_says_what_is_wrong_with_the_database_and_carries_on(bot, clock, monkeypatch, caplog):
+    """A locked database during a scheduled job is one clear log line, not an escaped exception."""
+    registrar = Registrar(bot, Outbox(bot.store, {}, clock))
+
+    def locked(*args, **kwargs):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(bot.store, "schedules", locked)
+    monkeypatch.setattr(bot.store, "schedule", locked)
+    with caplog.at_level(logging.ERROR, logger="peerbot.scheduler"):
+        await registrar.sweep()
+        await registrar.fire(1)
+    assert [r.getMessage().split(" could not")[0] for r in caplog.records] == ["the minute sweep", "schedule 1"]
+    assert all("database is locked" in r.getMessage() and not r.exc_info for r in caplog.records)
+
+
+@pytest.mark.parametrize("error, says", [
+    ("database is locked", "locked for longer than peerbot waits"),
+    ("attempt to write a readonly database", "cannot be written"),
+])
+def test_the_command_line_explains_a_database_it_cannot_use(tmp_path, monkeypatch, error, says):
+    def refuses(*args, **kwargs):
+        raise sqlite3.OperationalError(error)
+
+    monkeypatch.setattr("adapters.bootstrap.build_bot", refuses)
+    monkeypatch.setenv("PEERBOT_DB", str(tmp_path / "peerbot.db"))
+    result = CliRunner().invoke(cli, ["tick", "--at", DUE.isoformat()])
+    assert result.exit_code == 3
+    assert f"peerbot cannot use its database {tmp_path / 'peerbot.db'}: " in result.output
+    assert says in result.output and "Traceback" not in result.output
+
+
+def test_a_file_that_is_not_a_database_is_named_and_left_alone(tmp_path, monkeypatch):
+    garbage = tmp_path / "peerbot.db"
+    garbage.write_bytes(bytes(range(256)) * 32)
+    monkeypatch.setenv("PEERBOT_DB", str(garbage))
+    result = CliRunner().invoke(cli, ["schedules"])
+    assert result.exit_code == 3 and "not a SQLite database" in result.output and str(garbage) in result.output
+    assert garbage.read_bytes() == bytes(range(256)) * 32
+
+
+def test_a_format_file_that_is_not_utf8_is_a_content_problem_naming_the_file(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    damaged = content / "formats" / "checkin.toml"
+    damaged.write_bytes(b"\xff\xfe" + damaged.read_bytes())
+    with pytest.raises(ContentError) as raised:
+        load_catalog(content)
+    assert [p for p in raised.value.problems if p.startswith(f"{damaged}: (file): not valid TOML")]
