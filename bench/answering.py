@@ -1,6 +1,7 @@
 """Benchmark: answering in-process (p50/p99 per question, peak memory) and `peerbot ask` start to answer.
 
-Run: `.venv/bin/python -m bench.answering` (or `make bench`). Prints one JSON object.
+Run: `.venv/bin/python -m bench.answering` (or `make bench`). Prints one JSON object and writes its
+section of docs/benchmarks.md.
 """
 from __future__ import annotations
 
@@ -50,6 +51,22 @@ def main() -> dict:
             "peak_answering_mb": round(peak, 2), "ask_process_s_median": round(statistics.median(starts), 3)}
 
 
+TITLE = "Answering in-process, and `peerbot ask` start-up (`bench/answering.py`)"
+
+
+def summary(r: dict) -> str:
+    return (f"The core's answer to every question of the dev sets ({r['questions']} task and topic questions, "
+            f"warmed once, then timed five times over: {r['answers_timed']:,} answers): **p50 {r['p50_ms']} ms, "
+            f"p99 {r['p99_ms']} ms**; peak memory traced during one pass of answering {r['peak_answering_mb']} MB "
+            f"(on top of the loaded content). `peerbot ask --json` from process start to answer: median "
+            f"**{r['ask_process_s_median']} s** over 3 runs (interpreter, imports, content, answer).")
+
+
 if __name__ == "__main__":
-    print(json.dumps(main(), indent=2))
+    from bench import report
+
+    started = report.load()
+    result = main()
+    print(json.dumps(result, indent=2))
+    report.write("answering", TITLE, summary(result), result, started)
     sys.exit(0)

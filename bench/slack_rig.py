@@ -1,0 +1,249 @@
+"""The Slack rig the Slack benchmarks share: a fake Web API, the endpoints under test, signed requests.
+
+Everything stays on 127.0.0.1. The endpoint under test runs in a process of its own (so its peak
+memory is its own and the load generator does not share its CPU):
+
+- `python -m bench.slack_rig server peerbot API_URL DB_PATH`: peerbot's real Slack platform in HTTP mode
+  (`SlackPlatform`, the same Bolt app, `AppRunner` and `TCPSite` that `peerbot run` serves);
+- `python -m bench.slack_rig server bare API_URL DB_PATH` (the path unused): a bare slack-bolt `AsyncApp` with the same
+  signing secret, served the same way, whose only listener acknowledges `/peer`;
+- `python -m bench.slack_rig api`: the fake Slack Web API alone (for the throughput run, so
+  answering peerbot's replies does not take CPU from the load generator).
+
+A server prints `port N` once listening, serves until its stdin closes, then prints one JSON line
+with its memory (VmRSS after start-up, VmHWM at the end) and exits. Both servers log the way
+`peerbot run` does (INFO, which includes aiohttp's access log), into a file.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import subprocess
+import sys
+import time
+import tomllib
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlencode
+
+from aiohttp import web
+from slack_sdk.signature import SignatureVerifier
+
+ROOT = Path(__file__).resolve().parent.parent
+SECRET = "bench-signing-secret-0123456789ab"
+TOKEN = "xoxb-bench-token"
+PATH = "/slack/events"
+REPLIES = ("chat.postEphemeral", "chat.postMessage")
+
+
+def memory_mb() -> dict[str, float]:
+    """This process's resident memory now and at its peak (Linux /proc), in MB."""
+    values = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(("VmRSS:", "VmHWM:")):
+            name, kb = line.split()[:2]
+            values[name.rstrip(":")] = round(int(kb) / 1024, 1)
+    return values
+
+
+def questions() -> list[str]:
+    """The task and topic questions of the dev sets (the same ones `bench.answering` times)."""
+    found = []
+    for name in ("task_questions.toml", "topic_questions.toml", "topic_questions_defs_myths.toml"):
+        found += [c["question"] for c in tomllib.loads((ROOT / "tests/data" / name).read_text())["case"]]
+    return found
+
+
+def signed(fields: dict[str, str], timestamp: int | None = None) -> tuple[bytes, dict[str, str]]:
+    """A slash-command body and the headers Slack would sign it with."""
+    body = urlencode(fields).encode()
+    ts = str(int(time.time()) if timestamp is None else timestamp)
+    signature = SignatureVerifier(SECRET).generate_signature(timestamp=ts, body=body) or ""
+    return body, {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature,
+                  "Content-Type": "application/x-www-form-urlencoded"}
+
+
+def slash(text: str, *, user: str, channel: str, n: int) -> dict[str, str]:
+    """`/peer text` as Slack sends it (the fields peerbot reads, trimmed like tests/slack's payloads)."""
+    return {"token": "legacy", "team_id": "T1", "team_domain": "peer", "channel_id": channel,
+            "channel_name": "peer-circle", "user_id": user, "user_name": user.lower(), "command": "/peer",
+            "text": text, "api_app_id": "A1", "is_enterprise_install": "false",
+            "response_url": "http://127.0.0.1:9/response", "trigger_id": f"trigger.{n}"}
+
+
+class FakeWebAPI:
+    """Just enough of Slack's Web API for peerbot to answer questions; counts replies per channel
+    and can hand out a future resolved when a given channel gets its first reply."""
+
+    def __init__(self) -> None:
+        self.calls: Counter[str] = Counter()
+        self.waiting: dict[str, asyncio.Future] = {}
+        self.url = ""
+        self._runner: web.AppRunner | None = None
+
+    async def start(self, port: int = 0) -> "FakeWebAPI":
+        app = web.Application()
+        app.router.add_post("/api/{method}", self._api)
+        app.router.add_get("/stats", self._stats)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        await web.TCPSite(self._runner, "127.0.0.1", port).start()
+        self.url = f"http://127.0.0.1:{self._runner.addresses[0][1]}"
+        return self
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.url}/api/"
+
+    def reply_to(self, channel: str) -> asyncio.Future:
+        self.waiting[channel] = asyncio.get_running_loop().create_future()
+        return self.waiting[channel]
+
+    @property
+    def replies(self) -> int:
+        return sum(self.calls[m] for m in REPLIES)
+
+    async def _stats(self, request: web.Request) -> web.Response:
+        return web.json_response({"calls": dict(self.calls), "replies": self.replies})
+
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        args = dict(await request.post()) if request.content_type != "application/json" else await request.json()
+        self.calls[method] += 1
+        if method in REPLIES:
+            future = self.waiting.pop(args.get("channel", ""), None)
+            if future is not None and not future.done():
+                future.set_result(time.perf_counter())
+            return web.json_response({"ok": True, "channel": args.get("channel"), "ts": "1700000000.000100",
+                                      "message_ts": "1700000000.000100"})
+        if method == "auth.test":
+            return web.json_response({"ok": True, "user_id": "UBOT", "bot_id": "B1", "team_id": "T1",
+                                      "user": "peerbot", "team": "Peer team", "url": "https://peer.example/"})
+        if method == "users.info":
+            user = args.get("user", "U1")
+            return web.json_response({"ok": True, "user": {"id": user, "name": user.lower(), "is_admin": False,
+                                                          "is_owner": False, "profile": {"display_name": user}}})
+        if method == "usergroups.list":
+            return web.json_response({"ok": True, "usergroups": [{"id": "S1", "handle": "facilitators"}]})
+        if method == "usergroups.users.list":
+            return web.json_response({"ok": True, "users": ["UFAC"]})
+        return web.json_response({"ok": True})
+
+
+class Server:
+    """An endpoint under test in its own process (`python -m bench.slack_rig server ...`).
+    Start it with `await Server(...).started()`: its start-up calls the fake Web API, which may be
+    served by the caller's own event loop, so the caller must not block while waiting."""
+
+    def __init__(self, kind: str, api_url: str, workdir: Path):
+        self.kind = kind
+        self.log = workdir / f"{kind}.log"
+        db = str(workdir / f"{kind}.db")
+        self.proc = subprocess.Popen([sys.executable, "-m", "bench.slack_rig", "server", kind, api_url, db],
+                                     cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=self.log.open("w"), text=True, env=bench_env())
+        self.port = 0
+        self.url = ""
+
+    async def started(self) -> "Server":
+        line = await asyncio.to_thread(self.proc.stdout.readline)
+        if not line.startswith("port "):
+            self.proc.kill()
+            raise RuntimeError(f"{self.kind} server did not start: {line!r}; see {self.log}")
+        self.port = int(line.split()[1])
+        self.url = f"http://127.0.0.1:{self.port}{PATH}"
+        return self
+
+    async def stop(self) -> dict:
+        """Close its stdin, read its final JSON line (memory), and wait for it."""
+        out, _ = await asyncio.to_thread(self.proc.communicate, "", 60)
+        return json.loads(out.strip().splitlines()[-1])
+
+
+class FakeAPIProcess:
+    """The fake Web API in a process of its own (`python -m bench.slack_rig api`)."""
+
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen([sys.executable, "-m", "bench.slack_rig", "api"], cwd=ROOT,
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=bench_env())
+        self.url = self.proc.stdout.readline().split()[1]
+        self.api_url = f"{self.url}/api/"
+
+    def stop(self) -> None:
+        self.proc.communicate("", timeout=30)
+
+
+def bench_env() -> dict[str, str]:
+    """The environment for child processes: no tokens or settings from the caller's shell or .env."""
+    keep = {k: v for k, v in os.environ.items() if not k.startswith(("PEERBOT_", "SLACK_", "DISCORD_"))}
+    return {**keep, "PYTHONPATH": str(ROOT)}
+
+
+# -- the child processes --------------------------------------------------------------------
+async def _until_stdin_closes() -> None:
+    await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
+
+
+async def _serve_peerbot(api_url: str, db: str) -> None:
+    from adapters.bootstrap import build_bot
+    from adapters.slack import SlackPlatform
+    from bot.outbox import Outbox
+    from bot.settings import Settings
+
+    settings = Settings(_env_file=None, PEERBOT_DB=db, SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET,
+                        SLACK_APP_TOKEN=None, SLACK_FACILITATOR_GROUP="facilitators", PORT=0)
+    bot = build_bot(settings)
+    platform = SlackPlatform(bot, settings, Outbox(bot.store, {}, bot.clock), base_url=api_url, host="127.0.0.1")
+    await platform.start()
+    started = memory_mb()
+    print(f"port {platform.port}", flush=True)
+    await _until_stdin_closes()
+    await platform.drain()
+    await platform.stop()
+    print(json.dumps({"rss_after_start_mb": started["VmRSS"], **{"peak_rss_mb": memory_mb()["VmHWM"]}}), flush=True)
+
+
+async def _serve_bare(api_url: str) -> None:
+    from slack_bolt.async_app import AsyncApp
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    app = AsyncApp(client=AsyncWebClient(token=TOKEN, base_url=api_url), signing_secret=SECRET, name="bare")
+
+    @app.command("/peer")
+    async def peer(ack) -> None:  # noqa: ANN001 - Bolt injects by name
+        await ack()
+
+    runner = web.AppRunner(app.web_app(path=PATH, port=0))
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    started = memory_mb()
+    print(f"port {runner.addresses[0][1]}", flush=True)
+    await _until_stdin_closes()
+    await runner.cleanup()
+    print(json.dumps({"rss_after_start_mb": started["VmRSS"], "peak_rss_mb": memory_mb()["VmHWM"]}), flush=True)
+
+
+async def _serve_api() -> None:
+    api = await FakeWebAPI().start()
+    print(f"url {api.url}", flush=True)
+    await _until_stdin_closes()
+    await api.stop()
+
+
+if __name__ == "__main__":
+    # Log like `peerbot run` (adapters/cli.py): INFO, aiohttp's access log included, to stderr.
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    role = sys.argv[1]
+    if role == "api":
+        logging.disable(logging.CRITICAL)
+        asyncio.run(_serve_api())
+    elif sys.argv[2] == "peerbot":
+        asyncio.run(_serve_peerbot(sys.argv[3], sys.argv[4]))
+    else:
+        asyncio.run(_serve_bare(sys.argv[3]))
