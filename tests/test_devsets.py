@@ -110,7 +110,7 @@ def test_out_of_scope_topic_questions_get_i_dont_know(module_bot):
 
 # -- held-out sets: what the answerer reaches on questions it was not tuned on -------------------
 # (set, task agreement floor, topic top-1 floor); see the module docstring for how held-out each is.
-HELD_OUT_FLOORS = {"heldout": (16, 16), "heldout2": (13, 16), "heldout3": (9, 8), "heldout4": (25, 22)}
+HELD_OUT_FLOORS = {"heldout": (19, 19), "heldout2": (15, 16), "heldout3": (10, 11), "heldout4": (25, 26)}
 
 
 @pytest.mark.parametrize("name", HELD_OUT)
@@ -121,11 +121,10 @@ def test_held_out_task_questions_stay_at_their_level(module_bot, name):
     assert agree >= HELD_OUT_FLOORS[name][0], f"{agree}/{len(data)}"
 
 
-def test_held_out_task_answers_say_yes_to_a_ruled_out_task_at_most_twice(module_bot):
-    """Across the held-out sets two ruled-out tasks get a "yes" today (a supervisor's ultimatum about
-    seeing the psychiatrist; keeping someone distracted while staff call an ambulance); the target is none."""
+def test_held_out_task_answers_never_say_yes_to_a_ruled_out_task(module_bot):
+    """No held-out question the sources answer "no" to gets a "yes" or "likely" either."""
     wrong = yes_to_no(module_bot, cases(*(f"task_questions_{name}.toml" for name in HELD_OUT)))
-    assert len(wrong) <= 2, wrong
+    assert wrong == []
 
 
 @pytest.mark.parametrize("name", HELD_OUT)
@@ -136,11 +135,11 @@ def test_held_out_topic_questions_stay_at_their_level(module_bot, name):
     assert hits >= HELD_OUT_FLOORS[name][1], f"{hits}/{len(data)}"
 
 
-def test_held_out_out_of_scope_questions_mostly_get_i_dont_know(module_bot):
-    """Held-out out-of-scope topic questions get "I don't know", all but one today."""
+def test_held_out_out_of_scope_questions_get_i_dont_know(module_bot):
+    """Every held-out out-of-scope topic question gets "I don't know"."""
     data = [c for name in HELD_OUT for c in cases(f"topic_questions_{name}.toml") if c["expect"] == "unsure"]
     unknown = out_of_scope_unknown(module_bot, data)
-    assert unknown >= len(data) - 1, f"{unknown}/{len(data)}"
+    assert unknown == len(data), f"{unknown}/{len(data)}"
 
 
 def test_workplace_chatter_and_clinical_questions_get_no_answer(module_bot):
