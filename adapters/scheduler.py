@@ -1,10 +1,15 @@
-"""APScheduler as a thin registrar over the schedules in SQLite.
+"""APScheduler runs the clock; SQLite says what is due.
 
-At start-up every schedule becomes one job with a stable id (`s<id>`, `replace_existing=True`);
-when a facilitator changes a schedule the core tells us and the job follows. A job only asks the
-core to `tick` that schedule: the database decides what is due and claims it, so a job that fires
-twice, late or in a second process can never double a post. A one-minute sweep catches anything
-else due (scenario timers, runs missed while down, posts a crash left claimed but unsent).
+One job fires a second after every minute (schedules are to the minute) and asks the core to
+`tick`: the database hands back only the schedules whose `next_due` has come (an indexed query, so
+10,000 schedules cost nothing until they are due), the core claims each run, and the outbox
+delivers it. Nothing about a schedule lives in APScheduler, so there is nothing to rebuild or keep
+in step at start-up or when a facilitator changes one, and a tick that runs twice, late or in a
+second process can never double a post. The same sweep runs scenario timers and finishes posts a
+crash left claimed but unsent.
+
+(An earlier design gave every schedule its own APScheduler cron job; building 10,000 of them took
+seconds at start-up, and every minute's sweep still computed every schedule's fire times.)
 """
 from __future__ import annotations
 
@@ -14,47 +19,34 @@ from datetime import timedelta, timezone
 from typing import Awaitable, Callable
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from apscheduler.triggers.interval import IntervalTrigger
+from apscheduler.triggers.cron import CronTrigger
 
 from bot.app import Bot
 from bot.messages import Post
 from bot.outbox import Outbox
-from bot.schedule_spec import Rule, trigger, zone
-from bot.schedules import channel_tz
 
 log = logging.getLogger("peerbot.scheduler")
 
 
 class Registrar:
-    def __init__(self, bot: Bot, outbox: Outbox, scheduler: AsyncIOScheduler | None = None):
+    def __init__(self, bot: Bot, outbox: Outbox, scheduler: AsyncIOScheduler | None = None, recovers: bool = True):
         self.bot = bot
         self.outbox = outbox
+        # Only the database's one deliverer finishes other runs' posts (see adapters.deliverer).
+        self.recovers = recovers
         grace = bot.settings.grace_minutes * 60
         # misfire_grace_time is deliberate: APScheduler's default of 1 s silently drops late jobs.
         self.scheduler = scheduler or AsyncIOScheduler(
             timezone=timezone.utc, job_defaults={"misfire_grace_time": grace, "coalesce": True, "max_instances": 1})
-        bot.schedule_listeners.append(self.register)
 
     def load(self) -> int:
-        rows = self.bot.store.schedules()
-        for row in rows:
-            self._add(row)
-        self.scheduler.add_job(self.sweep, IntervalTrigger(minutes=1), id="sweep", replace_existing=True)
-        return len(rows)
-
-    def _add(self, row: dict) -> None:
-        trig = trigger(Rule.decode(row["rule"]), zone(channel_tz(self.bot, row["channel"])))
-        self.scheduler.add_job(self.fire, trig, args=[row["id"]], id=f"s{row['id']}", replace_existing=True)
-
-    def register(self, schedule_id: int) -> None:
-        row = self.bot.store.schedule(schedule_id)
-        if row is None:
-            if self.scheduler.get_job(f"s{schedule_id}"):
-                self.scheduler.remove_job(f"s{schedule_id}")
-            return
-        self._add(row)
+        """Set up the minute job; returns how many schedules the database holds."""
+        self.scheduler.add_job(self.sweep, CronTrigger(second=1, timezone=timezone.utc), id="sweep",
+                               replace_existing=True)
+        return self.bot.store.count_schedules()
 
     async def fire(self, schedule_id: int) -> None:
+        """Tick one schedule now (what the minute sweep does for every due one)."""
         try:
             await self._deliver(self.bot.tick(only=schedule_id))
         except sqlite3.Error as e:
@@ -63,7 +55,8 @@ class Registrar:
     async def sweep(self) -> None:
         try:
             await self._deliver(self.bot.tick())
-            await self.outbox.recover(timedelta(minutes=self.bot.settings.grace_minutes))
+            if self.recovers:
+                await self.outbox.recover(timedelta(minutes=self.bot.settings.grace_minutes))
         except sqlite3.Error as e:
             self._database_failed("the minute sweep", e)
 

@@ -2,12 +2,13 @@
 
 1. **Start-up with 10,000 schedules** (target: under 2 s and 150 MB). A fresh process does what
    `peerbot run` does before it serves: imports, `build_bot` (content, SQLite, migrations), the
-   APScheduler registrar's `load()` (one job per schedule), `start()` (APScheduler computes every
-   job's next fire time) and the outbox's `recover`. Timed from the process's own start; memory is
+   APScheduler registrar's `load()` (one minute job; schedules stay in SQLite, see
+   `adapters/scheduler.py`), `start()` and the outbox's `recover`. Timed from the process's own start; memory is
    its VmHWM. The same with an empty database runs next to it, so the cost of the schedules shows.
 2. **1,000 posts due in the same minute handed to the outbox** (target: under 1 s): `bot.tick` at
-   that minute over all 10,000 schedules, which finds the due runs, renders them and claims every
-   post in SQLite (the at-most-once claim), on a database file on this machine's disk.
+   that minute, which reads the due schedules (by their stored `next_due`), renders their runs and
+   claims every post in SQLite (the at-most-once claim), on a database file on this machine's disk.
+   The tick a minute before, which works out all 10,000 next due times once, is timed beside it.
 3. **Delivering them** through a fake platform that refuses (429, `Retry-After: 1`) any message
    less than one second after the previous one in the same channel, answers every send after
    100 ms, and throws in a 429 with `Retry-After` 1-5 s on 5% of sends at random. The real
@@ -110,7 +111,7 @@ def startup_child(db: str) -> None:
         t = time.perf_counter()
         count = registrar.load()
         loaded = time.perf_counter() - t
-        registrar.start()  # APScheduler computes every job's next fire time here
+        registrar.start()  # one minute job: the schedules themselves stay in SQLite
         await outbox.recover(timedelta(minutes=bot.settings.grace_minutes))
         started = time.perf_counter() - t - loaded
         jobs = len(registrar.scheduler.get_jobs())
@@ -138,7 +139,14 @@ def tick(db: Path) -> tuple[dict, list]:
     from bot.ports import FixedClock
     from bot.settings import Settings
 
-    bot = build_bot(Settings(_env_file=None, PEERBOT_DB=str(db)), clock=FixedClock(DUE + timedelta(seconds=20)))
+    clock = FixedClock(DUE - timedelta(minutes=1))
+    bot = build_bot(Settings(_env_file=None, PEERBOT_DB=str(db)), clock=clock)
+    # The minute before: the first tick on a fresh (or just upgraded) database works out every
+    # schedule's next due time once; after that each tick reads only the rows that are due.
+    t = time.perf_counter()
+    assert bot.tick() == []
+    first_tick = time.perf_counter() - t
+    clock.set(DUE + timedelta(seconds=20))
     t = time.perf_counter()
     posts = bot.tick()
     took = time.perf_counter() - t
@@ -160,7 +168,7 @@ def tick(db: Path) -> tuple[dict, list]:
     steps = sum(1 for p in posts if ":step" in p.key)
     bot.store.close()
     return {"schedules": SCHEDULES, "posts_claimed": len(posts), "channels": len({p.where.channel for p in posts}),
-            "of_which_session_steps": steps, "tick_s": round(took, 3),
+            "of_which_session_steps": steps, "tick_s": round(took, 3), "first_tick_all_next_due_s": round(first_tick, 3),
             "second_tick_same_minute_posts": len(again), "second_tick_s": round(took_again, 3),
             "claim_posts_1000_in_one_call_s": round(at_once, 3), "claimed_in_one_call": claimed_at_once,
             "claim_posts_1000_one_call_each_s": round(one_by_one, 3), "claimed_one_by_one": claimed_one_by_one}, posts
@@ -279,16 +287,17 @@ def summary(r: dict) -> str:
                         "simulated s", "real wall s", "429 injected", "429 for pace", "duplicates", "lost"])
     return f"""{startup}
 
-- **Start-up, target under 2 s and 150 MB:** with 10,000 schedules the registrar alone (load, then
-  APScheduler's start, which computes every job's next fire time) takes **{registrar} s**: target
+- **Start-up, target under 2 s and 150 MB:** with 10,000 schedules the registrar alone (load and
+  APScheduler's start; one minute job, the schedules stay in SQLite) takes **{registrar} s**: target
   {verdict(registrar < 2)}; the whole start, from the process's first line to ready, **{full['total_s']} s**
   (runs: {full['runs_total_s']}): {verdict(full['total_s'] < 2)} if the target counts the interpreter, imports
   and content too. Peak memory **{full['peak_rss_mb']} MB**: target {verdict(full['peak_rss_mb'] < 150)}.
 - **Handing 1,000 posts due in the same minute to the outbox, target under 1 s:** `bot.tick` over the
-  10,000 schedules found and claimed {tk['posts_claimed']} posts ({tk['channels']} channels, {tk['of_which_session_steps']}
+  10,000 schedules (reading only the due ones by their stored next due time) found and claimed {tk['posts_claimed']} posts ({tk['channels']} channels, {tk['of_which_session_steps']}
   of them session steps) in **{tk['tick_s']} s**: target {verdict(tk['tick_s'] < 1)}. A tick in the same
-  minute again claims {tk['second_tick_same_minute_posts']} and still takes {tk['second_tick_s']} s: that is the cost
-  of reading and computing the fire times of 10,000 schedules, paid by every minute's sweep. The claim
+  minute again claims {tk['second_tick_same_minute_posts']} and takes {tk['second_tick_s']} s. The first tick on a fresh
+  or just-upgraded database works out every schedule's next due time once: {tk['first_tick_all_next_due_s']} s, paid
+  once (the minute before, in this run), not by every minute's sweep. The claim
   itself is cheap: `claim_posts` on 1,000 posts takes {tk['claim_posts_1000_in_one_call_s']} s in one call and
   {tk['claim_posts_1000_one_call_each_s']} s one call per post.
 - **Delivering them** through a fake platform that allows one message per second per channel, answers in

@@ -10,7 +10,6 @@ import logging
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable
 
 from bot import router, safety, schedules
 from bot.actions import decode
@@ -36,18 +35,11 @@ class Bot:
     answerer: Answerer = field(init=False)
     finder: TopicFinder = field(init=False)
     support: Resources = field(init=False)  # crisis lines and local services (content/support/)
-    # Called with a schedule id whenever one is created, changed or deleted (the scheduler
-    # registrar listens, so APScheduler's jobs follow the database).
-    schedule_listeners: list[Callable[[int], None]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.answerer = Answerer(self.catalog)
         self.finder = TopicFinder(self.catalog)
         self.support = load_resources(self.settings.content_dir, self.settings.region)
-
-    def schedules_changed(self, schedule_id: int) -> None:
-        for listener in self.schedule_listeners:
-            listener(schedule_id)
 
     def claim(self, posts: list[Post]) -> list[Post]:
         """Claim posts for delivery; returns those nobody claimed before (at most once)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import secrets
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
 from bot import prompts, rounds
@@ -40,6 +40,11 @@ def channel_tz(bot: "Bot", channel: str) -> str:
 
 def _iso(t: datetime) -> str:
     return t.isoformat(timespec="seconds")
+
+
+def due_key(t: datetime | None) -> str:
+    """How `next_due` is stored: UTC ISO, so the database can compare instants as text."""
+    return t.astimezone(timezone.utc).isoformat(timespec="seconds") if t is not None else "never"
 
 
 def _parse_time(value: str) -> datetime:
@@ -130,7 +135,6 @@ def create(bot: "Bot", req: Command | Press, kind: str, when: str, theme: str) -
            "skip_next": "", "created_by": req.who.user_id, "created_at": _iso(now), "last_fired_at": _iso(now)}
     row["id"] = bot.store.add_schedule(row)
     bot.store.audit(workspace_key(req), req.who.user_id, "schedule create", f"#{row['id']} {kind} {rule.encode()}")
-    bot.schedules_changed(row["id"])
     info = describe(bot, bot.store.schedule(row["id"]), now)
     return [Reply(f"Scheduled #{info['id']}: {info['summary']} ({info['timezone']}). Next: {info['next']}.",
                   private=False)]
@@ -187,7 +191,6 @@ def change(bot: "Bot", req: Command | Press, verb: str, words: list[str]) -> lis
         bot.store.delete_schedule(sid)
         msg = f"Deleted #{sid}."
     bot.store.audit(ws, req.who.user_id, f"schedule {verb}", f"#{sid}")
-    bot.schedules_changed(sid)
     return [Reply(msg, private=True)]
 
 
@@ -199,8 +202,6 @@ def timezone_(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
     zone(name)
     bot.store.set_channel_timezone(req.where.channel_key, name)
     bot.store.audit(workspace_key(req), req.who.user_id, "timezone", f"{req.where.channel_key} {name}")
-    for row in bot.store.schedules(channel=req.where.channel_key):
-        bot.schedules_changed(row["id"])
     return [Reply(f"This channel's time zone is now {name}. Schedules here follow it.")]
 
 
@@ -248,29 +249,47 @@ def tick(bot: "Bot", now: datetime, only: int | None = None) -> list[Post]:
     posts: list[Post] = []
     if only is None:
         rounds.close_expired(bot, now)
-    rows = [bot.store.schedule(only)] if only is not None else bot.store.schedules()
-    for row in rows:
-        if row is None or row["paused"]:
-            continue
-        tz_name = channel_tz(bot, row["channel"])
-        last = _parse_time(row["last_fired_at"] or row["created_at"])
-        fires = fire_times(Rule.decode(row["rule"]), zone(tz_name), last, now, _parse_time(row["created_at"]))
-        if not fires:
-            continue
-        recent = [f for f in fires if now - f <= grace]
-        for old in fires:
-            if old not in recent:
-                log.info("schedule %s: run due %s missed by more than the grace period; skipped", row["id"], _iso(old))
-        if recent:
-            fire = recent[-1]  # a backlog inside the grace period still posts once, not a flood
-            if row["skip_next"] and _parse_time(row["skip_next"]) <= fire:
-                log.info("schedule %s: run due %s skipped on request", row["id"], _iso(fire))
-                bot.store.update_schedule(row["id"], skip_next="")
-            else:
-                posts += _claimed(bot, row, fire, tz_name)
-        elif row["skip_next"] and _parse_time(row["skip_next"]) <= fires[-1]:
+    # One transaction for the whole tick: a thousand due runs commit (and reach the disk) once, and
+    # a crash part-way leaves nothing half-claimed; the runs are simply still due at the next tick.
+    with bot.store.transaction():
+        rows = [bot.store.schedule(only)] if only is not None else bot.store.due_schedules(due_key(now))
+        for row in rows:
+            if row is None or row["paused"]:
+                continue
+            try:
+                with bot.store.transaction():  # a savepoint: one broken schedule never blocks the rest
+                    posts += _tick_one(bot, row, now, grace)
+            except (UserError, ValueError, KeyError):
+                log.exception("schedule %s could not run; the others go ahead", row["id"])
+    return posts
+
+
+def _tick_one(bot: "Bot", row: dict[str, Any], now: datetime, grace: timedelta) -> list[Post]:
+    """The run of one schedule due at `now`, claimed; notes when the schedule is next due."""
+    tz_name = channel_tz(bot, row["channel"])
+    last = _parse_time(row["last_fired_at"] or row["created_at"])
+    rule, tz, anchor = Rule.decode(row["rule"]), zone(tz_name), _parse_time(row["created_at"])
+    fires = fire_times(rule, tz, last, now, anchor)
+    if not fires:
+        if not row["next_due"]:
+            bot.store.update_schedule(row["id"], next_due=due_key(next_fire(rule, tz, last, anchor)))
+        return []
+    posts: list[Post] = []
+    recent = [f for f in fires if now - f <= grace]
+    for old in fires:
+        if old not in recent:
+            log.info("schedule %s: run due %s missed by more than the grace period; skipped", row["id"], _iso(old))
+    if recent:
+        fire = recent[-1]  # a backlog inside the grace period still posts once, not a flood
+        if row["skip_next"] and _parse_time(row["skip_next"]) <= fire:
+            log.info("schedule %s: run due %s skipped on request", row["id"], _iso(fire))
             bot.store.update_schedule(row["id"], skip_next="")
-        bot.store.update_schedule(row["id"], last_fired_at=_iso(fires[-1]))
+        else:
+            posts += _claimed(bot, row, fire, tz_name)
+    elif row["skip_next"] and _parse_time(row["skip_next"]) <= fires[-1]:
+        bot.store.update_schedule(row["id"], skip_next="")
+    bot.store.update_schedule(row["id"], last_fired_at=_iso(fires[-1]),
+                              next_due=due_key(next_fire(rule, tz, fires[-1], anchor)))
     return posts
 
 

@@ -70,3 +70,12 @@ def m007_workspace_region(db: Database) -> None:
     # Which region's crisis lines a workspace or server sees, when a facilitator chose one other
     # than PEERBOT_REGION. Keyed by platform:workspace; nothing about any person.
     db["workspaces"].create({"workspace": str, "region": str, "updated_at": str}, pk="workspace")
+
+
+@migrations()
+def m008_schedule_next_due(db: Database) -> None:
+    # When each schedule next falls due (UTC ISO, "never", or "" for "work it out at the next tick"):
+    # a tick reads only the rows due now, instead of computing fire times for every schedule.
+    db["schedules"].add_column("next_due", str, not_null_default="")
+    db["schedules"].create_index(["paused", "next_due"])
+

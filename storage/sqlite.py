@@ -39,6 +39,10 @@ class SqliteStore:
     def _now(self) -> str:
         return self.clock.now().astimezone(timezone.utc).isoformat(timespec="seconds")
 
+    def transaction(self):
+        """All the writes inside commit together, or not at all; nested, a savepoint."""
+        return self.db.atomic()
+
     def close(self) -> None:
         self.db.conn.close()
 
@@ -93,7 +97,10 @@ class SqliteStore:
         return row["timezone"] if row and row["timezone"] else None
 
     def set_channel_timezone(self, channel: str, tz: str) -> None:
-        self.db["channels"].upsert({"channel": channel, "timezone": tz, "updated_at": self._now()}, pk="channel")
+        with self.db.atomic():
+            self.db["channels"].upsert({"channel": channel, "timezone": tz, "updated_at": self._now()}, pk="channel")
+            # The channel's schedules now fall due at other instants: the next tick works them out.
+            self.db.execute("update schedules set next_due = '' where channel = ?", [channel])
 
     def facilitators(self, workspace: str) -> list[str]:
         return [r["user_id"] for r in self.db.query(
@@ -133,7 +140,17 @@ class SqliteStore:
         return list(self.db.query("select * from schedules order by id"))
 
     def update_schedule(self, schedule_id: int, **changes: Any) -> None:
-        self.db["schedules"].update(schedule_id, changes)
+        # Any change may move when the schedule is next due; unless the caller says, the next tick
+        # works it out again.
+        self.db["schedules"].update(schedule_id, {"next_due": "", **changes})
+
+    def due_schedules(self, now: str) -> list[dict[str, Any]]:
+        """Active schedules due at `now` (a UTC ISO instant), or whose next time is not known yet."""
+        return list(self.db.query("select * from schedules where paused = 0 and (next_due = '' or next_due <= ?) "
+                                  "order by id", [now]))
+
+    def count_schedules(self) -> int:
+        return self.db["schedules"].count
 
     def delete_schedule(self, schedule_id: int) -> None:
         self.db.execute("delete from schedules where id = ?", [schedule_id])

@@ -129,7 +129,7 @@ async def test_the_sweep_says_what_is_wrong_with_the_database_and_carries_on(bot
     def locked(*args, **kwargs):
         raise sqlite3.OperationalError("database is locked")
 
-    monkeypatch.setattr(bot.store, "schedules", locked)
+    monkeypatch.setattr(bot.store, "due_schedules", locked)
     monkeypatch.setattr(bot.store, "schedule", locked)
     with caplog.at_level(logging.ERROR, logger="peerbot.scheduler"):
         await registrar.sweep()

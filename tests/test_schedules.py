@@ -227,3 +227,65 @@ def test_a_claimed_post_is_kept_exactly_for_resending_after_a_crash():
                                                                  choices=(Choice("Pass", "v1:pulse:r1:pass"),)),
                 key="s1:2026-11-30T10:00", thread_of=None, due_at="2026-11-30T15:00:00+00:00", opens_thread=True)
     assert load_post(dump_post(post)) == post
+
+
+def test_a_tick_reads_only_the_schedules_that_are_due(bot, facilitator: Chat):
+    """Once a tick has worked out each schedule's next time, later ticks fetch only those due."""
+    facilitator.say("/peer schedule reflection every monday 10:00")
+    facilitator.say("/peer schedule reflection every tuesday 10:00")
+    bot.tick(datetime(2026, 11, 29, 12, 0, tzinfo=timezone.utc))  # Sunday: nothing due, next times noted
+    monday = datetime(2026, 11, 30, 15, 0, 30, tzinfo=timezone.utc)
+    assert [row["id"] for row in bot.store.due_schedules(monday.isoformat())] == [1]
+    assert len(bot.tick(monday)) == 1
+
+
+def test_changing_the_time_zone_moves_the_next_post_to_the_new_local_time(bot, facilitator: Chat):
+    """After "/peer timezone Europe/London", Monday 10:00 means 10:00 in London, not in Toronto."""
+    facilitator.say("/peer schedule reflection every monday 10:00")
+    bot.tick(datetime(2026, 11, 29, 12, 0, tzinfo=timezone.utc))  # next time worked out in Toronto time
+    facilitator.say("/peer timezone Europe/London")
+    assert bot.tick(datetime(2026, 11, 30, 10, 0, 30, tzinfo=timezone.utc))  # 10:00 in London
+    assert bot.tick(datetime(2026, 11, 30, 15, 0, 30, tzinfo=timezone.utc)) == []  # not again at Toronto's 10:00
+
+
+def test_a_schedule_that_cannot_run_does_not_hold_up_the_others(bot, facilitator: Chat):
+    """A schedule whose theme has gone from the content is logged and skipped; the channel's other one posts."""
+    facilitator.say("/peer schedule reflection every monday 10:00")
+    facilitator.say("/peer schedule reflection every monday 10:00")
+    bot.store.update_schedule(1, theme="a-theme-since-removed")
+    posts = bot.tick(datetime(2026, 11, 30, 15, 0, 30, tzinfo=timezone.utc))
+    assert [p.key.split(":")[0] for p in posts] == ["s2"]
+
+
+def test_a_cron_tick_finishes_what_a_killed_tick_left_claimed_unless_a_bot_is_delivering(settings, clock, catalog):
+    """`peerbot tick` sends a post an earlier, killed tick claimed; with a running bot holding the
+    deliverer lock it leaves that post to the bot, so it is never sent twice."""
+    from click.testing import CliRunner
+
+    from adapters.bootstrap import build_bot
+    from adapters.cli import main
+    from adapters.deliverer import DelivererLock
+    from bot.messages import Where
+
+    clock.set(datetime.now(timezone.utc))  # claims are stamped now, as a real killed tick's would be
+    bot = build_bot(settings, clock=clock, catalog=catalog)
+    Chat(bot, "u-fay", Role.FACILITATOR, Where("console", "local", "console")).say(
+        "/peer schedule reflection every monday 10:00")
+    row = bot.store.schedule(1)
+    due = next_fire(Rule.decode(row["rule"]), ZoneInfo("America/Toronto"), clock.now(),
+                    datetime.fromisoformat(row["created_at"]))
+    assert len(bot.tick(due + timedelta(seconds=30))) == 1  # claimed, then the tick "is killed" before sending
+    bot.store.close()
+
+    def cron_tick():
+        return CliRunner().invoke(main, ["tick", "--at", (due + timedelta(minutes=1)).isoformat()],
+                                  env={"PEERBOT_DB": settings.db, "PEERBOT_LOG_LEVEL": "WARNING"})
+
+    running_bot = DelivererLock(settings.db)
+    assert running_bot.acquire()
+    held = cron_tick()
+    assert "0 post(s) delivered" in held.output and "Co-reflection" not in held.output
+    running_bot.release()
+    free = cron_tick()
+    assert "1 post(s) delivered" in free.output and free.output.count("Co-reflection") == 1
+    assert "0 post(s) delivered" in cron_tick().output
