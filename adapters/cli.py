@@ -195,9 +195,10 @@ def schedules_cmd(as_json: bool) -> None:
 def tick(at: str | None) -> None:
     """Run whatever is due at that instant, deliver it, and exit."""
     import asyncio
-    from datetime import datetime, timezone
+    from datetime import datetime, timedelta, timezone
 
     from adapters.console import ConsoleTransport
+    from adapters.deliverer import DelivererLock
     from bot.outbox import Outbox
 
     bot = _bot()
@@ -208,12 +209,28 @@ def tick(at: str | None) -> None:
     if now.tzinfo is None:
         raise click.BadParameter("give a time zone offset, e.g. 2026-11-23T10:00:00-05:00 or ...Z", param_hint="--at")
     posts = bot.tick(now)
-    transports = {"console": ConsoleTransport()}
-    if any(p.where.platform != "console" for p in posts):
-        from adapters.runner import platform_transports
+    outbox = Outbox(bot.store, {"console": ConsoleTransport()}, bot.clock)
+    # With no running bot or other tick holding the lock, this tick also finishes what an earlier,
+    # killed tick left claimed (see adapters.deliverer).
+    lock = DelivererLock(bot.settings.db)
+    recovering = lock.acquire()
+    try:
+        pending = bot.store.unfinished_deliveries("") if recovering else []
+        if (any(p.where.platform != "console" for p in posts)
+                or any(not row["channel"].startswith("console:") for row in pending)):
+            from adapters.runner import platform_transports
 
-        transports.update(platform_transports(bot, bot.settings))
-    results = asyncio.run(Outbox(bot.store, transports, bot.clock).send_claimed(posts))
+            outbox.transports.update(platform_transports(bot, bot.settings))
+
+        async def deliver():
+            results = await outbox.send_claimed(posts)
+            if recovering:
+                results += await outbox.recover(timedelta(minutes=bot.settings.grace_minutes))
+            return results
+
+        results = asyncio.run(deliver())
+    finally:
+        lock.release()
     sent = sum(1 for r in results if r.status == "sent")
     click.echo(f"tick {now.isoformat()}: {sent} post(s) delivered, {len(results) - sent} left for retry.", err=True)
 

@@ -10,6 +10,7 @@ import logging
 import signal
 from datetime import timedelta
 
+from adapters.deliverer import DelivererLock
 from adapters.scheduler import Registrar
 from bot.app import Bot
 from bot.outbox import Outbox
@@ -53,14 +54,21 @@ async def serve(bot: Bot, settings: Settings, stop: asyncio.Event) -> None:
         platforms[name] = platform
         outbox.transports[name] = platform.transport
         log.info("%s connected", name)
-    registrar = Registrar(bot, outbox)
+    lock = DelivererLock(settings.db)
+    deliverer = lock.acquire()
+    if not deliverer:
+        log.warning("another peerbot process is already the deliverer for %s: this one sends its own posts "
+                    "but leaves finishing interrupted ones to it. Run one `peerbot run` per database.", settings.db)
+    registrar = Registrar(bot, outbox, recovers=deliverer)
     log.info("loaded %d schedule(s)", registrar.load())
     registrar.start()
-    await outbox.recover(timedelta(minutes=settings.grace_minutes))
+    if deliverer:
+        await outbox.recover(timedelta(minutes=settings.grace_minutes))
     try:
         await stop.wait()
     finally:
         registrar.stop()
+        lock.release()
         for name, platform in platforms.items():
             try:
                 await platform.stop()
