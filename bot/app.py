@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot import router, safety, schedules
-from bot.actions import decode
+from bot.actions import Expired, decode
 from bot.answerer import Answerer
 from bot.catalog import Catalog
 from bot.errors import UserError
@@ -83,5 +83,5 @@ class Bot:
         verb, args = decode(request.action)
         handler = router.ACTIONS.get(verb)
         if handler is None:
-            raise UserError("That button has expired. Ask me again and I'll give you a fresh one.")
+            raise Expired()
         return handler(self, request, args)

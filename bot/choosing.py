@@ -73,12 +73,12 @@ def choose(bot: "Bot", question: str):
     """Pick the answer for a free-text question: ("task", TaskAnswer) | ("topic", TopicAnswer) |
     ("unsure-task", TaskAnswer) | ("clinical", None) | ("unknown", None)."""
     task_like = task_shaped(question)
+    if looks_like_clinical_question(question) and not task_like:
+        return "clinical", None  # decided by its shape alone: no search needed
     def_like = looks_like_definition(question) or asks_for_meaning(question)
     task = bot.answerer.answer(question)
     topic = bot.finder.find(question, prefer_terms=def_like)
     task_ok = task.verdict != "unsure"
-    if looks_like_clinical_question(question) and not task_like:
-        return "clinical", None
     if looks_like_logistics(question):
         if topic is not None and topic.confidence >= LOGISTICS_MIN_CONFIDENCE:
             return "topic", topic

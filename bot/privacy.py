@@ -1,6 +1,6 @@
 """What peerbot keeps, for how long, and how a person (or an operator) makes it forget them.
 
-peerbot never stores message text. What it does keep is listed in `KEPT` and told to anyone who
+peerbot never stores message text. What it does keep is listed by `kept` and told to anyone who
 asks `/peer privacy`. `/peer forget me` shows a person what names them and, once they confirm,
 deletes it; rows the channel still needs (a schedule they set up, a configuration change in the
 audit log) stay with the person's id blanked. `prune` runs on every tick and drops closed tallies,

@@ -25,6 +25,7 @@ class SqliteStore:
         # Stamps come from the bot's clock, so retention and recovery follow the same time as the
         # schedules (and tests that move a fixed clock see rows age with it).
         self.clock = clock or SystemClock()
+        self._secret: bytes | None = None
         conn = sqlite3.connect(self.path, timeout=5.0, isolation_level=None)
         self.db = sqlite_utils.Database(conn)
         if self.path != ":memory:":
@@ -212,7 +213,13 @@ class SqliteStore:
 
     def secret(self) -> bytes:
         # The key for voter hashes. It lives with the data it protects, so it only stops double
-        # votes while a round is open; closing a round deletes the hashes themselves.
+        # votes while a round is open; closing a round deletes the hashes themselves. Read once per
+        # store: it never changes, and every vote (and every forget) hashes with it.
+        if self._secret is None:
+            self._secret = self._load_secret()
+        return self._secret
+
+    def _load_secret(self) -> bytes:
         self.db.execute("create table if not exists meta (key text primary key, value text)")
         rows = list(self.db.query("select value from meta where key = 'vote_key'"))
         if rows:
