@@ -430,12 +430,15 @@ def test_a_crisis_reply_is_not_followed_by_a_reminder(chat):
     assert len(out) == 1 and "don't belong in chat" not in out[0].text
 
 
-def test_scheduled_prompts_and_scenarios_already_remind_the_channel():
-    """Prompts, sessions and scenario posts carry the reminder to keep identifying details out."""
-    from bot.prompts import PRIVACY
+def test_scheduled_prompts_and_scenarios_already_remind_the_channel(facilitator):
+    """A prompt and a scenario, as posted in the channel, each ask people to keep identifying details out."""
+    from tests.test_scenarios import started
 
-    assert "identify a person you support" in PRIVACY
-    assert "PRIVACY" in (ROOT / "bot" / "scenarios.py").read_text(encoding="utf-8")
+    prompt = [m for m in facilitator.say("/peer reflect") if isinstance(m, Post)]
+    situation = started(facilitator)[0]
+    assert len(prompt) == 1
+    for post in (*prompt, situation):
+        assert "identify a person you support" in post.reply.text
 
 
 def test_forget_me_also_drops_a_contact_message_that_has_not_gone_out(chat_with):
