@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, ValidationError, model_validator
 
 from bot.errors import ContentError
 
@@ -198,6 +198,9 @@ class CheckinFormat(Model):
 class Response(Model):
     response: Short
     why: Short
+    # True when the sources give no such option and the project wrote it so the group has something
+    # to weigh (most often a "less helpful" one): the reveal says so, so no one takes it for a source's.
+    added_for_discussion: StrictBool = False
 
 
 class Poll(Model):

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot import rounds
 from bot.actions import encode
-from bot.catalog import Scenario
+from bot.catalog import Response, Scenario
 from bot.errors import NotUnderstood, UserError
 from bot.messages import Card, Choice, Command, Field, Message, Post, Press, Reply, Role, Where
 from bot.prompts import PRIVACY
@@ -40,6 +40,11 @@ QUICK_CHOICES = ("Yes, a peer task", "It depends", "Not a peer task")
 # What each facilitator control is called when someone without the role tries it.
 DOING = {"reveal": "reveal the responses", "end": "end a scenario", "pause": "pause a scenario",
          "resume": "resume a scenario"}
+# Options the project wrote because the sources give none (`added_for_discussion`) are marked at
+# the reveal, so a group never takes them for the sources' own advice.
+ADDED_MARK = "(Added for discussion) "
+ADDED_NOTE = ("Options marked \"added for discussion\" were written for this exercise; the sources below do not "
+              "give them.")
 # The controls as words: "/peer scenario reveal" does what the Reveal button does.
 WORDS = {"reveal": "reveal", "pause": "pause", "resume": "resume", "end": "end", "stop": "end"}
 
@@ -262,10 +267,13 @@ def reveal_posts(bot: "Bot", run: dict[str, Any]) -> list[Post]:
             lines.append(f"{line} [{cite(r.sources)}]")
         body = "What the sources lean towards:\n" + "\n".join(lines)
     else:
-        less = "\n".join(f"• {x.response} Why: {x.why}" for x in s.less_helpful)
-        more = "\n".join(f"• {x.response} Why: {x.why}" for x in s.more_helpful)
+        less = "\n".join(map(_option, s.less_helpful))
+        more = "\n".join(map(_option, s.more_helpful))
         body = f"More helpful:\n{more}\n\nLess helpful:\n{less}"
         fields = (Field("More helpful", more), Field("Less helpful", less))
+        if any(x.added_for_discussion for x in (*s.less_helpful, *s.more_helpful)):
+            body += f"\n\n{ADDED_NOTE}"
+            fields += (Field("Note", ADDED_NOTE),)
         if s.poll and tallies:
             body += f"\n\nPoll: {s.poll.question} {tallies[0][0].upper()}{tallies[0][1:]}"
             fields += (Field("Poll", tallies[0]),)
@@ -275,6 +283,10 @@ def reveal_posts(bot: "Bot", run: dict[str, Any]) -> list[Post]:
                  key=f"{rid}:reveal", thread_of=f"{rid}:situation"),
             Post(where, Reply(f"To close: {s.debrief}", card=Card("To close", s.debrief)),
                  key=f"{rid}:debrief", thread_of=f"{rid}:situation")]
+
+
+def _option(x: Response) -> str:
+    return f"• {ADDED_MARK}{x.response} Why: {x.why}" if x.added_for_discussion else f"• {x.response} Why: {x.why}"
 
 
 def _final_tally(counts: dict[str, int], choices: tuple[str, ...]) -> str:

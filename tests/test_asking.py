@@ -116,10 +116,12 @@ def test_clinical_questions_are_not_answered_and_say_who_can(chat: Chat, questio
 
 
 def test_a_task_question_about_medication_still_gets_its_leaning(chat: Chat):
-    """"Can I tell someone which dose to take?" is a question about the role, and gets a clear no."""
+    """"Can I tell someone which dose to take?" is a question about the role, and gets a clear no: not a peer worker's to advise."""
     reply = chat.say("can I tell someone what dose of their meds to take?")[0]
     assert not reply.text.startswith("That's a clinical question")
-    assert "No" in reply.text.split("Peer workers")[0]
+    # Either the ruling's "No" or a page saying so in words: a bare "No." opening a myth page no longer counts.
+    assert "No, this isn't a peer task" in reply.text or "don't advise on medication at all, doses included" in reply.text
+    assert "prescriber" in reply.text
 
 
 def test_asking_for_a_crisis_line_always_gets_the_lines(chat: Chat):

@@ -255,6 +255,25 @@ def test_peer_support_all_and_the_button_list_every_region(chat):
     assert chat.press("Lines in other regions")[0].text == everywhere.text
 
 
+def test_peer_support_uk_names_where_each_domestic_abuse_line_serves(chat):
+    """"/peer support UK" names the nation each domestic abuse line serves: England's helpline is England's only."""
+    text = chat.say("/peer support UK")[0].text
+    abuse = [line for line in text.splitlines() if "abuse" in line.lower() or "Live Fear Free" in line]
+    assert any("0808 2000 247" in line and "England" in line for line in abuse)
+    for nation, number in (("Scotland", "0800 027 1234"), ("Wales", "0808 80 10 800"),
+                           ("Northern Ireland", "0808 802 1414")):
+        assert any(number in line and nation in line for line in abuse), nation
+    assert all(any(n in line for n in ("England", "Scotland", "Wales", "Northern Ireland")) for line in abuse)
+
+
+def test_every_uk_line_says_where_it_serves(bot):
+    """Each UK line names the whole UK or one nation in its name or `who`, so no one is sent to a line that isn't theirs."""
+    uk = bot.support.find("UK")
+    for line in uk.line:
+        said = f"{line.name} {line.who}"
+        assert "UK" in said or any(n in said for n in ("England", "Scotland", "Wales", "Northern Ireland")), line.name
+
+
 def test_peer_support_is_in_help(chat):
     """"/peer help" mentions "/peer support"."""
     assert "/peer support" in chat.say("/peer help")[0].text

@@ -16,7 +16,7 @@ import pytest
 from pydantic import ValidationError
 
 from bot.actions import decode
-from bot.catalog import Scenario
+from bot.catalog import Response, Scenario
 from bot.messages import Post, Press, Reply, Role
 from bot.replies import LEANING
 from bot.rounds import OPEN_FOR, voter_hash
@@ -120,6 +120,35 @@ def test_the_facilitator_reveals_the_responses_and_then_the_debrief(facilitator:
     assert all(r.response in text for r in gifts.more_helpful + gifts.less_helpful)
     assert "counts stay private" in text  # two answers: the threshold holds at the reveal too
     assert debrief.reply.text == f"To close: {gifts.debrief}"
+
+
+def test_the_reveal_says_which_options_were_added_for_discussion(facilitator: Chat, catalog):
+    """Options the sources don't give (the payee scenario's less helpful ones) are marked at the reveal, with a note why."""
+    started(facilitator, "payee no timer")
+    reveal = facilitator.press("Reveal")[1].reply
+    payee = catalog.scenarios["payee"]
+    assert payee.less_helpful and all(x.added_for_discussion for x in payee.less_helpful)
+    for x in payee.less_helpful:
+        assert f"(Added for discussion) {x.response}" in reveal.text
+    for x in payee.more_helpful:  # the supervision course gives these: no mark
+        assert f"• {x.response}" in reveal.text
+    assert "the sources below do not give them" in reveal.text
+    assert any(f.name == "Note" and "added for discussion" in f.value for f in reveal.card.fields)
+
+
+def test_a_reveal_with_only_the_sources_options_has_no_added_note(facilitator: Chat):
+    """The gifts scenario's options all come from the supervision course, so its reveal marks nothing."""
+    started(facilitator)
+    reveal = facilitator.press("Reveal")[1].reply
+    assert "Added for discussion" not in reveal.text and "added for discussion" not in reveal.text
+
+
+def test_the_scenarios_whose_less_helpful_options_the_sources_lack_say_so(catalog):
+    """The organisation scenarios, unopened bills and harm reduction supplies flag the options the project wrote."""
+    scenarios = catalog.scenarios
+    for sid in ("payee", "firing-a-peer", "mandatory-wrap", "reporting-back", "transport", "unopened-bills",
+                "harm-reduction-supplies"):
+        assert any(x.added_for_discussion for x in scenarios[sid].less_helpful), sid
 
 
 def test_a_participant_who_presses_reveal_is_told_only_facilitators_can(facilitator: Chat):
@@ -356,6 +385,15 @@ def test_the_content_check_refuses_a_malformed_quick_round(change: dict, complai
     Scenario.model_validate(item)  # the well-formed one passes
     with pytest.raises(ValidationError, match=complaint):
         Scenario.model_validate({**item, **change})
+
+
+@pytest.mark.parametrize("flag", ["yes", 1, "true"])
+def test_the_content_check_refuses_an_added_for_discussion_that_is_not_true_or_false(flag):
+    """`added_for_discussion` takes only true or false, so a typo can't silently hide the reveal's note."""
+    option = {"response": "Say no at once.", "why": "It closes the talk."}
+    Response.model_validate({**option, "added_for_discussion": True})
+    with pytest.raises(ValidationError, match="boolean"):
+        Response.model_validate({**option, "added_for_discussion": flag})
 
 
 # The scenarios the sources give (MAP.md, "Supervision scenarios"): document and the line each starts on.
