@@ -11,7 +11,7 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from bot import router, safety, schedules
+from bot import router, safety, schedules, sharing
 from bot.actions import Expired, decode
 from bot.answerer import Answerer
 from bot.catalog import Catalog
@@ -67,7 +67,10 @@ class Bot:
             # Every request passes the safety screen (crisis language, identifying details) on its way.
             if isinstance(request, Command):
                 handler, rest = router.route(request)
-                messages = safety.screened(self, request, rest, lambda text: handler(self, request, text))
+                # A question asked by slash command in a channel is answered privately (bot.sharing).
+                quiet = sharing.asked_quietly(self, request, router.split(request.text)[0])
+                messages = safety.screened(self, request, rest, lambda text: (
+                    sharing.quietly(handler(self, request, text)) if quiet else handler(self, request, text)))
             else:
                 messages = safety.screened(self, request, "", lambda _: self._pressed(request))
         except UserError as e:

@@ -12,7 +12,7 @@ import logging
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
-from bot import rounds
+from bot import rounds, sharing
 from bot.actions import encode
 from bot.messages import Choice, Command, Message, Press, Reply
 
@@ -55,7 +55,7 @@ def kept(days: int) -> str:
 
 
 def privacy(bot: "Bot", req: Command, rest: str) -> list[Message]:
-    return [Reply(kept(bot.settings.retention_days), private=True)]
+    return [Reply(sharing.who_sees(bot, req) + "\n\n" + kept(bot.settings.retention_days), private=True)]
 
 
 def _open_round_hashes(bot: "Bot", platform: str, user_id: str, workspace: str | None) -> dict[str, str]:

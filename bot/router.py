@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from bot import asking, privacy, roles, scenarios, schedules, support
+from bot import asking, privacy, roles, scenarios, schedules, sharing, support
 from bot.messages import Command
 
 CommandHandler = Callable[..., list]
@@ -35,6 +35,7 @@ COMMANDS: dict[str, CommandHandler] = {
     "forget-me": privacy.forget_me,
     "support": support.support,
     "region": support.region_,
+    "answers": sharing.answers,
 }
 
 ACTIONS: dict[str, ActionHandler] = {
@@ -54,6 +55,7 @@ ACTIONS: dict[str, ActionHandler] = {
     "forget": privacy.press_forget,
     "notify": support.notify,
     "regions": support.regions,
+    "share": sharing.share,
 }
 
 # Jobs run on every tick besides the schedules (scenario timers, housekeeping): (bot, now) -> posts.
