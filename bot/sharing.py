@@ -40,6 +40,7 @@ QUESTIONS = {"ask", "task"}  # the router's verbs for questions (free text route
 PUBLIC, PRIVATE = "public", "private"
 SHARE = "Share with the channel"
 KINDS = ("ruling", "item")
+RETRIES = 3  # shares the platform refused that may be tried again
 SHARED = ("Shared with the channel, with your name on it. Only the answer went: what you typed stays "
           "between us.")
 ALREADY = "You've already shared this answer with the channel, so I haven't posted it again."
@@ -92,10 +93,23 @@ def shared(answer: Reply, user_id: str) -> Reply:
     return Reply(f"{answer.text}\n\n{line}", card=card, choices=answer.choices)
 
 
-def share_key(bot: "Bot", req: Press, kind: str, item_id: str) -> str:
+def share_key(bot: "Bot", req: Press, kind: str, item_id: str) -> str | None:
+    """The post's key, or None when this answer is already shared here (or on its way).
+
+    A share the platform refused (the bot not in the channel, say) did not go out, so it may be
+    tried again, under a fresh key: a delivery record is never claimed twice."""
     where = f"{req.where.channel_key}:{req.where.thread or ''}"
     mac = hmac.new(bot.store.secret(), f"share|{where}|{req.who.user_id}|{kind}:{item_id}".encode(), hashlib.sha256)
-    return f"share:{mac.hexdigest()[:32]}"
+    base = f"share:{mac.hexdigest()[:32]}"
+    for attempt in range(RETRIES + 1):
+        key = f"{base}:{attempt}" if attempt else base
+        record = bot.store.delivery(key)
+        if record is None:
+            return key
+        if record["status"] != "failed":
+            return None
+    raise UserError("I couldn't post in this channel the last few times. If I'm not a member here, "
+                    "an admin can add me; until then, the answer stays with you.")
 
 
 def share(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
@@ -108,7 +122,7 @@ def share(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
     if answer is None:
         raise UserError("I can't find that answer any more; the content may have changed. Ask me again.")
     key = share_key(bot, req, *args)
-    if bot.store.delivery(key) is not None:
+    if key is None:
         return [Reply(ALREADY, private=True, replace=True)]
     where = Where(req.where.platform, req.where.workspace, req.where.channel, req.where.thread)
     return [Reply(SHARED, private=True, replace=True), Post(where, shared(answer, req.who.user_id), key=key)]

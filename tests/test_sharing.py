@@ -200,3 +200,14 @@ def test_privacy_says_who_sees_what(chat: Chat):
     [reply] = chat.say("/peer privacy")
     assert "Who sees what" in reply.text and "only you see my answer" in reply.text
     assert "Mentioning me" in reply.text and "Crisis lines" in reply.text
+
+
+def test_a_share_the_platform_refused_can_be_tried_again(bot, chat: Chat):
+    """If the channel refused the shared post (the bot not a member, say), a later press posts it."""
+    chat.say(QUESTION)
+    [first] = [m for m in chat.press("Share with the channel") if isinstance(m, Post)]
+    bot.claim([first])
+    bot.store.finish_delivery(first.key, "failed")
+    [second] = [m for m in chat.press("Share with the channel") if isinstance(m, Post)]
+    assert second.key != first.key and bot.claim([second]) == [second]
+    assert "already shared" in chat.press("Share with the channel")[0].text

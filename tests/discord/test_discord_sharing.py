@@ -112,3 +112,17 @@ async def test_a_mention_still_answers_in_place(start_peerbot, fake):
     call = await fake.wait_for(lambda: next(iter(fake.requests("POST", f"^/channels/{GENERAL}/messages$")), None))
     assert str(call.json["message_reference"]["message_id"]) == payload["id"]
     assert call.json["embeds"][0]["title"] and SHARE not in labels(call.json)
+
+
+async def test_a_share_discord_refuses_is_reported_and_can_be_tried_again(start_peerbot, chat, fake):
+    """Where peerbot may not post, Share tells the asker privately; once it may, pressing again shares it."""
+    await start_peerbot()
+    fake.script("POST", f"^/channels/{GENERAL}/messages$", 403, {"code": 50001, "message": "Missing Access"})
+    await chat.slash("task", QUESTION)
+    answer = copy.deepcopy(fake.original(chat.last))
+    await chat.press(answer, SHARE)
+    [note] = await chat.followups()
+    assert note["flags"] == 64 and "couldn't post" in note["content"] and not visible_to_others(fake)
+    await chat.press(answer, SHARE)
+    [post] = await fake.wait_for(lambda: fake.channel_posts(GENERAL))
+    assert f"Shared by <@{P.ANA}>" in post["embeds"][0]["description"]

@@ -111,3 +111,17 @@ async def test_privacy_says_who_sees_what(ws: Workspace):
     """`/peer privacy` tells the asker, privately, who sees answers to their questions."""
     reply = await ws.say("/peer privacy", user="U1")
     assert reply.method == "chat.postEphemeral" and "Who sees what" in text_of(reply)
+
+
+async def test_a_share_slack_refuses_is_reported_and_can_be_tried_again(ws: Workspace, fake: FakeSlack, platform):
+    """In a channel peerbot is not in, Share tells the asker privately it could not post; once peerbot is
+    added, pressing again shares it."""
+    fake.refuse_channels.add("C1")
+    answer = await ws.say(QUESTION)  # chat.postEphemeral is refused too: the answer comes by response_url
+    await ws.press(SHARE, on=answer)
+    note = await fake.wait_until(lambda: [c for c in fake.called("response_url") if "couldn't post" in text_of(c)])
+    assert note[0].args["response_type"] == "ephemeral" and not fake.messages
+    await platform.drain()
+    fake.refuse_channels.clear()
+    await share(ws, fake, platform, answer, posts=2)  # the refused attempt was a call too
+    assert len(fake.messages) == 1 and "Shared by <@U1>" in fake.messages[0]["text"]
