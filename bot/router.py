@@ -65,7 +65,7 @@ TIMERS: list[Callable[..., list]] = [scenarios.due, privacy.prune]
 HELP: list[str] = [
     "/peer schedules: this channel's schedules (facilitators: /peer schedule reflection every monday 10:00)",
     "/peer scenarios: scenario discussions a facilitator can start here",
-    "/peer privacy: what I keep and for how long; /peer forget me: delete what I keep about you",
+    "/peer privacy: who sees what, and what I keep; /peer forget me: delete what I keep about you",
     "/peer support: crisis lines and people to reach, only you see them (/peer region: which region's)",
 ]
 

@@ -141,7 +141,7 @@ def who_sees(bot: "Bot", req: Command | Press) -> str:
         slash,
         "• Mentioning me (@peerbot) in a channel: everyone there sees your message, so my answer goes in "
         "its thread.",
-        "• Direct messages and App Home: only you.",
+        "• Direct messages, App Home and the terminal chat: only you.",
         "• Crisis lines, reminders, guided checks, help and topic lists: only you, always.",
         "• Prompts, check-ins and scenarios a facilitator starts: the channel (answers to polls and "
         "check-ins are anonymous).",
