@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from adapters.console import Console
 from bot.messages import Command, Post, Reply, Role, Where
+from bot.sharing import share_choice
 from tests.conftest import SAID, Chat, reopen
 
 # A task question with words of its own that no answer would ever contain.
@@ -211,3 +212,37 @@ def test_a_share_the_platform_refused_can_be_tried_again(bot, chat: Chat):
     [second] = [m for m in chat.press("Share with the channel") if isinstance(m, Post)]
     assert second.key != first.key and bot.claim([second]) == [second]
     assert "already shared" in chat.press("Share with the channel")[0].text
+
+
+def test_a_database_from_before_the_setting_upgrades_with_answers_private(tmp_path, clock):
+    """Migration m009 adds the setting to an existing database: its region stays, answers start private."""
+    import sqlite_utils
+
+    from storage.schema import migrations
+    from storage.sqlite import SqliteStore
+
+    path = tmp_path / "old.db"
+    old = sqlite_utils.Database(path)
+    migrations.apply(old, stop_before="m009_workspace_answers")
+    old["workspaces"].insert({"workspace": "slack:T1", "region": "UK", "updated_at": "2026-11-01T00:00:00+00:00"})
+    old.conn.close()
+    store = SqliteStore(path, clock)
+    try:
+        assert store.workspace_region("slack:T1") == "UK" and store.workspace_answers("slack:T1") is None
+        store.set_workspace_answers("slack:T1", "public")
+        assert store.workspace_answers("slack:T1") == "public" and store.workspace_region("slack:T1") == "UK"
+    finally:
+        store.close()
+
+
+def test_every_answer_in_the_content_fits_a_share_button(catalog):
+    """Every ruling, topic and term can be shared: its button id fits Discord's 100 characters."""
+    answers = [Reply("", about=f"ruling:{r}") for r in catalog.rulings]
+    answers += [Reply("", about=f"item:{i}") for i in [*catalog.topics, *catalog.terms]]
+    assert all(len(share_choice(a)) == 1 and len(share_choice(a)[0].action) <= 100 for a in answers)
+
+
+def test_a_share_button_for_something_unknown_is_answered_kindly(chat: Chat):
+    """A Share button of an unknown kind has expired; one whose answer left the content says so."""
+    assert "expired" in chat.press_action("v1:share:poem:x")[0].text
+    assert "can't find that answer" in chat.press_action("v1:share:ruling:no-such-ruling")[0].text
