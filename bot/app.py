@@ -68,9 +68,9 @@ class Bot:
             if isinstance(request, Command):
                 handler, rest = router.route(request)
                 # A question asked by slash command in a channel is answered privately (bot.sharing).
-                quiet = sharing.asked_quietly(self, request, router.split(request.text)[0])
-                messages = safety.screened(self, request, rest, lambda text: (
-                    sharing.quietly(handler(self, request, text)) if quiet else handler(self, request, text)))
+                if sharing.asked_quietly(self, request, router.split(request.text)[0]):
+                    handler = sharing.privately(handler)
+                messages = safety.screened(self, request, rest, lambda text: handler(self, request, text))
             else:
                 messages = safety.screened(self, request, "", lambda _: self._pressed(request))
         except UserError as e:

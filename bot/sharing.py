@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from bot.actions import Expired, encode
 from bot.answerer import TaskAnswer
@@ -54,6 +54,11 @@ def asked_quietly(bot: "Bot", req: Command | Press, verb: str) -> bool:
     """A question typed as a slash command in a channel, in a workspace that keeps answers private."""
     return (isinstance(req, Command) and req.via == "command" and not req.where.is_dm
             and verb in QUESTIONS and mode(bot, req) == PRIVATE)
+
+
+def privately(handler: Callable[..., list[Message]]) -> Callable[..., list[Message]]:
+    """`handler`, answering privately with a Share button (for a question asked quietly)."""
+    return lambda bot, req, text: quietly(handler(bot, req, text))
 
 
 def quietly(messages: list[Message]) -> list[Message]:
