@@ -7,7 +7,7 @@ import copy
 import json
 
 import discord_payloads as P
-from discord_fake import BOT_ID, GENERAL
+from discord_fake import BOT_ID, GENERAL, Channel
 
 TYPED = ("turquoise", "hatchback")
 QUESTION = "driving someone to the food bank in my turquoise hatchback"
@@ -126,3 +126,15 @@ async def test_a_share_discord_refuses_is_reported_and_can_be_tried_again(start_
     await chat.press(answer, SHARE)
     [post] = await fake.wait_for(lambda: fake.channel_posts(GENERAL))
     assert f"Shared by <@{P.ANA}>" in post["embeds"][0]["description"]
+
+
+async def test_a_question_asked_in_a_thread_is_shared_in_that_thread(start_peerbot, chat, fake):
+    """Asked with /peer inside a thread, the answer is shared to that thread, not to its parent channel."""
+    await start_peerbot()
+    thread = 811000000000000001
+    fake.channels[thread] = Channel(thread, type=11, name="a thread", parent_id=GENERAL)
+    await chat.slash("task", QUESTION, channel=thread, thread_of=GENERAL)
+    answer = copy.deepcopy(fake.original(chat.last))
+    await chat.press(answer, SHARE, thread_of=GENERAL)
+    [post] = await fake.wait_for(lambda: fake.channel_posts(thread))
+    assert f"Shared by <@{P.ANA}>" in post["embeds"][0]["description"] and not fake.channel_posts(GENERAL)
