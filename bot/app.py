@@ -11,7 +11,7 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from bot import router, safety, schedules
+from bot import router, safety, schedules, sharing
 from bot.actions import Expired, decode
 from bot.answerer import Answerer
 from bot.catalog import Catalog
@@ -67,6 +67,9 @@ class Bot:
             # Every request passes the safety screen (crisis language, identifying details) on its way.
             if isinstance(request, Command):
                 handler, rest = router.route(request)
+                # A question asked by slash command in a channel is answered privately (bot.sharing).
+                if sharing.asked_quietly(self, request, router.split(request.text)[0]):
+                    handler = sharing.privately(handler)
                 messages = safety.screened(self, request, rest, lambda text: handler(self, request, text))
             else:
                 messages = safety.screened(self, request, "", lambda _: self._pressed(request))

@@ -125,6 +125,9 @@ class Reply:
     in_thread: bool = False
     form: Form | None = None
     replace: bool = False  # update the message the button was on instead of adding one
+    # The content item this reply answers with ("ruling:<id>" or "item:<id>"), so the asker can share
+    # it: sharing re-renders the item from the content, never from what the person typed.
+    about: str = ""
 
 
 @dataclass(frozen=True)

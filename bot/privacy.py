@@ -12,7 +12,7 @@ import logging
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
-from bot import rounds
+from bot import rounds, sharing
 from bot.actions import encode
 from bot.messages import Choice, Command, Message, Press, Reply
 
@@ -41,10 +41,12 @@ def kept(days: int) -> str:
         "What I keep, and for how long:",
         "• No message text, ever. I answer what you write and then drop it: questions, replies to "
         "prompts and thread conversations are never stored.",
-        "• Settings: each channel's time zone, the workspace's crisis-line region, the schedules "
-        "facilitators set up (with who set them up) and the facilitator list. They stay until someone "
-        "changes them.",
-        f"• Delivery records: which scheduled posts have gone out, so none goes out twice. Kept {days} days.",
+        "• Settings: each channel's time zone, the workspace's crisis-line region and who sees answers, "
+        "the schedules facilitators set up (with who set them up) and the facilitator list. They stay until "
+        "someone changes them.",
+        "• Delivery records: which posts have gone out (scheduled posts, answers someone chose to share), so "
+        "none goes out twice. A shared answer is recorded by a scrambled code that says neither who shared it "
+        f"nor what it was. Kept {days} days.",
         "• Check-ins and polls: counts only. While a round is open, a scrambled code for each person stops "
         f"double answers; it is deleted when the round closes. Closed counts are kept {days} days.",
         f"• Guided checks you have not finished: which buttons you pressed, for up to {days} days.",
@@ -55,7 +57,7 @@ def kept(days: int) -> str:
 
 
 def privacy(bot: "Bot", req: Command, rest: str) -> list[Message]:
-    return [Reply(kept(bot.settings.retention_days), private=True)]
+    return [Reply(sharing.who_sees(bot, req) + "\n\n" + kept(bot.settings.retention_days), private=True)]
 
 
 def _open_round_hashes(bot: "Bot", platform: str, user_id: str, workspace: str | None) -> dict[str, str]:

@@ -65,7 +65,7 @@ def task_reply(answer: TaskAnswer) -> Reply:
                 footer=f"Source: {cite(top.sources)}", tone=answer.verdict)
     choices = (Choice("Why?", encode("why", top.id)), Choice("Sources", encode("sources", "ruling", top.id)),
                Choice("Talk it through", encode("check", "task")))
-    return Reply("\n".join(lines), card=card, choices=choices)
+    return Reply("\n".join(lines), card=card, choices=choices, about=f"ruling:{top.id}")
 
 
 def unsure_task_reply(answer: TaskAnswer) -> Reply:
@@ -130,7 +130,7 @@ def topic_reply(item: Term | Topic, catalog: Catalog, more: bool = False) -> Rep
             choices.append(Choice(label[:40], encode("topic", ref)))
     choices.append(Choice("Sources", encode("sources", "item", item.id)))
     return Reply("\n".join(lines), card=Card(title, body, tuple(fields), f"Source: {cite(item.sources)}"),
-                 choices=tuple(choices[:5]))
+                 choices=tuple(choices[:5]), about=f"item:{item.id}")
 
 
 def not_known_reply(catalog: Catalog) -> Reply:

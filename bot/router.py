@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from bot import asking, privacy, roles, scenarios, schedules, support
+from bot import asking, privacy, roles, scenarios, schedules, sharing, support
 from bot.messages import Command
 
 CommandHandler = Callable[..., list]
@@ -35,6 +35,7 @@ COMMANDS: dict[str, CommandHandler] = {
     "forget-me": privacy.forget_me,
     "support": support.support,
     "region": support.region_,
+    "answers": sharing.answers,
 }
 
 ACTIONS: dict[str, ActionHandler] = {
@@ -54,6 +55,7 @@ ACTIONS: dict[str, ActionHandler] = {
     "forget": privacy.press_forget,
     "notify": support.notify,
     "regions": support.regions,
+    "share": sharing.share,
 }
 
 # Jobs run on every tick besides the schedules (scenario timers, housekeeping): (bot, now) -> posts.
@@ -63,7 +65,7 @@ TIMERS: list[Callable[..., list]] = [scenarios.due, privacy.prune]
 HELP: list[str] = [
     "/peer schedules: this channel's schedules (facilitators: /peer schedule reflection every monday 10:00)",
     "/peer scenarios: scenario discussions a facilitator can start here",
-    "/peer privacy: what I keep and for how long; /peer forget me: delete what I keep about you",
+    "/peer privacy: who sees what, and what I keep; /peer forget me: delete what I keep about you",
     "/peer support: crisis lines and people to reach, only you see them (/peer region: which region's)",
 ]
 

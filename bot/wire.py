@@ -22,6 +22,7 @@ def load_post(raw: str) -> Post:
         choices=tuple(Choice(**c) for c in r["choices"]),
         private=r["private"], in_thread=r["in_thread"], replace=r["replace"],
         form=Form(form["title"], form["submit"], tuple(FormField(**f) for f in form["fields"])) if form else None,
+        about=r.get("about", ""),
     )
     # .get: payloads claimed before a field existed still load after an upgrade.
     return Post(where=Where(**d["where"]), reply=reply, key=d["key"], thread_of=d["thread_of"], due_at=d["due_at"],

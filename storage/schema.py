@@ -79,3 +79,10 @@ def m008_schedule_next_due(db: Database) -> None:
     db["schedules"].add_column("next_due", str, not_null_default="")
     db["schedules"].create_index(["paused", "next_due"])
 
+
+
+@migrations()
+def m009_workspace_answers(db: Database) -> None:
+    # Who sees the answer to a question asked by slash command in a channel: "" (the default,
+    # private to the asker) or "public" (the whole channel), chosen by an admin. Nothing about any person.
+    db["workspaces"].add_column("answers", str, not_null_default="")

@@ -356,8 +356,16 @@ class SqliteStore:
 
     def set_workspace_region(self, workspace: str, region: str) -> None:
         """Set the region (an id such as "UK"); an empty region goes back to the default."""
-        if region:
-            self.db["workspaces"].upsert({"workspace": workspace, "region": region, "updated_at": self._now()},
-                                         pk="workspace")
-        else:
-            self.db.execute("delete from workspaces where workspace = ?", [workspace])
+        # A blank, not a deleted row: the workspace's other settings (who sees answers) live beside it.
+        self.db["workspaces"].upsert({"workspace": workspace, "region": region, "updated_at": self._now()},
+                                     pk="workspace")
+
+    # -- who sees answers to slash-command questions, per workspace -----------------------
+    def workspace_answers(self, workspace: str) -> str | None:
+        rows = list(self.db.query("select answers from workspaces where workspace = ?", [workspace]))
+        return rows[0]["answers"] if rows and rows[0]["answers"] else None
+
+    def set_workspace_answers(self, workspace: str, mode: str) -> None:
+        """"public" answers in the open; an empty mode goes back to the default (private)."""
+        self.db["workspaces"].upsert({"workspace": workspace, "answers": mode, "updated_at": self._now()},
+                                     pk="workspace")

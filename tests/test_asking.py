@@ -7,12 +7,13 @@ from tests.conftest import Chat, reopen
 
 
 def test_coffee_question_gets_a_sourced_kind_leaning(chat: Chat):
-    """A newcomer's first question gets a clear leaning, the reasons, a source and a question for supervision."""
+    """A newcomer's first question gets a clear leaning, the reasons, a source, a question for supervision and,
+    asked in a channel, a way to share it."""
     reply = chat.say("is it ok to grab a coffee with someone I support?")[0]
     assert reply.text.startswith("Yes")
     assert "Source: toolkit" in reply.text
     assert "To bring to supervision:" in reply.text
-    assert [c.label for c in reply.choices] == ["Why?", "Sources", "Talk it through"]
+    assert [c.label for c in reply.choices] == ["Why?", "Sources", "Talk it through", "Share with the channel"]
 
 
 def test_doing_it_for_someone_is_not_the_same_as_doing_it_with_them(chat: Chat):

@@ -43,6 +43,7 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "region": ("Which region's crisis lines this server sees (facilitators change it)", "A region, e.g. UK, or default"),
     "privacy": ("What peerbot keeps, and what it doesn't", "Not needed"),
     "forget-me": ("Delete what peerbot keeps about you", "Not needed"),
+    "answers": ("Who sees answers to /peer questions here (admins change it)", "public or private"),
 }
 
 

@@ -19,7 +19,7 @@ from adapters.discord.forms import FormShelf
 from adapters.discord.transport import DiscordTransport
 from bot.app import Bot
 from bot.messages import Command, Post, Press
-from bot.outbox import Outbox
+from bot.outbox import NOT_POSTED, Outbox
 
 log = logging.getLogger("peerbot.discord")
 SORRY = ("Sorry, something went wrong on my side. If it keeps happening, mention reference {ref} "
@@ -71,19 +71,22 @@ class DiscordAdapter:
         try:
             outcome = self.bot.handle(request())
             await respond.to_interaction(interaction, outcome.replies, self.forms)
-            await self._deliver(outcome.posts)
+            await self._deliver(outcome.posts, interaction)
             await respond.finish(interaction)
         except Exception:  # noqa: BLE001 - logged with a reference; the person is told
             ref = secrets.token_hex(3)
             log.exception("answering interaction %s failed (ref %s)", interaction.id, ref)
             await respond.apologise(interaction, SORRY.format(ref=ref))
 
-    async def _deliver(self, posts: list[Post]) -> None:
+    async def _deliver(self, posts: list[Post], interaction: discord.Interaction | None = None) -> None:
         if not posts:
             return
         if self.outbox is None:
             log.error("%d post(s) with no outbox to deliver them", len(posts))
             return
-        for result in await self.outbox.deliver(posts):
+        results = await self.outbox.deliver(posts)
+        for result in results:
             if result.status not in ("sent", "skipped"):
                 log.warning("post %s: %s", result.key, result.status)
+        if interaction is not None and any(r.status == "failed" for r in results):
+            await respond.apologise(interaction, NOT_POSTED)  # privately, to whoever asked for the post

@@ -25,8 +25,8 @@ from adapters.slack.render import FORM_CALLBACK, OPEN_FORM, load_form, to_home, 
 from adapters.slack.roles import SlackRoles
 from bot.app import Bot
 from bot.home import home_reply
-from bot.messages import Command, Press
-from bot.outbox import Outbox
+from bot.messages import Command, Post, Press, Reply
+from bot.outbox import NOT_POSTED, Outbox
 
 log = logging.getLogger("peerbot.slack")
 
@@ -76,8 +76,13 @@ class SlackAdapter:
     async def run(self, request: Command | Press, origin: Origin, client: AsyncWebClient) -> None:
         outcome = self.bot.handle(request)
         if outcome.posts:
-            self.spawn(self.outbox.deliver(outcome.posts))
+            self.spawn(self._deliver(outcome.posts, origin, client))
         await answer(client, origin, outcome.replies)
+
+    async def _deliver(self, posts: list[Post], origin: Origin, client: AsyncWebClient) -> None:
+        results = await self.outbox.deliver(posts)
+        if any(r.status == "failed" for r in results):
+            await answer(client, origin, [Reply(NOT_POSTED, private=True)])
 
     # -- middleware and listeners ----------------------------------------------------------
     async def drop_retries(self, body: dict, next: Any) -> BoltResponse | None:

@@ -92,15 +92,15 @@ async def test_every_command_is_answered(name, start_peerbot, chat, fake):
     assert "something went wrong" not in text_of(response).lower()
 
 
-async def test_a_task_question_gets_a_public_card_with_buttons(start_peerbot, chat):
-    """`/peer task …` answers in the channel with the verdict as an embed and Why?/Sources buttons."""
+async def test_a_task_question_gets_a_private_card_with_buttons(start_peerbot, chat):
+    """`/peer task …` answers the asker privately with the verdict as an embed and Why?/Sources/Share buttons."""
     await start_peerbot()
     response = await chat.slash("task", "driving someone to the food bank")
     data = response["data"]
-    assert response["type"] == 4 and not data.get("flags")
+    assert response["type"] == 4 and data["flags"] == 64
     assert data["embeds"][0]["title"]
     labels = [b["label"] for row in data["components"] for b in row["components"]]
-    assert "Why?" in labels and "Sources" in labels
+    assert "Why?" in labels and "Sources" in labels and "Share with the channel" in labels
     assert data["allowed_mentions"] == {"parse": []}
 
 

@@ -26,12 +26,12 @@ def first_scenario(platform) -> str:
 
 # -- questions -------------------------------------------------------------------------------
 async def test_a_task_question_gets_a_leaning_card_with_ways_to_go_deeper(ws: Workspace):
-    """`/peer task …` answers in the channel with a leaning, its reasons, a source and Why?/Sources buttons."""
+    """`/peer task …` answers the asker privately with a leaning, its reasons, a source, Why?/Sources and Share."""
     answer = await ws.say("/peer task driving someone to an appointment")
-    assert answer.method == "chat.postMessage" and answer.args["channel"] == "C1"
+    assert answer.method == "chat.postEphemeral" and answer.args["channel"] == "C1"
     assert answer.args["blocks"][0]["type"] == "header"
     assert "Source:" in text_of(answer)
-    assert labels(answer) == ["Why?", "Sources", "Talk it through"]
+    assert labels(answer) == ["Why?", "Sources", "Talk it through", "Share with the channel"]
     why = await ws.press("Why?", on=answer)
     assert why.method == "chat.postEphemeral" and "Why:" in why.args["blocks"][0]["text"]["text"]
 
