@@ -139,6 +139,13 @@ def test_show_lines_must_be_true_or_false(tmp_path):
     assert [p for p in raised.value.problems if p.startswith(f"{topic}: topic partner-violence: show_lines")]
 
 
+def test_someone_in_crisis_who_asks_about_an_emergency_gets_the_lines_once(chat: Chat):
+    """The crisis reply already gives the lines, so the answer that follows it does not repeat them."""
+    out = replies(chat.say("I want to kill myself. what should I do when someone overdoses?"))
+    assert CRISIS_REPLY in out[0].text and out[1].text.startswith("An overdose or medical emergency")
+    assert sum(EMERGENCY in r.text for r in out) == 1 and all(r.private for r in out)
+
+
 # -- reachable -----------------------------------------------------------------------------------
 def test_every_listed_item_has_three_questions_none_its_own(catalog):
     """Each item in the question set exists, has at least three questions, and none of them is one
@@ -168,3 +175,4 @@ def test_an_everyday_question_reaches_its_item(module_bot, case):
     """An everyday question lands on the ruling, topic or definition written for it."""
     kind, item, _ = answered_by(module_bot, case["question"])
     assert item == case["expect"], f"{kind}:{item}"
+
