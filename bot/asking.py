@@ -5,6 +5,7 @@ Which answer a free-text question gets (a task leaning, a topic, or "I don't kno
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot import checks, support
@@ -15,6 +16,7 @@ from bot.errors import UserError
 from bot.messages import Card, Choice, Command, Field, Message, Press, Reply
 from bot.quoting import quote
 from bot.replies import clinical_reply, not_known_reply, ruling_detail, sources_reply, task_reply, topic_reply
+from bot.text import clean
 
 if TYPE_CHECKING:
     from bot.app import Bot
@@ -32,20 +34,50 @@ def ask(bot: "Bot", req: Request, text: str) -> list[Message]:
     if support.asks_for_lines(text):
         return support.support(bot, req, "")
     kind, found = choose(bot, text)
-    if kind in ("task", "unsure-task"):
+    if kind == "task":
+        return [task_reply(found), *_lines(bot, req, found.top)]
+    if kind == "unsure-task":
         return [task_reply(found)]
     if kind == "topic":
-        return [topic_reply(found.item, bot.catalog)]
+        return [topic_reply(found.item, bot.catalog), *_lines(bot, req, found.item)]
     if kind == "clinical":
         return [clinical_reply()]
+    named = _named_term(bot, text)
+    if named is not None:
+        return [topic_reply(named, bot.catalog)]
     return [not_known_reply(bot.catalog)]
+
+
+def _lines(bot: "Bot", req: Request, item) -> list[Message]:
+    """An answer about an emergency or someone's safety (`show_lines` in its content) comes with
+    the region's emergency number and lines, privately."""
+    return [support.lines_note(bot, req)] if getattr(item, "show_lines", False) else []
+
+
+# "What is peer support?": every word of it is a stop word to the search, so it finds nothing. When
+# nothing was found, a question that only asks for the meaning of a term's exact name or alias
+# still gets that term.
+NAMING = re.compile(r"^(?:what(?:'s| is| are|s)|define|definition of|meaning of|explain|tell me about)\s+"
+                    r"(?:an? |the )?(?P<name>[a-z' -]{2,60}?)\s*(?:exactly|actually|anyway)?\s*\??$")
+
+
+def _named_term(bot: "Bot", text: str) -> Term | None:
+    match = NAMING.match(" ".join(clean(text).split()))
+    if match is None:
+        return None
+    wanted = match["name"].strip()
+    for term in bot.catalog.terms.values():
+        if wanted in (name.lower() for name in (term.term, *term.aliases)):
+            return term
+    return None
 
 
 def task(bot: "Bot", req: Request, text: str) -> list[Message]:
     if not text.strip():
         raise UserError("Tell me the task after \"/peer task\", for example: "
                         "\"/peer task driving someone to the food bank\".")
-    return [task_reply(bot.answerer.answer(text))]
+    answer = bot.answerer.answer(text)
+    return [task_reply(answer), *(_lines(bot, req, answer.top) if answer.verdict != "unsure" else [])]
 
 
 def topics(bot: "Bot", req: Request, text: str = "") -> list[Message]:

@@ -79,6 +79,9 @@ class Ruling(Model):
     instead: Annotated[str, StringConstraints(max_length=500)] = ""
     question: Line
     jurisdiction: Annotated[str, StringConstraints(max_length=300)] = ""
+    # The answer is about an emergency or someone's safety: the reply adds the region's emergency
+    # number and crisis lines, privately (content/FORMAT.md).
+    show_lines: StrictBool = False
     sources: Sources
     views: tuple[View, ...] = ()
 
@@ -114,6 +117,7 @@ class Topic(Model):
     related: tuple[Id, ...] = ()
     check: Id | None = None
     jurisdiction: Annotated[str, StringConstraints(max_length=300)] = ""
+    show_lines: StrictBool = False  # as for rulings: the reply adds the emergency number and lines
     sources: Sources
     views: tuple[View, ...] = ()
 

@@ -69,7 +69,8 @@ def screened(bot: "Bot", request: Command | Press, text: str, run: Callable[[str
     if reading.level == crisis.CRISIS:
         return _crisis(bot, request, verb, reading.rest)
     messages = run(text)
-    if reading.level == crisis.NOTE and verb != "support":
+    # The note is left out when the answer already carries the lines (`show_lines` content).
+    if reading.level == crisis.NOTE and verb != "support" and not any(map(support.carries_lines, messages)):
         messages = [*messages, support.note_reply(bot, request)]
     finding = confidentiality.identifying(said)
     if finding:
@@ -84,6 +85,8 @@ def _crisis(bot: "Bot", request: Command | Press, verb: str, rest: str) -> list[
             kind, _ = choose(bot, rest)
             if kind in ("task", "topic"):
                 answer = _private(asking.ask(bot, request, rest) if verb != "task" else asking.task(bot, request, rest))
+                # The crisis reply gives the lines already; the answer's own copy would repeat them.
+                answer = [m for m in answer if not support.carries_lines(m)]
         except Exception:  # noqa: BLE001 - the answer is a courtesy; support must go out regardless
             log.exception("answering the rest of a message after crisis support failed")
             answer = []

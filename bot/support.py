@@ -124,6 +124,28 @@ def note_reply(bot: "Bot", req: Request) -> Reply:
     return Reply(text, private=True)
 
 
+# The opening of `lines_note`, so a caller can tell that an answer already carries the lines.
+LINES_NOTE = "In case you need them, for the person you support or for yourself."
+
+
+def lines_note(bot: "Bot", req: Request) -> Reply:
+    """The region's emergency number and lines, added privately to an answer whose content is about
+    an emergency or someone's safety (a topic or ruling with `show_lines`). It offers, it assumes
+    nothing about the asker."""
+    region = region_for(bot, req)
+    bullets = bullet_lines(bot, region)
+    lines = [f"{LINES_NOTE} {NOT_A_SERVICE}", *bullets, "",
+             f"These are lines for {region.name}. \"/peer support\" shows them again any time."]
+    card = Card(f"Lines for {region.name}", f"{LINES_NOTE} {NOT_A_SERVICE}",
+                (Field("Reach a person", "\n".join(bullets)),), footer=NOT_A_SERVICE, tone="care")
+    # No buttons: it sits under an answer as a quiet offer, not a crisis reply.
+    return Reply("\n".join(lines), card=card, private=True)
+
+
+def carries_lines(message: Message) -> bool:
+    return isinstance(message, Reply) and message.text.startswith(LINES_NOTE)
+
+
 def lines_reply(bot: "Bot", req: Request, region: Region) -> Reply:
     bullets = bullet_lines(bot, region)
     offer, buttons = _offer(bot, req)
