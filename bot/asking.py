@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot import checks, courtesy, support, task_check
+from bot import checks, courtesy, schedule_request, schedules, support, task_check
 from bot.actions import encode
 from bot.catalog import TOPIC_GROUPS, Term
 from bot.choosing import choose
@@ -34,6 +34,8 @@ def ask(bot: "Bot", req: Request, text: str) -> list[Message]:
     polite = courtesy.reply_to(text)
     if polite is not None:
         return [polite]
+    if isinstance(req, Command) and schedule_request.looks_like_request(text):
+        return schedules.schedule(bot, req, text)  # "can you schedule a check-in every friday at 3pm?"
     if isinstance(req, Command) and task_check.waiting(bot, req):
         return task_check.take_task(bot, req, text)  # the answer to "/peer check": "what's the task?"
     text = courtesy.question_after_courtesy(text)
