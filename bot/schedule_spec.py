@@ -26,6 +26,8 @@ EVERY_DAY = (0, 1, 2, 3, 4, 5, 6)
 
 
 def nth_of_month(n: int) -> str:
+    if n == -1:
+        return "last day"
     return f"{n}{'th' if 11 <= n % 100 <= 13 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
@@ -34,7 +36,7 @@ class Rule:
     """When a schedule fires, in the channel's local time.
 
     cadence `weekly` (every `interval` weeks on `days`), `monthly` (the `nth` of `days[0]` in each
-    month, -1 for the last) or `monthday` (day `nth` of each month). Old rows say `fortnightly`,
+    month, -1 for the last) or `monthday` (day `nth` of each month, -1 for its last day). Old rows say `fortnightly`,
     which is weekly every 2 weeks."""
 
     cadence: str
@@ -77,7 +79,7 @@ class Rule:
         if self.cadence == "monthly":
             return f"{ORDINAL_WORDS[self.nth]} {days} of the month {self.at}"
         if self.cadence == "monthday":
-            return f"the {nth_of_month(self.nth)} of every month {self.at}"
+            return f"the {nth_of_month(self.nth)} of every month {self.at}".replace("the last day of every", "the last day of the")
         if self.interval == 1:
             if self.days == EVERY_DAY:
                 return f"every day {self.at}"
@@ -127,7 +129,7 @@ class Rule:
         elif self.cadence == "monthly":
             ok = ok and len(self.days) == 1 and self.nth in ORDINAL_WORDS
         else:
-            ok = ok and 1 <= self.nth <= 31 and not self.days
+            ok = ok and (1 <= self.nth <= 31 or self.nth == -1) and not self.days
         if not ok:
             raise ValueError(f"not a rule that can fire: {self}")
 

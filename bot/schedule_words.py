@@ -76,6 +76,7 @@ class Reading:
     bare: bool = False  # an hour said without minutes or am/pm ("at 9", "half past two")
     daypart: str = ""
     unsure: list[str] = field(default_factory=list)  # why it needs a "did you mean"
+    unsupported: list[str] = field(default_factory=list)  # rhythms schedules cannot keep, said plainly
     leftover: list[str] = field(default_factory=list)
     fixed: list[str] = field(default_factory=list)  # typos read as a close word
 
@@ -90,6 +91,9 @@ def normalise(text: str) -> str:
     t = re.sub(r"\b(\d{1,2})[.h](\d{2})\b", r"\1:\2", t)
     t = re.sub(r"\b(\d{1,2}(?::\d{2})?)\s+(am|pm)\b", r"\1\2", t)
     t = re.sub(r"\bo'?\s?clock\b", " oclock", t)
+    t = re.sub(r"\b(\d{1,2})h\b", r"\1:00", t)  # "15h"
+    t = re.sub(r"\b(?<!:)([01]\d|2[0-3])([0-5]\d)\b(?! ?(?:st|nd|rd|th)\b)", r"\1:\2", t)  # "0930", "1430"
+    t = re.sub(r"\bat ([1-9])([0-5]\d)\b", r"at \1:\2", t)  # "at 930"
     t = re.sub(r"\bbi-weekly\b", "biweekly", t)
     t = re.sub(r"\bevery\s*day\b|\beveryday\b", "daily", t)
     t = re.sub(r"\b(?:week ?days|work ?days|business days|weekday|weekdays)\b", "weekdays", t)
@@ -124,7 +128,7 @@ def _take(pattern: str, text: str, each) -> str:
 
 def _set_time(r: Reading, hour: int, minute: int = 0, half: str = "", bare: bool = False) -> None:
     if r.hour is not None:
-        r.unsure.append("two different times were given")
+        r.unsupported.append("two times: a schedule posts at one time (make a second schedule for the other)")
     r.hour, r.minute, r.half, r.bare = hour, minute, half, bare
 
 
@@ -151,6 +155,14 @@ def read(text: str) -> Reading:
     t = _take(r"\bat " + HOUR + r"\b(?! ?(?:st|nd|rd|th)\b)", t, lambda m: _set_time(r, _number(m.group(1)), bare=True))
 
     # -- how often -------------------------------------------------------------------------
+    def unsupported(m: re.Match) -> None:
+        r.unsupported.append(f"\"{m.group(0).strip()}\": schedules repeat by weekday, every few weeks, or by the month")
+    t = _take(r"\b(?:every (?:other|second|2nd|few|couple of|\d+|two|three|four|five|six|seven|ten) (?:days|day|months|month)"
+              r"|twice a (?:week|month|day)|three times a (?:week|month|day)|(?:every )?quarter(?:ly)?(?! (?:past|to|after|before))"
+              r"|yearly|annually|every year|each year|once a year)\b", t, unsupported)
+    def month_edge(m: re.Match) -> None:
+        r.monthday, r.monthly = (1 if m.group(1) in ("first", "1st") else -1), True
+    t = _take(r"\b(?:on )?(?:the )?(first|1st|last)(?: day)? of (?:the|each|every|this) month\b", t, month_edge)
     def interval(m: re.Match) -> None:
         r.interval = INTERVALS[m.group(1)]
     t = _take(r"\b(?:once )?every (other|alternate|second|2nd|third|3rd|fourth|4th) weeks?\b", t, interval)
@@ -246,7 +258,7 @@ def _rule(r: Reading, said: str) -> Rule:
                                 "Try \"first wednesday of the month 9:30\".")
         return Rule("monthly", days, hour, minute, r.nth)
     if r.monthday:
-        if not 1 <= r.monthday <= 31 or days:
+        if not (1 <= r.monthday <= 31 or r.monthday == -1) or days:
             raise NotUnderstood(f"I couldn't read \"{quote(said)}\" as a day of the month. Try \"the 1st of every month 9:00\".")
         if not r.monthly:
             r.unsure.append("it wasn't clear this is every month")
@@ -284,26 +296,30 @@ def _respelled(said: str, leftover: list[str]) -> str | None:
     out, changed = normalise(said), False
     for w in leftover:
         found = process.extractOne(w, sorted(VOCABULARY - FILLER), scorer=fuzz.WRatio, score_cutoff=85)
-        if found and len(found[0]) >= 3:
+        if found and len(found[0]) >= 3 and found[0] != w:
             out, changed = re.sub(rf"\b{re.escape(w)}\b", found[0], out), True
     return out if changed else None
 
 
-def parse(text: str) -> Rule:
+def parse(text: str, respell: bool = True) -> Rule:
     said = text.strip()
     if not said:
         raise NotUnderstood("Tell me when, for example \"every monday 10:00\", \"every other tuesday 14:30\" "
                             "or \"first wednesday of the month 9:30\".")
     r = read(said)
+    if r.unsupported:
+        raise NotUnderstood("I can't set that up: " + "; ".join(dict.fromkeys(r.unsupported)) + ". "
+                            "For example \"every monday 10:00\", \"every 3 weeks on friday 15:00\" or \"the 1st of "
+                            "every month 9:00\".")
     if r.leftover:
-        raise _not_read(said, r)
+        raise _not_read(said, r, respell)
     rule = _rule(r, said)
     if r.unsure:
         raise DidYouMean("I'd rather check than guess: " + "; ".join(dict.fromkeys(r.unsure)) + ".", rule)
     return rule
 
 
-def _not_read(said: str, r: Reading) -> NotUnderstood:
+def _not_read(said: str, r: Reading, respell: bool) -> NotUnderstood:
     """What to say about words left over: what was understood, what was not, and the nearest phrase
     that would work (a `DidYouMean` when a close spelling of the unknown words reads cleanly)."""
     understood, unknown = _understood(r), quote(" ".join(r.leftover), 40)
@@ -313,10 +329,10 @@ def _not_read(said: str, r: Reading) -> NotUnderstood:
         message = f"I understood {understood}, but not the time \"{unknown}\"."
     else:
         message = f"I understood {understood}, but not \"{unknown}\"." if understood else ""
-    respelled = _respelled(said, r.leftover)
+    respelled = _respelled(said, r.leftover) if respell else None
     if respelled is not None:
         try:
-            return DidYouMean(message or f"I didn't understand \"{unknown}\".", parse(respelled))
+            return DidYouMean(message or f"I didn't understand \"{unknown}\".", parse(respelled, respell=False))
         except DidYouMean as e:
             return DidYouMean(message or f"I didn't understand \"{unknown}\".", e.rule)
         except NotUnderstood:

@@ -138,3 +138,38 @@ def test_nothing_typed_about_the_task_is_kept(bot, chat: Chat):
     chat.press("Yes, clearly")
     state = bot.store.get_flow("test:team:u-ana", "check:task")
     assert state["about"]["ruling"] and "cousin" not in str(state)
+
+
+def test_the_issues_examples_work_in_the_terminal_chat(settings):
+    """Piped into `peerbot chat`: thanks, hello, who are you, the check about a task (named, and asked
+    for), and schedules in people's words, with a numbered "did you mean" that schedules when chosen."""
+    from click.testing import CliRunner
+
+    from adapters.cli import main
+
+    lines = ["thanks!", "hello", "who are you?",
+             "/peer check task driving someone to a job interview", "4",
+             "/peer check", "driving someone to a job interview", "1", "1", "1", "1", "1", "1", "1",
+             "schedule a reflection every weekday at 9",
+             "/peer schedule checkin fortnightly on wednesday 10:00",
+             "/peer schedule session every 2 weeks on friday at 3pm",
+             "/peer schedule reflection every monday at noon",
+             "/peer schedule checkin last friday of the month 4pm",
+             "/peer schedule reflection the 1st of every month 9:00",
+             "/peer schedule reflection every other tuesday 14:30",
+             "/peer schedule checkin every month at 10:00", "1"]
+    result = CliRunner().invoke(main, ["chat"], input="\n".join(lines) + "\n",
+                                env={"PEERBOT_DB": settings.db, "PEERBOT_LOG_LEVEL": "WARNING"})
+    out = result.output
+    assert result.exit_code == 0, out
+    assert "I don't know" not in out and "I don't have a check called" not in out
+    assert out.count("not a crisis service and not a clinician") == 3
+    assert "About: driving someone to a job interview" in out and "Stopped." in out
+    assert "Leaning:" in out and "Beside the sources:" in out
+    for made in ["co-reflection prompt every weekday at 09:00", "check-in every other Wednesday at 10:00",
+                 "session every other Friday at 15:00", "prompt every Monday at 12:00",
+                 "check-in the last Friday of the month at 16:00", "prompt the 1st of every month at 09:00",
+                 "prompt every other Tuesday at 14:30", "check-in the 1st of every month at 10:00"]:
+        assert made in out, made
+    assert "Did you mean \"/peer schedule checkin the 1st of every month 10:00\"?" in out
+    assert "[1] Yes, schedule that" in out
