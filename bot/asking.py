@@ -104,7 +104,7 @@ def help_reply(bot: "Bot") -> Reply:
         "• Ask in your own words: \"can I drive someone to the food bank?\", \"what's co-reflection?\"",
         "• /peer task <something you've been asked to do>: is it a peer task?",
         "• /peer ask <question>: definitions and topics about the peer role",
-        "• /peer check: talk a task through, one question at a time",
+        "• /peer check <a task>: talk it through, one question at a time, beside the sources",
         "• /peer check self-disclosure: think through sharing part of your story",
         "• /peer topics: everything I can talk about",
     ]
