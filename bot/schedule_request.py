@@ -17,15 +17,16 @@ from bot.courtesy import question_after_courtesy
 KIND_PATTERNS = (
     (r"(?:(?:structured|supervision|group|peer|co-?reflection|reflection|reflective)\s+)?sessions?", "session"),
     (r"check[- ]?ins?|checkins?|pulse(?: checks?)?", "checkin"),
-    (r"(?:co-?reflection|reflection|reflective)(?:\s+prompts?)?|prompts?|reflections", "reflection"),
+    (r"(?:co-?reflection|reflection|reflective)(?:\s+prompts?)?|prompts?|reflections|reflect", "reflection"),
 )
 KINDS = re.compile(r"\b(?:" + "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(KIND_PATTERNS)) + r")\b",
                    re.IGNORECASE)
 ASKS = re.compile(
     r"^(?:(?:please|pls|kindly|ok|okay|so)\s+)*(?:(?:can|could|would|will)\s+(?:you|u|we)\s+(?:please\s+)?"
-    r"|i(?:'?d| would)\s+like\s+(?:you\s+to\s+)?|i\s+want\s+(?:you\s+to\s+)?|we\s+(?:need|want)\s+(?:you\s+to\s+)?"
-    r"|let'?s\s+|i\s+need\s+(?:you\s+to\s+)?)?"
-    r"(?:schedule|set\s*up|setup|set|add|create|make|have|get|start|book|put\s+in|a|an)\b", re.IGNORECASE)
+    r"|(?:i|we)(?:'?d| would)\s+(?:like|love)\s+(?:you\s+to\s+)?|(?:i|we)\s+(?:want|need)\s+(?:you\s+to\s+)?"
+    r"|let'?s\s+)?"
+    r"(?:schedule|set\s*up|setup|set|add|create|make|have|get|start|book|put\s+in|post|send|run|arrange|organi[sz]e"
+    r"|plan|remind\s+(?:us|me|everyone|the\s+team|people|the\s+group)(?:\s+to)?|a|an)\b", re.IGNORECASE)
 WHEN = re.compile(r"\b(?:every|each|daily|weekly|monthly|fortnightly|bi-?weekly|weekdays?|mon|tue|wed|thu|fri|sat|sun"
                   r"|\w+days?|month|morning|\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b", re.IGNORECASE)
 # "…a check-in every week with someone I support" is about the peer role, not the channel's rhythm.
@@ -63,7 +64,9 @@ def split_request(text: str) -> tuple[str | None, str, str]:
     kind, rest = kind_in(body)
     # The request's own words ("can you schedule a", "I'd like a") are left to the reader's filler list,
     # except the verbs, which are taken off the front here.
-    rest = re.sub(r"^(?:(?:please|pls|kindly|ok|okay|so|can|could|would|will|you|u|we|i'?d|i|would|like|want|need|to"
-                  r"|let'?s)\s+)*(?:schedule|set\s*up|setup|set|add|create|make|have|get|start|book|put\s+in)?\b", "",
+    rest = re.sub(r"^(?:(?:please|pls|kindly|ok|okay|so|can|could|would|will|you|u|we|we'?d|i'?d|i|would|like|love|want"
+                  r"|need|to|let'?s)\s+)*(?:schedule|set\s*up|setup|set|add|create|make|have|get|start|book|put\s+in|post"
+                  r"|send|run|arrange|organi[sz]e|plan|remind\s+(?:us|me|everyone|the\s+team|people|the\s+group)"
+                  r"(?:\s+to)?)?\b", "",
                   rest.strip(), flags=re.IGNORECASE)
     return kind, rest.strip(), theme

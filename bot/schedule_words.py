@@ -45,7 +45,7 @@ DAYPART_HOUR = {"morning": 9, "afternoon": 14, "evening": 18, "night": 20}
 FILLER = frozenset("""
 every each on at the a an and of in from starting please pls plz thanks thank you ty cheers can could would
 will we i us me it for to by around about just also ok okay then there schedule set up so that this be
-is are time times day days o clock week weeks
+is are time times day days o clock week weeks sharp local our exactly hrs
 """.split())
 EXAMPLES = ("every monday 10:00", "every other tuesday 14:30", "first wednesday of the month 09:30",
             "every weekday 09:00", "every day 08:30", "the 1st of every month 12:00", "every 3 weeks on friday 15:00")
@@ -77,6 +77,10 @@ class Reading:
     daypart: str = ""
     unsure: list[str] = field(default_factory=list)  # why it needs a "did you mean"
     unsupported: list[str] = field(default_factory=list)  # rhythms schedules cannot keep, said plainly
+    every_nth: str = ""  # "every second monday" without "of the month"
+    no_weekends: bool = False
+    excluded: list[int] = field(default_factory=list)
+    monthly_words: bool = False
     leftover: list[str] = field(default_factory=list)
     fixed: list[str] = field(default_factory=list)  # typos read as a close word
 
@@ -88,7 +92,10 @@ def _number(word: str) -> int:
 def normalise(text: str) -> str:
     t = text.lower().replace("’", "'").replace("–", "-").replace("—", "-")
     t = re.sub(r"\b([ap])\.\s?m\b\.?", r"\1m", t)
-    t = re.sub(r"\b(\d{1,2})[.h](\d{2})\b", r"\1:\2", t)
+    t = t.replace("&", " and ").replace("@", " at ")
+    t = re.sub(r"\b(\d{1,2})[.h](\d{2})(?!\d)", r"\1:\2", t)
+    t = re.sub(r"\b(\d{1,2}) (\d{2}) ?(am|pm)\b", r"\1:\2\3", t)  # "4 30 pm"
+    t = re.sub(r"\b(\d{1,2}(?::\d{2})?(?:am|pm)?)ish\b", r"\1 ish", t)
     t = re.sub(r"\b(\d{1,2}(?::\d{2})?)\s+(am|pm)\b", r"\1\2", t)
     t = re.sub(r"\bo'?\s?clock\b", " oclock", t)
     t = re.sub(r"\b(\d{1,2})h\b", r"\1:00", t)  # "15h"
@@ -96,8 +103,9 @@ def normalise(text: str) -> str:
     t = re.sub(r"\bat ([1-9])([0-5]\d)\b", r"at \1:\2", t)  # "at 930"
     t = re.sub(r"\bbi-weekly\b", "biweekly", t)
     t = re.sub(r"\bevery\s*day\b|\beveryday\b", "daily", t)
-    t = re.sub(r"\b(?:week ?days|work ?days|business days|weekday|weekdays)\b", "weekdays", t)
-    t = re.sub(r"([a-z])\s*-\s*([a-z])", r"\1 to \2", t)  # "mon-fri"
+    t = re.sub(r"\b(?:week ?days?|work(?:ing)? ?days?|business days?)\b", "weekdays", t)
+    t = re.sub(r"\b(" + ANY_DAY + r")\s*-\s*(" + ANY_DAY + r")\b", r"\1 to \2", t)  # "mon-fri"
+    t = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", t)  # "mid-month", "forty-five"
     t = re.sub(r"[,;!?()\"/]|(?<!\d)\.|\.(?!\d)", " ", t)
     return re.sub(r"\s+", " ", t).strip()
 
@@ -148,11 +156,16 @@ def read(text: str) -> Reading:
             hour, minute = (hour - 1) % 12 or 12, 60 - minute
         _set_time(r, hour, minute, m.group(4) or "", bare=not m.group(4))
     t = _take(r"\b(?:at )?(half|quarter) (past|after|to|before|til|till) " + HOUR + r"(am|pm)?\b", t, word_time)
+    t = _take(r"\b(?:at )?half " + HOUR + r"\b(?! (?:past|to|after|before))", t,
+              lambda m: _set_time(r, _number(m.group(1)), 30, bare=True))  # "half nine" is 9:30
+    t = _take(r"\b(?:at )?" + HOUR + r" (fifteen|thirty|forty[- ]five)(am|pm)?\b", t,
+              lambda m: _set_time(r, _number(m.group(1)), {"fifteen": 15, "thirty": 30}.get(m.group(2), 45),
+                                  m.group(3) or "", bare=not m.group(3)))
     t = _take(r"\b(?:at )?(\d{1,2}):(\d{2})(am|pm)?\b", t,
               lambda m: _set_time(r, int(m.group(1)), int(m.group(2)), m.group(3) or ""))
     t = _take(r"\b(?:at )?" + HOUR + r"(am|pm)\b", t, lambda m: _set_time(r, _number(m.group(1)), 0, m.group(2)))
     t = _take(r"\b(?:at )?" + HOUR + r" oclock\b", t, lambda m: _set_time(r, _number(m.group(1)), bare=True))
-    t = _take(r"\bat " + HOUR + r"\b(?! ?(?:st|nd|rd|th)\b)", t, lambda m: _set_time(r, _number(m.group(1)), bare=True))
+    t = _take(r"\b(?:at |around |about |by )+" + HOUR + r"\b(?! ?(?:st|nd|rd|th)\b)", t, lambda m: _set_time(r, _number(m.group(1)), bare=True))
 
     # -- how often -------------------------------------------------------------------------
     def unsupported(m: re.Match) -> None:
@@ -163,6 +176,14 @@ def read(text: str) -> Reading:
     def month_edge(m: re.Match) -> None:
         r.monthday, r.monthly = (1 if m.group(1) in ("first", "1st") else -1), True
     t = _take(r"\b(?:on )?(?:the )?(first|1st|last)(?: day)? of (?:the|each|every|this) month\b", t, month_edge)
+
+    def month_part(m: re.Match) -> None:
+        word = m.group(1)
+        r.monthday = -1 if word == "end" else 15 if word in ("middle", "mid") else 1
+        r.monthly = True
+        r.unsure.append(f"\"{m.group(0).strip()}\" as the {'last day' if r.monthday == -1 else f'{r.monthday}th' if r.monthday == 15 else '1st'}")
+    t = _take(r"\b(?:at |on |by )?(?:the )?(end|start|beginning|middle|mid)(?: of)?(?: (?:the|each|every|this))? ?month\b",
+              t, month_part)
     def interval(m: re.Match) -> None:
         r.interval = INTERVALS[m.group(1)]
     t = _take(r"\b(?:once )?every (other|alternate|second|2nd|third|3rd|fourth|4th) weeks?\b", t, interval)
@@ -185,12 +206,21 @@ def read(text: str) -> Reading:
     t = _take(r"\b(?:every|each) (morning|afternoon|evening|night)s?\b", t, daily)
     t = _take(r"\b(?:daily|each day|once a day|every single day|every weekday)()\b", t, daily)
 
+    t = _take(r"\b" + ORDINAL + r" and (?:the )?" + ORDINAL + r"\b", t, lambda m: r.unsupported.append(
+        "two weeks of the month: a schedule keeps one (make a second schedule for the other)"))
+
     def nth_weekday(m: re.Match) -> None:
-        r.nth, r.monthly = ORDINALS[m.group(1)], True
-        r.days.append(DAY_WORDS[m.group(2)])
-    t = _take(r"\b(?:the |on the )?" + ORDINAL + r" (" + DAY + r")\b", t, nth_weekday)
+        if r.nth:
+            r.unsupported.append("two weeks of the month: a schedule keeps one (make a second schedule for the other)")
+        r.nth, r.monthly = ORDINALS[m.group(2)], True
+        r.days.append(DAY_WORDS[m.group(3)])
+        if m.group(1) and m.group(2) in ("second", "2nd", "third", "3rd", "fourth", "4th"):
+            r.every_nth = m.group(0).strip()  # "every second monday": of the month, or every other week?
+    t = _take(r"\b(every )?(?:the |on the )?" + ORDINAL + r" (" + DAY + r")\b", t, nth_weekday)
+    def month_words(m: re.Match) -> None:
+        r.monthly = r.monthly_words = True
     t = _take(r"\b(?:monthly|once a month|every month|each month|a month|per month|of (?:the|each|every|this) month"
-              r"|of month|every calendar month)\b", t, lambda m: setattr(r, "monthly", True))
+              r"|of month|every calendar month)\b", t, month_words)
     t = _take(r"\b(?:weekly|every week|each week|once a week|a week|per week)\b", t, lambda m: setattr(r, "weekly", True))
 
     def monthday(m: re.Match) -> None:
@@ -202,6 +232,13 @@ def read(text: str) -> Reading:
         a, b = DAY_WORDS[m.group(1)], DAY_WORDS[m.group(2)]
         r.days.extend(range(a, b + 1) if a <= b else [*range(a, 7), *range(0, b + 1)])
     t = _take(r"\b(?:from )?(" + ANY_DAY + r") (?:to|through|thru|until|till) (" + ANY_DAY + r")\b", t, day_range)
+    t = _take(r"\b(?:except|excluding|but not|not on|apart from|other than)(?: on)? (?:the )?weekends?\b", t,
+              lambda m: setattr(r, "no_weekends", True))
+
+    def except_days(m: re.Match) -> None:
+        r.excluded.extend(DAY_WORDS[d] for d in re.findall(ANY_DAY, m.group(1)) if d in DAY_WORDS)
+    t = _take(r"\b(?:except|excluding|but not|not on|apart from|other than)(?: on)? ((?:" + DAY + r")(?:(?: and | or | )"
+              + DAY + r")*)\b", t, except_days)
     t = _take(r"\bweekdays\b", t, lambda m: r.days.extend(WEEKDAYS))
     t = _take(r"\bweekends?\b", t, lambda m: r.days.extend((5, 6)))
     t = _take(r"\b(" + DAY + r")\b", t, lambda m: r.days.append(DAY_WORDS[m.group(1)]))
@@ -216,6 +253,9 @@ def read(text: str) -> Reading:
     # A bare hour at the very end ("every monday 10"), once no other time was said.
     if r.hour is None:
         t = _take(r"(?:^| )" + HOUR + r"\s*$", t, lambda m: _set_time(r, _number(m.group(1)), bare=True))
+    if re.search(r"\bish\b", t):
+        t = re.sub(r"\bish\b", " ", t)
+        r.unsure.append("\"-ish\" as exactly on the hour")
     r.leftover = [w for w in t.split() if w not in FILLER]
     return r
 
@@ -253,6 +293,16 @@ def _rule(r: Reading, said: str) -> Rule:
     hour, minute = _resolve_time(r, said) or (9, 0)
     days = tuple(sorted(set(r.days)))
     if r.nth:
+        if r.monthday:
+            raise NotUnderstood(f"I couldn't tell which day of the month \"{quote(said)}\" means. Try \"first wednesday "
+                                "of the month 9:30\" or \"the 1st of every month 9:00\".")
+        if r.every_nth and not r.monthly_words and len(days) == 1:
+            # "Every second monday" is most often every other week (as in Canada, the UK, Australia);
+            # "every third thursday" the third of the month. Both are asked, never assumed.
+            if r.nth == 2:
+                r.unsure.append(f"\"{r.every_nth}\" as every other week (not the second of the month)")
+                return Rule("weekly", days, hour, minute, 0, 2)
+            r.unsure.append(f"\"{r.every_nth}\" as of the month (not every few weeks)")
         if len(days) != 1:
             raise NotUnderstood(f"I understood the {ORDINAL_WORDS_SAFE(r.nth)} … of the month, but not which one day. "
                                 "Try \"first wednesday of the month 9:30\".")
@@ -271,6 +321,12 @@ def _rule(r: Reading, said: str) -> Rule:
         return Rule("monthday", (), hour, minute, 1)
     if r.daily and not days:
         days = EVERY_DAY
+    if r.no_weekends:
+        days = tuple(d for d in (days or EVERY_DAY) if d < 5)
+    if r.excluded:
+        days = tuple(d for d in (days or EVERY_DAY) if d not in r.excluded)
+        if not days:
+            raise NotUnderstood("That leaves no day to post on. Try \"every weekday 9:00\" or \"every monday 10:00\".")
     if not days:
         if not (r.interval or r.weekly):
             raise NotUnderstood(f"I couldn't read \"{quote(said)}\" as a time. I understand \"every monday 10:00\", "

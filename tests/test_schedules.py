@@ -309,6 +309,10 @@ def test_a_cron_tick_finishes_what_a_killed_tick_left_claimed_unless_a_bot_is_de
     ("the 1st of every month at 9am", "the 1st of every month at 09:00"),
     ("every Wednseday at 14:00", "every Wednesday at 14:00"),
     ("please, every thursday at 10 thanks", "every Thursday at 10:00"),
+    ("every weekday except friday at 9", "every Monday, Tuesday, Wednesday, Thursday at 09:00"),
+    ("every friday at 4.30pm", "every Friday at 16:30"),
+    ("every monday at half nine", "every Monday at 09:30"),
+    ("the last day of the month at 4pm", "the last day of every month at 16:00"),
 ])
 def test_rules_read_the_way_people_write_them(text, described):
     """Filler, weekdays, every n weeks, noon, half past, dates of the month and typos read as meant."""
@@ -322,6 +326,9 @@ def test_rules_read_the_way_people_write_them(text, described):
     ("every thursday at 7", "every Thursday at 07:00"),
     ("biweekly friday 11am", "every other Friday at 11:00"),
     ("every monday at noonish", "every Monday at 12:00"),
+    ("every second monday at 10", "every other Monday at 10:00"),
+    ("every third thursday at 2pm", "the third Thursday of the month at 14:00"),
+    ("at the end of each month at 4pm", "the last day of every month at 16:00"),
 ])
 def test_unclear_rules_get_a_did_you_mean_never_a_silent_guess(text, suggested):
     """A phrase that leaves the day, the time or the rhythm open is answered with what would work."""
@@ -332,7 +339,8 @@ def test_unclear_rules_get_a_did_you_mean_never_a_silent_guess(text, suggested):
     assert e.value.rule.describe() == suggested
 
 
-@pytest.mark.parametrize("text", ["every other day at 9", "twice a week", "every monday 10:00 and thursday 14:00"])
+@pytest.mark.parametrize("text", ["every other day at 9", "twice a week", "every monday 10:00 and thursday 14:00",
+                                  "every 2nd and 4th tuesday at 10"])
 def test_rhythms_schedules_cannot_keep_are_refused_plainly(text):
     """"Every other day" or two times in one schedule are refused with what does work, not bent into something else."""
     with pytest.raises(NotUnderstood) as e:
