@@ -2,7 +2,8 @@
 
 The task check asks the toolkit's criteria; the self-disclosure check asks the standards' questions
 before sharing. State (which step, which buttons were chosen) lives in the store under the asker,
-so a check survives a restart; no free text is kept. Each button carries its step number, so a
+so a check survives a restart; no free text is kept (a check about a task, `bot.task_check`, keeps
+the matched ruling's id beside the steps, never the words typed). Each button carries its step number, so a
 press on an old question is recognised instead of being counted twice.
 """
 from __future__ import annotations

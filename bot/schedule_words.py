@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 
 from bot.errors import NotUnderstood
 from bot.quoting import quote
-from bot.schedule_spec import DAY_NAMES, EVERY_DAY, WEEKDAYS, Rule
+from bot.schedule_spec import DAY_NAMES, EVERY_DAY, ORDINAL_WORDS, WEEKDAYS, Rule
 
 DAY_WORDS = {name.lower(): i for i, name in enumerate(DAY_NAMES)}
 DAY_WORDS.update({n.lower() + "s": i for i, n in enumerate(DAY_NAMES)})
@@ -40,6 +40,7 @@ ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 ORDINAL = r"(" + "|".join(ORDINALS) + r")"
 INTERVALS = {"2": 2, "two": 2, "second": 2, "2nd": 2, "other": 2, "alternate": 2, "3": 3, "three": 3, "third": 3,
              "3rd": 3, "4": 4, "four": 4, "fourth": 4, "4th": 4, "5": 5, "five": 5, "6": 6, "six": 6}
+DAYPARTS = {"mornings": "morning", "afternoons": "afternoon", "evenings": "evening", "nights": "night"}
 DAYPART_HOUR = {"morning": 9, "afternoon": 14, "evening": 18, "night": 20}
 # Words that carry no meaning of their own around a schedule.
 FILLER = frozenset("""
@@ -82,7 +83,6 @@ class Reading:
     excluded: list[int] = field(default_factory=list)
     monthly_words: bool = False
     leftover: list[str] = field(default_factory=list)
-    fixed: list[str] = field(default_factory=list)  # typos read as a close word
 
 
 def _number(word: str) -> int:
@@ -110,7 +110,7 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", t).strip()
 
 
-def _fix_typos(text: str, reading: Reading) -> str:
+def _fix_typos(text: str) -> str:
     """A day name one slip away ("wednseday", "thrusday") is read as that day, and said so."""
     names = [n.lower() for n in DAY_NAMES] + [n.lower() + "s" for n in DAY_NAMES]
     words = []
@@ -119,9 +119,7 @@ def _fix_typos(text: str, reading: Reading) -> str:
             found = process.extract(w, names, scorer=fuzz.ratio, score_cutoff=85, limit=2)
             # Only a clear winner: "funday" is as close to Sunday as to Monday, so it is not read as either.
             if found and (len(found) == 1 or found[0][1] - found[1][1] >= 5):
-                found = found[0]
-                reading.fixed.append(f"\"{w}\" as {found[0]}")
-                w = found[0]
+                w = found[0][0]
         words.append(w)
     return " ".join(words)
 
@@ -142,10 +140,10 @@ def _set_time(r: Reading, hour: int, minute: int = 0, half: str = "", bare: bool
 
 def read(text: str) -> Reading:
     r = Reading()
-    t = _fix_typos(normalise(text), r)
+    t = _fix_typos(normalise(text))
 
     # -- the time --------------------------------------------------------------------------
-    t = _take(r"\b(?:at |around )?(?:12 )?(noon|midday|mid-day|lunchtime|lunch time|lunch)\b", t,
+    t = _take(r"\b(?:at |around )?(?:12 )?(noon|midday|mid day|lunchtime|lunch time|lunch)\b", t,
               lambda m: (_set_time(r, 12), r.unsure.append("\"lunch\" could be any time around noon") if "lunch" in m.group(1) else None))
     t = _take(r"\b(?:at )?midnight\b", t, lambda m: _set_time(r, 0))
 
@@ -202,9 +200,8 @@ def read(text: str) -> Reading:
         r.daily = True
         if m.group(1):
             r.daypart = DAYPARTS.get(m.group(1), m.group(1))
-    DAYPARTS = {"mornings": "morning", "afternoons": "afternoon", "evenings": "evening", "nights": "night"}
     t = _take(r"\b(?:every|each) (morning|afternoon|evening|night)s?\b", t, daily)
-    t = _take(r"\b(?:daily|each day|once a day|every single day|every weekday)()\b", t, daily)
+    t = _take(r"\b(?:daily|each day|once a day|every single day)()\b", t, daily)
 
     t = _take(r"\b" + ORDINAL + r" and (?:the )?" + ORDINAL + r"\b", t, lambda m: r.unsupported.append(
         "two weeks of the month: a schedule keeps one (make a second schedule for the other)"))
@@ -226,6 +223,7 @@ def read(text: str) -> Reading:
     def monthday(m: re.Match) -> None:
         r.monthday = int(m.group(1))
     t = _take(r"\b(?:the |on the |day )?(\d{1,2})(?:st|nd|rd|th)\b(?: day)?", t, monthday)
+    t = _take(r"\b(?:on )?the (\d{1,2})\b(?!:| ?(?:am|pm)\b)", t, monthday)  # "monthly on the 15"
 
     # -- which days ------------------------------------------------------------------------
     def day_range(m: re.Match) -> None:
@@ -304,7 +302,7 @@ def _rule(r: Reading, said: str) -> Rule:
                 return Rule("weekly", days, hour, minute, 0, 2)
             r.unsure.append(f"\"{r.every_nth}\" as of the month (not every few weeks)")
         if len(days) != 1:
-            raise NotUnderstood(f"I understood the {ORDINAL_WORDS_SAFE(r.nth)} … of the month, but not which one day. "
+            raise NotUnderstood(f"I understood the {ORDINAL_WORDS.get(r.nth, '')} … of the month, but not which one day. "
                                 "Try \"first wednesday of the month 9:30\".")
         return Rule("monthly", days, hour, minute, r.nth)
     if r.monthday:
@@ -334,10 +332,6 @@ def _rule(r: Reading, said: str) -> Rule:
         r.unsure.append("no day of the week was given")
         days = (0,)
     return Rule("weekly", days, hour, minute, 0, r.interval or 1)
-
-
-def ORDINAL_WORDS_SAFE(n: int) -> str:
-    return {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}.get(n, "")
 
 
 VOCABULARY = frozenset(FILLER | set(DAY_WORDS) | set(NUMBERS) | set(ORDINALS) | set(INTERVALS) | {
