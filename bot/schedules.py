@@ -95,6 +95,9 @@ def schedule(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
     # The kind may come anywhere ("a fortnightly supervision session on wednesdays at 11").
     kind, when, theme = split_request(text)
     if kind is None:
+        rule = _rule_or_none(when)
+        if rule is not None and theme in ("", *bot.catalog.themes):
+            return [which_kind(rule, theme)]
         raise NotUnderstood(f"I didn't find what to post in \"{quote(text, 60)}\": a reflection, a checkin or a "
                             "session. Try \"/peer schedule reflection every monday 10:00\", \"/peer schedule checkin "
                             "first wednesday of the month 9:30\" or \"/peer schedule session every other tuesday 14:30\".")
@@ -133,6 +136,25 @@ def create(bot: "Bot", req: Command | Press, kind: str, when: str, theme: str, r
         except DidYouMean as e:
             return [did_you_mean(kind, e.rule, theme, str(e))]
     return _save(bot, req, kind, rule, theme)
+
+
+def _rule_or_none(when: str) -> Rule | None:
+    try:
+        return parse_rule(when)
+    except DidYouMean as e:
+        return e.rule
+    except NotUnderstood:
+        return None
+
+
+def which_kind(rule: Rule, theme: str) -> Reply:
+    """When was said but not what to post: one button per kind, each making that schedule."""
+    text = (f"What should I post {rule.describe()}? Press one, or type it again with \"reflection\", "
+            "\"checkin\" or \"session\".")
+    choices = tuple(Choice(label, encode("schedmean", kind, rule.code(), theme or "-"))
+                    for kind, label in (("reflection", "A reflection prompt"), ("checkin", "A check-in"),
+                                        ("session", "A session")) if not (theme and kind == "checkin"))
+    return Reply(text, private=True, choices=choices)
 
 
 def did_you_mean(kind: str, rule: Rule, theme: str, why: str) -> Reply:

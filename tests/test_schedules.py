@@ -405,3 +405,11 @@ def test_a_forged_did_you_mean_button_makes_nothing(bot, facilitator: Chat):
     """A button id with a rule that cannot fire gets the expired reply and saves nothing."""
     reply = facilitator.press_action("v1:schedmean:checkin:w.1.9.2599.0:-")[0]
     assert "expired" in reply.text and bot.store.schedules() == []
+
+
+def test_when_without_what_to_post_asks_which_kind(bot, facilitator: Chat):
+    """"/peer schedule every monday at 10" asks what to post; pressing "A check-in" schedules it."""
+    asked = facilitator.say("/peer schedule every monday at 10")[0]
+    assert "What should I post every Monday at 10:00?" in asked.text and bot.store.schedules() == []
+    made = facilitator.press("A check-in")[0]
+    assert "Scheduled #1: community-of-practice check-in every Monday at 10:00" in made.text
