@@ -413,3 +413,21 @@ def test_when_without_what_to_post_asks_which_kind(bot, facilitator: Chat):
     assert "What should I post every Monday at 10:00?" in asked.text and bot.store.schedules() == []
     made = facilitator.press("A check-in")[0]
     assert "Scheduled #1: community-of-practice check-in every Monday at 10:00" in made.text
+
+
+@given(st.text(max_size=80) | st.lists(st.sampled_from(
+    "every other each the a at on of month monday fri weekdays noon half past quarter to 9 10:30 3pm 1st 15th last "
+    "first fortnightly biweekly daily morning evening except and weeks 2 three please thanks - , &".split()),
+    max_size=12).map(" ".join))
+def test_any_words_get_a_rule_or_a_kind_explanation_never_a_crash(text):
+    """Whatever is typed after "/peer schedule reflection", the reader answers with a rule or says what it didn't follow."""
+    from bot.schedule_words import DidYouMean
+
+    try:
+        rule = parse_rule(text)
+    except DidYouMean as e:
+        rule = e.rule
+    except NotUnderstood as e:
+        assert str(e)
+        return
+    rule.check()
