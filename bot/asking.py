@@ -8,13 +8,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot import checks, support
+from bot import checks, courtesy, schedule_request, schedules, support, task_check
 from bot.actions import encode
 from bot.catalog import TOPIC_GROUPS, Term
 from bot.choosing import choose
 from bot.errors import UserError
 from bot.messages import Card, Choice, Command, Field, Message, Press, Reply
-from bot.quoting import quote
 from bot.replies import clinical_reply, not_known_reply, ruling_detail, sources_reply, task_reply, topic_reply
 from bot.text import clean
 
@@ -31,6 +30,16 @@ def _owner(req: Request) -> str:
 def ask(bot: "Bot", req: Request, text: str) -> list[Message]:
     if not text.strip():
         return [help_reply(bot)]
+    # "thanks!", "hello", "who are you?" are courtesy, not questions for the answerer; a greeting in
+    # front of a real question is dropped so the question is searched on its own words.
+    polite = courtesy.reply_to(text)
+    if polite is not None:
+        return [polite]
+    if isinstance(req, Command) and schedule_request.looks_like_request(text):
+        return schedules.schedule(bot, req, text)  # "can you schedule a check-in every friday at 3pm?"
+    if isinstance(req, Command) and task_check.waiting(bot, req):
+        return task_check.take_task(bot, req, text)  # the answer to "/peer check": "what's the task?"
+    text = courtesy.question_after_courtesy(text)
     if support.asks_for_lines(text):
         return support.support(bot, req, "")
     kind, found = choose(bot, text)
@@ -107,11 +116,16 @@ def _label(bot: "Bot", item_id: str) -> str:
 
 
 def check(bot: "Bot", req: Request, text: str) -> list[Message]:
-    check_id = (text.strip().lower().replace(" ", "-") or "task")
-    if check_id not in bot.catalog.checks:
-        raise UserError(f"I don't have a check called \"{quote(text, 40)}\". I have: "
-                        + ", ".join(sorted(bot.catalog.checks)) + ".")
-    return [checks.start(bot.store, _owner(req), bot.catalog.checks[check_id])]
+    """`/peer check` asks what the task is; `/peer check <task>` and `/peer check task <task>` start the
+    task check about it; `/peer check self-disclosure` (any check's id) starts that check."""
+    words = text.strip()
+    check_id = words.lower().rstrip(".?!").replace(" ", "-")
+    if check_id in bot.catalog.checks and check_id != task_check.CHECK_ID:
+        return [checks.start(bot.store, _owner(req), bot.catalog.checks[check_id])]
+    about = re.sub(r"^(?:a\s+)?task\b\s*[:,-]?\s*(?:about\s+)?|^about\s+", "", words, flags=re.IGNORECASE).strip()
+    if not about:
+        return [task_check.ask_for_task(bot, req)]
+    return [task_check.start_about(bot, req, about)]
 
 
 def help_reply(bot: "Bot") -> Reply:
@@ -121,7 +135,7 @@ def help_reply(bot: "Bot") -> Reply:
         "• Ask in your own words: \"can I drive someone to the food bank?\", \"what's co-reflection?\"",
         "• /peer task <something you've been asked to do>: is it a peer task?",
         "• /peer ask <question>: definitions and topics about the peer role",
-        "• /peer check: talk a task through, one question at a time",
+        "• /peer check <a task>: talk it through, one question at a time, beside the sources",
         "• /peer check self-disclosure: think through sharing part of your story",
         "• /peer topics: everything I can talk about",
     ]
@@ -131,7 +145,13 @@ def help_reply(bot: "Bot") -> Reply:
 
 
 def help_(bot: "Bot", req: Request, text: str = "") -> list[Message]:
-    return [help_reply(bot)]
+    """`/peer help` lists the commands; "help me" gets the courtesy reply; "help me decide whether…"
+    is a question, answered as one."""
+    if not text.strip():
+        return [help_reply(bot)]
+    said = f"help {text}"
+    polite = courtesy.reply_to(said)
+    return [polite] if polite is not None else ask(bot, req, said)
 
 
 # -- button actions -------------------------------------------------------------------------
@@ -167,14 +187,21 @@ def topic(bot: "Bot", req: Request, args: list[str]) -> list[Message]:
 
 
 def start_check(bot: "Bot", req: Request, args: list[str]) -> list[Message]:
-    return check(bot, req, args[0] if args else "task")
+    """A "Talk it through" button: `check:<id>` opens that check at its first question (a task check
+    straight away, without asking for the task), `check:task:<ruling>` the check about that ruling."""
+    check_id = args[0] if args else task_check.CHECK_ID
+    if check_id not in bot.catalog.checks:
+        raise UserError("That button doesn't belong to a check I know. Start again with \"/peer check\".")
+    if check_id == task_check.CHECK_ID and len(args) > 1 and args[1] != "-":
+        return [task_check.start_about_ruling(bot, req, args[1])]
+    return [checks.start(bot.store, _owner(req), bot.catalog.checks[check_id])]
 
 
 def answer_check(bot: "Bot", req: Request, args: list[str]) -> list[Message]:
     if len(args) != 3 or args[0] not in bot.catalog.checks or not args[1].isdigit():
         raise UserError("That button doesn't belong to a check I know. Start again with \"/peer check\".")
     check_ = bot.catalog.checks[args[0]]
-    return [checks.answer(bot.store, _owner(req), check_, int(args[1]), args[2])]
+    return list(checks.answer(bot.store, _owner(req), check_, int(args[1]), args[2], task_check.finish(bot)))
 
 
 def list_topics(bot: "Bot", req: Request, args: list[str]) -> list[Message]:

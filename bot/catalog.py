@@ -89,8 +89,7 @@ class Ruling(Model):
     def _instead_when_no(self) -> "Ruling":
         if self.verdict in ("unlikely", "no") and not self.instead.strip():
             raise ValueError("'instead' is required when the verdict is unlikely or no")
-        unknown = set(self.criteria) - {"lived_experience", "rapport", "connections", "everyone_duty",
-                                        "interdisciplinary", "conflicts_values", "other_role_better"}
+        unknown = set(self.criteria) - set(CRITERIA)
         if unknown:
             raise ValueError(f"unknown criteria {sorted(unknown)}")
         return self
@@ -122,16 +121,22 @@ class Topic(Model):
     views: tuple[View, ...] = ()
 
 
+CRITERIA = ("lived_experience", "rapport", "connections", "everyone_duty", "interdisciplinary", "conflicts_values",
+            "other_role_better")
+
+
 class CheckChoice(Model):
     label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
     lean: int
     note: Annotated[str, StringConstraints(max_length=300)] = ""
+    means: Literal["yes", "no", "partly"] | None = None  # the worksheet answer this choice amounts to
 
 
 class CheckStep(Model):
     id: Id
     ask: Line
     why: Annotated[str, StringConstraints(max_length=300)] = ""
+    criterion: Literal[CRITERIA] | None = None  # type: ignore[valid-type]  # the worksheet criterion it asks
     choice: Annotated[tuple[CheckChoice, ...], Field(min_length=2, max_length=5)]
 
 

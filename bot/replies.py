@@ -64,7 +64,7 @@ def task_reply(answer: TaskAnswer) -> Reply:
     card = Card(title=LEANING[answer.verdict], body=top.task, fields=tuple(fields),
                 footer=f"Source: {cite(top.sources)}", tone=answer.verdict)
     choices = (Choice("Why?", encode("why", top.id)), Choice("Sources", encode("sources", "ruling", top.id)),
-               Choice("Talk it through", encode("check", "task")))
+               Choice("Talk it through", encode("check", "task", top.id)))
     return Reply("\n".join(lines), card=card, choices=choices, about=f"ruling:{top.id}")
 
 

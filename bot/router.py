@@ -49,6 +49,7 @@ ACTIONS: dict[str, ActionHandler] = {
     "askform": asking.ask_form,
     "asked": asking.asked,
     "schedform": schedules.schedule_from_form,
+    "schedmean": schedules.schedule_meant,
     "pulse": schedules.pulse,
     "scn": scenarios.press,
     "vote": scenarios.vote,

@@ -1,62 +1,144 @@
-"""Reading "every monday 10:00", "every other tuesday 14:30", "first wednesday of the month 9:30".
+"""When a schedule fires: the `Rule`, its text forms, and its fire times in a channel's time zone.
 
-`parse_rule` turns the words a facilitator types into a `Rule`; anything it cannot read raises
-`NotUnderstood` saying what it did understand and what it expected. A rule becomes an APScheduler 3
-trigger in the channel's time zone with day *names*, never numbers: APScheduler 3 counts 0 as
-Monday, unlike crontab, so numbers are a trap.
+A `Rule` is what a facilitator meant ("every other tuesday 14:30", "the last friday of the month
+15:00", "the 1st of every month 12:00"); `bot.schedule_words` reads it from people's words. The date
+arithmetic is `dateutil.rrule`'s, over local wall-clock times, which are then placed in the zone:
+so a 10:00 schedule stays at 10:00 across daylight-saving changes, a 01:30 that happens twice on the
+autumn night fires once (its first occurrence), and a 02:30 that does not exist on the spring night
+fires once, an hour later on the clock (03:30).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dateutil.rrule import MONTHLY, WEEKLY, rrule, weekday
 
 from bot.errors import NotUnderstood
 from bot.quoting import quote
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-DAY_WORDS = {name: i for i, name in enumerate(DAYS)}
-DAY_WORDS.update({"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-                  "sunday": 6, "tues": 1, "weds": 2, "thur": 3, "thurs": 3, "mondays": 0, "tuesdays": 1,
-                  "wednesdays": 2, "thursdays": 3, "fridays": 4, "saturdays": 5, "sundays": 6})
-ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-            "last": -1}
-NTH = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", -1: "last"}
-TIME = re.compile(r"^(?:at\s+)?(\d{1,2})(?:[:h.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$")
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+ORDINAL_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
+WEEKDAYS = (0, 1, 2, 3, 4)
+EVERY_DAY = (0, 1, 2, 3, 4, 5, 6)
+
+
+def nth_of_month(n: int) -> str:
+    if n == -1:
+        return "last day"
+    return f"{n}{'th' if 11 <= n % 100 <= 13 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
 @dataclass(frozen=True)
 class Rule:
-    """When a schedule fires, in the channel's local time."""
+    """When a schedule fires, in the channel's local time.
 
-    cadence: str  # weekly | fortnightly | monthly
+    cadence `weekly` (every `interval` weeks on `days`), `monthly` (the `nth` of `days[0]` in each
+    month, -1 for the last) or `monthday` (day `nth` of each month, -1 for its last day). Old rows say `fortnightly`,
+    which is weekly every 2 weeks."""
+
+    cadence: str
     days: tuple[int, ...]  # 0 = Monday
     hour: int
     minute: int
-    nth: int = 0  # monthly: 1-4 or -1 for last
+    nth: int = 0
+    interval: int = 1
+
+    def __post_init__(self) -> None:
+        if self.cadence == "fortnightly":
+            object.__setattr__(self, "cadence", "weekly")
+            object.__setattr__(self, "interval", 2)
+
+    @property
+    def at(self) -> str:
+        return f"{self.hour:02d}:{self.minute:02d}"
+
+    def _day_list(self, sep: str = ", ") -> str:
+        return sep.join(DAY_NAMES[d] for d in self.days)
 
     def describe(self) -> str:
-        names = ", ".join(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[d]
-                          for d in self.days)
-        at = f"{self.hour:02d}:{self.minute:02d}"
-        if self.cadence == "weekly":
-            return f"every {names} at {at}"
-        if self.cadence == "fortnightly":
-            return f"every other {names} at {at}"
-        word = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}[self.nth]
-        return f"the {word} {names} of the month at {at}"
+        if self.cadence == "monthly":
+            return f"the {ORDINAL_WORDS[self.nth]} {DAY_NAMES[self.days[0]]} of the month at {self.at}"
+        if self.cadence == "monthday":
+            return f"the {nth_of_month(self.nth)} of every month at {self.at}"
+        if self.interval == 1:
+            if self.days == EVERY_DAY:
+                return f"every day at {self.at}"
+            if self.days == WEEKDAYS:
+                return f"every weekday at {self.at}"
+            return f"every {self._day_list()} at {self.at}"
+        if self.interval == 2:
+            return f"every other {self._day_list()} at {self.at}"
+        return f"every {self.interval} weeks on {self._day_list()} at {self.at}"
+
+    def phrase(self) -> str:
+        """The rule in words `parse_rule` reads back as this same rule (for "did you mean …?")."""
+        days = " and ".join(DAY_NAMES[d].lower() for d in self.days)
+        if self.cadence == "monthly":
+            return f"{ORDINAL_WORDS[self.nth]} {days} of the month {self.at}"
+        if self.cadence == "monthday":
+            return f"the {nth_of_month(self.nth)} of every month {self.at}".replace("the last day of every", "the last day of the")
+        if self.interval == 1:
+            if self.days == EVERY_DAY:
+                return f"every day {self.at}"
+            if self.days == WEEKDAYS:
+                return f"every weekday {self.at}"
+            return f"every {days} {self.at}"
+        if self.interval == 2:
+            return f"every other {days} {self.at}"
+        return f"every {self.interval} weeks on {days} {self.at}"
 
     def encode(self) -> str:
-        """A stable text form for the database."""
-        days = ",".join(DAYS[d] for d in self.days)
-        return f"{self.cadence} {days} {self.hour:02d}:{self.minute:02d} {self.nth}"
+        """A stable text form for the database (weekly every 2 weeks keeps its older name)."""
+        days = ",".join(DAYS[d] for d in self.days) or "-"
+        if self.cadence == "weekly" and self.interval == 2:
+            return f"fortnightly {days} {self.at} 0"
+        tail = f" {self.interval}" if self.interval != 1 else ""
+        return f"{self.cadence} {days} {self.at} {self.nth}{tail}"
 
     @staticmethod
     def decode(text: str) -> "Rule":
-        cadence, days, at, nth = text.split()
+        cadence, days, at, nth, *rest = text.split()
         hour, minute = at.split(":")
-        return Rule(cadence, tuple(DAYS.index(d) for d in days.split(",")), int(hour), int(minute), int(nth))
+        return Rule(cadence, tuple(DAYS.index(d) for d in days.split(",")) if days != "-" else (),
+                    int(hour), int(minute), int(nth), int(rest[0]) if rest else 1)
+
+    def code(self) -> str:
+        """A short form without ':' or spaces, for a button id."""
+        days = "".join(str(d) for d in self.days) or "x"
+        cad = {"weekly": "w", "monthly": "n", "monthday": "d"}[self.cadence]
+        return f"{cad}.{self.interval}.{days}.{self.hour:02d}{self.minute:02d}.{self.nth}"
+
+    @staticmethod
+    def from_code(code: str) -> "Rule":
+        cad, interval, days, at, nth = code.split(".")
+        cadence = {"w": "weekly", "n": "monthly", "d": "monthday"}[cad]
+        rule = Rule(cadence, tuple(int(d) for d in days) if days != "x" else (), int(at[:2]), int(at[2:]),
+                    int(nth), int(interval))
+        rule.check()
+        return rule
+
+    def check(self) -> None:
+        """Raise ValueError for a rule that cannot fire (used on button ids, which anyone can forge)."""
+        ok = (0 <= self.hour <= 23 and 0 <= self.minute <= 59 and 1 <= self.interval <= 8
+              and all(0 <= d <= 6 for d in self.days) and len(set(self.days)) == len(self.days))
+        if self.cadence == "weekly":
+            ok = ok and bool(self.days)
+        elif self.cadence == "monthly":
+            ok = ok and len(self.days) == 1 and self.nth in ORDINAL_WORDS
+        else:
+            ok = ok and (1 <= self.nth <= 31 or self.nth == -1) and not self.days
+        if not ok:
+            raise ValueError(f"not a rule that can fire: {self}")
+
+
+def parse_rule(text: str) -> Rule:
+    """Read a rule from people's words (see `bot.schedule_words`)."""
+    from bot.schedule_words import parse  # noqa: PLC0415  (that module builds on this one)
+
+    return parse(text)
 
 
 def zone(name: str) -> ZoneInfo:
@@ -67,133 +149,48 @@ def zone(name: str) -> ZoneInfo:
                             "America/Toronto, America/Vancouver, Europe/London or Australia/Sydney.") from None
 
 
-def _time(words: list[str], understood: str) -> tuple[int, int]:
-    text = " ".join(words).strip()
-    m = TIME.match(text)
-    if not m:
-        raise NotUnderstood(f"I understood {understood}, but not the time \"{quote(text, 40)}\". "
-                            "Give a time like 10:00, 9:30 or 2:30pm.")
-    hour, minute, half = int(m.group(1)), int(m.group(2) or 0), (m.group(3) or "").replace(".", "")
-    if half:
-        if not 1 <= hour <= 12:
-            raise NotUnderstood(f"\"{quote(text, 40)}\" isn't a time I can read: with am/pm the hour goes from 1 to 12.")
-        hour = hour % 12 + (12 if half == "pm" else 0)
-    if hour > 23 or minute > 59:
-        raise NotUnderstood(f"\"{quote(text, 40)}\" isn't a time of day. Use 24-hour time like 14:30, or 2:30pm.")
-    return hour, minute
+def _monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
 
 
-def _days(words: list[str]) -> tuple[tuple[int, ...], list[str]]:
-    """Leading day words ("monday", "mon and thu", "weekday", "day") and the words left over."""
-    days: list[int] = []
-    rest = list(words)
-    while rest:
-        w = rest[0].strip(",")
-        if w in ("and", "&", ","):
-            rest.pop(0)
-            continue
-        if w in ("weekday", "weekdays"):
-            days += [0, 1, 2, 3, 4]
-        elif w in ("day", "days", "daily"):
-            days += list(range(7))
-        elif w in DAY_WORDS:
-            days.append(DAY_WORDS[w])
-        elif "," in w and all(p in DAY_WORDS for p in w.split(",") if p):
-            days += [DAY_WORDS[p] for p in w.split(",") if p]
-        else:
-            break
-        rest.pop(0)
-    return tuple(sorted(set(days))), rest
-
-
-def parse_rule(text: str) -> Rule:
-    words = [w for w in re.split(r"\s+", text.lower().strip()) if w]
-    if not words:
-        raise NotUnderstood("Tell me when, for example \"every monday 10:00\", \"every other tuesday 14:30\" "
-                            "or \"first wednesday of the month 9:30\".")
-    if words[0] in ORDINALS:
-        nth = ORDINALS[words[0]]
-        days, rest = _days(words[1:])
-        if len(days) != 1:
-            raise NotUnderstood(f"I understood \"{words[0]}\" but not which day. Try \"{words[0]} wednesday "
-                                "of the month 9:30\".")
-        if rest[:3] == ["of", "the", "month"]:
-            rest = rest[3:]
-        elif rest[:2] == ["of", "month"] or rest[:2] == ["each", "month"] or rest[:2] == ["every", "month"]:
-            rest = rest[2:]
-        understood = f"the {words[0]} {DAYS[days[0]]} of the month"
-        hour, minute = _time(rest, understood)
-        return Rule("monthly", days, hour, minute, nth)
-    if words[0] == "every" or words[0] in DAY_WORDS or words[0] in ("weekday", "weekdays", "daily"):
-        rest = words[1:] if words[0] == "every" else words
-        cadence = "weekly"
-        if rest[:1] == ["other"] or rest[:2] == ["second", "week"] or rest[:1] == ["alternate"]:
-            cadence = "fortnightly"
-            rest = rest[1:] if rest[0] != "second" else rest[2:]
-        days, rest = _days(rest)
-        if not days:
-            raise NotUnderstood(f"I understood \"{quote(' '.join(words[:2]), 40)}\" but not which day. Try \"every monday "
-                                "10:00\" or \"every other tuesday 14:30\".")
-        if cadence == "fortnightly" and len(days) != 1:
-            raise NotUnderstood("\"every other\" works with one day, like \"every other tuesday 14:30\".")
-        understood = ("every other " if cadence == "fortnightly" else "every ") + ", ".join(DAYS[d] for d in days)
-        hour, minute = _time(rest, understood)
-        return Rule(cadence, days, hour, minute)
-    raise NotUnderstood(f"I couldn't read \"{quote(text)}\" as a time. I understand \"every monday 10:00\", "
-                        "\"every other tuesday 14:30\" and \"first wednesday of the month 9:30\".")
-
-
-def trigger(rule: Rule, tz: ZoneInfo, anchor: datetime | None = None):
-    """The APScheduler trigger for `rule`. Fortnightly rules count weeks from `anchor` (creation)."""
-    from apscheduler.triggers.cron import CronTrigger  # noqa: PLC0415  (kept out of import time)
-
-    days = ",".join(DAYS[d] for d in rule.days)
+def _recurrence(rule: Rule, tz: ZoneInfo, around: datetime, anchor: datetime) -> rrule:
+    """The rule's local wall-clock times from a little before `around`. Every-n-weeks rules count
+    their weeks from the week of `anchor` (when the schedule was made)."""
+    local = around.astimezone(tz).date()
+    at = {"byhour": rule.hour, "byminute": rule.minute, "bysecond": 0}
+    if rule.cadence == "weekly":
+        start = _monday(local) - timedelta(weeks=1)
+        if rule.interval > 1:
+            week0 = _monday(anchor.astimezone(tz).date())
+            weeks = (start - week0).days // 7
+            start = week0 + timedelta(weeks=weeks - weeks % rule.interval)
+        return rrule(WEEKLY, interval=rule.interval, byweekday=rule.days, dtstart=datetime.combine(start, time()), **at)
+    start = (local.replace(day=1) - timedelta(days=1)).replace(day=1)
     if rule.cadence == "monthly":
-        return CronTrigger(day=f"{NTH[rule.nth]} {days}", hour=rule.hour, minute=rule.minute, timezone=tz)
-    return CronTrigger(day_of_week=days, hour=rule.hour, minute=rule.minute, timezone=tz)
+        return rrule(MONTHLY, byweekday=weekday(rule.days[0], rule.nth), dtstart=datetime.combine(start, time()), **at)
+    return rrule(MONTHLY, bymonthday=rule.nth, dtstart=datetime.combine(start, time()), **at)
 
 
-def _after(trig, t: datetime) -> datetime | None:
-    """The fire time after `t`. APScheduler 3 can hand back `t` itself inside the autumn change's
-    repeated hour (it loses the fold), so step past that hour instead of looping on it."""
-    n = trig.get_next_fire_time(t, t + timedelta(seconds=1))
-    if n is not None and n <= t:
-        n = trig.get_next_fire_time(t, t + timedelta(hours=1, seconds=1))
-    return n
+def _instants(rule: Rule, tz: ZoneInfo, after: datetime, anchor: datetime):
+    """Fire instants after `after`, in order. Each wall-clock time is placed with fold=0: the first of
+    a repeated hour, and the clock's later reading for a time the spring change skips."""
+    rec = _recurrence(rule, tz, after, anchor)
+    for wall in rec:
+        t = wall.replace(tzinfo=tz)
+        if t > after:
+            yield t
 
 
 def fire_times(rule: Rule, tz: ZoneInfo, after: datetime, until: datetime, anchor: datetime,
                limit: int = 500) -> list[datetime]:
-    """Every fire time in (after, until], in order, one per local wall-clock time: on the autumn
-    change a 01:30 that happens twice counts once."""
-    trig = trigger(rule, tz)
+    """Every fire time in (after, until], in order, one per local wall-clock time."""
     out: list[datetime] = []
-    seen_wall: set[tuple] = set()
-    t = trig.get_next_fire_time(None, after + timedelta(seconds=1))
-    while t is not None and t <= until and len(out) < limit:
-        wall = (t.year, t.month, t.day, t.hour, t.minute)
-        if wall not in seen_wall and _on_cycle(rule, t, anchor, tz):
-            seen_wall.add(wall)
-            out.append(t)
-        t = _after(trig, t)
+    for t in _instants(rule, tz, after, anchor):
+        if t > until or len(out) >= limit:
+            break
+        out.append(t)
     return out
 
 
 def next_fire(rule: Rule, tz: ZoneInfo, after: datetime, anchor: datetime) -> datetime | None:
-    trig = trigger(rule, tz)
-    t = trig.get_next_fire_time(None, after + timedelta(seconds=1))
-    for _ in range(10):
-        if t is None or _on_cycle(rule, t, anchor, tz):
-            return t
-        t = _after(trig, t)
-    return None
-
-
-def _on_cycle(rule: Rule, t: datetime, anchor: datetime, tz: ZoneInfo) -> bool:
-    """Fortnightly rules fire on even weeks counted from the anchor's week."""
-    if rule.cadence != "fortnightly":
-        return True
-    a = anchor.astimezone(tz).date()
-    week0 = a - timedelta(days=a.weekday())
-    d = t.astimezone(tz).date()
-    return ((d - timedelta(days=d.weekday())) - week0).days // 7 % 2 == 0
+    return next(_instants(rule, tz, after, anchor), None)

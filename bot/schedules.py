@@ -19,16 +19,20 @@ from bot.actions import encode
 from bot.errors import NotUnderstood, UserError
 from bot.messages import Command, Form, FormField, Message, Post, Press, Reply, Role, Where
 from bot.quoting import quote
+from bot.messages import Choice
 from bot.roles import require, workspace_key
+from bot.schedule_request import split_request
 from bot.schedule_spec import Rule, fire_times, next_fire, parse_rule, zone
+from bot.schedule_words import DidYouMean
 
 if TYPE_CHECKING:
     from bot.app import Bot
 
 log = logging.getLogger("peerbot.schedules")
 KINDS = {"reflection": "reflection", "reflections": "reflection", "prompt": "reflection", "prompts": "reflection",
+         "coreflection": "reflection", "co-reflection": "reflection",
          "checkin": "checkin", "check-in": "checkin", "checkins": "checkin", "check-ins": "checkin",
-         "session": "session", "coreflection": "session", "co-reflection": "session"}
+         "session": "session", "sessions": "session"}
 KIND_NAMES = {"reflection": "co-reflection prompt", "checkin": "community-of-practice check-in",
               "session": "structured co-reflection session"}
 VERBS = ("pause", "resume", "skip", "now", "delete", "remove")
@@ -88,19 +92,17 @@ def schedule(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
     if verb in ("list", "show"):
         return list_schedules(bot, req, "")
     require(bot, req, Role.FACILITATOR, "set up schedules")
-    kind = KINDS.get(verb)
+    # The kind may come anywhere ("a fortnightly supervision session on wednesdays at 11").
+    kind, when, theme = split_request(text)
     if kind is None:
-        raise NotUnderstood(f"I didn't understand \"{quote(verb, 30)}\" as a kind of schedule. Try "
-                            "\"/peer schedule reflection every monday 10:00\", \"/peer schedule checkin first "
-                            "wednesday of the month 9:30\" or \"/peer schedule session every other tuesday 14:30\".")
-    rest = " ".join(words[1:])
-    theme = ""
-    lowered = rest.lower()
-    if " theme " in f" {lowered} ":
-        at = f" {lowered} ".index(" theme ")
-        theme = lowered[at + 6:].strip().replace(" ", "-")
-        rest = rest[:max(at - 1, 0)].strip() if at else ""
-    return create(bot, req, kind, rest, theme)
+        rule = _rule_or_none(when)
+        if rule is not None and theme in ("", *bot.catalog.themes):
+            return [which_kind(rule, theme)]
+        raise NotUnderstood(f"I didn't find what to post in \"{quote(text, 60)}\": a reflection, a checkin or a "
+                            "session. Try \"/peer schedule reflection every monday 10:00\", \"/peer schedule checkin "
+                            "first wednesday of the month 9:30\" or \"/peer schedule session every other tuesday 14:30\".")
+    return create(bot, req, kind, when, theme)
+
 
 
 def schedule_form() -> Reply:
@@ -119,16 +121,65 @@ def schedule_from_form(bot: "Bot", req: Press, args: list[str]) -> list[Message]
     return create(bot, req, kind, req.value("when"), req.value("theme").strip().lower().replace(" ", "-"))
 
 
-def create(bot: "Bot", req: Command | Press, kind: str, when: str, theme: str) -> list[Message]:
+def create(bot: "Bot", req: Command | Press, kind: str, when: str, theme: str, rule: Rule | None = None) -> list[Message]:
     require(bot, req, Role.FACILITATOR, "set up schedules")
     if req.where.is_dm:
         raise UserError("Schedules belong to a channel: set this up in the channel where the group meets.")
-    rule = parse_rule(when)
     if theme and theme not in bot.catalog.themes:
-        raise NotUnderstood(f"I understood {rule.describe()}, but I don't have a theme \"{quote(theme, 40)}\". "
+        raise NotUnderstood(f"I don't have a theme \"{quote(theme, 40)}\". "
                             "Themes: " + ", ".join(sorted(bot.catalog.themes)) + ".")
     if theme and kind == "checkin":
         raise NotUnderstood("Check-ins don't use themes; leave the theme off, or schedule a reflection.")
+    if rule is None:
+        try:
+            rule = parse_rule(when)
+        except DidYouMean as e:
+            return [did_you_mean(kind, e.rule, theme, str(e))]
+    return _save(bot, req, kind, rule, theme)
+
+
+def _rule_or_none(when: str) -> Rule | None:
+    try:
+        return parse_rule(when)
+    except DidYouMean as e:
+        return e.rule
+    except NotUnderstood:
+        return None
+
+
+def which_kind(rule: Rule, theme: str) -> Reply:
+    """When was said but not what to post: one button per kind, each making that schedule."""
+    text = (f"What should I post {rule.describe()}? Press one, or type it again with \"reflection\", "
+            "\"checkin\" or \"session\".")
+    choices = tuple(Choice(label, encode("schedmean", kind, rule.code(), theme or "-"))
+                    for kind, label in (("reflection", "A reflection prompt"), ("checkin", "A check-in"),
+                                        ("session", "A session")) if not (theme and kind == "checkin"))
+    return Reply(text, private=True, choices=choices)
+
+
+def did_you_mean(kind: str, rule: Rule, theme: str, why: str) -> Reply:
+    """"Did you mean …?" with the phrase that would work, and a button that makes that schedule."""
+    typed = f"/peer schedule {kind} {rule.phrase()}" + (f" theme {theme}" if theme else "")
+    text = (f"Did you mean \"{typed}\"? That's a {KIND_NAMES[kind]} {rule.describe()}. {why} "
+            "Press the button to schedule it, or type it again your way.")
+    return Reply(text, private=True,
+                 choices=(Choice("Yes, schedule that", encode("schedmean", kind, rule.code(), theme or "-"), "primary"),))
+
+
+def schedule_meant(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
+    """The "did you mean" button: make the schedule it offered (facilitators only, as typed ones)."""
+    require(bot, req, Role.FACILITATOR, "set up schedules")
+    try:
+        kind, code, theme = args
+        rule = Rule.from_code(code)
+    except (ValueError, KeyError):
+        raise UserError("That button has expired. Ask me again and I'll give you a fresh one.") from None
+    if kind not in KIND_NAMES:
+        raise UserError("That button has expired. Ask me again and I'll give you a fresh one.")
+    return create(bot, req, kind, "", "" if theme == "-" else theme, rule=rule)
+
+
+def _save(bot: "Bot", req: Command | Press, kind: str, rule: Rule, theme: str) -> list[Message]:
     now = bot.clock.now()
     row = {"channel": req.where.channel_key, "platform": req.where.platform, "workspace": req.where.workspace,
            "channel_id": req.where.channel, "kind": kind, "rule": rule.encode(), "theme": theme, "paused": 0,

@@ -140,7 +140,9 @@ def test_empty_task_gets_kind_help(chat: Chat):
 def test_the_guided_check_walks_through_the_criteria_and_leans(chat: Chat):
     """The guided check asks one question at a time and ends with a leaning and the reasons."""
     first = chat.say("/peer check")[0]
-    assert "(1/7)" in first.text and first.private
+    assert "What's the task?" in first.text and first.private
+    chat.press("Just the questions")
+    assert "(1/7)" in chat.last.text and chat.last.private
     for label in ["Yes, clearly", "Yes", "Yes", "The person asked", "No", "No", "No"]:
         chat.press(label)
     assert chat.last.text.startswith("Leaning: likely")
@@ -150,6 +152,7 @@ def test_the_guided_check_walks_through_the_criteria_and_leans(chat: Chat):
 def test_a_guided_check_that_pulls_against_values_leans_away(chat: Chat):
     """Answers that conflict with peer values end in a leaning away from peer work."""
     chat.say("/peer check task")
+    chat.press("Just the questions")
     for label in ["No", "No", "Not really", "The team or a plan", "Yes", "Yes", "No"]:
         chat.press(label)
     assert chat.last.text.startswith("Leaning: unlikely")
@@ -159,6 +162,7 @@ def test_a_guided_check_survives_a_restart(bot, settings, clock, catalog):
     """Half-way through a check, the bot restarts; the next button press carries on where it was."""
     chat = Chat(bot)
     chat.say("/peer check")
+    chat.press("Just the questions")
     chat.press("Yes, clearly")
     restarted = Chat(reopen(bot, settings, clock, catalog))
     restarted.log = chat.log
@@ -169,6 +173,7 @@ def test_a_guided_check_survives_a_restart(bot, settings, clock, catalog):
 def test_pressing_an_old_step_again_does_not_count_twice(chat: Chat):
     """A second press on an already-answered question is recognised, not counted."""
     chat.say("/peer check")
+    chat.press("Just the questions")
     chat.press("Yes, clearly")
     again = chat.press_action("v1:answer:task:0:0")[0]
     assert "already answered" in again.text

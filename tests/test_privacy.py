@@ -30,7 +30,7 @@ def leave_traces(facilitator: Chat) -> Chat:
     fay.say("/peer schedule reflection every monday 10:00")
     post = fay.say("/peer checkin")[1]
     fay.press_action(post.reply.choices[0].action)
-    fay.say("/peer check")
+    fay.say("/peer check driving someone to an appointment")
     fay.press("Yes, clearly")
     return fay
 
@@ -130,7 +130,7 @@ def test_retention_drops_old_closed_rounds_and_delivery_records(bot, facilitator
 
 def test_a_guided_check_left_unfinished_is_dropped_after_the_retention_period(bot, chat: Chat, clock, settings):
     """The few button choices of an abandoned check are not kept forever."""
-    chat.say("/peer check")
+    chat.say("/peer check driving someone to an appointment")
     assert bot.store.about_person("test", chat.who.user_id)
     clock.advance(days=settings.retention_days + 1)
     bot.tick()
@@ -148,7 +148,7 @@ def test_operators_export_what_is_kept_about_one_user(settings, clock, catalog):
     from bot.messages import Where
 
     bot = build_bot(settings, clock=clock, catalog=catalog)
-    Chat(bot, "U0ASKER", Role.PARTICIPANT, Where("slack", "T1", "C1")).say("/peer check")
+    Chat(bot, "U0ASKER", Role.PARTICIPANT, Where("slack", "T1", "C1")).say("/peer check driving someone to an appointment")
     Chat(bot, "U0OTHER", Role.PARTICIPANT, Where("slack", "T1", "C1")).say("/peer check self-disclosure")
     bot.store.close()
     result = cli(settings, "export", "--user", "U0ASKER")
@@ -167,7 +167,7 @@ def test_operators_forget_a_user_from_the_command_line(settings, clock, catalog)
 
     bot = build_bot(settings, clock=clock, catalog=catalog)
     person = Chat(bot, "U0FORGET", Role.FACILITATOR, Where("slack", "T1", "C1"))
-    person.say("/peer check")
+    person.say("/peer check driving someone to an appointment")
     bot.store.close()
     exported = json.loads(cli(settings, "export", "--user", "U0FORGET").output)
     assert list(exported["kept"]) == ["slack"] and "flows" in exported["kept"]["slack"]

@@ -5,6 +5,8 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.errors import NotUnderstood
 from bot.messages import Role
@@ -289,3 +291,143 @@ def test_a_cron_tick_finishes_what_a_killed_tick_left_claimed_unless_a_bot_is_de
     free = cron_tick()
     assert "1 post(s) delivered" in free.output and free.output.count("Co-reflection") == 1
     assert "0 post(s) delivered" in cron_tick().output
+
+
+# -- people's words ------------------------------------------------------------------------
+@pytest.mark.parametrize("text, described", [
+    ("every weekday at 9", "every weekday at 09:00"),
+    ("fortnightly on wednesday 10:00", "every other Wednesday at 10:00"),
+    ("every 2 weeks on friday at 3pm", "every other Friday at 15:00"),
+    ("every 3 weeks on monday at 10", "every 3 weeks on Monday at 10:00"),
+    ("every other week on tuesday at 14:30", "every other Tuesday at 14:30"),
+    ("every monday at noon", "every Monday at 12:00"),
+    ("every thursday midday", "every Thursday at 12:00"),
+    ("every friday at 9 in the morning", "every Friday at 09:00"),
+    ("every mon and thu at half past nine", "every Monday, Thursday at 09:30"),
+    ("Mon-Fri 8:30am", "every weekday at 08:30"),
+    ("last friday of the month 3pm", "the last Friday of the month at 15:00"),
+    ("the 1st of every month at 9am", "the 1st of every month at 09:00"),
+    ("every Wednseday at 14:00", "every Wednesday at 14:00"),
+    ("please, every thursday at 10 thanks", "every Thursday at 10:00"),
+    ("every weekday except friday at 9", "every Monday, Tuesday, Wednesday, Thursday at 09:00"),
+    ("every friday at 4.30pm", "every Friday at 16:30"),
+    ("every monday at half nine", "every Monday at 09:30"),
+    ("the last day of the month at 4pm", "the last day of every month at 16:00"),
+])
+def test_rules_read_the_way_people_write_them(text, described):
+    """Filler, weekdays, every n weeks, noon, half past, dates of the month and typos read as meant."""
+    assert parse_rule(text).describe() == described
+
+
+@pytest.mark.parametrize("text, suggested", [
+    ("every month at 10:00", "the 1st of every month at 10:00"),
+    ("every monday", "every Monday at 09:00"),
+    ("every friday afternoon", "every Friday at 14:00"),
+    ("every thursday at 7", "every Thursday at 07:00"),
+    ("biweekly friday 11am", "every other Friday at 11:00"),
+    ("every monday at noonish", "every Monday at 12:00"),
+    ("every second monday at 10", "every other Monday at 10:00"),
+    ("every third thursday at 2pm", "the third Thursday of the month at 14:00"),
+    ("at the end of each month at 4pm", "the last day of every month at 16:00"),
+])
+def test_unclear_rules_get_a_did_you_mean_never_a_silent_guess(text, suggested):
+    """A phrase that leaves the day, the time or the rhythm open is answered with what would work."""
+    from bot.schedule_words import DidYouMean
+
+    with pytest.raises(DidYouMean) as e:
+        parse_rule(text)
+    assert e.value.rule.describe() == suggested
+
+
+@pytest.mark.parametrize("text", ["every other day at 9", "twice a week", "every monday 10:00 and thursday 14:00",
+                                  "every 2nd and 4th tuesday at 10"])
+def test_rhythms_schedules_cannot_keep_are_refused_plainly(text):
+    """"Every other day" or two times in one schedule are refused with what does work, not bent into something else."""
+    with pytest.raises(NotUnderstood) as e:
+        parse_rule(text)
+    assert "can't set that up" in str(e.value)
+
+
+@given(st.builds(Rule, st.just("weekly"), st.lists(st.integers(0, 6), min_size=1, max_size=7, unique=True).map(
+    lambda d: tuple(sorted(d))), st.integers(0, 23), st.integers(0, 59), st.just(0), st.integers(1, 6))
+       | st.builds(Rule, st.just("monthly"), st.integers(0, 6).map(lambda d: (d,)), st.integers(0, 23),
+                   st.integers(0, 59), st.sampled_from([1, 2, 3, 4, -1]))
+       | st.builds(Rule, st.just("monthday"), st.just(()), st.integers(0, 23), st.integers(0, 59),
+                   st.sampled_from([*range(1, 32), -1])))
+def test_every_suggested_phrase_reads_back_as_the_same_rule(rule):
+    """The phrase a "did you mean" offers, typed back, is exactly the rule offered; so is its button id."""
+    assert parse_rule(rule.phrase()) == rule
+    assert Rule.from_code(rule.code()) == rule == Rule.decode(rule.encode())
+
+
+def test_rows_saved_before_the_change_still_read():
+    """A fortnightly rule saved by an older version is every other week, as it was."""
+    rule = Rule.decode("fortnightly tue 14:30 0")
+    assert rule.describe() == "every other Tuesday at 14:30" and rule.encode() == "fortnightly tue 14:30 0"
+
+
+def test_a_midnight_schedule_posts_on_the_night_after_the_spring_change():
+    """Monday 00:00 right after the clocks go forward still fires (APScheduler's cron skipped it)."""
+    rule = parse_rule("every day at midnight")
+    start = datetime(2026, 3, 7, 12, tzinfo=timezone.utc)
+    fires = fire_times(rule, TORONTO, start, start + timedelta(days=3), start)
+    assert [f.astimezone(TORONTO).strftime("%a %H:%M") for f in fires] == ["Sun 00:00", "Mon 00:00", "Tue 00:00"]
+
+
+def test_a_sentence_asking_for_a_schedule_makes_it(bot, facilitator: Chat):
+    """"Can you schedule a check-in every friday at 3pm please" sets up that check-in."""
+    reply = facilitator.say("can you schedule a check-in every friday at 3pm please")[0]
+    assert "Scheduled #1: community-of-practice check-in every Friday at 15:00" in reply.text
+
+
+def test_a_question_about_check_ins_with_a_person_is_not_a_schedule(bot, facilitator: Chat):
+    """"Can I have a check-in every week with someone I support?" is a question about the role."""
+    facilitator.say("can I have a check-in every week with someone I support?")
+    assert bot.store.schedules(channel=facilitator.where.channel_key) == []
+
+
+def test_did_you_mean_button_schedules_what_it_offered(bot, facilitator: Chat):
+    """"every month at 10:00" asks first; pressing the button makes the 1st-of-the-month schedule."""
+    offer = facilitator.say("/peer schedule checkin every month at 10:00")[0]
+    assert offer.private and "Did you mean" in offer.text and bot.store.schedules() == []
+    made = facilitator.press("Yes, schedule that")[0]
+    assert "Scheduled #1: community-of-practice check-in the 1st of every month at 10:00" in made.text
+
+
+def test_only_facilitators_can_press_a_did_you_mean(bot, facilitator: Chat):
+    """A participant pressing the did-you-mean button is told kindly that only facilitators schedule."""
+    facilitator.say("/peer schedule checkin every month at 10:00")
+    refused = facilitator.as_("u-pat").press("Yes, schedule that")[0]
+    assert "Only facilitators" in refused.text and bot.store.schedules() == []
+
+
+def test_a_forged_did_you_mean_button_makes_nothing(bot, facilitator: Chat):
+    """A button id with a rule that cannot fire gets the expired reply and saves nothing."""
+    reply = facilitator.press_action("v1:schedmean:checkin:w.1.9.2599.0:-")[0]
+    assert "expired" in reply.text and bot.store.schedules() == []
+
+
+def test_when_without_what_to_post_asks_which_kind(bot, facilitator: Chat):
+    """"/peer schedule every monday at 10" asks what to post; pressing "A check-in" schedules it."""
+    asked = facilitator.say("/peer schedule every monday at 10")[0]
+    assert "What should I post every Monday at 10:00?" in asked.text and bot.store.schedules() == []
+    made = facilitator.press("A check-in")[0]
+    assert "Scheduled #1: community-of-practice check-in every Monday at 10:00" in made.text
+
+
+@given(st.text(max_size=80) | st.lists(st.sampled_from(
+    "every other each the a at on of month monday fri weekdays noon half past quarter to 9 10:30 3pm 1st 15th last "
+    "first fortnightly biweekly daily morning evening except and weeks 2 three please thanks - , &".split()),
+    max_size=12).map(" ".join))
+def test_any_words_get_a_rule_or_a_kind_explanation_never_a_crash(text):
+    """Whatever is typed after "/peer schedule reflection", the reader answers with a rule or says what it didn't follow."""
+    from bot.schedule_words import DidYouMean
+
+    try:
+        rule = parse_rule(text)
+    except DidYouMean as e:
+        rule = e.rule
+    except NotUnderstood as e:
+        assert str(e)
+        return
+    rule.check()

@@ -28,7 +28,7 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "task": ("Is this a peer task? Describe what you've been asked to do", "The task, e.g. driving someone to the food bank"),
     "ask": ("Ask about the peer role: words, topics, supervision", "Your question"),
     "topics": ("Everything peerbot can talk about", "Not needed"),
-    "check": ("Talk a task through, one question at a time", "Which check (task or self-disclosure)"),
+    "check": ("Talk a task through, one question at a time", "The task (or self-disclosure)"),
     "facilitators": ("List, add or remove facilitators (admins)", "list, add @someone or remove @someone"),
     "audit": ("Recent configuration changes (admins)", "Not needed"),
     "schedule": ("Schedule prompts or check-ins in this channel (facilitators)",

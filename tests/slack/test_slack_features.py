@@ -37,8 +37,12 @@ async def test_a_task_question_gets_a_leaning_card_with_ways_to_go_deeper(ws: Wo
 
 
 async def test_a_guided_check_can_be_pressed_through_to_a_leaning(ws: Workspace):
-    """`/peer check` asks one private question at a time; pressing an answer each time ends in a leaning."""
-    step = await ws.say("/peer check")
+    """`/peer check` asks what the task is and takes the next `/peer …` as it; then one private question
+    at a time, and pressing an answer each time ends in a leaning about that task."""
+    asked = await ws.say("/peer check")
+    assert "What's the task?" in text_of(asked)
+    step = await ws.say("/peer driving someone to a job interview")
+    assert "About: driving someone to a job interview" in text_of(step)
     for _ in range(20):
         if "Stop" not in labels(step):
             break
@@ -49,7 +53,7 @@ async def test_a_guided_check_can_be_pressed_through_to_a_leaning(ws: Workspace)
 
 async def test_a_guided_check_can_be_stopped(ws: Workspace):
     """Pressing Stop ends the check and says nothing from it is kept."""
-    step = await ws.say("/peer check")
+    step = await ws.say("/peer check task driving someone to an appointment")
     stopped = await ws.press("Stop", on=step)
     assert "Nothing from it is kept" in text_of(stopped)
 
