@@ -1,39 +1,52 @@
-"""Reading crisis language in what someone said to the bot: wanting to die, hurting themselves, or
-being in danger.
+"""Reading what someone wrote to the bot for the warning signs of suicide, self-harm and violence.
 
 `read(text)` returns a `Reading` with one of three levels:
 
-- `crisis`: a first-person statement ("I want to die", "I've been cutting again", "he's going to
-  hurt me", "I took too many pills"). The bot answers with support first, privately.
-- `note`: crisis words about someone else ("someone I support said they want to die"), a denial
-  ("I don't want to die"), or a past experience told as lived experience ("when I was suicidal
-  years ago"). The person gets their answer plus a short private note of the crisis lines.
+- `crisis`: the writer's own warning signs, strong enough for support first, privately: ideation
+  said plainly or indirectly ("I want to die", "everyone would be better off without me"), a method,
+  a means ready ("I've saved up my meds"), being at a dangerous place now ("I'm on the bridge"),
+  a farewell ("tell my daughter I love her"), a self-harm act, an overdose, being hurt by someone;
+  or hopelessness together with a means, a plan, a time or a goodbye. `towards="others"` marks an
+  intent to hurt someone else ("I'm going to hurt him tonight"), which gets its own reply.
+- `note`: hopelessness alone ("what's the point of any of it"), signs about someone else ("someone
+  I support said they want to die", a worker asking how to help), a denial ("I don't want to
+  die"), or a past experience told as lived experience. The person gets their answer plus a short
+  private note of the crisis lines.
 - `none`: everything else, including everyday words that look alike ("killing it", "dying to
-  know", "this shift is killing me", "suicide prevention training").
+  know", "this shift is killing me", "the bridge program", "giving away my old desk chair").
 
-How it reads, in order: the text is normalised (lower case, contractions and common typos and
-slang spelled out, "someone I support" folded to "someone"), split into sentences, and every
-pattern in `PATTERNS` is matched on word boundaries. Each match is then placed:
+The signs are in `bot.warning_signs`, one table per category, with where the categories come from
+and how they combine. How they are read, in order: the text is normalised (lower case,
+contractions and common typos and slang spelled out, "someone I support" folded to "someone"),
+split into sentences, and every pattern is matched on word boundaries. Each match is then placed:
 
 1. **Whose is it?** Patterns that carry their own first person ("kill myself", "better off without
-   me") are the speaker's, unless they are reported speech ("she said 'I want to die'"). Patterns
+   me") are the writer's, unless they are reported speech ("she said 'I want to die'"). Patterns
    that need a subject look at the nearest subject word before them: "she", "someone who" make it
-   about someone else; "I" or nothing make it the speaker's. Danger patterns ("going to hurt me")
-   need a person as the subject ("he", "my partner"), so "this shift is going to kill me" is not one.
+   about someone else; "I" or nothing make it the writer's. A clause starting with a verb after
+   "and" shares the subject before it ("she is giving her things away and talking about…").
+   Danger patterns ("going to hurt me") need a person as the subject.
 2. **Denied?** "not", "never" or "no" before the match, with only small words between ("I'm not
-   going to kill myself", "I have no intention of…"), makes it a denial; "I can't stop thinking
-   about…" is not one.
-3. **In the past?** "years ago", "used to", "as a teen" in the same clause.
+   going to kill myself", "I have no intention of…"), makes it a denial.
+3. **In the past?** "years ago", "used to", "as a teen", "in my twenties" in the same clause.
 4. **But…** A denial or a past experience followed by "but" and an ambivalent word ("but I keep
    thinking about it", "and now I'm doing it again") is read as a crisis after all.
+5. **Said how, around what?** A worker asking how to help someone ("what do I do?", "do I have to
+   tell my supervisor?") makes every sign whose subject is not the writer the other person's. A
+   laugh ("lol", "haha") makes a turn of phrase of everything but plain ideation, self-harm or an
+   overdose ("ready to throw my laptop off a bridge lol"). An ordinary absence (a vacation, a new
+   job) explains a goodbye; traffic explains being on a bridge.
 
-We err towards offering support: a first-person statement the table half-recognises is a crisis,
-and every "note" still shows the lines. Patterns live in one table below; the corpus in
-`tests/data/crisis_corpus.toml` measures recall and false alarms.
+We err towards offering support: a first-person statement the tables half-recognise is a crisis,
+and every "note" still shows the lines. The corpora in `tests/data/` measure it: the suite's own
+(`crisis_corpus.toml`) and one written by someone who had seen neither detector nor corpus
+(`crisis_corpus_fresh.toml`; `python -m tests.test_crisis_fresh PATH` scores any such corpus).
 """
 from __future__ import annotations
 
 import re
+import re._constants as _c  # the standard library's own regex parser: reads what a pattern needs
+import re._parser as _parser
 import unicodedata
 from dataclasses import dataclass
 
@@ -64,7 +77,11 @@ WORDS: dict[str, str] = {
     "suicidial": "suicidal", "myslef": "myself", "mysef": "myself", "myelf": "myself", "mself": "myself",
     "kil": "kill", "kll": "kill", "killin": "killing", "wnat": "want", "wamt": "want", "whant": "want",
     "dieing": "dying", "pils": "pills", "overdoze": "overdose", "oded": "overdosed",
-    "hurtin": "hurting", "cuttin": "cutting", "noone": "no one", "nobody": "no one"
+    "hurtin": "hurting", "cuttin": "cutting", "noone": "no one", "nobody": "no one",
+    "abt": "about", "thinkin": "thinking", "goin": "going", "doin": "doing", "tryin": "trying", "nothin": "nothing",
+    "hed": "he would", "theyd": "they would", "youd": "you would", "ppl": "people", "ur": "your", "tho": "though",
+    "cos": "because", "coz": "because", "tmr": "tomorrow", "2nite": "tonight", "2morrow": "tomorrow",
+    "nite": "night", "pillz": "pills",
 }
 # "someone I support", "a person I work with": the "I" is not the subject of what follows.
 SUPPORTED = re.compile(r"\b(someone|somebody|person|people|peer|peers|participant|client|guy|woman|man|member|"
@@ -99,9 +116,97 @@ AMBIVALENT = re.compile(r"\b(?:thinking about it|think about it|keep thinking|th
                         r"is back|are back|came back|coming back|creeps? in)\b")
 
 # -- the signs ------------------------------------------------------------------------------------
-# The warning signs themselves live in `bot.warning_signs`, one table per category.
-SIGNS = [(category, name, kind, re.compile(r"(?<![a-z0-9])(?:" + rx + r")(?![a-z0-9])"))
-         for category in CATEGORIES for name, kind, rx in category.patterns]
+# The warning signs themselves live in `bot.warning_signs`, one table per category. Running ~100
+# patterns at every position of every sentence costs milliseconds; most patterns cannot match
+# unless some word of theirs is in the sentence, so each pattern carries the words it needs
+# ("needles", worked out from the pattern itself) and runs only when they are there.
+COMMON = {"my", "the", "me", "of", "to", "not", "i am", "a", "be", "i", "it", "in", "on", "and", "if i", "is"}
+
+
+def _needles(parsed) -> list[set[str]]:
+    """Sets of literal strings: any match of `parsed` contains at least one string of each set."""
+    found: list[set[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len("".join(run).strip()) >= 3:
+            found.append({"".join(run)})
+        run.clear()
+
+    for op, av in parsed:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        if op is _c.SUBPATTERN:
+            found.extend(_needles(av[-1])[:1])
+        elif op is _c.BRANCH:
+            # Each branch must offer something, and the branch's strongest set stands for it.
+            branches = [_needles(branch)[:1] for branch in av[1]]
+            if all(branches):
+                found.append(set().union(*(b[0] for b in branches)))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+            found.extend(_needles(av[2])[:1])
+    flush()
+    # The most telling first: long, uncommon strings, few of them.
+    found = [s for s in found if all(n.strip() not in COMMON for n in s)]
+    return sorted(found, key=lambda s: (-min(len(n.strip()) for n in s), len(s)))
+
+
+def _compile(rx: str) -> tuple[re.Pattern, tuple[tuple[str, ...], ...]]:
+    try:
+        needles = tuple(tuple(s) for s in _needles(_parser.parse(rx))[:2])
+    except Exception:  # noqa: BLE001 - a pattern the parser reads differently is simply always run
+        needles = ()
+    return re.compile(r"(?<![a-z0-9])(?:" + rx + r")(?![a-z0-9])"), needles
+
+
+SIGNS = [(category, name, kind, *_compile(rx)) for category in CATEGORIES for name, kind, rx in category.patterns]
+
+
+def _trie(words: list[str]) -> str:
+    """One pattern matching any of `words`, shared prefixes factored out, so that at each position
+    the engine follows one branch per letter instead of trying every word in turn. At each
+    position it matches the longest word starting there."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        inner = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{inner})?" if ends else inner
+
+    return build(tree)
+
+
+# Every needle; one pass finds them all (at each position the longest, and with it the shorter
+# needles it begins with); and for each needle the (sign, needle set) pairs it satisfies.
+_ALL_NEEDLES = sorted({n for *_, needles in SIGNS for some in needles for n in some})
+NEEDLES = re.compile("(?=(" + _trie(_ALL_NEEDLES) + "))")
+_PREFIXES = {n: [m for m in _ALL_NEEDLES if n.startswith(m)] for n in _ALL_NEEDLES}
+_NEEDED: dict[str, list[tuple[int, int]]] = {}
+for _i, (*_, _needles_of) in enumerate(SIGNS):
+    for _j, _some in enumerate(_needles_of):
+        for _n in _some:
+            _NEEDED.setdefault(_n, []).append((_i, _j))
+_ALWAYS = [i for i, (*_, needles) in enumerate(SIGNS) if not needles]
+
+
+def _worth_trying(sentence: str) -> list[int]:
+    """The signs (indices into SIGNS, in order) whose needles are all in `sentence`."""
+    present = {needle for found in NEEDLES.findall(sentence) if found for needle in _PREFIXES[found]}
+    met: dict[int, set[int]] = {}
+    for needle in present:
+        for i, j in _NEEDED[needle]:
+            met.setdefault(i, set()).add(j)
+    return sorted(_ALWAYS + [i for i, js in met.items() if len(js) == len(SIGNS[i][4])])
 PATTERNS = [(name, kind, rx) for category in CATEGORIES for name, kind, rx in category.patterns]
 # A peer worker asking how to help someone: signs in the message are the other person's unless the
 # writer names themselves ("what do I do? she's on the roof" is not the writer on a roof).
@@ -136,17 +241,25 @@ class Reading:
     towards: str = "self"
 
 
+_MARKUP = re.compile(r"<[^>]*>")
+_CONTRACTED = [(re.compile(pattern), replacement) for pattern, replacement in CONTRACTIONS]
+_TWO = re.compile(r"\b(want|wanna|going|need|have|plan|trying) 2\b")
+_PAUSES = re.compile(r"[,;:()\"\u201c\u201d]")
+_OTHER = re.compile(r"[^a-z0-9,]+")
+_ANY_MORE = re.compile(r"\bany more\b")
+
+
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower().replace("\u2019", "'").replace("\u2018", "'")
-    text = re.sub(r"<[^>]*>", " ", text)  # platform mentions and links carry no words of their own
-    for pattern, replacement in CONTRACTIONS:
-        text = re.sub(pattern, replacement, text)
-    text = re.sub(r"\b(want|wanna|going|need|have|plan|trying) 2\b", r"\1 to", text)
+    text = _MARKUP.sub(" ", text)  # platform mentions and links carry no words of their own
+    for pattern, replacement in _CONTRACTED:
+        text = pattern.sub(replacement, text)
     text = text.replace("'", "")
-    text = re.sub(r"[,;:()\"\u201c\u201d]", " , ", text)
-    text = re.sub(r"[^a-z0-9,]+", " ", text)  # sentences are split already: their full stops go too
+    text = _TWO.sub(r"\1 to", text)
+    text = _PAUSES.sub(" , ", text)
+    text = _OTHER.sub(" ", text)  # sentences are split already: their full stops go too
     text = " ".join(WORDS.get(w, w) for w in text.split(" ") if w)
-    text = re.sub(r"\bany more\b", "anymore", text)
+    text = _ANY_MORE.sub("anymore", text)
     return SUPPORTED.sub(r"\1", text)
 
 
@@ -265,7 +378,8 @@ def read(text: str) -> Reading:
         tokens = sentence.split(" ")
         joking = bool(LAUGH.search(original))
         placed: list[tuple[str, str, str, re.Match]] = []
-        for category, name, kind, pattern in SIGNS:
+        for index in _worth_trying(sentence):
+            category, name, kind, pattern, _ = SIGNS[index]
             if joking and category.name not in PLAIN:
                 continue
             for match in pattern.finditer(sentence):
