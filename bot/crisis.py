@@ -309,10 +309,18 @@ def _reported_by_other(sentence_before: list[str]) -> bool:
     return False
 
 
+# How far placing a match looks either side of it, in words: a clause, a reporting verb and its
+# subject fit easily; the bound keeps a 40,000-character sentence full of matches linear.
+WINDOW = 30
+
+
 def _place(kind: str, match: re.Match, sentence: str, tokens: list[str]) -> tuple[str, bool] | None:
     """Where one match belongs: ('self' | 'others' | 'denied' | 'past', whether the writer named
     themselves), or None when it is not a real match."""
     start = sentence.count(" ", 0, match.start())
+    lo = max(0, start - WINDOW)
+    tokens = tokens[lo:start + (match.end() - match.start()) + WINDOW]
+    start -= lo
     before = _clause_before(tokens, start)
     named = kind == "self"
     if kind == "others":
@@ -329,7 +337,7 @@ def _place(kind: str, match: re.Match, sentence: str, tokens: list[str]) -> tupl
         return "others", False
     if _negated(before) or (match.groupdict().get("neg")):
         return "denied", named
-    end = sentence.count(" ", 0, match.end()) + 1
+    end = start + match.group(0).count(" ") + 1
     clause_after = []
     for token in tokens[end:]:
         if token in BOUNDARIES:
@@ -345,8 +353,13 @@ def _combine(found: list[tuple[str, str, str]], helping: bool) -> tuple[str, str
     asking how to help someone, who gets the note whenever any sign was about that person."""
     own = [(category, name) for category, name, where in found if where == "self"]
     alone = {c.name: c.alone for c in CATEGORIES}
-    if any(alone[category] == "crisis" for category, _ in own):
+    harm = any(category == "harm" for category, _ in own)
+    strong = {category for category, _ in own if alone[category] == "crisis"}
+    if strong - {"plea"} or (strong and not harm):
         return CRISIS, "self"
+    if harm:
+        # "the bat is in my trunk", "tonight", "I need someone to stop me": part of the same intent.
+        return CRISIS, "others"
     weak = {category for category, _ in own if alone[category] in ("weak", "note")}
     # Two different goodbyes, steps of a plan, or ways of readying a means, are a preparation.
     for several in ("goodbye", "plan", "means"):
@@ -354,8 +367,6 @@ def _combine(found: list[tuple[str, str, str]], helping: bool) -> tuple[str, str
             weak.add(several + "+")
     if len(weak) > 1 and not weak <= IDLE:
         return CRISIS, "self"
-    if any(category == "harm" for category, _ in own):
-        return CRISIS, "others"
     if "hopeless" in weak:
         return NOTE, "self"
     if any(where != "self" and alone[category] in ("crisis", "harm", "note", "others")
@@ -377,6 +388,7 @@ def read(text: str) -> Reading:
     for original, sentence in zip(originals, sentences):
         tokens = sentence.split(" ")
         joking = bool(LAUGH.search(original))
+        in_transit = bool(TRANSIT.search(sentence))
         placed: list[tuple[str, str, str, re.Match]] = []
         for index in _worth_trying(sentence):
             category, name, kind, pattern, _ = SIGNS[index]
@@ -390,13 +402,13 @@ def read(text: str) -> Reading:
                 if helping and place == "self" and not named:
                     place = "others"
                 if (category.name in ("farewell", "goodbye") and absent) or (
-                        category.name == "at-place" and TRANSIT.search(sentence)):
+                        category.name == "at-place" and in_transit):
                     continue
                 placed.append((category.name, name, place, match))
         for category, name, place, match in placed:
             if place in ("denied", "past"):
                 # "…but I keep thinking about it": the clause after the contrast, up to the next comma.
-                tail = sentence[match.end():]
+                tail = sentence[match.end():match.end() + 300]
                 contrast = BUT.search(tail)
                 if contrast and AMBIVALENT.search(tail[contrast.end():].split(",")[0]):
                     place = "self"

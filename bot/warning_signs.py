@@ -19,7 +19,8 @@ How they combine (`bot.crisis.read` does it, for signals that are the writer's o
 - Every category whose `alone` is `crisis` is enough by itself: ideation said plainly or
   indirectly, a method being considered, a means ready ("I've saved up my meds"), being at a
   dangerous place now, a farewell, a self-harm act, being hurt by someone, or an overdose.
-- `harm` (intending to hurt someone else) is enough by itself, and gets its own reply.
+- `harm` (intending to hurt someone else) is enough by itself, and gets its own reply. Weak signs
+  and a plea to be stopped beside it are read as part of it ("the bat is in my trunk").
 - `hopeless` alone gives a short private note after the answer; with any other sign (a means,
   a plan, a time, a goodbye, thoughts that keep coming back) it is a crisis.
 - The other weak signs (`means`, `plan`, `time`, `goodbye`, `rumination`) say nothing alone: a
@@ -125,7 +126,11 @@ IDEATION = Category("ideation", "crisis", (
                                 r"(?:suicide note|goodbye (?:letter|note)s?)"),
     ("how-id-do-it", "subject", r"(?:thinking|thought|know|knew|figured out|worked out|planned|planning|plan) "
                                 r"(?:exactly |about |out )?how (?:i would|i will|i am going to|to) do it"),
-    ("stop-me", "subject", r"need (?:someone|somebody|you) to stop me"),
+))
+
+# -- asking to be stopped: a crisis, towards whoever the rest of the message is about -------------
+PLEA = Category("plea", "crisis", (
+    ("stop-me", "subject", r"need (?:someone|somebody|you) to stop me|(?:please|someone|somebody) stop me"),
 ))
 
 # -- a method being considered (C-SSRS 3) -------------------------------------------------------
@@ -222,7 +227,7 @@ SELF_HARM = Category("self-harm", "crisis", (
                              r"self harm(?:ed|ing)"),
     ("i-cut", "subject", r"i (?:cut|burn|burned|scratch|scratched)(?= *$| *,| again| when| because| so| until)|"
                          r"(?:cut|cutting|burn|burned|burnt|burning|scratch|scratched|scratching) (?:my|into my) "
-                         + BODY + r"(?: with| till| until| again| to| so| open)|"
+                         + BODY + r"(?= *$| *,| with| till| until| again| to| so| open| when| because| every)|"
                          r"(?:till|until) (?:it|they|my [a-z]{1,12}) (?:bled|bleed|bleeds|was bleeding|were bleeding)"),
     ("relapsed-on-it", "subject", r"relapsed on (?:the )?(?:cutting|self harm|burning)|fresh (?:cuts|ones|burns|"
                                   r"scars|marks) (?:today|tonight|again|on my)|fresh (?:cuts|burns) *$"),
@@ -317,7 +322,8 @@ HOPELESS = Category("hopeless", "note", (
 
 # -- weak signs: nothing alone, a crisis with another ---------------------------------------------
 MEANS = Category("means", "weak", (
-    ("my-means", "subject", r"my (?:\w{1,20} )?" + PILLS + r"(?= *$| *,| again| in my| would| to)|"
+    ("my-means", "subject", r"my (?:\w{1,20} )?" + PILLS + r"(?= *$| *,| again| in my| would| to| right| here| with me|"
+                            r" on me| ready| now| tonight| in front of me| in my hand)|"
                             r"(?:my|the|a|his|her) (?:\w{1,20} )?(?:\w{1,20} )?" + LETHAL + r"(?= *$| *,| is| in| at| and)|"
                             r"(?:got|have|bought) (?:a|my|the) (?:bag|stash|supply)|use everything i have|"
                             r"(?:bottle|handful|bunch|stash|supply|box|boxes|strip|strips) of (?:my )?" + PILLS + r"|"
@@ -385,5 +391,5 @@ OTHERS = Category("others", "others", (
                             r"(?:took|taken) (?:his|her|their) own life|lost [a-z ]{1,40} to suicide"),
 ))
 
-CATEGORIES: tuple[Category, ...] = (IDEATION, METHOD, MEANS_READY, AT_PLACE, FAREWELL, SELF_HARM, OVERDOSE, DANGER,
+CATEGORIES: tuple[Category, ...] = (IDEATION, PLEA, METHOD, MEANS_READY, AT_PLACE, FAREWELL, SELF_HARM, OVERDOSE, DANGER,
                                     HARM, HOPELESS, MEANS, PLAN, TIME, GOODBYE, RUMINATION, OTHERS)
