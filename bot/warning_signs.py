@@ -63,13 +63,18 @@ PILLS = (r"(?:pills|meds|medication|medications|medicine|tablets|painkillers|sle
          r"morphine|fentanyl|xanax|benzos|opioids|antidepressants|lithium|seroquel|heart pills|sleeping tablets)")
 LETHAL = r"(?:rope|noose|gun|guns|rifle|shotgun|pistol|handgun|firearm|bullets|ammo|razor|razors|blade|blades)"
 PLACE_WORDS = (r"bridge|overpass|roof|rooftop|ledge|tracks|train tracks|railway|rail line|cliff|cliffs|lookout|"
-               r"edge|top floor|parking garage|parking structure|balcony|dam|pier")
+               r"edge(?! of (?:my|our|his|her|your|their|reason|burnout|sanity|patience))|top floor|parking garage|"
+               r"parking structure|balcony|dam|pier")
 NOT_A_PLACE = (r"(?! street| road| program| club| office| intake| meeting| deck| garden| patio| terrace| bar| party|"
-               r" for (?:lunch|a break|a smoke|coffee))")  # "the bridge program"
+               r" project| team| crew| union| committee| repair| closure| clean| for (?:lunch|a break|a smoke|coffee))")
+# "the pills organiser", "the meds cabinet": things that hold medication, not a supply of it
+NOT_A_SUPPLY = (r"(?! (?:organi[sz]ers?|box|boxes|cabinet|lockers?|cups?|containers?|dispensers?|counter|cart|trolley|"
+                r"policy|program|drop|sheets?|list|schedule|room))")  # "the bridge program"
 PLACES = r"(?:" + PLACE_WORDS + r")" + NOT_A_PLACE
 BODY = r"(?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hand|hands|hip|hips)"
 TOWARD = (r"(?:him|her|them|my ex|my kid|my son|my daughter|my partner|my husband|my wife|the guy|that guy|everyone|"
-          r"my (?:neighbour|neighbor|landlord|roommate|stepdad|stepfather|dealer|abuser|boss|manager|coworker))")
+          r"my (?:neighbour|neighbor|landlord|roommate|stepdad|stepfather|dealer|abuser|boss|manager|coworker|baby|kids)|"
+          r"the baby)")
 
 # -- explicit and indirect ideation (C-SSRS 1-2: wish to be dead, thoughts of killing oneself) ----
 IDEATION = Category("ideation", "crisis", (
@@ -95,7 +100,9 @@ IDEATION = Category("ideation", "crisis", (
                                      r"(?:to|in|of) (?:live|living|life|going on|being alive|being here|keep going)"
                                      r"|nothing (?:left )?to live for"),
     ("easier-without-me", "self", r"(?:easier|better|happier|relieved|lighter|fine) (?:off )?(?:for [a-z ]{0,20} )?"
-                                  r"if i (?:was|were|am) (?:not (?:around|here|alive)|gone|dead)|better (?:off )?without "
+                                  r"if i (?:was|were|am) (?:not (?:around|here|alive)|gone|dead)|if i (?:was|were) not (?:around|here|alive)"
+                                  r" (?:everything|all my problems|it all|things|everyone|my problems) would|"
+                                  r"better (?:off )?without "
                                   r"me(?: in it| around| here)?(?= *$| *,)"),
     ("how-much-longer", "subject", r"how (?:much )?longer i can (?:keep going|go on|do this|take (?:it|this)|"
                                    r"hold on|keep living)"),
@@ -124,13 +131,17 @@ IDEATION = Category("ideation", "crisis", (
                                      r"(?:a|my) suicide attempt|attempted(?= *$| *,| again| last| twice)"),
     ("suicide-note", "subject", r"(?:wrote|writing|written|write) (?:a |my )?"
                                 r"(?:suicide note|goodbye (?:letter|note)s?)"),
+    ("my-funeral", "subject", r"(?:picture|picturing|imagine|imagining|plan|planning|thinking about|think about) "
+                              r"my (?:own )?funeral"),
+    ("voices", "self", r"(?:voices?|something) (?:are |is |keep |keeps )?(?:telling|tell|told|tells) me to (?:kill|hurt|"
+                       r"jump|die|end it|cut)"),
     ("how-id-do-it", "subject", r"(?:thinking|thought|know|knew|figured out|worked out|planned|planning|plan) "
                                 r"(?:exactly |about |out )?how (?:i would|i will|i am going to|to) do it"),
 ))
 
 # -- asking to be stopped: a crisis, towards whoever the rest of the message is about -------------
 PLEA = Category("plea", "crisis", (
-    ("stop-me", "subject", r"need (?:someone|somebody|you) to stop me|(?:please|someone|somebody) stop me"),
+    ("stop-me", "subject", r"(?:need (?:someone|somebody|you) to|please|someone|somebody) stop me(?! from)"),
 ))
 
 # -- a method being considered (C-SSRS 3) -------------------------------------------------------
@@ -141,15 +152,20 @@ METHOD = Category("method", "crisis", (
     ("crash", "subject", r"(?:driving|drive|swerving|swerve|crashing|crash|steering|steer|veer|veering) "
                          r"(?:my car )?(?:into|off) (?:the |a |an )?(?:barrier|oncoming|traffic|tree|wall|median|"
                          r"pole|river|lake|truck|bridge|guardrail|guard rail|cliff|semi|road|overpass)"),
+    ("picked-the-place", "subject", r"(?:know|knew|picked|chosen|chose|found) (?:which|the|a) (?:" + PLACE_WORDS +
+                                    r"|spot|tree)(?= *$| *,| already| to do it| to use)"),
     ("step-in-front", "subject", r"(?:step|stepping|walk|walking|lie|lying) (?:out )?(?:in front of|onto) (?:a |the )?"
-                                 r"(?:train|bus|truck|traffic|car|tracks)|(?:step|stepping) (?:off|back from) "
+                                 r"(?:train|bus|truck|traffic|car|tracks)|walk(?:ing)? (?:into|in) (?:the )?(?:lake|river|sea|ocean|water|traffic)"
+                                 r"(?= *$| *,| and| tonight| right now| now| until| till)|"
+                                 r"(?:step|stepping) (?:off|back from) "
                                  r"(?:the )?(?:edge|ledge|yellow line|platform)"),
 ))
 
 # -- a means ready: collected, counted, held, looked up (C-SSRS 6; 988's "looking for a way") ----
 MEANS_READY = Category("means-ready", "crisis", (
     ("saving-pills", "subject", r"(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|collected|"
-                                r"stashing|stashed) (?:up )?(?:all )?(?:of )?(?:my |some |the )?" + PILLS +
+                                r"stashing|stashed|stocking|stocked|building|built|hiding|hid|hidden) (?:up )?(?:on )?"
+                                r"(?:all )?(?:of )?(?:my |some |the )?(?:[a-z]{1,20} )?" + PILLS + NOT_A_SUPPLY +
                                 r"|" + PILLS + r" (?:saved|stashed|hidden|stockpiled)|(?:stash|stockpile|supply) of " + PILLS),
     ("many-pills", "subject", r"(?:have|got|took|taken|swallowed|take|saved|counted|holding) (?:about |like |over )?"
                               r"(?:[0-9]{2,3}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred) (?:of )?(?:my |the |these |those )?(?:[a-z]{1,20} )?" + PILLS),
@@ -166,6 +182,8 @@ MEANS_READY = Category("means-ready", "crisis", (
     ("holding-means", "subject", r"(?:sitting|sat|holding|held|staring at|playing with) (?:here )?(?:with )?"
                                  r"(?:a|the|my) (?:bottle of |handful of )?(?:" + PILLS[3:-1] + r"|" + LETHAL[3:-1] +
                                  r"|knife|bottle)"),
+    ("with-the-means", "subject", r"with (?:a|the|my) (?:blade|razor|razors|rope|noose|gun|pills|bottle of pills)"
+                                  r"(?= *$| *,| in my| right now| and| here)"),
     ("have-the-means", "subject", r"(?:have|got|found) (?:the|a|my) (?:rope|noose|gun|pills)"
                                   r"(?= *$| *,| now| ready| here| tonight| already| today)|(?:bought|buying|ordered|"
                                   r"ordering) (?:a |the |some )?(?:rope|noose|gun|handgun|rifle|shotgun|bullets|ammo)|"
@@ -198,6 +216,10 @@ FAREWELL = Category("farewell", "crisis", (
                                 r"much longer| by| after| when| anymore)|not (?:be|being) around much longer|"
                                 r"(?:will not|would not) be able to (?:look after|take care of|care for|feed) "
                                 r"(?:her|him|them|it) (?:after|anymore|much longer)"),
+    ("wont-make-it", "subject", r"(?:will not|am not going to|do not think i will|not going to) make it (?:to|through|"
+                                r"past) (?:the weekend|tomorrow|next week|monday|tuesday|wednesday|thursday|friday|"
+                                r"saturday|sunday|christmas|my birthday|the end of the (?:week|month))(?= *$| *,)|"
+                                r"not (?:going to )?be (?:here|around) (?:much longer|for long|anymore)"),
     ("tell-them-i-love", "subject", r"(?:tell|let) (?:my )?(?:daughter|son|kids|children|mom|mum|dad|family|wife|"
                                     r"husband|partner|sister|brother|boyfriend|girlfriend|her|him|them)(?: know)? "
                                     r"(?:that )?i (?:love|loved|am sorry)"),
@@ -271,8 +293,14 @@ DANGER = Category("danger", "crisis", (
 # -- intending to hurt someone else (988 takes these calls too) -----------------------------------
 HARM = Category("harm", "harm", (
     ("going-to-hurt", "subject", r"(?:going to|will|want to|about to|plan to|planning to|am going to|urge to|urges to)"
-                                 r" (?:hurt|kill|stab|shoot|beat|strangle|choke|attack|hit|shake|smash) "
-                                 + TOWARD + r"(?! with| in| at (?:work|chess|cards)| if)|"
+                                 r" (?:hurt|stab|shoot|beat|strangle|choke|attack|hit|shake|smash) " + TOWARD +
+                                 # "shoot him an email", "hit him up", "beat him at ping pong"
+                                 r"(?! (?:with|in|at|up|an?|some|back|over|off|on|to|for|about)(?![a-z]))|"
+                                 # "I'm going to kill my manager if she…" is mostly a turn of phrase
+                                 r"(?:going to|will|want to|about to|plan to|planning to|am going to) kill " + TOWARD +
+                                 r"(?! (?:with|in|at|if)(?![a-z]))|"
+                                 r"(?:scared|afraid|worried|terrified) (?:that )?i (?:will|would|might|could|am going "
+                                 r"to) (?:hurt|hit|shake|kill) " + TOWARD + r"|"
                                  r"(?:smash|punch|break|kick) (?:his|her|their) (?:face|head|teeth|legs)|"
                                  r"(?:going to|will|am going to) (?:hurt|kill|stab|shoot|beat up|attack) the "
                                  r"(?:guy|man|woman|person|people|kid) (?:from|who|that)"),
@@ -305,14 +333,20 @@ HOPELESS = Category("hopeless", "note", (
     ("trapped", "subject", r"(?:feel|feeling|am|so) trapped(?= *$| *,| and| like| with no| in my (?:life|head|body|own))|"
                            r"no way out(?= *$| *,| of (?:it|here|this(?! (?:meeting|room|building|parking|lot|place|"
                            r"elevator|call))))|can not keep doing this(?= *$| *,| anymore)|"
-                           r"only one way out|can not see (?:a|any) way out"),
+                           r"only one way out|can not see (?:a|any) way out|(?:no|not) coming back from (?:this|it)|"
+                           r"want out(?= *$| *,| of (?:here|this life|life|everything|it all))|"
+                           r"(?:it is|its|everything is|it is all|its all) (?:just )?too much(?= *$| *,)"),
     ("nothing-matters", "subject", r"nothing matters(?: anymore| now)?(?= *$| *,| and)|"
                                    r"(?:do not|can not) see (?:a|any) future|no future (?:for me|left)|"
                                    r"(?:no|none|any) hope left|(?:lost|losing) all hope|feel(?:ing)? hopeless|"
                                    r"am hopeless|(?:none|no hope|nothing) left (?:for|in) (?:myself|me)"),
     ("burden", "subject", r"(?:am|feel like|feeling like|being|just) (?:such |a |so much of a |nothing but a )"
                           r"(?:such a )?burden|burden to (?:everyone|my family|them|you all|my kids)|"
-                          r"best thing i (?:could|can) (?:give|do for) (?:them|my family|everyone)"),
+                          r"best thing i (?:could|can) (?:give|do for) (?:them|my family|everyone)|(?:a |just a |such a )?(?:weight|drain) "
+                          r"on (?:them|everyone|my family|you all|my kids)(?= *$| *,)|dead weight(?= *$| *,)"),
+    # "my kids would be better off with their dad": better off, the writer implies, without the writer
+    ("better-off-with", "self", r"(?:my kids|my children|my family|my partner|my wife|my husband|everyone|they) "
+                                r"(?:would|will) be better off(?= *$| *,| with| without)"),
     ("tired-of-being", "subject", r"tired of (?:being me|being alive|living|existing|being here|fighting|it all|"
                                   r"everything)(?= *$| *,| and| anymore)"),
     ("drowning", "subject", r"(?:feel like|feels like) i am drowning|i am drowning(?= *$| *,| and)"),
@@ -327,14 +361,14 @@ MEANS = Category("means", "weak", (
                             r"(?:my|the|a|his|her) (?:\w{1,20} )?(?:\w{1,20} )?" + LETHAL + r"(?= *$| *,| is| in| at| and)|"
                             r"(?:got|have|bought) (?:a|my|the) (?:bag|stash|supply)|use everything i have|"
                             r"(?:bottle|handful|bunch|stash|supply|box|boxes|strip|strips) of (?:my )?" + PILLS + r"|"
-                            r"(?:have|got) (?:a|my) (?:knife|knives)|(?:the|my) " + PILLS + r" (?:are|is) "
+                            r"(?:have|got|hidden|hid|hiding|keep|keeping) (?:a|my|the) (?:knife|knives|blade)|(?:the|my) " + PILLS + r" (?:are|is) "
                             r"(?:on|in|out|right|ready|here)|"
-                            r"medicine cabinet"),
+                            r"medicine cabinet|engine (?:is )?(?:running|on)(?= *$| *,)"),
     ("counted", "subject", r"counted (?:them|my|the)(?: " + PILLS + r")?(?: again)?(?= *$| *,)"),
     ("still-enough", "subject", r"(?:still|more than|have|got) enough(?= *$| *,)"),
     ("looking-at-place", "subject", r"(?:looking at|looked at|staring at|drove past|walked to|thinking about|drive to|"
-                                    r"driving to|walk to|go to|going to go to) the "
-                                    + PLACES),
+                                    r"driving to|walk to|go to|going to go to|car by|car at|parked at) the "
+                                    r"(?:" + PLACE_WORDS + r"|river|lake|water|sea|ocean|falls|quarry)" + NOT_A_PLACE),
 ))
 PLAN = Category("plan", "weak", (
     ("decided", "subject", r"(?:have |i |i have |already )?(?:decided|made up my mind|made my peace|picked the day|"
@@ -343,7 +377,8 @@ PLAN = Category("plan", "weak", (
                            r"(?:tonight|sunday|saturday))|feels good to have decided|"
                            r"(?:is|seems like|feels like) the (?:night|day)(?= *$| *,)|the right (?:night|time|moment|"
                            r"day)(?= *$| *,)"),
-    ("have-a-plan", "subject", r"(?:have|has|made|got) a plan(?= *$| *,| to do it| to end)"),
+    ("when-ready", "subject", r"for when i am ready|when the time comes(?= *$| *,)|^(?:permanently|for good|forever)$"),
+    ("have-a-plan", "subject", r"(?:have|has|made|got) a plan(?= *$| *,| to do it| to end| and a)"),
     ("make-it-stop", "subject", r"(?:going to|will|want to) (?:finally )?make it (?:all )?stop"),
     ("not-careful", "subject", r"not (?:planning on |going to be )?(?:being )?careful this time"),
     ("make-it-easy", "subject", r"make it easy for (?:them|everyone|you all)"),
@@ -356,6 +391,8 @@ PLAN = Category("plan", "weak", (
                                 r"(?:are|is) asleep"),
 ))
 TIME = Category("time", "weak", (
+    ("a-date", "subject", r"(?:have|got|set|picked|chose|chosen) (?:a|the) (?:date|day|time)(?= *$| *,)|"
+                          r"a plan and a (?:date|day|time)"),
     ("soon", "subject", r"tonight|this weekend|(?:on |by )?(?:sunday|saturday|friday)(?= *$| *,| night)|"
                         r"after this (?:week|month|weekend)|tomorrow(?= *$| *,)|before (?:tonight|the weekend)"),
 ))
@@ -367,6 +404,10 @@ GOODBYE = Category("goodbye", "weak", (
     ("love-you", "subject", r"(?:wanted to say|just wanted to say) i love you|i love you (?:guys|all)"),
     ("apology", "subject", r"i am sorry(?= *$| *,)"),
     ("thanks-for-being", "subject", r"thanks for being (?:good|great|there|my)|their fault|your fault(?= *$| *,)"),
+    ("passwords", "subject", r"(?:gave|giving|give|sent|wrote down) (?:[a-z]{1,20} )?(?:[a-z]{1,20} )?(?:all )?(?:my |the )?"
+                             r"(?:passwords|bank details|pin numbers)"),
+    ("just-in-case", "subject", r"just in case(?= *$)"),
+    ("sorting-my-stuff", "subject", r"sorting (?:out )?(?:all )?my (?:stuff|things|affairs|belongings)"),
     ("my-will", "subject", r"(?:wrote|writing|updated|updating|made|making|finished|sorted|sorting) (?:out )?my will"),
     ("loose-ends", "subject", r"tying up (?:the |some |my )?loose ends|cancel(?:l?ed|l?ing)? my (?:subscriptions|phone|"
                               r"lease)"),
