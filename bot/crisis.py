@@ -108,7 +108,9 @@ REPORTING = {"said", "says", "saying", "told", "tells", "telling", "texted", "wr
              "posted", "shouted", "yelled", "screamed"}
 PAST = re.compile(r"\b(?:years ago|a long time ago|used to|back when|when i was|as a (?:teen|teenager|kid|child)|"
                   r"when i was (?:younger|a teen|a kid)|in the past|history of|in my past|i survived|lived experience|"
-                  r"in my (?:teens|twenties|thirties|forties|20s|30s|40s|youth)|my story)\b|"
+                  r"in my (?:teens|twenties|thirties|forties|20s|30s|40s|youth)|my story|back then|at the time|"
+                  r"there was a time|when i was [0-9]{1,2}|[0-9]{1,2} years ago|i came through|i made it through|"
+                  r"i got through|i have been there|before i got (?:sober|clean)|in recovery)\b|"
                   r"(?<!at )\bonce\b(?! again| more)")
 BUT = re.compile(r"\b(?:but|though|although|yet|however|except|and)\b")
 AMBIVALENT = re.compile(r"\b(?:thinking about it|think about it|keep thinking|the thought|thoughts|part of me|"
@@ -223,6 +225,11 @@ ABSENCE = re.compile(r"\b(?:vacation|holidays?|parental leave|maternity leave|si
                      r"appointment|next week|back on|back monday|back next)\b")
 # On a bridge in traffic, on the tracks in a train: a place that is only on the way somewhere.
 TRANSIT = re.compile(r"\b(?:traffic|stuck|bus|late|detour|construction|commute|ferry|stalled|train is|delayed)\b")
+# Lived experience told as such, anywhere in the message ("I've been there, wanting to die, and I
+# came through"): signs in a sentence with nothing of the present in it are the past.
+LIVED = re.compile(r"\b(?:i came through|i made it through|i got through|i have been there|my lived experience|"
+                   r"i share (?:that|it|this|my story)|in my trainings|why i do this work|i survived)\b")
+PRESENT = re.compile(r"\b(?:now|again|right now|today|tonight|lately|these days|still|anymore|currently|this week)\b")
 # Only plain statements of ideation, self-harm or an overdose count through laughter.
 PLAIN = {"ideation", "self-harm", "overdose"}
 # Weak signs that say nothing even together: "tonight" and a thought that keeps coming back.
@@ -382,6 +389,7 @@ def read(text: str) -> Reading:
     whole = " ".join(sentences)
     helping = bool(HELPING.search(whole)) and any(t in THIRD for t in whole.split(" "))
     absent = bool(ABSENCE.search(whole))
+    lived = bool(LIVED.search(whole))
     found: list[tuple[str, str, str]] = []
     why: list[str] = []
     signs_in: list[bool] = []
@@ -389,6 +397,7 @@ def read(text: str) -> Reading:
         tokens = sentence.split(" ")
         joking = bool(LAUGH.search(original))
         in_transit = bool(TRANSIT.search(sentence))
+        present = bool(PRESENT.search(sentence))
         placed: list[tuple[str, str, str, re.Match]] = []
         for index in _worth_trying(sentence):
             category, name, kind, pattern, _ = SIGNS[index]
@@ -401,6 +410,8 @@ def read(text: str) -> Reading:
                 place, named = where
                 if helping and place == "self" and not named:
                     place = "others"
+                if place == "self" and lived and not present:
+                    place = "past"
                 if (category.name in ("farewell", "goodbye") and absent) or (
                         category.name == "at-place" and in_transit):
                     continue

@@ -90,7 +90,8 @@ IDEATION = Category("ideation", "crisis", (
     ("wish-dead", "subject", r"wish(?:ed)? i (?:was|were|had) (?:dead|died|never been born|not alive|not here|gone)|"
                              r"wish(?:ed)? i (?:could )?(?:just )?(?:die|disappear forever|stop existing|did not exist|"
                              r"was not alive|was not here|were not here|not wake up|would not wake up)"),
-    ("better-off-dead", "subject", r"better off dead"),
+    ("better-off-dead", "subject", r"better off dead|(?:want|wanted|wanting|wish|ready) to be dead|"
+                                   r"rather (?:be dead|die)(?= *$| *,| honestly| tbh)"),
     ("better-off-without-me", "self", r"better off (?:without me|if i (?:just )?(?:died|was dead|were dead|was gone|"
                                       r"were gone|was not here|were not here|disappeared))"),
     ("nobody-would-miss-me", "self", r"no one (?:would|will|is going to) (?:even )?(?:miss|notice|care about) me|"
@@ -98,7 +99,8 @@ IDEATION = Category("ideation", "crisis", (
                                      r"disappeared|was dead|was not here)"),
     ("no-reason-to-live", "subject", r"(?:no|any|not see the|not see any|not see a|what is the) (?:reason|point) "
                                      r"(?:to|in|of) (?:live|living|life|going on|being alive|being here|keep going)"
-                                     r"|nothing (?:left )?to live for"),
+                                     r"|nothing (?:left )?to live for|(?:life|living|it) (?:is|feels) not worth "
+                                     r"(?:living|it anymore)|not worth living"),
     ("easier-without-me", "self", r"(?:easier|better|happier|relieved|lighter|fine) (?:off )?(?:for [a-z ]{0,20} )?"
                                   r"if i (?:was|were|am) (?:not (?:around|here|alive)|gone|dead)|if i (?:was|were) not (?:around|here|alive)"
                                   r" (?:everything|all my problems|it all|things|everyone|my problems) would|"
@@ -114,7 +116,7 @@ IDEATION = Category("ideation", "crisis", (
                               r"cope anymore|live like this)" + END),
     ("want-it-over", "subject", r"want (?:it all|everything|my life|all of this|it|the pain) to (?:end|stop|be over)" + END),
     ("disappear", "subject", r"want to (?:disappear forever|stop existing|not exist|not be (?:here|alive)|"
-                             r"never wake up|(?:go to )?sleep forever)|(?:sleep|go to sleep|fall asleep) and (?:never|not) "
+                             r"never wake up|(?:go to )?sleep forever|stop living|stop breathing)|(?:sleep|go to sleep|fall asleep) and (?:never|not) "
                              r"wake up|(?:want|wanting|wish|wishing) to disappear" + END),
     ("not-care-if-i-wake", "subject", r"(?:not|never) care if i (?:wake up|live|die|make it)"),
     ("until-dead", "subject", r"(?:use|drink|drinking|using) (?:until|till) i am dead|(?:drink|use) myself to death"),
@@ -124,7 +126,9 @@ IDEATION = Category("ideation", "crisis", (
     ("suicidal-thoughts", "subject", r"(?:having|have|has|had|get|getting|got) (?:these |some |my )?(?:suicidal "
                                      r"(?:thoughts|feelings|urges|ideation)|thoughts of (?:suicide|dying|ending it))|"
                                      r"suicidal (?:thoughts|feelings|urges) (?:are |have )?(?:back|again|returned)"),
-    ("thinking-of-suicide", "subject", r"(?:think|thinking|thought|plan|planning|planned) (?:about|of|on) (?:suicide|"
+    ("thinking-of-suicide", "subject", r"(?:contemplating|contemplated|considering|considered|researching) (?:suicide|"
+                                       r"killing myself|ending my life|ending it)|"
+                                       r"(?:think|thinking|thought|plan|planning|planned) (?:about|of|on) (?:suicide|"
                                        r"committing suicide|killing myself|ending my life|taking my (?:own )?life|"
                                        r"dying|not being here|jumping)"),
     ("attempted-suicide", "subject", r"(?:attempted|attempt|commit|committing|going to commit) suicide|"
@@ -184,7 +188,7 @@ MEANS_READY = Category("means-ready", "crisis", (
                                  r"|knife|bottle)"),
     ("with-the-means", "subject", r"with (?:a|the|my) (?:blade|razor|razors|rope|noose|gun|pills|bottle of pills)"
                                   r"(?= *$| *,| in my| right now| and| here)"),
-    ("have-the-means", "subject", r"(?:have|got|found) (?:the|a|my) (?:rope|noose|gun|pills)"
+    ("have-the-means", "subject", r"(?:have|has|got|found) (?:the|a|my|her|his|their) (?:rope|noose|gun|pills)"
                                   r"(?= *$| *,| now| ready| here| tonight| already| today)|(?:bought|buying|ordered|"
                                   r"ordering) (?:a |the |some )?(?:rope|noose|gun|handgun|rifle|shotgun|bullets|ammo)|"
                                   r"(?:have|got) (?:the |my )?" + PILLS + r" ready"),
