@@ -102,7 +102,8 @@ IDEATION = Category("ideation", "crisis", (
                                      r"|nothing (?:left )?to live for|(?:life|living|it) (?:is|feels) not worth "
                                      r"(?:living|it anymore)|not worth living"),
     ("easier-without-me", "self", r"(?:easier|better|happier|relieved|lighter|fine) (?:off )?(?:for [a-z ]{0,20} )?"
-                                  r"if i (?:was|were|am) (?:not (?:around|here|alive)|gone|dead)|if i (?:was|were) not (?:around|here|alive)"
+                                  r"if i (?:was|were|am) (?:not (?:around|here|alive)|gone|dead)|if i (?:just )?(?:disappeared|died|vanished)"
+                                  r"(?= *$| *,)|if i (?:was|were) not (?:around|here|alive)"
                                   r" (?:everything|all my problems|it all|things|everyone|my problems) would|"
                                   r"better (?:off )?without "
                                   r"me(?: in it| around| here)?(?= *$| *,)"),
@@ -114,10 +115,12 @@ IDEATION = Category("ideation", "crisis", (
                                     r"(?:to )?(?:live|be alive|be here|go on|keep going|keep living)"),
     ("cant-go-on", "subject", r"can not (?:go on|keep going|keep living|take (?:it|this) anymore|do this anymore|"
                               r"cope anymore|live like this)" + END),
-    ("want-it-over", "subject", r"want (?:it all|everything|my life|all of this|it|the pain) to (?:end|stop|be over)" + END),
+    ("want-it-over", "subject", r"(?:want|need) (?:it all|everything|my life|all of this|it|the pain) to (?:end|stop|be over)" + END),
     ("disappear", "subject", r"want to (?:disappear forever|stop existing|not exist|not be (?:here|alive)|"
                              r"never wake up|(?:go to )?sleep forever|stop living|stop breathing)|(?:sleep|go to sleep|fall asleep) and (?:never|not) "
                              r"wake up|(?:want|wanting|wish|wishing) to disappear" + END),
+    ("not-being-here", "subject", r"(?:is|means|would be|be) not being (?:here|alive|around)(?= *$| *,)|"
+                                  r"lived (?:long )?enough(?= *$| *,)"),
     ("not-care-if-i-wake", "subject", r"(?:not|never) care if i (?:wake up|live|die|make it)"),
     ("until-dead", "subject", r"(?:use|drink|drinking|using) (?:until|till) i am dead|(?:drink|use) myself to death"),
     ("suicidal", "subject", r"(?:am|feel|feeling|felt|be|been|was|is|are|get|getting|become|becoming)"
@@ -174,11 +177,20 @@ MEANS_READY = Category("means-ready", "crisis", (
     ("many-pills", "subject", r"(?:have|got|took|taken|swallowed|take|saved|counted|holding) (?:about |like |over )?"
                               r"(?:[0-9]{2,3}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred) (?:of )?(?:my |the |these |those )?(?:[a-z]{1,20} )?" + PILLS),
     ("enough-pills", "subject", r"enough (?:of )?(?:my |the )?" + PILLS + r"(?! for (?:the|this|next|a) (?:week|month|trip))"),
-    ("how-many-would-it-take", "subject", r"how (?:many|much)" + gap(30) + r"(?:would|will|does|do|did) it take|"
+    ("how-many-would-it-take", "subject", r"how (?:many|much) (?:of )?(?:my |the |these |those )?(?:[a-z]{1,20} )?" +
+                                          PILLS + r" (?:would|will|does|do|did) it take|how (?:many|much)" + gap(30) +
+                                          r"(?:(?:would|will|does|do|did) it take|it (?:would|will|does) take)"
+                                          r"(?= *$| *,| to (?:die|kill|overdose|od|do it|end it|be fatal|be lethal|not "
+                                          r"wake up))|"
                                           r"lethal dose|(?:what|how much) (?:is|would be) (?:a )?(?:lethal|fatal)|"
                                           r"(?:looked|looking|look|searched|searching|googled|googling) (?:up )?how "
                                           r"(?:tall|high|deep|far down|many|much)|how (?:many|much)" + gap(30) +
-                                          r"it takes(?= to| *$| *,)|(?:looked|looking|googled|googling|searched|searching) (?:up )?" + gap(40) +
+                                          r"it takes(?= to| *$| *,)|"
+                                          r"(?:researching|looking up|looked up|googling|googled|searching|searched|"
+                                          r"reading about) (?:for )?(?:ways|methods|painless ways|how to do it)"
+                                          r"(?= *$| *,| online| to (?:die|do it|end it|kill myself|not wake up))|"
+                                          r"(?:know|decided|picked) (?:which|what|how) (?:one )?i am going to (?:use|do it)|"
+                                          r"(?:looked|looking|googled|googling|searched|searching) (?:up )?" + gap(40) +
                                           r"(?:highest|tallest|deepest|lethal|fatal|painless)|"
                                           r"(?:what happens|what would happen) if (?:you|i|someone) (?:take|took|swallow|"
                                           r"swallowed) (?:[0-9]{2,3} |all (?:of )?(?:my |the |their |your )|a (?:whole )?"
@@ -189,7 +201,7 @@ MEANS_READY = Category("means-ready", "crisis", (
     ("with-the-means", "subject", r"with (?:a|the|my) (?:blade|razor|razors|rope|noose|gun|pills|bottle of pills)"
                                   r"(?= *$| *,| in my| right now| and| here)"),
     ("have-the-means", "subject", r"(?:have|has|got|found) (?:the|a|my|her|his|their) (?:rope|noose|gun|pills)"
-                                  r"(?= *$| *,| now| ready| here| tonight| already| today)|(?:bought|buying|ordered|"
+                                  r"(?= *$| *,| now| ready| here| right| with me| on me| tonight| already| today)|(?:bought|buying|ordered|"
                                   r"ordering) (?:a |the |some )?(?:rope|noose|gun|handgun|rifle|shotgun|bullets|ammo)|"
                                   r"(?:have|got) (?:the |my )?" + PILLS + r" ready"),
     ("take-everything", "subject", r"(?:take|swallow|down) (?:everything|all|whatever) (?:in|from|left in) "
@@ -220,6 +232,11 @@ FAREWELL = Category("farewell", "crisis", (
                                 r"much longer| by| after| when| anymore)|not (?:be|being) around much longer|"
                                 r"(?:will not|would not) be able to (?:look after|take care of|care for|feed) "
                                 r"(?:her|him|them|it) (?:after|anymore|much longer)"),
+    ("wont-be-around", "subject", r"(?:do not think|not sure|doubt) i will be (?:here|around|alive)(?= for| to| much| "
+                                  r"after| next| by| when| anymore| *$| *,)|(?:will not|would not) be (?:a problem|a "
+                                  r"burden|in anyones way|in the way) (?:for (?:anyone|everyone|you|you all) )?(?:much "
+                                  r"longer|for long|anymore|soon)|no one (?:will|would) have to (?:worry about|deal with|"
+                                  r"take care of) me"),
     ("wont-make-it", "subject", r"(?:will not|am not going to|do not think i will|not going to) make it (?:to|through|"
                                 r"past) (?:the weekend|tomorrow|next week|monday|tuesday|wednesday|thursday|friday|"
                                 r"saturday|sunday|christmas|my birthday|the end of the (?:week|month))(?= *$| *,)|"
@@ -255,6 +272,8 @@ SELF_HARM = Category("self-harm", "crisis", (
                          r"(?:cut|cutting|burn|burned|burnt|burning|scratch|scratched|scratching) (?:my|into my) "
                          + BODY + r"(?= *$| *,| with| till| until| again| to| so| open| when| because| every)|"
                          r"(?:till|until) (?:it|they|my [a-z]{1,12}) (?:bled|bleed|bleeds|was bleeding|were bleeding)"),
+    ("head-on-wall", "subject", r"(?:hit|hitting|bang|banging|slam|slamming|smash|smashing) my head (?:against|into|on) "
+                                r"(?:the |a )?wall|(?:punching|punch|punched) (?:the )?walls? (?:till|until|so)"),
     ("relapsed-on-it", "subject", r"relapsed on (?:the )?(?:cutting|self harm|burning)|fresh (?:cuts|ones|burns|"
                                   r"scars|marks) (?:today|tonight|again|on my)|fresh (?:cuts|burns) *$"),
 ))
@@ -308,6 +327,11 @@ HARM = Category("harm", "harm", (
                                  r"(?:smash|punch|break|kick) (?:his|her|their) (?:face|head|teeth|legs)|"
                                  r"(?:going to|will|am going to) (?:hurt|kill|stab|shoot|beat up|attack) the "
                                  r"(?:guy|man|woman|person|people|kid) (?:from|who|that)"),
+    ("vow-to-hurt", "subject", r"(?:i swear|i promise|swear to god) (?:to god )?i (?:will|am going to) (?:kill|hurt|stab|"
+                               r"shoot|beat) " + TOWARD + r"|beat (?:the crap|the shit|the hell|the life) out of " + TOWARD + r"|"
+                               r"burn (?:his|her|their) (?:house|place|car|apartment|trailer) down|set fire to (?:his|her|"
+                               r"their)|(?:feel|felt) like (?:hurting|hitting|shaking|strangling|choking|stabbing|killing) "
+                               + TOWARD),
     ("make-them-pay", "self", r"make (?:them|him|her|everyone|you all|all of them) (?:all )?pay|"
                                  r"(?:ex|he|she|they|him|her|them) (?:is|are|will) (?:going to )?pay(?= *$| *,| tonight| for what| for this)"),
     ("dead-when-i-find", "self", r"(?:is|are) (?:so )?dead when i (?:find|see|get)|"
@@ -325,10 +349,12 @@ HARM = Category("harm", "harm", (
 
 # -- hopelessness, being a burden, feeling trapped (988 / AAS) ------------------------------------
 HOPELESS = Category("hopeless", "note", (
-    ("no-point", "subject", r"what is the point(?= *$| *,| of (?:it|any|anything|this|trying|me|living|going on|"
+    ("no-point", "subject", r"why (?:do )?i (?:even )?keep (?:trying|going|bothering)(?= *$| *,)|"
+                            r"what is (?:even )?the point(?= *$| *,| of (?:it|any|anything|this|trying|me|living|going on|"
                             r"being)| anymore| honestly)|whats the point(?= *$| *,| of (?:it|any|anything|this|trying|"
                             r"me))|no point (?:anymore|in anything|in trying|to any of it|to anything)(?= *$| *,)|"
-                            r"(?:it is|its|everything is|life is|it all is|it feels) (?:all )?pointless|"
+                            r"(?:it is|its|everything is|life is|it all is|it feels|everything feels|life feels|it all feels|everything "
+                            r"seems|life seems) (?:so |all |completely )?pointless|whats even the point|"
                             r"why (?:even )?bother(?= *$| *,| anymore)"),
     ("done", "subject", r"(?:i am|just|so|completely) done(?= *$)|done with (?:it all|all of it|everything|life|living|"
                         r"this life|myself|being alive|trying)(?= *$| *,)|be done with it(?= *$| *,)"),
@@ -337,13 +363,16 @@ HOPELESS = Category("hopeless", "note", (
     ("trapped", "subject", r"(?:feel|feeling|am|so) trapped(?= *$| *,| and| like| with no| in my (?:life|head|body|own))|"
                            r"no way out(?= *$| *,| of (?:it|here|this(?! (?:meeting|room|building|parking|lot|place|"
                            r"elevator|call))))|can not keep doing this(?= *$| *,| anymore)|"
-                           r"only one way out|can not see (?:a|any) way out|(?:no|not) coming back from (?:this|it)|"
+                           r"only (?:one )?way out|can not see (?:a|any) way out|(?:no|not) coming back from (?:this|it)|"
                            r"want out(?= *$| *,| of (?:here|this life|life|everything|it all))|"
                            r"(?:it is|its|everything is|it is all|its all) (?:just )?too much(?= *$| *,)"),
     ("nothing-matters", "subject", r"nothing matters(?: anymore| now)?(?= *$| *,| and)|"
                                    r"(?:do not|can not) see (?:a|any) future|no future (?:for me|left)|"
                                    r"(?:no|none|any) hope left|(?:lost|losing) all hope|feel(?:ing)? hopeless|"
-                                   r"am hopeless|(?:none|no hope|nothing) left (?:for|in) (?:myself|me)"),
+                                   r"am hopeless|(?:none|no hope|nothing) left (?:for|in) (?:myself|me)|(?:can not|do not) see (?:things|it|"
+                                   r"anything|life) (?:ever )?getting better|(?:never|not ever) (?:going to )?get "
+                                   r"better(?= *$| *,)|no one cares (?:if i|whether i|about me)|feel (?:so )?empty"
+                                   r"(?= *$| *,| all| inside)"),
     ("burden", "subject", r"(?:am|feel like|feeling like|being|just) (?:such |a |so much of a |nothing but a )"
                           r"(?:such a )?burden|burden to (?:everyone|my family|them|you all|my kids)|"
                           r"best thing i (?:could|can) (?:give|do for) (?:them|my family|everyone)|(?:a |just a |such a )?(?:weight|drain) "
@@ -351,11 +380,11 @@ HOPELESS = Category("hopeless", "note", (
     # "my kids would be better off with their dad": better off, the writer implies, without the writer
     ("better-off-with", "self", r"(?:my kids|my children|my family|my partner|my wife|my husband|everyone|they) "
                                 r"(?:would|will) be better off(?= *$| *,| with| without)"),
-    ("tired-of-being", "subject", r"tired of (?:being me|being alive|living|existing|being here|fighting|it all|"
+    ("tired-of-being", "subject", r"(?:tired|exhausted|sick) of (?:being me|being alive|living|existing|being here|fighting|it all|"
                                   r"everything)(?= *$| *,| and| anymore)"),
     ("drowning", "subject", r"(?:feel like|feels like) i am drowning|i am drowning(?= *$| *,| and)"),
     ("failure", "subject", r"failure as a (?:person|human|parent|mother|father)|worthless(?= *$| *,| and)|"
-                           r"hate myself(?= *$| *,| so| and)"),
+                           r"hate myself(?= *$| *,| so| and)|hate my life"),
 ))
 
 # -- weak signs: nothing alone, a crisis with another ---------------------------------------------
@@ -368,10 +397,11 @@ MEANS = Category("means", "weak", (
                             r"(?:have|got|hidden|hid|hiding|keep|keeping) (?:a|my|the) (?:knife|knives|blade)|(?:the|my) " + PILLS + r" (?:are|is) "
                             r"(?:on|in|out|right|ready|here)|"
                             r"medicine cabinet|engine (?:is )?(?:running|on)(?= *$| *,)"),
-    ("counted", "subject", r"counted (?:them|my|the)(?: " + PILLS + r")?(?: again)?(?= *$| *,)"),
-    ("still-enough", "subject", r"(?:still|more than|have|got) enough(?= *$| *,)"),
+    ("counted", "subject", r"counted (?:them|my|the)(?: " + PILLS + r")?(?: again)?(?= *$| *,| last night| today| tonight| this morning)"),
+    ("still-enough", "subject", r"(?:still|more than|have|got|there is|theres) enough(?= *$| *,)"),
     ("looking-at-place", "subject", r"(?:looking at|looked at|staring at|drove past|walked to|thinking about|drive to|"
-                                    r"driving to|walk to|go to|going to go to|car by|car at|parked at) the "
+                                    r"driving to|walk to|go to|going to go to|car by|car at|parked at|going back to|go back to|"
+                                    r"went back to) the "
                                     r"(?:" + PLACE_WORDS + r"|river|lake|water|sea|ocean|falls|quarry)" + NOT_A_PLACE),
 ))
 PLAN = Category("plan", "weak", (
@@ -379,9 +409,13 @@ PLAN = Category("plan", "weak", (
                            r"chosen the day|set a date|picked a date)(?= *$| *,| with it| about it| on (?:monday|"
                            r"tuesday|wednesday|thursday|friday|saturday|sunday|the day|a day|a date|tonight|it)| for "
                            r"(?:tonight|sunday|saturday))|feels good to have decided|"
-                           r"(?:is|seems like|feels like) the (?:night|day)(?= *$| *,)|the right (?:night|time|moment|"
+                           r"(?:is|seems like|feels like) the (?:night|day)(?= *$| *,)|(?:todays|tonights) the (?:day|night)|the right (?:night|time|moment|"
                            r"day)(?= *$| *,)"),
     ("when-ready", "subject", r"for when i am ready|when the time comes(?= *$| *,)|^(?:permanently|for good|forever)$"),
+    ("sudden-calm", "subject", r"(?:feel|feeling|felt) (?:so |really )?(?:calm|at peace|peaceful) (?:for the first time|"
+                               r"now that|about it|about my decision)(?= *$| *,| in (?:ages|years|months|a long time))|(?:suddenly|"
+                               r"strangely) (?:calm|at peace)"),
+    ("i-am-ready", "subject", r"i am ready(?= *$)|ready to go(?= *$)"),
     ("have-a-plan", "subject", r"(?:have|has|made|got) a plan(?= *$| *,| to do it| to end| and a)"),
     ("make-it-stop", "subject", r"(?:going to|will|want to) (?:finally )?make it (?:all )?stop"),
     ("not-careful", "subject", r"not (?:planning on |going to be )?(?:being )?careful this time"),
@@ -406,12 +440,18 @@ GOODBYE = Category("goodbye", "weak", (
     ("not-a-new-job", "subject", r"not (?:quitting|a new job|leaving for a new job|retiring)"),
     ("last-shift", "subject", r"(?:my|this is my) last (?:shift|day|time)(?= *$| *,| ever)"),
     ("love-you", "subject", r"(?:wanted to say|just wanted to say) i love you|i love you (?:guys|all)"),
-    ("apology", "subject", r"i am sorry(?= *$| *,)"),
+    ("apology", "subject", r"i am sorry(?= *$| *,)|sorry (?:everyone|all|guys|everybody)(?= *$)|"
+                           r"(?:please )?tell (?:my )?(?:mom|mum|dad|family|kids|partner|sister|brother) i am sorry"),
+    ("its-been-real", "subject", r"(?:it has|its) been (?:real|nice knowing (?:you|everyone)|good knowing (?:you|everyone))"),
+    ("goodbye-everyone", "subject", r"goodbye (?:everyone|all|guys|friends|everybody)(?= *$| *,)"),
     ("thanks-for-being", "subject", r"thanks for being (?:good|great|there|my)|their fault|your fault(?= *$| *,)"),
     ("passwords", "subject", r"(?:gave|giving|give|sent|wrote down) (?:[a-z]{1,20} )?(?:[a-z]{1,20} )?(?:all )?(?:my |the )?"
                              r"(?:passwords|bank details|pin numbers)"),
     ("just-in-case", "subject", r"just in case(?= *$)"),
     ("sorting-my-stuff", "subject", r"sorting (?:out )?(?:all )?my (?:stuff|things|affairs|belongings)"),
+    ("in-order", "subject", r"(?:put|putting|got|getting) (?:[a-z]{1,20} )?(?:[a-z]{1,20} )?in order|"
+                            r"made arrangements for my (?:cat|dog|pets?|kids|children|plants)|(?:my )?rent is paid|wrote (?:everyone|each of them|"
+                            r"all of them|my family|my kids) (?:notes|letters)"),
     ("my-will", "subject", r"(?:wrote|writing|updated|updating|made|making|finished|sorted|sorting) (?:out )?my will"),
     ("loose-ends", "subject", r"tying up (?:the |some |my )?loose ends|cancel(?:l?ed|l?ing)? my (?:subscriptions|phone|"
                               r"lease)"),
