@@ -219,10 +219,12 @@ HELPING = re.compile(r"\b(?:what (?:do|should|can|would) (?:i|we) (?:do|say)|how
                      r"should i (?:tell|call|report|stay|ask|say)|how can i help)\b")
 # Laughter makes a turn of phrase of a weak or violent-sounding sign ("throw my laptop off a bridge lol").
 LAUGH = re.compile(r"\b(?:lol|lmao|haha\w{0,10}|jk|rofl)\b|[\U0001F602\U0001F923\U0001F606\U0001F605]", re.IGNORECASE)
-# An ordinary absence explains a goodbye or "I won't be here" ("my last day before parental leave").
+# An ordinary absence explains a goodbye or "I won't be here" ("my last day before parental leave",
+# "it's been real, see you tomorrow").
 ABSENCE = re.compile(r"\b(?:vacation|holidays?|parental leave|maternity leave|sick leave|(?<!not a )new job|"
                      r"(?<!not )retir\w{0,6}|moving (?:to|away|house)|trip|conference|day off|time off|annual leave|"
-                     r"appointment|next week|back on|back monday|back next)\b")
+                     r"appointment|next week|back on|back monday|back next|see you (?:tomorrow|monday|tuesday|"
+                     r"wednesday|thursday|friday|soon|later|next|at|on|then|all)|talk (?:tomorrow|soon|later))\b")
 # On a bridge in traffic, on the tracks in a train: a place that is only on the way somewhere.
 TRANSIT = re.compile(r"\b(?:traffic|stuck|bus|late|detour|construction|commute|ferry|stalled|train is|delayed)\b")
 # Lived experience told as such, anywhere in the message ("I've been there, wanting to die, and I

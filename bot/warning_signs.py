@@ -17,15 +17,18 @@ Where the categories come from:
 How they combine (`bot.crisis.read` does it, for signals that are the writer's own):
 
 - Every category whose `alone` is `crisis` is enough by itself: ideation said plainly or
-  indirectly, a method being considered, a means ready ("I've saved up my meds"), being at a
-  dangerous place now, a farewell, a self-harm act, being hurt by someone, or an overdose.
+  indirectly, a plea to be stopped, a method being considered, a means ready ("I've saved up my
+  meds"), being at a dangerous place now, a farewell, a self-harm act, being hurt by someone, or an
+  overdose.
 - `harm` (intending to hurt someone else) is enough by itself, and gets its own reply. Weak signs
   and a plea to be stopped beside it are read as part of it ("the bat is in my trunk").
 - `hopeless` alone gives a short private note after the answer; with any other sign (a means,
   a plan, a time, a goodbye, thoughts that keep coming back) it is a crisis.
 - The other weak signs (`means`, `plan`, `time`, `goodbye`, `rumination`) say nothing alone: a
   pill organiser, "tonight", "giving away my old chair" are everyday. Two different ones together
-  are a crisis, unless they are only a time and a repeated thought.
+  are a crisis, unless they are only a time and a repeated thought; two different goodbyes, two
+  steps of a plan or two ways of readying a means count as two ("counted them again. still
+  enough").
 - `others` is about someone else whoever says it: always a note.
 
 Patterns are linear by construction: no quantifier sits inside another (a gap between words is a
@@ -442,7 +445,7 @@ GOODBYE = Category("goodbye", "weak", (
     ("love-you", "subject", r"(?:wanted to say|just wanted to say) i love you|i love you (?:guys|all)"),
     ("apology", "subject", r"i am sorry(?= *$| *,)|sorry (?:everyone|all|guys|everybody)(?= *$)|"
                            r"(?:please )?tell (?:my )?(?:mom|mum|dad|family|kids|partner|sister|brother) i am sorry"),
-    ("its-been-real", "subject", r"(?:it has|its) been (?:real|nice knowing (?:you|everyone)|good knowing (?:you|everyone))"),
+    ("its-been-real", "subject", r"(?:it has|its|it is) been (?:real|nice knowing (?:you|everyone)|good knowing (?:you|everyone))"),
     ("goodbye-everyone", "subject", r"goodbye (?:everyone|all|guys|friends|everybody)(?= *$| *,)"),
     ("thanks-for-being", "subject", r"thanks for being (?:good|great|there|my)|their fault|your fault(?= *$| *,)"),
     ("passwords", "subject", r"(?:gave|giving|give|sent|wrote down) (?:[a-z]{1,20} )?(?:[a-z]{1,20} )?(?:all )?(?:my |the )?"
