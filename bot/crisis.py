@@ -71,7 +71,7 @@ WORDS: dict[str, str] = {
     "hes": "he is", "shes": "she is", "theyre": "they are", "youre": "you are", "itll": "it will",
     "gonna": "going to", "wanna": "want to", "gotta": "got to", "tryna": "trying to", "u": "you",
     "rn": "right now", "tmrw": "tomorrow", "tonite": "tonight", "cuz": "because", "bc": "because",
-    "kms": "kill myself", "kys": "kill yourself", "unalive": "kill", "unaliving": "killing",
+    "kys": "kill yourself", "unalive": "kill", "unaliving": "killing",
     "sewerslide": "suicide", "suicde": "suicide", "sucide": "suicide", "suiside": "suicide",
     "suicidle": "suicidal", "sucidal": "suicidal", "suicdal": "suicidal", "suisidal": "suicidal",
     "suicidial": "suicidal", "myslef": "myself", "mysef": "myself", "myelf": "myself", "mself": "myself",
@@ -81,7 +81,8 @@ WORDS: dict[str, str] = {
     "abt": "about", "thinkin": "thinking", "goin": "going", "doin": "doing", "tryin": "trying", "nothin": "nothing",
     "hed": "he would", "theyd": "they would", "youd": "you would", "ppl": "people", "ur": "your", "tho": "though",
     "cos": "because", "coz": "because", "tmr": "tomorrow", "2nite": "tonight", "2morrow": "tomorrow",
-    "nite": "night", "pillz": "pills",
+    "nite": "night", "pillz": "pills", "gona": "going to", "killmyself": "kill myself", "kms": "kill myself",
+    "disapear": "disappear", "dissapear": "disappear", "ods": "overdoses", "odd": "overdosed",
 }
 # "someone I support", "a person I work with": the "I" is not the subject of what follows.
 SUPPORTED = re.compile(r"\b(someone|somebody|person|people|peer|peers|participant|client|guy|woman|man|member|"

@@ -84,7 +84,8 @@ IDEATION = Category("ideation", "crisis", (
     ("kill-myself", "self", r"(?:kill|killing|killed|hang|hanging|shoot|shooting|drown|drowning|poison|"
                             r"poisoning|suffocate|starve|starving) myself"),
     ("end-my-life", "self", r"(?:end|ending|take|taking) my (?:own )?life"),
-    ("end-it-all", "subject", r"end(?:ing)? it all|(?:thinking about|think about|thought about|want to|going to|"
+    ("end-it-all", "subject", r"end(?:ing)? it all|(?:thinking about|think about|thought about|thinking of|think of|thought of|considering|"
+                              r"contemplating|want to|going to|"
                               r"plan to|planning to|planned to|decided to|about to|ready to|feel like) "
                               r"end(?:ing)? (?:it|things)(?! with| early| here| there)"),
     ("want-to-die", "subject", r"(?:want|wants|wanted|wanting|wish|wishing|ready|need|deserve|going) to die"
@@ -117,11 +118,13 @@ IDEATION = Category("ideation", "crisis", (
                                     r"|keep going" + END + r")|not (?:think|know if|sure if|sure) i (?:want|can) "
                                     r"(?:to )?(?:live|be alive|be here|go on|keep going|keep living)"),
     ("cant-go-on", "subject", r"can not (?:go on|keep going|keep living|take (?:it|this) anymore|do this anymore|"
-                              r"cope anymore|live like this)" + END),
+                              r"cope anymore|live like this)" + END + r"|(?:just )?can not anymore(?= *$| *,)"),
     ("want-it-over", "subject", r"(?:want|need) (?:it all|everything|my life|all of this|it|the pain) to (?:end|stop|be over)" + END),
     ("disappear", "subject", r"want to (?:disappear forever|stop existing|not exist|not be (?:here|alive)|"
                              r"never wake up|(?:go to )?sleep forever|stop living|stop breathing)|(?:sleep|go to sleep|fall asleep) and (?:never|not) "
-                             r"wake up|(?:want|wanting|wish|wishing) to disappear" + END),
+                             r"wake up|(?:want|wanting|wish|wishing) to disappear" + END + r"|hope i (?:do not|never|will not) wake up|"
+                             r"wish i could (?:just )?not (?:exist|be here|wake up)|(?:feel|felt) like dying(?= *$| *,| "
+                             r"inside| every| all)"),
     ("not-being-here", "subject", r"(?:is|means|would be|be) not being (?:here|alive|around)(?= *$| *,)|"
                                   r"lived (?:long )?enough(?= *$| *,)"),
     ("not-care-if-i-wake", "subject", r"(?:not|never) care if i (?:wake up|live|die|make it)"),
@@ -270,7 +273,7 @@ SELF_HARM = Category("self-harm", "crisis", (
     ("cutting", "subject", r"cutting again|(?:been|started|keep|am|is|are|was) cutting(?= *$| *,| and(?! past)| my (?:arms?|wrists?|legs?|"
                            r"skin|thighs?)| again| lately| more)"),
     ("self-harm", "subject", r"(?:i|used to|started to|want to|going to|urge to|urges to) self harm(?:ed|ing)?|"
-                             r"self harm(?:ed|ing)"),
+                             r"self harm(?:ed|ing)|(?:i |did |doing |relapsed on )?sh again"),
     ("i-cut", "subject", r"i (?:cut|burn|burned|scratch|scratched)(?= *$| *,| again| when| because| so| until)|"
                          r"(?:cut|cutting|burn|burned|burnt|burning|scratch|scratched|scratching) (?:my|into my) "
                          + BODY + r"(?= *$| *,| with| till| until| again| to| so| open| when| because| every)|"
@@ -289,7 +292,8 @@ OVERDOSE = Category("overdose", "crisis", (
                             r"medications?|tablets|painkillers|sleeping pills)|(?:took|swallowed) all (?:of )?my "
                             r"(?:pills|meds|medications?) at once|(?:going to|want to|plan to|about to) "
                             r"(?:take|swallow) all (?:of )?my (?:pills|meds|medications?)|"
-                            r"(?:think|feel like) i am dying(?! (?:of|from|to|laughing))|"
+                            r"(?:think|feel like) i am dying(?! (?:of|from|to|laughing))|(?:took|swallowed|taken) all (?:of )?my "
+                            r"(?:pills|meds|medications?)(?= *$| *,| and| with| tonight| today)|"
                             r"took (?:way )?too much(?= *$| *,| of (?:my|the) (?:pills|meds|stuff|dope))"),
 ))
 
