@@ -9,8 +9,11 @@ fields. Button presses without a form carry nothing to read. Nothing read here i
   follows, privately too, so the question is not lost; an unsure "I don't know that one" is left
   out rather than set beside crisis lines. Any other command in the same message is not carried
   out: its words are read as someone reaching out, and they can run it again.
-- **A note** (about someone else, a denial, a past experience): the usual answer, then a short
-  private note with the main line. Never the full crisis reply: nobody is alarmed.
+- **Harm to someone else** ("I'm going to hurt him tonight"): a private reply in the same calm
+  voice with the emergency number and the lines (`support.harm_reply`), and nothing else.
+- **A note** (hopelessness alone, about someone else, a worker asking how to help, a denial, a
+  past experience): the usual answer, then a short private note with the main line. Never the
+  full crisis reply: nobody is alarmed.
 - **Identifying details** (`bot.confidentiality`): the usual answer, then a private reminder. Not
   added to a crisis reply: that is not the moment.
 """
@@ -67,7 +70,7 @@ def screened(bot: "Bot", request: Command | Press, text: str, run: Callable[[str
     verb = _verb(request)
     reading = crisis.read(said)
     if reading.level == crisis.CRISIS:
-        return _crisis(bot, request, verb, reading.rest)
+        return _crisis(bot, request, verb, reading.rest, reading.towards)
     messages = run(text)
     # The note is left out when the answer already carries the lines (`show_lines` content).
     if reading.level == crisis.NOTE and verb != "support" and not any(map(support.carries_lines, messages)):
@@ -78,7 +81,10 @@ def screened(bot: "Bot", request: Command | Press, text: str, run: Callable[[str
     return messages
 
 
-def _crisis(bot: "Bot", request: Command | Press, verb: str, rest: str) -> list[Message]:
+def _crisis(bot: "Bot", request: Command | Press, verb: str, rest: str, towards: str = "self") -> list[Message]:
+    if towards == "others":
+        # No work answer beside it: set next to that reply, it would read as shrugging it off.
+        return [_first(lambda: support.harm_reply(bot, request))]
     answer: list[Message] = []
     if verb in QUESTION_VERBS and len(rest.split()) >= 3:
         try:
@@ -90,9 +96,12 @@ def _crisis(bot: "Bot", request: Command | Press, verb: str, rest: str) -> list[
         except Exception:  # noqa: BLE001 - the answer is a courtesy; support must go out regardless
             log.exception("answering the rest of a message after crisis support failed")
             answer = []
+    return [_first(lambda: support.crisis_reply(bot, request, answered=bool(answer))), *answer]
+
+
+def _first(make: Callable[[], Reply]) -> Reply:
     try:
-        first = support.crisis_reply(bot, request, answered=bool(answer))
+        return make()
     except Exception:  # noqa: BLE001 - never leave someone in crisis with an apology
         log.exception("the crisis reply failed; sending the built-in lines")
-        first = Reply(FALLBACK, private=True)
-    return [first, *answer]
+        return Reply(FALLBACK, private=True)

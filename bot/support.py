@@ -114,6 +114,26 @@ def crisis_reply(bot: "Bot", req: Request, answered: bool = False) -> Reply:
     return Reply("\n".join(lines), card=card, choices=(*buttons, _elsewhere(region)), private=True)
 
 
+def harm_reply(bot: "Bot", req: Request) -> Reply:
+    """The reply to someone who wrote about wanting to hurt someone else. Calm and private, no
+    lecture: the urge is something a person on a line can talk through, and the emergency number
+    comes first in case someone is in danger now."""
+    region = region_for(bot, req)
+    bullets = bullet_lines(bot, region)
+    intro = (f"Thank you for telling me. It sounds like a lot is building up right now. {NOT_A_SERVICE} If "
+             f"someone could get hurt soon, you included, call {region.emergency} now. The lines below talk "
+             "with people who are afraid of what they might do, without judging, and can help you through this "
+             "moment:")
+    lines = [intro, *bullets]
+    step = ("If you can, put some distance between you and the person, or anything you could use to hurt "
+            "them, while you talk to someone.")
+    lines += ["", step, "", f"These are lines for {region.name}. \"/peer support\" shows them again any time."]
+    card = Card("Talk to someone now", intro, (Field("Reach a person now", "\n".join(bullets)),
+                                               Field("For now", step)),
+                footer=f"Lines for {region.name}. {NOT_A_SERVICE}", tone="care")
+    return Reply("\n".join(lines), card=card, choices=(_elsewhere(region),), private=True)
+
+
 def note_reply(bot: "Bot", req: Request) -> Reply:
     """A short word added to an answer that touched on crisis without being one: about someone
     else, a denial, a past experience. It offers the lines without assuming anything."""

@@ -104,6 +104,103 @@ def test_the_detector_is_quick_on_long_input():
     assert time.perf_counter() - started < 1.0
 
 
+# -- warning signs said indirectly, and how they combine ---------------------------------------
+HOPELESS = "what's the point of any of it honestly"
+
+
+def test_hopelessness_alone_is_a_note_and_with_a_means_a_plan_a_time_or_a_goodbye_a_crisis():
+    """Hopelessness alone gets the note; beside a means, a plan, a time or a goodbye it is a crisis."""
+    assert crisis.read(HOPELESS).level == crisis.NOTE
+    for sign in ("I've got my pills right here.", "I've decided.", "Tonight.", "Tell my son I love him."):
+        assert crisis.read(f"{HOPELESS}. {sign}").level == crisis.CRISIS, sign
+
+
+def test_a_means_ready_a_dangerous_place_or_a_farewell_is_a_crisis_on_its_own():
+    """Saved pills, standing on a bridge, giving everything away: each is enough, without the word "suicide"."""
+    for text in ("i've been saving up my meds", "im on the bridge right now", "I've started giving my things away",
+                 "if anything happens tell my daughter i love her", "when it gets bad i burn my arm"):
+        assert crisis.read(text).level == crisis.CRISIS, text
+
+
+def test_everyday_work_words_and_idioms_stay_quiet():
+    """Work words that share a means, a place or a goodbye with crisis language trigger nothing on their own."""
+    for text in ("this spreadsheet is killing me", "dying to know", "shoot me a message", "I could kill for a coffee",
+                 "dead tired", "the overdose prevention site needs volunteers", "we're out of naloxone kits",
+                 "who runs the bridge program?", "working on letters to funders", "giving away my old desk chair",
+                 "I'm done with this report", "traffic on the bridge, I'll be late", "my last shift before vacation"):
+        assert crisis.read(text).level == crisis.NONE, text
+
+
+def test_a_denial_is_never_the_crisis_reply():
+    """"To be clear I'm not thinking about hurting myself" is a denial: a note at most."""
+    assert crisis.read("to be clear I'm not thinking about hurting myself, I just need a break").level == crisis.NOTE
+
+
+def test_every_pattern_is_linear():
+    """No pattern nests one unbounded or multi-repeat quantifier inside another, so input length costs one pass."""
+    import re._constants as c
+    import re._parser as parser
+
+    def nested(parsed, inside: bool) -> bool:
+        for op, av in parsed:
+            if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+                many = av[1] > 1
+                if (inside and many) or nested(av[2], inside or many):
+                    return True
+            elif op is c.SUBPATTERN and nested(av[-1], inside):
+                return True
+            elif op is c.BRANCH and any(nested(b, inside) for b in av[1]):
+                return True
+            elif op in (c.ASSERT, c.ASSERT_NOT) and nested(av[1], inside):
+                return True
+        return False
+
+    assert [name for name, _, rx in crisis.PATTERNS if nested(parser.parse(rx), False)] == []
+
+
+def test_a_40000_character_message_is_read_quickly_whatever_its_shape():
+    """Long messages of repeated signs, one endless sentence, or no spaces at all are each read in well under a second."""
+    import time
+
+    for text in ("I want to die. " * 2700, "how many pills would it take and " * 1250, "a" * 40000,
+                 "i am on the edge of the " * 1700, "not " * 10000):
+        started = time.perf_counter()
+        crisis.read(text[:40000])
+        assert time.perf_counter() - started < 1.0, text[:30]
+
+
+# -- harm to others, and a worker asking how to help ---------------------------------------------
+def test_intent_to_hurt_someone_else_gets_a_calm_private_reply_with_the_emergency_number(chat):
+    """"I'm going to hurt him tonight": one private reply with 911 and 9-8-8, not the reply for someone in crisis."""
+    out = chat.say("I'm going to hurt him tonight")
+    assert [type(m) for m in out] == [Reply] and out[0].private and out[0].card.tone == "care"
+    assert "911" in out[0].text and "9-8-8" in out[0].text and "not a crisis service" in out[0].text
+    assert "It sounds like things are really hard" not in out[0].text
+    assert chat.posts == []
+
+
+def test_a_work_question_beside_intent_to_hurt_someone_is_left_for_later(chat):
+    """Nothing but that reply: a work answer beside it would read as shrugging it off."""
+    out = chat.say("/peer ask I'm going to hurt him tonight. Is it a peer task to drive someone to court?")
+    assert len(out) == 1 and "911" in out[0].text
+
+
+def test_a_worker_asking_how_to_help_gets_the_answer_and_the_note_never_the_crisis_reply(chat):
+    """A participant's disclosure, asked about by the worker, gets the usual answer and the short note with 9-8-8."""
+    for text in ("a participant told me she's thinking about suicide, what do I do?",
+                 "guy at the drop in said he'd be better off dead, do I have to tell my supervisor?"):
+        out = replies(chat.say(text))
+        assert len(out) >= 2 and "9-8-8" in out[-1].text and out[-1].private, text
+        assert not any("Thank you for telling me" in r.text for r in out), text
+
+
+def test_hopelessness_alone_gets_its_answer_and_the_note(chat):
+    """"What's the point of any of it" gets the usual reply and the short private note, no alarm."""
+    out = replies(chat.say(HOPELESS))
+    assert "9-8-8" in out[-1].text and out[-1].private
+    assert not any("Thank you for telling me" in r.text for r in out)
+
+
 # -- the crisis reply ---------------------------------------------------------------------------
 def test_a_crisis_statement_gets_private_support_with_the_regions_lines(chat):
     """"I want to die" gets one private reply: it is a bot, not a crisis service, and here are 9-8-8 and 911."""

@@ -1,0 +1,487 @@
+"""The warning signs of suicide, self-harm and violence that `bot.crisis` listens for, as signal
+categories: one small table per category, each read on normalised text (see `bot.crisis.normalise`).
+
+Where the categories come from:
+
+- The Columbia Suicide Severity Rating Scale (C-SSRS) screening questions: wishing to be dead or
+  to go to sleep and not wake up; thoughts of killing oneself; thinking about how (a method);
+  intent; a plan worked out; and preparations ("collected pills, got a gun, gave away valuables,
+  wrote a will or a suicide note").
+- The warning signs published by 988 and the American Association of Suicidology (the "IS PATH
+  WARM" list and its successors): talking about wanting to die, being a burden, feeling trapped or
+  hopeless, having no reason to live; looking for a way (searching online, buying a gun, saving
+  pills); withdrawing, saying goodbye, giving possessions away, putting affairs in order.
+- Crisis Text Line's findings from its message data: a means ("pills", "bridge", "ibuprofen")
+  and words of being at a place predict imminent danger more than the word "suicide" does.
+
+How they combine (`bot.crisis.read` does it, for signals that are the writer's own):
+
+- Every category whose `alone` is `crisis` is enough by itself: ideation said plainly or
+  indirectly, a plea to be stopped, a method being considered, a means ready ("I've saved up my
+  meds"), being at a dangerous place now, a farewell, a self-harm act, being hurt by someone, or an
+  overdose.
+- `harm` (intending to hurt someone else) is enough by itself, and gets its own reply. Weak signs
+  and a plea to be stopped beside it are read as part of it ("the bat is in my trunk").
+- `hopeless` alone gives a short private note after the answer; with any other sign (a means,
+  a plan, a time, a goodbye, thoughts that keep coming back) it is a crisis.
+- The other weak signs (`means`, `plan`, `time`, `goodbye`, `rumination`) say nothing alone: a
+  pill organiser, "tonight", "giving away my old chair" are everyday. Two different ones together
+  are a crisis, unless they are only a time and a repeated thought; two different goodbyes, two
+  steps of a plan or two ways of readying a means count as two ("counted them again. still
+  enough").
+- `others` is about someone else whoever says it: always a note.
+
+Patterns are linear by construction: no quantifier sits inside another (a gap between words is a
+bounded run of characters, `[a-z0-9 ]{0,30}`), so a 40,000-character message costs one pass per
+pattern. `tests/test_safety.py` checks this for every pattern.
+
+Each entry is (name, kind, regex). `kind` says whose words they are (see `bot.crisis._place`):
+"self" carries its own first person; "subject" takes the nearest subject (none means the writer);
+"danger" needs a person as subject ("he is going to hurt me"); "others" is about someone else.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+def gap(most: int) -> str:
+    """A bounded run of words between two parts of a pattern (one quantifier, never nested)."""
+    return rf"(?:[a-z0-9 ]{{0,{most}}} )?"
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    alone: str  # "crisis", "harm", "note" (hopelessness), "weak" (needs another sign), "others"
+    patterns: tuple[tuple[str, str, str], ...]
+
+
+# Lookaheads shared by several patterns.
+END = r"(?= *$| *,| now| anymore| like this| tonight| right now| forever| for good| tomorrow| again| ever)"
+SAFE_TAIL = (r"(?= *$| *,| at home| here| with (?:him|her|them|my)| around (?:him|her|them)| tonight| right now|"
+             r" anymore| in my (?:home|house|apartment|place)| going home| to go home)")
+HAIR = r"(?! (?:my|your|his|her|their|the) hair)"
+PILLS = (r"(?:pills|meds|medication|medications|medicine|tablets|painkillers|sleeping pills|sleepers|"
+         r"prescriptions?|insulin|tylenol|ibuprofen|paracetamol|acetaminophen|advil|aspirin|oxy|oxys|oxycodone|percocets?|"
+         r"morphine|fentanyl|xanax|benzos|opioids|antidepressants|lithium|seroquel|heart pills|sleeping tablets)")
+LETHAL = r"(?:rope|noose|gun|guns|rifle|shotgun|pistol|handgun|firearm|bullets|ammo|razor|razors|blade|blades)"
+PLACE_WORDS = (r"bridge|overpass|roof|rooftop|ledge|tracks|train tracks|railway|rail line|cliff|cliffs|lookout|"
+               r"edge(?! of (?:my|our|his|her|your|their|reason|burnout|sanity|patience))|top floor|parking garage|"
+               r"parking structure|balcony|dam|pier")
+NOT_A_PLACE = (r"(?! street| road| program| club| office| intake| meeting| deck| garden| patio| terrace| bar| party|"
+               r" project| team| crew| union| committee| repair| closure| clean| for (?:lunch|a break|a smoke|coffee))")
+# "the pills organiser", "the meds cabinet": things that hold medication, not a supply of it
+NOT_A_SUPPLY = (r"(?! (?:organi[sz]ers?|box|boxes|cabinet|lockers?|cups?|containers?|dispensers?|counter|cart|trolley|"
+                r"policy|program|drop|sheets?|list|schedule|room))")  # "the bridge program"
+PLACES = r"(?:" + PLACE_WORDS + r")" + NOT_A_PLACE
+BODY = r"(?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hand|hands|hip|hips)"
+TOWARD = (r"(?:him|her|them|my ex|my kid|my son|my daughter|my partner|my husband|my wife|the guy|that guy|everyone|"
+          r"my (?:neighbour|neighbor|landlord|roommate|stepdad|stepfather|dealer|abuser|boss|manager|coworker|baby|kids)|"
+          r"the baby)")
+
+# -- explicit and indirect ideation (C-SSRS 1-2: wish to be dead, thoughts of killing oneself) ----
+IDEATION = Category("ideation", "crisis", (
+    ("kill-myself", "self", r"(?:kill|killing|killed|hang|hanging|shoot|shooting|drown|drowning|poison|"
+                            r"poisoning|suffocate|starve|starving) myself"),
+    ("end-my-life", "self", r"(?:end|ending|take|taking) my (?:own )?life"),
+    ("end-it-all", "subject", r"end(?:ing)? it all|(?:thinking about|think about|thought about|thinking of|think of|thought of|considering|"
+                              r"contemplating|want to|going to|"
+                              r"plan to|planning to|planned to|decided to|about to|ready to|feel like) "
+                              r"end(?:ing)? (?:it|things)(?! with| early| here| there)"),
+    ("want-to-die", "subject", r"(?:want|wants|wanted|wanting|wish|wishing|ready|need|deserve|going) to die"
+                               + HAIR + r"(?! on (?:this|that|the) hill)"
+                               r"(?! (?:of|from) (?:laughing|laughter|embarrassment|boredom|shame|cringe))"),
+    ("wish-dead", "subject", r"wish(?:ed)? i (?:was|were|had) (?:dead|died|never been born|not alive|not here|gone)|"
+                             r"wish(?:ed)? i (?:could )?(?:just )?(?:die|disappear forever|stop existing|did not exist|"
+                             r"was not alive|was not here|were not here|not wake up|would not wake up)"),
+    ("better-off-dead", "subject", r"better off dead|(?:want|wanted|wanting|wish|ready) to be dead|"
+                                   r"rather (?:be dead|die)(?= *$| *,| honestly| tbh)"),
+    ("better-off-without-me", "self", r"better off (?:without me|if i (?:just )?(?:died|was dead|were dead|was gone|"
+                                      r"were gone|was not here|were not here|disappeared))"),
+    ("nobody-would-miss-me", "self", r"no one (?:would|will|is going to) (?:even )?(?:miss|notice|care about) me|"
+                                     r"no one would (?:even )?(?:care|notice|miss me) if i (?:died|was gone|were gone|"
+                                     r"disappeared|was dead|was not here)"),
+    ("no-reason-to-live", "subject", r"(?:no|any|not see the|not see any|not see a|what is the) (?:reason|point) "
+                                     r"(?:to|in|of) (?:live|living|life|going on|being alive|being here|keep going)"
+                                     r"|nothing (?:left )?to live for|(?:life|living|it) (?:is|feels) not worth "
+                                     r"(?:living|it anymore)|not worth living"),
+    ("easier-without-me", "self", r"(?:easier|better|happier|relieved|lighter|fine) (?:off )?(?:for [a-z ]{0,20} )?"
+                                  r"if i (?:was|were|am) (?:not (?:around|here|alive)|gone|dead)|if i (?:just )?(?:disappeared|died|vanished)"
+                                  r"(?= *$| *,)|if i (?:was|were) not (?:around|here|alive)"
+                                  r" (?:everything|all my problems|it all|things|everyone|my problems) would|"
+                                  r"better (?:off )?without "
+                                  r"me(?: in it| around| here)?(?= *$| *,)"),
+    ("how-much-longer", "subject", r"how (?:much )?longer i can (?:keep going|go on|do this|take (?:it|this)|"
+                                   r"hold on|keep living)"),
+    ("not-want-to-live", "subject", r"(?:not|never|no longer) (?:really )?(?:want|wish) to (?:live|be alive|exist|"
+                                    r"be here" + END + r"|be around anymore|keep living|wake up" + END + r"|go on" + END +
+                                    r"|keep going" + END + r")|not (?:think|know if|sure if|sure) i (?:want|can) "
+                                    r"(?:to )?(?:live|be alive|be here|go on|keep going|keep living)"),
+    ("cant-go-on", "subject", r"can not (?:go on|keep going|keep living|take (?:it|this) anymore|do this anymore|"
+                              r"cope anymore|live like this)" + END + r"|(?:just )?can not anymore(?= *$| *,)"),
+    ("want-it-over", "subject", r"(?:want|need) (?:it all|everything|my life|all of this|it|the pain) to (?:end|stop|be over)" + END),
+    ("disappear", "subject", r"want to (?:disappear forever|stop existing|not exist|not be (?:here|alive)|"
+                             r"never wake up|(?:go to )?sleep forever|stop living|stop breathing)|(?:sleep|go to sleep|fall asleep) and (?:never|not) "
+                             r"wake up|(?:want|wanting|wish|wishing) to disappear" + END + r"|hope i (?:do not|never|will not) wake up|"
+                             r"wish i could (?:just )?not (?:exist|be here|wake up)|(?:feel|felt) like dying(?= *$| *,| "
+                             r"inside| every| all)"),
+    ("not-being-here", "subject", r"(?:is|means|would be|be) not being (?:here|alive|around)(?= *$| *,)|"
+                                  r"lived (?:long )?enough(?= *$| *,)"),
+    ("not-care-if-i-wake", "subject", r"(?:not|never) care if i (?:wake up|live|die|make it)"),
+    ("until-dead", "subject", r"(?:use|drink|drinking|using) (?:until|till) i am dead|(?:drink|use) myself to death"),
+    ("suicidal", "subject", r"(?:am|feel|feeling|felt|be|been|was|is|are|get|getting|become|becoming)"
+                            r"(?P<neg> not| never)?"
+                            r"(?: so| really| very| kind of| pretty| a bit| a little| quite| actually)? suicidal"),
+    ("suicidal-thoughts", "subject", r"(?:having|have|has|had|get|getting|got) (?:these |some |my )?(?:suicidal "
+                                     r"(?:thoughts|feelings|urges|ideation)|thoughts of (?:suicide|dying|ending it))|"
+                                     r"suicidal (?:thoughts|feelings|urges) (?:are |have )?(?:back|again|returned)"),
+    ("thinking-of-suicide", "subject", r"(?:contemplating|contemplated|considering|considered|researching) (?:suicide|"
+                                       r"killing myself|ending my life|ending it)|"
+                                       r"(?:think|thinking|thought|plan|planning|planned) (?:about|of|on) (?:suicide|"
+                                       r"committing suicide|killing myself|ending my life|taking my (?:own )?life|"
+                                       r"dying|not being here|jumping)"),
+    ("attempted-suicide", "subject", r"(?:attempted|attempt|commit|committing|going to commit) suicide|"
+                                     r"(?:a|my) suicide attempt|attempted(?= *$| *,| again| last| twice)"),
+    ("suicide-note", "subject", r"(?:wrote|writing|written|write) (?:a |my )?"
+                                r"(?:suicide note|goodbye (?:letter|note)s?)"),
+    ("my-funeral", "subject", r"(?:picture|picturing|imagine|imagining|plan|planning|thinking about|think about) "
+                              r"my (?:own )?funeral"),
+    ("voices", "self", r"(?:voices?|something) (?:are |is |keep |keeps )?(?:telling|tell|told|tells) me to (?:kill|hurt|"
+                       r"jump|die|end it|cut)"),
+    ("how-id-do-it", "subject", r"(?:thinking|thought|know|knew|figured out|worked out|planned|planning|plan) "
+                                r"(?:exactly |about |out )?how (?:i would|i will|i am going to|to) do it"),
+))
+
+# -- asking to be stopped: a crisis, towards whoever the rest of the message is about -------------
+PLEA = Category("plea", "crisis", (
+    ("stop-me", "subject", r"(?:need (?:someone|somebody|you) to|please|someone|somebody) stop me(?! from)"),
+))
+
+# -- a method being considered (C-SSRS 3) -------------------------------------------------------
+METHOD = Category("method", "crisis", (
+    ("jump", "subject", r"jump(?:ing)? (?:off|from|in front of) (?:a |the |my )?(?:bridge|building|roof|balcony|"
+                        r"train|subway|car|cliff|window|overpass|truck|ledge|parking garage)|"
+                        r"(?:going to|about to|want to|ready to) jump(?= *$| *,)"),
+    ("crash", "subject", r"(?:driving|drive|swerving|swerve|crashing|crash|steering|steer|veer|veering) "
+                         r"(?:my car )?(?:into|off) (?:the |a |an )?(?:barrier|oncoming|traffic|tree|wall|median|"
+                         r"pole|river|lake|truck|bridge|guardrail|guard rail|cliff|semi|road|overpass)"),
+    ("picked-the-place", "subject", r"(?:know|knew|picked|chosen|chose|found) (?:which|the|a) (?:" + PLACE_WORDS +
+                                    r"|spot|tree)(?= *$| *,| already| to do it| to use)"),
+    ("step-in-front", "subject", r"(?:step|stepping|walk|walking|lie|lying) (?:out )?(?:in front of|onto) (?:a |the )?"
+                                 r"(?:train|bus|truck|traffic|car|tracks)|walk(?:ing)? (?:into|in) (?:the )?(?:lake|river|sea|ocean|water|traffic)"
+                                 r"(?= *$| *,| and| tonight| right now| now| until| till)|"
+                                 r"(?:step|stepping) (?:off|back from) "
+                                 r"(?:the )?(?:edge|ledge|yellow line|platform)"),
+))
+
+# -- a means ready: collected, counted, held, looked up (C-SSRS 6; 988's "looking for a way") ----
+MEANS_READY = Category("means-ready", "crisis", (
+    ("saving-pills", "subject", r"(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|collected|"
+                                r"stashing|stashed|stocking|stocked|building|built|hiding|hid|hidden) (?:up )?(?:on )?"
+                                r"(?:all )?(?:of )?(?:my |some |the )?(?:[a-z]{1,20} )?" + PILLS + NOT_A_SUPPLY +
+                                r"|" + PILLS + r" (?:saved|stashed|hidden|stockpiled)|(?:stash|stockpile|supply) of " + PILLS),
+    ("many-pills", "subject", r"(?:have|got|took|taken|swallowed|take|saved|counted|holding) (?:about |like |over )?"
+                              r"(?:[0-9]{2,3}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred) (?:of )?(?:my |the |these |those )?(?:[a-z]{1,20} )?" + PILLS),
+    ("enough-pills", "subject", r"enough (?:of )?(?:my |the )?" + PILLS + r"(?! for (?:the|this|next|a) (?:week|month|trip))"),
+    ("how-many-would-it-take", "subject", r"how (?:many|much) (?:of )?(?:my |the |these |those )?(?:[a-z]{1,20} )?" +
+                                          PILLS + r" (?:would|will|does|do|did) it take|how (?:many|much)" + gap(30) +
+                                          r"(?:(?:would|will|does|do|did) it take|it (?:would|will|does) take)"
+                                          r"(?= *$| *,| to (?:die|kill|overdose|od|do it|end it|be fatal|be lethal|not "
+                                          r"wake up))|"
+                                          r"lethal dose|(?:what|how much) (?:is|would be) (?:a )?(?:lethal|fatal)|"
+                                          r"(?:looked|looking|look|searched|searching|googled|googling) (?:up )?how "
+                                          r"(?:tall|high|deep|far down|many|much)|how (?:many|much)" + gap(30) +
+                                          r"it takes(?= to| *$| *,)|"
+                                          r"(?:researching|looking up|looked up|googling|googled|searching|searched|"
+                                          r"reading about) (?:for )?(?:ways|methods|painless ways|how to do it)"
+                                          r"(?= *$| *,| online| to (?:die|do it|end it|kill myself|not wake up))|"
+                                          r"(?:know|decided|picked) (?:which|what|how) (?:one )?i am going to (?:use|do it)|"
+                                          r"(?:looked|looking|googled|googling|searched|searching) (?:up )?" + gap(40) +
+                                          r"(?:highest|tallest|deepest|lethal|fatal|painless)|"
+                                          r"(?:what happens|what would happen) if (?:you|i|someone) (?:take|took|swallow|"
+                                          r"swallowed) (?:[0-9]{2,3} |all (?:of )?(?:my |the |their |your )|a (?:whole )?"
+                                          r"bottle of |a lot of |a bunch of |a handful of )(?:[a-z]{1,20} )?" + PILLS),
+    ("holding-means", "subject", r"(?:sitting|sat|holding|held|staring at|playing with) (?:here )?(?:with )?"
+                                 r"(?:a|the|my) (?:bottle of |handful of )?(?:" + PILLS[3:-1] + r"|" + LETHAL[3:-1] +
+                                 r"|knife|bottle)"),
+    ("with-the-means", "subject", r"with (?:a|the|my) (?:blade|razor|razors|rope|noose|gun|pills|bottle of pills)"
+                                  r"(?= *$| *,| in my| right now| and| here)"),
+    ("have-the-means", "subject", r"(?:have|has|got|found) (?:the|a|my|her|his|their) (?:rope|noose|gun|pills)"
+                                  r"(?= *$| *,| now| ready| here| right| with me| on me| tonight| already| today)|(?:bought|buying|ordered|"
+                                  r"ordering) (?:a |the |some )?(?:rope|noose|gun|handgun|rifle|shotgun|bullets|ammo)|"
+                                  r"(?:have|got) (?:the |my )?" + PILLS + r" ready"),
+    ("take-everything", "subject", r"(?:take|swallow|down) (?:everything|all|whatever) (?:in|from|left in) "
+                                   r"(?:the |my )?(?:medicine cabinet|cabinet|bottle)|swallowed (?:whatever|everything|"
+                                   r"all that) (?:was )?left"),
+    ("car-garage", "subject", r"(?:in|inside) the car in the (?:closed )?garage|engine (?:is )?(?:on|running) in the "
+                              r"garage|hose (?:to|from|on) the exhaust"),
+))
+
+# -- at a dangerous place now (Crisis Text Line: a bridge, tracks, a roof) ------------------------
+AT_PLACE = Category("at-place", "crisis", (
+    ("at-place", "subject", r"(?:^|am |sitting |standing |parked |sat |stood |just |up |out |here |been |found |be )"
+                            r"(?:on|at|by|near|under|on top of|at the edge of|on the edge of|in the middle of|"
+                            r"at the top of|on the top of) "
+                            r"(?:the |a |this |that )?(?:edge of the )?" + PLACES),
+    ("edge-of-water", "subject", r"(?:^|am |sitting |standing |just |been )(?:at|on|by) the (?:edge of the )?"
+                                 r"(?:river|lake|water|sea|ocean|falls|quarry)(?: right now| now| tonight)"),
+))
+
+# -- preparations and goodbyes (C-SSRS 6; 988: giving things away, saying goodbye) --------------
+FAREWELL = Category("farewell", "crisis", (
+    ("give-it-all-away", "subject", r"(?:giving|gave|give|given) (?:away )?(?:all )?(?:of )?my (?:things|stuff|"
+                                    r"belongings|possessions|everything) away|(?:giving|gave|give) away (?:all )?"
+                                    r"(?:of )?my (?:things|stuff|belongings|possessions)|giving everything away"),
+    ("wont-need-it", "subject", r"(?:will not|would not|am not going to) (?:be )?need(?:ing)? (?:it|them|this|that|"
+                                r"these|those|any of it|my \w{1,20})(?: anymore| after| much longer| where)"),
+    ("wont-be-here", "subject", r"(?:will not|would not|might not|may not) be (?:here|around|alive)(?= to| for| next| "
+                                r"much longer| by| after| when| anymore)|not (?:be|being) around much longer|"
+                                r"(?:will not|would not) be able to (?:look after|take care of|care for|feed) "
+                                r"(?:her|him|them|it) (?:after|anymore|much longer)"),
+    ("wont-be-around", "subject", r"(?:do not think|not sure|doubt) i will be (?:here|around|alive)(?= for| to| much| "
+                                  r"after| next| by| when| anymore| *$| *,)|(?:will not|would not) be (?:a problem|a "
+                                  r"burden|in anyones way|in the way) (?:for (?:anyone|everyone|you|you all) )?(?:much "
+                                  r"longer|for long|anymore|soon)|no one (?:will|would) have to (?:worry about|deal with|"
+                                  r"take care of) me"),
+    ("wont-make-it", "subject", r"(?:will not|am not going to|do not think i will|not going to) make it (?:to|through|"
+                                r"past) (?:the weekend|tomorrow|next week|monday|tuesday|wednesday|thursday|friday|"
+                                r"saturday|sunday|christmas|my birthday|the end of the (?:week|month))(?= *$| *,)|"
+                                r"not (?:going to )?be (?:here|around) (?:much longer|for long|anymore)"),
+    ("tell-them-i-love", "subject", r"(?:tell|let) (?:my )?(?:daughter|son|kids|children|mom|mum|dad|family|wife|"
+                                    r"husband|partner|sister|brother|boyfriend|girlfriend|her|him|them)(?: know)? "
+                                    r"(?:that )?i (?:love|loved|am sorry)"),
+    ("if-anything-happens", "subject", r"(?:if|in case) (?:anything|something) (?:happens|should happen|were to "
+                                       r"happen) to me|(?:letters?|notes?) to my (?:kids|children|family|daughter|son|"
+                                       r"partner|wife|husband|mom|mum|parents) (?:in case|for after|for when)"),
+    ("after-im-gone", "self", r"(?:for after|after|when|once) i am (?:gone|dead|not here)|"
+                                 r"(?:put|putting|getting) my affairs in order"),
+    ("whoever-finds", "subject", r"whoever (?:has to|will have to|is going to) (?:deal with|clean up|go through|"
+                                 r"find|sort out) (?:my|me)"),
+    ("last-message", "subject", r"(?:my|this is my) last (?:message|text|post)(?= to| from| ever| *$)|"
+                                r"(?:will not|never) hear from me again"),
+    ("sorry-for-everything", "subject", r"(?:am sorry|sorry|thank you|thanks) for everything(?: *$| before| in case)"
+                                        r"|thanks for everything before"),
+))
+
+# -- self-harm as an act --------------------------------------------------------------------------
+SELF_HARM = Category("self-harm", "crisis", (
+    ("hurt-myself", "self", r"(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|burned|burnt|scratch|scratched|"
+                            r"scratching|hit|hitting|punch|punched|punching|starve|starving) myself"
+                            # an accident is not self-harm: "burned myself on the kettle", "cut myself shaving"
+                            r"(?! on (?:the|a|my)| shaving| cooking| while| by accident| accidentally| making| chopping|"
+                            r" lifting| at the gym| playing| in the kitchen| at work)"),
+    ("cutting", "subject", r"cutting again|(?:been|started|keep|am|is|are|was) cutting(?= *$| *,| and(?! past)| my (?:arms?|wrists?|legs?|"
+                           r"skin|thighs?)| again| lately| more)"),
+    ("self-harm", "subject", r"(?:i|used to|started to|want to|going to|urge to|urges to) self harm(?:ed|ing)?|"
+                             r"self harm(?:ed|ing)|(?:i |did |doing |relapsed on )?sh again"),
+    ("i-cut", "subject", r"i (?:cut|burn|burned|scratch|scratched)(?= *$| *,| again| when| because| so| until)|"
+                         r"(?:cut|cutting|burn|burned|burnt|burning|scratch|scratched|scratching) (?:my|into my) "
+                         + BODY + r"(?= *$| *,| with| till| until| again| to| so| open| when| because| every)|"
+                         r"(?:till|until) (?:it|they|my [a-z]{1,12}) (?:bled|bleed|bleeds|was bleeding|were bleeding)"),
+    ("head-on-wall", "subject", r"(?:hit|hitting|bang|banging|slam|slamming|smash|smashing) my head (?:against|into|on) "
+                                r"(?:the |a )?wall|(?:punching|punch|punched) (?:the )?walls? (?:till|until|so)"),
+    ("relapsed-on-it", "subject", r"relapsed on (?:the )?(?:cutting|self harm|burning)|fresh (?:cuts|ones|burns|"
+                                  r"scars|marks) (?:today|tonight|again|on my)|fresh (?:cuts|burns) *$"),
+))
+
+# -- an overdose taken or planned -----------------------------------------------------------------
+OVERDOSE = Category("overdose", "crisis", (
+    ("overdose", "subject", r"overdosed|(?:am|is|are) overdosing|(?:going|want|plan|planning|trying) to "
+                            r"(?:overdose|od)(?! prevention)|(?:took|take|taken|taking|swallowed|swallow) (?:too many|"
+                            r"a (?:whole )?(?:bottle|handful|bunch) of|the whole bottle of) (?:my )?(?:pills|meds|"
+                            r"medications?|tablets|painkillers|sleeping pills)|(?:took|swallowed) all (?:of )?my "
+                            r"(?:pills|meds|medications?) at once|(?:going to|want to|plan to|about to) "
+                            r"(?:take|swallow) all (?:of )?my (?:pills|meds|medications?)|"
+                            r"(?:think|feel like) i am dying(?! (?:of|from|to|laughing))|(?:took|swallowed|taken) all (?:of )?my "
+                            r"(?:pills|meds|medications?)(?= *$| *,| and| with| tonight| today)|"
+                            r"took (?:way )?too much(?= *$| *,| of (?:my|the) (?:pills|meds|stuff|dope))"),
+))
+
+# -- being hurt or threatened by someone ----------------------------------------------------------
+DANGER = Category("danger", "crisis", (
+    ("not-safe", "subject", r"(?:am|feel|feeling)(?: not safe| unsafe| in danger)" + SAFE_TAIL +
+                            r"|not (?:feel|feeling) safe" + SAFE_TAIL + r"|(?:is|are|was) (?:not safe|in danger)" +
+                            SAFE_TAIL),
+    ("scared-at-home", "subject", r"(?:scared|afraid|terrified) (?:to go|of going) home|(?:scared|afraid|fearing|"
+                                  r"fear) for my (?:life|safety)|(?:scared|afraid|terrified) of (?:my )?(?:partner|"
+                                  r"husband|wife|boyfriend|girlfriend|ex|dad|father|mom|mum|mother|stepdad|stepfather|"
+                                  r"roommate|him|her)(?= *$| *,| and| because| when| right now| tonight)"),
+    ("being-abused", "subject", r"(?:am|being|been|was|get|getting) (?:abused|beaten|assaulted|raped|attacked|"
+                                r"threatened)(?= *$| *,| at home| by| again| every| as a| when i)"),
+    ("threat-to-me", "danger", r"(?:going to|will|would|wants to|want to|threatened to|threatens to|threatening to|"
+                               r"tried to|trying to|try to) (?:kill|hurt|beat|hit|strangle|choke|attack|stab|shoot|"
+                               r"rape) me"),
+    ("hurting-me", "danger", r"(?:hits|hit|hitting|beats|beat|beating|chokes|choked|choking|strangled|strangles|"
+                             r"kicks|kicked|punched|punches|hurts|hurting|abuses|abused|abusing|raped|rapes|"
+                             r"threatens|threatened|threatening) me\b"
+                             # "she hit me with a lot of questions" is not violence
+                             r"(?! (?:off|up with|with (?:a |an |his |her |their |some |so many |lots of |a lot of |"
+                             r"the )?(?:questions?|ideas?|jokes?|news|requests?|emails?|paperwork|work|tasks?|"
+                             r"feedback|comments?|criticism)))"),
+))
+
+# -- intending to hurt someone else (988 takes these calls too) -----------------------------------
+HARM = Category("harm", "harm", (
+    ("going-to-hurt", "subject", r"(?:going to|will|want to|about to|plan to|planning to|am going to|urge to|urges to)"
+                                 r" (?:hurt|stab|shoot|beat|strangle|choke|attack|hit|shake|smash) " + TOWARD +
+                                 # "shoot him an email", "hit him up", "beat him at ping pong"
+                                 r"(?! (?:with|in|at|up|an?|some|back|over|off|on|to|for|about)(?![a-z]))|"
+                                 # "I'm going to kill my manager if she…" is mostly a turn of phrase
+                                 r"(?:going to|will|want to|about to|plan to|planning to|am going to) kill " + TOWARD +
+                                 r"(?! (?:with|in|at|if)(?![a-z]))|"
+                                 r"(?:scared|afraid|worried|terrified) (?:that )?i (?:will|would|might|could|am going "
+                                 r"to) (?:hurt|hit|shake|kill) " + TOWARD + r"|"
+                                 r"(?:smash|punch|break|kick) (?:his|her|their) (?:face|head|teeth|legs)|"
+                                 r"(?:going to|will|am going to) (?:hurt|kill|stab|shoot|beat up|attack) the "
+                                 r"(?:guy|man|woman|person|people|kid) (?:from|who|that)"),
+    ("vow-to-hurt", "subject", r"(?:i swear|i promise|swear to god) (?:to god )?i (?:will|am going to) (?:kill|hurt|stab|"
+                               r"shoot|beat) " + TOWARD + r"|beat (?:the crap|the shit|the hell|the life) out of " + TOWARD + r"|"
+                               r"burn (?:his|her|their) (?:house|place|car|apartment|trailer) down|set fire to (?:his|her|"
+                               r"their)|(?:feel|felt) like (?:hurting|hitting|shaking|strangling|choking|stabbing|killing) "
+                               + TOWARD),
+    ("make-them-pay", "self", r"make (?:them|him|her|everyone|you all|all of them) (?:all )?pay|"
+                                 r"(?:ex|he|she|they|him|her|them) (?:is|are|will) (?:going to )?pay(?= *$| *,| tonight| for what| for this)"),
+    ("dead-when-i-find", "self", r"(?:is|are) (?:so )?dead when i (?:find|see|get)|"
+                                    r"(?:is|are) not going to see (?:next week|tomorrow|another day|the weekend)"),
+    ("shooting-up", "subject", r"(?:imagining|imagine|picture|picturing|thinking about|planning) (?:shooting|stabbing|"
+                               r"killing|hurting|attacking|blowing up) (?:up )?(?:the |my )?(?:office|school|people|"
+                               r"everyone|building|meeting|team|him|her|them)|shooting up (?:the|a|my) (?:office|school|"
+                               r"place|building|meeting)"),
+    ("scared-of-what-ill-do", "subject", r"(?:need|want|have) to hurt someone|(?:scared|afraid|terrified) of what i "
+                                         r"(?:will|would|might|could|am going to) do to (?:him|her|them|my|someone|"
+                                         r"people|the)"),
+    ("grabbed-too-hard", "subject", r"(?:grabbed|shook|hit|slapped|hurt) (?:him|her|my kid|my son|my daughter|"
+                                    r"the baby|my baby) (?:way )?(?:too hard|hard)"),
+))
+
+# -- hopelessness, being a burden, feeling trapped (988 / AAS) ------------------------------------
+HOPELESS = Category("hopeless", "note", (
+    ("no-point", "subject", r"why (?:do )?i (?:even )?keep (?:trying|going|bothering)(?= *$| *,)|"
+                            r"what is (?:even )?the point(?= *$| *,| of (?:it|any|anything|this|trying|me|living|going on|"
+                            r"being)| anymore| honestly)|whats the point(?= *$| *,| of (?:it|any|anything|this|trying|"
+                            r"me))|no point (?:anymore|in anything|in trying|to any of it|to anything)(?= *$| *,)|"
+                            r"(?:it is|its|everything is|life is|it all is|it feels|everything feels|life feels|it all feels|everything "
+                            r"seems|life seems) (?:so |all |completely )?pointless|whats even the point|"
+                            r"why (?:even )?bother(?= *$| *,| anymore)"),
+    ("done", "subject", r"(?:i am|just|so|completely) done(?= *$)|done with (?:it all|all of it|everything|life|living|"
+                        r"this life|myself|being alive|trying)(?= *$| *,)|be done with it(?= *$| *,)"),
+    ("give-up", "subject", r"i give up(?= *$| *,| on (?:life|everything|myself|it all|trying|living))|"
+                           r"given up on (?:life|everything|myself|living)"),
+    ("trapped", "subject", r"(?:feel|feeling|am|so) trapped(?= *$| *,| and| like| with no| in my (?:life|head|body|own))|"
+                           r"no way out(?= *$| *,| of (?:it|here|this(?! (?:meeting|room|building|parking|lot|place|"
+                           r"elevator|call))))|can not keep doing this(?= *$| *,| anymore)|"
+                           r"only (?:one )?way out|can not see (?:a|any) way out|(?:no|not) coming back from (?:this|it)|"
+                           r"want out(?= *$| *,| of (?:here|this life|life|everything|it all))|"
+                           r"(?:it is|its|everything is|it is all|its all) (?:just )?too much(?= *$| *,)"),
+    ("nothing-matters", "subject", r"nothing matters(?: anymore| now)?(?= *$| *,| and)|"
+                                   r"(?:do not|can not) see (?:a|any) future|no future (?:for me|left)|"
+                                   r"(?:no|none|any) hope left|(?:lost|losing) all hope|feel(?:ing)? hopeless|"
+                                   r"am hopeless|(?:none|no hope|nothing) left (?:for|in) (?:myself|me)|(?:can not|do not) see (?:things|it|"
+                                   r"anything|life) (?:ever )?getting better|(?:never|not ever) (?:going to )?get "
+                                   r"better(?= *$| *,)|no one cares (?:if i|whether i|about me)|feel (?:so )?empty"
+                                   r"(?= *$| *,| all| inside)"),
+    ("burden", "subject", r"(?:am|feel like|feeling like|being|just) (?:such |a |so much of a |nothing but a )"
+                          r"(?:such a )?burden|burden to (?:everyone|my family|them|you all|my kids)|"
+                          r"best thing i (?:could|can) (?:give|do for) (?:them|my family|everyone)|(?:a |just a |such a )?(?:weight|drain) "
+                          r"on (?:them|everyone|my family|you all|my kids)(?= *$| *,)|dead weight(?= *$| *,)"),
+    # "my kids would be better off with their dad": better off, the writer implies, without the writer
+    ("better-off-with", "self", r"(?:my kids|my children|my family|my partner|my wife|my husband|everyone|they) "
+                                r"(?:would|will) be better off(?= *$| *,| with| without)"),
+    ("tired-of-being", "subject", r"(?:tired|exhausted|sick) of (?:being me|being alive|living|existing|being here|fighting|it all|"
+                                  r"everything)(?= *$| *,| and| anymore)"),
+    ("drowning", "subject", r"(?:feel like|feels like) i am drowning|i am drowning(?= *$| *,| and)"),
+    ("failure", "subject", r"failure as a (?:person|human|parent|mother|father)|worthless(?= *$| *,| and)|"
+                           r"hate myself(?= *$| *,| so| and)|hate my life"),
+))
+
+# -- weak signs: nothing alone, a crisis with another ---------------------------------------------
+MEANS = Category("means", "weak", (
+    ("my-means", "subject", r"my (?:\w{1,20} )?" + PILLS + r"(?= *$| *,| again| in my| would| to| right| here| with me|"
+                            r" on me| ready| now| tonight| in front of me| in my hand)|"
+                            r"(?:my|the|a|his|her) (?:\w{1,20} )?(?:\w{1,20} )?" + LETHAL + r"(?= *$| *,| is| in| at| and)|"
+                            r"(?:got|have|bought) (?:a|my|the) (?:bag|stash|supply)|use everything i have|"
+                            r"(?:bottle|handful|bunch|stash|supply|box|boxes|strip|strips) of (?:my )?" + PILLS + r"|"
+                            r"(?:have|got|hidden|hid|hiding|keep|keeping) (?:a|my|the) (?:knife|knives|blade)|(?:the|my) " + PILLS + r" (?:are|is) "
+                            r"(?:on|in|out|right|ready|here)|"
+                            r"medicine cabinet|engine (?:is )?(?:running|on)(?= *$| *,)"),
+    ("counted", "subject", r"counted (?:them|my|the)(?: " + PILLS + r")?(?: again)?(?= *$| *,| last night| today| tonight| this morning)"),
+    ("still-enough", "subject", r"(?:still|more than|have|got|there is|theres) enough(?= *$| *,)"),
+    ("looking-at-place", "subject", r"(?:looking at|looked at|staring at|drove past|walked to|thinking about|drive to|"
+                                    r"driving to|walk to|go to|going to go to|car by|car at|parked at|going back to|go back to|"
+                                    r"went back to) the "
+                                    r"(?:" + PLACE_WORDS + r"|river|lake|water|sea|ocean|falls|quarry)" + NOT_A_PLACE),
+))
+PLAN = Category("plan", "weak", (
+    ("decided", "subject", r"(?:have |i |i have |already )?(?:decided|made up my mind|made my peace|picked the day|"
+                           r"chosen the day|set a date|picked a date)(?= *$| *,| with it| about it| on (?:monday|"
+                           r"tuesday|wednesday|thursday|friday|saturday|sunday|the day|a day|a date|tonight|it)| for "
+                           r"(?:tonight|sunday|saturday))|feels good to have decided|"
+                           r"(?:is|seems like|feels like) the (?:night|day)(?= *$| *,)|(?:todays|tonights) the (?:day|night)|the right (?:night|time|moment|"
+                           r"day)(?= *$| *,)"),
+    ("when-ready", "subject", r"for when i am ready|when the time comes(?= *$| *,)|^(?:permanently|for good|forever)$"),
+    ("sudden-calm", "subject", r"(?:feel|feeling|felt) (?:so |really )?(?:calm|at peace|peaceful) (?:for the first time|"
+                               r"now that|about it|about my decision)(?= *$| *,| in (?:ages|years|months|a long time))|(?:suddenly|"
+                               r"strangely) (?:calm|at peace)"),
+    ("i-am-ready", "subject", r"i am ready(?= *$)|ready to go(?= *$)"),
+    ("have-a-plan", "subject", r"(?:have|has|made|got) a plan(?= *$| *,| to do it| to end| and a)"),
+    ("make-it-stop", "subject", r"(?:going to|will|want to) (?:finally )?make it (?:all )?stop"),
+    ("not-careful", "subject", r"not (?:planning on |going to be )?(?:being )?careful this time"),
+    ("make-it-easy", "subject", r"make it easy for (?:them|everyone|you all)"),
+    # "my family would get the insurance money": they would, after the writer's death
+    ("insurance", "self", r"(?:would|will|could) get the (?:life )?insurance"),
+    ("not-come-back", "subject", r"(?:and|to) (?:not|never) (?:come|coming) back(?= *$| *,)"),
+    ("not-show-up", "subject", r"if i (?:do not|did not) (?:show up|make it|come in|answer|wake up)|check (?:on )?my "
+                               r"(?:apartment|place|house|room)"),
+    ("after-asleep", "subject", r"after (?:the kids|everyone|they) (?:are|is) asleep|once (?:the kids|everyone) "
+                                r"(?:are|is) asleep"),
+))
+TIME = Category("time", "weak", (
+    ("a-date", "subject", r"(?:have|got|set|picked|chose|chosen) (?:a|the) (?:date|day|time)(?= *$| *,)|"
+                          r"a plan and a (?:date|day|time)"),
+    ("soon", "subject", r"tonight|this weekend|(?:on |by )?(?:sunday|saturday|friday)(?= *$| *,| night)|"
+                        r"after this (?:week|month|weekend)|tomorrow(?= *$| *,)|before (?:tonight|the weekend)"),
+))
+GOODBYE = Category("goodbye", "weak", (
+    ("goodbye-to-people", "subject", r"goodbye to (?:my|the) (?:team|family|kids|friends|everyone)|"
+                                     r"(?:say|saying|said|word|write) (?:a )?goodbye(?= *$| *,| to (?:you|everyone))"),
+    ("not-a-new-job", "subject", r"not (?:quitting|a new job|leaving for a new job|retiring)"),
+    ("last-shift", "subject", r"(?:my|this is my) last (?:shift|day|time)(?= *$| *,| ever)"),
+    ("love-you", "subject", r"(?:wanted to say|just wanted to say) i love you|i love you (?:guys|all)"),
+    ("apology", "subject", r"i am sorry(?= *$| *,)|sorry (?:everyone|all|guys|everybody)(?= *$)|"
+                           r"(?:please )?tell (?:my )?(?:mom|mum|dad|family|kids|partner|sister|brother) i am sorry"),
+    ("its-been-real", "subject", r"(?:it has|its|it is) been (?:real|nice knowing (?:you|everyone)|good knowing (?:you|everyone))"),
+    ("goodbye-everyone", "subject", r"goodbye (?:everyone|all|guys|friends|everybody)(?= *$| *,)"),
+    ("thanks-for-being", "subject", r"thanks for being (?:good|great|there|my)|their fault|your fault(?= *$| *,)"),
+    ("passwords", "subject", r"(?:gave|giving|give|sent|wrote down) (?:[a-z]{1,20} )?(?:[a-z]{1,20} )?(?:all )?(?:my |the )?"
+                             r"(?:passwords|bank details|pin numbers)"),
+    ("just-in-case", "subject", r"just in case(?= *$)"),
+    ("sorting-my-stuff", "subject", r"sorting (?:out )?(?:all )?my (?:stuff|things|affairs|belongings)"),
+    ("in-order", "subject", r"(?:put|putting|got|getting) (?:[a-z]{1,20} )?(?:[a-z]{1,20} )?in order|"
+                            r"made arrangements for my (?:cat|dog|pets?|kids|children|plants)|(?:my )?rent is paid|wrote (?:everyone|each of them|"
+                            r"all of them|my family|my kids) (?:notes|letters)"),
+    ("my-will", "subject", r"(?:wrote|writing|updated|updating|made|making|finished|sorted|sorting) (?:out )?my will"),
+    ("loose-ends", "subject", r"tying up (?:the |some |my )?loose ends|cancel(?:l?ed|l?ing)? my (?:subscriptions|phone|"
+                              r"lease)"),
+    ("letters-for", "subject", r"(?:note|notes|letter|letters) for my (?:family|kids|children|partner|mom|mum|parents)"),
+    ("who-gets", "subject", r"who gets my|(?:can|could|should|gets to) have my|(?:giving|give) (?:away )?my (?:\w{1,20} )?(?:guitar|cat|dog|records|books|"
+                            r"plants|bike|car)"),
+))
+RUMINATION = Category("rumination", "weak", (
+    ("keeps-coming-back", "subject", r"keep (?:thinking about|going back to|opening|looking at|checking|holding) "
+                                     r"(?:it|them|the \w{1,20})|(?:all|the only thing) i can think about|"
+                                     r"can not stop thinking about (?:it|them)"),
+))
+
+# -- about someone else, whoever says it ----------------------------------------------------------
+OTHERS = Category("others", "others", (
+    ("others-harm", "others", r"(?:kill|killing|killed|hurt|hurting|harm|harming|cut|cutting) (?:himself|herself|"
+                              r"themselves|themself|yourself)|(?:end|ending|take|taking) (?:his|her|their|your) "
+                              r"(?:own )?life|(?:threatened to|wants to|tried to) (?:kill|hurt|beat|"
+                              r"hit) (?:her|him|them)(?= *$| *,| if| when)"),
+    ("disclosed", "others", r"(?:disclosed|discloses|disclosing|talked about|talking about|talks about|mentioned|"
+                            r"mentions) (?:suicidal|suicide|self harm|wanting to die)|died by suicide|"
+                            r"(?:took|taken) (?:his|her|their) own life|lost [a-z ]{1,40} to suicide"),
+))
+
+CATEGORIES: tuple[Category, ...] = (IDEATION, PLEA, METHOD, MEANS_READY, AT_PLACE, FAREWELL, SELF_HARM, OVERDOSE, DANGER,
+                                    HARM, HOPELESS, MEANS, PLAN, TIME, GOODBYE, RUMINATION, OTHERS)

@@ -1,0 +1,136 @@
+"""The crisis screen on a corpus it was not written alongside: `tests/data/crisis_corpus_fresh.toml`,
+written by someone who had seen neither the detector nor its own corpus (the tuning two thirds; the
+held-out third is scored outside the repository, docs/safety.md).
+
+Each message has an `expect` (crisis, note, quiet) and a `kind` (explicit, indirect, harm-others,
+hopeless, helper, others, past, denial, everyday). The targets of issue 15 are the floors:
+explicit statements all caught; all crisis statements (crisis and hopeless) at least 95% caught;
+false alarms (the crisis reply on a message from someone not in crisis) at most 2%.
+
+Score any corpus of the same shape, from the repository's root:
+
+    .venv/bin/python -m tests.test_crisis_fresh PATH [-v]
+"""
+from __future__ import annotations
+
+import sys
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+from bot import crisis
+
+FRESH = Path(__file__).parent / "data" / "crisis_corpus_fresh.toml"
+NOT_IN_CRISIS = ("everyday", "helper", "others", "past", "denial")
+
+
+def load(path: Path) -> list[dict]:
+    return tomllib.loads(path.read_text(encoding="utf-8"))["message"]
+
+
+def score(messages: list[dict]) -> tuple[Counter, list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """Counts, misses and false alarms. Caught: a crisis statement read as a crisis; a hopeless one
+    read as a note or a crisis. False alarm: a crisis reading for someone not in crisis. A note is
+    due on messages expecting one (helper, others, past)."""
+    counts: Counter = Counter()
+    missed, alarms = [], []
+    for m in messages:
+        level, kind, expect = crisis.read(m["text"]).level, m["kind"], m["expect"]
+        if expect == "crisis":
+            counts["crisis_n"] += 1
+            counts[f"{kind}_n"] += 1
+            if level == crisis.CRISIS:
+                counts["crisis_ok"] += 1
+                counts[f"{kind}_ok"] += 1
+            else:
+                missed.append((kind, level, m["text"]))
+        elif kind == "hopeless":
+            counts["hopeless_n"] += 1
+            if level in (crisis.NOTE, crisis.CRISIS):
+                counts["hopeless_ok"] += 1
+            else:
+                missed.append((kind, level, m["text"]))
+        else:
+            counts["safe_n"] += 1
+            if level == crisis.CRISIS:
+                counts["false_alarm"] += 1
+                alarms.append((kind, expect, m["text"]))
+            if expect == "note":
+                counts["note_n"] += 1
+                if level != crisis.NONE:
+                    counts["note_ok"] += 1
+                else:
+                    missed.append((kind, level, m["text"]))
+    counts["all_ok"] = counts["crisis_ok"] + counts["hopeless_ok"]
+    counts["all_n"] = counts["crisis_n"] + counts["hopeless_n"]
+    return counts, missed, alarms
+
+
+def report(counts: Counter) -> str:
+    def part(ok: str, n: str) -> str:
+        return f"{counts[ok]}/{counts[n]} ({100 * counts[ok] / max(counts[n], 1):.1f}%)"
+
+    return (f"explicit {part('explicit_ok', 'explicit_n')}; indirect {part('indirect_ok', 'indirect_n')}; "
+            f"harm-others {part('harm-others_ok', 'harm-others_n')}; crisis reply on crisis "
+            f"{part('crisis_ok', 'crisis_n')}; hopeless noted {part('hopeless_ok', 'hopeless_n')}; all crisis "
+            f"statements caught {part('all_ok', 'all_n')}; false alarms {part('false_alarm', 'safe_n')}; "
+            f"notes where due {part('note_ok', 'note_n')}")
+
+
+# -- the floors ---------------------------------------------------------------------------------
+def test_the_fresh_corpus_is_big_enough_and_covers_every_kind():
+    """The tuning part has at least 60 crisis statements, 60 messages from people not in crisis, and every kind."""
+    messages = load(FRESH)
+    kinds = Counter(m["kind"] for m in messages)
+    assert sum(m["expect"] == "crisis" for m in messages) >= 60
+    assert sum(kinds[k] for k in NOT_IN_CRISIS) >= 60
+    assert set(kinds) == {"explicit", "indirect", "harm-others", "hopeless", *NOT_IN_CRISIS}
+
+
+def test_every_explicit_statement_in_the_fresh_corpus_gets_the_crisis_reply():
+    """Explicit statements: 100% caught."""
+    counts, missed, _ = score(load(FRESH))
+    assert counts["explicit_ok"] == counts["explicit_n"], [m for m in missed if m[0] == "explicit"]
+
+
+def test_at_least_95_percent_of_all_crisis_statements_are_caught():
+    """Crisis and hopeless statements together, said outright or not: at least 95% caught."""
+    counts, missed, _ = score(load(FRESH))
+    assert counts["all_ok"] >= 0.95 * counts["all_n"], (report(counts), missed)
+
+
+def test_false_alarms_stay_at_or_under_2_percent():
+    """The crisis reply goes to at most 2% of messages from people who are not in crisis."""
+    counts, _, alarms = score(load(FRESH))
+    assert counts["false_alarm"] <= 0.02 * counts["safe_n"], (report(counts), alarms)
+
+
+def test_a_helper_a_denial_or_a_past_experience_never_gets_the_crisis_reply():
+    """A worker asking how to help, a denial and lived experience told as such are never read as a crisis."""
+    wrong = [m["text"] for m in load(FRESH) if m["kind"] in ("helper", "denial", "past")
+             and crisis.read(m["text"]).level == crisis.CRISIS]
+    assert not wrong
+
+
+def test_hopelessness_alone_gets_the_note_not_the_crisis_reply():
+    """"what's the point of any of it", "I'm done. just done.": the short note after the answer, no alarm."""
+    levels = {m["text"]: crisis.read(m["text"]).level for m in load(FRESH) if m["kind"] == "hopeless"}
+    assert set(levels.values()) == {crisis.NOTE}, levels
+
+
+def test_intent_to_hurt_someone_else_is_read_as_such():
+    """Every harm-to-others statement is a crisis reading turned towards others (its own reply)."""
+    readings = {m["text"]: crisis.read(m["text"]) for m in load(FRESH) if m["kind"] == "harm-others"}
+    assert all(r.level == crisis.CRISIS and r.towards == "others" for r in readings.values()), readings
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit("usage: python -m tests.test_crisis_fresh PATH [-v]")
+    found, misses, false_alarms = score(load(Path(sys.argv[1])))
+    print(report(found))
+    if "-v" in sys.argv:
+        for line in misses:
+            print("MISS", *line, sep=" | ")
+        for line in false_alarms:
+            print("FALSE ALARM", *line, sep=" | ")
