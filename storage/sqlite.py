@@ -361,3 +361,36 @@ class SqliteStore:
                                          pk="workspace")
         else:
             self.db.execute("delete from workspaces where workspace = ?", [workspace])
+
+    # -- holidays and closures (bot.calendar_days) -------------------------------------------
+    def channel_holidays(self, channel: str) -> str | None:
+        row = self._channel_row(channel)
+        return row["holidays"] if row and row.get("holidays") else None
+
+    def set_channel_holidays(self, channel: str, code: str) -> None:
+        """Set the channel's calendar ("CA-ON", "off"); an empty code goes back to the default."""
+        with self.db.atomic():
+            self.db["channels"].upsert({"channel": channel, "holidays": code, "updated_at": self._now()},
+                                       pk="channel")
+            self.db.execute("update schedules set next_due = '' where channel = ?", [channel])
+
+    def closures(self, channel: str) -> list[dict[str, Any]]:
+        return list(self.db.query("select id, start, end, label from closures where channel = ? "
+                                  "order by start, id", [channel]))
+
+    def add_closure(self, channel: str, start: str, end: str, label: str) -> int:
+        with self.db.atomic():
+            pk = self.db["closures"].insert({"channel": channel, "start": start, "end": end, "label": label,
+                                             "created_at": self._now()}).last_pk
+            self.db.execute("update schedules set next_due = '' where channel = ?", [channel])
+        return pk
+
+    def remove_closure(self, channel: str, closure_id: int) -> dict[str, Any] | None:
+        with self.db.atomic():
+            rows = list(self.db.query("select id, start, end, label from closures where id = ? and channel = ?",
+                                      [closure_id, channel]))
+            if not rows:
+                return None
+            self.db.execute("delete from closures where id = ?", [closure_id])
+            self.db.execute("update schedules set next_due = '' where channel = ?", [channel])
+        return rows[0]
