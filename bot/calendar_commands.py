@@ -101,7 +101,7 @@ def closed(bot: "Bot", req: Request, text: str) -> list[Message]:
         if gone is None:
             raise UserError(f"There's no closure #{number} in this channel. \"/peer closed list\" lists them.")
         bot.store.audit(workspace_key(req), req.who.user_id, "closure remove",
-                        f"#{gone['id']} {channel} {gone['start']} to {gone['end']} {gone['label']}")
+                        _audited(gone['id'], channel, gone))
         return [Reply(f"Removed closure #{gone['id']} ({_span(gone)}, {gone['label']}). Schedules here post on those "
                       "days again.")]
     m = RANGE.match(text.strip())
@@ -123,10 +123,16 @@ def closed(bot: "Bot", req: Request, text: str) -> list[Message]:
                             "today or later.")
     cid = bot.store.add_closure(channel, start.isoformat(), end.isoformat(), label)
     bot.store.audit(workspace_key(req), req.who.user_id, "closure add",
-                    f"#{cid} {channel} {start} to {end} {label}")
+                    _audited(cid, channel, {"start": start.isoformat(), "end": end.isoformat(), "label": label}))
     row = {"start": start.isoformat(), "end": end.isoformat()}
     return [Reply(f"Closure #{cid}: {_span(row)}, {label}. Schedules in this channel skip those days "
                   "(\"/peer schedules\" shows what posts next).")]
+
+
+def _audited(cid: int, channel: str, row: dict) -> str:
+    # Dates and the stored (inert, capped) label, as fields: the audit log records the closure, not
+    # the message that made it.
+    return f"#{cid} {channel} {row['start']}..{row['end']} label \"{row['label']}\""
 
 
 def _span(row: dict) -> str:
