@@ -23,7 +23,7 @@ import holidays
 
 from bot.errors import NotUnderstood
 from bot.quoting import quote
-from bot.schedule_spec import Rule, fire_times, zone
+from bot.schedule_spec import Rule, next_fire, zone
 
 if TYPE_CHECKING:
     from bot.app import Bot
@@ -164,21 +164,26 @@ class Plan:
     off: DaysOff
     policy: str = "skip"
 
-    def regular(self, after: datetime) -> Iterator[datetime]:
-        """The rule's own fire times after `after`, holidays or not, up to the horizon."""
-        t, end = after, after + HORIZON
+    def regular(self, after: datetime, until: datetime | None = None) -> Iterator[datetime]:
+        """The rule's own fire times after `after`, holidays or not, one at a time (a tick computes
+        no more of them than it needs), up to the horizon past `until`."""
+        t, end, last_wall = after, max(after, until or after) + HORIZON, None
         while t < end:
-            chunk = fire_times(self.rule, self.tz, t, t + timedelta(days=62), self.anchor)
-            yield from chunk
-            t = chunk[-1] if chunk else t + timedelta(days=62)
+            fire = next_fire(self.rule, self.tz, t, self.anchor)
+            if fire is None:
+                return
+            if fire <= t:  # APScheduler 3 can lose the fold in the autumn change's repeated hour
+                t += timedelta(hours=1)
+                continue
+            wall = fire.astimezone(self.tz).replace(tzinfo=None)
+            if wall != last_wall:  # that repeated hour's 01:30 is one run, not two
+                last_wall = wall
+                yield fire
+            t = fire
 
-    def place(self, regular: datetime, following: datetime | None) -> Run | None:
-        """Where the regular run goes: itself, the next working day, or nowhere."""
+    def _moved(self, regular: datetime, following: datetime | None) -> Run | None:
+        """The next working day at the same local time, unless that is at or after `following`."""
         local = regular.astimezone(self.tz)
-        if self.off.why(local.date()) is None:
-            return Run(regular, regular)
-        if self.policy != "next-day":
-            return None
         day = local.date() + timedelta(days=1)
         while not self.off.working(day):
             day += timedelta(days=1)
@@ -189,32 +194,46 @@ class Plan:
             return None  # the schedule's next regular run stands in for it
         return Run(at, regular)
 
-    def runs(self, after: datetime, until: datetime) -> list[Run]:
-        """Every post due in (after, until], in order."""
-        out: list[Run] = []
-        regs = self.regular(max(after - LOOKBACK, self.anchor))
+    def _walk(self, after: datetime, until: datetime | None = None) -> Iterator[tuple[datetime, Run | None]]:
+        """Each regular run (from far enough back that a run moved past `after` is seen) with where
+        it goes: itself, moved, or None for skipped."""
+        start = after - LOOKBACK if self.policy == "next-day" else after
+        regs = self.regular(max(start, self.anchor), until)
         current = next(regs, None)
-        while current is not None and current <= until:
-            following = next(regs, None)
-            run = self.place(current, following)
-            if run is not None and after < run.at <= until:
+        while current is not None:
+            if self.off.why(current.astimezone(self.tz).date()) is None:
+                yield current, Run(current, current)
+                current = next(regs, None)
+            elif self.policy != "next-day":
+                yield current, None
+                current = next(regs, None)
+            else:
+                following = next(regs, None)  # read only when a run moves: it must land before this
+                yield current, self._moved(current, following)
+                current = following
+
+    def due(self, after: datetime, until: datetime, limit: int = 500) -> tuple[list[Run], Run | None]:
+        """The posts due in (after, until], in order (a moved run lands before the next regular
+        one), and the first one after them, in one walk. At most `limit` at once: a tick far ahead
+        works through the rest at the next tick."""
+        out: list[Run] = []
+        for regular, run in self._walk(after, until):
+            if run is None:
+                continue
+            if run.at > until or len(out) == limit:
+                return out, run
+            if run.at > after:
                 out.append(run)
-            current = following
-        return out
+        return out, None
 
     def next_run(self, after: datetime) -> tuple[Run | None, list[tuple[datetime, str]]]:
         """The next post after `after`, and the regular runs skipped before it, with why."""
         skipped: list[tuple[datetime, str]] = []
-        regs = self.regular(max(after - LOOKBACK, self.anchor))
-        current = next(regs, None)
-        while current is not None:
-            following = next(regs, None)
-            run = self.place(current, following)
+        for regular, run in self._walk(after):
             if run is not None and run.at > after:
                 return run, skipped
-            if run is None and current > after:
-                skipped.append((current, self.off.why(current.astimezone(self.tz).date()) or "day off"))
-            current = following
+            if run is None and regular > after:
+                skipped.append((regular, self.off.why(regular.astimezone(self.tz).date()) or "day off"))
         return None, skipped
 
 

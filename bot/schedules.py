@@ -283,11 +283,10 @@ def _tick_one(bot: "Bot", row: dict[str, Any], now: datetime, grace: timedelta) 
     # calendar hook: the runs due, after holidays and closures. A run on a day off is skipped or
     # moved (`run.at`); it keeps the key of the regular run it stands for (`run.regular`).
     plan = calendar_days.plan_for(bot, row, tz_name)
-    runs = plan.runs(last, now)
+    runs, nxt = plan.due(last, now)
     fires = [run.at for run in runs]
     if not fires:
         if not row["next_due"]:
-            nxt = plan.next_run(last)[0]
             bot.store.update_schedule(row["id"], next_due=due_key(nxt.at if nxt else None))
         return []
     posts: list[Post] = []
@@ -304,7 +303,6 @@ def _tick_one(bot: "Bot", row: dict[str, Any], now: datetime, grace: timedelta) 
             posts += _claimed(bot, row, run, tz_name)
     elif row["skip_next"] and _parse_time(row["skip_next"]) <= fires[-1]:
         bot.store.update_schedule(row["id"], skip_next="")
-    nxt = plan.next_run(fires[-1])[0]
     bot.store.update_schedule(row["id"], last_fired_at=_iso(fires[-1]), next_due=due_key(nxt.at if nxt else None))
     return posts
 
