@@ -19,8 +19,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator
 from zoneinfo import ZoneInfo
 
-import holidays
-
 from bot.errors import NotUnderstood
 from bot.quoting import quote
 from bot.schedule_spec import Rule, next_fire, zone
@@ -44,9 +42,17 @@ LOOKBACK = timedelta(days=40)
 HORIZON = timedelta(days=800)
 
 
+def _package():
+    # Imported when first needed: the package takes longer to import than the rest of start-up's
+    # schedule code, and a bot with no schedules never needs it.
+    import holidays  # noqa: PLC0415
+
+    return holidays
+
+
 def _subdivisions(country: str) -> tuple[str, ...]:
     # Some entries are not codes ("NSW Western" in Australia): only plain codes are offered.
-    return tuple(s for s in getattr(holidays, COUNTRIES[country]).subdivisions if s.isalnum())
+    return tuple(s for s in getattr(_package(), COUNTRIES[country]).subdivisions if s.isalnum())
 
 
 def valid_codes() -> str:
@@ -93,7 +99,7 @@ def name_of(code: str) -> str:
     country, _, sub = code.partition("-")
     if not sub:
         return f"{NAMES[country]} ({code})"
-    aliases = getattr(holidays, COUNTRIES[country]).subdivisions_aliases
+    aliases = getattr(_package(), COUNTRIES[country]).subdivisions_aliases
     name = next((n for n, c in aliases.items() if c == sub), "")
     return f"{name} ({code})" if name else code
 
@@ -103,7 +109,7 @@ def _public(code: str, year: int) -> dict[date, str]:
     if code == OFF:
         return {}
     country, _, sub = code.partition("-")
-    return dict(holidays.country_holidays(COUNTRIES[country], subdiv=sub or None, years=year))
+    return dict(_package().country_holidays(COUNTRIES[country], subdiv=sub or None, years=year))
 
 
 def default_calendar(bot: "Bot") -> str:
