@@ -41,9 +41,10 @@ def kept(days: int) -> str:
         "What I keep, and for how long:",
         "• No message text, ever. I answer what you write and then drop it: questions, replies to "
         "prompts and thread conversations are never stored.",
-        "• Settings: each channel's time zone, the workspace's crisis-line region, the schedules "
-        "facilitators set up (with who set them up) and the facilitator list. They stay until someone "
-        "changes them.",
+        "• Settings: each channel's time zone and holiday calendar, the workspace's crisis-line region, the "
+        "schedules facilitators set up (with who set them up), the closures they mark (dates and the "
+        "closure's name, such as \"winter closure\": the one thing typed that I keep, so keep names of "
+        "people out of it) and the facilitator list. They stay until someone changes them.",
         f"• Delivery records: which scheduled posts have gone out, so none goes out twice. Kept {days} days.",
         "• Check-ins and polls: counts only. While a round is open, a scrambled code for each person stops "
         f"double answers; it is deleted when the round closes. Closed counts are kept {days} days.",
