@@ -44,7 +44,8 @@ def kept(days: int) -> str:
         "• Settings: each channel's time zone and holiday calendar, the workspace's crisis-line region, the "
         "schedules facilitators set up (with who set them up), the closures they mark (dates and the "
         "closure's name, such as \"winter closure\": the one thing typed that I keep, so keep names of "
-        "people out of it) and the facilitator list. They stay until someone changes them.",
+        f"people out of it; deleted {days} days after the closure ends) and the facilitator list. They stay "
+        "until someone changes them.",
         f"• Delivery records: which scheduled posts have gone out, so none goes out twice. Kept {days} days.",
         "• Check-ins and polls: counts only. While a round is open, a scrambled code for each person stops "
         f"double answers; it is deleted when the round closes. Closed counts are kept {days} days.",

@@ -341,6 +341,8 @@ class SqliteStore:
                     "or (state != 'ended' and started_at < ?)", [before, before]).rowcount,
                 # A guided check nobody finished: its few button choices are not worth keeping.
                 "flows": self.db.execute("delete from flows where updated_at < ?", [before]).rowcount,
+                # A closure long over says nothing about the schedules any more (dates compare as text).
+                "closures": self.db.execute("delete from closures where end < substr(?, 1, 10)", [before]).rowcount,
             }
         return {table: n for table, n in counts.items() if n}
 

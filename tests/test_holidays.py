@@ -177,6 +177,15 @@ def test_bad_input_gets_a_clear_reply_and_changes_nothing(bot, ontario: Chat, ty
     assert after["audit"] == before["audit"]
 
 
+def test_a_closure_is_forgotten_once_it_has_been_over_for_the_retention_period(bot, ontario: Chat):
+    """A closure stays while it matters and a while after; 90 days after it ends, a tick deletes it."""
+    ontario.say('/peer closed 2027-03-01 to 2027-03-05 "training week"')
+    bot.tick(at(2027, 6, 2, 12))
+    assert len(bot.store.closures("test:team:c-general")) == 1
+    bot.tick(at(2027, 6, 4, 12))
+    assert bot.store.closures("test:team:c-general") == []
+
+
 def test_a_closure_label_is_quoted_back_inert_and_short(bot, ontario: Chat):
     """A label with a group ping, a link and a long tail is stored and shown without any of them working."""
     reply = ontario.say('/peer closed 2027-03-01 "<!channel> @here see https://example.org ' + "x" * 100 + '"')[0].text
