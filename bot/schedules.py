@@ -69,7 +69,9 @@ def describe(bot: "Bot", row: dict[str, Any], now: datetime) -> dict[str, Any]:
             "rule": rule.describe(), "theme": row["theme"], "state": state, "timezone": tz_name,
             "summary": summary, "skip_next": row["skip_next"],
             "next": "paused" if row["paused"] else calendar_days.describe_next(nxt, skipped, plan),
-            "on_holiday": plan.policy, "holidays": plan.off.calendar}
+            "on_holiday": plan.policy, "holidays": plan.off.calendar,
+            "next_at": _iso(nxt.at) if nxt and not row["paused"] else "",
+            "skipping": [{"at": _iso(t), "why": why} for t, why in skipped] if not row["paused"] else []}
 
 
 def _after(row: dict[str, Any], now: datetime) -> datetime:

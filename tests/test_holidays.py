@@ -1,6 +1,7 @@
 """Schedules that know public holidays and closures: skipped or moved, shown ahead, posted at most once."""
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
 
 import pytest
@@ -242,8 +243,11 @@ def test_peerbot_tick_on_a_holiday_posts_nothing_and_the_terminal_chat_flow_show
         chat = CliRunner().invoke(main, ["chat"], input=typed, env=env)
         assert "Ontario (CA-ON)" in chat.output and "Closure #1" in chat.output
         listed = CliRunner().invoke(main, ["schedules"], env=env).output
+        as_json = json.loads(CliRunner().invoke(main, ["schedules", "--json"], env=env).output)
     assert "next Wed 2027-01-06 09:30 EST; skipping Wed 2026-12-30, winter closure" in listed
     assert "next Mon 2027-01-04 10:00 EST; skipping Mon 2026-12-28, winter closure" in listed
+    assert as_json[0]["skipping"] == [{"at": "2026-12-30T09:30:00-05:00", "why": "winter closure"}]
+    assert datetime.fromisoformat(as_json[0]["next_at"]) == at(2027, 1, 6, 14, 30)
 
     def tick(instant: datetime) -> str:
         return CliRunner().invoke(main, ["tick", "--at", instant.isoformat()], env=env).output
