@@ -20,7 +20,16 @@ from bot.settings import Settings
 
 
 def _settings() -> Settings:
-    return Settings()
+    from pydantic import ValidationError
+
+    try:
+        return Settings()
+    except ValidationError as e:
+        # A wrong setting (an unknown PEERBOT_HOLIDAYS code) is the operator's to fix: one line each,
+        # not a traceback.
+        for error in e.errors():
+            click.echo(f"peerbot cannot start: {error['msg'].removeprefix('Value error, ')}", err=True)
+        sys.exit(2)
 
 
 def _bot(settings: Settings | None = None):

@@ -41,9 +41,11 @@ def kept(days: int) -> str:
         "What I keep, and for how long:",
         "• No message text, ever. I answer what you write and then drop it: questions, replies to "
         "prompts and thread conversations are never stored.",
-        "• Settings: each channel's time zone, the workspace's crisis-line region and who sees answers, "
-        "the schedules facilitators set up (with who set them up) and the facilitator list. They stay until "
-        "someone changes them.",
+        "• Settings: each channel's time zone and holiday calendar, the workspace's crisis-line region and who "
+        "sees answers, the schedules facilitators set up (with who set them up), the closures they mark (dates "
+        "and the closure's name, such as \"winter closure\": the one thing typed that I keep, so keep names of "
+        f"people out of it; deleted {days} days after the closure ends) and the facilitator list. They stay "
+        "until someone changes them.",
         "• Delivery records: which posts have gone out (scheduled posts, answers someone chose to share), so "
         "none goes out twice. A shared answer is recorded by a scrambled code that says neither who shared it "
         f"nor what it was. Kept {days} days.",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from bot import asking, privacy, roles, scenarios, schedules, sharing, support
+from bot import asking, calendar_commands, privacy, roles, scenarios, schedules, sharing, support
 from bot.messages import Command
 
 CommandHandler = Callable[..., list]
@@ -29,6 +29,8 @@ COMMANDS: dict[str, CommandHandler] = {
     "timezone": schedules.timezone_,
     "reflect": schedules.reflect,
     "checkin": schedules.checkin,
+    "holidays": calendar_commands.holidays_,
+    "closed": calendar_commands.closed,
     "scenario": scenarios.scenario,
     "scenarios": scenarios.scenarios_list,
     "privacy": privacy.privacy,
@@ -65,6 +67,8 @@ TIMERS: list[Callable[..., list]] = [scenarios.due, privacy.prune]
 # The lines of "/peer help" after the asking ones; feature modules may add theirs through `register`.
 HELP: list[str] = [
     "/peer schedules: this channel's schedules (facilitators: /peer schedule reflection every monday 10:00)",
+    "/peer holidays: the public holidays schedules here skip (/peer closed: closures; "
+    "/peer schedule 3 on-holiday next-day)",
     "/peer scenarios: scenario discussions a facilitator can start here",
     "/peer privacy: who sees what, and what I keep; /peer forget me: delete what I keep about you",
     "/peer support: crisis lines and people to reach, only you see them (/peer region: which region's)",

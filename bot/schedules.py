@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
-from bot import prompts, rounds
+from bot import calendar_days, prompts, rounds
 from bot.actions import encode
 from bot.errors import NotUnderstood, UserError
 from bot.messages import Command, Form, FormField, Message, Post, Press, Reply, Role, Where
@@ -22,7 +22,7 @@ from bot.quoting import quote
 from bot.messages import Choice
 from bot.roles import require, workspace_key
 from bot.schedule_request import split_request
-from bot.schedule_spec import Rule, fire_times, next_fire, parse_rule, zone
+from bot.schedule_spec import Rule, parse_rule, zone
 from bot.schedule_words import DidYouMean
 
 if TYPE_CHECKING:
@@ -64,20 +64,28 @@ def schedule_key(row: dict[str, Any], fire: datetime, tz_name: str) -> str:
 def describe(bot: "Bot", row: dict[str, Any], now: datetime) -> dict[str, Any]:
     tz_name = channel_tz(bot, row["channel"])
     rule = Rule.decode(row["rule"])
-    nxt = next_upcoming(bot, row, now)
+    # calendar hook: the next post after holidays and closures, and the runs skipped before it.
+    plan = calendar_days.plan_for(bot, row, tz_name)
+    nxt, skipped = plan.next_run(_after(row, now))
     state = "paused" if row["paused"] else "active"
     summary = f"{KIND_NAMES[row['kind']]} {rule.describe()}" + (f", theme {row['theme']}" if row["theme"] else "")
     return {"id": row["id"], "channel": row["channel"], "channel_id": row["channel_id"], "kind": row["kind"],
             "rule": rule.describe(), "theme": row["theme"], "state": state, "timezone": tz_name,
             "summary": summary, "skip_next": row["skip_next"],
-            "next": "paused" if row["paused"] else (nxt.astimezone(zone(tz_name)).strftime("%a %Y-%m-%d %H:%M %Z")
-                                                    if nxt else "never")}
+            "next": "paused" if row["paused"] else calendar_days.describe_next(nxt, skipped, plan),
+            "on_holiday": plan.policy, "holidays": plan.off.calendar,
+            "next_at": _iso(nxt.at) if nxt and not row["paused"] else "",
+            "skipping": [{"at": _iso(t), "why": why} for t, why in skipped] if not row["paused"] else []}
+
+
+def _after(row: dict[str, Any], now: datetime) -> datetime:
+    return max(now, _parse_time(row["last_fired_at"])) if row["last_fired_at"] else now
 
 
 def next_upcoming(bot: "Bot", row: dict[str, Any], now: datetime) -> datetime | None:
-    tz = zone(channel_tz(bot, row["channel"]))
-    after = max(now, _parse_time(row["last_fired_at"])) if row["last_fired_at"] else now
-    return next_fire(Rule.decode(row["rule"]), tz, after, _parse_time(row["created_at"]))
+    # calendar hook: the next post after holidays and closures (moved or regular), not the rule's.
+    run = calendar_days.plan_for(bot, row, channel_tz(bot, row["channel"])).next_run(_after(row, now))[0]
+    return run.at if run else None
 
 
 # -- commands ------------------------------------------------------------------------------
@@ -87,6 +95,12 @@ def schedule(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
         require(bot, req, Role.FACILITATOR, "set up schedules")
         return [schedule_form()]
     verb = words[0].lower()
+    # calendar hook: "/peer schedule 3 on-holiday next-day" (or "on-holiday 3 next-day").
+    if "on-holiday" in (w.lower() for w in words[:2]):
+        from bot.calendar_commands import on_holiday  # noqa: PLC0415
+
+        rest = [w for w in words if w.lower() != "on-holiday"]
+        return on_holiday(bot, req, _owned(bot, req, rest[:1]), rest[1:])
     if verb in VERBS:
         return change(bot, req, verb, words[1:])
     if verb in ("list", "show"):
@@ -319,35 +333,38 @@ def _tick_one(bot: "Bot", row: dict[str, Any], now: datetime, grace: timedelta) 
     """The run of one schedule due at `now`, claimed; notes when the schedule is next due."""
     tz_name = channel_tz(bot, row["channel"])
     last = _parse_time(row["last_fired_at"] or row["created_at"])
-    rule, tz, anchor = Rule.decode(row["rule"]), zone(tz_name), _parse_time(row["created_at"])
-    fires = fire_times(rule, tz, last, now, anchor)
+    # calendar hook: the runs due, after holidays and closures. A run on a day off is skipped or
+    # moved (`run.at`); it keeps the key of the regular run it stands for (`run.regular`).
+    plan = calendar_days.plan_for(bot, row, tz_name)
+    runs, nxt = plan.due(last, now)
+    fires = [run.at for run in runs]
     if not fires:
         if not row["next_due"]:
-            bot.store.update_schedule(row["id"], next_due=due_key(next_fire(rule, tz, last, anchor)))
+            bot.store.update_schedule(row["id"], next_due=due_key(nxt.at if nxt else None))
         return []
     posts: list[Post] = []
-    recent = [f for f in fires if now - f <= grace]
-    for old in fires:
+    recent = [r for r in runs if now - r.at <= grace]
+    for old in runs:
         if old not in recent:
-            log.info("schedule %s: run due %s missed by more than the grace period; skipped", row["id"], _iso(old))
+            log.info("schedule %s: run due %s missed by more than the grace period; skipped", row["id"], _iso(old.at))
     if recent:
-        fire = recent[-1]  # a backlog inside the grace period still posts once, not a flood
-        if row["skip_next"] and _parse_time(row["skip_next"]) <= fire:
-            log.info("schedule %s: run due %s skipped on request", row["id"], _iso(fire))
+        run = recent[-1]  # a backlog inside the grace period still posts once, not a flood
+        if row["skip_next"] and _parse_time(row["skip_next"]) <= run.at:
+            log.info("schedule %s: run due %s skipped on request", row["id"], _iso(run.at))
             bot.store.update_schedule(row["id"], skip_next="")
         else:
-            posts += _claimed(bot, row, fire, tz_name)
+            posts += _claimed(bot, row, run, tz_name)
     elif row["skip_next"] and _parse_time(row["skip_next"]) <= fires[-1]:
         bot.store.update_schedule(row["id"], skip_next="")
-    bot.store.update_schedule(row["id"], last_fired_at=_iso(fires[-1]),
-                              next_due=due_key(next_fire(rule, tz, fires[-1], anchor)))
+    bot.store.update_schedule(row["id"], last_fired_at=_iso(fires[-1]), next_due=due_key(nxt.at if nxt else None))
     return posts
 
 
-def _claimed(bot: "Bot", row: dict[str, Any], fire: datetime, tz_name: str) -> list[Post]:
-    key = schedule_key(row, fire, tz_name)
+def _claimed(bot: "Bot", row: dict[str, Any], run: calendar_days.Run, tz_name: str) -> list[Post]:
+    key = schedule_key(row, run.regular, tz_name)
     if bot.store.delivery(key) is not None:
         return []  # someone (another process, an earlier run) already claimed this run
+    fire = run.at  # a session's steps carry the same (moved) time as its opening post
     posts = [replace(p, due_at=_iso(fire))
              for p in prompts.render(bot, row["kind"], _where(row), key, row["theme"])]
     return bot.claim(posts)

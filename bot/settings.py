@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +29,10 @@ class Settings(BaseSettings):
                                 description="Default delay before a scenario's responses are revealed.")
     region: str = Field("CA", validation_alias=AliasChoices("PEERBOT_REGION"),
                         description="Default region for crisis lines (CA, US, UK, IE, AU, NZ).")
+    holidays: str = Field("", validation_alias=AliasChoices("PEERBOT_HOLIDAYS"),
+                          description="Default public-holiday calendar for schedules: a province or state of "
+                                      "PEERBOT_REGION's country (ON, BC), a full code (US-NY, UK-SCT, AU-NSW, IE, NZ), "
+                                      "or off. Empty: PEERBOT_REGION's country-wide holidays.")
     support_contact: str = Field("", validation_alias=AliasChoices("PEERBOT_SUPPORT_CONTACT"),
                                  description="Whom the bot may let know, only when a person asks it to: a user id "
                                              "(sent as a direct message) or a channel id; prefix @ for a person, # for a "
@@ -53,3 +57,16 @@ class Settings(BaseSettings):
                                             description="Discord bot token.")
     discord_facilitator_role: str = Field("", validation_alias=AliasChoices("DISCORD_FACILITATOR_ROLE"),
                                           description="Name of a Discord role whose members are facilitators.")
+
+    @model_validator(mode="after")
+    def _known_holidays(self) -> "Settings":
+        # An unknown calendar is the operator's configuration error: refuse to start, in one line.
+        if self.holidays.strip():
+            from bot.calendar_days import default_country, resolve  # noqa: PLC0415
+            from bot.errors import NotUnderstood  # noqa: PLC0415
+
+            try:
+                resolve(self.holidays, default_country(self.region))
+            except NotUnderstood as e:
+                raise ValueError(f"PEERBOT_HOLIDAYS={self.holidays}: {e}") from None
+        return self

@@ -80,9 +80,20 @@ def m008_schedule_next_due(db: Database) -> None:
     db["schedules"].create_index(["paused", "next_due"])
 
 
-
 @migrations()
 def m009_workspace_answers(db: Database) -> None:
     # Who sees the answer to a question asked by slash command in a channel: "" (the default,
     # private to the asker) or "public" (the whole channel), chosen by an admin. Nothing about any person.
     db["workspaces"].add_column("answers", str, not_null_default="")
+
+
+@migrations()
+def m010_holidays_and_closures(db: Database) -> None:
+    # Public holidays and closures (bot.calendar_days). A channel's holiday calendar ("CA-ON", "off";
+    # "" for the operator's default); what a schedule does on a day off ("skip" or "next-day"); and
+    # the closures facilitators mark: dates and an agency's own name for them, never about a person.
+    db["channels"].add_column("holidays", str, not_null_default="")
+    db["schedules"].add_column("on_holiday", str, not_null_default="skip")
+    db["closures"].create({"id": int, "channel": str, "start": str, "end": str, "label": str,
+                           "created_at": str}, pk="id")
+    db["closures"].create_index(["channel"])

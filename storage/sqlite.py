@@ -341,6 +341,8 @@ class SqliteStore:
                     "or (state != 'ended' and started_at < ?)", [before, before]).rowcount,
                 # A guided check nobody finished: its few button choices are not worth keeping.
                 "flows": self.db.execute("delete from flows where updated_at < ?", [before]).rowcount,
+                # A closure long over says nothing about the schedules any more (dates compare as text).
+                "closures": self.db.execute("delete from closures where end < substr(?, 1, 10)", [before]).rowcount,
             }
         return {table: n for table, n in counts.items() if n}
 
@@ -369,3 +371,36 @@ class SqliteStore:
         """"public" answers in the open; an empty mode goes back to the default (private)."""
         self.db["workspaces"].upsert({"workspace": workspace, "answers": mode, "updated_at": self._now()},
                                      pk="workspace")
+
+    # -- holidays and closures (bot.calendar_days) -------------------------------------------
+    def channel_holidays(self, channel: str) -> str | None:
+        row = self._channel_row(channel)
+        return row["holidays"] if row and row.get("holidays") else None
+
+    def set_channel_holidays(self, channel: str, code: str) -> None:
+        """Set the channel's calendar ("CA-ON", "off"); an empty code goes back to the default."""
+        with self.db.atomic():
+            self.db["channels"].upsert({"channel": channel, "holidays": code, "updated_at": self._now()},
+                                       pk="channel")
+            self.db.execute("update schedules set next_due = '' where channel = ?", [channel])
+
+    def closures(self, channel: str) -> list[dict[str, Any]]:
+        return list(self.db.query("select id, start, end, label from closures where channel = ? "
+                                  "order by start, id", [channel]))
+
+    def add_closure(self, channel: str, start: str, end: str, label: str) -> int:
+        with self.db.atomic():
+            pk = self.db["closures"].insert({"channel": channel, "start": start, "end": end, "label": label,
+                                             "created_at": self._now()}).last_pk
+            self.db.execute("update schedules set next_due = '' where channel = ?", [channel])
+        return pk
+
+    def remove_closure(self, channel: str, closure_id: int) -> dict[str, Any] | None:
+        with self.db.atomic():
+            rows = list(self.db.query("select id, start, end, label from closures where id = ? and channel = ?",
+                                      [closure_id, channel]))
+            if not rows:
+                return None
+            self.db.execute("delete from closures where id = ?", [closure_id])
+            self.db.execute("update schedules set next_due = '' where channel = ?", [channel])
+        return rows[0]
