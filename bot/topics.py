@@ -45,6 +45,7 @@ class TopicAnswer:
     item: Term | Topic
     confidence: float
     score: float = 0.0  # search score, on the scale the task answerer shares
+    leaning: object = None  # a TaskAnswer when the question asked for a verdict (`bot.choosing`)
 
     @property
     def kind(self) -> str:

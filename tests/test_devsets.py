@@ -39,7 +39,10 @@ def cases(*names: str) -> list[dict]:
 
 
 def task_verdict(bot, question: str) -> str:
+    """The verdict the reply gives: a task answer's, or the leaning a topic answer opens with."""
     kind, found = choose(bot, question)
+    if kind == "topic" and found.leaning is not None:
+        return found.leaning.verdict
     return found.verdict if kind in ("task", "unsure-task") else "unsure"
 
 
