@@ -41,6 +41,8 @@ OUT_MARGIN = 0.4
 NO_YES_MARGIN, BARE_MARGIN, SAME_THING = 0.85, 0.45, 2
 # A "yes" also needs this confidence; below it the answer is "it depends", with the reason.
 YES_CONFIDENT = 0.3
+# What each dimension of stance the ruling shares with the question adds to its rank and confidence.
+STANCE_AGREES = 0.15
 DECISIVE = frozenset({"for", "with", "asked-by-person", "asked-by-staff", "routine", "occasional", "reporting",
                       "agenda", "power"})
 STRONG_RISKS = ("reporting", "agenda", "power")
@@ -127,8 +129,11 @@ class Answerer:
             factor = max(1 + agree - 0.15 * unasked_risk - 0.15 * missing_risk, 0.1)
             base = (hit.score if hit else 0.0) * (1 + MODEL_BONUS * fused[rid])
             against = tuple(stance.contradictions(sides, self._stance[rid]))
-            found.append(Candidate(ruling, base * factor, m, hit.score if hit else 0.0,
-                                   hit.confidence if hit else 0.0, against))
+            # Standing where the question stands (against, unwanted, with them there) counts like a
+            # shared facet, in the rank and in the confidence.
+            stood = len(stance.agreements(sides, self._stance[rid]))
+            found.append(Candidate(ruling, base * (factor + STANCE_AGREES * stood), m, hit.score if hit else 0.0,
+                                   (hit.confidence if hit else 0.0) * (1 + STANCE_AGREES * stood), against))
         found.sort(key=lambda c: (bool(c.contradicts), -c.rank, c.ruling.id))
         return found, out
 

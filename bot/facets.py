@@ -15,7 +15,8 @@ _PERSON = r"(?:him|her|them|someone|somebody|the person|a person|people|the peop
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     "for": re.compile(
-        rf"\b(?:for {_PERSON}|instead of {_PERSON}|(?<!testify )(?<!speak )(?<!advocate )on (?:their|his|her) behalf|in (?:their|his|her) place"
+        # "testify for him", "speak up for her" take the person's side; they are not doing it for them.
+        rf"\b(?:(?<!testify )(?<!testifying )(?<!speak )(?<!speak up )(?<!vouch )(?<!advocate )(?<!witness )for {_PERSON}|instead of {_PERSON}|(?<!testify )(?<!speak )(?<!advocate )on (?:their|his|her) behalf|in (?:their|his|her) place"
         rf"|do (?:it|things|everything) for|(?:fill|filling|fills) (?:it |them )?out for|do (?:their|his|her) \w+"
         rf"|doing (?:their|his|her) \w+|for them\b)"),
     "with": re.compile(rf"\b(?:with {_PERSON}|alongside|together with|side by side|along with {_PERSON}|go with|come with|accompany|accompanying|join (?:him|her|them))"),

@@ -62,6 +62,7 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
         "support": re.compile(
             rf"\b(?:(?:testify|testifying|speak|speaking|vouch|vouching) (?:for|on behalf of|in support of) {_P}"
             rf"|in (?:his|her|their) (?:favour|favor|support|defen[cs]e)|on (?:his|her|their) side"
+            rf"|as (?:the person'?s?|his|her|their) advocate|advocat\w* (?:for|on behalf of) {_P}"
             rf"|character (?:reference|witness|letter)|support (?:him|her|them) (?:in|at) (?:court|the hearing))"),
     },
     # What the person wants: their own wish, or something they do not want.
