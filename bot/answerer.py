@@ -40,7 +40,7 @@ OUT_MARGIN = 0.4
 # it (a bare question with no deciding detail: BARE_MARGIN); the two must share SAME_THING terms.
 NO_YES_MARGIN, BARE_MARGIN, SAME_THING = 0.85, 0.45, 2
 # A "yes" also needs this confidence; below it the answer is "it depends", with the reason.
-YES_CONFIDENT = 0.3
+YES_CONFIDENT = 0.28
 # What each dimension of stance the ruling shares with the question adds to its rank and confidence.
 STANCE_AGREES = 0.15
 DECISIVE = frozenset({"for", "with", "asked-by-person", "asked-by-staff", "routine", "occasional", "reporting",
@@ -156,11 +156,16 @@ class Answerer:
         tempered = tuple(f"You mentioned that {EXPLAIN[f]}, which moves this away from peer work."
                          for f in unaccounted) if verdict != top.ruling.verdict else ()
         reasons = tempered + top.ruling.reasons[: 3 - min(len(tempered), 1)]
-        contested = self._contested(top, ranked, asked) if COARSE.get(verdict) in ("yes", "no") else None
+        bare = not asked & DECISIVE and not stance.of_question(question)
+        contested = self._contested(top, ranked, bare) if COARSE.get(verdict) in ("yes", "no") else None
         if contested is not None:
             verdict = "depends"
             reasons = (f"It turns on the details: {top.ruling.task.lower()} leans {top.ruling.verdict}, but "
                        f"{contested.ruling.task.lower()} leans {contested.ruling.verdict}.",) + top.ruling.reasons[:1]
+        elif COARSE.get(verdict) == "yes" and self._confidence(top) < YES_CONFIDENT:
+            verdict = "depends"
+            reasons = ("The closest ruling leans yes, but it is not a close match for what you asked, so check "
+                       "your situation against it.",) + top.ruling.reasons[:2]
         matches = tuple({c.ruling.id: c.ruling for c in ([top, contested] if contested else [top]) + ranked[1:3]
                          if not c.contradicts}.values())
         return TaskAnswer(
@@ -176,16 +181,16 @@ class Answerer:
         0-1 scale when that is higher (a question in other words than the content's)."""
         return max(c.confidence, min(max((c.model - MODEL_FLOOR) / MODEL_SPAN, 0.0), 1.0))
 
-    def _contested(self, top: Candidate, ranked: list[Candidate], asked: frozenset[str]) -> Candidate | None:
+    def _contested(self, top: Candidate, ranked: list[Candidate], bare: bool) -> Candidate | None:
         """The no-yes guard: a close candidate on the same subject, on the other side of a deciding
         detail (for/with, who asked, how often, reporting, agenda, power, or a stance), that leans
         the other way (no against a yes) and does not contradict the question makes the answer "it
         depends", with both shown. A yes is always guarded; a no only when the question names no
         deciding detail ("is giving rides a peer task?"), since a detail it names already chose."""
         mine = COARSE[top.ruling.verdict]
-        if mine == "no" and asked & DECISIVE:
+        if mine == "no" and not bare:
             return None
-        margin = BARE_MARGIN if not asked & DECISIVE else NO_YES_MARGIN
+        margin = BARE_MARGIN if bare else NO_YES_MARGIN
         for other in ranked[1:6]:
             if other.contradicts or other.rank < top.rank * margin:
                 continue

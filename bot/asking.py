@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from bot import checks, support
 from bot.actions import encode
 from bot.catalog import TOPIC_GROUPS, Term
-from bot.choosing import choose
+from bot.choosing import choose, task_shaped
 from bot.errors import UserError
 from bot.messages import Card, Choice, Command, Field, Message, Press, Reply
 from bot.quoting import quote
@@ -35,7 +35,7 @@ def ask(bot: "Bot", req: Request, text: str) -> list[Message]:
     if kind in ("task", "unsure-task"):
         return [task_reply(found)]
     if kind == "topic":
-        return [topic_reply(found.item, bot.catalog)]
+        return [topic_reply(found.item, bot.catalog, leaning=found.leaning, practical=task_shaped(text))]
     if kind == "clinical":
         return [clinical_reply()]
     return [not_known_reply(bot.catalog)]

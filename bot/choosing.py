@@ -110,6 +110,8 @@ def choose(bot: "Bot", question: str):
         if topic is not None and topic.confidence >= OUT_OF_SCOPE_TOPIC:
             return "topic", topic
         return ("unsure-task", task) if task_like else ("unknown", None)
+    # The closest topic, when one is matched with confidence, goes with a verdict as "see also"
+    # (offering weaker matches too was tried: they were mostly beside the point).
     task = replace(task, see_also=topic.item if topic is not None else None)
     if topic is not None and (def_like or ABOUT_THE_ROLE.match(clean(question))):
         return "topic", topic
