@@ -81,15 +81,28 @@ class Candidate:
     contradicts: tuple[str, ...]
 
 
+_read: dict[int, tuple[Catalog, dict, dict]] = {}
+
+
+def _readings(catalog: Catalog) -> tuple[dict[str, frozenset[str]], dict[str, dict]]:
+    """Each ruling's facets and stance, read once per catalog (tests build many bots on one)."""
+    key = id(catalog)
+    if key not in _read or _read[key][0] is not catalog:
+        if len(_read) >= 4:
+            _read.clear()
+        # Declared facets are the authors' reading; from the task text only for/with is safe to infer.
+        facets = {r.id: frozenset(r.facets) | (detect(r.task) & {"for", "with"}) for r in catalog.rulings.values()}
+        stances = {r.id: stance.of_ruling(r.task, frozenset(r.facets)) for r in catalog.rulings.values()}
+        _read[key] = (catalog, facets, stances)
+    return _read[key][1], _read[key][2]
+
+
 class Answerer:
     def __init__(self, catalog: Catalog, cache: Path | None = None):
         self.catalog = catalog
         self.index = index_for(catalog)
         self.model = retriever.model_for(catalog, cache)
-        # Declared facets are the authors' reading; from the task text only for/with is safe to infer.
-        self._facets = {r.id: frozenset(r.facets) | (detect(r.task) & {"for", "with"})
-                        for r in catalog.rulings.values()}
-        self._stance = {r.id: stance.of_ruling(r.task, frozenset(r.facets)) for r in catalog.rulings.values()}
+        self._facets, self._stance = _readings(catalog)
 
     def candidates(self, question: str) -> tuple[list[Candidate], bool]:
         """Rulings ranked for `question`, best first, and whether the retriever put it out of scope.

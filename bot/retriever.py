@@ -168,15 +168,20 @@ def load(path: Path) -> Model:
                      tuple(data["classes"].tolist()), meta["key"])
 
 
-_memo: dict[str, Model] = {}
+_memo: dict[str, Model] = {}  # by training-data key
+_by_catalog: dict[int, tuple[Catalog, Path, Model]] = {}
 
 
 def model_for(catalog: Catalog, cache: Path | None = None, negatives_path: Path = NEGATIVES) -> Model:
     """The retriever for `catalog`: from memory, else from the cache folder, else fitted (and cached
     when the folder can be written)."""
+    seen = _by_catalog.get(id(catalog))
+    if seen is not None and seen[0] is catalog and seen[1] == negatives_path:
+        return seen[2]  # the same catalog object again (tests build many bots on one)
     texts, labels = training_data(catalog, negatives_path)
     key = data_key(texts, labels)
     if key in _memo:
+        _by_catalog[id(catalog)] = (catalog, negatives_path, _memo[key])
         return _memo[key]
     path = cache / f"retriever-{key}.npz" if cache is not None else None
     model = None
@@ -194,5 +199,7 @@ def model_for(catalog: Catalog, cache: Path | None = None, negatives_path: Path 
                 pass  # a read-only install answers with the model fitted in memory
     if len(_memo) >= 4:
         _memo.clear()
+        _by_catalog.clear()
     _memo[key] = model
+    _by_catalog[id(catalog)] = (catalog, negatives_path, model)
     return model

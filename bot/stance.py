@@ -50,7 +50,7 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             rf"|(?:while|when) {_SUBJ} (?:isn'?t|aren'?t|is not|are not|'s not|'re not|is away|are away|is out|are out)\b"
             rf"|(?:he|she|they) (?:won'?t|wouldn'?t|will not) (?:be there|know))"),
         "present": re.compile(
-            rf"\b(?:with {_P} (?:there|present|in the room|beside me|next to me|on (?:the )?speaker)"
+            rf"\b(?:with {_P} (?:(?:sitting|standing|right|still) )*(?:there|present|in the room|beside me|next to me|on (?:the )?speaker)"
             rf"|(?:he|she|they)(?:'s| is|'re| are) (?:right )?(?:there|in the room|next to me|beside me|on the line)"
             rf"|three-way call|together on the (?:phone|call)|while {_SUBJ} (?:listens|listen|sits|sit) (?:in|with))"),
     },
