@@ -30,7 +30,7 @@ MODEL_FLOOR, MODEL_SPAN = -0.9, 1.0
 # times the facets' factor. Ranking on the fused ranks alone, or on the retriever alone, matched
 # fewer development questions: the sets were written close to the content's words, where search is
 # strong, and the retriever's share is what moves unseen wording (held-out 1: 19 -> 20).
-MODEL_POOL, SEARCH_POOL, SEARCH_LIMIT = 8, 10, 60
+MODEL_POOL, SEARCH_POOL, SEARCH_LIMIT = 8, 10, 20
 FUSION_K = 5  # small, so the first places of either ranking count most
 MODEL_BONUS = 1.0
 # Out of scope: the written negatives' class must beat the best ruling by this much. 0.4 keeps every
@@ -192,7 +192,7 @@ class Answerer:
     def _confidence(c: Candidate) -> float:
         """How sure the match is: the lexical coverage, or the retriever's score mapped onto the same
         0-1 scale when that is higher (a question in other words than the content's)."""
-        return max(c.confidence, min(max((c.model - MODEL_FLOOR) / MODEL_SPAN, 0.0), 1.0))
+        return min(max(c.confidence, (c.model - MODEL_FLOOR) / MODEL_SPAN, 0.0), 1.0)
 
     def _contested(self, top: Candidate, ranked: list[Candidate], bare: bool) -> Candidate | None:
         """The no-yes guard: a close candidate on the same subject, on the other side of a deciding

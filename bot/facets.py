@@ -55,9 +55,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
 # Facets that pull a task away from peer work when a question has them and the closest ruling
 # does not account for them.
 RISKY = ("for", "reporting", "agenda", "power")
-# Pairs where a ruling on one side is the wrong ruling for a question on the other.
-OPPOSITES = {("for", "with"), ("with", "for"), ("asked-by-staff", "asked-by-person"),
-             ("asked-by-person", "asked-by-staff"), ("routine", "occasional"), ("occasional", "routine")}
+# (Which side of a pair contradicts which is `bot.stance`'s to say.)
 
 EXPLAIN = {
     "for": "you'd be doing it for the person rather than with them",

@@ -26,6 +26,7 @@ import re
 import tempfile
 import tomllib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -125,7 +126,7 @@ class Model:
     def ranked(self, text: str, limit: int = 10) -> list[tuple[str, float]]:
         return self.top(self.scores(text), limit)
 
-    @property
+    @cached_property
     def _position(self) -> dict[str, int]:
         return {c: i for i, c in enumerate(self.classes)}
 
