@@ -41,6 +41,7 @@ OUT_MARGIN = 0.4
 NO_YES_MARGIN, BARE_MARGIN, SAME_THING = 0.85, 0.45, 2
 # A "yes" also needs this confidence; below it the answer is "it depends", with the reason.
 YES_CONFIDENT = 0.28
+SUPPORT_FROM, SUPPORT_RANK, SUPPORT_WEIGHT = 3, 0.85, 0.5
 # What each dimension of stance the ruling shares with the question adds to its rank and confidence.
 STANCE_AGREES = 0.15
 DECISIVE = frozenset({"for", "with", "asked-by-person", "asked-by-staff", "routine", "occasional", "reporting",
@@ -92,7 +93,7 @@ def _readings(catalog: Catalog) -> tuple[dict[str, frozenset[str]], dict[str, di
             _read.clear()
         # Declared facets are the authors' reading; from the task text only for/with is safe to infer.
         facets = {r.id: frozenset(r.facets) | (detect(r.task) & {"for", "with"}) for r in catalog.rulings.values()}
-        stances = {r.id: stance.of_ruling(r.task, frozenset(r.facets)) for r in catalog.rulings.values()}
+        stances = {r.id: stance.of_ruling(r.task, frozenset(r.facets), r.verdict) for r in catalog.rulings.values()}
         _read[key] = (catalog, facets, stances)
     return _read[key][1], _read[key][2]
 
@@ -154,7 +155,7 @@ class Answerer:
         ranked, out = self.candidates(question)
         best_search = max((c.search for c in ranked), default=0.0)
         top = ranked[0] if ranked else None
-        if out or top is None or top.contradicts or self._confidence(top) < threshold:
+        if out or top is None or top.contradicts or self._support(top, ranked) < threshold:
             near = tuple(c.ruling for c in ranked[:3] if self._confidence(c) >= threshold / 2 and not c.contradicts)
             return TaskAnswer(question, "unsure", (), near, confidence=self._confidence(top) if top else 0.0,
                               score=best_search, out_of_scope=out)
@@ -187,6 +188,15 @@ class Answerer:
             jurisdiction=top.ruling.jurisdiction, tempered_by=tuple(unaccounted) if tempered else (),
             confidence=self._confidence(top), score=best_search,
         )
+
+    def _support(self, top: Candidate, ranked: list[Candidate]) -> float:
+        """How well the answer is supported: the top ruling's confidence, plus a share of the
+        confidence of close runners-up that lean the same way (several rulings agreeing are more
+        evidence than one)."""
+        lean = COARSE[top.ruling.verdict]
+        agreeing = sum(self._confidence(c) for c in ranked[1:SUPPORT_FROM]
+                       if not c.contradicts and COARSE[c.ruling.verdict] == lean and c.rank >= SUPPORT_RANK * top.rank)
+        return self._confidence(top) + SUPPORT_WEIGHT * agreeing
 
     @staticmethod
     def _confidence(c: Candidate) -> float:

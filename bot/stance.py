@@ -58,7 +58,9 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
     "side": {
         "against": re.compile(
             rf"\b(?:against {_P}|(?:testify|testifying|witness|statement|evidence|speak|speaking) against"
-            rf"|for the prosecution|to (?:evict|discharge|cut off|get rid of) {_P}|take (?:his|her|their) (?:kids|children) away)"),
+            rf"|for the prosecution|to (?:evict|discharge|cut off|get rid of) {_P}|take (?:his|her|their) (?:kids|children) away"
+            rf"|(?:should|to) lose (?:custody|(?:his|her|their) (?:kids|children|housing|apartment|benefits))"
+            rf"|(?:testify|say|argue|tell the (?:court|judge)|recommend) (?:that )?(?:she|he|they) (?:should|needs? to) (?:be|stay|lose))"),
         "support": re.compile(
             rf"\b(?:(?:testify|testifying|speak|speaking|vouch|vouching) (?:for|on behalf of|in support of) {_P}"
             rf"|in (?:his|her|their) (?:favour|favor|support|defen[cs]e)|on (?:his|her|their) side"
@@ -70,10 +72,18 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
         "unwanted": re.compile(
             rf"\b(?:(?:doesn'?t|don'?t|does not|do not|didn'?t|did not) want(?:s)? (?:to|it|that|this|peer|any|me)"
             rf"|against (?:his|her|their) (?:will|wishes)|(?:refuses|refused|won'?t go|isn'?t ready|is not ready)"
-            rf"|not (?:his|her|their) (?:choice|idea|decision)|never (?:chose|asked for))"),
+            rf"|not (?:his|her|their) (?:choice|idea|decision)|never (?:chose|asked for)|not (?:his|hers|theirs)\b"
+            rf"|(?:agency|team|program|employer)'?s? (?:goal|agenda|idea))"),
         "wanted": re.compile(
             rf"\b(?:{_SUBJ} (?:wants|asked|chose|chooses|decided|would like|requested)"
             rf"|(?:his|her|their) (?:own )?(?:choice|idea|decision|request|goals?)|at (?:his|her|their) request)"),
+    },
+    # Backing up what the person wants (the other side of someone else's agenda, which the facet
+    # detectors read).
+    "whose agenda": {
+        "the person's own": re.compile(
+            rf"\b(?:back (?:him|her|them) up|back up what|stand up for (?:him|her|them|what)|speak up for (?:him|her|them|what)"
+            rf"|what (?:he|she|they) (?:actually|really|truly) wants?|(?:his|her|their) own (?:goals?|wishes|choices?|plan))"),
     },
     # Pushing toward treatment or away from it.
     "push": {
@@ -95,13 +105,25 @@ FACET_SIDES: dict[str, dict[str, str]] = {
 
 # How the declared facets name the sides of "who asked" (a ruling's side comes from its authors).
 DECLARED = {"asked-by-person": ("who asked", "the person"), "asked-by-staff": ("who asked", "the team")}
+# Facets that name a risk: a question that has one stands on its risky side. A ruling that declares
+# one says its verdict hangs on it, and the verdict says which side it is on: a ruling leaning no is
+# about doing the risky thing, a ruling leaning yes is about doing the task without it ("helping
+# someone coming off medication find support, not pushing them either way").
+RISKS = {"reporting": ("watching or reporting", "reports", "does not report"),
+         "agenda": ("whose agenda", "someone else's", "the person's own"),
+         "power": ("power over the person", "takes it", "leaves it with them")}
 
 
-def _read(text: str, facets: frozenset[str], declared: bool = False) -> dict[str, frozenset[str]]:
+def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: str = "") -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
     if declared:
         for facet, (dimension, side) in DECLARED.items():
             if facet in facets:
+                found.setdefault(dimension, set()).add(side)
+    for facet, (dimension, risky, safe) in RISKS.items():
+        if facet in facets:
+            side = risky if not declared or verdict in ("no", "unlikely") else safe if verdict in ("yes", "likely") else ""
+            if side:
                 found.setdefault(dimension, set()).add(side)
     for dimension, sides in FACET_SIDES.items():
         for facet, side in sides.items():
@@ -121,9 +143,10 @@ def of_question(question: str) -> dict[str, frozenset[str]]:
     return _read(question, detect(question))
 
 
-def of_ruling(task: str, facets: frozenset[str]) -> dict[str, frozenset[str]]:
-    """The sides a ruling takes: its declared facets and what its task says outright."""
-    return _read(task, facets | (detect(task) & {"for", "with"}), declared=True)
+def of_ruling(task: str, facets: frozenset[str], verdict: str = "") -> dict[str, frozenset[str]]:
+    """The sides a ruling takes: its declared facets (with its verdict, for the risks) and what its
+    task says outright."""
+    return _read(task, facets | (detect(task) & {"for", "with"}), declared=True, verdict=verdict)
 
 
 def contradictions(asked: dict[str, frozenset[str]], ruling: dict[str, frozenset[str]]) -> list[str]:

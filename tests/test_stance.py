@@ -54,3 +54,20 @@ def test_a_ruling_that_names_no_side_contradicts_nothing():
 def test_who_asked_comes_from_a_request_not_a_mention():
     """Only mentioning the team ("the team stuck him with a goal") is not the team asking."""
     assert "who asked" not in stance.of_question("the team stuck him with a goal he hates, can I raise it?")
+
+
+def test_a_risk_a_ruling_hangs_on_has_the_side_its_verdict_gives():
+    """A ruling leaning yes that declares an agenda risk is about doing the task without pushing; a
+    question that pushes ("tell her she should stop her meds") contradicts it, and agrees with the no."""
+    asked = stance.of_question("can I tell her she should stop taking her meds like I did?")
+    without_pushing = stance.of_ruling("Helping someone coming off medication find other supports",
+                                       frozenset({"agenda"}), "yes")
+    pushing = stance.of_ruling("Using your own story to persuade someone about medication", frozenset({"agenda"}), "no")
+    assert stance.contradictions(asked, without_pushing) == ["whose agenda"]
+    assert stance.agreements(asked, pushing) == ["whose agenda"]
+
+
+def test_backing_up_what_the_person_wants_is_their_own_agenda():
+    """"Back up what he actually wants" stands with the person, even in a question about the team's goals."""
+    sides = stance.of_question("the team set him a goal he never chose; can I back up what he actually wants?")
+    assert "the person's own" in sides["whose agenda"]
