@@ -29,10 +29,13 @@ MODEL_FLOOR, MODEL_SPAN = -0.9, 1.0
 # ranked by its search score times (1 + MODEL_BONUS x its reciprocal-rank fusion of both rankings),
 # times the facets' factor. Ranking on the fused ranks alone, or on the retriever alone, matched
 # fewer development questions: the sets were written close to the content's words, where search is
-# strong, and the retriever's share is what moves unseen wording (held-out 1: 19 -> 20).
+# strong; the retriever's share is what moves other wording (docs/answer-quality.md has the trials).
 MODEL_POOL, SEARCH_POOL, SEARCH_LIMIT = 8, 10, 20
 FUSION_K = 5  # small, so the first places of either ranking count most
 MODEL_BONUS = 1.0
+# The retriever's first choice also gets LEAD_BONUS x how far its score leads its second's, a margin
+# the fused ranks lose (1.0: no set changed, and more of a fresh probe of flip questions right).
+LEAD_BONUS = 1.0
 # Out of scope: the written negatives' class must beat the best ruling by this much. 0.4 keeps every
 # in-scope question of the sets in scope; what it leaves, the other gates (`bot.intent`) catch.
 OUT_MARGIN = 0.4
@@ -41,6 +44,8 @@ OUT_MARGIN = 0.4
 NO_YES_MARGIN, BARE_MARGIN, SAME_THING = 0.85, 0.45, 2
 # A "yes" also needs this confidence; below it the answer is "it depends", with the reason.
 YES_CONFIDENT = 0.28
+# Support: the top's confidence plus SUPPORT_WEIGHT x the confidence of the next SUPPORT_FROM - 1
+# candidates that lean the same way and rank within SUPPORT_RANK of it.
 SUPPORT_FROM, SUPPORT_RANK, SUPPORT_WEIGHT = 3, 0.85, 0.5
 # What each dimension of stance the ruling shares with the question adds to its rank and confidence.
 STANCE_AGREES = 0.15
@@ -109,9 +114,9 @@ class Answerer:
         """Rulings ranked for `question`, best first, and whether the retriever put it out of scope.
 
         The candidates are the retriever's best and the lexical search's best together; each is
-        ranked on both scores (search score as a share of the best, plus the retriever's score
-        against its best), times what the risk facets say, and any that contradicts the question's
-        stance goes behind all that do not."""
+        ranked by its search score, raised by where both rankings put it (and by the retriever's
+        lead, for its first choice), times what the risk facets and the stance it shares say; any
+        that contradicts the question's stance goes behind all that do not."""
         asked = detect(question)
         sides = stance.of_question(question)
         scores = self.model.scores(question)
@@ -127,6 +132,10 @@ class Answerer:
                 fused[rid] = fused.get(rid, 0.0) + 1 / (FUSION_K + position)
         found = []
         pool = [*list(model)[:MODEL_POOL], *list(hits)[:SEARCH_POOL]]
+        # The retriever's first choice, by how far it leads its second: a margin the fused ranks lose.
+        ordered = list(model.items())
+        lead = {ordered[0][0]: ordered[0][1] - ordered[1][1]} if len(ordered) > 1 else {}
+        floor = min((h.score for h in hits.values()), default=0.0) if len(hits) >= SEARCH_LIMIT else 0.0
         for rid in dict.fromkeys(pool):
             ruling = self.catalog.rulings.get(rid)
             if ruling is None:
@@ -141,7 +150,9 @@ class Answerer:
             unasked_risk = sum(1 for f in rf & set(RISKY) if f not in asked)
             missing_risk = sum(1 for f in asked & set(RISKY) if f not in rf)
             factor = max(1 + agree - 0.15 * unasked_risk - 0.15 * missing_risk, 0.1)
-            base = (hit.score if hit else 0.0) * (1 + MODEL_BONUS * fused[rid])
+            # A ruling the retriever proposes that search did not return within its limit scores at
+            # most what search's last hit did (search stopped before it, not at zero).
+            base = (hit.score if hit else floor) * (1 + MODEL_BONUS * fused[rid] + LEAD_BONUS * lead.get(rid, 0.0))
             against = tuple(stance.contradictions(sides, self._stance[rid]))
             # Standing where the question stands (against, unwanted, with them there) counts like a
             # shared facet, in the rank and in the confidence.
