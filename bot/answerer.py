@@ -174,9 +174,15 @@ class Answerer:
         rf = self._facets[top.ruling.id]
         # Doing it *for* the person only changes a ruling that was about doing it *with* them.
         unaccounted = [f for f in RISKY if f in asked and f not in rf and (f != "for" or "with" in rf)]
+        # Doing something the person has said they don't want ("he says he won't go") is someone
+        # else's agenda, whatever the task: a ruling silent on what the person wants cannot say yes to it.
+        wish = stance.of_question(question).get("the person's wish")
+        if wish == frozenset({"unwanted"}) and not {"the person's wish", "whose agenda"} & set(self._stance[top.ruling.id]) \
+                and "agenda" not in unaccounted:
+            unaccounted.append("unwanted")
         verdict = top.ruling.verdict
         if unaccounted:
-            table = LEAN_DOWN_HARD if any(f in STRONG_RISKS for f in unaccounted) else LEAN_DOWN
+            table = LEAN_DOWN_HARD if any(f in STRONG_RISKS or f == "unwanted" for f in unaccounted) else LEAN_DOWN
             verdict = table.get(verdict, verdict)
         tempered = tuple(f"You mentioned that {EXPLAIN[f]}, which moves this away from peer work."
                          for f in unaccounted) if verdict != top.ruling.verdict else ()

@@ -66,6 +66,7 @@ EXPLAIN = {
     "power": "it puts you in a position of power over the person",
     "asked-by-staff": "the request comes from the team rather than the person",
     "routine": "it would be a routine duty rather than now and then",
+    "unwanted": "the person has said they don't want it",
 }
 
 

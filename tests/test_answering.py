@@ -36,6 +36,13 @@ def test_taking_someone_where_they_do_not_want_to_go_is_not_a_ride_they_asked_fo
     assert unwanted.card.tone in ("unlikely", "no")
 
 
+def test_a_ruling_silent_on_what_the_person_wants_cannot_say_yes_against_it(chat: Chat):
+    """A yes about hospital visits does not carry over to getting someone admitted who says he won't go."""
+    reply = chat.say("can I drive him to the hospital to get him admitted when he says he won't go?")[0]
+    assert reply.card.tone in ("unlikely", "no")
+    assert "don't want it" in reply.text
+
+
 def test_a_yes_no_question_gets_a_verdict_and_a_see_also_topic(chat: Chat):
     """Asking whether to do something gets a verdict first, with the closest topic offered beside it."""
     reply = chat.say("is it ok to buy a few beers for someone as harm reduction so he doesn't go into withdrawal?")[0]
