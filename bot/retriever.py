@@ -6,8 +6,10 @@ questions (`bot/data/out_of_scope.toml`), are turned into TF-IDF vectors of
 - word unigrams and bigrams that KEEP function words ("for him", "with her", "against", "without"),
   because those are the words that flip a ruling;
 - stemmed content words with the project's synonyms folded (`bot.text.terms`);
-- character n-grams inside word boundaries, so typos and word forms still meet;
-and a linear classifier (scikit-learn's LinearSVC, one-vs-rest) is fitted over them.
+- character 3-4 grams inside those stems' word boundaries, so typos and word forms still meet;
+and a linear classifier (scikit-learn's LinearSVC, one-vs-rest) is fitted over them. The answerer
+(`bot.answerer`) uses it as a candidate retriever beside the word search, and its out-of-scope class
+to tell arithmetic, trivia and chit-chat from questions about the role.
 
 scikit-learn and scipy take about a second to import, more than the whole of `peerbot ask` may
 take, so they are used only to fit. What a fitted model needs to answer (the vocabulary, the idf
