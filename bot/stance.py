@@ -3,11 +3,16 @@
 Many rulings come in pairs that differ by one word: phoning a landlord *with* the person or *for*
 them, testifying *against* someone or *for* them, a task the *person* asked for or one the *team*
 wants, *now and then* or *routinely*. A retriever sees the shared words and little else, so the
-side is read here, as structure, from two tables:
+side is read here, as structure, from tables:
 
-- `SIDES`: for each dimension, the patterns that put a text on one side or the other;
-- `FACET_SIDES`: the same dimensions in the content's declared `facets` (authors' reading of a
-  ruling), so a ruling's side comes from its facets and from its task's own words.
+- `SIDES`: for each dimension (with the person there or not, who asked, against or in support, what
+  the person wants, whose agenda, pushing toward or away from treatment), the patterns that put a
+  text on one side or the other;
+- `FACET_SIDES`: the dimensions the facet detectors (`bot.facets`) already read (who acts: for or
+  with; how often), and `DECLARED`: who asked, from a ruling's declared `facets` (its authors'
+  reading), so a ruling's side comes from its facets and from its task's own words;
+- `RISKS`: the risks a ruling's verdict hangs on (watching or reporting, whose agenda, power over
+  the person), on the side its verdict gives.
 
 A ruling contradicts a question when, on some dimension, the question is on one side and the ruling
 only on the other. Such a ruling cannot be the answer: the answerer takes the counterpart (the
