@@ -59,6 +59,13 @@ def test_a_leaning_question_about_a_topic_opens_with_the_verdict(chat: Chat):
     assert "More on this: WRAP" in reply.text
 
 
+def test_a_question_asked_word_for_word_as_the_content_asks_it_is_found(chat: Chat):
+    """"What is peer support?" is all words the search leaves out, yet the content asks it word for word."""
+    reply = chat.say("what is peer support?")[0]
+    assert not reply.text.startswith("I don't know")
+    assert "peer support" in reply.text.splitlines()[0].lower()
+
+
 def test_arithmetic_is_out_of_scope(chat: Chat):
     """"What is 17 times 23?" gets an honest "I don't know", not a topic or a verdict."""
     reply = chat.say("what is 17 times 23?")[0]
