@@ -36,9 +36,9 @@ MODEL_BONUS = 1.0
 # The retriever's first choice also gets LEAD_BONUS x how far its score leads its second's, a margin
 # the fused ranks lose (1.0: no set changed, and more of a fresh probe of flip questions right).
 LEAD_BONUS = 1.0
-# Out of scope: the written negatives' class must beat the best ruling by this much. 0.4 keeps every
-# in-scope question of the sets in scope; what it leaves, the other gates (`bot.intent`) catch.
-OUT_MARGIN = 0.4
+# Out of scope: the written negatives' class must beat the best ruling by this much (0.2 lost a
+# development topic question; 0.25 keeps them all). What it leaves, the other gates (`bot.intent`) catch.
+OUT_MARGIN = 0.25
 # The no-yes guard: a candidate leaning the other way within this share of the top's rank contests
 # it (a bare question with no deciding detail: BARE_MARGIN); the two must share SAME_THING terms.
 NO_YES_MARGIN, BARE_MARGIN, SAME_THING = 0.85, 0.45, 2

@@ -46,7 +46,7 @@ TASK_SHAPED_EDGE = 1.0
 OTHER_EDGE = 0.8
 VERDICT_ASKED_EDGE = 1.3
 # An out-of-scope question is answered only by a topic matched this closely.
-OUT_OF_SCOPE_TOPIC = 0.3
+OUT_OF_SCOPE_TOPIC, OUT_OF_SCOPE_NAMED = 0.6, 0.3
 
 # Asking how (at the start of a sentence or clause), comparing, or asking the bot for something.
 HOW_TO = re.compile(
@@ -107,7 +107,10 @@ def choose(bot: "Bot", question: str):
             return "task", task
         return "unknown", None
     if task.out_of_scope:
-        if topic is not None and topic.confidence >= OUT_OF_SCOPE_TOPIC:
+        # Only a topic matched closely, or a meaning asked for by name ("what is the PSIQI"), can
+        # take back what the retriever put with the written negatives.
+        needed = OUT_OF_SCOPE_NAMED if def_like else OUT_OF_SCOPE_TOPIC
+        if topic is not None and topic.confidence >= needed:
             return "topic", topic
         return ("unsure-task", task) if task_like else ("unknown", None)
     # The closest topic, when one is matched with confidence, goes with a verdict as "see also"
