@@ -2,10 +2,11 @@
 
 Routing by what the question asks:
 - asking for a leaning about doing something ("should I…", "is it ok to…", "is that part of my
-  job?", "peer task?", "my manager wants me to…") always gets a verdict when a ruling is close
-  enough: as a task answer with the closest topic offered as "see also" (`TaskAnswer.see_also`),
-  or, when a topic fits better (the edges below), as that topic with the verdict in its first
-  line (`TopicAnswer.leaning`). Sending every such question to a ruling lost 7 of the 92
+  job?", "peer task?", "my manager wants me to…") gets a verdict when a ruling is close enough: as
+  a task answer with the closest topic offered as "see also" (`TaskAnswer.see_also`), or, when a
+  topic fits better (the edges below), as that topic with the verdict in its first line
+  (`TopicAnswer.leaning`) if the ruling behind it matches well (LEANING_MIN_CONFIDENCE); otherwise
+  the topic alone, since a verdict from a ruling about something else would mislead. Sending every such question to a ruling lost 7 of the 92
   development topic questions ("should I tell this person about my relapse?" is about
   self-disclosure, and the topic says more than any one ruling);
 - asking for a meaning ("what is…", "is there a word for this?") or about what the role is
@@ -47,6 +48,12 @@ OTHER_EDGE = 0.8
 VERDICT_ASKED_EDGE = 1.3
 # An out-of-scope question is answered only by a topic matched this closely.
 OUT_OF_SCOPE_TOPIC, OUT_OF_SCOPE_NAMED = 0.6, 0.3
+# A topic answer opens with the leaning only when the ruling behind it matches this well: when the
+# topic won, the nearest ruling is often about something else. Over the sets and three probes of
+# flip questions, 11 topic answers to leaning questions had a leaning: 0.4 keeps 5 right ones
+# (0.45-1.0) and drops 3 wrong ones (0.20-0.37), and still lets 2 wrong ones through (0.59, 0.67:
+# rulings sharing a word with a self-disclosure question); 0.75 dropped those and 2 right ones.
+LEANING_MIN_CONFIDENCE = 0.4
 
 # Asking how (at the start of a sentence or clause), comparing, or asking the bot for something.
 HOW_TO = re.compile(
@@ -120,7 +127,7 @@ def choose(bot: "Bot", question: str):
         return "topic", topic
     edge = (VERDICT_ASKED_EDGE if ASKS_FOR_VERDICT.search(clean(question)) else TASK_SHAPED_EDGE) if task_like else OTHER_EDGE
     if topic is not None and (not task_ok or topic.score >= task.score * edge):
-        if task_ok and task_like and LEANING.search(clean(question)):
+        if task_ok and task_like and LEANING.search(clean(question)) and task.confidence >= LEANING_MIN_CONFIDENCE:
             # The topic is what the question is really about, but it asked for a leaning: the
             # reply opens with the verdict, then gives the topic.
             return "topic", replace(topic, leaning=replace(task, see_also=None))

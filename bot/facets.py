@@ -35,7 +35,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                          r"|(?:big|main|major|large|biggest) part of|most of (?:my|the|our) (?:job|time|day|week)"
                          r"|(?:my|the) whole (?:job|day|shift|week)|all (?:i|we) (?:ever )?do)\b"),
     "occasional": re.compile(r"\b(?:once|one time|one-off|now and then|occasionally|sometimes|just this once|in an emergency|every so often)\b"),
-    "reporting": re.compile(r"\b(?:report(?:ing)? (?:back|on)|report to|tell the team|let (?:the team|them) know|keep (?:an )?eye on|monitor(?:ing)?|watch(?:ing)? (?:him|her|them|over|whether|if|for)|spy|check up on|keep tabs|inform the team|update the team|snitch|what i notice|what (?:she|he|they) (?:tells?|told|says?|said) (?:me|to me)"
+    "reporting": re.compile(r"\b(?:report(?:ing)? (?:back|on|it|that|this|what)|report to|get (?:info|information|things) out of|tell the team|let (?:the team|them) know|keep (?:an )?eye on|monitor(?:ing)?|watch(?:ing)? (?:him|her|them|over|whether|if|for)|spy|check up on|keep tabs|inform the team|update the team|snitch|what i notice|what (?:she|he|they) (?:tells?|told|says?|said) (?:me|to me)"
         # Writing down what someone says for their chart is reporting on them.
         r"|(?:write|note|jot|take) (?:down |notes? (?:on|about|of) )?(?:what|everything|all) (?:he|she|they|the person) (?:says?|said|tells?|told)"
         # Judging someone for a file is reporting on them, whatever the form is called.
