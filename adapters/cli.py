@@ -104,11 +104,17 @@ def answer_json(bot, question: str) -> dict:
     kind, found = choose(bot, question)
     if kind == "topic":
         item = found.item
-        return {"question": question, "kind": "topic", "id": item.id,
-                "title": getattr(item, "term", None) or getattr(item, "title"),
-                "answer": getattr(item, "meaning", None) or getattr(item, "short"),
-                "sources": [s.cite() for s in item.sources],
-                "views": [{"summary": v.summary, "sources": [s.cite() for s in v.sources]} for v in item.views]}
+        out = {"question": question, "kind": "topic", "id": item.id,
+               "title": getattr(item, "term", None) or getattr(item, "title"),
+               "answer": getattr(item, "meaning", None) or getattr(item, "short"),
+               "sources": [s.cite() for s in item.sources],
+               "views": [{"summary": v.summary, "sources": [s.cite() for s in v.sources]} for v in item.views]}
+        if found.leaning is not None:  # the question asked for a leaning: the reply opens with it
+            lean = found.leaning
+            out["verdict"] = lean.verdict
+            out["matches"] = [{"id": r.id, "task": r.task, "verdict": r.verdict, "source": cite(r.sources)}
+                              for r in lean.matches]
+        return out
     if kind == "clinical":
         from bot.replies import CLINICAL
 
@@ -124,6 +130,7 @@ def answer_json(bot, question: str) -> dict:
         "instead": a.instead, "reflect": a.reflect,
         "views": [{"summary": v.summary, "verdict": v.verdict, "sources": [s.cite() for s in v.sources]} for v in a.views],
         "jurisdiction": a.jurisdiction,
+        "see_also": a.see_also.id if a.see_also is not None else None,
     }
 
 

@@ -1,21 +1,54 @@
 """Answers "is this a peer task?": a leaning, the reasons, the closest rulings and a question.
 
-Search finds candidate rulings; the facets of the question (for or with, who asked, how often,
-reporting, agenda, clinical, power) then rerank them so the ruling on the right side of a
-distinction wins, and temper the leaning when the question carries a risk the ruling does not
-account for. Below a confidence threshold the answer is `unsure` and offers the guided check.
+A trained retriever (`bot.retriever`) proposes the candidate rulings and says when a question is
+out of scope; the question's stance (`bot.stance`: for or with, with the person there or not, who
+asked, against or in support, routine or once, what the person wants) then rules out candidates on
+the wrong side of a distinction, so the counterpart ruling answers instead; the facets that carry a
+risk (reporting, someone else's agenda, power) rerank the rest and temper the leaning when the
+question carries a risk the ruling does not account for. A "yes" must pass a guard: a confident
+match, no contradicting stance, and no close candidate that says no; otherwise the answer is "it
+depends" showing both sides, or "unsure" with the guided check.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from bot import retriever, stance
 from bot.catalog import Catalog, Ruling, View
 from bot.corpus import RULING, index_for
-from bot.facets import EXPLAIN, OPPOSITES, RISKY, detect
+from bot.facets import EXPLAIN, RISKY, detect
 from bot.text import terms
 
-CONFIDENT = 0.25
 COARSE = {"yes": "yes", "likely": "yes", "depends": "depends", "unlikely": "no", "no": "no"}
+CONFIDENT = 0.25
+# The retriever's decision score (one-vs-rest linear SVM: above 0 means "this class") is mapped
+# onto 0-1 as (score - MODEL_FLOOR) / MODEL_SPAN, to compare with the lexical confidence.
+MODEL_FLOOR, MODEL_SPAN = -0.9, 1.0
+# Candidates: the retriever's best MODEL_POOL and the lexical search's best SEARCH_POOL. Each is
+# ranked by its search score times (1 + MODEL_BONUS x its reciprocal-rank fusion of both rankings),
+# times the facets' factor. Ranking on the fused ranks alone, or on the retriever alone, matched
+# fewer development questions: the sets were written close to the content's words, where search is
+# strong; the retriever's share is what moves other wording (docs/answer-quality.md has the trials).
+MODEL_POOL, SEARCH_POOL, SEARCH_LIMIT = 8, 10, 20
+FUSION_K = 5  # small, so the first places of either ranking count most
+MODEL_BONUS = 1.0
+# The retriever's first choice also gets LEAD_BONUS x how far its score leads its second's, a margin
+# the fused ranks lose (1.0: no set changed, and more of a fresh probe of flip questions right).
+LEAD_BONUS = 1.0
+# Out of scope: the written negatives' class must beat the best ruling by this much (0.2 lost a
+# development topic question; 0.25 keeps them all). What it leaves, the other gates (`bot.intent`) catch.
+OUT_MARGIN = 0.25
+# The no-yes guard: a candidate leaning the other way within this share of the top's rank contests
+# it (a bare question with no deciding detail: BARE_MARGIN); the two must share SAME_THING terms.
+NO_YES_MARGIN, BARE_MARGIN, SAME_THING = 0.85, 0.45, 2
+# A "yes" also needs this confidence; below it the answer is "it depends", with the reason.
+YES_CONFIDENT = 0.28
+# Support: the top's confidence plus SUPPORT_WEIGHT x the confidence of the next SUPPORT_FROM - 1
+# candidates that lean the same way and rank within SUPPORT_RANK of it.
+SUPPORT_FROM, SUPPORT_RANK, SUPPORT_WEIGHT = 3, 0.85, 0.5
+# What each dimension of stance the ruling shares with the question adds to its rank and confidence.
+STANCE_AGREES = 0.15
 DECISIVE = frozenset({"for", "with", "asked-by-person", "asked-by-staff", "routine", "occasional", "reporting",
                       "agenda", "power"})
 STRONG_RISKS = ("reporting", "agenda", "power")
@@ -36,81 +69,176 @@ class TaskAnswer:
     tempered_by: tuple[str, ...] = ()
     confidence: float = 0.0
     score: float = 0.0  # the best ruling's search score, on the scale the topic finder shares
+    out_of_scope: bool = False  # the retriever put the question with the written negatives
+    see_also: object = None  # the closest topic or term (set by `bot.choosing`)
 
     @property
     def top(self) -> Ruling | None:
         return self.matches[0] if self.matches else None
 
 
+@dataclass(frozen=True)
+class Candidate:
+    ruling: Ruling
+    rank: float  # model score adjusted by stance and facets
+    model: float  # the retriever's decision score
+    search: float  # the lexical search score (shared scale with topics), 0 when not found
+    confidence: float  # the lexical search's confidence, 0 when not found
+    contradicts: tuple[str, ...]
+
+
+_read: dict[int, tuple[Catalog, dict, dict]] = {}
+
+
+def _readings(catalog: Catalog) -> tuple[dict[str, frozenset[str]], dict[str, dict]]:
+    """Each ruling's facets and stance, read once per catalog (tests build many bots on one)."""
+    key = id(catalog)
+    if key not in _read or _read[key][0] is not catalog:
+        if len(_read) >= 4:
+            _read.clear()
+        # Declared facets are the authors' reading; from the task text only for/with is safe to infer.
+        facets = {r.id: frozenset(r.facets) | (detect(r.task) & {"for", "with"}) for r in catalog.rulings.values()}
+        stances = {r.id: stance.of_ruling(r.task, frozenset(r.facets), r.verdict) for r in catalog.rulings.values()}
+        _read[key] = (catalog, facets, stances)
+    return _read[key][1], _read[key][2]
+
+
 class Answerer:
-    def __init__(self, catalog: Catalog):
+    def __init__(self, catalog: Catalog, cache: Path | None = None):
         self.catalog = catalog
         self.index = index_for(catalog)
-        # Declared facets are the authors' reading; from the task text only for/with is safe to infer.
-        self._facets = {r.id: frozenset(r.facets) | (detect(r.task) & {"for", "with"})
-                        for r in catalog.rulings.values()}
+        self.model = retriever.model_for(catalog, cache)
+        self._facets, self._stance = _readings(catalog)
 
-    def candidates(self, question: str) -> list[tuple[Ruling, float, float, float]]:
-        """Rulings ranked for `question`: (ruling, adjusted score, confidence, search score)."""
+    def candidates(self, question: str) -> tuple[list[Candidate], bool]:
+        """Rulings ranked for `question`, best first, and whether the retriever put it out of scope.
+
+        The candidates are the retriever's best and the lexical search's best together; each is
+        ranked by its search score, raised by where both rankings put it (and by the retriever's
+        lead, for its first choice), times what the risk facets and the stance it shares say; any
+        that contradicts the question's stance goes behind all that do not."""
         asked = detect(question)
-        ranked = []
-        for hit in self.index.search(question, limit=15, groups=(RULING,)):
-            rf = self._facets[hit.item_id]
+        sides = stance.of_question(question)
+        scores = self.model.scores(question)
+        model_ranked = self.model.top(scores, MODEL_POOL + 1)
+        model = {rid: s for rid, s in model_ranked if rid != retriever.OUT}
+        # Out of scope: the written negatives beat every ruling, and clearly.
+        out = self.model.score_in(scores, retriever.OUT) > max(model.values(), default=-9.0) + OUT_MARGIN
+        hits = {h.item_id: h for h in self.index.search(question, limit=SEARCH_LIMIT, groups=(RULING,))}
+        # Reciprocal-rank fusion of the two rankings: each contributes 1 / (FUSION_K + its place).
+        fused: dict[str, float] = {}
+        for ranking in (list(model), list(hits)):
+            for position, rid in enumerate(ranking):
+                fused[rid] = fused.get(rid, 0.0) + 1 / (FUSION_K + position)
+        found = []
+        pool = [*list(model)[:MODEL_POOL], *list(hits)[:SEARCH_POOL]]
+        # The retriever's first choice, by how far it leads its second: a margin the fused ranks lose.
+        ordered = list(model.items())
+        lead = {ordered[0][0]: ordered[0][1] - ordered[1][1]} if len(ordered) > 1 else {}
+        floor = min((h.score for h in hits.values()), default=0.0) if len(hits) >= SEARCH_LIMIT else 0.0
+        for rid in dict.fromkeys(pool):
+            ruling = self.catalog.rulings.get(rid)
+            if ruling is None:
+                continue
+            m = model[rid] if rid in model else self.model.score_in(scores, rid)
+            hit = hits.get(rid)
+            rf = self._facets[rid]
             shared = asked & rf
             agree = sum(0.35 if f in STRONG_RISKS else 0.15 for f in shared)
-            conflict = sum(1 for a in asked for b in rf if (a, b) in OPPOSITES and b not in asked)
             # A ruling about a risky side (reporting, agenda…) the question never mentions is the
             # wrong ruling for it, just as the reverse is.
             unasked_risk = sum(1 for f in rf & set(RISKY) if f not in asked)
             missing_risk = sum(1 for f in asked & set(RISKY) if f not in rf)
-            factor = 1 + agree - 0.45 * conflict - 0.15 * unasked_risk - 0.15 * missing_risk
-            ranked.append((self.catalog.rulings[hit.item_id], hit.score * max(factor, 0.1), hit.confidence, hit.score))
-        ranked.sort(key=lambda x: (-x[1], x[0].id))
-        return ranked
+            factor = max(1 + agree - 0.15 * unasked_risk - 0.15 * missing_risk, 0.1)
+            # A ruling the retriever proposes that search did not return within its limit scores at
+            # most what search's last hit did (search stopped before it, not at zero).
+            base = (hit.score if hit else floor) * (1 + MODEL_BONUS * fused[rid] + LEAD_BONUS * lead.get(rid, 0.0))
+            against = tuple(stance.contradictions(sides, self._stance[rid]))
+            # Standing where the question stands (against, unwanted, with them there) counts like a
+            # shared facet, in the rank and in the confidence.
+            stood = len(stance.agreements(sides, self._stance[rid]))
+            found.append(Candidate(ruling, base * (factor + STANCE_AGREES * stood), m, hit.score if hit else 0.0,
+                                   (hit.confidence if hit else 0.0) * (1 + STANCE_AGREES * stood), against))
+        found.sort(key=lambda c: (bool(c.contradicts), -c.rank, c.ruling.id))
+        return found, out
 
     def answer(self, question: str, threshold: float = CONFIDENT) -> TaskAnswer:
-        ranked = self.candidates(question)
-        if not ranked or ranked[0][2] < threshold:
-            return TaskAnswer(question, "unsure", (), tuple(r for r, _, c, _ in ranked[:3] if c >= threshold / 2),
-                              confidence=ranked[0][2] if ranked else 0.0,
-                              score=max((raw for *_, raw in ranked), default=0.0))
-        top, top_score, confidence, _ = ranked[0]
+        ranked, out = self.candidates(question)
+        best_search = max((c.search for c in ranked), default=0.0)
+        top = ranked[0] if ranked else None
+        if out or top is None or top.contradicts or self._support(top, ranked) < threshold:
+            near = tuple(c.ruling for c in ranked[:3] if self._confidence(c) >= threshold / 2 and not c.contradicts)
+            return TaskAnswer(question, "unsure", (), near, confidence=self._confidence(top) if top else 0.0,
+                              score=best_search, out_of_scope=out)
         asked = detect(question)
-        rf = self._facets[top.id]
+        rf = self._facets[top.ruling.id]
         # Doing it *for* the person only changes a ruling that was about doing it *with* them.
         unaccounted = [f for f in RISKY if f in asked and f not in rf and (f != "for" or "with" in rf)]
-        verdict = top.verdict
+        # Doing something the person has said they don't want ("he says he won't go") is someone
+        # else's agenda, whatever the task: a ruling silent on what the person wants cannot say yes to it.
+        wish = stance.of_question(question).get("the person's wish")
+        if wish == frozenset({"unwanted"}) and not {"the person's wish", "whose agenda"} & set(self._stance[top.ruling.id]) \
+                and "agenda" not in unaccounted:
+            unaccounted.append("unwanted")
+        verdict = top.ruling.verdict
         if unaccounted:
-            table = LEAN_DOWN_HARD if any(f in STRONG_RISKS for f in unaccounted) else LEAN_DOWN
+            table = LEAN_DOWN_HARD if any(f in STRONG_RISKS or f == "unwanted" for f in unaccounted) else LEAN_DOWN
             verdict = table.get(verdict, verdict)
         tempered = tuple(f"You mentioned that {EXPLAIN[f]}, which moves this away from peer work."
-                         for f in unaccounted) if verdict != top.verdict else ()
-        split = self._split(asked, ranked, top_score) if not tempered else None
-        reasons = tempered + top.reasons[: 3 - min(len(tempered), 1)]
-        if split is not None:
+                         for f in unaccounted) if verdict != top.ruling.verdict else ()
+        reasons = tempered + top.ruling.reasons[: 3 - min(len(tempered), 1)]
+        bare = not asked & DECISIVE and not stance.of_question(question)
+        contested = self._contested(top, ranked, bare) if COARSE.get(verdict) in ("yes", "no") else None
+        if contested is not None:
             verdict = "depends"
-            reasons = (f"It turns on the details: {split[0].task.lower()} leans {split[0].verdict}, but "
-                       f"{split[1].task.lower()} leans {split[1].verdict}.",) + top.reasons[:1]
-        matches = tuple({r.id: r for r, *_ in ranked[:3]}.values())
+            reasons = (f"It turns on the details: {top.ruling.task.lower()} leans {top.ruling.verdict}, but "
+                       f"{contested.ruling.task.lower()} leans {contested.ruling.verdict}.",) + top.ruling.reasons[:1]
+        elif COARSE.get(verdict) == "yes" and self._confidence(top) < YES_CONFIDENT:
+            verdict = "depends"
+            reasons = ("The closest ruling leans yes, but it is not a close match for what you asked, so check "
+                       "your situation against it.",) + top.ruling.reasons[:2]
+        matches = tuple({c.ruling.id: c.ruling for c in ([top, contested] if contested else [top]) + ranked[1:3]
+                         if not c.contradicts}.values())
         return TaskAnswer(
             question=question, verdict=verdict, reasons=reasons,
-            matches=matches, instead=top.instead, reflect=top.question, views=top.views,
-            jurisdiction=top.jurisdiction, tempered_by=tuple(unaccounted) if tempered else (),
-            confidence=confidence, score=max(raw for *_, raw in ranked),
+            matches=matches, instead=top.ruling.instead, reflect=top.ruling.question, views=top.ruling.views,
+            jurisdiction=top.ruling.jurisdiction, tempered_by=tuple(unaccounted) if tempered else (),
+            confidence=self._confidence(top), score=best_search,
         )
 
-    def _split(self, asked: frozenset[str], ranked, top_score: float) -> tuple[Ruling, Ruling] | None:
-        """A bare question ("is giving rides a peer task?") that lands between rulings on both sides
-        of a distinction gets "it depends", with both sides shown."""
-        if asked & DECISIVE:
+    def _support(self, top: Candidate, ranked: list[Candidate]) -> float:
+        """How well the answer is supported: the top ruling's confidence, plus a share of the
+        confidence of close runners-up that lean the same way (several rulings agreeing are more
+        evidence than one)."""
+        lean = COARSE[top.ruling.verdict]
+        agreeing = sum(self._confidence(c) for c in ranked[1:SUPPORT_FROM]
+                       if not c.contradicts and COARSE[c.ruling.verdict] == lean and c.rank >= SUPPORT_RANK * top.rank)
+        return self._confidence(top) + SUPPORT_WEIGHT * agreeing
+
+    @staticmethod
+    def _confidence(c: Candidate) -> float:
+        """How sure the match is: the lexical coverage, or the retriever's score mapped onto the same
+        0-1 scale when that is higher (a question in other words than the content's)."""
+        return min(max(c.confidence, (c.model - MODEL_FLOOR) / MODEL_SPAN, 0.0), 1.0)
+
+    def _contested(self, top: Candidate, ranked: list[Candidate], bare: bool) -> Candidate | None:
+        """The no-yes guard: a close candidate on the same subject, on the other side of a deciding
+        detail (for/with, who asked, how often, reporting, agenda, power, or a stance), that leans
+        the other way (no against a yes) and does not contradict the question makes the answer "it
+        depends", with both shown. A yes is always guarded; a no only when the question names no
+        deciding detail ("is giving rides a peer task?"), since a detail it names already chose."""
+        mine = COARSE[top.ruling.verdict]
+        if mine == "no" and not bare:
             return None
-        top = ranked[0][0]
-        for other, score, *_ in ranked[1:4]:
-            if score < 0.6 * top_score:
-                break
-            sides = COARSE[top.verdict], COARSE[other.verdict]
-            same_thing = len(set(terms(top.task)) & set(terms(other.task))) >= 2
-            if ("yes" in sides and "no" in sides and same_thing
-                    and (self._facets[other.id] ^ self._facets[top.id]) & DECISIVE):
-                return top, other
+        margin = BARE_MARGIN if bare else NO_YES_MARGIN
+        for other in ranked[1:6]:
+            if other.contradicts or other.rank < top.rank * margin:
+                continue
+            if {mine, COARSE[other.ruling.verdict]} != {"yes", "no"}:
+                continue
+            same_thing = len(set(terms(top.ruling.task)) & set(terms(other.ruling.task))) >= SAME_THING
+            differ = bool((self._facets[other.ruling.id] ^ self._facets[top.ruling.id]) & DECISIVE) or \
+                self._stance[other.ruling.id] != self._stance[top.ruling.id]
+            if same_thing and differ:
+                return other
         return None

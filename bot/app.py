@@ -37,7 +37,7 @@ class Bot:
     support: Resources = field(init=False)  # crisis lines and local services (content/support/)
 
     def __post_init__(self) -> None:
-        self.answerer = Answerer(self.catalog)
+        self.answerer = Answerer(self.catalog, cache=self.settings.content_dir / ".cache")
         self.finder = TopicFinder(self.catalog)
         self.support = load_resources(self.settings.content_dir, self.settings.region)
 

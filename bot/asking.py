@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from bot import checks, courtesy, schedule_request, schedules, support, task_check
 from bot.actions import encode
 from bot.catalog import TOPIC_GROUPS, Term
-from bot.choosing import choose
+from bot.choosing import choose, task_shaped
 from bot.errors import UserError
 from bot.messages import Card, Choice, Command, Field, Message, Press, Reply
 from bot.replies import clinical_reply, not_known_reply, ruling_detail, sources_reply, task_reply, topic_reply
@@ -48,7 +48,8 @@ def ask(bot: "Bot", req: Request, text: str) -> list[Message]:
     if kind == "unsure-task":
         return [task_reply(found)]
     if kind == "topic":
-        return [topic_reply(found.item, bot.catalog), *_lines(bot, req, found.item)]
+        return [topic_reply(found.item, bot.catalog, leaning=found.leaning, practical=task_shaped(text)),
+                *_lines(bot, req, found.item)]
     if kind == "clinical":
         return [clinical_reply()]
     named = _named_term(bot, text)

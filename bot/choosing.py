@@ -1,19 +1,31 @@
 """Which answer a free-text question gets: a task leaning, a topic or term, or "I don't know".
 
-The task answerer and the topic finder search one index (`bot.corpus`), so their best scores
-compare directly; the shape of the question then tips the balance:
+Routing by what the question asks:
+- asking for a leaning about doing something ("should I…", "is it ok to…", "is that part of my
+  job?", "peer task?", "my manager wants me to…") gets a verdict when a ruling is close enough: as
+  a task answer with the closest topic offered as "see also" (`TaskAnswer.see_also`), or, when a
+  topic fits better (the edges below), as that topic with the verdict in its first line
+  (`TopicAnswer.leaning`) if the ruling behind it matches well (LEANING_MIN_CONFIDENCE); otherwise
+  the topic alone, since a verdict from a ruling about something else would mislead. Sending every such question to a ruling lost 7 of the 92
+  development topic questions ("should I tell this person about my relapse?" is about
+  self-disclosure, and the topic says more than any one ruling);
 - asking for a meaning ("what is…", "is there a word for this?") or about what the role is
   ("are peer workers just…?") goes to a topic or term when one fits;
-- asking whether to do something ("can I…", "she asked if I'd…", "are peer staff supposed to…")
-  stays a task question unless a topic fits better; asking how ("how do I…", "how much should I…")
-  or asking the bot for something ("can you give me…") does not count as task-shaped;
+- other task-shaped questions ("can I…" without a leaning word, "she asked if I'd…") stay a task
+  question unless a topic fits at least as well; asking how ("how do I…") or asking the bot for
+  something ("can you give me…") does not count as task-shaped;
 - anything else goes to a topic unless a ruling fits clearly better, and gets a task leaning only
-  with good confidence, so "what time is the staff meeting?" never gets a verdict.
-When nothing is confident the answer is "unsure" (task-shaped) or "unknown"; it never guesses.
+  with good confidence, so "what time is the staff meeting?" never gets a verdict;
+- what the retriever puts with the written out-of-scope questions ("what is 17 times 23?") gets
+  "I don't know" unless a topic matches almost word for word.
+The task answerer and the topic finder search one index (`bot.corpus`), so their best scores
+compare directly. When nothing is confident the answer is "unsure" (task-shaped) or "unknown"; it
+never guesses.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.facets import detect
@@ -34,6 +46,14 @@ LOGISTICS_MIN_CONFIDENCE = 0.8
 TASK_SHAPED_EDGE = 1.0
 OTHER_EDGE = 0.8
 VERDICT_ASKED_EDGE = 1.3
+# An out-of-scope question is answered only by a topic matched this closely.
+OUT_OF_SCOPE_TOPIC, OUT_OF_SCOPE_NAMED = 0.6, 0.3
+# A topic answer opens with the leaning only when the ruling behind it matches this well: when the
+# topic won, the nearest ruling is often about something else. Over the sets and three probes of
+# flip questions, 11 topic answers to leaning questions had a leaning: 0.4 keeps 5 right ones
+# (0.45-1.0) and drops 3 wrong ones (0.20-0.37), and still lets 2 wrong ones through (0.59, 0.67:
+# rulings sharing a word with a self-disclosure question); 0.75 dropped those and 2 right ones.
+LEANING_MIN_CONFIDENCE = 0.4
 
 # Asking how (at the start of a sentence or clause), comparing, or asking the bot for something.
 HOW_TO = re.compile(
@@ -52,6 +72,14 @@ ASKS_FOR_VERDICT = re.compile(
     r"\b(?:peer (?:task|thing)|part of (?:my|the|a peer'?s?|our) (?:peer )?(?:job|role|work)|(?:my|a peer'?s?|the peer) (?:job|role)\?"
     r"|in my lane|is (?:that|this|it) (?:ok|okay|alright|fine|allowed)|(?:can|should|may|could) i\?\s*$"
     r"|(?:wants?|asked|asks|told|expects?) me to)")
+# Asking outright for a leaning about doing something: "should I…", "is it ok to…", "is that part of
+# peer work?", "am I allowed to…", "peer task?", "my manager wants me to…".
+LEANING = re.compile(
+    r"^(?:so |and |but |ok so |hey |honestly )?(?:should|can|could|may|must) i\b"
+    r"|\bis it (?:ok|okay|alright|fine|appropriate|allowed|acceptable|my job|our job|part of)"
+    r"|\bam i (?:allowed|supposed|expected|meant)\b|\bpart of (?:my|the|a peer'?s?|our|peer) (?:peer )?(?:job|role|work|support)\b"
+    r"|\bpeer task\b|\b(?:wants?|asked|asks|expects?|told) me to\b|\bis (?:that|this|it) (?:a |my |our )?(?:job|task)\b"
+    r"|\bin my lane\b|[.,;!?] ?(?:should|can|could|may) i\b")
 # "She asked if I'd come along": the person asking for something is a task question however it ends.
 WHO_ASKED = frozenset({"asked-by-person"})
 # "Are peer workers just friends…?", "is peer work a calling…?" ask what the role is.
@@ -85,10 +113,24 @@ def choose(bot: "Bot", question: str):
         if task_ok and task.confidence >= LOGISTICS_MIN_CONFIDENCE:
             return "task", task
         return "unknown", None
+    if task.out_of_scope:
+        # Only a topic matched closely, or a meaning asked for by name ("what is the PSIQI"), can
+        # take back what the retriever put with the written negatives.
+        needed = OUT_OF_SCOPE_NAMED if def_like else OUT_OF_SCOPE_TOPIC
+        if topic is not None and topic.confidence >= needed:
+            return "topic", topic
+        return ("unsure-task", task) if task_like else ("unknown", None)
+    # The closest topic, when one is matched with confidence, goes with a verdict as "see also"
+    # (offering weaker matches too was tried: they were mostly beside the point).
+    task = replace(task, see_also=topic.item if topic is not None else None)
     if topic is not None and (def_like or ABOUT_THE_ROLE.match(clean(question))):
         return "topic", topic
     edge = (VERDICT_ASKED_EDGE if ASKS_FOR_VERDICT.search(clean(question)) else TASK_SHAPED_EDGE) if task_like else OTHER_EDGE
     if topic is not None and (not task_ok or topic.score >= task.score * edge):
+        if task_ok and task_like and LEANING.search(clean(question)) and task.confidence >= LEANING_MIN_CONFIDENCE:
+            # The topic is what the question is really about, but it asked for a leaning: the
+            # reply opens with the verdict, then gives the topic.
+            return "topic", replace(topic, leaning=replace(task, see_also=None))
         return "topic", topic
     if task_ok and (task_like or task.confidence >= TASK_MIN_CONFIDENCE_UNPROMPTED):
         return "task", task

@@ -15,7 +15,8 @@ _PERSON = r"(?:him|her|them|someone|somebody|the person|a person|people|the peop
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     "for": re.compile(
-        rf"\b(?:for {_PERSON}|instead of {_PERSON}|(?<!testify )(?<!speak )(?<!advocate )on (?:their|his|her) behalf|in (?:their|his|her) place"
+        # "testify for him", "speak up for her" take the person's side; they are not doing it for them.
+        rf"\b(?:(?<!testify )(?<!testifying )(?<!speak )(?<!speak up )(?<!vouch )(?<!advocate )(?<!witness )for {_PERSON}|instead of {_PERSON}|(?<!testify )(?<!speak )(?<!advocate )on (?:their|his|her) behalf|in (?:their|his|her) place"
         rf"|do (?:it|things|everything) for|(?:fill|filling|fills) (?:it |them )?out for|do (?:their|his|her) \w+"
         rf"|doing (?:their|his|her) \w+|for them\b)"),
     "with": re.compile(rf"\b(?:with {_PERSON}|alongside|together with|side by side|along with {_PERSON}|go with|come with|accompany|accompanying|join (?:him|her|them))"),
@@ -34,9 +35,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                          r"|(?:big|main|major|large|biggest) part of|most of (?:my|the|our) (?:job|time|day|week)"
                          r"|(?:my|the) whole (?:job|day|shift|week)|all (?:i|we) (?:ever )?do)\b"),
     "occasional": re.compile(r"\b(?:once|one time|one-off|now and then|occasionally|sometimes|just this once|in an emergency|every so often)\b"),
-    "reporting": re.compile(r"\b(?:report(?:ing)? (?:back|on)|report to|tell the team|let (?:the team|them) know|keep (?:an )?eye on|monitor(?:ing)?|watch(?:ing)? (?:him|her|them|over|whether|if|for)|spy|check up on|keep tabs|inform the team|update the team|snitch|what i notice|what (?:she|he|they) (?:tells?|told|says?|said) (?:me|to me)"
+    "reporting": re.compile(r"\b(?:report(?:ing)? (?:back|on|it|that|this|what)|report to|get (?:info|information|things) out of|tell the team|let (?:the team|them) know|keep (?:an )?eye on|monitor(?:ing)?|watch(?:ing)? (?:him|her|them|over|whether|if|for)|spy|check up on|keep tabs|inform the team|update the team|snitch|what i notice|what (?:she|he|they) (?:tells?|told|says?|said) (?:me|to me)"
         # Writing down what someone says for their chart is reporting on them.
-        r"|(?:write|note|jot|take) (?:down |notes on )?what (?:he|she|they|the person) (?:says?|said|tells?|told)"
+        r"|(?:write|note|jot|take) (?:down |notes? (?:on|about|of) )?(?:what|everything|all) (?:he|she|they|the person) (?:says?|said|tells?|told)"
         # Judging someone for a file is reporting on them, whatever the form is called.
         r"|(?:fill|filling|complete|completing|do|doing) (?:in |out )?(?:the |an |their |his |her )?(?:intake )?assessments?(?: forms?)?\b.*\b(?:rate|rating|score|scoring|judge|judging)"
         r"|(?:rate|rating|score|scoring|my opinion (?:of|on|about)) how (?:well )?(?:he|she|they|someone|people|the person) (?:is|are|has been|have been|was) (?:doing|functioning|coping))\b"),
@@ -46,17 +47,17 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:not what|isn'?t what) (?:she|he|they) wants?|(?:doesn'?t|don'?t|does not|do not) want (?:it|to|peer)|against (?:her|his|their) (?:will|wishes)"
         r"|(?:said|says|told me|keeps? telling) (?:she|he|they) (?:doesn'?t|don'?t|isn'?t|wasn'?t)|never chose|the only (?:thing|way|tool)|stick to (?:whatever|the) goals"
         # Putting your own view of what should happen to someone in front of a court or a team.
-        r"|my (?:own )?(?:recommendations?|opinion) (?:on|about|of|to|for|on whether)|what i think should happen)"),
+        r"|my (?:own )?(?:recommendations?|opinion) (?:on|about|of|to|for|on whether)|what i think should happen"
+        # Telling someone what they should do about their treatment is steering them too.
+        r"|tell (?:him|her|them) (?:that )?(?:she|he|they)(?:'d| would)? (?:should|has to|have to|needs? to|must|better))"),
     "clinical": re.compile(r"\b(?:medications?|meds|dose|dosage|diagnos\w*|assess\w*|screening|therapy|therapeutic|counsell?ing|treatment plan|prescri\w*|clinical|symptoms?|risk assessment|intake)\b"),
-    "power": re.compile(r"\b(?:payee|hold (?:their|his|her) (?:money|cash|cheque|meds)|control (?:their|his|her)|their money|his money|her money|discipline|restrain\w*|involuntary|keys? to)\b"),
+    "power": re.compile(r"\b(?:search (?:his|her|their|the person'?s?) (?:room|bag|belongings|things|place)|payee|hold (?:their|his|her) (?:money|cash|cheque|meds)|control (?:their|his|her)|their money|his money|her money|discipline|restrain\w*|involuntary|keys? to)\b"),
 }
 
 # Facets that pull a task away from peer work when a question has them and the closest ruling
 # does not account for them.
 RISKY = ("for", "reporting", "agenda", "power")
-# Pairs where a ruling on one side is the wrong ruling for a question on the other.
-OPPOSITES = {("for", "with"), ("with", "for"), ("asked-by-staff", "asked-by-person"),
-             ("asked-by-person", "asked-by-staff"), ("routine", "occasional"), ("occasional", "routine")}
+# (Which side of a pair contradicts which is `bot.stance`'s to say.)
 
 EXPLAIN = {
     "for": "you'd be doing it for the person rather than with them",
@@ -65,6 +66,7 @@ EXPLAIN = {
     "power": "it puts you in a position of power over the person",
     "asked-by-staff": "the request comes from the team rather than the person",
     "routine": "it would be a routine duty rather than now and then",
+    "unwanted": "the person has said they don't want it",
 }
 
 

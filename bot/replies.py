@@ -53,6 +53,9 @@ def task_reply(answer: TaskAnswer) -> Reply:
     closest = "\n".join(f"• {r.task} ({r.verdict})" for r in answer.matches)
     lines += ["", "Closest rulings:", closest, "", f"To bring to supervision: {answer.reflect}",
               f"Source: {cite(top.sources)}"]
+    see_also = answer.see_also
+    if see_also is not None:
+        lines += ["", f"See also: {_title(see_also)}"]
     fields = [Field("Why", "\n".join(f"• {r}" for r in answer.reasons))]
     if answer.instead and answer.verdict in ("depends", "unlikely", "no"):
         fields.append(Field("Instead", answer.instead))
@@ -61,11 +64,26 @@ def task_reply(answer: TaskAnswer) -> Reply:
     if answer.jurisdiction:
         fields.append(Field("Depends on where you are", answer.jurisdiction))
     fields += [Field("Closest rulings", closest), Field("For supervision", answer.reflect)]
+    if see_also is not None:
+        fields.append(Field("See also", _title(see_also)))
     card = Card(title=LEANING[answer.verdict], body=top.task, fields=tuple(fields),
                 footer=f"Source: {cite(top.sources)}", tone=answer.verdict)
     choices = (Choice("Why?", encode("why", top.id)), Choice("Sources", encode("sources", "ruling", top.id)),
                Choice("Talk it through", encode("check", "task", top.id)))
+    if see_also is not None:
+        choices += (Choice(_title(see_also)[:40], encode("topic", see_also.id)),)
     return Reply("\n".join(lines), card=card, choices=choices, about=f"ruling:{top.id}")
+
+
+def _title(item: Term | Topic) -> str:
+    return item.term if isinstance(item, Term) else item.title
+
+
+def _myth(item: Term | Topic) -> str:
+    """A myth topic's myth, without its "Myth: " label ("" for anything else)."""
+    if isinstance(item, Topic) and item.group == "myths":
+        return item.title.split(":", 1)[1].strip() if ":" in item.title else item.title
+    return ""
 
 
 def unsure_task_reply(answer: TaskAnswer) -> Reply:
@@ -100,7 +118,12 @@ def sources_reply(sources: tuple[Source, ...]) -> Reply:
     return Reply(text, card=Card("Sources", "\n".join(lines)), private=True)
 
 
-def topic_reply(item: Term | Topic, catalog: Catalog, more: bool = False) -> Reply:
+def topic_reply(item: Term | Topic, catalog: Catalog, more: bool = False, leaning: TaskAnswer | None = None,
+                practical: bool = False) -> Reply:
+    """A topic or definition. Its first line answers the question that was asked: with `leaning`
+    (the question asked for a verdict) the verdict comes first; a myth page reached by a practical
+    question ("do I have to tell the team…?") says it is answering a myth, so the page's "No." is
+    not read as the answer to the question."""
     if isinstance(item, Term):
         title, body, extra = item.term, item.meaning, item.more
     else:
@@ -108,6 +131,19 @@ def topic_reply(item: Term | Topic, catalog: Catalog, more: bool = False) -> Rep
     if more and extra:
         body = f"{body}\n\n{extra}"
     lines = [title, "", body]
+    intro = ""
+    myth = _myth(item)
+    if leaning is not None and leaning.top is not None and leaning.verdict != "unsure":
+        head = (f"{LEANING[leaning.verdict]}: {leaning.top.task}." if leaning.verdict == leaning.top.verdict
+                else f"{LEANING[leaning.verdict]} (closest ruling: {leaning.top.task}).")
+        intro = head
+        lines = [head, ""] + [f"• {r}" for r in leaning.reasons[:2]] + [
+            "", f"More on this: {title}" + (" (a common myth, and what the sources say about it)" if myth else ""),
+            "", body]
+    elif myth and practical:
+        intro = (f"I don't have a ruling on exactly that. The nearest thing in my sources is the myth that "
+                 f"{myth[0].lower() + myth[1:]}; what follows answers the myth, not your question.")
+        lines = [intro, "", title, "", body]
     fields: list[Field] = []
     if item.views:
         lines += ["", views_text(item.views)]
@@ -118,6 +154,8 @@ def topic_reply(item: Term | Topic, catalog: Catalog, more: bool = False) -> Rep
         fields.append(Field("Depends on where you are", jurisdiction))
     lines += ["", f"Source: {cite(item.sources)}"]
     choices: list[Choice] = []
+    if leaning is not None and leaning.top is not None and leaning.verdict != "unsure":
+        choices.append(Choice("Why?", encode("why", leaning.top.id)))
     if extra and not more:
         choices.append(Choice("More", encode("more", item.id)))
     check = getattr(item, "check", None)
@@ -129,7 +167,8 @@ def topic_reply(item: Term | Topic, catalog: Catalog, more: bool = False) -> Rep
             label = related.term if isinstance(related, Term) else related.title
             choices.append(Choice(label[:40], encode("topic", ref)))
     choices.append(Choice("Sources", encode("sources", "item", item.id)))
-    return Reply("\n".join(lines), card=Card(title, body, tuple(fields), f"Source: {cite(item.sources)}"),
+    card_body = f"{intro}\n\n{body}" if intro else body
+    return Reply("\n".join(lines), card=Card(title, card_body, tuple(fields), f"Source: {cite(item.sources)}"),
                  choices=tuple(choices[:5]), about=f"item:{item.id}")
 
 

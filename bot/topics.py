@@ -18,6 +18,8 @@ CONFIDENT = 0.25
 # How close a term must come to the best match to be preferred when the question asks for a
 # meaning ("what is X", "is there a word for this").
 TERM_PREFERENCE = 0.1
+# The score a word-for-word match carries when compared with a ruling's: it wins.
+WORD_FOR_WORD = float("inf")
 # How close a topic must come to the best match to be preferred when the question asks for examples.
 EXAMPLE_EDGE = 0.9
 
@@ -45,16 +47,34 @@ class TopicAnswer:
     item: Term | Topic
     confidence: float
     score: float = 0.0  # search score, on the scale the task answerer shares
+    leaning: object = None  # a TaskAnswer when the question asked for a verdict (`bot.choosing`)
 
     @property
     def kind(self) -> str:
         return "definition" if isinstance(self.item, Term) else "topic"
 
 
+# "What is …", "what's …", "define …": the framing around a name asked for word for word.
+_WHAT_IS = re.compile(r"^(?:what(?:'s| is| are|s)|define|definition of|meaning of)\s+(?:a |an |the )?")
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", clean(text).replace("'", "")))
+
+
 class TopicFinder:
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
         self.index = index_for(catalog)
+        # Every way the content itself asks for an item, word for word: the fallback when search has
+        # nothing to go on ("what is peer support?" is all words search leaves out).
+        self._verbatim: dict[str, str] = {}
+        for term in catalog.terms.values():
+            for name in (term.term, *term.aliases):
+                self._verbatim.setdefault(_plain(name), term.id)
+        for topic in catalog.topics.values():
+            for asked in (topic.title, *topic.questions):
+                self._verbatim.setdefault(_plain(asked), topic.id)
 
     def lookup(self, item_id: str) -> Term | Topic | None:
         return self.catalog.terms.get(item_id) or self.catalog.topics.get(item_id)
@@ -66,7 +86,7 @@ class TopicFinder:
         prefer_terms = prefer_terms or naming or asks_for_meaning(question)
         hits = self.index.search(question, limit=5, groups=(TERM, TOPIC))
         if not hits:
-            return None
+            return self._word_for_word(question)
         # On a tie the topic goes first: it says more than the term's definition.
         hits.sort(key=lambda h: (-round(h.score, 6), h.group != TOPIC))
         if ASKS_FOR_EXAMPLES.search(clean(question)):
@@ -86,6 +106,14 @@ class TopicFinder:
         if item is None or best.confidence < CONFIDENT:
             return None
         return TopicAnswer(item, best.confidence, hits[0].score)
+
+    def _word_for_word(self, question: str) -> TopicAnswer | None:
+        """An item the question asks for exactly as the content does (a question, title, term or
+        alias, with or without "what is"), when search found nothing to match on."""
+        plain = _plain(question)
+        item_id = self._verbatim.get(plain) or self._verbatim.get(_plain(_WHAT_IS.sub("", clean(question).strip())))
+        item = self.lookup(item_id) if item_id else None
+        return TopicAnswer(item, 1.0, WORD_FOR_WORD) if item is not None else None
 
     def _name_for(self, question: str, topic_hit: Hit) -> Hit:
         """The term a topic is about, for "is there a name for this?": the topic's related term that

@@ -13,7 +13,9 @@ measure agreement with the sources. They are not all equally independent of the 
   content/ or the other sets, looked at once; its out-of-scope misses were then fixed, so only its
   task and topic figures are still unseen-by-tuning.
 
-Their floors pin what the answerer reaches today (docs/answer-quality.md has the figures and the
+A topic answer that opens with a leaning (a question that asked for one, `bot.choosing`) counts
+with that leaning for the task sets: the reply gives it. Their floors pin what the answerer reaches
+today (docs/answer-quality.md has the figures and the
 history), so a change that makes any of them worse fails here. The held-out figures are well below
 the development ones: much of the gain on the development sets is fitting, not generalising.
 """
@@ -39,7 +41,10 @@ def cases(*names: str) -> list[dict]:
 
 
 def task_verdict(bot, question: str) -> str:
+    """The verdict the reply gives: a task answer's, or the leaning a topic answer opens with."""
     kind, found = choose(bot, question)
+    if kind == "topic" and found.leaning is not None:
+        return found.leaning.verdict
     return found.verdict if kind in ("task", "unsure-task") else "unsure"
 
 
@@ -73,12 +78,14 @@ def module_bot(catalog, tmp_path_factory):
 
 
 # -- development sets: the issues' targets -----------------------------------------------------
+DEV_FLOORS = (113, 83)  # (task agreement, topic top-1): today's figures
 def test_task_questions_agree_with_the_sources(module_bot):
-    """At least 93% of the task development set gets the sources' coarse leaning (target 90%)."""
+    """At least 113 of the 119 task development questions (95%) get the sources' coarse leaning
+    (target 90%)."""
     data = cases("task_questions.toml")
     assert len(data) >= 60
     agree = task_agreement(module_bot, data)
-    assert agree / len(data) >= 0.93, f"{agree}/{len(data)}"
+    assert agree >= DEV_FLOORS[0], f"{agree}/{len(data)}"
 
 
 def test_task_answers_never_say_yes_to_what_the_sources_rule_out(module_bot):
@@ -94,11 +101,12 @@ def test_questions_that_are_not_about_tasks_get_unsure(module_bot):
 
 
 def test_topic_questions_find_their_topic(module_bot):
-    """At least 90% of the topic development set lands on the expected topic or definition first."""
+    """At least 83 of the 92 topic development questions (90%) land on the expected topic or
+    definition first."""
     data = [c for c in cases("topic_questions.toml", "topic_questions_defs_myths.toml") if c["expect"] != "unsure"]
     assert len(data) >= 40
     hits = topic_hits(module_bot, data)
-    assert hits / len(data) >= 0.90, f"{hits}/{len(data)}"
+    assert hits >= DEV_FLOORS[1], f"{hits}/{len(data)}"
 
 
 def test_out_of_scope_topic_questions_get_i_dont_know(module_bot):
@@ -110,7 +118,7 @@ def test_out_of_scope_topic_questions_get_i_dont_know(module_bot):
 
 # -- held-out sets: what the answerer reaches on questions it was not tuned on -------------------
 # (set, task agreement floor, topic top-1 floor); see the module docstring for how held-out each is.
-HELD_OUT_FLOORS = {"heldout": (19, 19), "heldout2": (15, 16), "heldout3": (10, 11), "heldout4": (25, 26)}
+HELD_OUT_FLOORS = {"heldout": (21, 20), "heldout2": (16, 16), "heldout3": (10, 11), "heldout4": (25, 27)}
 
 
 @pytest.mark.parametrize("name", HELD_OUT)

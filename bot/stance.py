@@ -1,0 +1,165 @@
+"""Stance: which side of a distinction a question, or a ruling, stands on.
+
+Many rulings come in pairs that differ by one word: phoning a landlord *with* the person or *for*
+them, testifying *against* someone or *for* them, a task the *person* asked for or one the *team*
+wants, *now and then* or *routinely*. A retriever sees the shared words and little else, so the
+side is read here, as structure, from tables:
+
+- `SIDES`: for each dimension (with the person there or not, who asked, against or in support, what
+  the person wants, whose agenda, pushing toward or away from treatment), the patterns that put a
+  text on one side or the other;
+- `FACET_SIDES`: the dimensions the facet detectors (`bot.facets`) already read (who acts: for or
+  with; how often), and `DECLARED`: who asked, from a ruling's declared `facets` (its authors'
+  reading), so a ruling's side comes from its facets and from its task's own words;
+- `RISKS`: the risks a ruling's verdict hangs on (watching or reporting, whose agenda, power over
+  the person), on the side its verdict gives.
+
+A ruling contradicts a question when, on some dimension, the question is on one side and the ruling
+only on the other. Such a ruling cannot be the answer: the answerer takes the counterpart (the
+nearest ruling on the question's side) or, with none, does not say yes.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.facets import detect
+from bot.text import clean
+
+_P = r"(?:him|her|them|the person|someone|somebody|my client|the participant)"
+_SUBJ = r"(?:he|she|they|the person|someone)"
+
+_STAFF = (r"(?:my|the|our) (?:manager|boss|supervisor|team|treatment team|clinical team|care team|director|program"
+          r"|agency|organi[sz]ation|coordinator|employer|doctor|psychiatrist|nurse|case manager|clinician|staff|lawyer"
+          r"|outreach team|landlord|housing worker)|(?:his|her|their) (?:doctor|psychiatrist|case manager|lawyer|team)"
+          r"|(?:the )?treatment plan|(?:the )?care plan|management|outreach")
+# dimension -> side -> pattern. Only the sides the facet detectors (`bot.facets`) do not read already,
+# and who asked, read strictly: a question that only mentions the team is not the team asking.
+SIDES: dict[str, dict[str, re.Pattern[str]]] = {
+    "who asked": {
+        "the team": re.compile(
+            rf"\b(?:{_STAFF}) (?:wants?|asked|asks|told|tells|expects?|needs?|would like|keeps? asking|says?)"
+            rf" (?:me|us|the peers?|peer (?:staff|workers?))\b|\bi'?m (?:being )?(?:asked|told|expected) to\b"
+            rf"|\bi (?:was|have been|'ve been) (?:asked|told) to\b|\bbecause the team wants\b"),
+        "the person": re.compile(
+            rf"\b(?:{_SUBJ}|the person i support|someone i support|a person i support|(?:one of )?(?:my|the) (?:guys|people|participants?|clients?))"
+            rf" (?:asked|asks|wants|would like|requested|invited) (?:me|if|whether|us)\b"
+            rf"|\basked (?:me )?(?:if|whether) i(?:'d| could| would| can| might)?\b|\bat (?:his|her|their) request\b"),
+    },
+    # With the person there, or behind their back.
+    "person there": {
+        "absent": re.compile(
+            rf"\b(?:without {_P} (?:there|present|in the room|on the (?:call|line)|knowing|being there)"
+            rf"|without (?:his|her|their) (?:knowledge|knowing|say|consent|permission|input)"
+            rf"|without (?:telling|asking|involving) {_P}|behind (?:his|her|their) back"
+            rf"|(?:while|when) {_SUBJ} (?:isn'?t|aren'?t|is not|are not|'s not|'re not|is away|are away|is out|are out)\b"
+            rf"|(?:he|she|they) (?:won'?t|wouldn'?t|will not) (?:be there|know))"),
+        "present": re.compile(
+            rf"\b(?:with {_P} (?:(?:sitting|standing|right|still) )*(?:there|present|in the room|beside me|next to me|on (?:the )?speaker)"
+            rf"|(?:he|she|they)(?:'s| is|'re| are) (?:right )?(?:there|in the room|next to me|beside me|on the line)"
+            rf"|three-way call|together on the (?:phone|call)|while {_SUBJ} (?:listens|listen|sits|sit) (?:in|with))"),
+    },
+    # In support of the person, or against them.
+    "side": {
+        "against": re.compile(
+            rf"\b(?:against {_P}|(?:testify|testifying|witness|statement|evidence|speak|speaking) against"
+            rf"|for the prosecution|to (?:evict|discharge|cut off|get rid of) {_P}|take (?:his|her|their) (?:kids|children) away"
+            rf"|(?:should|to) lose (?:custody|(?:his|her|their) (?:kids|children|housing|apartment|benefits))"
+            rf"|(?:testify|say|argue|tell the (?:court|judge)|recommend) (?:that )?(?:she|he|they) (?:should|needs? to) (?:be|stay|lose))"),
+        "support": re.compile(
+            rf"\b(?:(?:testify|testifying|speak|speaking|vouch|vouching) (?:for|on behalf of|in support of) {_P}"
+            rf"|in (?:his|her|their) (?:favour|favor|support|defen[cs]e)|on (?:his|her|their) side"
+            rf"|as (?:the person'?s?|his|her|their) advocate|advocat\w* (?:for|on behalf of) {_P}"
+            rf"|character (?:reference|witness|letter)|support (?:him|her|them) (?:in|at) (?:court|the hearing))"),
+    },
+    # What the person wants: their own wish, or something they do not want.
+    "the person's wish": {
+        "unwanted": re.compile(
+            rf"\b(?:(?:doesn'?t|don'?t|does not|do not|didn'?t|did not) want(?:s)? (?:to|it|that|this|peer|any|me)"
+            rf"|against (?:his|her|their) (?:will|wishes)|(?:refuses|refused|won'?t go|isn'?t ready|is not ready)"
+            rf"|not (?:his|her|their) (?:choice|idea|decision)|never (?:chose|asked for)|not (?:his|hers|theirs)\b"
+            rf"|(?:agency|team|program|employer)'?s? (?:goal|agenda|idea))"),
+        "wanted": re.compile(
+            rf"\b(?:{_SUBJ} (?:wants|asked|chose|chooses|decided|would like|requested)"
+            rf"|(?:his|her|their) (?:own )?(?:choice|idea|decision|request|goals?)|at (?:his|her|their) request)"),
+    },
+    # Backing up what the person wants (the other side of someone else's agenda, which the facet
+    # detectors read).
+    "whose agenda": {
+        "the person's own": re.compile(
+            rf"\b(?:back (?:him|her|them) up|back up what|stand up for (?:him|her|them|what)|speak up for (?:him|her|them|what)"
+            rf"|what (?:he|she|they) (?:actually|really|truly) wants?|(?:his|her|their) own (?:goals?|wishes|choices?|plan))"),
+    },
+    # Pushing toward treatment or away from it.
+    "push": {
+        "toward": re.compile(
+            r"\b(?:(?:convince|persuade|push|pressure|get|make|talk)\w* (?:him|her|them|people|someone)"
+            r" (?:into |to )?(?:take|stay on|keep taking|go (?:to|into|back)|accept|comply|follow|attend|see)\b)"),
+        "away": re.compile(
+            r"\b(?:(?:convince|persuade|push|pressure|get|make|talk|encourage)\w* (?:him|her|them|people|someone)"
+            r" (?:out of|to (?:stop|quit|come off|go off|drop|skip|refuse)))"),
+    },
+}
+
+# The dimensions the facet detectors and the content's `facets` already name.
+FACET_SIDES: dict[str, dict[str, str]] = {
+    "who acts": {"for": "for", "with": "with"},
+    "how often": {"routine": "routine", "occasional": "once"},
+}
+
+
+# How the declared facets name the sides of "who asked" (a ruling's side comes from its authors).
+DECLARED = {"asked-by-person": ("who asked", "the person"), "asked-by-staff": ("who asked", "the team")}
+# Facets that name a risk: a question that has one stands on its risky side. A ruling that declares
+# one says its verdict hangs on it, and the verdict says which side it is on: a ruling leaning no is
+# about doing the risky thing, a ruling leaning yes is about doing the task without it ("helping
+# someone coming off medication find support, not pushing them either way").
+RISKS = {"reporting": ("watching or reporting", "reports", "does not report"),
+         "agenda": ("whose agenda", "someone else's", "the person's own"),
+         "power": ("power over the person", "takes it", "leaves it with them")}
+
+
+def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: str = "") -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    if declared:
+        for facet, (dimension, side) in DECLARED.items():
+            if facet in facets:
+                found.setdefault(dimension, set()).add(side)
+    for facet, (dimension, risky, safe) in RISKS.items():
+        if facet in facets:
+            side = risky if not declared or verdict in ("no", "unlikely") else safe if verdict in ("yes", "likely") else ""
+            if side:
+                found.setdefault(dimension, set()).add(side)
+    for dimension, sides in FACET_SIDES.items():
+        for facet, side in sides.items():
+            if facet in facets:
+                found.setdefault(dimension, set()).add(side)
+    t = clean(text)
+    for dimension, sides in SIDES.items():
+        for side, pattern in sides.items():
+            if pattern.search(t):
+                found.setdefault(dimension, set()).add(side)
+    return {d: frozenset(s) for d, s in found.items()}
+
+
+@lru_cache(maxsize=4096)
+def of_question(question: str) -> dict[str, frozenset[str]]:
+    """The sides a question takes, dimension by dimension."""
+    return _read(question, detect(question))
+
+
+def of_ruling(task: str, facets: frozenset[str], verdict: str = "") -> dict[str, frozenset[str]]:
+    """The sides a ruling takes: its declared facets (with its verdict, for the risks) and what its
+    task says outright."""
+    return _read(task, facets | (detect(task) & {"for", "with"}), declared=True, verdict=verdict)
+
+
+def contradictions(asked: dict[str, frozenset[str]], ruling: dict[str, frozenset[str]]) -> list[str]:
+    """The dimensions on which the ruling is only on a side the question is not on."""
+    return [d for d, sides in asked.items()
+            if len(sides) == 1 and d in ruling and not (ruling[d] & sides)]
+
+
+def agreements(asked: dict[str, frozenset[str]], ruling: dict[str, frozenset[str]]) -> list[str]:
+    """The dimensions on which the ruling stands where the question does."""
+    return [d for d, sides in asked.items() if d in ruling and ruling[d] & sides]

@@ -1,0 +1,149 @@
+"""How the answerer reads a question: the side it is on, what it asks for, and when it must not say yes."""
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot import retriever
+from bot.replies import topic_reply
+from tests.conftest import ROOT, Chat
+
+
+def test_a_flip_pair_is_answered_on_both_sides(chat: Chat):
+    """Phoning a landlord on someone's behalf without them there is not peer work; making the call
+    with them beside you is."""
+    without_them = chat.say("can I call his landlord on his behalf without him there?")[0]
+    with_them = chat.say("can I call his landlord with him sitting next to me?")[0]
+    assert without_them.card.tone in ("unlikely", "no")
+    assert with_them.card.tone in ("yes", "likely")
+
+
+def test_testifying_against_someone_is_not_testifying_for_them(chat: Chat):
+    """"Against him" and "for her" at a hearing land on opposite rulings."""
+    against = chat.say("the hospital wants me to give evidence against him at his hearing")[0]
+    for_her = chat.say("she asked me to testify for her at her commitment hearing, can I?")[0]
+    assert against.card.tone in ("unlikely", "no")
+    assert for_her.card.tone in ("yes", "likely")
+
+
+def test_taking_someone_where_they_do_not_want_to_go_is_not_a_ride_they_asked_for(chat: Chat):
+    """What the person wants decides a ride to treatment."""
+    unwanted = chat.say("can I drive him to rehab? he keeps saying he doesn't want to go")[0]
+    assert unwanted.card.tone in ("unlikely", "no")
+
+
+def test_a_ruling_silent_on_what_the_person_wants_cannot_say_yes_against_it(chat: Chat):
+    """A yes about hospital visits does not carry over to getting someone admitted who says he won't go."""
+    reply = chat.say("can I drive him to the hospital to get him admitted when he says he won't go?")[0]
+    assert reply.card.tone in ("unlikely", "no")
+    assert "don't want it" in reply.text
+
+
+def test_a_yes_no_question_gets_a_verdict_and_a_see_also_topic(chat: Chat):
+    """Asking whether to do something gets a verdict first, with the closest topic offered beside it."""
+    reply = chat.say("is it ok to buy a few beers for someone as harm reduction so he doesn't go into withdrawal?")[0]
+    assert reply.card.tone in ("unlikely", "no")
+    assert "See also: " in reply.text
+    assert any(c.action.startswith("v1:topic:") for c in reply.choices)
+
+
+def test_a_leaning_question_about_a_topic_opens_with_the_verdict(chat: Chat):
+    """When the topic is what a "part of peer work?" question is about, the reply still opens with a leaning."""
+    reply = chat.say("is co-facilitating a WRAP class part of peer work?")[0]
+    first = reply.text.splitlines()[0]
+    assert first.startswith(("Yes", "Likely", "It depends", "Usually not", "No"))
+    assert "More on this: WRAP" in reply.text
+
+
+def test_a_question_asked_word_for_word_as_the_content_asks_it_is_found(chat: Chat):
+    """"What is peer support?" is all words the search leaves out, yet the content asks it word for word."""
+    reply = chat.say("what is peer support?")[0]
+    assert not reply.text.startswith("I don't know")
+    assert "peer support" in reply.text.splitlines()[0].lower()
+
+
+def test_arithmetic_is_out_of_scope(chat: Chat):
+    """"What is 17 times 23?" gets an honest "I don't know", not a topic or a verdict."""
+    reply = chat.say("what is 17 times 23?")[0]
+    assert reply.text.startswith("I don't know that one")
+
+
+def test_trivia_is_out_of_scope(chat: Chat):
+    """A trivia question gets "I don't know" too."""
+    reply = chat.say("who won the world cup in 2018?")[0]
+    assert reply.text.startswith("I don't know that one")
+
+
+def test_the_guard_turns_a_contested_yes_into_depends(chat: Chat):
+    """A bare question that lands between a yes and a close no on the same thing says it depends, showing both."""
+    reply = chat.say("is giving people rides a peer task?")[0]
+    assert reply.card.tone == "depends"
+    assert "turns on the details" in reply.text
+    assert "(yes)" in reply.text or "(likely)" in reply.text
+    assert "(no)" in reply.text or "(unlikely)" in reply.text
+
+
+def test_a_myth_page_reached_by_a_practical_question_does_not_open_with_no(catalog):
+    """A myth page's "No." answers the myth; reached by a practical question, the first line says so."""
+    myth = next(t for t in catalog.topics.values() if t.group == "myths")
+    reply = topic_reply(myth, catalog, practical=True)
+    first = reply.text.splitlines()[0]
+    assert not first.startswith(("No", "Not"))
+    assert "myth" in first
+
+
+def _small(catalog, extra: str = ""):
+    """A catalog of three rulings (fast to fit), the first with one more phrasing when `extra` is given."""
+    picked = sorted(catalog.rulings)[:3]
+    rulings = {rid: catalog.rulings[rid] for rid in picked}
+    if extra:
+        first = rulings[picked[0]]
+        rulings[picked[0]] = first.model_copy(update={"phrasings": first.phrasings + (extra,)})
+    return dataclasses.replace(catalog, rulings=rulings)
+
+
+def test_the_model_is_rebuilt_when_content_changes(catalog, tmp_path):
+    """The fitted model is cached beside the content under a hash of what it learned from; changing a
+    phrasing gives a new model (and the old file is dropped), and the same content loads the cached one."""
+    before = retriever.model_for(_small(catalog), tmp_path)
+    assert [p.name for p in tmp_path.glob("retriever-*.npz")] == [f"retriever-{before.key}.npz"]
+    after = retriever.model_for(_small(catalog, "a brand new way of asking about pottery classes"), tmp_path)
+    assert after.key != before.key
+    assert [p.name for p in tmp_path.glob("retriever-*.npz")] == [f"retriever-{after.key}.npz"]
+    reloaded = retriever.load(tmp_path / f"retriever-{after.key}.npz")
+    question = "a brand new way of asking about pottery classes"
+    assert reloaded.ranked(question, 1) == after.ranked(question, 1)
+
+
+def test_a_read_only_content_folder_still_answers(catalog, tmp_path):
+    """When the cache folder cannot be written, the model is fitted in memory and used all the same."""
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would go")
+    small = _small(catalog, "yet another phrasing about gardening")
+    model = retriever.model_for(small, blocked / "cache")
+    assert set(small.rulings) < set(model.classes)
+    assert len(model.ranked("can I help with her garden?", 3)) == 3
+    assert not (blocked / "cache").exists()
+
+
+@pytest.mark.parametrize("question", ["can I drive someone to the food bank?"])
+def test_answering_from_the_cached_model_never_imports_scikit_learn(question):
+    """With the model cached, a `peerbot ask` process answers without importing scikit-learn (which
+    alone takes about a second to import)."""
+    code = ("import sys; from adapters.bootstrap import build_bot; from bot.settings import Settings; "
+            "from bot.asking import choose; bot = build_bot(Settings(db=':memory:', _env_file=None)); "
+            f"choose(bot, {question!r}); print('sklearn' in sys.modules)")
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True)  # fits if needed
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True, text=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_the_written_negatives_are_never_rulings(catalog):
+    """The out-of-scope class is a class of its own: none of its questions is also a ruling's phrasing."""
+    phrasings = {p.lower() for r in catalog.rulings.values() for p in (r.task, *r.phrasings)}
+    assert not phrasings & {q.lower() for q in retriever.negatives()}
+    assert Path(retriever.NEGATIVES).is_file()

@@ -1,0 +1,73 @@
+"""Stance: reading which side of a distinction a question stands on, in pairs that differ by a word."""
+from __future__ import annotations
+
+import pytest
+
+from bot import stance
+
+# (question, dimension, side it takes)
+PAIRS = [
+    ("can I phone the landlord for him?", "who acts", "for"),
+    ("can I phone the landlord with him?", "who acts", "with"),
+    ("can I call the housing office without her there?", "person there", "absent"),
+    ("can I call the housing office with her sitting beside me?", "person there", "present"),
+    ("can I testify against him at the hearing?", "side", "against"),
+    ("can I testify for him at the hearing?", "side", "support"),
+    ("my manager wants me to take her to group", "who asked", "the team"),
+    ("she asked me to take her to group", "who asked", "the person"),
+    ("can I take him to detox? he doesn't want to go", "the person's wish", "unwanted"),
+    ("can I take him to the detox he chose?", "the person's wish", "wanted"),
+    ("I drive people to appointments every day", "how often", "routine"),
+    ("can I give her a lift just this once?", "how often", "once"),
+    ("can I convince him to take his meds?", "push", "toward"),
+    ("can I talk him out of taking his meds?", "push", "away"),
+]
+
+
+@pytest.mark.parametrize("question, dimension, side", PAIRS)
+def test_each_side_of_a_pair_is_read(question, dimension, side):
+    """Each question of a pair is read on its own side of the distinction."""
+    assert stance.of_question(question).get(dimension) == frozenset({side})
+
+
+def test_testifying_for_someone_is_taking_their_side_not_doing_it_for_them():
+    """"Testify for him" is support at a hearing, not doing a task on his behalf."""
+    assert "who acts" not in stance.of_question("can I testify for him at the hearing?")
+
+
+def test_a_ruling_on_the_other_side_contradicts_the_question():
+    """A ruling about doing it *for* the person contradicts a question about doing it *with* them."""
+    asked = stance.of_question("can I go grocery shopping with her?")
+    for_them = stance.of_ruling("Doing the person's shopping for them, on their behalf", frozenset({"for"}))
+    with_them = stance.of_ruling("Going shopping together with the person", frozenset({"with"}))
+    assert stance.contradictions(asked, for_them) == ["who acts"]
+    assert stance.contradictions(asked, with_them) == []
+    assert stance.agreements(asked, with_them) == ["who acts"]
+
+
+def test_a_ruling_that_names_no_side_contradicts_nothing():
+    """A ruling silent on a dimension can still answer a question that takes a side on it."""
+    asked = stance.of_question("can I testify against him?")
+    assert stance.contradictions(asked, stance.of_ruling("Going to court with the person", frozenset())) == []
+
+
+def test_who_asked_comes_from_a_request_not_a_mention():
+    """Only mentioning the team ("the team stuck him with a goal") is not the team asking."""
+    assert "who asked" not in stance.of_question("the team stuck him with a goal he hates, can I raise it?")
+
+
+def test_a_risk_a_ruling_hangs_on_has_the_side_its_verdict_gives():
+    """A ruling leaning yes that declares an agenda risk is about doing the task without pushing; a
+    question that pushes ("tell her she should stop her meds") contradicts it, and agrees with the no."""
+    asked = stance.of_question("can I tell her she should stop taking her meds like I did?")
+    without_pushing = stance.of_ruling("Helping someone coming off medication find other supports",
+                                       frozenset({"agenda"}), "yes")
+    pushing = stance.of_ruling("Using your own story to persuade someone about medication", frozenset({"agenda"}), "no")
+    assert stance.contradictions(asked, without_pushing) == ["whose agenda"]
+    assert stance.agreements(asked, pushing) == ["whose agenda"]
+
+
+def test_backing_up_what_the_person_wants_is_their_own_agenda():
+    """"Back up what he actually wants" stands with the person, even in a question about the team's goals."""
+    sides = stance.of_question("the team set him a goal he never chose; can I back up what he actually wants?")
+    assert "the person's own" in sides["whose agenda"]
