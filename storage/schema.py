@@ -79,3 +79,12 @@ def m008_schedule_next_due(db: Database) -> None:
     db["schedules"].add_column("next_due", str, not_null_default="")
     db["schedules"].create_index(["paused", "next_due"])
 
+
+
+@migrations()
+def m009_seen_requests(db: Database) -> None:
+    # Replay protection: a hash of each signed Slack request body and each Events API event id,
+    # kept a few minutes (past Slack's five-minute signature window, or its retries of an event),
+    # so a replayed request or a retry after a restart is not acted on twice. No text, no user ids.
+    db["seen_requests"].create({"key": str, "expires_at": str}, pk="key")
+    db["seen_requests"].create_index(["expires_at"])
