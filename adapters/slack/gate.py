@@ -17,14 +17,15 @@ Then Bolt dispatches as before. Anything Bolt still raises is a 500 with one log
 from __future__ import annotations
 
 import hashlib
+import hmac
 import logging
+import time
 from datetime import timedelta, timezone
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.request.internals import parse_body
-from slack_sdk.signature import SignatureVerifier
 
 from adapters.slack.shapes import well_formed
 from bot.ports import Clock, Store
@@ -44,7 +45,7 @@ def _stamp(clock: Clock, delta: timedelta = timedelta(0)) -> str:
 class Gate:
     def __init__(self, app: AsyncApp, signing_secret: str, store: Store, clock: Clock):
         self.app = app
-        self.verifier = SignatureVerifier(signing_secret)
+        self.secret = signing_secret.encode()
         self.store = store
         self.clock = clock
 
@@ -82,12 +83,14 @@ class Gate:
         return await to_aiohttp_response(response)
 
     def _signed(self, raw: bytes, timestamp: str, signature: str) -> bool:
+        """Slack's v0 signature over the raw bytes (slack-sdk's verifier decodes them first, so a
+        body that is not UTF-8 raised instead of being judged), within five minutes of now."""
         if not timestamp.isdigit() or len(timestamp) > 12 or not signature.startswith("v0="):
             return False
-        try:
-            return self.verifier.is_valid(raw, timestamp, signature)
-        except (ValueError, TypeError):
+        if abs(time.time() - int(timestamp)) > 60 * 5:
             return False
+        expected = hmac.new(self.secret, b"v0:" + timestamp.encode() + b":" + raw, hashlib.sha256).hexdigest()
+        return hmac.compare_digest("v0=" + expected, signature)
 
     def _first(self, raw: bytes, timestamp: str) -> bool:
         key = "req:" + hashlib.sha256(timestamp.encode() + b":" + raw).hexdigest()
