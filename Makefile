@@ -25,7 +25,7 @@ check: $(STAMP)
 
 # The generated tests with many fresh random examples (the suite runs a fixed, derandomized set).
 fuzz: $(STAMP)
-	HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest -q tests/test_fuzz.py tests/discord/test_discord_limits.py
+	HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest -q tests/test_fuzz.py tests/slack/test_slack_fuzz.py tests/discord/test_discord_limits.py
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.all

@@ -34,6 +34,14 @@ def _from_library(name: str) -> bool:
     return any(name == lib or name.startswith(lib + ".") for lib in LIBRARIES)
 
 
+def _malformed_http(record: logging.LogRecord) -> bool:
+    if record.name != "aiohttp.server" or not record.exc_info:
+        return False
+    from aiohttp.http_exceptions import HttpProcessingError
+
+    return isinstance(record.exc_info[1], HttpProcessingError)
+
+
 def install() -> None:
     """Clip every library log record from now on (safe to call more than once)."""
     global _installed
@@ -43,7 +51,14 @@ def install() -> None:
 
     def factory(*args, **kwargs) -> logging.LogRecord:
         record = make(*args, **kwargs)
-        if _from_library(record.name):
+        if _malformed_http(record):
+            # aiohttp answers a request whose HTTP itself is broken (a control character in a
+            # header, a bad chunk) with 400 and logs a traceback at ERROR; that is the caller's
+            # mistake, not ours: one WARNING line, no traceback.
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+            record.exc_info, record.exc_text = None, None
+            record.msg, record.args = "refused a malformed HTTP request with 400", ()
+        elif _from_library(record.name):
             try:
                 message = record.getMessage()
             except Exception:  # noqa: BLE001 - a malformed library format string: keep the bare template

@@ -76,9 +76,38 @@ def _view(payload: dict) -> bool:
         for block in values.values())
 
 
+# What slack-bolt itself reads from any payload, before a listener is chosen, and the types it
+# assumes (a list where it expects an object raised "Failed to run a middleware function").
+OBJECTS = ("event", "container", "message", "view", "state", "authorizations_", "response_urls_")
+OBJECT_OR_ID = ("user", "team", "channel", "enterprise", "organization")
+LISTS = ("actions", "authorizations")
+
+
+def _bolt_safe(payload: dict) -> bool:
+    for key in OBJECTS:
+        if key in payload and payload[key] is not None and not isinstance(payload[key], dict):
+            return False
+    for key in OBJECT_OR_ID:
+        value = payload.get(key)
+        if value is not None and not isinstance(value, (dict, str)):
+            return False
+        if isinstance(value, dict) and not all(_opt_str(value, k) for k in ("id", "team_id", "enterprise_id")):
+            return False
+    for key in LISTS:
+        value = payload.get(key)
+        if value is not None and not (isinstance(value, list) and all(isinstance(v, dict) for v in value)):
+            return False
+    event = payload.get("event")
+    if isinstance(event, dict) and not _bolt_safe({k: v for k, v in event.items() if k != "event"}):
+        return False
+    return all(_opt_str(payload, k) for k in ("type", "event_id", "callback_id", "trigger_id", "response_url",
+                                                 "team_id", "enterprise_id", "user_id", "channel_id", "api_app_id",
+                                                 "token", "command", "text"))
+
+
 def well_formed(payload: Any) -> bool:
     """True when the bot can read `payload` without tripping over a missing or mistyped field."""
-    if not isinstance(payload, dict):
+    if not isinstance(payload, dict) or not _bolt_safe(payload):
         return False
     kind = payload.get("type")
     if "command" in payload:
@@ -93,4 +122,4 @@ def well_formed(payload: Any) -> bool:
         return _actions(payload)
     if kind in ("view_submission", "view_closed"):
         return _view(payload)
-    return kind is None or isinstance(kind, str)
+    return True
