@@ -1,13 +1,15 @@
 """How much of one message the bot reads: at most `MAX_CHARS` characters, cut before anything runs.
 
 Slack allows 40,000 characters in a message; Discord 2,000. Every pattern the bot runs (the crisis
-screen, the confidentiality guard, the answerer) takes time in proportion to what it reads, and the
-bot answers everyone from one event loop, so one long message must cost little: reading 40,000
-characters of ordinary words took 0.14-0.4 s here, against a target of 50 ms per message. A
-question never needs more than a few thousand characters, so a longer request (a pasted document,
-a signed 1 MB body, a form field stuffed by a script) is cut to `MAX_CHARS` before the safety
-screen or any pattern sees it, and the person is told kindly that only the start was read and how
-to send the rest. `Bot.handle` calls `bound` first thing.
+screen, the confidentiality guard, the answerer) takes time at least in proportion to what it
+reads, and the bot answers everyone from one event loop, so one long message must cost little:
+reading 40,000 characters of ordinary words took 0.14-0.4 s here, against a target of 50 ms per
+message (p99 at 4,000 characters: 139 ms; at 2,000: 39 ms, measured by bench/abuse.py). A question
+never needs more than Discord allows, so a longer request (a pasted document, a signed 1 MB body,
+a form field stuffed by a script) is cut to `MAX_CHARS` before the safety screen or any pattern
+sees it, and the person is told kindly that only the start was read and how to send the rest.
+`Bot.handle` calls `bound` first thing. Raising the limit is one constant, once the crisis screen
+and the answerer cost less per character (see docs/benchmarks.md, "Abuse run").
 """
 from __future__ import annotations
 
@@ -15,8 +17,8 @@ from dataclasses import replace
 
 from bot.messages import Command, Press, Reply
 
-MAX_CHARS = 4_000  # twice Discord's message limit; a tenth of Slack's
-FIELD_CHARS = 3_000  # Slack's limit for a text input in a form; Discord's modals allow less
+MAX_CHARS = 2_000  # Discord's message limit; a twentieth of Slack's
+FIELD_CHARS = 2_000  # per form field, the same reasoning (Slack's text inputs allow 3,000)
 
 
 def bound(request: Command | Press) -> tuple[Command | Press, Reply | None]:
