@@ -262,12 +262,16 @@ def tick(at: str | None, force: bool) -> None:
     if now.tzinfo is None:
         raise click.BadParameter("give a time zone offset, e.g. 2026-11-23T10:00:00-05:00 or ...Z", param_hint="--at")
     real = datetime.now(timezone.utc)
-    if now - real > timedelta(days=TICK_REACH_DAYS) and not force:
+    try:
+        ahead = now - real
+    except OverflowError:  # year 1 with a positive offset is before year 1 in UTC
+        raise click.BadParameter(f"{now.isoformat()} is too far in the past to run as.", param_hint="--at") from None
+    if ahead > timedelta(days=TICK_REACH_DAYS) and not force:
         # Every schedule would count the runs up to then as done, and none of them would post.
         raise click.BadParameter(f"{now.isoformat()} is more than a day ahead of now ({real:%Y-%m-%d %H:%M} UTC): "
                                  "every schedule would skip the runs before it. Add --force if you mean it.",
                                  param_hint="--at")
-    if now.astimezone(timezone.utc).year < 1971:
+    if now < datetime(1971, 1, 1, tzinfo=timezone.utc):
         raise click.BadParameter(f"{now.isoformat()} is too far in the past to run as.", param_hint="--at")
     bot = _bot()
     try:

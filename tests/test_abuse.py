@@ -95,7 +95,7 @@ def test_tick_at_more_than_a_day_ahead_is_refused_unless_forced(tmp_path, bot, f
     assert run_cli(["tick", "--force", "--at", ahead], PEERBOT_DB=bot.settings.db).exit_code == 0
 
 
-@pytest.mark.parametrize("at", ["0001-01-01T00:00:00+00:00", "1900-01-01T00:00:00Z"])
+@pytest.mark.parametrize("at", ["0001-01-01T00:00:00+00:00", "0001-01-01T00:00:00+05:00", "1900-01-01T00:00:00Z"])
 def test_tick_at_a_date_far_in_the_past_is_one_line(tmp_path, at):
     """Year one (and other dates before any schedule) get one line, not an OverflowError traceback."""
     result = run_cli(["tick", "--at", at], PEERBOT_DB=str(tmp_path / "p.db"))

@@ -78,7 +78,7 @@ def _view(payload: dict) -> bool:
 
 # What slack-bolt itself reads from any payload, before a listener is chosen, and the types it
 # assumes (a list where it expects an object raised "Failed to run a middleware function").
-OBJECTS = ("event", "container", "message", "view", "state", "authorizations_", "response_urls_")
+OBJECTS = ("event", "container", "message", "view", "state")
 OBJECT_OR_ID = ("user", "team", "channel", "enterprise", "organization")
 LISTS = ("actions", "authorizations")
 
