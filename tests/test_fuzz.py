@@ -121,7 +121,7 @@ long_text = st.builds(lambda chunk, n, tail: (chunk * (n // max(len(chunk), 1) +
                       st.sampled_from(CHUNKS), st.integers(3_000, 60_000), st.text(max_size=30))
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow], max_examples=40)
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(verb=verbs, rest=long_text, role=ROLES)
 def test_any_command_with_a_long_message_is_cut_and_answered_kindly(fuzz_bot, caplog, verb, rest, role):
     """Messages up to and past Slack's 40,000 characters, made of the shapes that once stalled the

@@ -118,7 +118,7 @@ content_types = st.sampled_from(["application/x-www-form-urlencoded", "applicati
                                  "application/json; charset=utf-16"])
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow], max_examples=120)
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(body=bodies, content_type=content_types)
 def test_any_signed_body_gets_a_status_and_no_error(endpoint, caplog, body, content_type):
     """A correctly signed request with any body, encoding or size is answered 200, 400, 404 or 413."""
@@ -127,7 +127,7 @@ def test_any_signed_body_gets_a_status_and_no_error(endpoint, caplog, body, cont
     assert_quiet(caplog, drain)
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow], max_examples=120)
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(body=bodies, content_type=content_types,
        timestamp=st.one_of(st.text(max_size=20), st.integers(-10**15, 10**15).map(str)),
        signature=st.one_of(st.text(max_size=80), st.just("v0=" + "0" * 64)))
