@@ -84,18 +84,20 @@ LISTS = ("actions", "authorizations")
 
 
 def _bolt_safe(payload: dict) -> bool:
+    # A key that is present must have the type Bolt expects: `payload.get(key, {}).get(...)` fails
+    # on an explicit null as much as on a list.
     for key in OBJECTS:
-        if key in payload and payload[key] is not None and not isinstance(payload[key], dict):
+        if key in payload and not isinstance(payload[key], dict):
             return False
-    for key in OBJECT_OR_ID:
+    for key in OBJECT_OR_ID:  # Slack sends `"enterprise": null` outside Enterprise Grid; Bolt checks these
         value = payload.get(key)
         if value is not None and not isinstance(value, (dict, str)):
             return False
         if isinstance(value, dict) and not all(_opt_str(value, k) for k in ("id", "team_id", "enterprise_id")):
             return False
     for key in LISTS:
-        value = payload.get(key)
-        if value is not None and not (isinstance(value, list) and all(isinstance(v, dict) for v in value)):
+        value = payload.get(key, [])
+        if not (isinstance(value, list) and all(isinstance(v, dict) for v in value)):
             return False
     event = payload.get("event")
     if isinstance(event, dict) and not _bolt_safe({k: v for k, v in event.items() if k != "event"}):
