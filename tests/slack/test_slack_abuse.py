@@ -119,6 +119,9 @@ MALFORMED = {
     "an event with no event": (json.dumps({"type": "event_callback", "event_id": "Ev1"}).encode(),
                                "application/json", 0, 400),
     "JSON that is a string": (b'"hello"', "application/json", 0, 400),
+    "actions that are null (found by make fuzz)": (b"payload=%7B%22actions%22%3A+null%7D", FORM, 0, 400),
+    "an unknown kind whose view is null (found by make fuzz)": (urlencode({"payload": json.dumps(
+        {"type": "block_suggestion", "view": None})}).encode(), FORM, 0, 400),
     "a command with no user": (b"command=%2Fpeer&text=help&channel_id=C1", FORM, 0, 400),
 }
 
