@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test fuzz bench check clean
+.PHONY: run test fuzz bench abuse check clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,10 +25,13 @@ check: $(STAMP)
 
 # The generated tests with many fresh random examples (the suite runs a fixed, derandomized set).
 fuzz: $(STAMP)
-	HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest -q tests/test_fuzz.py tests/discord/test_discord_limits.py
+	HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest -q tests/test_fuzz.py tests/slack/test_slack_fuzz.py tests/discord/test_discord_limits.py
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.all
+
+abuse: $(STAMP)
+	$(BIN)/python -m bench.abuse
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sqlite3
 import sys
+import time
 
 import click
 
@@ -17,19 +19,15 @@ from bot.privacy import PLATFORMS
 from bot.errors import ContentError
 from bot.resources import load_resources
 from bot.settings import Settings
+from bot.settings_check import SettingsProblem, checked, load, problems
+
+# How far from the real time `tick --at` may reach without --force: a mistaken year moves every
+# schedule past runs that then never post.
+TICK_REACH_DAYS = 1
 
 
 def _settings() -> Settings:
-    from pydantic import ValidationError
-
-    try:
-        return Settings()
-    except ValidationError as e:
-        # A wrong setting (an unknown PEERBOT_HOLIDAYS code) is the operator's to fix: one line each,
-        # not a traceback.
-        for error in e.errors():
-            click.echo(f"peerbot cannot start: {error['msg'].removeprefix('Value error, ')}", err=True)
-        sys.exit(2)
+    return load()
 
 
 def _bot(settings: Settings | None = None):
@@ -43,11 +41,18 @@ def _bot(settings: Settings | None = None):
         sys.exit(2)
 
 
-def database_problem(error: sqlite3.Error, path: str) -> str:
-    """One line a person can act on, for a database peerbot cannot use (instead of a traceback)."""
+def database_problem(error: sqlite3.Error, path: str, waited: float | None = None) -> str:
+    """One line a person can act on, for a database peerbot cannot use (instead of a traceback).
+    `waited`: how long the command had been running when SQLite gave up, said as it was."""
+    from storage.sqlite import BUSY_TIMEOUT
+
     text = str(error).lower()
     if "locked" in text or "busy" in text:
-        why = "another program kept it locked for longer than peerbot waits (5 seconds); try again when it lets go"
+        took = f"it gave up after {waited:.1f} s; it waits up to {BUSY_TIMEOUT:g} s" if waited is not None else \
+            f"it waits up to {BUSY_TIMEOUT:g} s"
+        why = f"another program kept it locked for longer than peerbot waits ({took}); try again when it lets go"
+    elif "full" in text:
+        why = "the disk it is on is full. Free some space; nothing was changed"
     elif "readonly" in text or "read-only" in text or "unable to open" in text:
         why = ("it cannot be written. peerbot needs to write the file and the folder it is in "
                "(for the -wal and -shm files next to it)")
@@ -60,19 +65,34 @@ def database_problem(error: sqlite3.Error, path: str) -> str:
 
 class Main(click.Group):
     def invoke(self, ctx: click.Context):
+        started = time.monotonic()
         try:
             return super().invoke(ctx)
         except sqlite3.Error as e:  # a locked, read-only or damaged file: say so, not a traceback
-            from pathlib import Path
-
-            click.echo(database_problem(e, str(Path(_settings().db).resolve())), err=True)
+            # abspath, not resolve(): a path whose symlinks loop cannot be resolved.
+            click.echo(database_problem(e, os.path.abspath(load().db), time.monotonic() - started), err=True)
             sys.exit(3)
+        except SettingsProblem as e:
+            click.echo(f"peerbot cannot start: {e}", err=True)
+            sys.exit(2)
 
 
 @click.group(cls=Main)
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """peerbot: answers for peer workers, rhythm for communities of practice, scenario discussions."""
-    logging.basicConfig(level=_settings().log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from adapters.logfilter import install
+
+    try:
+        settings = checked()
+    except SettingsProblem:
+        if ctx.invoked_subcommand == "doctor":  # the doctor lists every problem itself
+            settings = None
+        else:
+            raise
+    level = settings.log_level.upper() if settings is not None else "INFO"
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    install()  # no request body, user text or user id in any log line (adapters.logfilter)
 
 
 @main.command()
@@ -134,6 +154,30 @@ def answer_json(bot, question: str) -> dict:
     }
 
 
+def screened_json(bot, question: str) -> dict:
+    """`answer_json` behind the same safety screen as the chat, cut to the same length first: crisis
+    language gets the crisis lines instead of an answer, and notes or reminders come with it."""
+    from adapters.console import CONSOLE
+    from bot import bounds, safety
+    from bot.messages import Command, Role, Who
+
+    request, cut = bounds.bound(Command(question, Who("console", Role.PARTICIPANT, "console"), CONSOLE, "console"))
+    answered: list[dict] = []
+
+    def run(text: str) -> list:
+        answered.append(answer_json(bot, text))
+        return []
+
+    extra = [m.text for m in safety.screened(bot, request, request.text, run)]
+    if not answered:  # the screen read crisis language: support, not an answer
+        out = {"question": request.text, "kind": "crisis", "verdict": "unsure", "matches": [], "reasons": extra}
+    else:
+        out = {**answered[0], **({"notes": extra} if extra else {})}
+    if cut is not None:
+        out["notes"] = [*out.get("notes", []), cut.text]
+    return out
+
+
 @main.command()
 @click.argument("question", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as one JSON object.")
@@ -144,12 +188,12 @@ def ask(question: str | None, as_json: bool, jsonl: bool) -> None:
     if jsonl:
         for line in sys.stdin:
             if line.strip():
-                click.echo(json.dumps(answer_json(bot, line.strip())))
+                click.echo(json.dumps(screened_json(bot, line.strip())))
         return
     if not question:
         raise click.UsageError("Give a question, or use --jsonl to read questions from stdin.")
     if as_json:
-        click.echo(json.dumps(answer_json(bot, question), indent=2))
+        click.echo(json.dumps(screened_json(bot, question), indent=2))
         return
     from adapters.console import Console
 
@@ -208,7 +252,8 @@ def schedules_cmd(as_json: bool) -> None:
 
 @main.command()
 @click.option("--at", "at", default=None, help="ISO-8601 instant to run as (default: now).")
-def tick(at: str | None) -> None:
+@click.option("--force", is_flag=True, help="Run as an instant more than a day ahead of the real time.")
+def tick(at: str | None, force: bool) -> None:
     """Run whatever is due at that instant, deliver it, and exit."""
     import asyncio
     from datetime import datetime, timedelta, timezone
@@ -217,14 +262,29 @@ def tick(at: str | None) -> None:
     from adapters.deliverer import DelivererLock
     from bot.outbox import Outbox
 
-    bot = _bot()
     try:
         now = datetime.fromisoformat(at) if at else datetime.now(timezone.utc)
     except ValueError:
         raise click.BadParameter(f"{at!r} is not an ISO-8601 time, e.g. 2026-11-23T10:00:00-05:00", param_hint="--at")
     if now.tzinfo is None:
         raise click.BadParameter("give a time zone offset, e.g. 2026-11-23T10:00:00-05:00 or ...Z", param_hint="--at")
-    posts = bot.tick(now)
+    real = datetime.now(timezone.utc)
+    try:
+        ahead = now - real
+    except OverflowError:  # year 1 with a positive offset is before year 1 in UTC
+        raise click.BadParameter(f"{now.isoformat()} is too far in the past to run as.", param_hint="--at") from None
+    if ahead > timedelta(days=TICK_REACH_DAYS) and not force:
+        # Every schedule would count the runs up to then as done, and none of them would post.
+        raise click.BadParameter(f"{now.isoformat()} is more than a day ahead of now ({real:%Y-%m-%d %H:%M} UTC): "
+                                 "every schedule would skip the runs before it. Add --force if you mean it.",
+                                 param_hint="--at")
+    if now < datetime(1971, 1, 1, tzinfo=timezone.utc):
+        raise click.BadParameter(f"{now.isoformat()} is too far in the past to run as.", param_hint="--at")
+    bot = _bot()
+    try:
+        posts = bot.tick(now)
+    except (OverflowError, ValueError) as e:  # an instant too far out for date arithmetic
+        raise click.BadParameter(f"{now.isoformat()} is too far from now to run as ({e}).", param_hint="--at")
     outbox = Outbox(bot.store, {"console": ConsoleTransport()}, bot.clock)
     # With no running bot or other tick holding the lock, this tick also finishes what an earlier,
     # killed tick left claimed (see adapters.deliverer).
@@ -292,7 +352,15 @@ def doctor() -> None:
     """Check the configuration and say what is missing (never prints a secret)."""
     from adapters.doctor import doctor_report
 
-    rows = doctor_report(_settings())
+    try:
+        settings = load()
+    except SettingsProblem as e:
+        click.echo(f"BAD     {e}")
+        sys.exit(2)
+    bad = problems(settings)
+    for problem in bad:
+        click.echo(f"BAD     {problem}")
+    rows = doctor_report(settings)
     for check, ok, advice in rows:
         click.echo(f"{'ok ' if ok else 'MISSING'} {check}" + (f": {advice}" if advice else ""))
     try:
@@ -300,6 +368,8 @@ def doctor() -> None:
         click.echo("ok  content: " + ", ".join(f"{v} {k}" for k, v in catalog.counts().items()))
     except ContentError as e:
         click.echo(f"MISSING content: {len(e.problems)} problem(s); run `peerbot content check`")
+    if bad:
+        sys.exit(2)
 
 
 @main.group()
@@ -328,9 +398,13 @@ def run() -> None:
         click.echo("No platform tokens set (see README): starting the terminal chat.", err=True)
         chat.main(args=[], standalone_mode=False)
         return
-    from adapters.runner import run_platforms
+    from adapters.runner import PlatformFailed, run_platforms
 
-    run_platforms(_bot(settings), settings)
+    try:
+        run_platforms(_bot(settings), settings)
+    except PlatformFailed as e:  # exit non-zero, so a supervisor restarts it rather than trusting it
+        click.echo(f"peerbot stopped: {e}", err=True)
+        sys.exit(4)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,9 @@ import os
 
 class DelivererLock:
     def __init__(self, db_path: str):
-        self.path = None if db_path == ":memory:" else f"{db_path}.deliverer"
+        # Beside the file itself, not the path given: through a symlink or a relative path two
+        # processes on one database would otherwise lock two different files and both deliver.
+        self.path = None if db_path == ":memory:" else f"{os.path.realpath(db_path)}.deliverer"
         self._fd: int | None = None
 
     def acquire(self) -> bool:

@@ -1,7 +1,9 @@
 """`peerbot run` with platform tokens: every platform plus the scheduler in one event loop.
 
-Each platform starts on its own; one that fails to connect is logged and the others carry on
-(a Slack outage must not silence a Discord community, or the schedules).
+Every configured platform must start: one that cannot (its port taken, a token refused) stops the
+others and `peerbot run` exits non-zero (status 4), so a supervisor restarts it or someone looks,
+instead of a bot that says it is running while Slack gets no answer. A platform that is merely
+unreachable at start-up is not a failure: it warns and connects when it can.
 """
 from __future__ import annotations
 
@@ -17,6 +19,10 @@ from bot.outbox import Outbox
 from bot.settings import Settings
 
 log = logging.getLogger("peerbot.run")
+
+
+class PlatformFailed(RuntimeError):
+    """A configured platform could not start; the message says which and why, in one line."""
 
 
 def platform_classes(settings: Settings) -> dict[str, type]:
@@ -48,9 +54,11 @@ async def serve(bot: Bot, settings: Settings, stop: asyncio.Event) -> None:
         try:
             platform = cls(bot, settings, outbox)
             await platform.start()
-        except Exception:  # noqa: BLE001 - one platform failing must not stop the rest
-            log.exception("%s failed to start; carrying on without it", name)
-            continue
+        except Exception as e:  # noqa: BLE001 - said in one line, then the process exits non-zero
+            log.error("%s failed to start: %s", name, e)
+            for started in platforms.values():
+                await started.stop()
+            raise PlatformFailed(f"{name} failed to start: {e}") from None
         platforms[name] = platform
         outbox.transports[name] = platform.transport
         log.info("%s connected", name)

@@ -21,6 +21,8 @@ from typing import Awaitable, Callable
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
+from adapters.clockguard import ClockGuard
+
 from bot.app import Bot
 from bot.messages import Post
 from bot.outbox import Outbox
@@ -29,8 +31,11 @@ log = logging.getLogger("peerbot.scheduler")
 
 
 class Registrar:
-    def __init__(self, bot: Bot, outbox: Outbox, scheduler: AsyncIOScheduler | None = None, recovers: bool = True):
+    def __init__(self, bot: Bot, outbox: Outbox, scheduler: AsyncIOScheduler | None = None, recovers: bool = True,
+                 guard: ClockGuard | None = None):
         self.bot = bot
+        # The sweep's now: the clock, unless it jumped more than a day ahead (adapters.clockguard).
+        self.guard = guard or ClockGuard(bot.clock)
         self.outbox = outbox
         # Only the database's one deliverer finishes other runs' posts (see adapters.deliverer).
         self.recovers = recovers
@@ -54,7 +59,7 @@ class Registrar:
 
     async def sweep(self) -> None:
         try:
-            await self._deliver(self.bot.tick())
+            await self._deliver(self.bot.tick(self.guard.now()))
             if self.recovers:
                 await self.outbox.recover(timedelta(minutes=self.bot.settings.grace_minutes))
         except sqlite3.Error as e:

@@ -11,11 +11,11 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from bot import router, safety, schedules, sharing
+from bot import bounds, router, safety, schedules, sharing
 from bot.actions import Expired, decode
 from bot.answerer import Answerer
 from bot.catalog import Catalog
-from bot.errors import UserError
+from bot.errors import UserError, storage_problem
 from bot.messages import Command, Outcome, Post, Press, Reply
 from bot.outbox import claim_posts
 from bot.ports import Clock, Store
@@ -63,6 +63,8 @@ class Bot:
         return router.HELP
 
     def handle(self, request: Command | Press) -> Outcome:
+        # Cut to length before any pattern runs, the safety screen's included (bot.bounds).
+        request, cut = bounds.bound(request)
         try:
             # Every request passes the safety screen (crisis language, identifying details) on its way.
             if isinstance(request, Command):
@@ -75,11 +77,19 @@ class Bot:
                 messages = safety.screened(self, request, "", lambda _: self._pressed(request))
         except UserError as e:
             messages = [Reply(str(e), private=True)]
-        except Exception:
+        except Exception as e:
             ref = secrets.token_hex(3)
-            log.exception("request failed (ref %s, %s)", ref, type(request).__name__)
-            messages = [Reply(f"Sorry, something went wrong on my side. If it keeps happening, "
-                              f"mention reference {ref} to whoever runs me.", private=True)]
+            problem = storage_problem(e)
+            if problem:  # a full disk, a lock held too long: say that storage is the cause
+                log.error("request failed (ref %s, %s): storage %s (%s)", ref, type(request).__name__, problem, e)
+                messages = [Reply(f"Sorry, I couldn't do that: my storage {problem}, so nothing was saved. Please "
+                                  f"try again later, and tell whoever runs me (reference {ref}).", private=True)]
+            else:
+                log.exception("request failed (ref %s, %s)", ref, type(request).__name__)
+                messages = [Reply(f"Sorry, something went wrong on my side. If it keeps happening, "
+                                  f"mention reference {ref} to whoever runs me.", private=True)]
+        if cut is not None:
+            messages = [*messages, cut]
         return Outcome(tuple(messages))
 
     def _pressed(self, request: Press) -> list:

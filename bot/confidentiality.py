@@ -24,16 +24,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MENTIONS = re.compile(r"<(?!mailto:)[^>]*>|https?://\S+")
-_MAILTO = re.compile(r"<mailto:([^|>]+)(?:\|[^>]*)?>")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Every pattern here must take time in proportion to the text, never its square: a 40,000-character
+# message (Slack's most) once took 7.5 s here and stalled everyone's requests behind it. So each
+# open-ended run either cannot restart inside itself (a lookbehind: the e-mail's local part starts
+# only where such a run starts; `[^<>]` stops at the next "<"), or is bounded ({0,40}), and no
+# search slices or rescans the text once per match. tests/test_abuse.py times the worst shapes.
+_MENTIONS = re.compile(r"<(?!mailto:)[^<>]*>|https?://\S+")
+_MAILTO = re.compile(r"<mailto:([^|<>]+)(?:\|[^<>]*)?>")
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 TOLL_FREE = re.compile(r"^(?:\+?1[ .-]?)?\(?8(?:00|88|77|66|55|44|33)\b|^0(?:800|808|500)|^1[38]00")
 PHONES = [
     re.compile(r"(?<![\w+-])(?:\+?1[ .-]?)?(?:\(\d{3}\)|\d{3})[ .-]?\d{3}[ .-]\d{4}(?![\w-])"),  # North America
     re.compile(r"(?<![\w-])\+\d{1,3}(?:[ .-]?\d){7,12}(?![\w-])"),  # international, with +
     re.compile(r"(?<![\w-])0\d{2,4}[ .-]?\d{3}[ .-]?\d{3,4}(?![\w-])"),  # UK, Ireland, Australia, NZ
 ]
-MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
 DATE = (rf"(?:\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|{MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
         rf"|\d{{1,2}}(?:st|nd|rd|th)? {MONTH},? \d{{4}})")
 BIRTH = re.compile(rf"\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|born(?: on| in)?|birthday)\W{{0,3}}"
@@ -42,9 +47,10 @@ RECORD_CUE = (r"health card|health number|ohip|msp|ramq|care card|phn|personal h
               r"mrn|medical record|record|chart|file|case|client id|client|patient id|patient|ssn|social security|"
               r"sin|social insurance|ppsn?|id")
 RECORD = re.compile(rf"\b(?:{RECORD_CUE})(?: number| no\.?| num| #|#| id)?\W{{0,3}}(?:is |was )?"
-                    r"(?=[A-Z0-9 -]*\d[A-Z0-9 -]*\d[A-Z0-9 -]*\d[A-Z0-9 -]*\d)[A-Z]{0,3}\d[\dA-Z -]{3,}", re.IGNORECASE)
+                    r"(?=[A-Z0-9 -]{0,20}\d[A-Z0-9 -]{0,20}\d[A-Z0-9 -]{0,20}\d[A-Z0-9 -]{0,20}\d)[A-Z]{0,3}\d[\dA-Z -]{3,60}",
+                    re.IGNORECASE)
 NUMBER_SHAPES = re.compile(r"\b\d{3}-\d{2}-\d{4}\b|\b[1-9]\d{3}[- ]\d{3}[- ]\d{3}(?:[- ]?[A-Z]{2})?\b")
-STREET = re.compile(r"\b\d{1,5}[a-z]?\s+((?:[A-Za-z][\w'.-]*\s+){1,3})(?:street|st|avenue|ave|road|rd|boulevard|"
+STREET = re.compile(r"\b\d{1,5}[a-z]?\s{1,5}((?:[A-Za-z][\w'.-]{0,40}\s{1,5}){1,3})(?:street|st|avenue|ave|road|rd|boulevard|"
                     r"blvd|drive|dr|lane|ln|court|ct|crescent|cres|way|place|pl|terrace|parkway|pkwy|highway|hwy|"
                     r"circle|cir|trail|row|close|square|sq)\b", re.IGNORECASE)
 SMALL_WORDS = {"to", "the", "of", "for", "with", "a", "an", "in", "on", "at", "and", "or", "my", "our", "their",
@@ -68,6 +74,8 @@ SENTENCE_END = re.compile(r"(?<=[.!?])(?<!Mr\.)(?<!Mrs\.)(?<!Ms\.)(?<!Mx\.)(?<!D
 NAME = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 TITLE = r"(?:Mr|Mrs|Ms|Mx|Miss)\.?"
 STARTS_LIKE_A_PERSON = re.compile(r"\s+(?:is|was|has|had|keeps|just|recently|finally|also|told|said|says)\b")
+HEALTH_NEXT = re.compile(r"\s*" + HEALTH.pattern, re.IGNORECASE)  # a health word right after a position
+OWN = re.compile(r"\bmy(?: own)?(?: \w+)?\s*$", re.IGNORECASE)
 FULL_NAME = re.compile(rf"\b(?:{TITLE} {NAME}|{NAME} (?:{NAME}|[A-Z]\.))(?![\w'])")
 # Capitalised words that are not people: question words, roles, places, days, documents.
 NOT_NAMES = set("""I I'm I've I'd A An The This That These Those My Our Your His Her Their It It's Is Are Was Were
@@ -117,30 +125,35 @@ def _address(text: str) -> bool:
 
 def _health_words(sentence: str) -> list[re.Match]:
     """Health words that are not the speaker's own ("my own diagnosis", "my relapse")."""
-    return [m for m in HEALTH.finditer(sentence)
-            if not re.search(r"\bmy(?: own)?(?: \w+)?\s*$", sentence[:m.start()], re.IGNORECASE)]
+    # Only the few words before each match can make it the speaker's own: look at those, not at
+    # everything before it (which made a sentence of many health words quadratic).
+    return [m for m in HEALTH.finditer(sentence) if not OWN.search(sentence[max(0, m.start() - 60):m.start()])]
 
 
 def _named_with_health(text: str) -> bool:
     for sentence in SENTENCE_END.split(text):
         health = _health_words(sentence)
+        service = None  # searched once per sentence, and only if a full name needs it
         for match in FULL_NAME.finditer(sentence):
             words = [w.rstrip(".") for w in match.group(0).split()]
             if any(w in NOT_NAMES for w in words if not re.fullmatch(TITLE, w + ".")) or match.group(0).isupper():
                 continue
-            if health or SERVICE.search(sentence):
+            if service is None:
+                service = bool(health) or bool(SERVICE.search(sentence))
+            if service:
                 return True
         if not health:
             continue
+        first = len(sentence) - len(sentence.lstrip(" \"'("))  # where the sentence's first word starts
         for match in re.finditer(rf"\b{NAME}\b", sentence):
             word = match.group(0)
             if word in NOT_NAMES or HEALTH.fullmatch(word):
                 continue
-            at_start = not sentence[:match.start()].strip(" \"'(")
+            at_start = match.start() <= first
             # A capitalised first word is only a name when a health word or a verb follows it at once
             # ("Jane relapsed", "Sam has been using again"), not "Housing is hard when…".
-            if at_start and not (HEALTH.match(sentence[match.end():].lstrip()) or STARTS_LIKE_A_PERSON.match(
-                    sentence[match.end():])):
+            if at_start and not (HEALTH_NEXT.match(sentence, match.end()) or STARTS_LIKE_A_PERSON.match(
+                    sentence, match.end())):
                 continue
             return True
     return False

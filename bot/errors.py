@@ -48,3 +48,21 @@ class RateLimited(DeliveryError):
 
 class Unavailable(DeliveryError):
     pass
+
+
+# What a storage failure means for the person, by the SQLite result name (`sqlite_errorname`, which
+# Python's sqlite3 errors carry) or the OS errno, read by duck typing so the core imports no storage.
+_STORAGE = {"SQLITE_FULL": "is full", "SQLITE_BUSY": "is busy with another program",
+            "SQLITE_LOCKED": "is busy with another program", "SQLITE_READONLY": "cannot be written to",
+            "SQLITE_IOERR": "could not be read or written", "SQLITE_CANTOPEN": "could not be opened"}
+
+
+def storage_problem(error: BaseException) -> str | None:
+    """"is full", "is busy with another program"…, when `error` is the storage failing; else None."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    for prefix, meaning in _STORAGE.items():
+        if name.startswith(prefix):
+            return meaning
+    if isinstance(error, OSError) and error.errno == 28:  # ENOSPC
+        return "is full"
+    return None

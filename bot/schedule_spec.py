@@ -144,7 +144,7 @@ def parse_rule(text: str) -> Rule:
 def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file name
         raise NotUnderstood(f"I don't know the time zone \"{quote(name)}\". Use an IANA name such as "
                             "America/Toronto, America/Vancouver, Europe/London or Australia/Sydney.") from None
 

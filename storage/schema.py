@@ -97,3 +97,12 @@ def m010_holidays_and_closures(db: Database) -> None:
     db["closures"].create({"id": int, "channel": str, "start": str, "end": str, "label": str,
                            "created_at": str}, pk="id")
     db["closures"].create_index(["channel"])
+
+
+@migrations()
+def m011_seen_requests(db: Database) -> None:
+    # Replay protection: a hash of each signed Slack request body and each Events API event id,
+    # kept a few minutes (past Slack's five-minute signature window, or its retries of an event),
+    # so a replayed request or a retry after a restart is not acted on twice. No text, no user ids.
+    db["seen_requests"].create({"key": str, "expires_at": str}, pk="key")
+    db["seen_requests"].create_index(["expires_at"])

@@ -7,6 +7,7 @@ even then. Schema changes are `sqlite_utils.Migrations` steps in `storage.schema
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from datetime import timezone
@@ -18,19 +19,23 @@ import sqlite_utils
 from bot.ports import Clock, SystemClock
 from storage.schema import migrations
 
+# How long a statement waits for another process's write lock before SQLite gives up.
+BUSY_TIMEOUT = 5.0
+
 
 class SqliteStore:
-    def __init__(self, path: str | Path, clock: Clock | None = None):
+    def __init__(self, path: str | Path, clock: Clock | None = None, timeout: float | None = None):
         self.path = str(path)
+        self.timeout = BUSY_TIMEOUT if timeout is None else timeout
         # Stamps come from the bot's clock, so retention and recovery follow the same time as the
         # schedules (and tests that move a fixed clock see rows age with it).
         self.clock = clock or SystemClock()
         self._secret: bytes | None = None
-        conn = sqlite3.connect(self.path, timeout=5.0, isolation_level=None)
+        conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
         self.db = sqlite_utils.Database(conn)
         if self.path != ":memory:":
             self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA busy_timeout=5000")
+        self.db.execute(f"PRAGMA busy_timeout={int(self.timeout * 1000)}")
         self.db.execute("PRAGMA foreign_keys=ON")
         # Deleted rows are overwritten, not just unlinked: a closed round's voter hashes and a
         # forgotten person's rows must not survive in free pages of the file.
@@ -40,9 +45,44 @@ class SqliteStore:
     def _now(self) -> str:
         return self.clock.now().astimezone(timezone.utc).isoformat(timespec="seconds")
 
+    @contextlib.contextmanager
     def transaction(self):
-        """All the writes inside commit together, or not at all; nested, a savepoint."""
-        return self.db.atomic()
+        """All the writes inside commit together, or not at all; nested, a savepoint.
+
+        The outermost level takes the write lock first (BEGIN IMMEDIATE). A deferred BEGIN reads,
+        then asks for the lock when it first writes; if another process wrote in between, SQLite
+        refuses at once instead of waiting (the snapshot is stale), so two simultaneous ticks failed
+        immediately. Taking the lock up front makes the second writer wait its turn."""
+        if self.db.conn.in_transaction:
+            with self.db.atomic():
+                yield self.db
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.db.execute("COMMIT")
+            except BaseException:
+                if self.db.conn.in_transaction:
+                    self.db.execute("ROLLBACK")
+                raise
+
+    def _upsert(self, table: str, row: dict[str, Any], pk: tuple[str, ...]) -> None:
+        """Insert `row`, or update the row with the same key: one plain SQLite upsert.
+
+        Not sqlite-utils' `upsert`: it probes once per connection whether SQLite supports
+        ON CONFLICT, caches a failed probe (a lock held too long, a full disk) for the life of the
+        process, and its fallback then inserts only the key columns, which `flows.state NOT NULL`
+        rejects and OR IGNORE drops silently. SQLite here has had upserts since 3.24."""
+        columns = list(row)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in pk) or f"{pk[0]} = excluded.{pk[0]}"
+        self.db.execute(f"insert into {table} ({', '.join(columns)}) values ({', '.join('?' for _ in columns)}) "
+                        f"on conflict ({', '.join(pk)}) do update set {updates}", [row[c] for c in columns])
 
     def close(self) -> None:
         self.db.conn.close()
@@ -53,8 +93,8 @@ class SqliteStore:
         return json.loads(rows[0]["state"]) if rows else None
 
     def save_flow(self, owner: str, kind: str, state: dict[str, Any]) -> None:
-        self.db["flows"].upsert({"owner": owner, "kind": kind, "state": json.dumps(state),
-                                 "updated_at": self._now()}, pk=("owner", "kind"))
+        self._upsert("flows", {"owner": owner, "kind": kind, "state": json.dumps(state),
+                               "updated_at": self._now()}, pk=("owner", "kind"))
 
     def end_flow(self, owner: str, kind: str) -> None:
         self.db.execute("delete from flows where owner = ? and kind = ?", [owner, kind])
@@ -71,7 +111,7 @@ class SqliteStore:
         # One transaction: a crash between two claims of one run (a session and its steps) would
         # otherwise leave the later parts unclaimed, and a restart, finding the run's first key
         # taken, would never send them.
-        with self.db.atomic():
+        with self.transaction():
             return [self.claim_delivery(key, channel, payload, at) for key, channel, payload in claims]
 
     def finish_delivery(self, key: str, status: str, ref: str = "") -> None:
@@ -98,8 +138,8 @@ class SqliteStore:
         return row["timezone"] if row and row["timezone"] else None
 
     def set_channel_timezone(self, channel: str, tz: str) -> None:
-        with self.db.atomic():
-            self.db["channels"].upsert({"channel": channel, "timezone": tz, "updated_at": self._now()}, pk="channel")
+        with self.transaction():
+            self._upsert("channels", {"channel": channel, "timezone": tz, "updated_at": self._now()}, pk=("channel",))
             # The channel's schedules now fall due at other instants: the next tick works them out.
             self.db.execute("update schedules set next_due = '' where channel = ?", [channel])
 
@@ -160,11 +200,11 @@ class SqliteStore:
         return {r["prompt_id"] for r in self.db.query("select prompt_id from prompt_uses where channel = ?", [channel])}
 
     def use_prompt(self, channel: str, prompt_id: str, theme: str) -> None:
-        self.db["prompt_uses"].upsert({"channel": channel, "prompt_id": prompt_id, "theme": theme,
-                                       "used_at": self._now()}, pk=("channel", "prompt_id"))
+        self._upsert("prompt_uses", {"channel": channel, "prompt_id": prompt_id, "theme": theme,
+                                     "used_at": self._now()}, pk=("channel", "prompt_id"))
 
     def reset_prompts(self, channel: str, prompt_ids: list[str]) -> None:
-        with self.db.atomic():
+        with self.transaction():
             for pid in prompt_ids:
                 self.db.execute("delete from prompt_uses where channel = ? and prompt_id = ?", [channel, pid])
 
@@ -183,7 +223,7 @@ class SqliteStore:
 
     def record_vote(self, round_id: str, voter: str, choice: str) -> None:
         # One row per (round, voter hash): voting again changes the vote instead of adding one.
-        self.db["votes"].upsert({"round_id": round_id, "voter": voter, "choice": choice}, pk=("round_id", "voter"))
+        self._upsert("votes", {"round_id": round_id, "voter": voter, "choice": choice}, pk=("round_id", "voter"))
 
     def tally(self, round_id: str) -> dict[str, int]:
         row = self.round(round_id)
@@ -194,7 +234,7 @@ class SqliteStore:
 
     def close_round(self, round_id: str) -> dict[str, int]:
         counts = self.tally(round_id)
-        with self.db.atomic():
+        with self.transaction():
             self.db.execute("update rounds set open = 0, counts = ?, closed_at = ? where id = ? and open = 1",
                             [json.dumps(counts), self._now(), round_id])
             # From here nothing links a person to an answer: only the counts remain.
@@ -232,7 +272,7 @@ class SqliteStore:
 
     # -- scenario runs -------------------------------------------------------------------
     def save_run(self, run: dict[str, Any]) -> None:
-        self.db["scenario_runs"].upsert(run, pk="id")
+        self._upsert("scenario_runs", run, pk=("id",))
 
     def run(self, run_id: str) -> dict[str, Any] | None:
         rows = list(self.db.query("select * from scenario_runs where id = ?", [run_id]))
@@ -252,8 +292,8 @@ class SqliteStore:
             "select scenario_id from scenario_history where channel = ?", [channel])}
 
     def mark_scenario_run(self, channel: str, scenario_id: str) -> None:
-        self.db["scenario_history"].upsert({"channel": channel, "scenario_id": scenario_id, "run_at": self._now()},
-                                           pk=("channel", "scenario_id"))
+        self._upsert("scenario_history", {"channel": channel, "scenario_id": scenario_id, "run_at": self._now()},
+                     pk=("channel", "scenario_id"))
 
     def forget_vote(self, round_id: str, voter: str) -> None:
         self.db.execute("delete from votes where round_id = ? and voter = ?", [round_id, voter])
@@ -298,7 +338,7 @@ class SqliteStore:
         """
         changed: dict[str, int] = {}
         filters = self._person_filters(platform, user_id, workspace)
-        with self.db.atomic():
+        with self.transaction():
             for table in ("flows", "facilitators", "deliveries"):
                 where, params = filters[table]
                 changed[table] = self.db.execute(f"delete from {table} where {where}", params).rowcount
@@ -328,7 +368,7 @@ class SqliteStore:
 
     def prune(self, before: str) -> dict[str, int]:
         """Drop what has served its purpose and is older than `before` (an ISO instant)."""
-        with self.db.atomic():
+        with self.transaction():
             counts = {
                 "rounds": self.db.execute("delete from rounds where open = 0 and closed_at != '' and closed_at < ?",
                                           [before]).rowcount,
@@ -351,6 +391,17 @@ class SqliteStore:
         return {name: [dict(r) for r in self.db[name].rows] for name in self.db.table_names()
                 if name not in ("meta", "_sqlite_migrations", "sqlite_sequence")}
 
+    # -- requests already seen (replay protection) ----------------------------------------
+    def first_sighting(self, key: str, expires_at: str, now: str) -> bool:
+        """Remember `key` until `expires_at`; True the first time, False while it is remembered.
+
+        Keys are hashes of signed request bodies and platform event ids: nothing a person wrote.
+        Expired keys are dropped on the way, so the table holds only the last few minutes."""
+        with self.transaction():
+            self.db.execute("delete from seen_requests where expires_at < ?", [now])
+            return self.db.execute("insert or ignore into seen_requests (key, expires_at) values (?, ?)",
+                                   [key, expires_at]).rowcount == 1
+
     # -- crisis-line region per workspace ------------------------------------------------
     def workspace_region(self, workspace: str) -> str | None:
         rows = list(self.db.query("select region from workspaces where workspace = ?", [workspace]))
@@ -359,8 +410,8 @@ class SqliteStore:
     def set_workspace_region(self, workspace: str, region: str) -> None:
         """Set the region (an id such as "UK"); an empty region goes back to the default."""
         # A blank, not a deleted row: the workspace's other settings (who sees answers) live beside it.
-        self.db["workspaces"].upsert({"workspace": workspace, "region": region, "updated_at": self._now()},
-                                     pk="workspace")
+        self._upsert("workspaces", {"workspace": workspace, "region": region, "updated_at": self._now()},
+                     pk=("workspace",))
 
     # -- who sees answers to slash-command questions, per workspace -----------------------
     def workspace_answers(self, workspace: str) -> str | None:
@@ -369,8 +420,8 @@ class SqliteStore:
 
     def set_workspace_answers(self, workspace: str, mode: str) -> None:
         """"public" answers in the open; an empty mode goes back to the default (private)."""
-        self.db["workspaces"].upsert({"workspace": workspace, "answers": mode, "updated_at": self._now()},
-                                     pk="workspace")
+        self._upsert("workspaces", {"workspace": workspace, "answers": mode, "updated_at": self._now()},
+                     pk=("workspace",))
 
     # -- holidays and closures (bot.calendar_days) -------------------------------------------
     def channel_holidays(self, channel: str) -> str | None:
@@ -380,8 +431,8 @@ class SqliteStore:
     def set_channel_holidays(self, channel: str, code: str) -> None:
         """Set the channel's calendar ("CA-ON", "off"); an empty code goes back to the default."""
         with self.db.atomic():
-            self.db["channels"].upsert({"channel": channel, "holidays": code, "updated_at": self._now()},
-                                       pk="channel")
+            self._upsert("channels", {"channel": channel, "holidays": code, "updated_at": self._now()},
+                         pk=("channel",))
             self.db.execute("update schedules set next_due = '' where channel = ?", [channel])
 
     def closures(self, channel: str) -> list[dict[str, Any]]:

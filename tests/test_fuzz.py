@@ -112,3 +112,52 @@ def test_any_free_text_question_gets_a_kind_answer(fuzz_bot, caplog, question):
     """A mention or DM with any text at all reaches the answerer and comes back safe."""
     request = Command(question, Who("U2"), Where("discord", "G1", "42"), via="mention")
     assert_safe(fuzz_bot.handle(request).messages, caplog)
+
+
+# -- issue 18: long inputs and settings -------------------------------------------------------------
+CHUNKS = ["is it ok to drive someone to court ", "a", "1", "<", "<mailto:", "Jane Smith relapsed ", "a.", "id ",
+          "I want to ", "🧡", "\u202e", " ", "\n", "@x.y ", "DOB 1/2/1990 "]
+long_text = st.builds(lambda chunk, n, tail: (chunk * (n // max(len(chunk), 1) + 1))[:n] + tail,
+                      st.sampled_from(CHUNKS), st.integers(3_000, 60_000), st.text(max_size=30))
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(verb=verbs, rest=long_text, role=ROLES)
+def test_any_command_with_a_long_message_is_cut_and_answered_kindly(fuzz_bot, caplog, verb, rest, role):
+    """Messages up to and past Slack's 40,000 characters, made of the shapes that once stalled the
+    bot, are answered kindly; past the limit the person hears that only the start was read.
+    (Their time per message is measured in bench/abuse.py, not here.)"""
+    from bot.bounds import MAX_CHARS
+
+    text = f"/peer {verb} {rest}"
+    messages = fuzz_bot.handle(Command(text, Who("U1", role), Where("slack", "T1", "C1"))).messages
+    assert_safe(messages, caplog)
+    if len(text) > MAX_CHARS:
+        assert "read only the first" in messages[-1].text
+
+
+SETTING_NAMES = ["PEERBOT_DB", "PEERBOT_RETENTION_DAYS", "PEERBOT_GRACE_MINUTES", "PEERBOT_REVEAL_MINUTES", "PORT",
+                 "PEERBOT_LOG_LEVEL", "PEERBOT_TIMEZONE"]
+setting_values = st.one_of(st.text(max_size=30), st.integers(-10**12, 10**12).map(str),
+                           st.sampled_from(["", " ", "abc", "1.5", "1e3", "0", "-1", "65536", "0x10", "∞", "nan",
+                                            "/dev/null/x", "/", ".", "debug", "INFO"]))
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(values=st.dictionaries(st.sampled_from(SETTING_NAMES), setting_values, min_size=1, max_size=3))
+def test_any_setting_value_is_accepted_or_refused_in_one_line_naming_it(monkeypatch, tmp_path, values):
+    """Whatever a setting holds, loading the settings either works or says, in one line, which
+    setting cannot be used; never a traceback."""
+    from bot.settings_check import SettingsProblem, checked
+
+    values = {k: v.replace("\x00", "") for k, v in values.items()}
+    with monkeypatch.context() as env:
+        for name in SETTING_NAMES:
+            env.delenv(name, raising=False)
+        for name, value in values.items():
+            env.setenv(name, value)
+        try:
+            checked(_env_file=None)
+        except SettingsProblem as e:
+            message = str(e)
+            assert "\n" not in message and any(name in message for name in values), message

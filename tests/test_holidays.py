@@ -250,7 +250,7 @@ def test_peerbot_tick_on_a_holiday_posts_nothing_and_the_terminal_chat_flow_show
     assert datetime.fromisoformat(as_json[0]["next_at"]) == at(2027, 1, 6, 14, 30)
 
     def tick(instant: datetime) -> str:
-        return CliRunner().invoke(main, ["tick", "--at", instant.isoformat()], env=env).output
+        return CliRunner().invoke(main, ["tick", "--at", instant.isoformat(), "--force"], env=env).output
 
     assert "0 post(s) delivered" in tick(at(2027, 2, 15, 15, 0, 30))  # Family Day
     monday = tick(at(2027, 2, 22, 15, 0, 30))

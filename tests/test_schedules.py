@@ -280,7 +280,7 @@ def test_a_cron_tick_finishes_what_a_killed_tick_left_claimed_unless_a_bot_is_de
     bot.store.close()
 
     def cron_tick():
-        return CliRunner().invoke(main, ["tick", "--at", (due + timedelta(minutes=1)).isoformat()],
+        return CliRunner().invoke(main, ["tick", "--force", "--at", (due + timedelta(minutes=1)).isoformat()],
                                   env={"PEERBOT_DB": settings.db, "PEERBOT_LOG_LEVEL": "WARNING"})
 
     running_bot = DelivererLock(settings.db)

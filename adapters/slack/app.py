@@ -2,8 +2,9 @@
 
 Every listener acknowledges first (Slack wants an answer within 3 seconds) and only then works:
 who is asking (`SlackRoles`), the core's answer (`bot.handle`), the replies (`answer`), and posts
-handed to the outbox in a background task. Slack retries an event it thinks was lost; a bounded
-set of recent `event_id`s drops the repeats before any listener sees them.
+handed to the outbox in a background task. Slack retries an event it thinks was lost; its
+`event_id`, remembered in the database for an hour (`adapters.slack.gate.remember_event`), drops
+the repeats before any listener sees them, across a restart too.
 """
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ import asyncio
 import json
 import logging
 import re
-from collections import OrderedDict
 from typing import Any, Awaitable
 
 from slack_bolt.async_app import AsyncApp
@@ -20,6 +20,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import inbound
 from adapters.slack.answer import answer
+from adapters.slack.gate import remember_event
 from adapters.slack.inbound import Origin
 from adapters.slack.render import FORM_CALLBACK, OPEN_FORM, load_form, to_home, to_modal
 from adapters.slack.roles import SlackRoles
@@ -31,23 +32,6 @@ from bot.outbox import NOT_POSTED, Outbox
 log = logging.getLogger("peerbot.slack")
 
 
-class RecentIds:
-    """The last `size` ids seen, to drop Slack's retried deliveries."""
-
-    def __init__(self, size: int = 2000):
-        self.size = size
-        self._ids: OrderedDict[str, None] = OrderedDict()
-
-    def seen(self, key: str) -> bool:
-        """True if `key` came before; remembers it either way."""
-        if key in self._ids:
-            return True
-        self._ids[key] = None
-        if len(self._ids) > self.size:
-            self._ids.popitem(last=False)
-        return False
-
-
 class SlackAdapter:
     """The listeners, holding the core, the roles lookup and the outbox."""
 
@@ -55,7 +39,6 @@ class SlackAdapter:
         self.bot = bot
         self.outbox = outbox
         self.roles = roles
-        self.recent = RecentIds()
         self.tasks: set[asyncio.Task] = set()
 
     def spawn(self, work: Awaitable[Any]) -> None:
@@ -87,7 +70,7 @@ class SlackAdapter:
     # -- middleware and listeners ----------------------------------------------------------
     async def drop_retries(self, body: dict, next: Any) -> BoltResponse | None:
         event_id = body.get("event_id")
-        if event_id and self.recent.seen(event_id):
+        if isinstance(event_id, str) and event_id and not remember_event(self.bot.store, self.bot.clock, event_id):
             log.info("dropping a repeated delivery of Slack event %s", event_id)
             return BoltResponse(status=200, body="")
         return await next()

@@ -17,7 +17,9 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.logfilter import install as clip_library_logs
 from adapters.slack.app import SlackAdapter, build_app
+from adapters.slack.gate import Gate
 from adapters.slack.roles import SlackRoles
 from adapters.slack.transport import SlackTransport, error_code, quiet_client
 from bot.app import Bot
@@ -48,6 +50,7 @@ def mode_of(settings: Settings) -> str | None:
 class SlackPlatform:
     def __init__(self, bot: Bot, settings: Settings, outbox: Outbox, *, base_url: str | None = None,
                  host: str = "0.0.0.0", monotonic: Callable[[], float] = time.monotonic):
+        clip_library_logs()  # slack-bolt and slack-sdk log request bodies; adapters.logfilter cuts them
         token = _secret(settings.slack_bot_token)
         if not token:
             raise ValueError("SLACK_BOT_TOKEN is not set; `peerbot doctor` says what Slack needs.")
@@ -91,7 +94,10 @@ class SlackPlatform:
             log.info("Slack connected (Socket Mode)")
         elif self.mode == "http":
             await self._check_tokens()
-            self._runner = web.AppRunner(self.app.web_app(path=PATH, port=self.settings.port))
+            # Our own door in front of Bolt's handler: size, signature, shape and replay first.
+            gate = Gate(self.app, _secret(self.settings.slack_signing_secret), self.adapter.bot.store,
+                        self.adapter.bot.clock)
+            self._runner = web.AppRunner(gate.web_app(PATH))
             await self._runner.setup()
             site = web.TCPSite(self._runner, self.host, self.settings.port)
             await site.start()

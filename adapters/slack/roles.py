@@ -44,7 +44,8 @@ class SlackRoles:
             user = await self._cached(f"user:{user_id}", lambda: self._user(client, user_id))
             members = await self._cached("group", lambda: self._group_members(client)) if self.group else set()
         except SlackApiError as e:
-            log.warning("could not look up Slack user %s (%s); treating as participant", user_id,
+            # No user id in the log: at the default level, nothing that names a person.
+            log.warning("could not look up a Slack user (%s); treating them as a participant",
                         error_code(e) or e.response.status_code)
             return Who(user_id, Role.PARTICIPANT, "")
         if user.get("is_admin") or user.get("is_owner") or user.get("is_primary_owner"):

@@ -1,5 +1,5 @@
 """`peerbot run` with a Discord token: Discord and the scheduler share one event loop, and a platform
-that cannot start does not stop Discord."""
+that cannot start stops the run, so a supervisor sees it fail."""
 from __future__ import annotations
 
 import asyncio
@@ -38,9 +38,11 @@ async def test_run_connects_discord_and_stops_cleanly(fake, discord_settings, ca
     assert fake.sockets == []  # the gateway connection was closed on stop
 
 
-async def test_a_slack_that_cannot_start_does_not_stop_discord(fake, tmp_path, catalog, clock):
-    """Slack misconfigured (a bot token but no way to connect) is logged, and Discord still connects."""
+async def test_a_slack_that_cannot_start_stops_the_run_with_its_reason(fake, tmp_path, catalog, clock):
+    """Slack misconfigured (a bot token but no way to connect) ends `serve` with one line saying so,
+    rather than a bot that runs on without Slack and exits 0 (issue 18, defect 6)."""
     settings = Settings(PEERBOT_DB=str(tmp_path / "t.db"), DISCORD_TOKEN="fake-token", SLACK_BOT_TOKEN="xoxb-1",
                         SLACK_APP_TOKEN=None, SLACK_SIGNING_SECRET=None, _env_file=None)
-    await serve_until_connected(fake, settings, catalog, clock)
-    assert fake.identified.is_set()
+    with pytest.raises(runner.PlatformFailed, match="slack failed to start: Slack needs SLACK_APP_TOKEN"):
+        await asyncio.wait_for(runner.serve(build_bot(settings, clock=clock, catalog=catalog), settings,
+                                            asyncio.Event()), 10)

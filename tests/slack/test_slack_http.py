@@ -10,7 +10,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 from slack_workspace import Workspace, buttons_of, text_of
 
 from adapters.slack.answer import answer
-from adapters.slack.app import RecentIds
 from adapters.slack.inbound import Origin
 from bot.messages import Reply
 
@@ -128,11 +127,21 @@ async def test_text_a_person_typed_cannot_ping_the_channel_when_the_bot_echoes_i
     assert "<!channel>" not in sent and "<https://evil" not in sent and "https://evil" not in sent
 
 
-def test_the_memory_of_recent_events_is_bounded():
-    """Only the most recent event ids are kept, so a long-running bot does not grow without end."""
-    recent = RecentIds(size=3)
-    assert [recent.seen(e) for e in ("a", "b", "a", "c", "d")] == [False, False, True, False, False]
-    assert recent.seen("a") is False  # pushed out by c and d, so it counts as new again
+def test_remembered_event_ids_expire_after_an_hour(tmp_path):
+    """Event ids are kept in the database only as long as Slack may retry, so the table stays small."""
+    from datetime import datetime, timezone
+
+    from adapters.slack.gate import remember_event
+    from bot.ports import FixedClock
+    from storage.sqlite import SqliteStore
+
+    clock = FixedClock(datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc))
+    store = SqliteStore(tmp_path / "e.db", clock)
+    assert [remember_event(store, clock, e) for e in ("a", "b", "a")] == [True, True, False]
+    clock.advance(hours=2)
+    assert remember_event(store, clock, "c") is True
+    assert [r["key"] for r in store.db.query("select key from seen_requests")] == ["event:c"]
+    assert remember_event(store, clock, "a") is True  # expired, so new again
 
 
 async def test_a_private_update_never_overwrites_a_message_everyone_sees(fake: FakeSlack):

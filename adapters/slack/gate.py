@@ -1,0 +1,105 @@
+"""The door of the Slack HTTP endpoint: what a request must be before slack-bolt sees it.
+
+slack-bolt reads a whole body, parses it, and only then checks its signature, and a body it cannot
+parse is an HTTP 500 with a traceback (unsigned requests included). So, in this order, each
+step cheap and each refusal one status code with nothing of the body logged:
+
+1. at most `MAX_BODY` bytes (aiohttp refuses more with 413 while reading, before any parsing);
+2. a valid, fresh signature over the raw bytes (401): nobody unauthenticated gets further;
+3. UTF-8 that parses as Slack's form or JSON, shaped like the requests the bot listens to (400);
+4. not seen before: a signed slash command or interaction replayed within Slack's five-minute
+   window is answered 200 and dropped (a hash of the signed body, kept in the database a little
+   longer than the window, so a restart does not forget it). Events are de-duplicated by their
+   `event_id` in the app's middleware instead, in Socket Mode too.
+
+Then Bolt dispatches as before. Anything Bolt still raises is a 500 with one log line.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import time
+from datetime import timedelta, timezone
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.request.internals import parse_body
+
+from adapters.slack.shapes import well_formed
+from bot.ports import Clock, Store
+
+log = logging.getLogger("peerbot.slack")
+
+# A 40,000-character message, every character non-ASCII and percent-encoded (9 bytes each), with
+# room for the rest of the payload. Nothing Slack sends is larger.
+MAX_BODY = 512 * 1024
+REPLAY_WINDOW = timedelta(minutes=6)  # Slack refuses signatures older than five minutes; a minute's slack
+
+
+def _stamp(clock: Clock, delta: timedelta = timedelta(0)) -> str:
+    return (clock.now() + delta).astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+class Gate:
+    def __init__(self, app: AsyncApp, signing_secret: str, store: Store, clock: Clock):
+        self.app = app
+        self.secret = signing_secret.encode()
+        self.store = store
+        self.clock = clock
+
+    def web_app(self, path: str) -> web.Application:
+        web_app = web.Application(client_max_size=MAX_BODY)
+        web_app.add_routes([web.post(path, self.handle)])
+        return web_app
+
+    async def handle(self, request: web.Request) -> web.Response:
+        if (request.content_length or 0) > MAX_BODY:
+            return web.Response(status=413, text="too large")
+        try:
+            raw = await request.read()  # raises 413 past client_max_size, whatever the headers said
+        except web.HTTPRequestEntityTooLarge:
+            return web.Response(status=413, text="too large")
+        timestamp = request.headers.get("X-Slack-Request-Timestamp", "")
+        if not self._signed(raw, timestamp, request.headers.get("X-Slack-Signature", "")):
+            return web.Response(status=401, text="invalid signature")
+        try:
+            body = raw.decode("utf-8")
+            payload = parse_body(body, request.content_type)
+        except (UnicodeDecodeError, ValueError):
+            return web.Response(status=400, text="malformed request")
+        if not well_formed(payload):
+            return web.Response(status=400, text="malformed request")
+        if "event_id" not in payload and not self._first(raw, timestamp):
+            log.info("dropped a replayed Slack request (same signed body within the replay window)")
+            return web.Response(status=200, text="")
+        try:
+            response = await self.app.async_dispatch(AsyncBoltRequest(body=body, query=request.query_string,
+                                                                      headers=dict(request.headers)))
+        except Exception as e:  # noqa: BLE001 - one line, no body, no traceback of the request
+            log.error("Slack request failed inside slack-bolt: %s", type(e).__name__)
+            return web.Response(status=500, text="")
+        return await to_aiohttp_response(response)
+
+    def _signed(self, raw: bytes, timestamp: str, signature: str) -> bool:
+        """Slack's v0 signature over the raw bytes (slack-sdk's verifier decodes them first, so a
+        body that is not UTF-8 raised instead of being judged), within five minutes of now."""
+        if not timestamp.isdigit() or len(timestamp) > 12 or not signature.startswith("v0="):
+            return False
+        if abs(time.time() - int(timestamp)) > 60 * 5:
+            return False
+        expected = hmac.new(self.secret, b"v0:" + timestamp.encode() + b":" + raw, hashlib.sha256).hexdigest()
+        return hmac.compare_digest("v0=" + expected, signature)
+
+    def _first(self, raw: bytes, timestamp: str) -> bool:
+        key = "req:" + hashlib.sha256(timestamp.encode() + b":" + raw).hexdigest()
+        return self.store.first_sighting(key, _stamp(self.clock, REPLAY_WINDOW), _stamp(self.clock))
+
+
+def remember_event(store: Store, clock: Clock, event_id: str) -> bool:
+    """True the first time this Events API `event_id` arrives; Slack retries for up to an hour."""
+    return store.first_sighting("event:" + event_id, _stamp(clock, timedelta(hours=1)), _stamp(clock))
+
+
+__all__ = ["Gate", "MAX_BODY", "remember_event"]
