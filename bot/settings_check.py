@@ -38,6 +38,9 @@ def load(**overrides: Any) -> Settings:
         return Settings(**overrides)
     except ValidationError as e:
         first = e.errors()[0]
+        if first["type"] == "value_error":
+            # A validator's own message already names the setting and what would work: say it as written.
+            raise SettingsProblem(str(first["msg"]).removeprefix("Value error, ")) from None
         name = str(first["loc"][0]) if first["loc"] else "a setting"
         name = ENV.get(name, name)
         expected = {"int_parsing": "a whole number", "int_from_float": "a whole number",

@@ -255,3 +255,14 @@ def test_peerbot_tick_on_a_holiday_posts_nothing_and_the_terminal_chat_flow_show
     assert "0 post(s) delivered" in tick(at(2027, 2, 15, 15, 0, 30))  # Family Day
     monday = tick(at(2027, 2, 22, 15, 0, 30))
     assert "1 post(s) delivered" in monday and "Co-reflection" in monday
+
+
+def test_an_unknown_holidays_setting_is_one_line_naming_it_with_the_valid_codes():
+    """PEERBOT_HOLIDAYS=ZZ stops any command with one line that names the setting and lists valid codes."""
+    from click.testing import CliRunner
+
+    from adapters.cli import main
+
+    out = CliRunner().invoke(main, ["schedules"], env={"PEERBOT_HOLIDAYS": "ZZ", "PEERBOT_DB": ":memory:"}).output
+    assert out.count("\n") == 1 and "PEERBOT_HOLIDAYS=ZZ" in out and "CA or CA-AB" in out
+    assert "value error" not in out.lower()
