@@ -46,11 +46,24 @@ def test_every_module_says_what_it_is_for(path):
     assert ast.get_docstring(tree) or path.name == "__init__.py" and not tree.body
 
 
-def test_the_readme_lists_every_chat_command():
-    """Every command word the router knows is in the README's command table."""
+def readme_commands() -> dict[str, set[str]]:
+    """The README's command table as {first command word(s): the "who" of every row it starts}."""
     table = README.split("## Commands", 1)[1].split("\n## ", 1)[0]
-    missing = [verb for verb in router.COMMANDS if f"`{verb.replace('-', ' ')}" not in table]
-    assert not missing, f"README's command table lacks {missing}"
+    rows: dict[str, set[str]] = {}
+    for line in table.splitlines():
+        cells = [c.strip() for c in re.split(r"(?<!\\)\|", line)[1:-1]]
+        first = re.match(r"`([a-z-]+(?: me)?)[ `]", cells[0]) if len(cells) == 3 else None
+        if first:
+            rows.setdefault(first.group(1), set()).add(cells[1])
+    return rows
+
+
+def test_the_readme_lists_every_chat_command_with_its_role():
+    """Every command in the command table has a row in the README's, saying who may use it as the table does."""
+    table = readme_commands()
+    wrong = {name: (table.get(name.replace("-", " ")), row.who) for name, row in router.COMMANDS.items()
+             if table.get(name.replace("-", " ")) != {row.who}}
+    assert not wrong, f"README's command table disagrees with the router's (README, router): {wrong}"
 
 
 def test_the_readme_lists_every_setting():

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot import router
 from bot.messages import Post, Role, Where
 from tests.conftest import Chat
 
@@ -28,6 +29,14 @@ COMMANDS = [
     "/peer facilitators add <@U9>",
     "/peer facilitators remove <@U-fay>",
     "/peer audit",
+    "/peer schedule 1 on-holiday next-day",
+    "/peer holidays off",
+    "/peer closed 2030-03-01 training",
+    "/peer closed remove 1",
+    "/peer region UK",
+    "/peer answers public",
+    "/peer scenario reveal",
+    "/peer scenario end",
 ]
 RUN_BUTTONS = ["Reveal", "Pause", "End"]
 
@@ -40,6 +49,14 @@ def set_up(bot, where: Where) -> tuple[Chat, Chat]:
     facilitator.say("/peer scenario gifts")
     facilitator.press("Start")
     return facilitator, facilitator.as_("U-pat", Role.PARTICIPANT)
+
+
+def test_every_command_the_table_limits_is_tried_by_a_participant():
+    """Each command whose row in the command table needs more than a participant is among those tried below."""
+    limited = {name for name, row in router.COMMANDS.items()
+               if row.role > Role.PARTICIPANT or (row.change or Role.PARTICIPANT) > Role.PARTICIPANT}
+    tried = {command.split()[1] for command in COMMANDS}
+    assert limited == tried
 
 
 def snapshot(bot) -> dict:
