@@ -86,7 +86,7 @@ def build_db(path: Path, schedules: bool = True) -> None:
         with store.db.atomic():  # setup only: one transaction, not what the bot does
             store.db["schedules"].insert_all(_rows(), batch_size=1000)
             store.db["channels"].insert_all(
-                [{"channel": f"slack:T1:C{c:05d}", "timezone": _zone(c), "region": "", "updated_at": ""}
+                [{"channel": f"slack:T1:C{c:05d}", "timezone": _zone(c), "updated_at": ""}
                  for c in range(CHANNELS)], pk="channel")
     store.close()
 

@@ -97,3 +97,17 @@ def m010_holidays_and_closures(db: Database) -> None:
     db["closures"].create({"id": int, "channel": str, "start": str, "end": str, "label": str,
                            "created_at": str}, pk="id")
     db["closures"].create_index(["channel"])
+
+
+@migrations()
+def m011_meta(db: Database) -> None:
+    # The bot's own secrets, such as the key for voter hashes (SqliteStore.secret). Older databases
+    # got this table from the store itself at first use; it is kept as it is, key and all.
+    db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
+
+
+@migrations()
+def m012_drop_channel_region(db: Database) -> None:
+    # The region moved to the workspace (m007, `/peer region`); nothing has read the channel's since.
+    if "region" in db["channels"].columns_dict:
+        db["channels"].transform(drop={"region"})

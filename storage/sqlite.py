@@ -220,7 +220,6 @@ class SqliteStore:
         return self._secret
 
     def _load_secret(self) -> bytes:
-        self.db.execute("create table if not exists meta (key text primary key, value text)")
         rows = list(self.db.query("select value from meta where key = 'vote_key'"))
         if rows:
             return bytes.fromhex(rows[0]["value"])
