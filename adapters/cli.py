@@ -9,12 +9,13 @@ import json
 import logging
 import sqlite3
 import sys
+from datetime import UTC
 
 import click
 
 from bot.catalog import load_catalog
-from bot.privacy import PLATFORMS
 from bot.errors import ContentError
+from bot.privacy import PLATFORMS
 from bot.resources import load_resources
 from bot.settings import Settings
 
@@ -105,8 +106,8 @@ def answer_json(bot, question: str) -> dict:
     if kind == "topic":
         item = found.item
         out = {"question": question, "kind": "topic", "id": item.id,
-               "title": getattr(item, "term", None) or getattr(item, "title"),
-               "answer": getattr(item, "meaning", None) or getattr(item, "short"),
+               "title": getattr(item, "term", None) or item.title,
+               "answer": getattr(item, "meaning", None) or item.short,
                "sources": [s.cite() for s in item.sources],
                "views": [{"summary": v.summary, "sources": [s.cite() for s in v.sources]} for v in item.views]}
         if found.leaning is not None:  # the question asked for a leaning: the reply opens with it
@@ -211,7 +212,7 @@ def schedules_cmd(as_json: bool) -> None:
 def tick(at: str | None) -> None:
     """Run whatever is due at that instant, deliver it, and exit."""
     import asyncio
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from adapters.console import ConsoleTransport
     from adapters.deliverer import DelivererLock
@@ -219,9 +220,9 @@ def tick(at: str | None) -> None:
 
     bot = _bot()
     try:
-        now = datetime.fromisoformat(at) if at else datetime.now(timezone.utc)
+        now = datetime.fromisoformat(at) if at else datetime.now(UTC)
     except ValueError:
-        raise click.BadParameter(f"{at!r} is not an ISO-8601 time, e.g. 2026-11-23T10:00:00-05:00", param_hint="--at")
+        raise click.BadParameter(f"{at!r} is not an ISO-8601 time, e.g. 2026-11-23T10:00:00-05:00", param_hint="--at") from None
     if now.tzinfo is None:
         raise click.BadParameter("give a time zone offset, e.g. 2026-11-23T10:00:00-05:00 or ...Z", param_hint="--at")
     posts = bot.tick(now)

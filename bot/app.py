@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable
 
 from bot import roles, router, safety, schedules, sharing
 from bot.actions import Expired, decode

@@ -13,8 +13,8 @@ row names a small rule, `needs(rest) -> Need | None`, kept beside its handler.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from bot.messages import Role
 

@@ -10,7 +10,7 @@ word is a question for `ask`. `ACTIONS` maps the verb of a versioned button id t
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from bot import asking, calendar_commands, privacy, roles, scenarios, schedules, sharing, support
 from bot.commands import Row

@@ -22,9 +22,9 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot import rounds
-from bot.commands import Need
 from bot.actions import encode
 from bot.catalog import Response, Scenario
+from bot.commands import Need
 from bot.errors import NotUnderstood, UserError
 from bot.messages import Card, Choice, Command, Field, Message, Post, Press, Reply, Role, Where
 from bot.prompts import PRIVACY
@@ -263,7 +263,7 @@ def reveal_posts(bot: "Bot", run: dict[str, Any]) -> list[Post]:
     fields: tuple[Field, ...] = ()
     if s.kind == "quick-round":
         lines = []
-        for ref, tally in zip(s.rulings, tallies):
+        for ref, tally in zip(s.rulings, tallies, strict=False):
             r = bot.catalog.rulings[ref]
             line = f"• {r.task}\n  Your group: {tally}\n  The sources: {LEANING[r.verdict]}. {r.reasons[0]}"
             if r.verdict in ("unlikely", "no") and r.instead:

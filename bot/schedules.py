@@ -11,16 +11,15 @@ from __future__ import annotations
 import logging
 import secrets
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot import calendar_days, prompts, rounds
-from bot.commands import Need
 from bot.actions import encode
+from bot.commands import Need
 from bot.errors import NotUnderstood, UserError
-from bot.messages import Command, Form, FormField, Message, Post, Press, Reply, Role, Where
+from bot.messages import Choice, Command, Form, FormField, Message, Post, Press, Reply, Role, Where
 from bot.quoting import quote
-from bot.messages import Choice
 from bot.roles import require, workspace_key
 from bot.schedule_request import split_request
 from bot.schedule_spec import Rule, parse_rule, zone
@@ -49,7 +48,7 @@ def _iso(t: datetime) -> str:
 
 def due_key(t: datetime | None) -> str:
     """How `next_due` is stored: UTC ISO, so the database can compare instants as text."""
-    return t.astimezone(timezone.utc).isoformat(timespec="seconds") if t is not None else "never"
+    return t.astimezone(UTC).isoformat(timespec="seconds") if t is not None else "never"
 
 
 def _parse_time(value: str) -> datetime:

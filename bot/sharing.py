@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
-from bot.commands import Need
 from bot.actions import Expired, encode
 from bot.answerer import TaskAnswer
+from bot.commands import Need
 from bot.errors import UserError
 from bot.messages import Card, Choice, Command, Message, Post, Press, Reply, Role, Where
 from bot.replies import task_reply, topic_reply

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from bot.actions import Expired, encode
 from bot.errors import UserError
-from bot.messages import Card, Choice, Command, Field, Message, Post, Press, Reply, Role, Where
+from bot.messages import Card, Choice, Command, Field, Message, Post, Press, Reply, Where
 from bot.quoting import quote
 from bot.resources import Region
 from bot.roles import workspace_key

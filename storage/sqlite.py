@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import timezone
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,7 @@ class SqliteStore:
         migrations.apply(self.db)
 
     def _now(self) -> str:
-        return self.clock.now().astimezone(timezone.utc).isoformat(timespec="seconds")
+        return self.clock.now().astimezone(UTC).isoformat(timespec="seconds")
 
     def transaction(self):
         """All the writes inside commit together, or not at all; nested, a savepoint."""

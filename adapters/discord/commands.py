@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 
 import discord
 from discord import app_commands

@@ -12,7 +12,8 @@ import json
 import logging
 import re
 from collections import OrderedDict
-from typing import Any, Awaitable
+from collections.abc import Awaitable
+from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.response import BoltResponse

@@ -8,22 +8,20 @@ The outbox's sleep is fake (it records the waits), so rate-limit tests never wai
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
 import discord
+import discord_payloads as P
 import pytest
 import yarl
+from discord_fake import FakeDiscord
 
 from adapters.bootstrap import build_bot
 from adapters.discord.client import DiscordPlatform
 from bot.outbox import Outbox
 from bot.settings import Settings
-from discord_fake import FakeDiscord
-import discord_payloads as P
 from tests.conftest import assert_no_user_text
 from tests.golden import goldens
 

@@ -5,8 +5,6 @@ intended change to the rendering).
 """
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
 import pytest
