@@ -98,6 +98,25 @@ def test_a_participant_cannot_schedule_through_the_form(bot, where):
     assert snapshot(bot) == before
 
 
+@pytest.mark.parametrize("action", ["v1:scn:pick:gifts", "v1:schedmean:checkin:w.1.9.2599.0:-"])
+def test_a_participant_cannot_start_a_scenario_or_a_schedule_by_button(bot, action):
+    """Buttons are not in the command table, so the ones that start something check the role themselves."""
+    _, participant = set_up(bot, PLATFORMS[0])
+    before = snapshot(bot)
+    out = participant.press_action(action)
+    assert len(out) == 1 and out[0].private and out[0].text.startswith("Only facilitators")
+    assert snapshot(bot) == before
+
+
+def test_a_schedule_asked_for_in_a_sentence_follows_the_same_rule(bot):
+    """"can you schedule a check-in every friday at 3pm?" from a participant is refused like "/peer schedule"."""
+    _, participant = set_up(bot, PLATFORMS[0])
+    before = snapshot(bot)
+    out = participant.say("can you schedule a check-in every friday at 3pm?")
+    assert out[0].private and out[0].text.startswith("Only facilitators can set up schedules.")
+    assert snapshot(bot) == before
+
+
 def test_a_facilitator_listed_by_an_admin_can_schedule_but_not_change_roles(bot):
     """Being on the facilitator list lets someone schedule; changing who facilitates stays with admins."""
     admin = Chat(bot, "U-boss", Role.ADMIN, PLATFORMS[0])
