@@ -59,6 +59,17 @@ def test_every_command_the_table_limits_is_tried_by_a_participant():
     assert limited == tried
 
 
+def test_each_row_needs_what_it_says_for_the_bare_command_and_for_a_change():
+    """A row's role is what the bare command needs, and its "to change" role what the tried change needs
+    (so help, Discord and the README, which read the row, say what Bot.handle enforces)."""
+    for command in COMMANDS:
+        name, rest = command.split(" ", 2)[1], command.split(" ", 2)[2:]
+        row = router.COMMANDS[name]
+        bare = row.need("")
+        assert (bare.role if bare else Role.PARTICIPANT) == row.role, name
+        assert row.need(rest[0] if rest else "").role == (row.change or row.role), command
+
+
 def snapshot(bot) -> dict:
     return bot.store.everything()
 
