@@ -15,8 +15,8 @@ import time
 import click
 
 from bot.catalog import load_catalog
-from bot.privacy import PLATFORMS
 from bot.errors import ContentError
+from bot.privacy import PLATFORMS
 from bot.resources import load_resources
 from bot.settings import Settings
 from bot.settings_check import SettingsProblem, checked, load, problems
@@ -125,8 +125,8 @@ def answer_json(bot, question: str) -> dict:
     if kind == "topic":
         item = found.item
         out = {"question": question, "kind": "topic", "id": item.id,
-               "title": getattr(item, "term", None) or getattr(item, "title"),
-               "answer": getattr(item, "meaning", None) or getattr(item, "short"),
+               "title": getattr(item, "term", None) or item.title,
+               "answer": getattr(item, "meaning", None) or item.short,
                "sources": [s.cite() for s in item.sources],
                "views": [{"summary": v.summary, "sources": [s.cite() for s in v.sources]} for v in item.views]}
         if found.leaning is not None:  # the question asked for a leaning: the reply opens with it
@@ -256,19 +256,19 @@ def schedules_cmd(as_json: bool) -> None:
 def tick(at: str | None, force: bool) -> None:
     """Run whatever is due at that instant, deliver it, and exit."""
     import asyncio
-    from datetime import datetime, timedelta, timezone
+    from datetime import UTC, datetime, timedelta
 
     from adapters.console import ConsoleTransport
     from adapters.deliverer import DelivererLock
     from bot.outbox import Outbox
 
     try:
-        now = datetime.fromisoformat(at) if at else datetime.now(timezone.utc)
+        now = datetime.fromisoformat(at) if at else datetime.now(UTC)
     except ValueError:
-        raise click.BadParameter(f"{at!r} is not an ISO-8601 time, e.g. 2026-11-23T10:00:00-05:00", param_hint="--at")
+        raise click.BadParameter(f"{at!r} is not an ISO-8601 time, e.g. 2026-11-23T10:00:00-05:00", param_hint="--at") from None
     if now.tzinfo is None:
         raise click.BadParameter("give a time zone offset, e.g. 2026-11-23T10:00:00-05:00 or ...Z", param_hint="--at")
-    real = datetime.now(timezone.utc)
+    real = datetime.now(UTC)
     try:
         ahead = now - real
     except OverflowError:  # year 1 with a positive offset is before year 1 in UTC
@@ -278,13 +278,13 @@ def tick(at: str | None, force: bool) -> None:
         raise click.BadParameter(f"{now.isoformat()} is more than a day ahead of now ({real:%Y-%m-%d %H:%M} UTC): "
                                  "every schedule would skip the runs before it. Add --force if you mean it.",
                                  param_hint="--at")
-    if now < datetime(1971, 1, 1, tzinfo=timezone.utc):
+    if now < datetime(1971, 1, 1, tzinfo=UTC):
         raise click.BadParameter(f"{now.isoformat()} is too far in the past to run as.", param_hint="--at")
     bot = _bot()
     try:
         posts = bot.tick(now)
     except (OverflowError, ValueError) as e:  # an instant too far out for date arithmetic
-        raise click.BadParameter(f"{now.isoformat()} is too far from now to run as ({e}).", param_hint="--at")
+        raise click.BadParameter(f"{now.isoformat()} is too far from now to run as ({e}).", param_hint="--at") from None
     outbox = Outbox(bot.store, {"console": ConsoleTransport()}, bot.clock)
     # With no running bot or other tick holding the lock, this tick also finishes what an earlier,
     # killed tick left claimed (see adapters.deliverer).

@@ -6,7 +6,7 @@ form asks its fields one line at a time.
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from bot.app import Bot
 from bot.messages import Command, Form, Post, Press, Reply, Role, Where, Who

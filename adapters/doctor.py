@@ -6,7 +6,7 @@ adds its checks as a function in `SECTIONS`; the Discord adapter appends its own
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from bot.settings import Settings
 

@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from datetime import timedelta, timezone
-from typing import Awaitable, Callable
+from datetime import UTC, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from adapters.clockguard import ClockGuard
-
 from bot.app import Bot
 from bot.messages import Post
 from bot.outbox import Outbox
@@ -42,11 +40,11 @@ class Registrar:
         grace = bot.settings.grace_minutes * 60
         # misfire_grace_time is deliberate: APScheduler's default of 1 s silently drops late jobs.
         self.scheduler = scheduler or AsyncIOScheduler(
-            timezone=timezone.utc, job_defaults={"misfire_grace_time": grace, "coalesce": True, "max_instances": 1})
+            timezone=UTC, job_defaults={"misfire_grace_time": grace, "coalesce": True, "max_instances": 1})
 
     def load(self) -> int:
         """Set up the minute job; returns how many schedules the database holds."""
-        self.scheduler.add_job(self.sweep, CronTrigger(second=1, timezone=timezone.utc), id="sweep",
+        self.scheduler.add_job(self.sweep, CronTrigger(second=1, timezone=UTC), id="sweep",
                                replace_existing=True)
         return self.bot.store.count_schedules()
 

@@ -61,13 +61,13 @@ import tempfile
 import time
 from collections import Counter
 from contextlib import closing
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench.slack_rig import bench_env
 
 ROOT = Path(__file__).resolve().parent.parent
-DUE = datetime(2026, 11, 30, 15, 0, tzinfo=timezone.utc)  # Monday 10:00 America/Toronto
+DUE = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)  # Monday 10:00 America/Toronto
 SOON = DUE + timedelta(seconds=20)
 LATE = DUE + timedelta(hours=2)
 
@@ -400,7 +400,7 @@ class FlakySlack:
             return web.json_response({"ok": False, "error": "service_unavailable"}, status=503)
         roll = self.rng.random()
         if method == "chat.postMessage":
-            for limit, fault in ((0.08, "500"), (0.13, "503 after posting"), (0.17, "proxy 502 html"),
+            for limit, fault in ((0.08, "500"),  # noqa: B007 (the fault is read after the break) (0.13, "503 after posting"), (0.17, "proxy 502 html"),
                                  (0.22, "429"), (0.26, "timeout after posting"), (0.30, "timeout, not posted")):
                 if roll < limit:
                     break

@@ -11,7 +11,7 @@ import json
 import os
 import platform
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
 
@@ -44,7 +44,7 @@ def load() -> str:
 
 def write(name: str, title: str, summary: str, raw: dict, started_load: str) -> None:
     """Put (or replace) the section `name` in docs/benchmarks.md."""
-    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     body = (f"<!-- bench:{name} -->\n## {title}\n\n"
             f"`.venv/bin/python -m bench.{name}` — run {when}; load average {started_load} at the start, "
             f"{load()} at the end (2 cores: above 2 means other work was queued for the CPU).\n\n"

@@ -38,13 +38,13 @@ import tempfile
 import time
 from collections import Counter
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 T0 = time.perf_counter()  # the child's own start, as near as Python lets us (before the heavy imports)
 
 ROOT = Path(__file__).resolve().parent.parent
-DUE = datetime(2026, 11, 30, 15, 0, tzinfo=timezone.utc)  # Monday 10:00 in Toronto (EST)
+DUE = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)  # Monday 10:00 in Toronto (EST)
 ZONES = ("America/Toronto", "America/Vancouver", "Europe/London", "Australia/Sydney")
 SCHEDULES = 10_000
 CHANNELS = 2_500
@@ -86,7 +86,7 @@ def build_db(path: Path, schedules: bool = True) -> None:
         with store.db.atomic():  # setup only: one transaction, not what the bot does
             store.db["schedules"].insert_all(_rows(), batch_size=1000)
             store.db["channels"].insert_all(
-                [{"channel": f"slack:T1:C{c:05d}", "timezone": _zone(c), "region": "", "updated_at": ""}
+                [{"channel": f"slack:T1:C{c:05d}", "timezone": _zone(c), "updated_at": ""}
                  for c in range(CHANNELS)], pk="channel")
     store.close()
 
@@ -96,10 +96,10 @@ def startup_child(db: str) -> None:
     """`python -m bench.scheduling startup DB`: what `peerbot run` does before serving; prints JSON."""
     from adapters.bootstrap import build_bot
     from adapters.scheduler import Registrar
+    from bench.slack_rig import memory_mb
     from bot.outbox import Outbox
     from bot.ports import FixedClock
     from bot.settings import Settings
-    from bench.slack_rig import memory_mb
 
     imported = time.perf_counter()
     bot = build_bot(Settings(_env_file=None, PEERBOT_DB=db), clock=FixedClock(DUE - timedelta(minutes=1)))
@@ -210,9 +210,9 @@ class PacedPlatform:
 
 
 def deliver(db: Path, posts: list, shape: str) -> dict:
+    from bench.vtime import run_virtual
     from bot.outbox import Outbox
     from bot.ports import FixedClock
-    from bench.vtime import run_virtual
     from storage.sqlite import SqliteStore
 
     store = SqliteStore(db)

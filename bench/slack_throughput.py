@@ -65,7 +65,7 @@ async def step(session: aiohttp.ClientSession, url: str, rate: float, asked: lis
             async with session.post(url, data=body, headers=headers) as response:
                 await response.read()
                 status = response.status
-        except (aiohttp.ClientError, asyncio.TimeoutError):
+        except (TimeoutError, aiohttp.ClientError):
             status = 0
         latencies.append((loop.time() - due) * 1000)
         statuses[status] = statuses.get(status, 0) + 1

@@ -1,20 +1,24 @@
 """The bot: content, answerers, store and clock together behind one entry point.
 
-`Bot.handle` is the one entry point for every request from every adapter. It never lets an
-exception reach a person: a `UserError` becomes a private, kind reply; anything else is logged
+`Bot.handle` is the one entry point for every request from every adapter. A command's role is
+checked here, once, from its row in the command table (`bot.router.COMMANDS`), inside the safety
+screen so that crisis words are answered whoever typed them. It never lets an exception reach a
+person: a `UserError` becomes a private, kind reply; anything else is logged
 with a short reference and the person gets an apology with that reference.
 """
 from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from bot import bounds, router, safety, schedules, sharing
+from bot import bounds, roles, router, safety, schedules, sharing
 from bot.actions import Expired, decode
 from bot.answerer import Answerer
 from bot.catalog import Catalog
+from bot.commands import Row, help_lines
 from bot.errors import UserError, storage_problem
 from bot.messages import Command, Outcome, Post, Press, Reply
 from bot.outbox import claim_posts
@@ -24,6 +28,14 @@ from bot.settings import Settings
 from bot.topics import TopicFinder
 
 log = logging.getLogger("peerbot")
+
+
+def _checked(row: Row) -> Callable[..., list]:
+    """The row's handler behind the row's role check (the one place a command's role is checked)."""
+    def run(bot: "Bot", req: Command, text: str) -> list:
+        roles.check(bot, req, row.need(text))
+        return row.handler(bot, req, text)
+    return run
 
 
 @dataclass
@@ -59,8 +71,9 @@ class Bot:
         return [schedules.describe(self, row, now) for row in self.store.schedules(workspace=f"{platform}:{workspace}")]
 
     @property
-    def extra_help(self) -> list[str]:
-        return router.HELP
+    def help_lines(self) -> list[str]:
+        """`/peer help`'s list of commands, from the command table."""
+        return help_lines(router.COMMANDS)
 
     def handle(self, request: Command | Press) -> Outcome:
         # Cut to length before any pattern runs, the safety screen's included (bot.bounds).
@@ -68,7 +81,8 @@ class Bot:
         try:
             # Every request passes the safety screen (crisis language, identifying details) on its way.
             if isinstance(request, Command):
-                handler, rest = router.route(request)
+                row, rest = router.route(request)
+                handler = _checked(row)
                 # A question asked by slash command in a channel is answered privately (bot.sharing).
                 if sharing.asked_quietly(self, request, router.split(request.text)[0]):
                     handler = sharing.privately(handler)

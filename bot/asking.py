@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot import checks, courtesy, schedule_request, schedules, support, task_check
+from bot import checks, courtesy, roles, schedule_request, schedules, support, task_check
 from bot.actions import encode
 from bot.catalog import TOPIC_GROUPS, Term
 from bot.choosing import choose, task_shaped
@@ -36,7 +36,9 @@ def ask(bot: "Bot", req: Request, text: str) -> list[Message]:
     if polite is not None:
         return [polite]
     if isinstance(req, Command) and schedule_request.looks_like_request(text):
-        return schedules.schedule(bot, req, text)  # "can you schedule a check-in every friday at 3pm?"
+        # "can you schedule a check-in every friday at 3pm?": the same rule as "/peer schedule …".
+        roles.check(bot, req, schedules.needs(text))
+        return schedules.schedule(bot, req, text)
     if isinstance(req, Command) and task_check.waiting(bot, req):
         return task_check.take_task(bot, req, text)  # the answer to "/peer check": "what's the task?"
     text = courtesy.question_after_courtesy(text)
@@ -134,13 +136,8 @@ def help_reply(bot: "Bot") -> Reply:
         "Hi, I'm peerbot. I help peer workers think through their role, with sources.",
         "",
         "• Ask in your own words: \"can I drive someone to the food bank?\", \"what's co-reflection?\"",
-        "• /peer task <something you've been asked to do>: is it a peer task?",
-        "• /peer ask <question>: definitions and topics about the peer role",
-        "• /peer check <a task>: talk it through, one question at a time, beside the sources",
-        "• /peer check self-disclosure: think through sharing part of your story",
-        "• /peer topics: everything I can talk about",
     ]
-    lines += [f"• {line}" for line in bot.extra_help]
+    lines += [f"• {line}" for line in bot.help_lines]  # one per command, from the command table
     lines += ["", "I'm a bot, not a crisis service, and I'm no substitute for your supervisor."]
     return Reply("\n".join(lines), card=Card("peerbot", "\n".join(lines[2:])), private=True)
 

@@ -12,10 +12,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from bot import calendar_days as cal
+from bot.commands import Need
 from bot.errors import NotUnderstood, UserError
 from bot.messages import Command, Message, Press, Reply, Role
 from bot.quoting import quote
-from bot.roles import require, workspace_key
+from bot.roles import workspace_key
 from bot.schedule_spec import zone
 
 if TYPE_CHECKING:
@@ -56,7 +57,6 @@ def holidays_(bot: "Bot", req: Request, text: str) -> list[Message]:
                       + ("" if own else " (the default)") + (f"; next: {coming}" if coming else "") + ". "
                       "Facilitators can change it with \"/peer holidays ON\" (or US-NY, UK-SCT, IE, AU-NSW, NZ, off, "
                       "default).", private=True)]
-    require(bot, req, Role.FACILITATOR, "change the channel's holiday calendar")
     if wanted.lower() == "default":
         code, stored = cal.default_calendar(bot), ""
     else:
@@ -86,13 +86,18 @@ def _label(text: str) -> str:
     return label or "closed"
 
 
+def needs(rest: str) -> Need | None:
+    """Anyone lists the closures; facilitators mark and remove them."""
+    verb = rest.split()[0].lower() if rest.split() else "list"
+    return None if verb in ("list", "show") else Need(Role.FACILITATOR, "mark closures")
+
+
 def closed(bot: "Bot", req: Request, text: str) -> list[Message]:
     channel = _channel(req)
     words = text.split()
     verb = words[0].lower() if words else "list"
     if verb in ("list", "show"):
         return [_list(bot, channel)]
-    require(bot, req, Role.FACILITATOR, "mark closures")
     if verb in ("remove", "delete"):
         number = words[1].lstrip("#") if len(words) > 1 else ""
         if not number.isdigit():
@@ -153,7 +158,6 @@ def _list(bot: "Bot", channel: str) -> Reply:
 def on_holiday(bot: "Bot", req: Request, row: dict, words: list[str]) -> list[Message]:
     from bot.schedules import describe  # noqa: PLC0415  (schedules calls this; import late)
 
-    require(bot, req, Role.FACILITATOR, "change schedules")
     policy = words[0].lower() if words else ""
     if policy not in cal.POLICIES:
         raise NotUnderstood(f"On a holiday or closure, #{row['id']} can \"skip\" or move to the \"next-day\" "

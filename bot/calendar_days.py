@@ -13,10 +13,11 @@ schedule's next one never pile up (the regular run stands in for it).
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from bot.errors import NotUnderstood
@@ -223,7 +224,7 @@ class Plan:
         one), and the first one after them, in one walk. At most `limit` at once: a tick far ahead
         works through the rest at the next tick."""
         out: list[Run] = []
-        for regular, run in self._walk(after, until):
+        for _regular, run in self._walk(after, until):
             if run is None:
                 continue
             if run.at > until or len(out) == limit:

@@ -8,7 +8,8 @@ press on an old question is recognised instead of being counted twice.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from bot.actions import encode
 from bot.catalog import Check

@@ -396,7 +396,7 @@ def read(text: str) -> Reading:
     found: list[tuple[str, str, str]] = []
     why: list[str] = []
     signs_in: list[bool] = []
-    for original, sentence in zip(originals, sentences):
+    for original, sentence in zip(originals, sentences, strict=True):
         tokens = sentence.split(" ")
         joking = bool(LAUGH.search(original))
         in_transit = bool(TRANSIT.search(sentence))
@@ -432,5 +432,5 @@ def read(text: str) -> Reading:
     level, towards = _combine(found, helping)
     if level != CRISIS:
         return Reading(level, tuple(why), text)
-    rest = " ".join(o.strip() for o, signed in zip(originals, signs_in) if not signed)
+    rest = " ".join(o.strip() for o, signed in zip(originals, signs_in, strict=True) if not signed)
     return Reading(level, tuple(why), rest, towards)

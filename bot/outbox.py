@@ -14,9 +14,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Awaitable, Callable, Protocol
+from datetime import timedelta
+from typing import Protocol
 
 from bot.errors import DeliveryError, RateLimited, Unavailable
 from bot.messages import Post
@@ -35,7 +36,7 @@ def claim_posts(store: Store, clock: Clock, posts: list[Post]) -> list[Post]:
     one transaction, so a crash never leaves part of a multi-part post (a session's steps) unclaimed."""
     now = clock.now().isoformat(timespec="seconds")
     won = store.claim_deliveries([(p.key, p.where.channel_key, dump_post(p)) for p in posts], now)
-    return [p for p, ours in zip(posts, won) if ours]
+    return [p for p, ours in zip(posts, won, strict=True) if ours]  # one answer per claim
 
 
 class Transport(Protocol):

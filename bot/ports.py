@@ -5,8 +5,9 @@ temporary SQLite file and a `FixedClock` they move by hand, so nothing ever slee
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-from typing import Any, ContextManager, Protocol
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol
 
 
 class Clock(Protocol):
@@ -17,14 +18,14 @@ class Clock(Protocol):
 
 class SystemClock:
     def now(self) -> datetime:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
 
 
 class FixedClock:
     """A clock that only moves when told to."""
 
     def __init__(self, at: datetime):
-        self.at = at.astimezone(timezone.utc)
+        self.at = at.astimezone(UTC)
 
     def now(self) -> datetime:
         return self.at
@@ -33,13 +34,13 @@ class FixedClock:
         self.at += timedelta(**kwargs)
 
     def set(self, at: datetime) -> None:
-        self.at = at.astimezone(timezone.utc)
+        self.at = at.astimezone(UTC)
 
 
 class Store(Protocol):
     """State the bot keeps. Never message text: see README "What peerbot keeps"."""
 
-    def transaction(self) -> "ContextManager[Any]":
+    def transaction(self) -> "AbstractContextManager[Any]":
         """All the writes inside commit together, or not at all; nested, a savepoint."""
         ...
 

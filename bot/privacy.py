@@ -9,7 +9,7 @@ delivery records, finished scenario runs and abandoned checks older than the ret
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot import rounds, sharing
@@ -112,7 +112,7 @@ def press_forget(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
 
 
 def cutoff(bot: "Bot", now: datetime) -> str:
-    return (now - timedelta(days=bot.settings.retention_days)).astimezone(timezone.utc).isoformat(timespec="seconds")
+    return (now - timedelta(days=bot.settings.retention_days)).astimezone(UTC).isoformat(timespec="seconds")
 
 
 def prune(bot: "Bot", now: datetime) -> list:

@@ -29,6 +29,7 @@ import tempfile
 import tomllib
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -52,7 +53,7 @@ def features(text: str) -> list[str]:
     toks = [t.replace("'", "") for t in _TOKEN.findall(clean(text))]
     stems = terms(text)
     out = [f"w:{t}" for t in toks]
-    out += [f"b:{a} {b}" for a, b in zip(toks, toks[1:])]
+    out += [f"b:{a} {b}" for a, b in pairwise(toks)]
     out += [f"s:{s}" for s in stems]
     lo, hi = CHAR_NGRAMS
     for t in stems:
@@ -83,7 +84,7 @@ def training_data(catalog: Catalog, negatives_path: Path = NEGATIVES) -> tuple[l
 
 def data_key(texts: list[str], labels: list[str]) -> str:
     digest = hashlib.sha256(VERSION.encode())
-    for text, label in zip(texts, labels):
+    for text, label in zip(texts, labels, strict=True):
         digest.update(f"{label}\t{text}\n".encode())
     return digest.hexdigest()[:20]
 

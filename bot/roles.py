@@ -2,12 +2,14 @@
 
 Adapters fill `Who.role` from the platform (workspace admins, Manage Channels, a named group); the
 facilitator list an admin keeps with `/peer facilitators` lives in the store and counts on every
-platform. Every state-changing handler calls `require` first.
+platform. `Bot.handle` checks a command's role from its row in the command table (`check`) before
+the handler runs; buttons that change something call `require` themselves.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.commands import Need
 from bot.errors import NotAllowed, UserError
 from bot.messages import Command, Message, Press, Reply, Role
 
@@ -36,6 +38,18 @@ def require(bot: "Bot", req: Command | Press, role: Role, doing: str) -> None:
                          "with \"/peer facilitators add @you\".")
 
 
+def check(bot: "Bot", req: Command | Press, need: Need | None) -> None:
+    """Refuse, kindly and privately, when the person lacks what a command's row says it needs."""
+    if need is not None:
+        require(bot, req, need.role, need.doing)
+
+
+def needs(rest: str) -> Need | None:
+    """`/peer facilitators [list]` is for anyone; adding and removing is for admins."""
+    verb = rest.strip().partition(" ")[0].lower()
+    return Need(Role.ADMIN, "change who facilitates") if verb in ("add", "remove") else None
+
+
 def _user_id(text: str) -> str:
     """Accept a platform mention (<@U123>, <@!123>, <@U123|name>) or a bare id."""
     token = text.strip().split()[0] if text.strip() else ""
@@ -55,7 +69,6 @@ def facilitators(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
     if verb not in ("add", "remove"):
         raise UserError("Try \"/peer facilitators list\", \"/peer facilitators add @someone\" or "
                         "\"/peer facilitators remove @someone\".")
-    require(bot, req, Role.ADMIN, "change who facilitates")
     user = _user_id(rest)
     if not user:
         raise UserError(f"Who should I {verb}? For example \"/peer facilitators {verb} @someone\".")
@@ -68,7 +81,6 @@ def facilitators(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
 
 
 def audit(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
-    require(bot, req, Role.ADMIN, "read the audit log")
     rows = bot.store.audit_log(workspace_key(req))
     if not rows:
         return [Reply("No configuration changes recorded yet.", private=True)]

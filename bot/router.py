@@ -1,43 +1,61 @@
 """Which handler answers which command and which button: two tables you can read.
 
-`COMMANDS` maps the first word after `/peer` to a handler `(bot, request, rest) -> messages`;
-text that starts with no known word is a question for `ask`. `ACTIONS` maps the verb of a versioned
-button id to a handler `(bot, press, args) -> messages`. Feature modules add their rows through
-`register`, so this file stays the one place to look.
+`COMMANDS` maps the first word after `/peer` to a `Row` (`bot.commands`): the handler
+`(bot, request, rest) -> messages`, a summary, the argument hint and the least role allowed. `/peer
+help`, Discord's command descriptions and the README's table (checked by a test) are read from it,
+and `Bot.handle` checks the role from it before the handler runs. Text that starts with no known
+word is a question for `ask`. `ACTIONS` maps the verb of a versioned button id to a handler
+`(bot, press, args) -> messages`; buttons that change something check the role themselves.
 """
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from bot import asking, calendar_commands, privacy, roles, scenarios, schedules, sharing, support
-from bot.messages import Command
+from bot.commands import Row
+from bot.messages import Command, Role
 
-CommandHandler = Callable[..., list]
 ActionHandler = Callable[..., list]
 
-COMMANDS: dict[str, CommandHandler] = {
-    "help": asking.help_,
-    "task": asking.task,
-    "ask": asking.ask,
-    "topics": asking.topics,
-    "check": asking.check,
-    "facilitators": roles.facilitators,
-    "audit": roles.audit,
-    "schedule": schedules.schedule,
-    "schedules": schedules.list_schedules,
-    "timezone": schedules.timezone_,
-    "reflect": schedules.reflect,
-    "checkin": schedules.checkin,
-    "holidays": calendar_commands.holidays_,
-    "closed": calendar_commands.closed,
-    "scenario": scenarios.scenario,
-    "scenarios": scenarios.scenarios_list,
-    "privacy": privacy.privacy,
-    "forget-me": privacy.forget_me,
-    "support": support.support,
-    "region": support.region_,
-    "answers": sharing.answers,
+FACILITATOR, ADMIN = Role.FACILITATOR, Role.ADMIN
+
+# In the order `/peer help` lists them.
+COMMANDS: dict[str, Row] = {
+    "task": Row(asking.task, "is it a peer task?", "<something you've been asked to do>"),
+    "ask": Row(asking.ask, "definitions and topics about the peer role", "<question>"),
+    "check": Row(asking.check, "talk a task through, one question at a time, beside the sources",
+                 "<a task> (or self-disclosure)"),
+    "topics": Row(asking.topics, "everything I can talk about"),
+    "schedules": Row(schedules.list_schedules, "this channel's schedules"),
+    "schedule": Row(schedules.schedule, "schedule prompts, check-ins or sessions in this channel",
+                    "<reflection, checkin or session> <when>, e.g. reflection every monday 10:00", FACILITATOR, needs=schedules.needs),
+    "timezone": Row(schedules.timezone_, "this channel's time zone", "[IANA name, e.g. America/Toronto]",
+                    change=FACILITATOR, doing="change the channel's time zone"),
+    "reflect": Row(schedules.reflect, "post a co-reflection prompt now", "[theme]", FACILITATOR,
+                   doing="post a co-reflection prompt"),
+    "checkin": Row(schedules.checkin, "post a community-of-practice check-in now", role=FACILITATOR,
+                   doing="post a check-in"),
+    "holidays": Row(calendar_commands.holidays_, "the public holidays schedules here skip",
+                    "[ON, US-NY, UK-SCT, IE, off or default]", change=FACILITATOR,
+                    doing="change the channel's holiday calendar"),
+    "closed": Row(calendar_commands.closed, "closures schedules here skip",
+                  "[2026-12-24 to 2027-01-02 winter closure | list | remove N]", change=FACILITATOR,
+                  needs=calendar_commands.needs),
+    "scenarios": Row(scenarios.scenarios_list, "scenario discussions a facilitator can start here"),
+    "scenario": Row(scenarios.scenario, "start a scenario discussion", "[id or tag] [timer N | no timer]",
+                    FACILITATOR, needs=scenarios.needs),
+    "facilitators": Row(roles.facilitators, "who facilitates here", "[list | add @someone | remove @someone]",
+                        change=ADMIN, needs=roles.needs),
+    "audit": Row(roles.audit, "recent configuration changes", role=ADMIN, doing="read the audit log"),
+    "privacy": Row(privacy.privacy, "who sees what, and what I keep"),
+    "answers": Row(sharing.answers, "who sees answers to /peer questions here", "[public | private]",
+                   change=ADMIN, needs=sharing.needs),
+    "forget-me": Row(privacy.forget_me, "delete what I keep about you"),
+    "support": Row(support.support, "crisis lines and people to reach, only you see them", "[region | all]"),
+    "region": Row(support.region_, "which region's crisis lines this workspace sees", "[region | default]",
+                  change=FACILITATOR, doing="change the crisis-line region"),
+    "help": Row(asking.help_, "this list"),
 }
 
 ACTIONS: dict[str, ActionHandler] = {
@@ -64,27 +82,7 @@ ACTIONS: dict[str, ActionHandler] = {
 # Jobs run on every tick besides the schedules (scenario timers, housekeeping): (bot, now) -> posts.
 TIMERS: list[Callable[..., list]] = [scenarios.due, privacy.prune]
 
-# The lines of "/peer help" after the asking ones; feature modules may add theirs through `register`.
-HELP: list[str] = [
-    "/peer schedules: this channel's schedules (facilitators: /peer schedule reflection every monday 10:00)",
-    "/peer holidays: the public holidays schedules here skip (/peer closed: closures; "
-    "/peer schedule 3 on-holiday next-day)",
-    "/peer scenarios: scenario discussions a facilitator can start here",
-    "/peer privacy: who sees what, and what I keep; /peer forget me: delete what I keep about you",
-    "/peer support: crisis lines and people to reach, only you see them (/peer region: which region's)",
-]
-
 PREFIX = re.compile(r"^\s*/?peer(?:bot)?\b[\s:,]*", re.IGNORECASE)
-
-
-def register(commands: dict[str, CommandHandler] | None = None, actions: dict[str, ActionHandler] | None = None,
-             help_lines: list[str] | None = None) -> None:
-    for table, rows in ((COMMANDS, commands or {}), (ACTIONS, actions or {})):
-        clash = set(rows) & set(table)
-        if clash:
-            raise ValueError(f"already registered: {sorted(clash)}")
-        table.update(rows)
-    HELP.extend(help_lines or [])
 
 
 def split(text: str) -> tuple[str, str]:
@@ -101,6 +99,6 @@ def split(text: str) -> tuple[str, str]:
     return "ask", stripped
 
 
-def route(command: Command) -> tuple[CommandHandler, str]:
+def route(command: Command) -> tuple[Row, str]:
     verb, rest = split(command.text)
     return COMMANDS[verb], rest

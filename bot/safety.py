@@ -20,8 +20,9 @@ fields. Button presses without a form carry nothing to read. Nothing read here i
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from bot import asking, confidentiality, crisis, router, support
 from bot.actions import decode

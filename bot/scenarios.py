@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from bot import rounds
 from bot.actions import encode
 from bot.catalog import Response, Scenario
+from bot.commands import Need
 from bot.errors import NotUnderstood, UserError
 from bot.messages import Card, Choice, Command, Field, Message, Post, Press, Reply, Role, Where
 from bot.prompts import PRIVACY
@@ -94,11 +95,16 @@ def choose(bot: "Bot", channel: str, wanted: str, skip: frozenset[str] = frozens
     return random.Random(secrets.randbits(32)).choice(fresh)
 
 
+def needs(text: str) -> Need:
+    """Scenarios are the facilitator's, whether started or steered by word ("/peer scenario reveal")."""
+    first = text.split()[0].lower() if text.split() else ""
+    return Need(Role.FACILITATOR, DOING[WORDS[first]] if first in WORDS else "start scenarios")
+
+
 def scenario(bot: "Bot", req: Command | Press, text: str, skip: frozenset[str] = frozenset()) -> list[Message]:
     first = text.split()[0].lower() if text.split() else ""
     if first in WORDS:
         return control(bot, req, WORDS[first])
-    require(bot, req, Role.FACILITATOR, "start scenarios")
     if req.where.is_dm:
         raise UserError("Scenarios run in a channel, with the group. Start it in the channel where you meet.")
     words, minutes = _options(text.split(), bot.settings.reveal_minutes)
@@ -116,7 +122,6 @@ def control(bot: "Bot", req: Command | Press, verb: str) -> list[Message]:
 
     The private message with the buttons is easy to lose (Slack drops ephemeral messages on reload;
     the terminal chat numbers only the latest buttons), and a run must never be stranded without it."""
-    require(bot, req, Role.FACILITATOR, DOING[verb])
     run = bot.store.active_run(req.where.channel_key)
     if run is None:
         raise UserError("There's no scenario running in this channel. \"/peer scenario\" starts one.")
@@ -163,6 +168,7 @@ def press(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
         raise UserError("That button has expired. Ask me again and I'll give you a fresh one.")
     verb, ref = args
     if verb == "pick":
+        require(bot, req, Role.FACILITATOR, "start scenarios")  # a button, so not checked by the command table
         return scenario(bot, req, ref)
     if verb == "out":
         return step_out(bot, req, ref)
@@ -257,7 +263,7 @@ def reveal_posts(bot: "Bot", run: dict[str, Any]) -> list[Post]:
     fields: tuple[Field, ...] = ()
     if s.kind == "quick-round":
         lines = []
-        for ref, tally in zip(s.rulings, tallies):
+        for ref, tally in zip(s.rulings, tallies, strict=False):
             r = bot.catalog.rulings[ref]
             line = f"• {r.task}\n  Your group: {tally}\n  The sources: {LEANING[r.verdict]}. {r.reasons[0]}"
             if r.verdict in ("unlikely", "no") and r.instead:

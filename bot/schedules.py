@@ -11,15 +11,15 @@ from __future__ import annotations
 import logging
 import secrets
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot import calendar_days, prompts, rounds
 from bot.actions import encode
+from bot.commands import Need
 from bot.errors import NotUnderstood, UserError
-from bot.messages import Command, Form, FormField, Message, Post, Press, Reply, Role, Where
+from bot.messages import Choice, Command, Form, FormField, Message, Post, Press, Reply, Role, Where
 from bot.quoting import quote
-from bot.messages import Choice
 from bot.roles import require, workspace_key
 from bot.schedule_request import split_request
 from bot.schedule_spec import Rule, parse_rule, zone
@@ -48,7 +48,7 @@ def _iso(t: datetime) -> str:
 
 def due_key(t: datetime | None) -> str:
     """How `next_due` is stored: UTC ISO, so the database can compare instants as text."""
-    return t.astimezone(timezone.utc).isoformat(timespec="seconds") if t is not None else "never"
+    return t.astimezone(UTC).isoformat(timespec="seconds") if t is not None else "never"
 
 
 def _parse_time(value: str) -> datetime:
@@ -89,10 +89,21 @@ def next_upcoming(bot: "Bot", row: dict[str, Any], now: datetime) -> datetime | 
 
 
 # -- commands ------------------------------------------------------------------------------
+def needs(text: str) -> Need | None:
+    """`/peer schedule list` is for anyone; the form, a new schedule and changes are for facilitators.
+    Free text that asks for a schedule ("can you schedule a check-in …") is checked by the same rule."""
+    words = text.split()
+    verb = words[0].lower() if words else ""
+    if verb in ("list", "show"):
+        return None
+    if verb in VERBS or "on-holiday" in (w.lower() for w in words[:2]):
+        return Need(Role.FACILITATOR, "change schedules")
+    return Need(Role.FACILITATOR, "set up schedules")
+
+
 def schedule(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
     words = text.split()
     if not words:
-        require(bot, req, Role.FACILITATOR, "set up schedules")
         return [schedule_form()]
     verb = words[0].lower()
     # calendar hook: "/peer schedule 3 on-holiday next-day" (or "on-holiday 3 next-day").
@@ -105,7 +116,6 @@ def schedule(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
         return change(bot, req, verb, words[1:])
     if verb in ("list", "show"):
         return list_schedules(bot, req, "")
-    require(bot, req, Role.FACILITATOR, "set up schedules")
     # The kind may come anywhere ("a fortnightly supervision session on wednesdays at 11").
     kind, when, theme = split_request(text)
     if kind is None:
@@ -128,6 +138,7 @@ def schedule_form() -> Reply:
 
 
 def schedule_from_form(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
+    require(bot, req, Role.FACILITATOR, "set up schedules")
     kind = KINDS.get(req.value("kind").strip().lower())
     if kind is None:
         raise NotUnderstood("\"What to post\" should be reflection, checkin or session. Nothing was saved; "
@@ -136,7 +147,6 @@ def schedule_from_form(bot: "Bot", req: Press, args: list[str]) -> list[Message]
 
 
 def create(bot: "Bot", req: Command | Press, kind: str, when: str, theme: str, rule: Rule | None = None) -> list[Message]:
-    require(bot, req, Role.FACILITATOR, "set up schedules")
     if req.where.is_dm:
         raise UserError("Schedules belong to a channel: set this up in the channel where the group meets.")
     if theme and theme not in bot.catalog.themes:
@@ -230,7 +240,6 @@ def _owned(bot: "Bot", req: Command | Press, words: list[str]) -> dict[str, Any]
 
 
 def change(bot: "Bot", req: Command | Press, verb: str, words: list[str]) -> list[Message]:
-    require(bot, req, Role.FACILITATOR, "change schedules")
     row = _owned(bot, req, words)
     sid, now = row["id"], bot.clock.now()
     ws = workspace_key(req)
@@ -263,7 +272,6 @@ def timezone_(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
     name = text.strip()
     if not name:
         return [Reply(f"This channel's time zone is {channel_tz(bot, req.where.channel_key)}.", private=True)]
-    require(bot, req, Role.FACILITATOR, "change the channel's time zone")
     zone(name)
     bot.store.set_channel_timezone(req.where.channel_key, name)
     bot.store.audit(workspace_key(req), req.who.user_id, "timezone", f"{req.where.channel_key} {name}")
@@ -271,7 +279,6 @@ def timezone_(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
 
 
 def reflect(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
-    require(bot, req, Role.FACILITATOR, "post a co-reflection prompt")
     theme = text.strip().lower().replace(" ", "-")
     if theme and theme not in bot.catalog.themes:
         raise NotUnderstood(f"I don't have a theme \"{quote(theme, 40)}\". Themes: " + ", ".join(sorted(bot.catalog.themes)) + ".")
@@ -281,7 +288,6 @@ def reflect(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
 
 
 def checkin(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
-    require(bot, req, Role.FACILITATOR, "post a check-in")
     key = f"m:{req.where.channel_key}:checkin:{bot.clock.now():%Y%m%dT%H%M%S}:{secrets.token_hex(3)}"
     return [Reply("Posted a check-in.", private=True), *prompts.checkin_posts(bot, _strip_thread(req.where), key)]
 

@@ -23,15 +23,17 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from bot.actions import Expired, encode
 from bot.answerer import TaskAnswer
+from bot.commands import Need
 from bot.errors import UserError
 from bot.messages import Card, Choice, Command, Message, Post, Press, Reply, Role, Where
 from bot.replies import task_reply, topic_reply
-from bot.roles import require, workspace_key
+from bot.roles import workspace_key
 
 if TYPE_CHECKING:
     from bot.app import Bot
@@ -153,6 +155,12 @@ def who_sees(bot: "Bot", req: Command | Press) -> str:
     ])
 
 
+def needs(rest: str) -> Need | None:
+    """Anyone may ask who sees answers (or mistype the setting); admins change it."""
+    wanted = rest.strip().lower()
+    return Need(Role.ADMIN, "change who sees answers to questions") if wanted in (PUBLIC, PRIVATE) else None
+
+
 def answers(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
     """`/peer answers [public|private]`: who sees answers to slash-command questions; admins change it."""
     wanted = text.strip().lower()
@@ -162,7 +170,6 @@ def answers(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
     if wanted not in (PUBLIC, PRIVATE):
         raise UserError("Try \"/peer answers private\" (only the asker sees the answer, the default) or "
                         "\"/peer answers public\" (the whole channel sees it).")
-    require(bot, req, Role.ADMIN, "change who sees answers to questions")
     ws = workspace_key(req)
     if mode(bot, req) != wanted:
         bot.store.set_workspace_answers(ws, PUBLIC if wanted == PUBLIC else "")

@@ -75,10 +75,10 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
     # What the person wants: their own wish, or something they do not want.
     "the person's wish": {
         "unwanted": re.compile(
-            rf"\b(?:(?:doesn'?t|don'?t|does not|do not|didn'?t|did not) want(?:s)? (?:to|it|that|this|peer|any|me)"
-            rf"|against (?:his|her|their) (?:will|wishes)|(?:refuses|refused|won'?t go|isn'?t ready|is not ready)"
-            rf"|not (?:his|her|their) (?:choice|idea|decision)|never (?:chose|asked for)|not (?:his|hers|theirs)\b"
-            rf"|(?:agency|team|program|employer)'?s? (?:goal|agenda|idea))"),
+            r"\b(?:(?:doesn'?t|don'?t|does not|do not|didn'?t|did not) want(?:s)? (?:to|it|that|this|peer|any|me)"
+            r"|against (?:his|her|their) (?:will|wishes)|(?:refuses|refused|won'?t go|isn'?t ready|is not ready)"
+            r"|not (?:his|her|their) (?:choice|idea|decision)|never (?:chose|asked for)|not (?:his|hers|theirs)\b"
+            r"|(?:agency|team|program|employer)'?s? (?:goal|agenda|idea))"),
         "wanted": re.compile(
             rf"\b(?:{_SUBJ} (?:wants|asked|chose|chooses|decided|would like|requested)"
             rf"|(?:his|her|their) (?:own )?(?:choice|idea|decision|request|goals?)|at (?:his|her|their) request)"),
@@ -87,8 +87,8 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
     # detectors read).
     "whose agenda": {
         "the person's own": re.compile(
-            rf"\b(?:back (?:him|her|them) up|back up what|stand up for (?:him|her|them|what)|speak up for (?:him|her|them|what)"
-            rf"|what (?:he|she|they) (?:actually|really|truly) wants?|(?:his|her|their) own (?:goals?|wishes|choices?|plan))"),
+            r"\b(?:back (?:him|her|them) up|back up what|stand up for (?:him|her|them|what)|speak up for (?:him|her|them|what)"
+            r"|what (?:he|she|they) (?:actually|really|truly) wants?|(?:his|her|their) own (?:goals?|wishes|choices?|plan))"),
     },
     # Pushing toward treatment or away from it.
     "push": {

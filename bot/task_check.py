@@ -148,7 +148,7 @@ def rebuilt_answer(bot: "Bot", about: dict[str, Any]) -> TaskAnswer:
 def comparison(check: Check, picks: list[int], ruling: Ruling, verdict: str) -> tuple[str, ...]:
     """Each worksheet criterion the person answered, beside the ruling's answer; then the leanings."""
     lines = []
-    for step, pick in zip(check.step, picks):
+    for step, pick in zip(check.step, picks, strict=False):
         means = step.choice[pick].means
         if step.criterion is None or means is None or step.criterion not in ruling.criteria:
             continue

@@ -106,3 +106,17 @@ def m011_seen_requests(db: Database) -> None:
     # so a replayed request or a retry after a restart is not acted on twice. No text, no user ids.
     db["seen_requests"].create({"key": str, "expires_at": str}, pk="key")
     db["seen_requests"].create_index(["expires_at"])
+
+
+@migrations()
+def m012_meta(db: Database) -> None:
+    # The bot's own secrets, such as the key for voter hashes (SqliteStore.secret). Older databases
+    # got this table from the store itself at first use; it is kept as it is, key and all.
+    db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
+
+
+@migrations()
+def m013_drop_channel_region(db: Database) -> None:
+    # The region moved to the workspace (m007, `/peer region`); nothing has read the channel's since.
+    if "region" in db["channels"].columns_dict:
+        db["channels"].transform(drop={"region"})

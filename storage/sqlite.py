@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-from datetime import timezone
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +43,7 @@ class SqliteStore:
         migrations.apply(self.db)
 
     def _now(self) -> str:
-        return self.clock.now().astimezone(timezone.utc).isoformat(timespec="seconds")
+        return self.clock.now().astimezone(UTC).isoformat(timespec="seconds")
 
     @contextlib.contextmanager
     def transaction(self):
@@ -260,7 +260,6 @@ class SqliteStore:
         return self._secret
 
     def _load_secret(self) -> bytes:
-        self.db.execute("create table if not exists meta (key text primary key, value text)")
         rows = list(self.db.query("select value from meta where key = 'vote_key'"))
         if rows:
             return bytes.fromhex(rows[0]["value"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 hypothesis_settings.register_profile("suite", derandomize=True, database=None, max_examples=150, deadline=None)
 hypothesis_settings.register_profile("explore", max_examples=3000, deadline=None)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
-START = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)  # a Monday
+START = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)  # a Monday
 
 
 @pytest.fixture(scope="session")
@@ -82,11 +82,14 @@ def assert_no_user_text(path: str, said: list[str]) -> None:
         conn.close()
 
 
+HERE = Where("test", "team", "c-general")  # where a Chat talks unless told otherwise
+
+
 class Chat:
     """One person in one channel, talking to the bot."""
 
     def __init__(self, bot: Bot, user: str = "u-ana", role: Role = Role.PARTICIPANT,
-                 where: Where = Where("test", "team", "c-general")):
+                 where: Where = HERE):
         self.bot = bot
         self.who = Who(user, role, user)
         self.where = where

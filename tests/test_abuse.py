@@ -10,7 +10,7 @@ import json
 import os
 import sqlite3
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from click.testing import CliRunner
@@ -87,7 +87,7 @@ def test_tick_at_more_than_a_day_ahead_is_refused_unless_forced(tmp_path, bot, f
     """`tick --at` a year ahead changes nothing and says why; with --force it runs."""
     facilitator.say("/peer schedule reflection every monday 10:00")
     before = bot.store.schedule(1)
-    ahead = (datetime.now(timezone.utc) + timedelta(days=365)).isoformat()
+    ahead = (datetime.now(UTC) + timedelta(days=365)).isoformat()
     refused = run_cli(["tick", "--at", ahead], PEERBOT_DB=bot.settings.db)
     assert refused.exit_code == 2 and "more than a day ahead of now" in refused.output
     assert "--force" in refused.output and "Traceback" not in refused.output

@@ -15,28 +15,69 @@ from bot.settings import Settings
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 PLATFORM_LIBS = {"slack_bolt", "slack_sdk", "discord", "aiohttp", "sqlite3", "sqlite_utils", "apscheduler"}
+PLATFORMS = ("adapters.slack", "adapters.discord", "adapters.teams")
+# What each layer must never import (a module or anything under it), wherever the import stands.
+FORBIDDEN = {
+    "bot": {"adapters", "storage", *PLATFORM_LIBS},
+    "storage": {"adapters"},
+    **{platform: set(PLATFORMS) - {platform} for platform in PLATFORMS},
+}
+# Imports that break a rule on purpose, as (importing module, imported module): each says why.
+ALLOWED: set[tuple[str, str]] = set()
 
 
 def modules(*folders: str) -> list[Path]:
     return sorted(p for folder in folders for p in (ROOT / folder).rglob("*.py"))
 
 
-def top_level_imports(path: Path) -> set[str]:
-    """Modules imported at import time (imports inside functions are deliberate and lazy)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def every_import(module: str, source: str, is_package: bool = False) -> set[str]:
+    """Every module `source` imports: top-level, inside functions, under TYPE_CHECKING, relative ones
+    resolved; `from a import b` counts as both `a` and `a.b` (b may be a module)."""
+    package = module.split(".") if is_package else module.split(".")[:-1]
     names: set[str] = set()
-    for node in tree.body:
+    for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
-            names |= {a.name.split(".")[0] for a in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module.split(".")[0])
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = ".".join([*package[:len(package) - node.level + 1], *([node.module] if node.module else [])]) \
+                if node.level else node.module or ""
+            names.add(base)
+            names |= {f"{base}.{alias.name}" for alias in node.names}
     return names
 
 
-@pytest.mark.parametrize("path", modules("bot"), ids=lambda p: p.name)
-def test_the_core_imports_no_platform_storage_or_scheduler_library(path):
-    """bot/ speaks only in its own value types; Slack, Discord, SQLite and APScheduler stay outside."""
-    assert not top_level_imports(path) & PLATFORM_LIBS
+def under(name: str, layer: str) -> bool:
+    return name == layer or name.startswith(layer + ".")
+
+
+def layer_breaches(module: str, source: str, is_package: bool = False) -> list[str]:
+    return sorted(name for layer, banned in FORBIDDEN.items() if under(module, layer)
+                  for name in every_import(module, source, is_package) if any(under(name, b) for b in banned)
+                  and (module, name) not in ALLOWED)
+
+
+def test_the_layer_check_sees_imports_inside_functions_and_relative_ones():
+    """An import hidden in a function, under TYPE_CHECKING or written relatively still breaks the layer."""
+    source = ("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import slack_sdk.web\n"
+              "def fire():\n    from apscheduler.triggers.cron import CronTrigger\n"
+              "    from ..adapters.slack import render\n    from . import messages\n")
+    assert layer_breaches("bot.schedule_spec", source) == [
+        "adapters.slack", "adapters.slack.render", "apscheduler.triggers.cron", "apscheduler.triggers.cron.CronTrigger",
+        "slack_sdk.web"]
+    assert layer_breaches("adapters.slack.render", "from adapters.discord.render import to_messages\n")
+    assert not layer_breaches("adapters.slack.render", "from adapters.slack_extra import x\nfrom bot import messages\n")
+
+
+@pytest.mark.parametrize("path", modules("bot", "adapters", "storage"), ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_module_keeps_to_its_layer(path):
+    """bot/ imports no adapter, storage or platform library; storage imports no adapter; one platform's
+    adapter never imports another's. Every import counts, including those inside functions."""
+    assert not layer_breaches(module_name(path), path.read_text(encoding="utf-8"), path.name == "__init__.py")
 
 
 @pytest.mark.parametrize("path", modules("bot", "adapters", "storage", "bench"), ids=lambda p: str(p.relative_to(ROOT)))
@@ -46,11 +87,24 @@ def test_every_module_says_what_it_is_for(path):
     assert ast.get_docstring(tree) or path.name == "__init__.py" and not tree.body
 
 
-def test_the_readme_lists_every_chat_command():
-    """Every command word the router knows is in the README's command table."""
+def readme_commands() -> dict[str, set[str]]:
+    """The README's command table as {first command word(s): the "who" of every row it starts}."""
     table = README.split("## Commands", 1)[1].split("\n## ", 1)[0]
-    missing = [verb for verb in router.COMMANDS if f"`{verb.replace('-', ' ')}" not in table]
-    assert not missing, f"README's command table lacks {missing}"
+    rows: dict[str, set[str]] = {}
+    for line in table.splitlines():
+        cells = [c.strip() for c in re.split(r"(?<!\\)\|", line)[1:-1]]
+        first = re.match(r"`([a-z-]+(?: me)?)[ `]", cells[0]) if len(cells) == 3 else None
+        if first:
+            rows.setdefault(first.group(1), set()).add(cells[1])
+    return rows
+
+
+def test_the_readme_lists_every_chat_command_with_its_role():
+    """Every command in the command table has a row in the README's, saying who may use it as the table does."""
+    table = readme_commands()
+    wrong = {name: (table.get(name.replace("-", " ")), row.who) for name, row in router.COMMANDS.items()
+             if table.get(name.replace("-", " ")) != {row.who}}
+    assert not wrong, f"README's command table disagrees with the router's (README, router): {wrong}"
 
 
 def test_the_readme_lists_every_setting():

@@ -187,12 +187,14 @@ def test_an_unknown_button_version_has_expired_kindly(chat: Chat):
 
 def test_a_bug_never_shows_a_traceback(chat: Chat, monkeypatch):
     """When a handler fails, the person gets an apology with a reference, never the exception."""
+    import dataclasses
+
     from bot import router
 
     def broken(bot, req, text):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setitem(router.COMMANDS, "task", broken)
+    monkeypatch.setitem(router.COMMANDS, "task", dataclasses.replace(router.COMMANDS["task"], handler=broken))
     reply = chat.say("/peer task anything")[0]
     assert "something went wrong" in reply.text and "secret internals" not in reply.text
 
@@ -201,3 +203,13 @@ def test_help_lists_the_commands(chat: Chat):
     """/peer help lists what the bot can do and says it is not a crisis service."""
     reply = chat.say("/peer help")[0]
     assert "/peer task" in reply.text and "not a crisis service" in reply.text
+
+
+def test_help_lists_every_command_in_the_table_with_who_may_use_it(chat: Chat):
+    """/peer help has a line for each command of the command table, naming facilitators or admins where they alone may."""
+    from bot import router
+
+    lines = chat.say("/peer help")[0].text.splitlines()
+    for name, row in router.COMMANDS.items():
+        (line,) = [x for x in lines if x.startswith(f"• /peer {name.replace('-', ' ')}") and row.summary in x]
+        assert ("facilitators" in line or "admins" in line) == (row.who != "anyone"), line

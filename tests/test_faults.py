@@ -9,7 +9,7 @@ import logging
 import shutil
 import sqlite3
 from collections import Counter
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from click.testing import CliRunner
@@ -22,7 +22,7 @@ from bot.messages import Post, Reply, Where
 from bot.outbox import Outbox
 from tests.conftest import ROOT, Chat, reopen
 
-DUE = datetime(2026, 11, 30, 15, 0, 30, tzinfo=timezone.utc)  # Monday 10:00:30 in Toronto
+DUE = datetime(2026, 11, 30, 15, 0, 30, tzinfo=UTC)  # Monday 10:00:30 in Toronto
 
 
 class Recording:

@@ -10,14 +10,15 @@ from __future__ import annotations
 import logging
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from slack_sdk.models.blocks import Block
 
 from adapters.bootstrap import build_bot
 from adapters.discord.render import to_messages as discord_messages
 from adapters.slack.render import to_messages as slack_messages
 from bot import router
-from bot.messages import Command, Post, Press, Reply, Role, Who, Where
+from bot.messages import Command, Post, Press, Reply, Role, Where, Who
 from bot.settings import Settings
 from tests.discord.test_discord_limits import assert_within_limits
 

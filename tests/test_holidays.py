@@ -2,17 +2,17 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from pydantic import ValidationError
 
 from bot.calendar_days import OFF, resolve
-from bot.messages import Post, Role, Where
+from bot.messages import Post, Role
 from bot.settings import Settings
 from tests.conftest import Chat
 
-UTC = timezone.utc
+UTC = UTC
 
 
 def at(*args: int) -> datetime:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot import router
 from bot.messages import Post, Role, Where
 from tests.conftest import Chat
 
@@ -28,6 +29,14 @@ COMMANDS = [
     "/peer facilitators add <@U9>",
     "/peer facilitators remove <@U-fay>",
     "/peer audit",
+    "/peer schedule 1 on-holiday next-day",
+    "/peer holidays off",
+    "/peer closed 2030-03-01 training",
+    "/peer closed remove 1",
+    "/peer region UK",
+    "/peer answers public",
+    "/peer scenario reveal",
+    "/peer scenario end",
 ]
 RUN_BUTTONS = ["Reveal", "Pause", "End"]
 
@@ -40,6 +49,25 @@ def set_up(bot, where: Where) -> tuple[Chat, Chat]:
     facilitator.say("/peer scenario gifts")
     facilitator.press("Start")
     return facilitator, facilitator.as_("U-pat", Role.PARTICIPANT)
+
+
+def test_every_command_the_table_limits_is_tried_by_a_participant():
+    """Each command whose row in the command table needs more than a participant is among those tried below."""
+    limited = {name for name, row in router.COMMANDS.items()
+               if row.role > Role.PARTICIPANT or (row.change or Role.PARTICIPANT) > Role.PARTICIPANT}
+    tried = {command.split()[1] for command in COMMANDS}
+    assert limited == tried
+
+
+def test_each_row_needs_what_it_says_for_the_bare_command_and_for_a_change():
+    """A row's role is what the bare command needs, and its "to change" role what the tried change needs
+    (so help, Discord and the README, which read the row, say what Bot.handle enforces)."""
+    for command in COMMANDS:
+        name, rest = command.split(" ", 2)[1], command.split(" ", 2)[2:]
+        row = router.COMMANDS[name]
+        bare = row.need("")
+        assert (bare.role if bare else Role.PARTICIPANT) == row.role, name
+        assert row.need(rest[0] if rest else "").role == (row.change or row.role), command
 
 
 def snapshot(bot) -> dict:
@@ -78,6 +106,25 @@ def test_a_participant_cannot_schedule_through_the_form(bot, where):
     before = snapshot(bot)
     out = participant.press_action("v1:schedform", {"kind": "reflection", "when": "every friday 9:00"})
     assert out[0].private and out[0].text.startswith("Only facilitators")
+    assert snapshot(bot) == before
+
+
+@pytest.mark.parametrize("action", ["v1:scn:pick:gifts", "v1:schedmean:checkin:w.1.9.2599.0:-"])
+def test_a_participant_cannot_start_a_scenario_or_a_schedule_by_button(bot, action):
+    """Buttons are not in the command table, so the ones that start something check the role themselves."""
+    _, participant = set_up(bot, PLATFORMS[0])
+    before = snapshot(bot)
+    out = participant.press_action(action)
+    assert len(out) == 1 and out[0].private and out[0].text.startswith("Only facilitators")
+    assert snapshot(bot) == before
+
+
+def test_a_schedule_asked_for_in_a_sentence_follows_the_same_rule(bot):
+    """"can you schedule a check-in every friday at 3pm?" from a participant is refused like "/peer schedule"."""
+    _, participant = set_up(bot, PLATFORMS[0])
+    before = snapshot(bot)
+    out = participant.say("can you schedule a check-in every friday at 3pm?")
+    assert out[0].private and out[0].text.startswith("Only facilitators can set up schedules.")
     assert snapshot(bot) == before
 
 

@@ -9,7 +9,6 @@ replies, in-place poll updates. These tests check what the core decides.)"""
 from __future__ import annotations
 
 import sqlite3
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from pydantic import ValidationError
 
 from bot.actions import decode
 from bot.catalog import Response, Scenario
-from bot.messages import Post, Press, Reply, Role
+from bot.messages import Post, Press, Reply
 from bot.replies import LEANING
 from bot.rounds import OPEN_FOR, voter_hash
 from tests.conftest import Chat, reopen
@@ -345,7 +344,7 @@ def test_a_quick_round_polls_each_task_and_reveals_the_sources_leaning(facilitat
 
     situation, questions, *poll_posts = started_posts = [m for m in facilitator.press("Start") if isinstance(m, Post)]
     assert len(poll_posts) == len(rulings) and all(p.thread_of == situation.key for p in started_posts[1:])
-    for post, ruling in zip(poll_posts, rulings):
+    for post, ruling in zip(poll_posts, rulings, strict=True):
         assert f"Should a peer worker do this? {ruling.task}" in post.reply.text
         assert labels(post) == ["Yes, a peer task", "It depends", "Not a peer task"]
     for user in ("u-ana", "u-ben", "u-cat"):

@@ -18,14 +18,14 @@ import sys
 import tempfile
 import tomllib
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule, weekday
 
 DATA = Path(__file__).resolve().parent / "data" / "schedule_phrases.toml"
-START = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)  # a Monday
+START = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)  # a Monday
 TZ = ZoneInfo("America/Toronto")
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 HORIZON = timedelta(days=60)

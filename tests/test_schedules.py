@@ -1,7 +1,8 @@
 """Schedules: set in chat, listed with the next time in the channel's zone, fired once and only once."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -43,15 +44,15 @@ def test_unreadable_rules_say_what_was_understood(text, says):
 
 def test_monday_means_monday_not_apschedulers_tuesday():
     """"every monday" fires on Mondays (APScheduler 3 counts 0 as Monday, a known trap)."""
-    t = next_fire(parse_rule("every monday 10:00"), TORONTO, datetime(2026, 11, 22, tzinfo=timezone.utc),
-                  datetime(2026, 11, 22, tzinfo=timezone.utc))
+    t = next_fire(parse_rule("every monday 10:00"), TORONTO, datetime(2026, 11, 22, tzinfo=UTC),
+                  datetime(2026, 11, 22, tzinfo=UTC))
     assert t.astimezone(TORONTO).strftime("%A %H:%M") == "Monday 10:00"
 
 
 def test_autumn_change_neither_doubles_nor_drops_a_post():
     """A 01:30 Sunday schedule fires once on the night 01:30 happens twice."""
     rule = parse_rule("every sunday 1:30")
-    start = datetime(2026, 10, 31, 12, tzinfo=timezone.utc)
+    start = datetime(2026, 10, 31, 12, tzinfo=UTC)
     fires = fire_times(rule, TORONTO, start, start + timedelta(days=2), start)
     assert len(fires) == 1
 
@@ -59,24 +60,24 @@ def test_autumn_change_neither_doubles_nor_drops_a_post():
 def test_spring_change_still_posts_once():
     """A 02:30 Sunday schedule still posts once on the night 02:30 does not exist."""
     rule = parse_rule("every sunday 2:30")
-    start = datetime(2026, 3, 7, 12, tzinfo=timezone.utc)
+    start = datetime(2026, 3, 7, 12, tzinfo=UTC)
     assert len(fire_times(rule, TORONTO, start, start + timedelta(days=2), start)) == 1
 
 
 def test_next_time_keeps_local_hour_across_the_change():
     """A 10:00 Monday schedule stays at 10:00 local before and after the autumn change."""
     rule = parse_rule("every monday 10:00")
-    before = next_fire(rule, TORONTO, datetime(2026, 10, 26, tzinfo=timezone.utc), datetime(2026, 10, 1, tzinfo=timezone.utc))
-    after = next_fire(rule, TORONTO, datetime(2026, 11, 2, tzinfo=timezone.utc), datetime(2026, 10, 1, tzinfo=timezone.utc))
+    before = next_fire(rule, TORONTO, datetime(2026, 10, 26, tzinfo=UTC), datetime(2026, 10, 1, tzinfo=UTC))
+    after = next_fire(rule, TORONTO, datetime(2026, 11, 2, tzinfo=UTC), datetime(2026, 10, 1, tzinfo=UTC))
     assert before.astimezone(TORONTO).hour == after.astimezone(TORONTO).hour == 10
     assert before.utcoffset() != after.utcoffset()
 
 
 def test_every_other_week_skips_the_week_between():
     """A fortnightly schedule fires two weeks apart."""
-    rule, anchor = parse_rule("every other tuesday 14:30"), datetime(2026, 11, 23, tzinfo=timezone.utc)
+    rule, anchor = parse_rule("every other tuesday 14:30"), datetime(2026, 11, 23, tzinfo=UTC)
     fires = fire_times(rule, TORONTO, anchor, anchor + timedelta(days=45), anchor)
-    assert [(b - a).days for a, b in zip(fires, fires[1:])] == [14, 14]
+    assert [(b - a).days for a, b in pairwise(fires)] == [14, 14]
 
 
 def test_a_facilitator_schedules_and_everyone_can_list(bot, facilitator: Chat):
@@ -96,7 +97,7 @@ def test_participants_cannot_change_schedules(facilitator: Chat):
 def test_a_tick_posts_once_and_a_second_tick_posts_nothing(bot, facilitator: Chat):
     """The same instant ticked twice posts the prompt once."""
     facilitator.say("/peer schedule reflection every monday 10:00")
-    due = datetime(2026, 11, 30, 15, 0, 30, tzinfo=timezone.utc)
+    due = datetime(2026, 11, 30, 15, 0, 30, tzinfo=UTC)
     first, second = bot.tick(due), bot.tick(due)
     assert len(first) == 1 and first[0].reply.text.startswith("Co-reflection")
     assert second == []
@@ -109,7 +110,7 @@ def test_two_processes_on_one_database_post_once(bot, facilitator: Chat, setting
 
     facilitator.say("/peer schedule checkin every monday 10:00")
     other = build_bot(settings, clock=clock, catalog=catalog, store=SqliteStore(settings.db, clock))
-    due = datetime(2026, 11, 30, 15, 1, tzinfo=timezone.utc)
+    due = datetime(2026, 11, 30, 15, 1, tzinfo=UTC)
     assert len(bot.tick(due)) + len(other.tick(due)) == 1
 
 
@@ -121,7 +122,7 @@ def test_a_crash_after_claiming_is_finished_by_recovery_not_repeated(bot, facili
     from bot.outbox import Outbox
 
     facilitator.say("/peer schedule reflection every monday 10:00")
-    clock.set(datetime(2026, 11, 30, 15, 0, 30, tzinfo=timezone.utc))
+    clock.set(datetime(2026, 11, 30, 15, 0, 30, tzinfo=UTC))
     assert len(bot.tick()) == 1  # claimed, then the process "dies" before sending
     restarted = reopen(bot, settings, clock, catalog)
     assert restarted.tick() == []  # the restart does not claim it again
@@ -136,26 +137,26 @@ def test_a_crash_after_claiming_is_finished_by_recovery_not_repeated(bot, facili
 def test_a_run_missed_within_the_grace_period_posts_once(bot, facilitator: Chat):
     """Down for 40 minutes over a fire time: the run posts once on restart."""
     facilitator.say("/peer schedule reflection every monday 10:00")
-    assert len(bot.tick(datetime(2026, 11, 30, 15, 40, tzinfo=timezone.utc))) == 1
+    assert len(bot.tick(datetime(2026, 11, 30, 15, 40, tzinfo=UTC))) == 1
 
 
 def test_runs_missed_beyond_the_grace_period_are_skipped_not_flooded(bot, facilitator: Chat):
     """Down for three weeks: nothing floods the channel; the next run posts as usual."""
     facilitator.say("/peer schedule reflection every monday 10:00")
-    assert bot.tick(datetime(2026, 12, 17, tzinfo=timezone.utc)) == []
-    assert len(bot.tick(datetime(2026, 12, 21, 15, 5, tzinfo=timezone.utc))) == 1
+    assert bot.tick(datetime(2026, 12, 17, tzinfo=UTC)) == []
+    assert len(bot.tick(datetime(2026, 12, 21, 15, 5, tzinfo=UTC))) == 1
 
 
 def test_pause_resume_and_skip(bot, facilitator: Chat):
     """Paused schedules stay quiet, resumed ones carry on, and a skipped run is skipped once."""
     facilitator.say("/peer schedule reflection every monday 10:00")
     facilitator.say("/peer schedule pause 1")
-    assert bot.tick(datetime(2026, 11, 30, 15, 1, tzinfo=timezone.utc)) == []
-    bot.clock.set(datetime(2026, 12, 1, tzinfo=timezone.utc))
+    assert bot.tick(datetime(2026, 11, 30, 15, 1, tzinfo=UTC)) == []
+    bot.clock.set(datetime(2026, 12, 1, tzinfo=UTC))
     facilitator.say("/peer schedule resume 1")
     facilitator.say("/peer schedule skip 1")
-    assert bot.tick(datetime(2026, 12, 7, 15, 1, tzinfo=timezone.utc)) == []
-    assert len(bot.tick(datetime(2026, 12, 14, 15, 1, tzinfo=timezone.utc))) == 1
+    assert bot.tick(datetime(2026, 12, 7, 15, 1, tzinfo=UTC)) == []
+    assert len(bot.tick(datetime(2026, 12, 14, 15, 1, tzinfo=UTC))) == 1
 
 
 def test_prompts_do_not_repeat_until_the_theme_is_used_up(bot, facilitator: Chat):
@@ -235,8 +236,8 @@ def test_a_tick_reads_only_the_schedules_that_are_due(bot, facilitator: Chat):
     """Once a tick has worked out each schedule's next time, later ticks fetch only those due."""
     facilitator.say("/peer schedule reflection every monday 10:00")
     facilitator.say("/peer schedule reflection every tuesday 10:00")
-    bot.tick(datetime(2026, 11, 29, 12, 0, tzinfo=timezone.utc))  # Sunday: nothing due, next times noted
-    monday = datetime(2026, 11, 30, 15, 0, 30, tzinfo=timezone.utc)
+    bot.tick(datetime(2026, 11, 29, 12, 0, tzinfo=UTC))  # Sunday: nothing due, next times noted
+    monday = datetime(2026, 11, 30, 15, 0, 30, tzinfo=UTC)
     assert [row["id"] for row in bot.store.due_schedules(monday.isoformat())] == [1]
     assert len(bot.tick(monday)) == 1
 
@@ -244,10 +245,10 @@ def test_a_tick_reads_only_the_schedules_that_are_due(bot, facilitator: Chat):
 def test_changing_the_time_zone_moves_the_next_post_to_the_new_local_time(bot, facilitator: Chat):
     """After "/peer timezone Europe/London", Monday 10:00 means 10:00 in London, not in Toronto."""
     facilitator.say("/peer schedule reflection every monday 10:00")
-    bot.tick(datetime(2026, 11, 29, 12, 0, tzinfo=timezone.utc))  # next time worked out in Toronto time
+    bot.tick(datetime(2026, 11, 29, 12, 0, tzinfo=UTC))  # next time worked out in Toronto time
     facilitator.say("/peer timezone Europe/London")
-    assert bot.tick(datetime(2026, 11, 30, 10, 0, 30, tzinfo=timezone.utc))  # 10:00 in London
-    assert bot.tick(datetime(2026, 11, 30, 15, 0, 30, tzinfo=timezone.utc)) == []  # not again at Toronto's 10:00
+    assert bot.tick(datetime(2026, 11, 30, 10, 0, 30, tzinfo=UTC))  # 10:00 in London
+    assert bot.tick(datetime(2026, 11, 30, 15, 0, 30, tzinfo=UTC)) == []  # not again at Toronto's 10:00
 
 
 def test_a_schedule_that_cannot_run_does_not_hold_up_the_others(bot, facilitator: Chat):
@@ -255,7 +256,7 @@ def test_a_schedule_that_cannot_run_does_not_hold_up_the_others(bot, facilitator
     facilitator.say("/peer schedule reflection every monday 10:00")
     facilitator.say("/peer schedule reflection every monday 10:00")
     bot.store.update_schedule(1, theme="a-theme-since-removed")
-    posts = bot.tick(datetime(2026, 11, 30, 15, 0, 30, tzinfo=timezone.utc))
+    posts = bot.tick(datetime(2026, 11, 30, 15, 0, 30, tzinfo=UTC))
     assert [p.key.split(":")[0] for p in posts] == ["s2"]
 
 
@@ -269,7 +270,7 @@ def test_a_cron_tick_finishes_what_a_killed_tick_left_claimed_unless_a_bot_is_de
     from adapters.deliverer import DelivererLock
     from bot.messages import Where
 
-    clock.set(datetime.now(timezone.utc))  # claims are stamped now, as a real killed tick's would be
+    clock.set(datetime.now(UTC))  # claims are stamped now, as a real killed tick's would be
     bot = build_bot(settings, clock=clock, catalog=catalog)
     Chat(bot, "u-fay", Role.FACILITATOR, Where("console", "local", "console")).say(
         "/peer schedule reflection every monday 10:00")
@@ -369,7 +370,7 @@ def test_rows_saved_before_the_change_still_read():
 def test_a_midnight_schedule_posts_on_the_night_after_the_spring_change():
     """Monday 00:00 right after the clocks go forward still fires (APScheduler's cron skipped it)."""
     rule = parse_rule("every day at midnight")
-    start = datetime(2026, 3, 7, 12, tzinfo=timezone.utc)
+    start = datetime(2026, 3, 7, 12, tzinfo=UTC)
     fires = fire_times(rule, TORONTO, start, start + timedelta(days=3), start)
     assert [f.astimezone(TORONTO).strftime("%a %H:%M") for f in fires] == ["Sun 00:00", "Mon 00:00", "Tue 00:00"]
 

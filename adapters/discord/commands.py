@@ -1,20 +1,22 @@
 """`/peer`: one slash-command group with a subcommand for every command the core's router knows.
 
-The subcommands are read from `bot.router.COMMANDS` when the client is built, so a command added
-to the core appears here after the next `peerbot discord sync`. Each takes one free-text option,
+The subcommands, their descriptions and their option hints are read from the core's command table
+(`bot.router.COMMANDS`), so a command added to the core appears here after the next `peerbot discord
+sync`. Each takes one free-text option,
 `text`, and becomes the core command `"<name> <text>"`, exactly as if typed in a chat.
 """
 from __future__ import annotations
 
 import logging
 import re
-from typing import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 
 import discord
 from discord import app_commands
 
 from adapters.discord import limits as L
 from adapters.discord.complete import SOURCES, suggestions
+from bot import router
 from bot.catalog import Catalog
 
 log = logging.getLogger("peerbot.discord")
@@ -22,32 +24,10 @@ log = logging.getLogger("peerbot.discord")
 OnCommand = Callable[[discord.Interaction, str, str], Awaitable[None]]
 NAME = re.compile(r"^[-_a-z0-9]{1,32}$")
 GROUP_DESCRIPTION = "peerbot: peer-role questions, co-reflection and scenario discussions"
-# What each command does, and what its text option is for; commands missing here still work.
+# What each command does, and what its text option is for, from the core's command table.
 DESCRIPTIONS: dict[str, tuple[str, str]] = {
-    "help": ("What peerbot can do", "Not needed"),
-    "task": ("Is this a peer task? Describe what you've been asked to do", "The task, e.g. driving someone to the food bank"),
-    "ask": ("Ask about the peer role: words, topics, supervision", "Your question"),
-    "topics": ("Everything peerbot can talk about", "Not needed"),
-    "check": ("Talk a task through, one question at a time", "The task (or self-disclosure)"),
-    "facilitators": ("List, add or remove facilitators (admins)", "list, add @someone or remove @someone"),
-    "audit": ("Recent configuration changes (admins)", "Not needed"),
-    "schedule": ("Schedule prompts or check-ins in this channel (facilitators)",
-                 "e.g. reflection every monday 10:00; leave empty for a form"),
-    "schedules": ("This channel's schedules", "Not needed"),
-    "timezone": ("Show or set this channel's time zone", "e.g. America/Toronto"),
-    "reflect": ("Post a co-reflection prompt now (facilitators)", "A theme (optional)"),
-    "checkin": ("Post a community-of-practice check-in now (facilitators)", "Not needed"),
-    "holidays": ("Which public holidays this channel's schedules skip (facilitators change it)",
-                 "A calendar, e.g. ON, US-NY, UK-SCT, IE, off or default"),
-    "closed": ("Closures this channel's schedules skip (facilitators mark them)",
-               "e.g. 2026-12-24 to 2027-01-02 winter closure; list; remove 1"),
-    "scenario": ("Start a scenario discussion (facilitators)", "A scenario id or tag; add timer 10 or no timer"),
-    "scenarios": ("The scenarios you can run", "Not needed"),
-    "support": ("Crisis lines and where to find support", "A region (optional), e.g. CA"),
-    "region": ("Which region's crisis lines this server sees (facilitators change it)", "A region, e.g. UK, or default"),
-    "privacy": ("What peerbot keeps, and what it doesn't", "Not needed"),
-    "forget-me": ("Delete what peerbot keeps about you", "Not needed"),
-    "answers": ("Who sees answers to /peer questions here (admins change it)", "public or private"),
+    name: (row.described()[:1].upper() + row.described()[1:], row.hint or "Not needed")
+    for name, row in router.COMMANDS.items()
 }
 
 

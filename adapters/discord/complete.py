@@ -6,7 +6,7 @@ suggestions: the person can still send whatever they typed.
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from adapters.discord import limits as L
 from bot.catalog import Catalog

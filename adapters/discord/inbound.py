@@ -9,7 +9,8 @@ plus the thread, as on Slack, so channel settings and schedules belong to the ch
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import discord
 

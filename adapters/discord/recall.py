@@ -9,7 +9,7 @@ post renders to: the bot's own, since the post was due, with the same text, embe
 from __future__ import annotations
 
 from collections import OrderedDict
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import discord
 
@@ -54,7 +54,7 @@ class Recall:
                          due_at: str) -> list[int | None]:
         """The id of each message in `messages` found among the channel's recent ones, or None."""
         since = (datetime.fromisoformat(due_at) - timedelta(minutes=1) if due_at
-                 else datetime.now(timezone.utc) - UNDATED)
+                 else datetime.now(UTC) - UNDATED)
         wanted = [fingerprint(m) for m in messages]
         found: list[int | None] = [None] * len(messages)
         me = client.user.id if client.user else 0

@@ -59,7 +59,7 @@ def card_embeds(card: Card) -> list[Json]:
         if i or not room(embeds[-1], len(part)):
             embeds.append({"color": colour})
         embeds[-1]["description"] = part
-    for field in (f for field in card.fields for f in _field(field.name, field.value)):
+    for field in (f for given in card.fields for f in _field(given.name, given.value)):
         current = embeds[-1].get("fields", [])
         if len(current) == L.EMBED_FIELDS or not room(embeds[-1], len(field["name"]) + len(field["value"])):
             embeds.append({"color": colour})

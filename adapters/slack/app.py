@@ -12,7 +12,8 @@ import asyncio
 import json
 import logging
 import re
-from typing import Any, Awaitable
+from collections.abc import Awaitable
+from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.response import BoltResponse

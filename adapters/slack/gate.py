@@ -20,7 +20,8 @@ import hashlib
 import hmac
 import logging
 import time
-from datetime import timedelta, timezone
+from datetime import UTC, timedelta
+
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.async_app import AsyncApp
@@ -39,7 +40,7 @@ REPLAY_WINDOW = timedelta(minutes=6)  # Slack refuses signatures older than five
 
 
 def _stamp(clock: Clock, delta: timedelta = timedelta(0)) -> str:
-    return (clock.now() + delta).astimezone(timezone.utc).isoformat(timespec="seconds")
+    return (clock.now() + delta).astimezone(UTC).isoformat(timespec="seconds")
 
 
 class Gate:

@@ -125,7 +125,7 @@ def from_submission(body: dict, who: Who) -> tuple[Press, Origin]:
     view = body["view"]
     meta = json.loads(view.get("private_metadata") or "{}")
     values = []
-    for block_id, actions in (view.get("state") or {}).get("values", {}).items():
+    for actions in (view.get("state") or {}).get("values", {}).values():
         for action_id, state in actions.items():
             values.append((action_id, (state.get("value") or "").strip()))
     user = user_of(body)

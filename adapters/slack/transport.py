@@ -12,8 +12,8 @@ fails, the retry resumes after the parts already sent.
 """
 from __future__ import annotations
 
-import asyncio
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
@@ -56,7 +56,7 @@ async def call(method: Callable[..., Awaitable[Any]], **kwargs: Any) -> Any:
         if status >= 500 or error in TRANSIENT:
             raise Unavailable(f"Slack {status} {error}".strip()) from e
         raise DeliveryError(f"Slack refused the message: {error or status}") from e
-    except (asyncio.TimeoutError, aiohttp.ClientError, OSError) as e:
+    except (TimeoutError, aiohttp.ClientError, OSError) as e:
         raise Unavailable(f"Slack unreachable: {type(e).__name__}") from e
 
 

@@ -8,23 +8,22 @@ The outbox's sleep is fake (it records the waits), so rate-limit tests never wai
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
 import discord
+import discord_payloads as P
 import pytest
 import yarl
+from discord_fake import FakeDiscord
 
 from adapters.bootstrap import build_bot
 from adapters.discord.client import DiscordPlatform
 from bot.outbox import Outbox
 from bot.settings import Settings
-from discord_fake import FakeDiscord
-import discord_payloads as P
 from tests.conftest import assert_no_user_text
+from tests.golden import goldens
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -146,13 +145,5 @@ def chat(fake, discord_settings) -> DiscordChat:
 
 @pytest.fixture
 def golden():
-    """Compare a value with tests/discord/golden/<name>.json. Set PEERBOT_GOLDEN=update to rewrite
-    the files after a deliberate change (and read the diff before committing it)."""
-    def check(name: str, value: Any) -> None:
-        path = GOLDEN / f"{name}.json"
-        text = json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-        if os.environ.get("PEERBOT_GOLDEN") == "update":
-            path.write_text(text, encoding="utf-8")
-        assert path.exists(), f"no golden file {path.name}; run with PEERBOT_GOLDEN=update to create it"
-        assert json.loads(path.read_text(encoding="utf-8")) == json.loads(text), f"{path.name} differs"
-    return check
+    """Compare a value with tests/discord/golden/<name>.json (`tests.golden` says how to rewrite them)."""
+    return goldens(GOLDEN)

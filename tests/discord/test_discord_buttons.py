@@ -4,7 +4,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 import discord
-
 import discord_payloads as P
 from discord_fake import GENERAL
 

@@ -3,7 +3,9 @@ real discord.py code path against the fake Discord."""
 from __future__ import annotations
 
 import discord
+import discord_payloads as P
 import pytest
+from discord_fake import BOT_ID, GENERAL, GUILD_ID
 
 from adapters.bootstrap import build_bot
 from adapters.discord.client import DiscordPlatform
@@ -11,8 +13,6 @@ from adapters.discord.commands import DESCRIPTIONS
 from adapters.discord.sync import sync_commands
 from bot import router
 from bot.errors import Unavailable
-import discord_payloads as P
-from discord_fake import BOT_ID, GENERAL, GUILD_ID
 
 # Something sensible to type after each command; commands not listed are sent with no text.
 EXAMPLES = {
@@ -64,7 +64,7 @@ async def test_sync_registers_one_peer_group_mirroring_the_router(fake, discord_
     subs = {o["name"]: o for o in peer["options"]}
     assert set(subs) == set(router.COMMANDS)
     assert lines == [f"/peer {name}" for name in subs]
-    for name, sub in subs.items():
+    for sub in subs.values():
         assert sub["type"] == 1 and 0 < len(sub["description"]) <= 100
         (text,) = sub["options"]
         assert text["name"] == "text" and text["type"] == 3 and text["required"] is False

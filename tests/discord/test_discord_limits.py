@@ -1,7 +1,8 @@
 """Every message stays inside Discord's limits: long content is split, never rejected or lost."""
 from __future__ import annotations
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from adapters.discord import limits as L
 from adapters.discord.render import embed_size, to_messages, to_modal

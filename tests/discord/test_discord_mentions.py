@@ -3,7 +3,7 @@ letting echoed text ping anyone."""
 from __future__ import annotations
 
 import discord_payloads as P
-from discord_fake import BOT_ID, Channel, GENERAL
+from discord_fake import BOT_ID, GENERAL, Channel
 
 MESSAGE_MAKERS = r"^/channels/\d+/messages$|^/webhooks/\d+/[^/]+$|/callback$"
 
@@ -59,7 +59,7 @@ async def test_echoed_text_never_pings_anyone(start_peerbot, chat, fake):
     bodies = [c.json.get("data", c.json) if c.path.endswith("/callback") else c.json for c in made]
     assert len(bodies) == 3
     assert all(b["allowed_mentions"]["parse"] == [] for b in bodies)
-    assert "<@%d>" % P.ANA in bodies[1]["content"]
+    assert f"<@{P.ANA}>" in bodies[1]["content"]
 
 
 async def test_a_form_asked_for_by_mention_opens_from_a_button(start_peerbot, fake, chat):

@@ -2,17 +2,18 @@
 Discord transport: once, in order, in the right thread, patient with rate limits and outages."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
+
+import discord_payloads as P
+from discord_fake import CIRCLE, GENERAL, GUILD_ID
 
 from adapters.discord.transport import nonce_for
 from adapters.scheduler import Registrar
 from bot.messages import Card, Post, Reply, Where
-import discord_payloads as P
-from discord_fake import CIRCLE, GENERAL, GUILD_ID
 
 MESSAGES = r"^/channels/\d+/messages$"
 RATE_LIMITED = {"message": "You are being rate limited.", "global": False}
-MONDAY_10_TORONTO = datetime(2026, 11, 23, 15, 0, tzinfo=timezone.utc)
+MONDAY_10_TORONTO = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
 
 
 def post(key: str, text: str = "A prompt for the circle.", channel: int = CIRCLE, due_at: str = "", **kw) -> Post:
@@ -113,7 +114,7 @@ async def test_a_post_sent_just_before_a_crash_is_found_after_the_restart(start_
     the next process and marked sent, not posted again."""
     fake.echo = False  # the new process never saw it on the gateway
     platform = await start_peerbot()
-    crashed = post("k-crash", due_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    crashed = post("k-crash", due_at=datetime.now(UTC).isoformat(timespec="seconds"))
     platform.outbox.claim([crashed])
     await platform.transport.send(crashed, None)  # ...and the process dies before recording it
     platform = await start_peerbot()

@@ -2,10 +2,10 @@
 message for a mention in a server channel), and the "Let … know" press reaching the contact by DM."""
 from __future__ import annotations
 
-import pytest
-
 import discord_payloads as P
+import pytest
 from discord_fake import BOT_ID, GENERAL, Channel
+
 from bot.settings import Settings
 
 EPHEMERAL = 1 << 6

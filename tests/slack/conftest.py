@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import socket
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -77,7 +77,7 @@ def catalog():
 
 @pytest.fixture
 def clock() -> FixedClock:
-    return FixedClock(datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc))  # a Monday
+    return FixedClock(datetime(2026, 11, 23, 12, 0, tzinfo=UTC))  # a Monday
 
 
 @pytest.fixture

@@ -12,10 +12,9 @@ from typing import Any
 from urllib.parse import urlencode
 
 import aiohttp
-from slack_sdk.signature import SignatureVerifier
-
 import slack_payloads as payloads
 from fake_slack import Call, FakeSlack
+from slack_sdk.signature import SignatureVerifier
 
 REPLY_METHODS = ("chat.postMessage", "chat.postEphemeral", "chat.update", "views.open", "views.publish",
                  "response_url")

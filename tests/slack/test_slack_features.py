@@ -3,7 +3,6 @@ posts read back from the fake Slack. UADMIN is a workspace admin, UFAC is in the
 user group, U1 and U2 are participants."""
 from __future__ import annotations
 
-import pytest
 import slack_payloads as payloads
 from fake_slack import FakeSlack
 from slack_workspace import Workspace, buttons_of, text_of
@@ -192,7 +191,7 @@ async def test_every_peer_subcommand_answers_through_slack(ws: Workspace, fake: 
         clock.advance(minutes=1)  # a person's pace: see the next test for two posts in one second
         replies, posts = len(ws.replies()), len(fake.messages)
         assert await ws.command(verb.replace("-", " "), user="UADMIN") == 200
-        await fake.wait_until(lambda: len(ws.replies()) > replies or len(fake.messages) > posts)  # /peer {verb}
+        await fake.wait_until(lambda replies=replies, posts=posts: len(ws.replies()) > replies or len(fake.messages) > posts)  # /peer {verb}
         await platform.drain()
         said = " ".join(text_of(call) for call in ws.replies()[replies:])
         assert "something went wrong" not in said, f"/peer {verb}: {said[:200]}"

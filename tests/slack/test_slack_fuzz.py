@@ -21,7 +21,8 @@ from urllib.parse import urlencode
 
 import pytest
 from fake_slack import FakeSlack
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from slack_harness import SECRET, FakeTime, slack_settings
 
 from adapters.bootstrap import build_bot

@@ -3,6 +3,7 @@ checks, acknowledgement before work, and Slack's retried deliveries."""
 from __future__ import annotations
 
 import time
+from datetime import UTC
 
 import slack_payloads as payloads
 from fake_slack import FakeSlack
@@ -129,13 +130,13 @@ async def test_text_a_person_typed_cannot_ping_the_channel_when_the_bot_echoes_i
 
 def test_remembered_event_ids_expire_after_an_hour(tmp_path):
     """Event ids are kept in the database only as long as Slack may retry, so the table stays small."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from adapters.slack.gate import remember_event
     from bot.ports import FixedClock
     from storage.sqlite import SqliteStore
 
-    clock = FixedClock(datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc))
+    clock = FixedClock(datetime(2026, 11, 23, 12, 0, tzinfo=UTC))
     store = SqliteStore(tmp_path / "e.db", clock)
     assert [remember_event(store, clock, e) for e in ("a", "b", "a")] == [True, True, False]
     clock.advance(hours=2)

@@ -1,12 +1,10 @@
 """Core replies rendered as Block Kit: golden JSON for each kind of reply, Slack's limits, escaping.
 
-Goldens live in `golden/`; after an intended change to the rendering, rewrite them with
-`PEERBOT_UPDATE_GOLDEN=1 .venv/bin/pytest tests/slack` and review the diff.
+Goldens live in `golden/`, checked by `tests.golden` (which says how to rewrite them after an
+intended change to the rendering).
 """
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
 import pytest
@@ -15,8 +13,7 @@ from slack_sdk.models.views import View
 
 from adapters.slack.render import escape, to_home, to_messages, to_modal
 from bot.messages import Card, Choice, Field, Form, FormField, Reply
-
-GOLDEN = Path(__file__).parent / "golden"
+from tests.golden import goldens
 
 TASK_CARD = Reply(
     "Likely a peer task: going to an appointment together.",
@@ -42,14 +39,7 @@ FORM = Form("Schedule a prompt for this channel", "v1:schedule-create",
              FormField("what", "What to post", "a co-reflection prompt", multiline=True, optional=True)))
 
 
-def golden(name: str, payload: object) -> None:
-    path = GOLDEN / f"{name}.json"
-    text = json.dumps(payload, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-    if os.environ.get("PEERBOT_UPDATE_GOLDEN"):
-        GOLDEN.mkdir(exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"no golden {path.name} yet; see the module docstring"
-    assert text == path.read_text(encoding="utf-8"), f"{path.name} changed; see the module docstring"
+golden = goldens(Path(__file__).parent / "golden")
 
 
 def assert_valid(blocks: list[dict]) -> None:

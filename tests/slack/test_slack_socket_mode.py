@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 import slack_payloads as payloads
-from slack_harness import slack_settings
 from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_harness import slack_settings
 from slack_workspace import text_of
 
 from adapters.bootstrap import build_bot
