@@ -97,3 +97,13 @@ def m010_holidays_and_closures(db: Database) -> None:
     db["closures"].create({"id": int, "channel": str, "start": str, "end": str, "label": str,
                            "created_at": str}, pk="id")
     db["closures"].create_index(["channel"])
+
+
+@migrations()
+def m011_teams_conversations(db: Database) -> None:
+    # Microsoft Teams posts proactively with a conversation reference kept from when the bot was
+    # installed in a team or group chat or first spoken to there: which conversation, the Bot
+    # Connector's service URL for it, and the tenant. Keyed by platform:workspace:channel like every
+    # channel setting. Team channels and group chats only, never a person's personal chat.
+    db["teams_conversations"].create({"channel": str, "conversation_id": str, "service_url": str,
+                                      "tenant_id": str, "updated_at": str}, pk="channel")
