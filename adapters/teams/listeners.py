@@ -66,6 +66,7 @@ class TeamsAdapter:
         self.roles = roles
         self.names = names
         self.tasks: set[asyncio.Task] = set()
+        self.sleep = asyncio.sleep  # how replies wait out a short 429 (tests pass a fake)
 
     def register(self, app: Any) -> None:
         app.on_message(self.on_message)
@@ -130,7 +131,8 @@ class TeamsAdapter:
             if role != Role.PARTICIPANT:
                 request = _with_role(request, role)
             outcome = self.bot.handle(request)
-            responder = Responder(ctx.api, origin, request.where, self.names, self.bot.store.secret())
+            responder = Responder(ctx.api, origin, request.where, self.names, self.bot.store.secret(),
+                                  sleep=self.sleep)
             await responder.answer(outcome.replies)
             if outcome.posts:
                 self.spawn(self._deliver(outcome.posts, responder))

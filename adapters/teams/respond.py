@@ -10,8 +10,10 @@ without the private answer.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import replace as with_
+from typing import Awaitable, Callable
 
 import httpx
 from microsoft_teams.api import ApiClient
@@ -19,7 +21,7 @@ from microsoft_teams.api import ApiClient
 from adapters.teams import carry
 from adapters.teams.inbound import Origin
 from adapters.teams.render import Names, to_activities
-from adapters.teams.transport import activity_params, personal_chat
+from adapters.teams.transport import activity_params, personal_chat, retry_after
 from bot.messages import Reply, Where
 
 log = logging.getLogger("peerbot.teams")
@@ -28,12 +30,18 @@ NO_CHAT = ("I tried to answer you privately, but Teams wouldn't let me open a ch
            "in a personal chat (find peerbot under Apps) and ask me there.")
 
 
+ATTEMPTS = 3
+LONGEST_WAIT = 10.0  # a person is waiting for this answer: beyond this, give up and log it
+
+
 def thread_root(conversation: str) -> str:
     return conversation.partition(";messageid=")[2]
 
 
 class Responder:
-    def __init__(self, api: ApiClient, origin: Origin, where: Where, names: Names, secret: bytes):
+    def __init__(self, api: ApiClient, origin: Origin, where: Where, names: Names, secret: bytes, *,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep):
+        self.sleep = sleep
         self.api = api
         self.origin = origin
         self.where = where
@@ -88,5 +96,15 @@ class Responder:
         return self._chat
 
     async def _send(self, conversation: str, activity: dict) -> None:
-        sent = await self.api.conversations.create_activity(conversation, activity_params(activity))
-        self.sent.append(sent.id or "")
+        """Send, waiting out a short 429 or a 5xx (Teams answered, so nothing was posted)."""
+        for attempt in range(ATTEMPTS):
+            try:
+                sent = await self.api.conversations.create_activity(conversation, activity_params(activity))
+                self.sent.append(sent.id or "")
+                return
+            except httpx.HTTPStatusError as e:
+                status = e.response.status_code
+                wait = retry_after(e.response) if status == 429 else float(2 ** attempt)
+                if attempt + 1 == ATTEMPTS or not (status == 429 or status >= 500) or wait > LONGEST_WAIT:
+                    raise
+                await self.sleep(wait)

@@ -93,6 +93,7 @@ async def start_peerbot(fake, teams_settings, catalog, clock, sleeps):
         outbox = Outbox(bot.store, {}, bot.clock, sleep=sleeps)
         platform = TeamsPlatform(bot, teams_settings, outbox, token=fake_token, graph_url=fake.graph,
                                  service_url=fake.url, host="127.0.0.1", allow_unauthenticated_for_tests=True)
+        platform.adapter.sleep = sleeps
         await platform.start()
         running.append(platform)
         return platform
