@@ -25,7 +25,7 @@ from bot.messages import Command, Press, Role, Where, Who
 PLATFORM = "teams"
 Json = dict[str, Any]
 AT = re.compile(r"<at[^>]*>(.*?)</at>", re.S)
-TAG = re.compile(r"<[^>]+>")
+TAG = re.compile(r"</?[A-Za-z][^>]*>")  # HTML tags; the core's own "<@id>" mentions stay
 
 
 @dataclass(frozen=True)

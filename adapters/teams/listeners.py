@@ -125,6 +125,10 @@ class TeamsAdapter:
             if request is None:
                 return
             self.names.saw(origin.user_id, origin.user_name)
+            for entity in activity.get("entities") or []:  # people mentioned, to name them back
+                if entity.get("type") == "mention":
+                    self.names.saw((entity.get("mentioned") or {}).get("id", ""),
+                                   (entity.get("mentioned") or {}).get("name", ""))
             self.remember(activity)
             request, origin = self._carried(request, origin, activity)
             role = await self.roles.role(origin)

@@ -93,12 +93,18 @@ def card_body(card: Card) -> list[Json]:
                      "items": [text_block(cut(title, TITLE), size="Medium", weight="Bolder")]})
     if card.body:
         body.append(text_block(card.body))
-    short = [f for f in card.fields if len(f.value) <= 60 and "\n" not in f.value]
-    if short:
-        body.append({"type": "FactSet", "facts": [{"title": f.name, "value": f.value} for f in short]})
-    for f in card.fields:
-        if f not in short:  # lists and paragraphs read badly in a fact's narrow column
-            body += [text_block(f.name, weight="Bolder", spacing="Medium"), text_block(f.value, spacing="Small")]
+    facts: list[Json] = []
+    for f in card.fields:  # in the core's order; short values side by side as facts
+        if len(f.value) <= 60 and "\n" not in f.value:
+            facts.append({"title": f.name, "value": f.value})
+            continue
+        if facts:
+            body.append({"type": "FactSet", "facts": facts})
+            facts = []
+        # lists and paragraphs read badly in a fact's narrow column: a heading and the text in full
+        body += [text_block(f.name, weight="Bolder", spacing="Medium"), text_block(f.value, spacing="Small")]
+    if facts:
+        body.append({"type": "FactSet", "facts": facts})
     if card.footer:
         body.append(text_block(card.footer, size="Small", isSubtle=True, spacing="Medium"))
     return body
@@ -143,7 +149,7 @@ def to_card(reply: Reply) -> Json | None:
     if not body:
         return None
     return {"type": "AdaptiveCard", "$schema": SCHEMA, "version": VERSION, "body": body,
-            "msteams": {"width": "Full"}}
+            "msteams": {"width": "full"}}
 
 
 def _swap_texts(value: Any, names: Names, entities: list[Json]) -> Any:
@@ -193,7 +199,7 @@ def to_activities(reply: Reply, names: Names = lambda _id: "") -> list[Json]:
                 content["msteams"]["entities"] = card_entities
             activity["attachments"] = [{"contentType": CARD_TYPE, "content": content}]
             # With a card, the text would show twice: Teams uses `summary` for notifications instead.
-            activity["summary"] = cut(text, 200)
+            activity["summary"] = cut(MENTION.sub(lambda m: names(m[1]) or "a teammate", chunk), 200)
             activity.pop("text")
             activity = fit(activity)
         if entities and "text" in activity:

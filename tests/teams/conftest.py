@@ -25,6 +25,7 @@ from adapters.teams.platform import TeamsPlatform
 from bot.outbox import Outbox
 from bot.settings import Settings
 from teams_fake import APP_ID, FACILITATOR_GROUP, TEAM_AAD, TENANT, FakeConnector, buttons_of, text_of
+from teams_limits import assert_within_teams_limits
 from tests.conftest import assert_no_user_text
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -134,6 +135,9 @@ class TeamsChat:
         assert status in (200, 201, 202), status
         assert self.platform is not None
         await self.platform.adapter.drain()
+        for call in self.fake.calls[since:]:
+            if call.path.startswith("/v3/conversations/") and isinstance(call.json, dict):
+                assert_within_teams_limits(call.json)
         return [c.json | {"conversation": {"id": c.path.split("/")[3]},
                           "id": c.path.split("/")[5] if c.method == "PUT" else self._id_of(c)}
                 for c in self.fake.calls[since:] if c.path.startswith("/v3/conversations/")]

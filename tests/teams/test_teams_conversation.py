@@ -232,3 +232,16 @@ async def test_a_group_chat_mention_is_answered_in_the_chat(start_peerbot, chat,
     chat.platform = await start_peerbot()
     out = await chat.group("privacy", GROUP_CHAT)
     assert out and any(conversation_of_post(a) == GROUP_CHAT for a in out)
+
+
+async def test_a_team_owner_adds_a_facilitator_by_mention_who_can_then_post_a_checkin(start_peerbot, chat, fake):
+    """Owen (an owner) mentions Ana in `facilitators add`; Ana's `checkin` then posts to the channel."""
+    chat.platform = await start_peerbot()
+    activity = P.mention(fake.url, "facilitators add <at>Ana Ortiz</at>", who=P.OWEN)
+    activity["entities"].append({"type": "mention", "text": "<at>Ana Ortiz</at>",
+                                 "mentioned": {"id": P.ANA[0], "name": P.ANA[2]}})
+    added = await chat.send(activity)
+    assert "Ana Ortiz" in " ".join(map(text_of, added))  # the core's <@id> shown as a Teams mention
+    before = len(fake.calls)
+    await chat.mention("checkin")
+    assert [c for c in fake.posted(before) if conversation_of(c) == GENERAL]
