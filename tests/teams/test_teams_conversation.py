@@ -245,3 +245,10 @@ async def test_a_team_owner_adds_a_facilitator_by_mention_who_can_then_post_a_ch
     before = len(fake.calls)
     await chat.mention("checkin")
     assert [c for c in fake.posted(before) if conversation_of(c) == GENERAL]
+
+
+async def test_privacy_says_how_teams_answers_questions(start_peerbot, chat, fake):
+    """`privacy` in Teams says a question asked in a channel is answered in personal chat, with Share."""
+    chat.platform = await start_peerbot()
+    said = " ".join(map(text_of, await chat.personal("privacy")))
+    assert "our personal chat" in said and "Share with the channel" in said
