@@ -59,8 +59,10 @@ def dump(activity: Any) -> dict:
 
 
 class TeamsAdapter:
-    def __init__(self, bot: Bot, outbox: Outbox | None, book: ConversationBook, roles: TeamsRoles, names: Names):
+    def __init__(self, bot: Bot, outbox: Outbox | None, book: ConversationBook, roles: TeamsRoles, names: Names,
+                 tenant: str = ""):
         self.bot = bot
+        self.tenant = tenant
         self.outbox = outbox
         self.book = book
         self.roles = roles
@@ -91,8 +93,9 @@ class TeamsAdapter:
 
     # -- handlers ------------------------------------------------------------------------------
     def remember(self, activity: dict) -> None:
-        """Keep the reference of a team channel or group chat (never a personal chat)."""
-        if inbound.scope_of(activity) == "personal":
+        """Keep the reference of a team channel or group chat (never a personal chat) of our tenant."""
+        tenant = inbound.tenant_of(activity)
+        if inbound.scope_of(activity) == "personal" or (self.tenant and tenant and tenant != self.tenant):
             return
         where = inbound.where_of(activity)
         conversation = (activity.get("conversation") or {}).get("id", "").split(";", 1)[0]
@@ -124,6 +127,10 @@ class TeamsAdapter:
             request = inbound.request_of(activity)
             if request is None:
                 return
+            if self.tenant and origin.tenant_id and origin.tenant_id != self.tenant:
+                # A single-tenant bot answers its own organization only.
+                log.warning("ignoring a Teams message from another tenant")
+                return
             self.names.saw(origin.user_id, origin.user_name)
             for entity in activity.get("entities") or []:  # people mentioned, to name them back
                 if entity.get("type") == "mention":
@@ -136,7 +143,7 @@ class TeamsAdapter:
                 request = _with_role(request, role)
             outcome = self.bot.handle(request)
             responder = Responder(ctx.api, origin, request.where, self.names, self.bot.store.secret(),
-                                  sleep=self.sleep)
+                                  sleep=self.sleep, note=isinstance(request, Command))
             await responder.answer(outcome.replies)
             if outcome.posts:
                 self.spawn(self._deliver(outcome.posts, responder))

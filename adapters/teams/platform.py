@@ -62,7 +62,7 @@ class TeamsPlatform:
         self.roles = TeamsRoles(self.app.http_client.http, self._graph_token, settings.teams_facilitator_group,
                                 graph_url=graph_url)
         self.transport = TeamsTransport(self._api, self.book, bot.store, self.names)
-        self.adapter = TeamsAdapter(bot, outbox, self.book, self.roles, self.names)
+        self.adapter = TeamsAdapter(bot, outbox, self.book, self.roles, self.names, settings.teams_tenant_id.strip())
         self.adapter.register(self.app)
         if outbox is not None:
             outbox.transports.setdefault("teams", self.transport)

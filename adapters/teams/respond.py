@@ -3,7 +3,8 @@
 In a channel, answers go in the post's thread (its reply chain). Teams has no message that only
 one person sees, so a `private` reply to something said in a channel or group chat goes to the
 person's personal chat with peerbot, its buttons stamped with the channel they act for (`carry`),
-and the thread gets a one-line note that the answer is there (nothing of what it says). A personal
+and, when they typed a message there, the thread gets a one-line note that the answer is in
+personal chat (nothing of what it says; a button press gets no note, so votes stay quiet). A personal
 chat is private already. `replace` updates the card the button was on, unless that card is in a
 channel and the reply is private. If Teams will not open the personal chat, the thread is told so,
 without the private answer.
@@ -40,15 +41,17 @@ def thread_root(conversation: str) -> str:
 
 class Responder:
     def __init__(self, api: ApiClient, origin: Origin, where: Where, names: Names, secret: bytes, *,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep):
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep, note: bool = True):
         self.sleep = sleep
+        # Someone who typed in the thread waits for an answer there; someone who pressed a button on
+        # a channel card (a check-in, a poll) does not, and a note per press would crowd the thread.
+        self._noted = not note
         self.api = api
         self.origin = origin
         self.where = where
         self.names = names
         self.secret = secret
         self._chat = ""
-        self._noted = False
         self.sent: list[str] = []  # activity ids, in order (tests and logs)
 
     async def answer(self, replies: list[Reply]) -> None:

@@ -93,3 +93,26 @@ async def test_a_forged_channel_on_a_private_card_is_ignored(start_peerbot, chat
     said = await chat.send(P.submit(fake.url, answer, data))
     assert not [c for c in fake.posted(before) if "second-channel" in c.path]
     assert "no channel to share" in " ".join(map(text_of, said))
+
+
+async def test_a_message_from_another_tenant_is_ignored(start_peerbot, chat, fake):
+    """A single-tenant peerbot answers its own organization only: another tenant's message gets nothing."""
+    chat.platform = await start_peerbot()
+    activity = P.personal(fake.url, "hello")
+    activity["channelData"]["tenant"]["id"] = "11111111-2222-4333-8444-555555555555"
+    activity["conversation"]["tenantId"] = "11111111-2222-4333-8444-555555555555"
+    assert await chat.send(activity) == []
+
+
+async def test_a_vote_on_a_channel_card_adds_nothing_to_the_channel(start_peerbot, chat, fake):
+    """Pressing a check-in answer updates the card and thanks the person in personal chat, with no note in
+    the channel (which would crowd it, one per vote)."""
+    chat.platform = await start_peerbot()
+    await chat.as_(P.FARAH).mention("checkin")
+    checkin_id, checkin = next((aid, a) for aid, a in fake.sent.items() if a["conversation"]["id"] == GENERAL)
+    from teams_fake import buttons_of
+
+    before = len(fake.calls)
+    await chat.press({**checkin, "id": checkin_id}, next(iter(buttons_of(checkin))))
+    new_in_channel = [c for c in fake.posted(before) if c.path.split("/")[3].startswith(GENERAL)]
+    assert new_in_channel == []
