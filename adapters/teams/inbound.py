@@ -64,6 +64,12 @@ class Origin:
         return f"{self.conversation_id};messageid={root}" if root.isdigit() and root != "0" else self.conversation_id
 
 
+def is_channel(conversation_id: str) -> bool:
+    """A team channel's conversation (threads allowed), not a group chat ("@thread.v2")."""
+    base = conversation_id.split(";", 1)[0]
+    return base.endswith(("@thread.tacv2", "@thread.skype"))
+
+
 def safe(ident: str) -> str:
     """An id usable as a workspace: the core splits channel keys on ':'."""
     return ident.replace(":", "~")

@@ -164,7 +164,7 @@ class TeamsAdapter:
             return request, origin
         where, conversation = found
         # Roles belong to the team the channel is in; the workspace of a team channel is its group id.
-        team = where.workspace if conversation.startswith("19:") and "@thread.tacv2" in conversation else ""
+        team = where.workspace if inbound.is_channel(conversation) else ""
         origin = Origin(**{**origin.__dict__, "public": conversation, "team_aad": team,
                            "channel_key": where.channel_key})
         return Press(request.action, request.who, where, request.values), origin

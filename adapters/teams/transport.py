@@ -26,6 +26,7 @@ from typing import Any, Callable
 import httpx
 from microsoft_teams.api import Account, ApiClient, CreateConversationParams, MessageActivityInput
 
+from adapters.teams.inbound import is_channel
 from adapters.teams.references import ConversationBook, Reference
 from adapters.teams.render import Names, to_activities
 from bot.errors import DeliveryError, RateLimited, Unavailable
@@ -105,7 +106,7 @@ class TeamsTransport:
         api = self.api(ref.service_url)
         conversation = ref.conversation_id
         root = thread_ref if thread_ref and thread_ref != UNCONFIRMED else post.where.thread
-        if root and root.isdigit() and conversation.startswith("19:") and "@thread" in conversation:
+        if root and root.isdigit() and is_channel(conversation):  # group chats have no threads
             conversation = f"{conversation};messageid={root}"
         first = ""
         for activity in to_activities(post.reply, self.names):

@@ -143,3 +143,17 @@ async def test_a_channel_peerbot_was_never_in_gets_no_post(start_peerbot, chat, 
     chat.platform = platform
     [result] = await platform.adapter.outbox.deliver([post_for(channel=OTHER_CHANNEL)])
     assert result.status == "failed" and not fake.posted()
+
+
+async def test_a_reply_under_a_post_in_a_group_chat_goes_to_the_chat(start_peerbot, chat, fake):
+    """Group chats have no threads: a post `thread_of` an earlier one goes to the chat itself."""
+    from teams_fake import GROUP_CHAT
+
+    platform = await start_peerbot()
+    chat.platform = platform
+    await chat.group("privacy", GROUP_CHAT)  # first spoken to there: the reference is kept
+    where = Where("teams", P.TENANT, GROUP_CHAT)
+    outbox = platform.adapter.outbox
+    await outbox.deliver([Post(where, Reply("first"), key="g:a")])
+    await outbox.deliver([Post(where, Reply("second"), key="g:b", thread_of="g:a")])
+    assert [conversation_of(c) for c in fake.posted()[-2:]] == [GROUP_CHAT, GROUP_CHAT]
