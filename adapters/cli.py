@@ -391,9 +391,10 @@ def discord_sync(guild: int | None) -> None:
 
 @main.command()
 def run() -> None:
-    """Run the bot: Slack and Discord when their tokens are set, otherwise the terminal chat."""
+    """Run the bot: Slack, Discord and Teams when their settings are set, otherwise the terminal chat."""
     settings = _settings()
-    platforms = [name for name, on in (("slack", settings.slack_bot_token), ("discord", settings.discord_token)) if on]
+    platforms = [name for name, on in (("slack", settings.slack_bot_token), ("discord", settings.discord_token),
+                                       ("teams", settings.teams_app_id.strip())) if on]
     if not platforms:
         click.echo("No platform tokens set (see README): starting the terminal chat.", err=True)
         chat.main(args=[], standalone_mode=False)

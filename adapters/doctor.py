@@ -56,6 +56,10 @@ from adapters.discord.doctor import discord_checks  # noqa: E402 - the Discord s
 
 SECTIONS.append(discord_checks)
 
+from adapters.teams.doctor import teams_checks  # noqa: E402 - the Teams section, kept in its adapter
+
+SECTIONS.append(teams_checks)
+
 
 def doctor_report(settings: Settings) -> list[Row]:
     return [row for section in SECTIONS for row in section(settings)]

@@ -35,6 +35,10 @@ def platform_classes(settings: Settings) -> dict[str, type]:
         from adapters.discord.client import DiscordPlatform
 
         classes["discord"] = DiscordPlatform
+    if settings.teams_app_id.strip():
+        from adapters.teams.platform import TeamsPlatform
+
+        classes["teams"] = TeamsPlatform
     return classes
 
 

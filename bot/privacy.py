@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("peerbot.privacy")
 
 # The platforms a user id can belong to; an operator's "forget" without --platform covers them all.
-PLATFORMS = ("slack", "discord", "console")
+PLATFORMS = ("slack", "discord", "teams", "console")
 
 # What each table means to the person it names, in the words `/peer forget me` uses.
 MEANING = {

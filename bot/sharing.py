@@ -143,11 +143,19 @@ def who_sees(bot: "Bot", req: Command | Press) -> str:
     else:
         slash = ("• A question you ask with /peer in a channel: only you see my answer. \"Share with the channel\" "
                  "posts the answer, never your question, with your name.")
+    mention = ("• Mentioning me (@peerbot) in a channel: everyone there sees your message, so my answer goes in "
+               "its thread.")
+    if req.where.platform == "teams":  # Teams has no slash command nor a message only one person sees
+        slash = ("• A question you ask me (@peerbot) in a channel or group chat: I answer it in our personal chat, "
+                 "with \"Share with the channel\" to post the answer, never your question, in the thread with your "
+                 "name." if mode(bot, req) == PRIVATE else
+                 "• A question you ask me (@peerbot) in a channel: everyone there sees my answer, in the thread "
+                 "(an admin chose this with \"answers public\").")
+        mention = "• Anything else you ask me in a channel: the answer goes in its thread; private ones in our personal chat."
     return "\n".join([
         "Who sees what:",
         slash,
-        "• Mentioning me (@peerbot) in a channel: everyone there sees your message, so my answer goes in "
-        "its thread.",
+        mention,
         "• Direct messages, App Home and the terminal chat: only you.",
         "• Crisis lines, reminders, guided checks, help and topic lists: only you, always.",
         "• Prompts, check-ins and scenarios a facilitator starts: the channel (answers to polls and "

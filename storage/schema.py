@@ -120,3 +120,13 @@ def m013_drop_channel_region(db: Database) -> None:
     # The region moved to the workspace (m007, `/peer region`); nothing has read the channel's since.
     if "region" in db["channels"].columns_dict:
         db["channels"].transform(drop={"region"})
+
+
+@migrations()
+def m014_teams_conversations(db: Database) -> None:
+    # Microsoft Teams posts proactively with a conversation reference kept from when the bot was
+    # installed in a team or group chat or first spoken to there: which conversation, the Bot
+    # Connector's service URL for it, and the tenant. Keyed by platform:workspace:channel like every
+    # channel setting. Team channels and group chats only, never a person's personal chat.
+    db["teams_conversations"].create({"channel": str, "conversation_id": str, "service_url": str,
+                                      "tenant_id": str, "updated_at": str}, pk="channel")

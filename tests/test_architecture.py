@@ -14,7 +14,8 @@ from bot.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-PLATFORM_LIBS = {"slack_bolt", "slack_sdk", "discord", "aiohttp", "sqlite3", "sqlite_utils", "apscheduler"}
+PLATFORM_LIBS = {"slack_bolt", "slack_sdk", "discord", "microsoft_teams", "httpx", "aiohttp", "sqlite3", "sqlite_utils",
+                 "apscheduler"}
 PLATFORMS = ("adapters.slack", "adapters.discord", "adapters.teams")
 # What each layer must never import (a module or anything under it), wherever the import stands.
 FORBIDDEN = {
