@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from bot.catalog import Catalog, Term, Topic
 from bot.corpus import TERM, TOPIC, index_for
 from bot.search import Hit
-from bot.text import clean
+from bot.text import clean, terms
 
 CONFIDENT = 0.25
 # How close a term must come to the best match to be preferred when the question asks for a
@@ -75,6 +75,14 @@ class TopicFinder:
         for topic in catalog.topics.values():
             for asked in (topic.title, *topic.questions):
                 self._verbatim.setdefault(_plain(asked), topic.id)
+
+    def names(self, question: str, item: Term | Topic) -> bool:
+        """Whether `question` says the item's name: a word of the term or one of its aliases, or of
+        the topic's title ("what is the PSIQI", "what's a dual role?"), not merely a word one of its
+        questions uses ("what is 17 times 23?" shares only "time" with a notes topic's questions)."""
+        names = (item.term, *item.aliases) if isinstance(item, Term) else (item.title,)
+        asked = set(terms(question))
+        return any(asked & set(terms(name)) for name in names)
 
     def lookup(self, item_id: str) -> Term | Topic | None:
         return self.catalog.terms.get(item_id) or self.catalog.topics.get(item_id)
