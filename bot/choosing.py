@@ -124,8 +124,11 @@ def choose(bot: "Bot", question: str):
             return "topic", topic
         return ("unsure-task", task) if task_like else ("unknown", None)
     # The closest topic, when one is matched with confidence, goes with a verdict as "see also"
-    # (offering weaker matches too was tried: they were mostly beside the point).
-    task = replace(task, see_also=topic.item if topic is not None else None)
+    # (offering weaker matches too was tried: they were mostly beside the point); of those matched
+    # about as well, the one citing the ruling's own passages.
+    see_also = bot.finder.see_also(question, topic, task.top) if topic is not None and task.top is not None else \
+        (topic.item if topic is not None else None)
+    task = replace(task, see_also=see_also)
     if topic is not None and (def_like or ABOUT_THE_ROLE.match(clean(question))):
         return "topic", topic
     edge = (VERDICT_ASKED_EDGE if ASKS_FOR_VERDICT.search(clean(question)) else TASK_SHAPED_EDGE) if task_like else OTHER_EDGE
