@@ -11,6 +11,7 @@ import random
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -60,11 +61,16 @@ class Source(Model):
 
     def spans(self) -> tuple[tuple[int, int], ...]:
         """The cited line ranges, as (first, last) pairs."""
-        out = []
-        for part in self.lines.split(","):
-            first, _, last = part.strip().partition("-")
-            out.append((int(first), int(last or first)))
-        return tuple(out)
+        return _spans(self.lines)
+
+
+@lru_cache(maxsize=4096)
+def _spans(lines: str) -> tuple[tuple[int, int], ...]:
+    out = []
+    for part in lines.split(","):
+        first, _, last = part.strip().partition("-")
+        out.append((int(first), int(last or first)))
+    return tuple(out)
 
 
 def shared_passages(a: tuple[Source, ...], b: tuple[Source, ...]) -> int:
