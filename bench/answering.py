@@ -132,7 +132,7 @@ def main() -> dict:
                                          capture_output=True).stdout
                 subprocess.run(["tar", "-x", "-C", tmp], input=content, check=True)
                 run_env = {**env, "PEERBOT_CONTENT": str(Path(tmp) / "content")}
-                out["old_content"] = f"its own commit's ({OLD_ENGINE})"
+                out["old_content"] = "its own commit's"
                 out[name] = _run(folder, run_env)
             out[name]["ask_process_s_median"] = _ask_seconds(folder, run_env)
             assert out[name].pop("engine_file").startswith(str(folder)), "the engine ran from the wrong folder"
@@ -160,8 +160,9 @@ def summary(r: dict) -> str:
             rows.append([f"{name}: task (yes→no), topic, out of scope",
                          f"{a['task']} ({a['yes_to_no']}), {a['topic']}, {a['out_of_scope']}",
                          f"{b['task']} ({b['yes_to_no']}), {b['topic']}, {b['out_of_scope']}"])
+    old_content = r.get("old_content", "today's")
     return (f"Old engine: commit {r['old_engine_commit']} (taken with `git archive`, run on "
-            f"{r.get('old_content', 'today')} content); new "
+            f"{old_content} content); new "
             f"engine: this checkout, its model loaded from the cache beside the content. Each runs in its own "
             f"process; answers are every question of the development sets ({new['questions']}), warmed once, "
             f"then timed five times over ({new['answers_timed']:,} answers).\n\n"
