@@ -85,6 +85,7 @@ class Candidate:
     search: float  # the lexical search score (shared scale with topics), 0 when not found
     confidence: float  # the lexical search's confidence, 0 when not found
     contradicts: tuple[str, ...]
+    stood: int = 0  # the stance dimensions on which the ruling stands where the question does
 
 
 _read: dict[int, tuple[Catalog, dict, dict]] = {}
@@ -158,7 +159,7 @@ class Answerer:
             # shared facet, in the rank and in the confidence.
             stood = len(stance.agreements(sides, self._stance[rid]))
             found.append(Candidate(ruling, base * (factor + STANCE_AGREES * stood), m, hit.score if hit else 0.0,
-                                   (hit.confidence if hit else 0.0) * (1 + STANCE_AGREES * stood), against))
+                                   (hit.confidence if hit else 0.0) * (1 + STANCE_AGREES * stood), against, stood))
         found.sort(key=lambda c: (bool(c.contradicts), -c.rank, c.ruling.id))
         return found, out
 
@@ -218,8 +219,9 @@ class Answerer:
     @staticmethod
     def _confidence(c: Candidate) -> float:
         """How sure the match is: the lexical coverage, or the retriever's score mapped onto the same
-        0-1 scale when that is higher (a question in other words than the content's)."""
-        return min(max(c.confidence, (c.model - MODEL_FLOOR) / MODEL_SPAN, 0.0), 1.0)
+        0-1 scale when that is higher (a question in other words than the content's); either is
+        raised by the stance the ruling shares with the question (with her, as she wants)."""
+        return min(max(c.confidence, (c.model - MODEL_FLOOR) / MODEL_SPAN * (1 + STANCE_AGREES * c.stood), 0.0), 1.0)
 
     def _contested(self, top: Candidate, ranked: list[Candidate], bare: bool) -> Candidate | None:
         """The no-yes guard: a close candidate on the same subject, on the other side of a deciding

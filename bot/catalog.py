@@ -11,6 +11,7 @@ import random
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -57,6 +58,26 @@ class Source(Model):
 
     def cite(self) -> str:
         return f"{self.doc} {self.lines}" + (f" ({self.note})" if self.note else "")
+
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The cited line ranges, as (first, last) pairs."""
+        return _spans(self.lines)
+
+
+@lru_cache(maxsize=4096)
+def _spans(lines: str) -> tuple[tuple[int, int], ...]:
+    out = []
+    for part in lines.split(","):
+        first, _, last = part.strip().partition("-")
+        out.append((int(first), int(last or first)))
+    return tuple(out)
+
+
+def shared_passages(a: tuple[Source, ...], b: tuple[Source, ...]) -> int:
+    """How many of `a`'s cited ranges overlap one of `b`'s in the same document."""
+    theirs = [(s.doc, span) for s in b for span in s.spans()]
+    return sum(1 for s in a for lo, hi in s.spans()
+               if any(doc == s.doc and lo <= other_hi and other_lo <= hi for doc, (other_lo, other_hi) in theirs))
 
 
 Sources = Annotated[tuple[Source, ...], Field(min_length=1)]

@@ -46,7 +46,8 @@ LOGISTICS_MIN_CONFIDENCE = 0.8
 TASK_SHAPED_EDGE = 1.0
 OTHER_EDGE = 0.8
 VERDICT_ASKED_EDGE = 1.3
-# An out-of-scope question is answered only by a topic matched this closely.
+# An out-of-scope question is answered only by a topic matched this closely (or, when the question
+# asks for a meaning and says the item's name, this closely).
 OUT_OF_SCOPE_TOPIC, OUT_OF_SCOPE_NAMED = 0.6, 0.3
 # A topic answer opens with the leaning only when the ruling behind it matches this well: when the
 # topic won, the nearest ruling is often about something else. Over the sets and three probes of
@@ -114,15 +115,20 @@ def choose(bot: "Bot", question: str):
             return "task", task
         return "unknown", None
     if task.out_of_scope:
-        # Only a topic matched closely, or a meaning asked for by name ("what is the PSIQI"), can
-        # take back what the retriever put with the written negatives.
-        needed = OUT_OF_SCOPE_NAMED if def_like else OUT_OF_SCOPE_TOPIC
+        # Only a topic matched closely, or a meaning asked for by name ("what is the PSIQI": the
+        # question says the term's or the topic's name), can take back what the retriever put with
+        # the written negatives; "what is 17 times 23?" asks for a meaning too, but names nothing.
+        named = def_like and topic is not None and bot.finder.names(question, topic.item)
+        needed = OUT_OF_SCOPE_NAMED if named else OUT_OF_SCOPE_TOPIC
         if topic is not None and topic.confidence >= needed:
             return "topic", topic
         return ("unsure-task", task) if task_like else ("unknown", None)
     # The closest topic, when one is matched with confidence, goes with a verdict as "see also"
-    # (offering weaker matches too was tried: they were mostly beside the point).
-    task = replace(task, see_also=topic.item if topic is not None else None)
+    # (offering weaker matches too was tried: they were mostly beside the point); of those matched
+    # about as well, the one citing the ruling's own passages.
+    see_also = bot.finder.see_also(question, topic, task.top) if topic is not None and task.top is not None else \
+        (topic.item if topic is not None else None)
+    task = replace(task, see_also=see_also)
     if topic is not None and (def_like or ABOUT_THE_ROLE.match(clean(question))):
         return "topic", topic
     edge = (VERDICT_ASKED_EDGE if ASKS_FOR_VERDICT.search(clean(question)) else TASK_SHAPED_EDGE) if task_like else OTHER_EDGE

@@ -12,7 +12,7 @@ side is read here, as structure, from tables:
   with; how often), and `DECLARED`: who asked, from a ruling's declared `facets` (its authors'
   reading), so a ruling's side comes from its facets and from its task's own words;
 - `RISKS`: the risks a ruling's verdict hangs on (watching or reporting, whose agenda, power over
-  the person), on the side its verdict gives.
+  the person), on the side its verdict gives, unless `RISK_WORDS` finds the side said outright.
 
 A ruling contradicts a question when, on some dimension, the question is on one side and the ruling
 only on the other. Such a ruling cannot be the answer: the answerer takes the counterpart (the
@@ -118,6 +118,30 @@ RISKS = {"reporting": ("watching or reporting", "reports", "does not report"),
          "agenda": ("whose agenda", "someone else's", "the person's own"),
          "power": ("power over the person", "takes it", "leaves it with them")}
 
+# Words that say outright which side of a risk a text is on. They overrule the side read from a
+# facet or a verdict: "Telling your supervisor when someone discloses thoughts of suicide" leans yes
+# and still reports; "keeping it to yourself when someone talks about suicide" leans no and does not
+# report; "can I help someone have a say in how their payee is set up?" mentions a payee (a power
+# facet) but leaves the power with the person.
+RISK_WORDS: dict[str, dict[str, re.Pattern[str]]] = {
+    "watching or reporting": {
+        "reports": re.compile(
+            r"\b(?:tell(?:ing|s)? (?:it to )?(?:the|my|your|our) (?:team|supervisor|manager|boss|treatment team|care team)"
+            r"|let(?:ting)? (?:the|my|your) (?:team|supervisor|manager) know|pass(?:ing)? (?:it |this |that )?on\b"
+            r"|report(?:ing|s)? (?:it|this|that|back|to)\b|break(?:ing)? confidentiality"
+            r"|inform(?:ing)? (?:the|my|your) (?:team|supervisor|manager))"),
+        "does not report": re.compile(
+            r"\b(?:keep(?:ing)? (?:it|this|that|quiet|(?:it |this |that )?(?:to (?:myself|yourself|ourselves)|secret|quiet|between us))"
+            r"|keep(?:ing)? (?:a |the |their |his |her )?secrets?\b|(?:won'?t|not to|never|promise not to) tell (?:anyone|anybody|a soul))"),
+    },
+    "power over the person": {
+        "leaves it with them": re.compile(
+            r"\b(?:(?:have|has|having|get|gets|getting|want|wants|wanting) (?:a|more of a|their|his|her) (?:say|voice)\b"
+            r"|(?:know|knowing|learn|learning|understand|understanding) (?:their|his|her) rights"
+            r"|(?:get|getting|take|taking) (?:control|charge) of (?:their|his|her) [\w ]{1,20} back)"),
+    },
+}
+
 
 def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: str = "") -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
@@ -139,6 +163,10 @@ def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: st
         for side, pattern in sides.items():
             if pattern.search(t):
                 found.setdefault(dimension, set()).add(side)
+    for dimension, sides in RISK_WORDS.items():
+        said = {side for side, pattern in sides.items() if pattern.search(t)}
+        if said:
+            found[dimension] = said
     return {d: frozenset(s) for d, s in found.items()}
 
 

@@ -76,6 +76,7 @@ for canonical, words in {
     "staff": "staff staffer staffers employee employees",
     "note": "note notes notetaking charting documentation documenting",
     "hire": "hire hired hiring recruit recruiting recruited",
+    "complaint": "complaint complaints complain complains complained complaining grievance grievances",
     "hard": "hard rough tough difficult",
     "explain": "explain explaining describe describing",
     "against": "against anti opposed",

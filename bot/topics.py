@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.catalog import Catalog, Term, Topic
+from bot.catalog import Catalog, Ruling, Term, Topic, shared_passages
 from bot.corpus import TERM, TOPIC, index_for
 from bot.search import Hit
-from bot.text import clean
+from bot.text import clean, terms
 
 CONFIDENT = 0.25
 # How close a term must come to the best match to be preferred when the question asks for a
@@ -22,6 +22,9 @@ TERM_PREFERENCE = 0.1
 WORD_FOR_WORD = float("inf")
 # How close a topic must come to the best match to be preferred when the question asks for examples.
 EXAMPLE_EDGE = 0.9
+# How close an item must come to the best match to be offered as "see also" beside a verdict, when
+# it cites more of the same source passages as the ruling behind the verdict.
+SEE_ALSO_EDGE = 0.9
 
 # Questions that ask for a name or a meaning, beyond the "what is …" shapes of `bot.intent`.
 ASKS_FOR_MEANING = re.compile(
@@ -68,6 +71,7 @@ class TopicFinder:
         self.index = index_for(catalog)
         # Every way the content itself asks for an item, word for word: the fallback when search has
         # nothing to go on ("what is peer support?" is all words search leaves out).
+        self._recent: dict[str, tuple[Hit, ...]] = {}
         self._verbatim: dict[str, str] = {}
         for term in catalog.terms.values():
             for name in (term.term, *term.aliases):
@@ -75,6 +79,14 @@ class TopicFinder:
         for topic in catalog.topics.values():
             for asked in (topic.title, *topic.questions):
                 self._verbatim.setdefault(_plain(asked), topic.id)
+
+    def names(self, question: str, item: Term | Topic) -> bool:
+        """Whether `question` says the item's name: a word of the term or one of its aliases, or of
+        the topic's title ("what is the PSIQI", "what's a dual role?"), not merely a word one of its
+        questions uses ("what is 17 times 23?" shares only "time" with a notes topic's questions)."""
+        names = (item.term, *item.aliases) if isinstance(item, Term) else (item.title,)
+        asked = set(terms(question))
+        return any(asked & set(terms(name)) for name in names)
 
     def lookup(self, item_id: str) -> Term | Topic | None:
         return self.catalog.terms.get(item_id) or self.catalog.topics.get(item_id)
@@ -84,7 +96,7 @@ class TopicFinder:
         if naming:
             question = ASKS_FOR_NAME.sub(" ", clean(question))
         prefer_terms = prefer_terms or naming or asks_for_meaning(question)
-        hits = self.index.search(question, limit=5, groups=(TERM, TOPIC))
+        hits = self._search(question)
         if not hits:
             return self._word_for_word(question)
         # On a tie the topic goes first: it says more than the term's definition.
@@ -106,6 +118,31 @@ class TopicFinder:
         if item is None or best.confidence < CONFIDENT:
             return None
         return TopicAnswer(item, best.confidence, hits[0].score)
+
+    def see_also(self, question: str, found: TopicAnswer, ruling: Ruling) -> Term | Topic:
+        """What to offer beside a verdict from `ruling`: of the items matched about as well as the
+        one `find` gave, the one citing the most of the ruling's source passages ("do I have to tell
+        the team if someone is suicidal?" gets the limits of confidentiality, which cites what the
+        ruling does, before a myth page that shares only its words); `found`'s item when none cites more."""
+        best, most = found.item, shared_passages(ruling.sources, found.item.sources)
+        for hit in self._search(question):
+            item = self.lookup(hit.item_id)
+            if item is None or hit.confidence < CONFIDENT or hit.score < found.score * SEE_ALSO_EDGE:
+                continue
+            shared = shared_passages(ruling.sources, item.sources)
+            if shared > most:
+                best, most = item, shared
+        return best
+
+    def _search(self, question: str) -> list[Hit]:
+        """The best terms and topics for `question`; the last few searches are kept, since `find`
+        and `see_also` search the same question in turn."""
+        hits = self._recent.get(question)
+        if hits is None:
+            if len(self._recent) >= 8:
+                self._recent.clear()
+            hits = self._recent[question] = tuple(self.index.search(question, limit=5, groups=(TERM, TOPIC)))
+        return list(hits)
 
     def _word_for_word(self, question: str) -> TopicAnswer | None:
         """An item the question asks for exactly as the content does (a question, title, term or

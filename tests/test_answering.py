@@ -51,6 +51,20 @@ def test_a_yes_no_question_gets_a_verdict_and_a_see_also_topic(chat: Chat):
     assert any(c.action.startswith("v1:topic:") for c in reply.choices)
 
 
+def test_see_also_prefers_the_topic_that_cites_what_the_ruling_cites(chat: Chat):
+    """Of topics matched about as well, "see also" offers the one built on the ruling's own passages:
+    telling the team about suicide points to the limits of confidentiality, not a myth page that shares its words."""
+    reply = chat.say("do I have to tell the team if someone tells me they're suicidal?")[0]
+    assert "See also: Confidentiality and its limits" in reply.text
+
+
+def test_what_is_a_sum_is_not_a_meaning_asked_for_by_name(chat: Chat):
+    """"What is 12 times 9?" asks for a meaning in form only: a topic sharing the word "time" does not
+    take it back from out of scope, while "what is the PSIQI" names its topic and gets it."""
+    assert chat.say("what is 12 times 9?")[0].text.startswith("I don't know that one")
+    assert "PSIQI" in chat.say("what is the PSIQI")[0].text
+
+
 def test_a_leaning_question_about_a_topic_opens_with_the_verdict(chat: Chat):
     """When the topic is what a "part of peer work?" question is about, the reply still opens with a leaning."""
     reply = chat.say("is co-facilitating a WRAP class part of peer work?")[0]

@@ -41,7 +41,8 @@ def test_a_slash_command_question_in_a_channel_is_answered_only_to_the_asker(cha
     """`/peer task …` in a channel gets a private answer with a Share button, and nothing for the channel."""
     out = chat.say(QUESTION)
     assert len(out) == 1 and isinstance(out[0], Reply)
-    assert out[0].private and out[0].card.title.startswith("Yes")
+    # The verdict card: the food bank ruling ("Likely a peer task") or a rides one ("Yes") both lean yes.
+    assert out[0].private and out[0].card.title.startswith(("Yes", "Likely"))
     assert labels(out[0])[-1] == "Share with the channel"
 
 

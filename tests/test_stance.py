@@ -67,6 +67,24 @@ def test_a_risk_a_ruling_hangs_on_has_the_side_its_verdict_gives():
     assert stance.agreements(asked, pushing) == ["whose agenda"]
 
 
+def test_words_that_say_a_risks_side_outright_overrule_the_verdict():
+    """A ruling leaning yes about telling the team still reports, and one leaning no about keeping it
+    to yourself does not: "do I have to tell the team…?" stands with the first, against the second."""
+    asked = stance.of_question("do I have to tell the team if someone tells me they're suicidal?")
+    telling = stance.of_ruling("Telling your supervisor or team when someone discloses thoughts of suicide",
+                               frozenset({"reporting"}), "yes")
+    keeping = stance.of_ruling("Keeping it to yourself when someone talks about suicide, because they asked you to",
+                               frozenset({"reporting"}), "no")
+    assert stance.agreements(asked, telling) == ["watching or reporting"]
+    assert stance.contradictions(asked, keeping) == ["watching or reporting"]
+
+
+def test_having_a_say_leaves_the_power_with_the_person():
+    """"Help someone have a say in how their payee is set up" mentions a payee but takes no power."""
+    sides = stance.of_question("can I help someone have a say in how their payee is set up?")
+    assert sides["power over the person"] == frozenset({"leaves it with them"})
+
+
 def test_backing_up_what_the_person_wants_is_their_own_agenda():
     """"Back up what he actually wants" stands with the person, even in a question about the team's goals."""
     sides = stance.of_question("the team set him a goal he never chose; can I back up what he actually wants?")
