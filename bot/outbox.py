@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Awaitable, Callable, Protocol
 
-from bot.errors import DeliveryError, RateLimited, Unavailable
+from bot.errors import DeliveryError, RateLimited, Refused, Unavailable
 from bot.messages import Post
 from bot.ports import Clock, Store
 from bot.wire import dump_post, load_post
@@ -54,6 +54,7 @@ class Delivered:
     key: str
     status: str  # sent | skipped (already claimed) | failed | pending (left for recovery)
     ref: str = ""
+    reason: str = ""  # why a failed post was refused (`bot.reach.REASONS`), for telling people
 
 
 class Outbox:
@@ -161,4 +162,4 @@ class Outbox:
             except DeliveryError as e:
                 log.error("post %s refused by the platform: %s", post.key, e)
                 self.store.finish_delivery(post.key, "failed")
-                return Delivered(post.key, "failed")
+                return Delivered(post.key, "failed", reason=e.reason if isinstance(e, Refused) else "other")

@@ -97,3 +97,13 @@ def m010_holidays_and_closures(db: Database) -> None:
     db["closures"].create({"id": int, "channel": str, "start": str, "end": str, "label": str,
                            "created_at": str}, pk="id")
     db["closures"].create_index(["channel"])
+
+
+@migrations()
+def m011_schedule_reach(db: Database) -> None:
+    # Whether a schedule's last post was refused, and why (`bot.reach`: "not_in_channel", "archived"…;
+    # "" when it went out), whether its maker has been told (once per run of failures), and why it
+    # paused itself ("archived", "gone"; "" when a person paused it). Nothing about any person.
+    db["schedules"].add_column("last_failure", str, not_null_default="")
+    db["schedules"].add_column("failure_told", int, not_null_default=0)
+    db["schedules"].add_column("paused_why", str, not_null_default="")

@@ -303,6 +303,10 @@ class FakeDiscord:
             message = self.messages[int(interaction["message"]["id"])]
             message.update({k: v for k, v in data.items() if k in ("content", "embeds", "components")})
             interaction["original"] = message["id"]
+        elif kind == 6 and interaction.get("message"):
+            # A deferred update: the interaction's original message is the one the button is on, which a
+            # later PATCH of @original edits (Discord docs, "Interaction Response Type", DEFERRED_UPDATE_MESSAGE).
+            interaction["original"] = interaction["message"]["id"]
         elif kind == 5:
             message = await self._create(int(interaction["channel_id"]), {"content": "", "flags": data.get("flags", 0)},
                                          interaction=interaction)
