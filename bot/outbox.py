@@ -24,10 +24,6 @@ from bot.ports import Clock, Store
 from bot.wire import dump_post, load_post
 
 log = logging.getLogger("peerbot.outbox")
-# Told privately to whoever asked for a post the platform refused for good (a shared answer, a
-# check-in posted now), so nobody is left believing it went out.
-NOT_POSTED = ("I couldn't post that in this channel: it was refused. If I'm not a member of this channel, "
-              "add me to it and try again.")
 
 
 def claim_posts(store: Store, clock: Clock, posts: list[Post]) -> list[Post]:

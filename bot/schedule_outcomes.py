@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 SCHEDULE_KEY = re.compile(r"^s(\d+):")
 
 
-class Outcome(Protocol):  # the outbox's `Delivered`
+class Delivery(Protocol):  # the outbox's `Delivered`
     key: str
     status: str
     reason: str
@@ -32,7 +32,7 @@ def schedule_of(key: str) -> int | None:
     return int(match[1]) if match else None
 
 
-def after_delivery(bot: "Bot", results: Iterable[Outcome]) -> list[Post]:
+def after_delivery(bot: "Bot", results: Iterable[Delivery]) -> list[Post]:
     """Record each schedule post's outcome; returns the direct messages to send to schedule makers
     (claimed, so each is sent at most once)."""
     notices: list[Post] = []
@@ -48,7 +48,7 @@ def after_delivery(bot: "Bot", results: Iterable[Outcome]) -> list[Post]:
     return bot.claim(notices) if notices else []
 
 
-def _refused(bot: "Bot", row: dict, result: Outcome) -> list[Post]:
+def _refused(bot: "Bot", row: dict, result: Delivery) -> list[Post]:
     from bot.schedules import describe  # noqa: PLC0415 - schedules imports this module's callers
 
     reason = result.reason or reach.OTHER

@@ -75,7 +75,11 @@ def describe(bot: "Bot", row: dict[str, Any], now: datetime) -> dict[str, Any]:
             "next": "paused" if row["paused"] else calendar_days.describe_next(nxt, skipped, plan),
             "on_holiday": plan.policy, "holidays": plan.off.calendar,
             "next_at": _iso(nxt.at) if nxt and not row["paused"] else "",
-            "skipping": [{"at": _iso(t), "why": why} for t, why in skipped] if not row["paused"] else []}
+            "skipping": [{"at": _iso(t), "why": why} for t, why in skipped] if not row["paused"] else [],
+            # What went wrong with its posts, if anything: "last post failed: not in the channel", or why it
+            # paused itself ("paused: the channel is archived"); "" when all is well (`bot.reach`).
+            "problem": (reach.PAUSED_WHY.get(row.get("paused_why") or "", "") if row["paused"] else "")
+                       or reach.schedule_line(row)}
 
 
 def _after(row: dict[str, Any], now: datetime) -> datetime:

@@ -2,8 +2,9 @@
 
 Slack errors become the core's: 429 is `RateLimited` with Slack's `Retry-After`; 5xx, timeouts,
 dropped connections and Slack's own transient errors are `Unavailable`; anything else is a
-permanent `DeliveryError`, a `Refused` with its reason when Slack said why (`refusals`). The client given here must have no retry handlers of its own (see
-`quiet_client`), so the outbox alone decides whether to send again and a post is never doubled.
+permanent `DeliveryError`, a `Refused` with its reason when Slack said why (`refusals`). The
+client given here must have no retry handlers of its own (see `quiet_client`), so the outbox
+alone decides whether to send again and a post is never doubled.
 
 Each post carries its key as message metadata (`peerbot_post`), which `find_sent` looks for in
 the channel's history (or the thread's replies) after a failure that leaves it unclear whether
