@@ -3,7 +3,9 @@
 Who is asking and where (`inbound`), the core's answer (`Bot.handle`, quick and synchronous), the
 replies (`respond`, which answers within Discord's 3 seconds), then the outcome's posts through the
 outbox, which may wait out rate limits for as long as it needs since the interaction is already
-answered. Nothing that goes wrong here leaves an interaction unanswered: a failure is logged with a
+answered. A reply that says "Posted" is held back until Discord took the posts, and a refusal is
+told instead, privately, with what to do (`bot.reach`); a schedule just made here is checked
+against the bot's permissions in the channel (`refusals`). Nothing that goes wrong here leaves an interaction unanswered: a failure is logged with a
 short reference and the person gets an apology with that reference.
 """
 from __future__ import annotations

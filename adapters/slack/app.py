@@ -2,7 +2,9 @@
 
 Every listener acknowledges first (Slack wants an answer within 3 seconds) and only then works:
 who is asking (`SlackRoles`), the core's answer (`bot.handle`), the replies (`answer`), and posts
-handed to the outbox in a background task. Slack retries an event it thinks was lost; a bounded
+handed to the outbox in a background task; a reply that says "Posted" waits for Slack to take the
+posts, and a refusal is told instead (`bot.reach`). A form button opens its form before anything
+else, inside Slack's trigger window. Slack retries an event it thinks was lost; a bounded
 set of recent `event_id`s drops the repeats before any listener sees them.
 """
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any, Awaitable
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.response import BoltResponse
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import inbound, refusals
@@ -23,13 +26,12 @@ from adapters.slack.answer import answer
 from adapters.slack.inbound import Origin
 from adapters.slack.render import FORM_CALLBACK, OPEN_FORM, load_form, to_home, to_modal
 from adapters.slack.roles import SlackRoles
-from adapters.slack.transport import error_code as transport_error
+from adapters.slack.transport import error_code
 from bot import reach
 from bot.app import Bot
 from bot.home import home_reply
 from bot.messages import Command, Post, Press, Reply, Who
 from bot.outbox import Outbox
-from slack_sdk.errors import SlackApiError
 
 log = logging.getLogger("peerbot.slack")
 FORM_SLOW = ("Slack didn't let me open that form in time (it only allows a few seconds after a press). "
@@ -171,7 +173,7 @@ class SlackAdapter:
             await client.views_open(trigger_id=origin.trigger_id,
                                     view=to_modal(form, inbound.form_metadata(form.submit, origin)))
         except SlackApiError as e:  # expired_trigger_id: Slack was slow, or the press was too long ago
-            log.info("could not open a form (%s); telling the person", transport_error(e))
+            log.info("could not open a form (%s); telling the person", error_code(e))
             await answer(client, origin, [Reply(FORM_SLOW, private=True)])
 
     async def _submission(self, body: dict, client: AsyncWebClient) -> None:

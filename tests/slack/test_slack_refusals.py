@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import slack_payloads as payloads
 from fake_slack import FakeSlack
-from slack_workspace import Workspace, text_of
+from slack_workspace import Workspace, buttons_of, text_of
 
 from adapters.scheduler import Registrar
 from adapters.slack.render import FORM_CALLBACK
@@ -75,6 +75,15 @@ async def test_a_form_button_whose_trigger_expired_gets_a_reply(ws: Workspace, f
     assert reply.method == "views.open"  # tried, and refused
     note = await told(ws, fake, "Press the button again")
     assert note.method == "chat.postEphemeral" and note.args["user"] == "UFAC"
+
+
+async def test_a_slash_command_whose_trigger_expired_offers_the_form_as_a_button(ws: Workspace, fake: FakeSlack,
+                                                                                 platform):
+    """`/peer schedule` whose views.open fails with expired_trigger_id gets a private button that opens the form."""
+    fake.fail_next("views.open", 200, error="expired_trigger_id")
+    await ws.command("schedule", user="UFAC", channel="C1")
+    [offer] = await fake.wait_until(lambda: [c for c in ws.replies() if c.method != "views.open"])
+    assert offer.method == "chat.postEphemeral" and [b["text"]["text"] for b in buttons_of(offer)] == ["New schedule"]
 
 
 async def test_the_form_opens_before_any_role_look_up(ws: Workspace, fake: FakeSlack, platform):
