@@ -302,7 +302,10 @@ def tick(at: str | None, force: bool) -> None:
             results = await outbox.send_claimed(posts)
             if recovering:
                 results += await outbox.recover(timedelta(minutes=bot.settings.grace_minutes))
-            return results
+            from bot.schedule_outcomes import after_delivery  # a refused post: kept, its maker told once
+
+            notices = after_delivery(bot, results)
+            return results + (await outbox.send_claimed(notices) if notices else [])
 
         results = asyncio.run(deliver())
     finally:

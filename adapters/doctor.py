@@ -11,6 +11,7 @@ from collections.abc import Callable
 from bot.settings import Settings
 
 Row = tuple[str, bool, str]
+DEFAULT_SLACK_API = "https://slack.com/api/"
 
 
 def _value(secret) -> str:
@@ -44,6 +45,8 @@ def slack_checks(settings: Settings) -> list[Row]:
     else:
         rows.append(("Slack mode", False, "set SLACK_APP_TOKEN (Socket Mode: Basic Information, App-Level "
                      "Tokens, scope connections:write) or SLACK_SIGNING_SECRET (HTTP mode)"))
+    if settings.slack_api_url != DEFAULT_SLACK_API:
+        rows.append(("SLACK_API_URL", True, f"the Web API is at {settings.slack_api_url} (not Slack's own)"))
     if settings.slack_facilitator_group:
         rows.append(("Slack facilitator group", True,
                      f"members of @{settings.slack_facilitator_group.lstrip('@')} are facilitators"))
@@ -59,6 +62,10 @@ SECTIONS.append(discord_checks)
 from adapters.teams.doctor import teams_checks  # noqa: E402 - the Teams section, kept in its adapter
 
 SECTIONS.append(teams_checks)
+
+from adapters.doctor_reach import schedule_checks  # noqa: E402 - channels where schedules could not post
+
+SECTIONS.append(schedule_checks)
 
 
 def doctor_report(settings: Settings) -> list[Row]:

@@ -28,6 +28,9 @@ from bot.settings import Settings
 from bot.topics import TopicFinder
 
 log = logging.getLogger("peerbot")
+# A message with only a file or an image: the same short answer on every platform, not the help.
+ONLY_FILES = ("I can only read text, so I haven't opened what you attached (and I don't keep it). Type your "
+              "question as a message, or \"/peer help\" to see what I can do.")
 
 
 def _checked(row: Row) -> Callable[..., list]:
@@ -80,7 +83,9 @@ class Bot:
         request, cut = bounds.bound(request)
         try:
             # Every request passes the safety screen (crisis language, identifying details) on its way.
-            if isinstance(request, Command):
+            if isinstance(request, Command) and request.files and not request.text.strip():
+                messages = [Reply(ONLY_FILES, private=True)]
+            elif isinstance(request, Command):
                 row, rest = router.route(request)
                 handler = _checked(row)
                 # A question asked by slash command in a channel is answered privately (bot.sharing).

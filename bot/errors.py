@@ -7,7 +7,8 @@
     ├── ContentError         content/ failed validation (lists every problem)
     └── DeliveryError        the platform would not take a message
         ├── RateLimited      try again after `retry_after` seconds
-        └── Unavailable      the platform failed (5xx, timeout); retry with backoff
+        ├── Unavailable      the platform failed (5xx, timeout); retry with backoff
+        └── Refused          the platform said no for a reason the bot can explain (`bot.reach`)
 
 Bugs are logged with a request id; the person sees a short apology with that id, never `str(e)`.
 """
@@ -66,3 +67,12 @@ def storage_problem(error: BaseException) -> str | None:
     if isinstance(error, OSError) and error.errno == 28:  # ENOSPC
         return "is full"
     return None
+
+
+class Refused(DeliveryError):
+    """A permanent refusal with a known reason (`bot.reach.REASONS`): not in the channel, no
+    permission, archived, gone. Sending again changes nothing until a person does something."""
+
+    def __init__(self, reason: str, detail: str = ""):
+        self.reason = reason
+        super().__init__(f"refused: {reason}" + (f" ({detail})" if detail else ""))

@@ -22,7 +22,8 @@ def home_reply(bot: "Bot", who: Who, platform: str, workspace: str) -> Reply:
     schedules = getattr(bot, "visible_schedules", None)
     if schedules is not None:
         rows = schedules(platform, workspace)
-        listed = "\n".join(f"• #{s['channel_id']}: {s['summary']} (next: {s['next']})" for s in rows) or "None yet."
+        listed = "\n".join(f"• #{s['channel_id']}: {s['summary']} (next: {s['next']})"
+                           + (f", {s['problem']}" if s.get("problem") else "") for s in rows) or "None yet."
         fields.append(Field("Schedules", listed))
         lines += ["", "Schedules:", listed]
     return Reply("\n".join(lines), card=Card("peerbot", ABOUT, tuple(fields)),

@@ -53,6 +53,7 @@ class Command:
     who: Who
     where: Where
     via: str = "command"  # command | mention | dm | console
+    files: bool = False  # the message carried files or images (which the bot does not open)
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,11 @@ class Reply:
     # The content item this reply answers with ("ruling:<id>" or "item:<id>"), so the asker can share
     # it: sharing re-renders the item from the content, never from what the person typed.
     about: str = ""
+    # Said only once every post of the same outcome was accepted by the platform ("Posted a
+    # check-in."): adapters hold it back until delivery, and say what went wrong instead (`bot.reach`).
+    after_posts: bool = False
+    # A schedule was just made in this channel: the adapter checks the bot may post here, and warns.
+    check_channel: bool = False
 
 
 @dataclass(frozen=True)

@@ -19,16 +19,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Protocol
 
-from bot.errors import DeliveryError, RateLimited, Unavailable
+from bot.errors import DeliveryError, RateLimited, Refused, Unavailable
 from bot.messages import Post
 from bot.ports import Clock, Store
 from bot.wire import dump_post, load_post
 
 log = logging.getLogger("peerbot.outbox")
-# Told privately to whoever asked for a post the platform refused for good (a shared answer, a
-# check-in posted now), so nobody is left believing it went out.
-NOT_POSTED = ("I couldn't post that in this channel: it was refused. If I'm not a member of this channel, "
-              "add me to it and try again.")
 
 
 def claim_posts(store: Store, clock: Clock, posts: list[Post]) -> list[Post]:
@@ -55,6 +51,7 @@ class Delivered:
     key: str
     status: str  # sent | skipped (already claimed) | failed | pending (left for recovery)
     ref: str = ""
+    reason: str = ""  # why a failed post was refused (`bot.reach.REASONS`), for telling people
 
 
 class Outbox:
@@ -162,4 +159,4 @@ class Outbox:
             except DeliveryError as e:
                 log.error("post %s refused by the platform: %s", post.key, e)
                 self.store.finish_delivery(post.key, "failed")
-                return Delivered(post.key, "failed")
+                return Delivered(post.key, "failed", reason=e.reason if isinstance(e, Refused) else "other")

@@ -205,7 +205,9 @@ def go(bot: "Bot", req: Press, run: dict[str, Any]) -> list[Message]:
     timer = (f"The responses will be revealed at {_local_time(bot, run)}, or when you press Reveal."
              if run["reveal_at"] else "No timer: the responses show when you press Reveal.")
     words = "The buttons work as words too: \"/peer scenario reveal\", \"pause\", \"resume\" or \"end\"."
-    return [Reply(f"Started. {timer} {words}", private=True, replace=True, choices=controls(run)), *posts]
+    # "Started" once the platform took the scenario's posts (`after_posts`); a refusal is told instead.
+    return [Reply(f"Started. {timer} {words}", private=True, replace=True, choices=controls(run), after_posts=True),
+            *posts]
 
 
 def _local_time(bot: "Bot", run: dict[str, Any]) -> str:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from bot import calendar_days, prompts, rounds
+from bot import calendar_days, prompts, reach, rounds
 from bot.actions import encode
 from bot.commands import Need
 from bot.errors import NotUnderstood, UserError
@@ -75,7 +75,11 @@ def describe(bot: "Bot", row: dict[str, Any], now: datetime) -> dict[str, Any]:
             "next": "paused" if row["paused"] else calendar_days.describe_next(nxt, skipped, plan),
             "on_holiday": plan.policy, "holidays": plan.off.calendar,
             "next_at": _iso(nxt.at) if nxt and not row["paused"] else "",
-            "skipping": [{"at": _iso(t), "why": why} for t, why in skipped] if not row["paused"] else []}
+            "skipping": [{"at": _iso(t), "why": why} for t, why in skipped] if not row["paused"] else [],
+            # What went wrong with its posts, if anything: "last post failed: not in the channel", or why it
+            # paused itself ("paused: the channel is archived"); "" when all is well (`bot.reach`).
+            "problem": (reach.PAUSED_WHY.get(row.get("paused_why") or "", "") if row["paused"] else "")
+                       or reach.schedule_line(row)}
 
 
 def _after(row: dict[str, Any], now: datetime) -> datetime:
@@ -212,7 +216,7 @@ def _save(bot: "Bot", req: Command | Press, kind: str, rule: Rule, theme: str) -
     bot.store.audit(workspace_key(req), req.who.user_id, "schedule create", f"#{row['id']} {kind} {rule.encode()}")
     info = describe(bot, bot.store.schedule(row["id"]), now)
     return [Reply(f"Scheduled #{info['id']}: {info['summary']} ({info['timezone']}). Next: {info['next']}.",
-                  private=False)]
+                  private=False, check_channel=True)]
 
 
 def list_schedules(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
@@ -226,7 +230,10 @@ def list_schedules(bot: "Bot", req: Command | Press, text: str) -> list[Message]
     for row in rows:
         info = describe(bot, row, now)
         skip = " (next one skipped)" if info["skip_next"] else ""
-        lines.append(f"• #{info['id']} {info['summary']}: {info['state']}, next {info['next']}{skip}")
+        state = reach.PAUSED_WHY.get(row["paused_why"], info["state"]) if row["paused"] else info["state"]
+        failed = "" if row["paused"] and row["paused_why"] else reach.schedule_line(row)
+        failed = f"; {failed}" if failed else ""
+        lines.append(f"• #{info['id']} {info['summary']}: {state}, next {info['next']}{skip}{failed}")
     return [Reply(f"Schedules here (time zone {tz_name}):\n" + "\n".join(lines), private=True)]
 
 
@@ -248,7 +255,7 @@ def change(bot: "Bot", req: Command | Press, verb: str, words: list[str]) -> lis
         msg = f"Paused #{sid}. Nothing posts until someone resumes it."
     elif verb == "resume":
         # Runs that fell in the pause are not made up: the schedule carries on from now.
-        bot.store.update_schedule(sid, paused=0, last_fired_at=_iso(now))
+        bot.store.update_schedule(sid, paused=0, last_fired_at=_iso(now), paused_why="", failure_told=0)
         msg = f"Resumed #{sid}. Next: {describe(bot, bot.store.schedule(sid), now)['next']}."
     elif verb == "skip":
         nxt = next_upcoming(bot, row, now)
@@ -260,7 +267,7 @@ def change(bot: "Bot", req: Command | Press, verb: str, words: list[str]) -> lis
         key = f"s{sid}:now:{now:%Y%m%dT%H%M%S}:{secrets.token_hex(3)}"
         posts = prompts.render(bot, row["kind"], _where(row), key, row["theme"])
         bot.store.audit(ws, req.who.user_id, "schedule post-now", f"#{sid}")
-        return [Reply(f"Posting #{sid} now.", private=True), *posts]
+        return [Reply(f"Posted #{sid} now.", private=True, after_posts=True), *posts]
     else:
         bot.store.delete_schedule(sid)
         msg = f"Deleted #{sid}."
@@ -283,13 +290,13 @@ def reflect(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
     if theme and theme not in bot.catalog.themes:
         raise NotUnderstood(f"I don't have a theme \"{quote(theme, 40)}\". Themes: " + ", ".join(sorted(bot.catalog.themes)) + ".")
     key = f"m:{req.where.channel_key}:reflect:{bot.clock.now():%Y%m%dT%H%M%S}:{secrets.token_hex(3)}"
-    return [Reply("Posted a co-reflection prompt.", private=True),
+    return [Reply("Posted a co-reflection prompt.", private=True, after_posts=True),
             *prompts.reflection_posts(bot, _strip_thread(req.where), key, theme)]
 
 
 def checkin(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
     key = f"m:{req.where.channel_key}:checkin:{bot.clock.now():%Y%m%dT%H%M%S}:{secrets.token_hex(3)}"
-    return [Reply("Posted a check-in.", private=True), *prompts.checkin_posts(bot, _strip_thread(req.where), key)]
+    return [Reply("Posted a check-in.", private=True, after_posts=True), *prompts.checkin_posts(bot, _strip_thread(req.where), key)]
 
 
 def pulse(bot: "Bot", req: Press, args: list[str]) -> list[Message]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +51,9 @@ class Settings(BaseSettings):
                                                    description="Slack signing secret (HTTP mode).")
     slack_facilitator_group: str = Field("", validation_alias=AliasChoices("SLACK_FACILITATOR_GROUP"),
                                          description="Handle of a Slack user group whose members are facilitators.")
+    slack_api_url: str = Field("https://slack.com/api/", validation_alias=AliasChoices("SLACK_API_URL"),
+                               description="Where the Slack Web API is: Slack's own, or a Slack-compatible "
+                                           "endpoint (a company proxy, a test server).")
     port: int = Field(3000, validation_alias=AliasChoices("PORT"),
                       description="Port for Slack HTTP mode.")
     discord_token: SecretStr | None = Field(None, validation_alias=AliasChoices("DISCORD_TOKEN"),
@@ -69,6 +72,15 @@ class Settings(BaseSettings):
                                                      "are facilitators.")
     teams_port: int = Field(3978, validation_alias=AliasChoices("TEAMS_PORT"),
                             description="Microsoft Teams: port of the messaging endpoint (/api/messages).")
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _api_url(cls, value: str) -> str:
+        # slack-sdk joins method names onto the base URL, so it must end with a slash.
+        value = value.strip() or "https://slack.com/api/"
+        if not value.startswith(("https://", "http://")):
+            raise ValueError(f"SLACK_API_URL={value}: give a full URL, such as https://slack.com/api/")
+        return value if value.endswith("/") else value + "/"
 
     @model_validator(mode="after")
     def _known_holidays(self) -> "Settings":

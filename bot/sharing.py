@@ -132,7 +132,8 @@ def share(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
     if key is None:
         return [Reply(ALREADY, private=True, replace=True)]
     where = Where(req.where.platform, req.where.workspace, req.where.channel, req.where.thread)
-    return [Reply(SHARED, private=True, replace=True), Post(where, shared(answer, req.who.user_id), key=key)]
+    # "Shared" only once the platform took the post (`after_posts`); a refusal is told instead.
+    return [Reply(SHARED, private=True, replace=True, after_posts=True), Post(where, shared(answer, req.who.user_id), key=key)]
 
 
 # -- the setting ----------------------------------------------------------------------------------

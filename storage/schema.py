@@ -130,3 +130,13 @@ def m014_teams_conversations(db: Database) -> None:
     # channel setting. Team channels and group chats only, never a person's personal chat.
     db["teams_conversations"].create({"channel": str, "conversation_id": str, "service_url": str,
                                       "tenant_id": str, "updated_at": str}, pk="channel")
+
+
+@migrations()
+def m015_schedule_reach(db: Database) -> None:
+    # Whether a schedule's last post was refused, and why (`bot.reach`: "not_in_channel", "archived"…;
+    # "" when it went out), whether its maker has been told (once per run of failures), and why it
+    # paused itself ("archived", "gone"; "" when a person paused it). Nothing about any person.
+    db["schedules"].add_column("last_failure", str, not_null_default="")
+    db["schedules"].add_column("failure_told", int, not_null_default=0)
+    db["schedules"].add_column("paused_why", str, not_null_default="")

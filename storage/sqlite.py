@@ -185,6 +185,11 @@ class SqliteStore:
         # works it out again.
         self.db["schedules"].update(schedule_id, {"next_due": "", **changes})
 
+    def note_schedule_post(self, schedule_id: int, **changes: Any) -> None:
+        """Record how a schedule's post went (`last_failure`, `failure_told`, `paused_why`, `paused`)
+        without touching when it is next due."""
+        self.db["schedules"].update(schedule_id, changes)
+
     def due_schedules(self, now: str) -> list[dict[str, Any]]:
         """Active schedules due at `now` (a UTC ISO instant), or whose next time is not known yet."""
         return list(self.db.query("select * from schedules where paused = 0 and (next_due = '' or next_due <= ?) "

@@ -2,8 +2,8 @@
 
 The subcommands, their descriptions and their option hints are read from the core's command table
 (`bot.router.COMMANDS`), so a command added to the core appears here after the next `peerbot discord
-sync`. Each takes one free-text option,
-`text`, and becomes the core command `"<name> <text>"`, exactly as if typed in a chat.
+sync`. Each takes one free-text option, `text`, and becomes the core command `"<name> <text>"`,
+exactly as if typed in a chat; a command that takes nothing (`help`, `topics`…) has no option at all.
 """
 from __future__ import annotations
 
@@ -24,9 +24,10 @@ log = logging.getLogger("peerbot.discord")
 OnCommand = Callable[[discord.Interaction, str, str], Awaitable[None]]
 NAME = re.compile(r"^[-_a-z0-9]{1,32}$")
 GROUP_DESCRIPTION = "peerbot: peer-role questions, co-reflection and scenario discussions"
-# What each command does, and what its text option is for, from the core's command table.
-DESCRIPTIONS: dict[str, tuple[str, str]] = {
-    name: (row.described()[:1].upper() + row.described()[1:], row.hint or "Not needed")
+# What each command does, and what its text option is for, from the core's command table (None: the
+# command takes no text, so Discord shows no option at all rather than an optional one that does nothing).
+DESCRIPTIONS: dict[str, tuple[str, str | None]] = {
+    name: (row.described()[:1].upper() + row.described()[1:], row.hint or None)
     for name, row in router.COMMANDS.items()
 }
 
@@ -56,6 +57,11 @@ def peer_group(commands: Iterable[str], on_command: OnCommand, catalog: Callable
 
 def _subcommand(name: str, on_command: OnCommand, catalog: Callable[[], Catalog]) -> app_commands.Command:
     description, hint = DESCRIPTIONS.get(name, (f"peerbot {name}", "Details"))
+    if hint is None:
+        async def bare(interaction: discord.Interaction) -> None:
+            await on_command(interaction, name, "")
+
+        return app_commands.Command(name=name, description=L.clip(description, L.COMMAND_DESCRIPTION), callback=bare)
 
     @app_commands.describe(text=L.clip(hint, L.COMMAND_DESCRIPTION))
     async def run(interaction: discord.Interaction, text: str = "") -> None:

@@ -3,7 +3,9 @@
 Who is asking and where (`inbound`), the core's answer (`Bot.handle`, quick and synchronous), the
 replies (`respond`, which answers within Discord's 3 seconds), then the outcome's posts through the
 outbox, which may wait out rate limits for as long as it needs since the interaction is already
-answered. Nothing that goes wrong here leaves an interaction unanswered: a failure is logged with a
+answered. A reply that says "Posted" is held back until Discord took the posts, and a refusal is
+told instead, privately, with what to do (`bot.reach`); a schedule just made here is checked
+against the bot's permissions in the channel (`refusals`). Nothing that goes wrong here leaves an interaction unanswered: a failure is logged with a
 short reference and the person gets an apology with that reference.
 """
 from __future__ import annotations
@@ -14,12 +16,13 @@ from collections.abc import Callable
 
 import discord
 
-from adapters.discord import components, inbound, render, respond
+from adapters.discord import components, inbound, refusals, render, respond
 from adapters.discord.forms import FormShelf
 from adapters.discord.transport import DiscordTransport
+from bot import reach
 from bot.app import Bot
-from bot.messages import Command, Post, Press
-from bot.outbox import NOT_POSTED, Outbox
+from bot.messages import Command, Outcome, Post, Press, Reply
+from bot.outbox import Outbox
 
 log = logging.getLogger("peerbot.discord")
 SORRY = ("Sorry, something went wrong on my side. If it keeps happening, mention reference {ref} "
@@ -60,8 +63,14 @@ class DiscordAdapter:
             return
         try:
             outcome = self.bot.handle(request)
-            await respond.to_message(message, outcome.replies, self.forms)
-            await self._deliver(outcome.posts)
+            now, later = split(outcome)
+            await respond.to_message(message, now, self.forms)
+            if any(r.check_channel for r in outcome.replies):
+                await self._warn(refusals.for_message(message), request.where.channel,
+                                 lambda warning: respond.to_message(message, [warning], self.forms))
+            told = await self._deliver(outcome.posts, later)
+            if told:
+                await respond.to_message(message, told, self.forms)
         except Exception:  # noqa: BLE001 - logged with a reference; the person is told
             ref = secrets.token_hex(3)
             log.exception("answering message %s failed (ref %s)", message.id, ref)
@@ -69,24 +78,52 @@ class DiscordAdapter:
 
     async def _answer(self, interaction: discord.Interaction, request: Callable[[], Command | Press]) -> None:
         try:
-            outcome = self.bot.handle(request())
-            await respond.to_interaction(interaction, outcome.replies, self.forms)
-            await self._deliver(outcome.posts, interaction)
-            await respond.finish(interaction)
+            req = request()
+            outcome = self.bot.handle(req)
+            now, later = split(outcome)
+            await respond.to_interaction(interaction, now, self.forms)
+            if any(r.check_channel for r in outcome.replies):
+                await self._warn(refusals.for_interaction(interaction), req.where.channel,
+                                 lambda warning: respond.later(interaction, [warning], self.forms))
+            told = await self._deliver(outcome.posts, later)
+            if told:
+                await respond.later(interaction, told, self.forms)
+            else:
+                await respond.finish(interaction)
         except Exception:  # noqa: BLE001 - logged with a reference; the person is told
             ref = secrets.token_hex(3)
             log.exception("answering interaction %s failed (ref %s)", interaction.id, ref)
             await respond.apologise(interaction, SORRY.format(ref=ref))
 
-    async def _deliver(self, posts: list[Post], interaction: discord.Interaction | None = None) -> None:
+    @staticmethod
+    async def _warn(reason: str | None, channel: str, say) -> None:
+        """A schedule was made here: if the bot may not post in this channel, say so now."""
+        if reason is not None:
+            await say(Reply(reach.schedule_warning(reason, "discord", channel), private=True))
+
+    async def _deliver(self, posts: list[Post], later: list[Reply]) -> list[Reply]:
+        """Deliver the posts; returns what to tell whoever asked: the held-back confirmation once
+        Discord took every post, or, privately, why it did not and what to do."""
         if not posts:
-            return
+            return later
         if self.outbox is None:
             log.error("%d post(s) with no outbox to deliver them", len(posts))
-            return
+            return []
         results = await self.outbox.deliver(posts)
         for result in results:
             if result.status not in ("sent", "skipped"):
                 log.warning("post %s: %s", result.key, result.status)
-        if interaction is not None and any(r.status == "failed" for r in results):
-            await respond.apologise(interaction, NOT_POSTED)  # privately, to whoever asked for the post
+        failed = [r for r in results if r.status == "failed"]
+        if failed:
+            return [Reply(reach.refused_now(failed[0].reason or reach.OTHER, "discord", posts[0].where.channel),
+                          private=True)]
+        if any(r.status == "pending" for r in results):
+            return [Reply(reach.still_trying(), private=True)]
+        return later
+
+
+def split(outcome: Outcome) -> tuple[list[Reply], list[Reply]]:
+    """(replies to send now, replies held back until the posts are out): "Posted …" waits for the
+    platform; with no posts there is nothing to wait for."""
+    later = [r for r in outcome.replies if r.after_posts] if outcome.posts else []
+    return [r for r in outcome.replies if r not in later], later

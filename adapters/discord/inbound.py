@@ -103,7 +103,7 @@ def message(msg: discord.Message, bot_id: int, facilitator_role: str) -> Command
     if msg.guild is None:
         where = where_for(None, msg.channel.id)
         return Command(text=msg.content.strip(), who=who_for(msg.author, None, facilitator_role, in_guild=False),
-                       where=where, via="dm")
+                       where=where, via="dm", files=bool(msg.attachments))
     if not any(u.id == bot_id for u in msg.mentions):
         return None
     permissions_for = getattr(msg.channel, "permissions_for", None)

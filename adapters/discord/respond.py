@@ -63,6 +63,23 @@ async def to_interaction(interaction: discord.Interaction, replies: list[Reply],
             await interaction.response.defer(ephemeral=True, thinking=True)
 
 
+async def later(interaction: discord.Interaction, replies: list[Reply], forms: FormShelf) -> None:
+    """Replies once the outcome's posts are out (or refused), after the interaction was answered:
+    `replace` edits the message the button was on, the rest are follow-ups (the first of which
+    takes the place of a "thinking…" placeholder)."""
+    for reply in replies:
+        messages = _messages(reply, forms)
+        if reply.replace and interaction.message is not None:
+            try:
+                await interaction.edit_original_response(**components.edit_kwargs(messages.pop(0)))
+            except discord.HTTPException as e:
+                log.info("could not update the message of interaction %s: %s", interaction.id, e)
+        for message in messages:
+            kwargs = components.send_kwargs(message)
+            await interaction.followup.send(**kwargs, ephemeral=components.is_private(message) or reply.private,
+                                            wait=True)
+
+
 async def finish(interaction: discord.Interaction) -> None:
     """Clear the "thinking…" placeholder of an interaction that had nothing to say, once its posts
     are out; if that took longer than the interaction lives, the placeholder has gone anyway."""

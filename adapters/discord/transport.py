@@ -15,7 +15,8 @@ Rate limits: discord.py itself waits out a 429 whose wait is under `max_ratelimi
 and sends again; that cannot duplicate, since a 429 means nothing was posted. Longer waits reach
 us as `discord.RateLimited`, and a 429 discord.py gives up on as `HTTPException`; both become the
 core's `RateLimited`, for the outbox to wait out. 5xx and network failures become `Unavailable`;
-403, 404 and other refusals `DeliveryError`.
+403, 404 and other refusals `DeliveryError` (`Refused`, with its reason, where Discord said why:
+`refusals`).
 """
 from __future__ import annotations
 
@@ -30,8 +31,9 @@ import discord
 
 from adapters.discord.components import send_kwargs
 from adapters.discord.recall import Recall
+from adapters.discord.refusals import reason_for
 from adapters.discord.render import Json, headline, thread_name, to_messages
-from bot.errors import DeliveryError, RateLimited, Unavailable
+from bot.errors import DeliveryError, RateLimited, Refused, Unavailable
 from bot.messages import Post
 
 log = logging.getLogger("peerbot.discord")
@@ -59,6 +61,8 @@ def mapped(error: BaseException) -> DeliveryError:
             return RateLimited(float(error.response.headers.get("Retry-After", 1.0)))
         if error.status >= 500:
             return Unavailable(f"Discord answered {error.status}")
+        if (reason := reason_for(error)) is not None:
+            return Refused(reason, f"{error.status}, code {error.code}")
         return DeliveryError(f"Discord refused the message: {error.status} (code {error.code})")
     return Unavailable(f"{type(error).__name__}: {error}")
 

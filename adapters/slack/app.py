@@ -2,9 +2,11 @@
 
 Every listener acknowledges first (Slack wants an answer within 3 seconds) and only then works:
 who is asking (`SlackRoles`), the core's answer (`bot.handle`), the replies (`answer`), and posts
-handed to the outbox in a background task. Slack retries an event it thinks was lost; its
-`event_id`, remembered in the database for an hour (`adapters.slack.gate.remember_event`), drops
-the repeats before any listener sees them, across a restart too.
+handed to the outbox in a background task; a reply that says "Posted" waits for Slack to take the
+posts, and a refusal is told instead (`bot.reach`). A form button opens its form before anything
+else, inside Slack's trigger window. Slack retries an event it thinks was lost; its `event_id`,
+remembered in the database for an hour (`adapters.slack.gate.remember_event`), drops the repeats
+before any listener sees them, across a restart too.
 """
 from __future__ import annotations
 
@@ -17,20 +19,26 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.response import BoltResponse
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack import inbound
+from adapters.slack import inbound, refusals
 from adapters.slack.answer import answer
 from adapters.slack.gate import remember_event
 from adapters.slack.inbound import Origin
 from adapters.slack.render import FORM_CALLBACK, OPEN_FORM, load_form, to_home, to_modal
 from adapters.slack.roles import SlackRoles
+from adapters.slack.transport import error_code
+from bot import reach
 from bot.app import Bot
 from bot.home import home_reply
-from bot.messages import Command, Post, Press, Reply
-from bot.outbox import NOT_POSTED, Outbox
+from bot.messages import Command, Post, Press, Reply, Who
+from bot.outbox import Outbox
 
 log = logging.getLogger("peerbot.slack")
+FORM_SLOW = ("Slack didn't let me open that form in time (it only allows a few seconds after a press). "
+             "Press the button again and it should open.")
+FORM_GONE = "That form has expired or I couldn't read it, so nothing was saved. Ask me again for a fresh one."
 
 
 class SlackAdapter:
@@ -59,14 +67,29 @@ class SlackAdapter:
 
     async def run(self, request: Command | Press, origin: Origin, client: AsyncWebClient) -> None:
         outcome = self.bot.handle(request)
+        # "Posted …" waits until Slack took the posts; with no posts there is nothing to wait for.
+        later = [r for r in outcome.replies if r.after_posts] if outcome.posts else []
         if outcome.posts:
-            self.spawn(self._deliver(outcome.posts, origin, client))
-        await answer(client, origin, outcome.replies)
+            self.spawn(self._deliver(outcome.posts, later, origin, client))
+        await answer(client, origin, [r for r in outcome.replies if r not in later])
+        if any(r.check_channel for r in outcome.replies):
+            reason = await refusals.can_post(client, origin.channel)
+            if reason is not None:
+                await answer(client, origin, [Reply(reach.schedule_warning(reason, "slack", origin.channel),
+                                                    private=True)])
 
-    async def _deliver(self, posts: list[Post], origin: Origin, client: AsyncWebClient) -> None:
+    async def _deliver(self, posts: list[Post], later: list[Reply], origin: Origin, client: AsyncWebClient) -> None:
+        """Deliver, then tell whoever asked what happened: the confirmation only once Slack took every
+        post; a refusal, privately, with what to do about it."""
         results = await self.outbox.deliver(posts)
-        if any(r.status == "failed" for r in results):
-            await answer(client, origin, [Reply(NOT_POSTED, private=True)])
+        failed = [r for r in results if r.status == "failed"]
+        if failed:
+            text = reach.refused_now(failed[0].reason or reach.OTHER, "slack", posts[0].where.channel)
+            await answer(client, origin, [Reply(text, private=True)])
+        elif any(r.status == "pending" for r in results):
+            await answer(client, origin, [Reply(reach.still_trying(), private=True)])
+        elif later:
+            await answer(client, origin, later)
 
     # -- middleware and listeners ----------------------------------------------------------
     async def drop_retries(self, body: dict, next: Any) -> BoltResponse | None:
@@ -115,18 +138,36 @@ class SlackAdapter:
         await self.run(*inbound.from_dm(body, who), client)
 
     async def _action(self, body: dict, client: AsyncWebClient) -> None:
-        who = await self.roles.who(client, inbound.user_of(body))
-        press, origin = inbound.from_action(body, who)
         if body["actions"][0]["action_id"] == OPEN_FORM:
+            # Opening a form needs nobody's role: open it first, inside Slack's 3-second trigger
+            # window, rather than after up to three Web API calls of role look-up.
+            await self._open_form(body, client)
+            return
+        who = await self.roles.who(client, inbound.user_of(body))
+        await self.run(*inbound.from_action(body, who), client)
+
+    async def _open_form(self, body: dict, client: AsyncWebClient) -> None:
+        press, origin = inbound.from_action(body, Who(inbound.user_of(body)))
+        try:
             form = load_form(json.loads(press.action))
+        except (ValueError, KeyError, TypeError):
+            await answer(client, origin, [Reply(FORM_GONE, private=True)])
+            return
+        try:
             await client.views_open(trigger_id=origin.trigger_id,
                                     view=to_modal(form, inbound.form_metadata(form.submit, origin)))
-            return
-        await self.run(press, origin, client)
+        except SlackApiError as e:  # expired_trigger_id: Slack was slow, or the press was too long ago
+            log.info("could not open a form (%s); telling the person", error_code(e))
+            await answer(client, origin, [Reply(FORM_SLOW, private=True)])
 
     async def _submission(self, body: dict, client: AsyncWebClient) -> None:
         who = await self.roles.who(client, inbound.user_of(body))
-        await self.run(*inbound.from_submission(body, who), client)
+        try:
+            request, origin = inbound.from_submission(body, who)
+        except inbound.BadForm as e:  # metadata that is not ours (not JSON): answer kindly, lose nothing
+            await answer(client, e.origin, [Reply(FORM_GONE, private=True)])
+            return
+        await self.run(request, origin, client)
 
     async def _home(self, user: str, team: str, client: AsyncWebClient) -> None:
         who = await self.roles.who(client, user)

@@ -82,11 +82,20 @@ def from_mention(body: dict, who: Who, bot_user_id: str | None) -> tuple[Command
     return Command(unescape(strip_mention(event.get("text", ""), bot_user_id)), who, where, "mention"), origin
 
 
+# The subtypes of a message a person wrote: none, a file attached (`file_share`), or a thread reply
+# "also sent to" the conversation (`thread_broadcast`). slack-bolt's own `app.message()` accepts the
+# same (slack_bolt/app/async_app.py, `message`: subtype None, bot_message, thread_broadcast,
+# file_share); edits, deletions, joins and bots' messages are left out.
+PERSON_SUBTYPES = (None, "", "file_share", "thread_broadcast")
+
+
 def is_person_dm(body: dict) -> bool:
-    """A direct message a person typed to the bot: not an edit, a join, a bot's own message."""
+    """A direct message a person wrote to the bot, with text or a file: not an edit, a join, a bot's
+    own message."""
     event = body.get("event", {})
-    return (event.get("channel_type") == "im" and not event.get("subtype") and not event.get("bot_id")
-            and bool(event.get("user")) and bool(event.get("text", "").strip()))
+    return (event.get("channel_type") == "im" and event.get("subtype") in PERSON_SUBTYPES
+            and not event.get("bot_id") and bool(event.get("user"))
+            and (bool(event.get("text", "").strip()) or bool(event.get("files"))))
 
 
 def from_dm(body: dict, who: Who) -> tuple[Command, Origin]:
@@ -95,7 +104,7 @@ def from_dm(body: dict, who: Who) -> tuple[Command, Origin]:
     where = Where(PLATFORM, team_of(body), event["channel"], thread, True)
     origin = Origin(event["channel"], event.get("user", ""), "dm", is_dm=True, thread_ts=thread,
                     message_ts=event.get("ts"))
-    return Command(unescape(event.get("text", "")).strip(), who, where, "dm"), origin
+    return Command(unescape(event.get("text", "")).strip(), who, where, "dm", files=bool(event.get("files"))), origin
 
 
 def from_action(body: dict, who: Who) -> tuple[Press, Origin]:
@@ -121,9 +130,23 @@ def form_metadata(submit: str, origin: Origin) -> str:
                        "h": origin.from_home}, separators=(",", ":"))
 
 
+class BadForm(ValueError):
+    """A submission whose metadata peerbot cannot read; `origin` is where to say so (the person's DM)."""
+
+    def __init__(self, origin: Origin):
+        super().__init__("unreadable form metadata")
+        self.origin = origin
+
+
 def from_submission(body: dict, who: Who) -> tuple[Press, Origin]:
     view = body["view"]
-    meta = json.loads(view.get("private_metadata") or "{}")
+    try:
+        meta = json.loads(view.get("private_metadata") or "{}")
+        if not isinstance(meta, dict):
+            raise ValueError("not an object")
+    except ValueError:
+        user = user_of(body)
+        raise BadForm(Origin(user, user, "form", is_dm=True, from_home=True)) from None
     values = []
     for actions in (view.get("state") or {}).get("values", {}).values():
         for action_id, state in actions.items():

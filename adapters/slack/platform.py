@@ -58,7 +58,8 @@ class SlackPlatform:
         self.mode = mode_of(settings)
         self.host = host
         self.port: int | None = None  # the port actually listened on, in HTTP mode
-        where = {"base_url": base_url} if base_url else {}
+        # SLACK_API_URL: Slack's own Web API unless the operator points it elsewhere (a proxy, a test server).
+        where = {"base_url": base_url or settings.slack_api_url}
         self.client = AsyncWebClient(token=token, **where)
         self.transport = SlackTransport(quiet_client(token, **where))
         outbox.transports.setdefault("slack", self.transport)

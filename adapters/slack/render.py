@@ -24,12 +24,15 @@ FORM_CALLBACK = "peerbot:form"
 OPEN_FORM = "peerbot:open-form"
 TONE = {"yes": "✅", "likely": "🟢", "depends": "🟡", "unlikely": "🟠", "no": "⛔", "unsure": "❔", "care": "💛"}
 _USER_MENTION = re.compile(r"&lt;@([UW][A-Z0-9]+)(?:\|[^&<>]*)?&gt;")
+# A link to a channel (`<#C123>`), which the core writes to name where it could not post: shown as
+# the channel's name, it pings nobody. (Typed text never carries one: `bot.quoting` makes it inert.)
+_CHANNEL_LINK = re.compile(r"&lt;#([CG][A-Z0-9]+)&gt;")
 
 
 def escape(text: str) -> str:
     """Neutralise Slack's control characters, then let plain user mentions through again."""
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _USER_MENTION.sub(r"<@\1>", escaped)
+    return _CHANNEL_LINK.sub(r"<#\1>", _USER_MENTION.sub(r"<@\1>", escaped))
 
 
 def cut(text: str, limit: int) -> str:

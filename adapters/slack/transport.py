@@ -2,8 +2,9 @@
 
 Slack errors become the core's: 429 is `RateLimited` with Slack's `Retry-After`; 5xx, timeouts,
 dropped connections and Slack's own transient errors are `Unavailable`; anything else is a
-permanent `DeliveryError`. The client given here must have no retry handlers of its own (see
-`quiet_client`), so the outbox alone decides whether to send again and a post is never doubled.
+permanent `DeliveryError`, a `Refused` with its reason when Slack said why (`refusals`). The
+client given here must have no retry handlers of its own (see `quiet_client`), so the outbox
+alone decides whether to send again and a post is never doubled.
 
 Each post carries its key as message metadata (`peerbot_post`), which `find_sent` looks for in
 the channel's history (or the thread's replies) after a failure that leaves it unclear whether
@@ -19,8 +20,9 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.slack.refusals import reason_for
 from adapters.slack.render import to_messages
-from bot.errors import DeliveryError, RateLimited, Unavailable
+from bot.errors import DeliveryError, RateLimited, Refused, Unavailable
 from bot.messages import Post
 
 EVENT_TYPE = "peerbot_post"
@@ -55,6 +57,8 @@ async def call(method: Callable[..., Awaitable[Any]], **kwargs: Any) -> Any:
             raise RateLimited(float(_header(e.response.headers, "Retry-After") or 1)) from e
         if status >= 500 or error in TRANSIENT:
             raise Unavailable(f"Slack {status} {error}".strip()) from e
+        if (reason := reason_for(error)) is not None:
+            raise Refused(reason, error) from e
         raise DeliveryError(f"Slack refused the message: {error or status}") from e
     except (TimeoutError, aiohttp.ClientError, OSError) as e:
         raise Unavailable(f"Slack unreachable: {type(e).__name__}") from e

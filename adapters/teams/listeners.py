@@ -27,9 +27,10 @@ from adapters.teams.inbound import Origin
 from adapters.teams.references import ConversationBook, Reference
 from adapters.teams.respond import Responder
 from adapters.teams.roles import TeamsRoles
+from bot import reach
 from bot.app import Bot
 from bot.messages import Command, Post, Press, Reply, Role
-from bot.outbox import NOT_POSTED, Outbox
+from bot.outbox import Outbox
 
 log = logging.getLogger("peerbot.teams")
 SORRY = ("Sorry, something went wrong on my side. If it keeps happening, mention reference {ref} "
@@ -145,9 +146,11 @@ class TeamsAdapter:
             outcome = self.bot.handle(request)
             responder = Responder(ctx.api, origin, request.where, self.names, self.bot.store.secret(),
                                   sleep=self.sleep, note=isinstance(request, Command))
-            await responder.answer(outcome.replies)
+            # "Posted …" waits until Teams took the posts; with no posts there is nothing to wait for.
+            later = [r for r in outcome.replies if r.after_posts] if outcome.posts else []
+            await responder.answer([r for r in outcome.replies if r not in later])
             if outcome.posts:
-                self.spawn(self._deliver(outcome.posts, responder))
+                self.spawn(self._deliver(outcome.posts, later, responder))
         except Exception:  # noqa: BLE001 - logged with a reference; the person is told
             ref = secrets.token_hex(3)
             log.exception("answering a Teams message failed (ref %s)", ref)
@@ -170,13 +173,21 @@ class TeamsAdapter:
                            "channel_key": where.channel_key})
         return Press(request.action, request.who, where, request.values), origin
 
-    async def _deliver(self, posts: list[Post], responder: Responder) -> None:
+    async def _deliver(self, posts: list[Post], later: list[Reply], responder: Responder) -> None:
+        """Deliver, then tell whoever asked what happened, privately: the confirmation only once Teams
+        took every post; a refusal with what to do about it."""
         if self.outbox is None:
             log.error("%d post(s) with no outbox to deliver them", len(posts))
             return
         results = await self.outbox.deliver(posts)
-        if any(r.status == "failed" for r in results):
-            await responder.answer([Reply(NOT_POSTED, private=True)])  # privately, to the asker
+        failed = [r for r in results if r.status == "failed"]
+        if failed:
+            text = reach.refused_now(failed[0].reason or reach.OTHER, "teams", posts[0].where.channel)
+            await responder.answer([Reply(text, private=True)])
+        elif any(r.status == "pending" for r in results):
+            await responder.answer([Reply(reach.still_trying(), private=True)])
+        elif later:
+            await responder.answer(later)
 
 
 def _with_role(request: Command | Press, role: Role) -> Command | Press:

@@ -30,7 +30,8 @@ from microsoft_teams.api import Account, ApiClient, CreateConversationParams, Me
 from adapters.teams.inbound import is_channel
 from adapters.teams.references import ConversationBook, Reference
 from adapters.teams.render import Names, to_activities
-from bot.errors import DeliveryError, RateLimited, Unavailable
+from bot import reach
+from bot.errors import DeliveryError, RateLimited, Refused, Unavailable
 from bot.messages import Post
 
 log = logging.getLogger("peerbot.teams")
@@ -56,6 +57,10 @@ def mapped(error: Exception) -> DeliveryError:
             return RateLimited(retry_after(error.response))
         if status >= 500 or status == 412:
             return Unavailable(f"Teams answered {status}")
+        if status in (401, 403):  # the bot is no longer in the team or chat (or may not post there)
+            return Refused(reach.NOT_IN_CHANNEL, f"Teams answered {status}")
+        if status == 404:
+            return Refused(reach.GONE, "Teams answered 404")
         return DeliveryError(f"Teams refused the message: {status}")
     return Unavailable(f"Teams unreachable: {type(error).__name__}")
 

@@ -70,6 +70,24 @@ def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -
                         headers={"Content-Type": "application/json", **(headers or {})})
 
 
+def _numbered(components: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Components as Discord stores them: each with a numeric `id`, given in order from 1 where the
+    sender set none (Components reference, "Anatomy of a Component")."""
+    taken = {c.get("id") for row in components for c in [row, *row.get("components", [])]}
+    ids = (n for n in itertools.count(1) if n not in taken)
+    out = []
+    for row in components:
+        inner = [{**c, "id": c.get("id") or next(ids)} for c in row.get("components", [])]
+        out.append({**row, "id": row.get("id") or next(ids), "components": inner})
+    return out
+
+
+def _edit(message: dict[str, Any], body: dict[str, Any]) -> None:
+    message.update({k: v for k, v in body.items() if k in ("content", "embeds")})
+    if "components" in body:
+        message["components"] = _numbered(body["components"] or [])
+
+
 def _error(status: int, code: int, message: str) -> web.Response:
     return _json({"code": code, "message": message}, status)
 
@@ -224,6 +242,15 @@ class FakeDiscord:
     async def _route(self, method: str, path: str, query: dict[str, str], body: Any) -> web.StreamResponse:
         if path == "/users/@me":
             return _json(BOT_USER)
+        if path == "/users/@me/channels" and method == "POST":  # open a DM with a person
+            recipient = int(body["recipient_id"])
+            dm = next((c for c in self.channels.values() if c.type == 1 and c.name == f"dm-{recipient}"), None)
+            if dm is None:
+                dm = self.channels.setdefault(self.snowflake(), Channel(0, type=1, name=f"dm-{recipient}"))
+                dm.id = next(k for k, v in self.channels.items() if v is dm)
+            return _json({"id": str(dm.id), "type": 1, "last_message_id": None, "flags": 0,
+                          "recipients": [{"id": str(recipient), "username": "someone", "discriminator": "0",
+                                          "global_name": None, "avatar": None}]})
         if path == "/oauth2/applications/@me":
             return _json({"id": str(APP_ID), "name": "peerbot", "description": "", "icon": None, "bot_public": True,
                           "bot_require_code_grant": False, "owner": {**BOT_USER, "id": str(OWNER_ID), "bot": False},
@@ -254,7 +281,7 @@ class FakeDiscord:
             if message is None or message["channel_id"] != m[1]:
                 return _error(404, 10008, "Unknown Message")
             if method == "PATCH":
-                message.update({k: v for k, v in body.items() if k in ("content", "embeds", "components")})
+                _edit(message, body)
             return _json(self._public(message))
         return _error(404, 0, f"fake Discord has no {method} {path}")
 
@@ -276,7 +303,7 @@ class FakeDiscord:
                     return old
         message = {"id": str(self.snowflake()), "channel_id": str(channel_id), "author": BOT_USER,
                    "content": body.get("content") or "", "embeds": body.get("embeds") or [],
-                   "components": body.get("components") or [], "flags": body.get("flags", 0) | flags,
+                   "components": _numbered(body.get("components") or []), "flags": body.get("flags", 0) | flags,
                    "timestamp": "2026-01-01T00:00:00+00:00", "edited_timestamp": None, "tts": False,
                    "mention_everyone": False, "mentions": [], "mention_roles": [], "attachments": [],
                    "pinned": False, "type": 0, "nonce": nonce, "allowed_mentions": body.get("allowed_mentions"),
@@ -302,8 +329,12 @@ class FakeDiscord:
             interaction["original"] = message["id"]
         elif kind == 7:
             message = self.messages[int(interaction["message"]["id"])]
-            message.update({k: v for k, v in data.items() if k in ("content", "embeds", "components")})
+            _edit(message, data)
             interaction["original"] = message["id"]
+        elif kind == 6 and interaction.get("message"):
+            # A deferred update: the interaction's original message is the one the button is on, which a
+            # later PATCH of @original edits (Discord docs, "Interaction Response Type", DEFERRED_UPDATE_MESSAGE).
+            interaction["original"] = interaction["message"]["id"]
         elif kind == 5:
             message = await self._create(int(interaction["channel_id"]), {"content": "", "flags": data.get("flags", 0)},
                                          interaction=interaction)
@@ -324,7 +355,7 @@ class FakeDiscord:
             self.channels[int(message["channel_id"])].messages.remove(message)
             return web.Response(status=204)
         if method == "PATCH":
-            message.update({k: v for k, v in body.items() if k in ("content", "embeds", "components")})
+            _edit(message, body)
         return _json(message)
 
     def _thread(self, channel_id: int, message_id: int, body: dict[str, Any]) -> web.Response:

@@ -57,19 +57,41 @@ async def test_a_refused_gateway_connection_fails_the_start(fake, discord_settin
 
 
 async def test_sync_registers_one_peer_group_mirroring_the_router(fake, discord_settings):
-    """`peerbot discord sync` registers /peer with a subcommand, and a text option, per core command."""
+    """`peerbot discord sync` registers /peer with a subcommand per core command, with a text option where
+    the command takes text."""
     lines = await sync_commands(discord_settings)
     (peer,) = fake.commands["global"]
     assert peer["name"] == "peer" and peer["type"] == 1 and peer["contexts"] == [0, 1]
     subs = {o["name"]: o for o in peer["options"]}
     assert set(subs) == set(router.COMMANDS)
     assert lines == [f"/peer {name}" for name in subs]
-    for sub in subs.values():
+    for name, sub in subs.items():
         assert sub["type"] == 1 and 0 < len(sub["description"]) <= 100
+        if DESCRIPTIONS[name][1] is None:
+            assert not sub.get("options")
+            continue
         (text,) = sub["options"]
         assert text["name"] == "text" and text["type"] == 3 and text["required"] is False
     assert subs["scenario"]["options"][0]["autocomplete"] is True
-    assert "autocomplete" not in subs["help"]["options"][0] or not subs["help"]["options"][0]["autocomplete"]
+    assert "autocomplete" not in subs["task"]["options"][0] or not subs["task"]["options"][0]["autocomplete"]
+
+
+async def test_no_subcommand_offers_an_option_that_is_not_needed(fake, discord_settings):
+    """Commands that take nothing (help, topics, audit, schedules, checkin, scenarios, privacy, forget-me) show
+    no option in Discord, instead of an optional `text` described "Not needed"."""
+    await sync_commands(discord_settings)
+    (peer,) = fake.commands["global"]
+    described = [o["description"] for sub in peer["options"] for o in sub.get("options", [])]
+    assert "Not needed" not in described
+    bare = {sub["name"] for sub in peer["options"] if not sub.get("options")}
+    assert bare == {"help", "topics", "audit", "schedules", "checkin", "scenarios", "privacy", "forget-me"}
+
+
+async def test_a_command_without_options_is_answered(start_peerbot, chat):
+    """`/peer help` as Discord now sends it (no options at all) is answered."""
+    await start_peerbot()
+    response = await chat.slash("help")
+    assert response["type"] == 4 and "/peer task" in text_of(response)
 
 
 async def test_sync_for_one_server_registers_there(fake, discord_settings):

@@ -17,7 +17,8 @@ async def test_a_facilitator_runs_a_scenario_in_a_thread(start_peerbot, chat, fa
     assert preview["data"]["flags"] == 64 and labels(preview["data"]) == ["Start", "Another one", "Cancel"]
     start = P.press(fake.original(chat.last), "Start", who=P.FARAH)
     started = await chat.send(start)
-    assert started["type"] == 7 and labels(started["data"]) == ["Reveal", "Pause", "End"]
+    assert started["type"] == 6  # "Started" waits until Discord took the scenario's posts
+    await fake.wait_for(lambda: labels(fake.original(start)) == ["Reveal", "Pause", "End"])
 
     (situation,) = await fake.wait_for(lambda: fake.channel_posts(GENERAL))
     assert situation["embeds"][0]["title"].startswith("Scenario:")

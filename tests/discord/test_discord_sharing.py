@@ -47,10 +47,14 @@ async def test_a_slash_command_question_is_answered_only_to_the_asker(start_peer
 
 
 async def test_sharing_posts_the_answer_once_with_who_shared_it(start_peerbot, chat, fake):
-    """Share edits the private answer to say it was shared and posts the answer, "Shared by" the asker."""
+    """Share posts the answer, "Shared by" the asker, and only once Discord took it edits the private answer
+    to say it was shared."""
     await start_peerbot()
     answer, response = await ask_then_share(chat, fake)
-    assert response["type"] == 7 and "Shared with the channel" in shown(response["data"])
+    assert response["type"] == 6  # nothing said yet: the post is on its way
+    token = chat.last["token"]
+    [edit] = await fake.wait_for(lambda: fake.requests("PATCH", f"/webhooks/\\d+/{token}/messages/@original"))
+    assert "Shared with the channel" in shown(edit.json)
     [post] = fake.channel_posts(GENERAL)
     assert post["embeds"][0]["title"] == answer["embeds"][0]["title"]
     assert f"Shared by <@{P.ANA}>" in post["embeds"][0]["description"]

@@ -48,6 +48,10 @@ class FakeSlack:
     calls: list[Call] = field(default_factory=list)
     messages: list[dict] = field(default_factory=list)
     refuse_channels: set[str] = field(default_factory=set)  # chat.* here answers channel_not_found
+    # channel -> the error Slack gives a bot that may not post there (api.slack.com/methods/
+    # chat.postMessage, "Errors"): "not_in_channel", "channel_not_found", "is_archived", "restricted_action".
+    # conversations.info answers to match (is_member false, is_archived true, or channel_not_found).
+    refuse: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._failures: dict[str, list[Failure]] = {}
@@ -193,8 +197,19 @@ class FakeSlack:
     def _apps_connections_open(self, args: dict) -> dict:
         return {"url": self.url.replace("http://", "ws://") + "/socket"}
 
+    def _refusal(self, channel: str | None) -> str:
+        return self.refuse.get(channel or "") or ("channel_not_found" if channel in self.refuse_channels else "")
+
     def _refused(self, args: dict) -> dict | None:
-        return {"ok": False, "error": "channel_not_found"} if args.get("channel") in self.refuse_channels else None
+        error = self._refusal(args.get("channel"))
+        return {"ok": False, "error": error} if error else None
+
+    def _conversations_info(self, args: dict) -> dict:
+        error = self._refusal(args.get("channel"))
+        if error == "channel_not_found":
+            return {"ok": False, "error": error}
+        return {"channel": {"id": args["channel"], "name": "peer-circle", "is_channel": True, "is_private": False,
+                            "is_member": error != "not_in_channel", "is_archived": error == "is_archived"}}
 
     def _chat_postMessage(self, args: dict) -> dict:
         if (refused := self._refused(args)) is not None:

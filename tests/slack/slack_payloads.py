@@ -87,3 +87,27 @@ def submission(view: dict, values: dict[str, str], *, user: str = "U1") -> dict:
 
 def form_encoded(payload: dict) -> dict:
     return {"payload": json.dumps(payload)}
+
+
+def dm_with_file(text: str = "", *, user: str = "U1", channel: str = "D1", ts: str = "1700000200.000300") -> dict:
+    """A DM with a file attached, as slack-bolt's own scenario test has it (slackapi/bolt-python,
+    tests/scenario_tests_async/test_message_file_share.py: subtype "file_share", a `files` list, `upload`
+    false, `display_as_bot` false), moved to a DM (`channel_type` "im") and trimmed."""
+    files = [{"id": "F111", "created": 1652227642, "timestamp": 1652227642, "name": "notes.png", "title": "notes.png",
+              "mimetype": "image/png", "filetype": "png", "pretty_type": "PNG", "user": user, "editable": False,
+              "size": 92582, "mode": "hosted", "is_external": False, "external_type": "", "is_public": False,
+              "public_url_shared": False, "display_as_bot": False, "username": "",
+              "url_private": "https://files.slack.com/files-pri/T1-F111/notes.png"}]
+    return dm(text, user=user, channel=channel, ts=ts, subtype="file_share", files=files, upload=False,
+              display_as_bot=False, client_msg_id="ca088267-717f-41a8-9db8-c98ae14ad6a0")
+
+
+def dm_thread_broadcast(text: str, *, user: str = "U1", channel: str = "D1", thread_ts: str = "1700000200.000100",
+                        ts: str = "1700000200.000400") -> dict:
+    """A thread reply in a DM, "also sent to" the conversation, as slack-bolt's scenario test has it
+    (slackapi/bolt-python, tests/scenario_tests_async/test_message_thread_broadcast.py: subtype
+    "thread_broadcast", `thread_ts` and the `root` message), moved to a DM and trimmed."""
+    root = {"type": "message", "text": "earlier", "user": user, "ts": thread_ts, "team": TEAM, "thread_ts": thread_ts,
+            "reply_count": 1, "reply_users_count": 1, "latest_reply": ts, "reply_users": [user], "is_locked": False}
+    return dm(text, user=user, channel=channel, ts=ts, subtype="thread_broadcast", thread_ts=thread_ts, root=root,
+              client_msg_id="111-222-333-444-666")

@@ -139,6 +139,8 @@ def test_echoed_text_can_never_ping_the_channel_or_carry_a_link():
 
 
 def test_a_plain_user_mention_written_by_the_core_still_mentions():
-    """The core's own `<@U123>` stays a mention; only that one markup is let through."""
+    """The core's own `<@U123>` stays a mention and `<#C123>` a link to a channel (which pings nobody);
+    every other markup, such as `<!here>` or a labelled channel link, is escaped."""
     assert escape("<@U2> is now a facilitator") == "<@U2> is now a facilitator"
-    assert escape("<@U2|bob> and <#C1> and <!here>") == "<@U2> and &lt;#C1&gt; and &lt;!here&gt;"
+    assert escape("<@U2|bob> and <#C1> and <!here>") == "<@U2> and <#C1> and &lt;!here&gt;"
+    assert escape("<#C1|evil> <!channel>") == "&lt;#C1|evil&gt; &lt;!channel&gt;"

@@ -33,6 +33,52 @@ def test_the_manifest_declares_the_command_events_and_scopes_the_adapter_uses():
     assert re.search(r"interactivity:\n\s+is_enabled: true", text)
 
 
+# Each bot scope and the Web API methods (or events) that need it (api.slack.com/scopes/<scope>,
+# "Compatible API methods"); a scope with nothing here would be asked for and never used.
+SCOPE_USES = {"chat:write": ("chat_postMessage", "chat_postEphemeral", "chat_update"),
+              "channels:history": ("conversations_history", "conversations_replies"),
+              "groups:history": ("conversations_history", "conversations_replies"),
+              "channels:read": ("conversations_info",), "groups:read": ("conversations_info",),
+              "users:read": ("users_info",), "usergroups:read": ("usergroups_list", "usergroups_users_list"),
+              "im:history": ("message.im",), "app_mentions:read": ("app_mention",), "commands": ("/peer",)}
+
+
+def test_the_manifest_asks_for_no_scope_the_bot_does_not_use():
+    """Every bot scope in the manifest is needed by a call the Slack adapter makes or an event it takes;
+    im:read and im:write (no call needs them) and chat:write.public (peerbot posts where invited) are not asked."""
+    scopes = listed("bot")
+    assert scopes == set(SCOPE_USES)
+    assert not scopes & {"im:read", "im:write", "chat:write.public"}
+    source = " ".join(p.read_text(encoding="utf-8") for p in (MANIFEST.parents[0] / "adapters" / "slack").glob("*.py"))
+    source += MANIFEST.read_text(encoding="utf-8")
+    for scope, uses in SCOPE_USES.items():
+        assert any(use in source for use in uses), f"{scope}: nothing uses it"
+
+
+def test_doctor_lists_channels_where_schedules_could_not_post(tmp_path):
+    """After a scheduled post was refused, `peerbot doctor` names the channel, the schedule and what to do."""
+    from adapters.bootstrap import build_bot  # noqa: PLC0415
+
+    settings = slack_settings(tmp_path)
+    bot = build_bot(settings)
+    sid = bot.store.add_schedule({"channel": "slack:T1:C9", "platform": "slack", "workspace": "T1", "channel_id": "C9",
+                                  "kind": "reflection", "rule": "x", "theme": "", "paused": 0, "skip_next": "",
+                                  "created_by": "UFAC", "created_at": "2026-11-23T12:00:00+00:00",
+                                  "last_fired_at": ""})
+    bot.store.note_schedule_post(sid, last_failure="not_in_channel")
+    bot.store.close()
+    [row] = [r for r in doctor_report(settings) if "C9" in r[0]]
+    assert row[1] is False and f"#{sid}" in row[2] and "/invite @peerbot" in row[2] and "#C9" in row[2]
+
+
+def test_doctor_says_where_the_web_api_is_when_not_slacks_own(tmp_path):
+    """SLACK_API_URL pointed elsewhere (a proxy) shows in doctor; Slack's own is not mentioned."""
+    assert not [r for r in doctor_report(slack_settings(tmp_path)) if r[0] == "SLACK_API_URL"]
+    [row] = [r for r in doctor_report(slack_settings(tmp_path, SLACK_API_URL="https://proxy.example/api"))
+             if r[0] == "SLACK_API_URL"]
+    assert "https://proxy.example/api/" in row[2]
+
+
 def test_doctor_never_shows_a_secret(tmp_path):
     """Whatever the tokens are, the report mentions only whether they are set and their kind."""
     for bot, app in (("xoxb-111-222-s3cr3t", "xapp-1-A1-s3cr3t"), ("s3cr3t-bot", "s3cr3t-app")):

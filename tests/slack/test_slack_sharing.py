@@ -41,10 +41,12 @@ async def test_a_slash_command_question_is_answered_only_to_the_asker(ws: Worksp
 
 
 async def test_sharing_posts_the_answer_once_with_who_shared_it(ws: Workspace, fake: FakeSlack, platform):
-    """Share posts the answer to the channel with "Shared by", and replaces the private answer to say so."""
+    """Share posts the answer to the channel with "Shared by", and only then replaces the private answer to say so."""
     answer = await ws.say(QUESTION)
-    done = await share(ws, fake, platform, answer)
-    assert done.method == "response_url" and done.args["replace_original"] is True
+    await share(ws, fake, platform, answer)
+    [done] = fake.called("response_url")
+    assert fake.calls.index(done) > fake.calls.index(fake.called("chat.postMessage")[0])  # after Slack took it
+    assert done.args["replace_original"] is True
     assert "Shared with the channel" in text_of(done)
     [post] = fake.called("chat.postMessage")
     assert post.args["channel"] == "C1" and "Shared by <@U1>" in text_of(post)

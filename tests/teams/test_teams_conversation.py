@@ -103,7 +103,8 @@ async def test_a_checkin_is_posted_to_the_channel_and_counts_presses_anonymously
     """Farah's `checkin` posts a check-in card to the channel; Ana's press updates that card and thanks her privately."""
     chat.platform = await start_peerbot()
     await chat.as_(P.FARAH).mention("checkin")
-    post = fake.posted()[-1]
+    # The check-in card is the post in the channel itself; "Posted …" follows in the thread once it went out.
+    post = next(p for p in reversed(fake.posted()) if conversation_of(p) == GENERAL)
     checkin = {**post.json, "conversation": {"id": conversation_of(post)}, "id": list(fake.sent)[-1]}
     assert conversation_of(post) == GENERAL
     label = next(iter(buttons_of(checkin)))
