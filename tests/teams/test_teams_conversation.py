@@ -4,10 +4,10 @@ in the facilitator group, Owen owns the team."""
 from __future__ import annotations
 
 import teams_payloads as P
-from conftest import find
 from teams_fake import GENERAL, GROUP_CHAT, buttons_of, conversation_of, text_of
 
 from bot.router import COMMANDS
+from tests.teams.conftest import find
 
 
 def in_thread(activity: dict) -> bool:

@@ -3,12 +3,12 @@ and what peerbot ignores."""
 from __future__ import annotations
 
 import teams_payloads as P
-from conftest import fake_token
 from teams_fake import GENERAL, text_of
 
 from adapters.bootstrap import build_bot
 from adapters.teams.platform import TeamsPlatform
 from bot.outbox import Outbox
+from tests.teams.conftest import fake_token
 
 
 async def strict_platform(teams_settings, catalog, clock, fake) -> TeamsPlatform:
