@@ -95,8 +95,11 @@ BOUNDARIES = {",", "but", "though", "although", "because", "so", "yet", "except"
 FIRST = {"i", "we"}
 PERSONS = {"he", "she", "they", "someone", "somebody", "partner", "husband", "wife", "boyfriend", "girlfriend",
            "bf", "gf", "ex", "dad", "father", "mom", "mum", "mother", "stepdad", "stepfather", "stepmom",
-           "brother", "sister", "uncle", "roommate", "landlord", "spouse", "fiance", "family", "parents", "guy"}
-THIRD = PERSONS | {"him", "her", "them", "who", "person", "people", "client", "clients", "participant", "peer",
+           "brother", "sister", "uncle", "roommate", "landlord", "spouse", "fiance", "family", "parents", "guy",
+           "teenager", "teen", "child", "mentee", "sponsee", "cousin", "niece", "nephew", "aunt", "grandma",
+           "grandpa", "grandmother", "grandfather", "neighbour", "neighbor", "mate", "buddy", "bestie", "coworker"}
+THIRD = PERSONS | {"him", "her", "them", "who", "person", "people", "client", "clients", "participant", "peer", "folks",
+                   "participants", "members", "residents",
                    "peers", "friend", "coworker", "colleague", "member", "son", "daughter", "youth", "kid",
                    "woman", "man", "anyone", "everyone"}
 NEGATIONS = {"not", "never", "no"}
@@ -217,7 +220,8 @@ HELPING = re.compile(r"\b(?:what (?:do|should|can|would) (?:i|we) (?:do|say)|how
                      r"(?:support|respond|help|check in|talk|approach|handle|react|reply|answer|ask|be there|bring)|"
                      r"do (?:i|we) (?:have to|need to|tell|report|call)|(?:what is|whats) (?:my|our|the peer) "
                      r"(?:role|approach)|what are my options|is it (?:ok|okay|alright) (?:for me )?to|peer approach|"
-                     r"should i (?:tell|call|report|stay|ask|say)|how can i help)\b")
+                     r"should i (?:tell|call|report|stay|ask|say|reach out|do)|how can i help|do (?:i|we) have a duty|"
+                     r"am i (?:required|supposed|obligated|allowed) to|did i do the right thing|what now)\b")
 # Laughter makes a turn of phrase of a weak or violent-sounding sign ("throw my laptop off a bridge lol").
 LAUGH = re.compile(r"\b(?:lol|lmao|haha\w{0,10}|jk|rofl)\b|[\U0001F602\U0001F923\U0001F606\U0001F605]", re.IGNORECASE)
 # An ordinary absence explains a goodbye or "I won't be here" ("my last day before parental leave",
@@ -314,6 +318,8 @@ def _reported_by_other(sentence_before: list[str]) -> bool:
     """'she said I want to die': the words are someone else's, quoted."""
     for i in range(len(sentence_before) - 1, -1, -1):
         if sentence_before[i] in REPORTING:
+            if any(t in ("if", "when", "whenever", "unless") for t in sentence_before[max(0, i - 4):i]):
+                return False  # "if he says one more thing I'm going to…": a condition, not a quote
             reporter = _subject(sentence_before[:i], reach=4)
             return reporter is not None and reporter not in FIRST
     return False
@@ -379,7 +385,10 @@ def _combine(found: list[tuple[str, str, str]], helping: bool) -> tuple[str, str
         return CRISIS, "self"
     if "hopeless" in weak:
         return NOTE, "self"
-    if any(where != "self" and alone[category] in ("crisis", "harm", "note", "others")
+    # Signs about someone else: a note, and so are their preparations ("my roommate said tonight's the
+    # night and locked himself in"); only a time about someone else says nothing.
+    if any(where != "self" and (alone[category] in ("crisis", "harm", "note", "others") or
+                                (where == "others" and alone[category] == "weak" and category != "time"))
            for category, _, where in found) or (helping and found):
         return NOTE, "self"
     return NONE, "self"

@@ -150,6 +150,31 @@ IDEATION = Category("ideation", "crisis", (
                        r"jump|die|end it|cut)"),
     ("how-id-do-it", "subject", r"(?:thinking|thought|know|knew|figured out|worked out|planned|planning|plan) "
                                 r"(?:exactly |about |out )?how (?:i would|i will|i am going to|to) do it"),
+    # euphemisms for not being around, and wanting the pain ended for good (988: "make it stop")
+    ("stop-for-good", "subject", r"(?:make|making|want|need) (?:it|the pain|everything|this|it all|all of it|the noise)"
+                                 r" (?:all )?(?:to )?(?:stop|end|go away) (?:for good|forever|permanently)|"
+                                 r"(?:end|stop|ending|stopping) (?:the pain|everything|it|all of it) (?:for good|forever|"
+                                 r"permanently)|(?:sleep|rest|disappear|vanish|leave|be gone|gone) (?:for good|forever|"
+                                 r"permanently)(?= *$| *,| and| so| then| tonight| soon)|(?:check|checking) out (?:for good|"
+                                 r"early|permanently)"),
+    ("no-reason", "subject", r"(?:no|zero|any|not a single|not one|not any) (?:good )?reasons? (?:left )?(?:to|for) "
+                             r"(?:live|living|stay|staying|be here|keep going|go on|wake up|get up|exist|existing|"
+                             r"stick around|be alive)|(?:nothing|no one|nobody) (?:left )?(?:to|worth) (?:live|living|stay|"
+                             r"staying|stick around|keep going) for|(?:reasons?|point) to (?:stay|stick around) "
+                             r"(?:alive|here)"),
+    ("hope-i-die", "subject", r"hope i (?:just )?(?:die|do not make it|get hit|crash|never wake up|do not wake up|pass "
+                              r"away)|(?:pray|praying|hoping) (?:that )?i (?:die|do not wake up|never wake up|get hit)"
+                              r"|wish (?:i could|i would|id) (?:just )?(?:die|not wake up|fall asleep and)"),
+    ("rather-not-exist", "subject", r"(?:would )?rather (?:not (?:exist|be alive|be here|wake up)|be gone)|"
+                                    r"(?:want|wish|wanting|wishing) (?:it|everything|it all|life) (?:would|to) (?:just )?"
+                                    r"end(?= *$| *,| for good| forever| now| already)|"
+                                    r"(?:want|wanting|wish|ready) to (?:be gone|not be around|go to sleep forever|"
+                                    r"just stop|fade away|stop being alive)(?= *$| *,| and| so| forever| for good| now)|"
+                                    r"(?:not|no longer) (?:want|wanting) to (?:exist|be alive|be here|be around|"
+                                    r"keep living)" + END),
+    ("not-care-if-i-die", "subject", r"(?:not|never|no longer|stopped) car(?:e|ing) (?:if|whether) i (?:die|live|crash|"
+                                     r"get hit|get hurt|overdose|od|wake up|make it|survive)"),
+
 ))
 
 # -- asking to be stopped: a crisis, towards whoever the rest of the message is about -------------
@@ -172,6 +197,18 @@ METHOD = Category("method", "crisis", (
                                  r"(?= *$| *,| and| tonight| right now| now| until| till)|"
                                  r"(?:step|stepping) (?:off|back from) "
                                  r"(?:the )?(?:edge|ledge|yellow line|platform)"),
+    # thinking how easy it would be, a place that calls: the method is being considered
+    ("how-easy", "subject", r"(?:how|so|too|really) easy (?:it )?(?:would be|is|it is|it would be) (?:to )?(?:just )?"
+                            r"(?:stop|jump|step|let go|end it|swerve|drive off|fall|go over|lean|not|walk|pull|take|"
+                            r"keep driving|get out|climb|do it|end things|drift)|"
+                            r"(?:what if|if only) i (?:just )?(?:jumped|stepped|let go|swerved|drove off|fell|did not "
+                            r"wake up|ended it|did it|took them all|took all)"),
+    ("place-calls", "subject", r"(?:the |that )?(?:bridge|overpass|tracks|train tracks|railway|river|lake|water|cliff|"
+                               r"cliffs|roof|ledge|edge|sea|ocean|quarry|balcony|parking garage) " + gap(30) + r"(?:is|are|looks|look|"
+                               r"looking|looked|seems|seem|keeps|keep|has been|have been|been) (?:really |so |very |kind of "
+                               r"|more and more |almost |pretty )?(?:peaceful|inviting|tempting|calling|calling me|"
+                               r"calling to me|pulling me|like the answer|like a way out|like an option|like a solution)"),
+
 ))
 
 # -- a means ready: collected, counted, held, looked up (C-SSRS 6; 988's "looking for a way") ----
@@ -215,6 +252,26 @@ MEANS_READY = Category("means-ready", "crisis", (
                                    r"all that) (?:was )?left"),
     ("car-garage", "subject", r"(?:in|inside) the car in the (?:closed )?garage|engine (?:is )?(?:on|running) in the "
                               r"garage|hose (?:to|from|on) the exhaust"),
+    # 988: "buying a gun", "saving pills"; C-SSRS 6: collected pills, got a gun
+    ("counting-pills", "subject", r"(?:counted|counting|count|recounted|lined up|lining up|sorted out|laid out|laying out)"
+                                  r" (?:out )?(?:all )?(?:of )?(?:my |the |them |these |those )?(?:[a-z]{1,20} )?"
+                                  + PILLS + r"(?! for (?:the|a|my|her|his|their) (?:client|clients|participant|med pass|"
+                                  r"audit|inventory|week|trip|month|nurse|pharmacy))"),
+    ("gun-looked-up", "subject", r"(?:looking|looked|look|searching|searched|googled|googling|checking|checked|"
+                                 r"asking about|calling) (?:up )?(?:[a-z]{1,20} )?(?:[a-z]{1,20} )?(?:gun|firearm|pistol|"
+                                 r"handgun|rifle) (?:shops?|stores?|prices?|laws|permits?|dealers?|hours|for sale)|"
+                                 r"(?:how to|where to|where i can|where can i) (?:buy|get) (?:a |some )?(?:gun|firearm|"
+                                 r"pistol|handgun|rope|noose)|(?:buy|get|getting|buying) a gun(?= *$| *,| today| tonight"
+                                 r"| this week| tomorrow| soon)"),
+    ("rope-ready", "subject", r"(?:the|a|my) (?:rope|noose) (?:is|are|has been|been|sits|sitting|hangs|hanging|is still|"
+                              r"still) (?:[a-z]{1,20} )?(?:in|under|ready|hanging|tied|up|on|behind)|(?:tied|tie|tying|made|"
+                              r"making) (?:a |the )?noose|(?:tested|testing) (?:the )?(?:rope|beam|branch)"),
+    ("weapon-in-reach", "subject", r"(?:gun|pistol|rifle|shotgun|handgun|knife|blade|razor|rope|pills|meds|bottle) "
+                                   r"(?:is |are )?(?:right )?(?:next to me|beside me|in my (?:lap|hand|hands|pocket|"
+                                   r"nightstand)|on my (?:lap|bed|nightstand|pillow)|within reach|in reach|on me)"
+                                   r"(?! (?:while|for) (?:cooking|work|the shift))|loaded (?:the|my) (?:gun|pistol|"
+                                   r"rifle|shotgun)|(?:gun|pistol|rifle|shotgun) (?:is )?loaded"),
+
 ))
 
 # -- at a dangerous place now (Crisis Text Line: a bridge, tracks, a roof) ------------------------
@@ -232,6 +289,11 @@ FAREWELL = Category("farewell", "crisis", (
     ("give-it-all-away", "subject", r"(?:giving|gave|give|given) (?:away )?(?:all )?(?:of )?my (?:things|stuff|"
                                     r"belongings|possessions|everything) away|(?:giving|gave|give) away (?:all )?"
                                     r"(?:of )?my (?:things|stuff|belongings|possessions)|giving everything away"),
+    ("gave-most-away", "subject", r"(?:giving|gave|give|given) (?:away )?(?:most|all|a lot|half|the rest|nearly all|"
+                                  r"almost all|everything) (?:of )?(?:my )?(?:things|stuff|belongings|possessions|"
+                                  r"clothes|books|records|plants|stuff)?(?: away)?(?= *$| *,| this| last| to| already|"
+                                  r" away| now)"),
+
     ("wont-need-it", "subject", r"(?:will not|would not|am not going to) (?:be )?need(?:ing)? (?:it|them|this|that|"
                                 r"these|those|any of it|my \w{1,20})(?: anymore| after| much longer| where)"),
     ("wont-be-here", "subject", r"(?:will not|would not|might not|may not) be (?:here|around|alive)(?= to| for| next| "
@@ -352,6 +414,14 @@ HARM = Category("harm", "harm", (
                                          r"people|the)"),
     ("grabbed-too-hard", "subject", r"(?:grabbed|shook|hit|slapped|hurt) (?:him|her|my kid|my son|my daughter|"
                                     r"the baby|my baby) (?:way )?(?:too hard|hard)"),
+    ("revenge", "subject", r"(?:thinking about|think about|fantasi[sz]ing about|imagining|imagine|picturing|dream about|"
+                           r"dreaming about|planning|plan on|keep thinking about) (?:hurting|killing|stabbing|shooting|"
+                           r"running over|beating|strangling|choking|attacking|poisoning|running) " + TOWARD +
+                           r"|(?:run|running|ran) " + TOWARD + r" over|(?:get|getting|take|taking) (?:my )?revenge "
+                           r"(?:on|against)|want (?:him|her|them|my ex) (?:dead|to suffer)|(?:he|she|they|him|her) "
+                           r"(?:deserves?|deserve) to (?:die|suffer|get hurt)|(?:wait|waiting|waited) for (?:him|her|"
+                           r"them) (?:to (?:walk|come|leave|get)|outside|after)"),
+
 ))
 
 # -- hopelessness, being a burden, feeling trapped (988 / AAS) ------------------------------------
@@ -380,8 +450,10 @@ HOPELESS = Category("hopeless", "note", (
                                    r"anything|life) (?:ever )?getting better|(?:never|not ever) (?:going to )?get "
                                    r"better(?= *$| *,)|no one cares (?:if i|whether i|about me)|feel (?:so )?empty"
                                    r"(?= *$| *,| all| inside)"),
-    ("burden", "subject", r"(?:am|feel like|feeling like|being|just) (?:such |a |so much of a |nothing but a )"
-                          r"(?:such a )?burden|burden to (?:everyone|my family|them|you all|my kids)|"
+    ("burden", "subject", r"(?:am|feel like|feeling like|feel|being|just|only|been) (?:such a |a |so much of a |nothing but a |a total |"
+                          r"a huge |such |just a |only a |a big )(?:fucking |massive |huge )?burden|"
+                          r"burden (?:to|on|for) (?:everyone|everybody|my family|them|you all|my kids|the people|people|"
+                          r"my partner|my friends)|"
                           r"best thing i (?:could|can) (?:give|do for) (?:them|my family|everyone)|(?:a |just a |such a )?(?:weight|drain) "
                           r"on (?:them|everyone|my family|you all|my kids)(?= *$| *,)|dead weight(?= *$| *,)"),
     # "my kids would be better off with their dad": better off, the writer implies, without the writer
@@ -392,6 +464,16 @@ HOPELESS = Category("hopeless", "note", (
     ("drowning", "subject", r"(?:feel like|feels like) i am drowning|i am drowning(?= *$| *,| and)"),
     ("failure", "subject", r"failure as a (?:person|human|parent|mother|father)|worthless(?= *$| *,| and)|"
                            r"hate myself(?= *$| *,| so| and)|hate my life"),
+    ("hopeless-feel", "subject", r"(?:feel|feeling|felt|am|so) (?:so |completely |totally |utterly )?(?:hopeless|"
+                                 r"worthless|useless|empty inside|numb|defeated|broken)(?= *$| *,| and| like| every| all| "
+                                 r"inside| lately| anymore)|nothing (?:will|is going to|is ever going to|ever) "
+                                 r"(?:change|get better|help|work out)|(?:nothing|no one) to look forward to|"
+                                 r"i am (?:a|such a|just a) (?:waste of space|waste|mistake|failure|disappointment)"
+                                 r"(?= *$| *,| and| to)|(?:want|wanting) to (?:just )?(?:disappear|vanish|run away and "
+                                 r"never|hide forever)(?! for (?:a|the) (?:week|day|weekend|few|couple|month|bit)| on "
+                                 r"(?:vacation|holiday)| to (?:the|a|my))|(?:no|not any) (?:way|point) (?:forward|left)|(?:so|really) "
+                                 r"(?:tired|exhausted) of (?:everything|it all|fighting|trying|pretending)"),
+
 ))
 
 # -- weak signs: nothing alone, a crisis with another ---------------------------------------------
@@ -406,9 +488,9 @@ MEANS = Category("means", "weak", (
                             r"medicine cabinet|engine (?:is )?(?:running|on)(?= *$| *,)"),
     ("counted", "subject", r"counted (?:them|my|the)(?: " + PILLS + r")?(?: again)?(?= *$| *,| last night| today| tonight| this morning)"),
     ("still-enough", "subject", r"(?:still|more than|have|got|there is|theres) enough(?= *$| *,)"),
-    ("looking-at-place", "subject", r"(?:looking at|looked at|staring at|drove past|walked to|thinking about|drive to|"
+    ("looking-at-place", "subject", r"(?:looking at|looked at|staring at|drove past|walked to|thinking about|thinking of|drive to|"
                                     r"driving to|walk to|go to|going to go to|car by|car at|parked at|going back to|go back to|"
-                                    r"went back to) the "
+                                    r"went back to) the (?:actual |real |old |same )?"
                                     r"(?:" + PLACE_WORDS + r"|river|lake|water|sea|ocean|falls|quarry)" + NOT_A_PLACE),
 ))
 PLAN = Category("plan", "weak", (
@@ -465,23 +547,72 @@ GOODBYE = Category("goodbye", "weak", (
     ("letters-for", "subject", r"(?:note|notes|letter|letters) for my (?:family|kids|children|partner|mom|mum|parents)"),
     ("who-gets", "subject", r"who gets my|(?:can|could|should|gets to) have my|(?:giving|give) (?:away )?my (?:\w{1,20} )?(?:guitar|cat|dog|records|books|"
                             r"plants|bike|car)"),
+    ("letters-to", "subject", r"(?:wrote|writing|written|left|leaving|leave|write) (?:a |some )?(?:letters?|notes?|"
+                              r"goodbyes?) (?:to|for) (?:each of )?(?:my |everyone|everybody|the people)"
+                              r"(?:kids|children|family|daughter|son|partner|wife|husband|mom|mum|dad|parents|sister|"
+                              r"brother|friends|people i love)?"),
+    ("in-case", "subject", r"(?:just )?in case(?= *$| *,| put| i| they| someone| anything| something| you need to find)"),
+    ("bye-to-all", "subject", r"(?:saying|say|said|saying my) (?:bye|goodbye|goodbyes|farewell)s? (?:to )?(?:everyone|"
+                              r"everybody|you all|all of you|the team|my family|the group)"),
+    ("good-run", "subject", r"(?:been|was|it was|its been|it has been) a good run"),
+    ("not-to-worry", "subject", r"(?:tell|let) (?:[a-z]{1,20} )?(?:[a-z]{1,20} )?not to worry "
+                              r"about me|(?:take care of|look after) (?:each other|yourselves|my [a-z]{1,12}) for me"),
+    ("care-arranged", "subject", r"(?:find|found|finding|need|needs|arrange|arranged|arranging|asked|asking|sorted|"
+                                 r"sorting) (?:[a-z]{1,20} )?(?:[a-z]{1,20} )?(?:to )?(?:take|look after|take care of|"
+                                 r"care for|adopt|a home for|a new home for|rehome|rehoming|feed) my (?:cat|cats|dog|dogs|"
+                                 r"pets?|kids|children|fish|bird|rabbit|plants)|(?:can|could|would|will) (?:you|someone) "
+                                 r"(?:take|look after|take care of|adopt|feed) my (?:cat|cats|dog|dogs|pets?|kids|"
+                                 r"children)(?= *$| *,| for| after| when| if)|(?:rehome|rehoming|rehomed) my"),
+
 ))
 RUMINATION = Category("rumination", "weak", (
     ("keeps-coming-back", "subject", r"keep (?:thinking about|going back to|opening|looking at|checking|holding) "
                                      r"(?:it|them|the \w{1,20})|(?:all|the only thing) i can think about|"
-                                     r"can not stop thinking about (?:it|them)"),
+                                     r"can not stop thinking about (?:it|them)|"
+                                     r"(?:been|keep|kept|always) thinking (?:about|of) (?:it|that|the [a-z]{1,20}|"
+                                     r"the actual [a-z]{1,20}) (?:a lot|all the time|constantly|every day|lately|nonstop|"
+                                     r"more and more|again)"),
 ))
+
+# -- withdrawal, recklessness, secrecy (988 / AAS): weak, a crisis only beside another sign -------
+WITHDRAWAL = Category("withdrawal", "weak", (
+    ("pulled-away", "subject", r"(?:pulled|pulling|cut|cutting|shut|shutting|closed|closing) (?:myself )?(?:away|off|"
+                               r"out) (?:from )?(?:everyone|everybody|my friends|my family|people|the world)|"
+                               r"(?:stopped|stop|not) (?:answering|returning|picking up) (?:my )?(?:phone|calls|texts|"
+                               r"messages|the door)|(?:have not|not|barely) (?:left|been out of|gotten out of) (?:my|the) "
+                               r"(?:room|house|apartment|bed|flat) (?:in|for) (?:days|weeks|a week)|(?:isolating|hiding) "
+                               r"from (?:everyone|everybody|people)"),
+    ("secrecy", "subject", r"(?:not|never|will not|am not going to) (?:telling|tell|going to tell) (?:anyone|anybody|"
+                           r"no one|my (?:therapist|family|partner|counsellor|counselor|sponsor|doctor))"),
+))
+RECKLESS = Category("reckless", "weak", (
+    ("reckless", "subject", r"(?:driving|drove|drive|drives) (?:way )?(?:too fast|really fast|so fast|recklessly|drunk|"
+                            r"without (?:a )?seatbelt|with no seatbelt|with my eyes closed)|(?:mixing|mixed|mix) "
+                            r"(?:my )?(?:pills|meds|benzos|xanax|opioids) (?:with|and) (?:alcohol|booze|drinking|vodka|"
+                            r"drinks)|(?:not|do not|stopped) (?:wearing|using) (?:a |my )?seatbelt|(?:using|use|used) "
+                            r"alone (?:on purpose|so no one)"),
+))
+
 
 # -- about someone else, whoever says it ----------------------------------------------------------
 OTHERS = Category("others", "others", (
     ("others-harm", "others", r"(?:kill|killing|killed|hurt|hurting|harm|harming|cut|cutting) (?:himself|herself|"
                               r"themselves|themself|yourself)|(?:end|ending|take|taking) (?:his|her|their|your) "
                               r"(?:own )?life|(?:threatened to|wants to|tried to) (?:kill|hurt|beat|"
-                              r"hit) (?:her|him|them)(?= *$| *,| if| when)"),
+                              r"hit) (?:her|him|them)(?= *$| *,| if| when)|(?:wants|wanted|threatened|threatening|going) to (?:hurt|kill|"
+                              r"stab|shoot|beat) (?:his|her|their) (?:ex|partner|wife|husband|boyfriend|girlfriend|"
+                              r"kids?|boss|mom|dad|brother|sister|neighbou?r|roommate)"),
     ("disclosed", "others", r"(?:disclosed|discloses|disclosing|talked about|talking about|talks about|mentioned|"
                             r"mentions) (?:suicidal|suicide|self harm|wanting to die)|died by suicide|"
-                            r"(?:took|taken) (?:his|her|their) own life|lost [a-z ]{1,40} to suicide"),
+                            r"(?:took|taken) (?:his|her|their) own life|lost [a-z ]{1,40} to suicide|(?:took|taken) (?:his|her|their) "
+                            r"life|(?:read|reads|looked|looks|sounded|sounds) like a (?:goodbye|suicide) (?:note|letter|"
+                            r"message|post)|(?:texted|messaged|called|emailed|posted) [a-z0-9 ]{0,40}(?:saying|to say) "
+                            r"(?:goodbye|bye)"),
+    ("lived-recovery", "others", r"(?:years|months|weeks|days|year|month) (?:free|clean) (?:from|of) (?:self harm|"
+                                 r"cutting|suicidal|self injury)|(?:free|clean) (?:from|of) (?:self harm|cutting) "
+                                 r"(?:for|since)"),
 ))
 
 CATEGORIES: tuple[Category, ...] = (IDEATION, PLEA, METHOD, MEANS_READY, AT_PLACE, FAREWELL, SELF_HARM, OVERDOSE, DANGER,
-                                    HARM, HOPELESS, MEANS, PLAN, TIME, GOODBYE, RUMINATION, OTHERS)
+                                    HARM, HOPELESS, MEANS, PLAN, TIME, GOODBYE, RUMINATION, WITHDRAWAL, RECKLESS,
+                                    OTHERS)
