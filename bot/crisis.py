@@ -228,9 +228,13 @@ LAUGH = re.compile(r"\b(?:lol|lmao|haha\w{0,10}|jk|rofl)\b|[\U0001F602\U0001F923
 # An ordinary absence explains a goodbye or "I won't be here" ("my last day before parental leave",
 # "it's been real, see you tomorrow").
 ABSENCE = re.compile(r"\b(?:vacation|holidays?|parental leave|maternity leave|sick leave|(?<!not a )new job|"
-                     r"(?<!not )retir\w{0,6}|moving (?:to|away|house)|trip|conference|day off|time off|annual leave|"
+                     r"(?<!not )retir\w{0,6}|staying (?:at|with|over)|sleeping over|moving (?:to|away|house)|trip|conference|day off|time off|annual leave|"
                      r"appointment|next week|back on|back monday|back next|see you (?:tomorrow|monday|tuesday|"
                      r"wednesday|thursday|friday|soon|later|next|at|on|then|all)|talk (?:tomorrow|soon|later))\b")
+# Offering things to colleagues explains a weak goodbye ("giving away my old books, anyone want
+# some?"), though not a farewell ("does anyone want my guitar? I won't be needing it anymore").
+GIVEAWAY = re.compile(r"\b(?:anyone want|who wants|up for grabs|free to (?:a )?good home|declutter\w{0,4}|"
+                      r"spring clean\w{0,3}|clearing out (?:my|the) (?:desk|office|garage|closet|wardrobe))\b")
 # On a bridge in traffic, on the tracks in a train: a place that is only on the way somewhere.
 TRANSIT = re.compile(r"\b(?:traffic|stuck|bus|late|detour|construction|commute|ferry|stalled|train is|delayed)\b")
 # Lived experience told as such, anywhere in the message ("I've been there, wanting to die, and I
@@ -242,6 +246,9 @@ PRESENT = re.compile(r"\b(?:now|again|right now|today|tonight|lately|these days|
 PLAIN = {"ideation", "self-harm", "overdose"}
 # Weak signs that say nothing even together: "tonight" and a thought that keeps coming back.
 IDLE = {"time", "rumination"}
+# Pairs of weak signs that say nothing together either: "sorry! still thinking about it", "heading
+# to the lake this weekend".
+IDLE_PAIRS = ({"goodbye", "rumination"}, {"travel", "time"})
 
 
 @dataclass(frozen=True)
@@ -392,7 +399,7 @@ def _combine(found: list[tuple[str, str, str]], helping: bool, sounds=lambda: 0.
     for several in ("goodbye", "plan", "means"):
         if len({name for category, name in own if category == several}) > 1:
             weak.add(several + "+")
-    if len(weak) > 1 and not weak <= IDLE:
+    if len(weak) > 1 and not weak <= IDLE and weak not in IDLE_PAIRS:
         return CRISIS, "self"
     if "hopeless" in weak:
         return NOTE, "self"
@@ -410,13 +417,29 @@ def _combine(found: list[tuple[str, str, str]], helping: bool, sounds=lambda: 0.
     return NONE, "self"
 
 
+# Words in quotation marks that the writer calls a joke or says they are fine after ("I typed 'I want
+# to die' in the chat as a joke, I'm fine"): the words are quoted, not said.
+_QUOTED = re.compile(r"(?<![a-z])(['\"\u2018\u201c])([^'\"\u2018\u2019\u201c\u201d\n]{2,80})['\"\u2019\u201d](?![a-z])",
+                     re.IGNORECASE)
+_DISOWNED = re.compile(r"\b(?:as a joke|a joke|joking|kidding|"
+                       r"(?:a|the) (?:song|lyric|lyrics|quote|meme|line from))\b", re.IGNORECASE)
+
+
 def read(text: str) -> Reading:
     """Read `text` for warning signs; see the module docstring for how."""
+    if _DISOWNED.search(text):
+        text_read = _QUOTED.sub(r"\1those words\1", text)
+        if text_read != text:
+            reading = read(text_read)
+            # Still a note: someone typed those words, and the lines cost nothing to show.
+            return Reading(NOTE if reading.level == NONE else reading.level, reading.why + ("quoted:denied",),
+                           text, reading.towards)
     originals = [s for s in SENTENCES.findall(text) if s.strip(" .!?\n")]
     sentences = [normalise(original).strip(" ,") for original in originals]
     whole = " ".join(sentences)
     helping = bool(HELPING.search(whole)) and any(t in THIRD for t in whole.split(" "))
     absent = bool(ABSENCE.search(whole))
+    giveaway = bool(GIVEAWAY.search(whole))
     lived = bool(LIVED.search(whole))
     found: list[tuple[str, str, str]] = []
     why: list[str] = []
@@ -441,6 +464,7 @@ def read(text: str) -> Reading:
                 if place == "self" and lived and not present:
                     place = "past"
                 if (category.name in ("farewell", "goodbye") and absent) or (
+                        category.name == "goodbye" and giveaway) or (
                         category.name == "at-place" and in_transit):
                     continue
                 placed.append((category.name, name, place, match))

@@ -67,7 +67,8 @@ PILLS = (r"(?:pills|meds|medication|medications|medicine|tablets|painkillers|sle
 LETHAL = r"(?:rope|noose|gun|guns|rifle|shotgun|pistol|handgun|firearm|bullets|ammo|razor|razors|blade|blades)"
 PLACE_WORDS = (r"bridge|overpass|roof|rooftop|ledge|tracks|train tracks|railway|rail line|cliff|cliffs|lookout|"
                r"edge(?! of (?:my|our|his|her|your|their|reason|burnout|sanity|patience))|top floor|parking garage|"
-               r"parking structure|balcony|dam|pier")
+               r"parking structure|parking deck|car park roof|multi storey|multistorey|top level|water tower|"
+               r"train platform|subway platform|station platform|balcony|dam|pier|crane|scaffolding")
 NOT_A_PLACE = (r"(?! street| road| program| club| office| intake| meeting| deck| garden| patio| terrace| bar| party|"
                r" project| team| crew| union| committee| repair| closure| clean| for (?:lunch|a break|a smoke|coffee))")
 # "the pills organiser", "the meds cabinet": things that hold medication, not a supply of it
@@ -131,17 +132,21 @@ IDEATION = Category("ideation", "crisis", (
     ("until-dead", "subject", r"(?:use|drink|drinking|using) (?:until|till) i am dead|(?:drink|use) myself to death"),
     ("suicidal", "subject", r"(?:am|feel|feeling|felt|be|been|was|is|are|get|getting|become|becoming)"
                             r"(?P<neg> not| never)?"
-                            r"(?: so| really| very| kind of| pretty| a bit| a little| quite| actually)? suicidal"),
+                            r"(?: so| really| very| kind of| pretty| a bit| a little| quite| actually)? suicidal|"
+                            # said as a headline: "suicidal again.", "suicidal tonight"
+                            r"^(?:so |very |really )?suicidal(?= *$| *,| again| today| tonight| right now| lately| rn)"),
     ("suicidal-thoughts", "subject", r"(?:having|have|has|had|get|getting|got) (?:these |some |my )?(?:suicidal "
                                      r"(?:thoughts|feelings|urges|ideation)|thoughts of (?:suicide|dying|ending it))|"
                                      r"suicidal (?:thoughts|feelings|urges) (?:are |have )?(?:back|again|returned)"),
     ("thinking-of-suicide", "subject", r"(?:contemplating|contemplated|considering|considered|researching) (?:suicide|"
                                        r"killing myself|ending my life|ending it)|"
-                                       r"(?:think|thinking|thought|plan|planning|planned) (?:about|of|on) (?:suicide|"
+                                       r"(?:think|thinks|thinking|thought|plan|plans|planning|planned) (?:about|of|on) (?:suicide|"
                                        r"committing suicide|killing myself|ending my life|taking my (?:own )?life|"
                                        r"dying|not being here|jumping)"),
     ("attempted-suicide", "subject", r"(?:attempted|attempt|commit|committing|going to commit) suicide|"
-                                     r"(?:a|my) suicide attempt|attempted(?= *$| *,| again| last| twice)"),
+                                     r"(?:a|my|two|three|several|multiple|past|previous) suicide attempts?|attempted(?= *$| *,| again| last| twice)|"
+                                     r"(?:survived|made|had|after|since) (?:an|a|my|two|three|several|multiple|her|his|their) "
+                                     r"(?:suicide )?attempts?(?= *$| *,| years| a | in | when| at| last| and)"),
     ("suicide-note", "subject", r"(?:wrote|writing|written|write) (?:a |my )?"
                                 r"(?:suicide note|goodbye (?:letter|note)s?)"),
     ("my-funeral", "subject", r"(?:picture|picturing|imagine|imagining|plan|planning|thinking about|think about) "
@@ -156,7 +161,7 @@ IDEATION = Category("ideation", "crisis", (
                                  r"(?:end|stop|ending|stopping) (?:the pain|everything|it|all of it) (?:for good|forever|"
                                  r"permanently)|(?:sleep|rest|disappear|vanish|leave|be gone|gone) (?:for good|forever|"
                                  r"permanently)(?= *$| *,| and| so| then| tonight| soon)|(?:check|checking) out (?:for good|"
-                                 r"early|permanently)"),
+                                 r"permanently)"),
     ("no-reason", "subject", r"(?:no|zero|any|not a single|not one|not any) (?:good )?reasons? (?:left )?(?:to|for) "
                              r"(?:live|living|stay|staying|be here|keep going|go on|wake up|get up|exist|existing|"
                              r"stick around|be alive)|(?:nothing|no one|nobody) (?:left )?(?:to|worth) (?:live|living|stay|"
@@ -174,6 +179,11 @@ IDEATION = Category("ideation", "crisis", (
                                     r"keep living)" + END),
     ("not-care-if-i-die", "subject", r"(?:not|never|no longer|stopped) car(?:e|ing) (?:if|whether) i (?:die|live|crash|"
                                      r"get hit|get hurt|overdose|od|wake up|make it|survive)"),
+    ("not-wake-up", "subject", r"(?:hope|hoping|hoped|wish|wished|wishing|pray|praying|prayed|so|and|to|need to) (?:that )?"
+                               r"(?:i )?(?:would |will |do |did )?(?:not|never) wake up(?! (?:early|late|in time|on time|"
+                               r"at|for|till|until|before|when|to (?:my|the|an?) alarm))"),
+    ("would-anyone-notice", "subject", r"(?:would|does|will|did) (?:anyone|anybody|someone) (?:even )?(?:notice|care|miss "
+                                       r"me)(?= *$| *,| if| before| when| that i)"),
 
 ))
 
@@ -194,11 +204,14 @@ METHOD = Category("method", "crisis", (
                                     r"|spot|tree)(?= *$| *,| already| to do it| to use)"),
     ("step-in-front", "subject", r"(?:step|stepping|walk|walking|lie|lying) (?:out )?(?:in front of|onto) (?:a |the )?"
                                  r"(?:train|bus|truck|traffic|car|tracks)|walk(?:ing)? (?:into|in) (?:the )?(?:lake|river|sea|ocean|water|traffic)"
-                                 r"(?= *$| *,| and| tonight| right now| now| until| till)|"
+                                 r"(?= *$| *,| and| tonight| right now| now| until| till| after| today| when| once| before| this| later)|"
                                  r"(?:step|stepping) (?:off|back from) "
                                  r"(?:the )?(?:edge|ledge|yellow line|platform)"),
     # thinking how easy it would be, a place that calls: the method is being considered
-    ("how-easy", "subject", r"(?:how|so|too|really) easy (?:it )?(?:would be|is|it is|it would be) (?:to )?(?:just )?"
+    ("how-easy", "subject",
+                            r"(?:stepping|step|stepped|moving|inching|edging|leaning|lean|leaned|creeping) (?:closer|"
+                            r"nearer|over|further|out) (?:and closer )?(?:to|toward|towards|over) the (?:edge|tracks|ledge|"
+                            r"railing|rail|drop|water|platform edge)|" r"(?:how|so|too|really) easy (?:it )?(?:would be|is|it is|it would be) (?:to )?(?:just )?"
                             r"(?:stop|jump|step|let go|end it|swerve|drive off|fall|go over|lean|not|walk|pull|take|"
                             r"keep driving|get out|climb|do it|end things|drift)|"
                             r"(?:what if|if only) i (?:just )?(?:jumped|stepped|let go|swerved|drove off|fell|did not "
@@ -250,13 +263,20 @@ MEANS_READY = Category("means-ready", "crisis", (
     ("take-everything", "subject", r"(?:take|swallow|down) (?:everything|all|whatever) (?:in|from|left in) "
                                    r"(?:the |my )?(?:medicine cabinet|cabinet|bottle)|swallowed (?:whatever|everything|"
                                    r"all that) (?:was )?left"),
-    ("car-garage", "subject", r"(?:in|inside) the car in the (?:closed )?garage|engine (?:is )?(?:on|running) in the "
+    ("car-garage", "subject", r"garage" + gap(30) + r"(?:car|engine) (?:is )?(?:running|on)(?= *$| *,| and| with)|"
+                              r"(?:car|engine) (?:is )?running" + gap(30) + r"(?:garage|door (?:is )?(?:down|shut|closed))|"
+                              r"(?:in|inside) the car in the (?:closed )?garage|engine (?:is )?(?:on|running) in the "
                               r"garage|hose (?:to|from|on) the exhaust"),
     # 988: "buying a gun", "saving pills"; C-SSRS 6: collected pills, got a gun
-    ("counting-pills", "subject", r"(?:counted|counting|count|recounted|lined up|lining up|sorted out|laid out|laying out)"
+    ("counting-pills", "subject", r"(?:the |my |all the |all my )?" + PILLS + r" (?:are|is) (?:all )?"
+                                  r"(?:lined up|laid out|counted|sorted|in a pile|piled up|out on|ready|set out|crushed)(?! for| with)|"
+                                  r"(?:got|get|getting|took|take|taking|have) (?:the|my) (?:blades?|razors?|knife|rope|gun|"
+                                  r"pills|meds|noose) out(?= *$| *,| again| tonight| now| ready)|"
+                                  r"(?:everything|all|what) i need to (?:not wake up|die|end it|do it|go through with it|"
+                                  r"make it stop)|"
+                                  r"(?:counted|counting|count|recounted|lined up|lining up|sorted out|laid out|laying out)"
                                   r" (?:out )?(?:all )?(?:of )?(?:my |the |them |these |those )?(?:[a-z]{1,20} )?"
-                                  + PILLS + r"(?! for (?:the|a|my|her|his|their) (?:client|clients|participant|med pass|"
-                                  r"audit|inventory|week|trip|month|nurse|pharmacy))"),
+                                  + PILLS + r"(?! for| with (?:the|a) (?:nurse|pharmacist|team|client|participant))"),
     ("gun-looked-up", "subject", r"(?:looking|looked|look|searching|searched|googled|googling|checking|checked|"
                                  r"asking about|calling) (?:up )?(?:[a-z]{1,20} )?(?:[a-z]{1,20} )?(?:gun|firearm|pistol|"
                                  r"handgun|rifle) (?:shops?|stores?|prices?|laws|permits?|dealers?|hours|for sale)|"
@@ -318,7 +338,13 @@ FAREWELL = Category("farewell", "crisis", (
     ("after-im-gone", "self", r"(?:for after|after|when|once) i am (?:gone|dead|not here)|"
                                  r"(?:put|putting|getting) my affairs in order"),
     ("whoever-finds", "subject", r"whoever (?:has to|will have to|is going to) (?:deal with|clean up|go through|"
-                                 r"find|sort out) (?:my|me)"),
+                                 r"find|sort out) (?:my|me)|whoever (?:clears|cleans|finds|empties|goes through|sorts|"
+                                 r"packs|deals with|gets) (?:out |up )?(?:[a-z]{1,20} )?(?:my|me)"),
+    ("wont-matter-after", "subject", r"(?:will not|would not|does not|nothing will|none of it will|none of this will|it will "
+                                     r"not|that will not) (?:matter|count|be my problem|be a problem) (?:after|by|past|"
+                                     r"come) (?:tonight|today|tomorrow|this weekend|the weekend|friday|saturday|sunday|"
+                                     r"monday|next week)|(?:will not|would not|might not) be alive|because i will not be "
+                                     r"(?:here|around|alive)"),
     ("last-message", "subject", r"(?:my|this is my) last (?:message|text|post)(?= to| from| ever| *$)|"
                                 r"(?:will not|never) hear from me again"),
     ("sorry-for-everything", "subject", r"(?:am sorry|sorry|thank you|thanks) for everything(?: *$| before| in case)"
@@ -332,10 +358,10 @@ SELF_HARM = Category("self-harm", "crisis", (
                             # an accident is not self-harm: "burned myself on the kettle", "cut myself shaving"
                             r"(?! on (?:the|a|my)| shaving| cooking| while| by accident| accidentally| making| chopping|"
                             r" lifting| at the gym| playing| in the kitchen| at work)"),
-    ("cutting", "subject", r"cutting again|(?:been|started|keep|am|is|are|was) cutting(?= *$| *,| and(?! past)| my (?:arms?|wrists?|legs?|"
+    ("cutting", "subject", r"cutting again|used to (?:cut|self harm|burn myself|hurt myself)|(?:been|started|keep|am|is|are|was) cutting(?= *$| *,| and(?! past)| my (?:arms?|wrists?|legs?|"
                            r"skin|thighs?)| again| lately| more)"),
     ("self-harm", "subject", r"(?:i|used to|started to|want to|going to|urge to|urges to) self harm(?:ed|ing)?|"
-                             r"self harm(?:ed|ing)|(?:i |did |doing |relapsed on )?sh again"),
+                             r"self harm(?:ed|ing|s)|(?:i |did |doing |relapsed on )?sh again"),
     ("i-cut", "subject", r"i (?:cut|burn|burned|scratch|scratched)(?= *$| *,| again| when| because| so| until)|"
                          r"(?:cut|cutting|burn|burned|burnt|burning|scratch|scratched|scratching) (?:my|into my) "
                          + BODY + r"(?= *$| *,| with| till| until| again| to| so| open| when| because| every)|"
@@ -348,7 +374,7 @@ SELF_HARM = Category("self-harm", "crisis", (
 
 # -- an overdose taken or planned -----------------------------------------------------------------
 OVERDOSE = Category("overdose", "crisis", (
-    ("overdose", "subject", r"overdosed|(?:am|is|are) overdosing|(?:going|want|plan|planning|trying) to "
+    ("overdose", "subject", r"overdosed|(?:relapsed|used|took|taken|od|overdosed|drank|mixed) (?:[a-z]{1,20} )?on purpose|(?:am|is|are) overdosing|(?:going|want|plan|planning|trying) to "
                             r"(?:overdose|od)(?! prevention)|(?:took|take|taken|taking|swallowed|swallow) (?:too many|"
                             r"a (?:whole )?(?:bottle|handful|bunch) of|the whole bottle of) (?:my )?(?:pills|meds|"
                             r"medications?|tablets|painkillers|sleeping pills)|(?:took|swallowed) all (?:of )?my "
@@ -402,7 +428,9 @@ HARM = Category("harm", "harm", (
                                r"their)|(?:feel|felt) like (?:hurting|hitting|shaking|strangling|choking|stabbing|killing) "
                                + TOWARD),
     ("make-them-pay", "self", r"make (?:them|him|her|everyone|you all|all of them) (?:all )?pay|"
-                                 r"(?:ex|he|she|they|him|her|them) (?:is|are|will) (?:going to )?pay(?= *$| *,| tonight| for what| for this)"),
+                                 r"(?:ex|he|she|they|him|her|them|all of them|every one of them|everyone|everybody)"
+                                 + gap(30) + r"(?:is|are|will) (?:all )?(?:going to )?pay(?= *$| *,| tonight| tomorrow| "
+                                 r"for what| for this| for it)|they will (?:all )?(?:see|regret it|be sorry|learn)(?= *$| *,)"),
     ("dead-when-i-find", "self", r"(?:is|are) (?:so )?dead when i (?:find|see|get)|"
                                     r"(?:is|are) not going to see (?:next week|tomorrow|another day|the weekend)"),
     ("shooting-up", "subject", r"(?:imagining|imagine|picture|picturing|thinking about|planning) (?:shooting|stabbing|"
@@ -415,8 +443,13 @@ HARM = Category("harm", "harm", (
     ("grabbed-too-hard", "subject", r"(?:grabbed|shook|hit|slapped|hurt) (?:him|her|my kid|my son|my daughter|"
                                     r"the baby|my baby) (?:way )?(?:too hard|hard)"),
     ("revenge", "subject", r"(?:thinking about|think about|fantasi[sz]ing about|imagining|imagine|picturing|dream about|"
-                           r"dreaming about|planning|plan on|keep thinking about) (?:hurting|killing|stabbing|shooting|"
-                           r"running over|beating|strangling|choking|attacking|poisoning|running) " + TOWARD +
+                           r"dreaming about|planning|plan on|keep thinking about|thinking of|urge to|urges to) (?:hurting|killing|"
+                           r"stabbing|shooting|running over|beating|strangling|choking|attacking|poisoning|running|"
+                           r"shaking|hitting|smothering|throwing|drowning|pushing) " + TOWARD +
+                           r"|(?:run|running|ran|drive|driving|force|forcing) " + TOWARD + r" off the road"
+                           r"|(?:put|putting|throw|throwing|shove|shoving|push|pushing|smash|smashing) " + TOWARD +
+                           r" (?:through|into|down|out of|off) (?:the|a) (?:glass|door|window|wall|stairs|balcony|"
+                           r"table|windscreen)" +
                            r"|(?:run|running|ran) " + TOWARD + r" over|(?:get|getting|take|taking) (?:my )?revenge "
                            r"(?:on|against)|want (?:him|her|them|my ex) (?:dead|to suffer)|(?:he|she|they|him|her) "
                            r"(?:deserves?|deserve) to (?:die|suffer|get hurt)|(?:wait|waiting|waited) for (?:him|her|"
@@ -434,7 +467,7 @@ HOPELESS = Category("hopeless", "note", (
                             r"seems|life seems) (?:so |all |completely )?pointless|whats even the point|"
                             r"why (?:even )?bother(?= *$| *,| anymore)"),
     ("done", "subject", r"(?:i am|just|so|completely) done(?= *$)|done with (?:it all|all of it|everything|life|living|"
-                        r"this life|myself|being alive|trying)(?= *$| *,)|be done with it(?= *$| *,)"),
+                        r"this life|myself|being alive|trying)(?= *$| *,| after| for good| tonight| soon| by)|be done with it(?= *$| *,)"),
     ("give-up", "subject", r"i give up(?= *$| *,| on (?:life|everything|myself|it all|trying|living))|"
                            r"given up on (?:life|everything|myself|living)"),
     ("trapped", "subject", r"(?:feel|feeling|am|so) trapped(?= *$| *,| and| like| with no| in my (?:life|head|body|own))|"
@@ -458,7 +491,8 @@ HOPELESS = Category("hopeless", "note", (
                           r"on (?:them|everyone|my family|you all|my kids)(?= *$| *,)|dead weight(?= *$| *,)"),
     # "my kids would be better off with their dad": better off, the writer implies, without the writer
     ("better-off-with", "self", r"(?:my kids|my children|my family|my partner|my wife|my husband|everyone|they) "
-                                r"(?:would|will) be better off(?= *$| *,| with| without)"),
+                                r"(?:would|will) be better off(?= *$| *,| without| with (?:their|a|another|someone|"
+                                r"my) (?:dad|mum|mom|father|mother|parent|family|else|better))"),
     ("tired-of-being", "subject", r"(?:tired|exhausted|sick) of (?:being me|being alive|living|existing|being here|fighting|it all|"
                                   r"everything)(?= *$| *,| and| anymore)"),
     ("drowning", "subject", r"(?:feel like|feels like) i am drowning|i am drowning(?= *$| *,| and)"),
@@ -482,13 +516,17 @@ MEANS = Category("means", "weak", (
                             r" on me| ready| now| tonight| in front of me| in my hand)|"
                             r"(?:my|the|a|his|her) (?:\w{1,20} )?(?:\w{1,20} )?" + LETHAL + r"(?= *$| *,| is| in| at| and)|"
                             r"(?:got|have|bought) (?:a|my|the) (?:bag|stash|supply)|use everything i have|"
-                            r"(?:bottle|handful|bunch|stash|supply|box|boxes|strip|strips) of (?:my )?" + PILLS + r"|"
+                            r"(?:bottle|bottles|handful|bunch|stash|supply|box|boxes|strip|strips|packet|packets|pack|packs) of (?:my |the )?"
+                            + PILLS + r"|"
                             r"(?:have|got|hidden|hid|hiding|keep|keeping) (?:a|my|the) (?:knife|knives|blade)|(?:the|my) " + PILLS + r" (?:are|is) "
                             r"(?:on|in|out|right|ready|here)|"
                             r"medicine cabinet|engine (?:is )?(?:running|on)(?= *$| *,)"),
-    ("counted", "subject", r"counted (?:them|my|the)(?: " + PILLS + r")?(?: again)?(?= *$| *,| last night| today| tonight| this morning)"),
+    ("counted", "subject", r"(?:walked|walk|walking|went|climbed|climbing|got) (?:out )?(?:on )?(?:to|onto) the "
+                           r"(?:middle|edge|end|top|railing|rail)(?= *$| *,| of it| again)|"
+                           r"counted (?:them|my|the)(?: " + PILLS + r")?(?: again)?(?= *$| *,| last night| today| tonight| this morning)"),
     ("still-enough", "subject", r"(?:still|more than|have|got|there is|theres) enough(?= *$| *,)"),
-    ("looking-at-place", "subject", r"(?:looking at|looked at|staring at|drove past|walked to|thinking about|thinking of|drive to|"
+    ("looking-at-place", "subject", r"(?:looking at|looked at|staring at|drove past|drive past|driving past|walked to|thinking about|thinking of|"
+                                    r"drive to|"
                                     r"driving to|walk to|go to|going to go to|car by|car at|parked at|going back to|go back to|"
                                     r"went back to) the (?:actual |real |old |same )?"
                                     r"(?:" + PLACE_WORDS + r"|river|lake|water|sea|ocean|falls|quarry)" + NOT_A_PLACE),
@@ -505,9 +543,17 @@ PLAN = Category("plan", "weak", (
                                r"now that|about it|about my decision)(?= *$| *,| in (?:ages|years|months|a long time))|(?:suddenly|"
                                r"strangely) (?:calm|at peace)"),
     ("i-am-ready", "subject", r"i am ready(?= *$)|ready to go(?= *$)"),
-    ("have-a-plan", "subject", r"(?:have|has|made|got) a plan(?= *$| *,| to do it| to end| and a)"),
+    ("have-a-plan", "subject", r"(?:have|has|made|got) a plan(?= *$| *,| to do it| to end| and a| for (?:tonight|"
+                               r"this weekend|the weekend|tomorrow|friday|saturday|sunday|after))"),
     ("make-it-stop", "subject", r"(?:going to|will|want to) (?:finally )?make it (?:all )?stop"),
     ("not-careful", "subject", r"not (?:planning on |going to be )?(?:being )?careful this time"),
+    ("going-through-with-it", "subject", r"(?:going|go|am going|will go|ready to go|decided to go) through with it|"
+                                         r"(?:do not|not) (?:want to )?stop this time|"
+                                         r"(?:not|never) (?:want to )?(?:come|coming|get|getting|climb|climbing) down"
+                                         r"(?= *$| *,)"),
+    ("made-peace", "subject", r"made (?:my )?peace(?: with (?:it|that|everything|my decision|this|dying))?(?= *$| *,)|"
+                              r"(?:feel|feeling|felt) (?:so |really |weirdly |strangely |oddly |suddenly |very |"
+                              r"completely )?(?:calm|at peace|peaceful|light|relieved)(?= *$| *,| now| today| for once)"),
     ("make-it-easy", "subject", r"make it easy for (?:them|everyone|you all)"),
     # "my family would get the insurance money": they would, after the writer's death
     ("insurance", "self", r"(?:would|will|could) get the (?:life )?insurance"),
@@ -520,26 +566,40 @@ PLAN = Category("plan", "weak", (
 TIME = Category("time", "weak", (
     ("a-date", "subject", r"(?:have|got|set|picked|chose|chosen) (?:a|the) (?:date|day|time)(?= *$| *,)|"
                           r"a plan and a (?:date|day|time)"),
-    ("soon", "subject", r"tonight|this weekend|(?:on |by )?(?:sunday|saturday|friday)(?= *$| *,| night)|"
+    ("soon", "subject", r"tonight|this weekend|(?:it will|it is going to|that will|going to) be soon(?= *$| *,)|(?:on |by )?(?:sunday|saturday|friday)(?= *$| *,| night)|"
                         r"after this (?:week|month|weekend)|tomorrow(?= *$| *,)|before (?:tonight|the weekend)"),
 ))
 GOODBYE = Category("goodbye", "weak", (
     ("goodbye-to-people", "subject", r"goodbye to (?:my|the) (?:team|family|kids|friends|everyone)|"
                                      r"(?:say|saying|said|word|write) (?:a )?goodbye(?= *$| *,| to (?:you|everyone))"),
+    ("not-coming-back", "subject", r"(?:not|never) (?:driving|walking|coming|going|getting) back(?= *$| *,| from| "
+                                   r"tonight| home| this time)"),
     ("not-a-new-job", "subject", r"not (?:quitting|a new job|leaving for a new job|retiring)"),
     ("last-shift", "subject", r"(?:my|this is my) last (?:shift|day|time)(?= *$| *,| ever)"),
     ("love-you", "subject", r"(?:wanted to say|just wanted to say) i love you|i love you (?:guys|all)"),
-    ("apology", "subject", r"i am sorry(?= *$| *,)|sorry (?:everyone|all|guys|everybody)(?= *$)|"
+    ("apology", "subject", r"i am sorry(?= *$| *,)|^(?:so |really |im )?sorry(?: for this| for everything)?$|sorry (?:everyone|all|guys|everybody)(?= *$)|"
                            r"(?:please )?tell (?:my )?(?:mom|mum|dad|family|kids|partner|sister|brother) i am sorry"),
     ("its-been-real", "subject", r"(?:it has|its|it is) been (?:real|nice knowing (?:you|everyone)|good knowing (?:you|everyone))"),
-    ("goodbye-everyone", "subject", r"goodbye (?:everyone|all|guys|friends|everybody)(?= *$| *,)"),
+    ("goodbye-everyone", "subject", r"(?:goodbye|bye|farewell) (?:everyone|all|guys|friends|everybody|peerbot|bot|"
+                                    r"world|for now)(?= *$| *,)|(?:thank you|thanks) and goodbye"),
+    ("note-left", "subject", r"(?:the|my) (?:note|notes|letter|letters) (?:is|are|has been|have been|already|is already|are "
+                             r"already) (?:already )?(?:written|done|finished|sealed|ready|on|in|under|by|next to|where)"),
+    ("things-are-for", "subject", r"(?:the stuff|my stuff|my things|the things|this|everything|the rest|the [a-z]{1,12} "
+                                  r"bag|the box) " + gap(20) + r"(?:is|are|goes|go) (?:for|to) my (?:niece|nephew|"
+                                  r"kids|children|son|daughter|sister|brother|mom|mum|dad|family|friend|partner)|"
+                                  r"(?:sorry|apologies) in advance|(?:what happens to|who gets|who will get) my (?:pension|"
+                                  r"savings|stuff|things|money|insurance|kids|dog|cat|flat|house) (?:if|when|after) i "
+                                  r"(?:die|am gone|am dead|am not here)|(?:files|papers|paperwork|accounts|everything) "
+                                  r"(?:are|is) in order"),
     ("thanks-for-being", "subject", r"thanks for being (?:good|great|there|my)|their fault|your fault(?= *$| *,)"),
     ("passwords", "subject", r"(?:gave|giving|give|sent|wrote down) (?:[a-z]{1,20} )?(?:[a-z]{1,20} )?(?:all )?(?:my |the )?"
                              r"(?:passwords|bank details|pin numbers)"),
     ("just-in-case", "subject", r"just in case(?= *$)"),
     ("sorting-my-stuff", "subject", r"sorting (?:out )?(?:all )?my (?:stuff|things|affairs|belongings)"),
     ("in-order", "subject", r"(?:put|putting|got|getting) (?:[a-z]{1,20} )?(?:[a-z]{1,20} )?in order|"
-                            r"made arrangements for my (?:cat|dog|pets?|kids|children|plants)|(?:my )?rent is paid|wrote (?:everyone|each of them|"
+                            r"made arrangements for my (?:cat|dog|pets?|kids|children|plants)|(?:my )?rent is paid|"
+                            r"paid (?:off )?(?:what i could|everything|my debts|all my bills|what i owe)|"
+                            r"cleaned (?:the|my) (?:flat|apartment|house|place|room) (?:top to bottom|from top to bottom)|wrote (?:everyone|each of them|"
                             r"all of them|my family|my kids) (?:notes|letters)"),
     ("my-will", "subject", r"(?:wrote|writing|updated|updating|made|making|finished|sorted|sorting) (?:out )?my will"),
     ("loose-ends", "subject", r"tying up (?:the |some |my )?loose ends|cancel(?:l?ed|l?ing)? my (?:subscriptions|phone|"
@@ -557,7 +617,9 @@ GOODBYE = Category("goodbye", "weak", (
     ("good-run", "subject", r"(?:been|was|it was|its been|it has been) a good run"),
     ("not-to-worry", "subject", r"(?:tell|let) (?:[a-z]{1,20} )?(?:[a-z]{1,20} )?not to worry "
                               r"about me|(?:take care of|look after) (?:each other|yourselves|my [a-z]{1,12}) for me"),
-    ("care-arranged", "subject", r"(?:find|found|finding|need|needs|arrange|arranged|arranging|asked|asking|sorted|"
+    ("care-arranged", "subject", r"(?:left|leaving|leave|dropped off|drop off|gave|give|given|giving) (?:away )?"
+                                 r"(?:my |the |her |his |their )?(?:dog|cat|cats|dogs|pets?|kids|bike|guitar|car|"
+                                 r"fish|bird|rabbit) (?:with|to|at|and|away)|(?:find|found|finding|need|needs|arrange|arranged|arranging|asked|asking|sorted|"
                                  r"sorting) (?:[a-z]{1,20} )?(?:[a-z]{1,20} )?(?:to )?(?:take|look after|take care of|"
                                  r"care for|adopt|a home for|a new home for|rehome|rehoming|feed) my (?:cat|cats|dog|dogs|"
                                  r"pets?|kids|children|fish|bird|rabbit|plants)|(?:can|could|would|will) (?:you|someone) "
@@ -565,8 +627,15 @@ GOODBYE = Category("goodbye", "weak", (
                                  r"children)(?= *$| *,| for| after| when| if)|(?:rehome|rehoming|rehomed) my"),
 
 ))
+# Going out to water or a height: a trip to the lake with the kids this weekend is everyday, so this
+# needs more than a time beside it.
+TRAVEL = Category("travel", "weak", (
+    ("out-to-water", "subject", r"(?:driving|drive|drove|heading|head|walking|walk|walked|going) (?:out |down |up )?"
+                                r"to the (?:lake|river|sea|ocean|water|bridge|cliffs?|quarry|falls|overpass|tracks|"
+                                r"coast|pier)(?= *$| *,| and| after| tonight| when| alone| by myself)"),
+))
 RUMINATION = Category("rumination", "weak", (
-    ("keeps-coming-back", "subject", r"keep (?:thinking about|going back to|opening|looking at|checking|holding) "
+    ("keeps-coming-back", "subject", r"^(?:i am |i have been |been |just |keep |still |i keep |always )?(?:thinking|think) about it$|keep (?:thinking about|going back to|opening|looking at|checking|holding) "
                                      r"(?:it|them|the \w{1,20})|(?:all|the only thing) i can think about|"
                                      r"can not stop thinking about (?:it|them)|"
                                      r"(?:been|keep|kept|always) thinking (?:about|of) (?:it|that|the [a-z]{1,20}|"
@@ -605,14 +674,15 @@ OTHERS = Category("others", "others", (
     ("disclosed", "others", r"(?:disclosed|discloses|disclosing|talked about|talking about|talks about|mentioned|"
                             r"mentions) (?:suicidal|suicide|self harm|wanting to die)|died by suicide|"
                             r"(?:took|taken) (?:his|her|their) own life|lost [a-z ]{1,40} to suicide|(?:took|taken) (?:his|her|their) "
-                            r"life|(?:read|reads|looked|looks|sounded|sounds) like a (?:goodbye|suicide) (?:note|letter|"
-                            r"message|post)|(?:texted|messaged|called|emailed|posted) [a-z0-9 ]{0,40}(?:saying|to say) "
+                            r"life|(?:read|reads|looked|looks|sounded|sounds) like a (?:goodbye|suicide note|farewell)|"
+                            r"(?:texted|messaged|called|emailed|posted) [a-z0-9 ]{0,40}(?:saying|to say) "
                             r"(?:goodbye|bye)"),
-    ("lived-recovery", "others", r"(?:years|months|weeks|days|year|month) (?:free|clean) (?:from|of) (?:self harm|"
+    ("lived-recovery", "others", r"(?:years|months|year|month|weeks) (?:today |now |ago )?since (?:my|the|that) "
+                                 r"(?:overdose|attempt|suicide attempt|last cut|self harm)|(?:years|months|weeks|days|year|month) (?:free|clean) (?:from|of) (?:self harm|"
                                  r"cutting|suicidal|self injury)|(?:free|clean) (?:from|of) (?:self harm|cutting) "
                                  r"(?:for|since)"),
 ))
 
 CATEGORIES: tuple[Category, ...] = (IDEATION, PLEA, METHOD, MEANS_READY, AT_PLACE, FAREWELL, SELF_HARM, OVERDOSE, DANGER,
-                                    HARM, HOPELESS, MEANS, PLAN, TIME, GOODBYE, RUMINATION, WITHDRAWAL, RECKLESS,
+                                    HARM, HOPELESS, MEANS, PLAN, TIME, GOODBYE, TRAVEL, RUMINATION, WITHDRAWAL, RECKLESS,
                                     OTHERS)
