@@ -162,12 +162,17 @@ IDEATION = Category("ideation", "crisis", (
                                  r"permanently)|(?:sleep|rest|disappear|vanish|leave|be gone|gone) (?:for good|forever|"
                                  r"permanently)(?= *$| *,| and| so| then| tonight| soon)|(?:check|checking) out (?:for good|"
                                  r"permanently)"),
-    ("no-reason", "subject", r"(?:no|zero|any|not a single|not one|not any) (?:good )?reasons? (?:left )?(?:to|for) "
+    ("no-reason", "subject", r"(?:nothing|no one|nobody|not much) (?:is )?(?:left )?(?:keeping|holding) me "
+                             r"(?:here|alive|going|around)|(?:no|zero|any|not a single|not one|not any) (?:good )?reasons? (?:left )?(?:to|for) "
                              r"(?:live|living|stay|staying|be here|keep going|go on|wake up|get up|exist|existing|"
                              r"stick around|be alive)|(?:nothing|no one|nobody) (?:left )?(?:to|worth) (?:live|living|stay|"
                              r"staying|stick around|keep going) for|(?:reasons?|point) to (?:stay|stick around) "
                              r"(?:alive|here)"),
-    ("hope-i-die", "subject", r"hope i (?:just )?(?:die|do not make it|get hit|crash|never wake up|do not wake up|pass "
+    ("hope-i-die", "subject", r"(?:if|when|once) i am (?:gone|dead|not here|not around)(?= *$| *,| (?:no one|"
+                              r"nobody|everyone|everybody|they|things|it|my|the|at least))|(?:tired|sick|exhausted) of "
+                              r"(?:fighting|trying) to (?:stay alive|live|keep living|survive|keep going)|"
+                              r"(?:i will|i am going to|i will probably) be gone (?:by|before) (?:morning|tomorrow|"
+                              r"tonight|the weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week)|hope i (?:just )?(?:die|do not make it|get hit|crash|never wake up|do not wake up|pass "
                               r"away)|(?:pray|praying|hoping) (?:that )?i (?:die|do not wake up|never wake up|get hit)"
                               r"|wish (?:i could|i would|id) (?:just )?(?:die|not wake up|fall asleep and)"),
     ("rather-not-exist", "subject", r"(?:would )?rather (?:not (?:exist|be alive|be here|wake up)|be gone)|"
@@ -179,7 +184,9 @@ IDEATION = Category("ideation", "crisis", (
                                     r"keep living)" + END),
     ("not-care-if-i-die", "subject", r"(?:not|never|no longer|stopped) car(?:e|ing) (?:if|whether) i (?:die|live|crash|"
                                      r"get hit|get hurt|overdose|od|wake up|make it|survive)"),
-    ("not-wake-up", "subject", r"(?:hope|hoping|hoped|wish|wished|wishing|pray|praying|prayed|so|and|to|need to) (?:that )?"
+    ("not-wake-up", "subject", r"(?:sleep|fall asleep|lie down|lay down|go to sleep)" + gap(20) +
+                               r"and (?:never|not) (?:wake|get) up|"
+                               r"(?:hope|hoping|hoped|wish|wished|wishing|pray|praying|prayed|so|and|to|need to) (?:that )?"
                                r"(?:i )?(?:would |will |do |did )?(?:not|never) wake up(?! (?:early|late|in time|on time|"
                                r"at|for|till|until|before|when|to (?:my|the|an?) alarm))"),
     ("would-anyone-notice", "subject", r"(?:would|does|will|did) (?:anyone|anybody|someone) (?:even )?(?:notice|care|miss "
@@ -190,6 +197,10 @@ IDEATION = Category("ideation", "crisis", (
 # -- asking to be stopped: a crisis, towards whoever the rest of the message is about -------------
 PLEA = Category("plea", "crisis", (
     ("stop-me", "subject", r"(?:need (?:someone|somebody|you) to|please|someone|somebody) stop me(?! from)"),
+    ("dont-let-me", "subject", r"(?:do not|never) let me (?:do (?:something|anything)|hurt|kill|go through)|"
+                               r"(?:going to|might|about to|scared i will|afraid i will|scared i am going to|afraid i am "
+                               r"going to|worried i will) do something (?:stupid|drastic|bad|permanent|i can not take "
+                               r"back)(?= *$| *,| tonight| to myself| today| soon)"),
 ))
 
 # -- a method being considered (C-SSRS 3) -------------------------------------------------------
@@ -208,7 +219,9 @@ METHOD = Category("method", "crisis", (
                                  r"(?:step|stepping) (?:off|back from) "
                                  r"(?:the )?(?:edge|ledge|yellow line|platform)"),
     # thinking how easy it would be, a place that calls: the method is being considered
-    ("how-easy", "subject",
+    ("how-easy", "subject", r"how (?:long|fast|quickly) (?:it takes|does it take|would it take|it would take|until "
+                            r"you|before you) (?:to )?(?:die|bleed out|drown|suffocate|pass out|lose consciousness|"
+                            r"freeze)|"
                             r"(?:stepping|step|stepped|moving|inching|edging|leaning|lean|leaned|creeping) (?:closer|"
                             r"nearer|over|further|out) (?:and closer )?(?:to|toward|towards|over) the (?:edge|tracks|ledge|"
                             r"railing|rail|drop|water|platform edge)|" r"(?:how|so|too|really) easy (?:it )?(?:would be|is|it is|it would be) (?:to )?(?:just )?"
@@ -256,7 +269,8 @@ MEANS_READY = Category("means-ready", "crisis", (
                                  r"|knife|bottle)"),
     ("with-the-means", "subject", r"with (?:a|the|my) (?:blade|razor|razors|rope|noose|gun|pills|bottle of pills)"
                                   r"(?= *$| *,| in my| right now| and| here)"),
-    ("have-the-means", "subject", r"(?:have|has|got|found) (?:the|a|my|her|his|their) (?:rope|noose|gun|pills)"
+    ("have-the-means", "subject", r"(?:have|got|found) (?:the )?means(?= *$| *,| to| and| now| ready| "
+                                  r"already)|(?:plan|a plan) and (?:the )?means|(?:have|has|got|found) (?:the|a|my|her|his|their) (?:rope|noose|gun|pills)"
                                   r"(?= *$| *,| now| ready| here| right| with me| on me| tonight| already| today)|(?:bought|buying|ordered|"
                                   r"ordering) (?:a |the |some )?(?:rope|noose|gun|handgun|rifle|shotgun|bullets|ammo)|"
                                   r"(?:have|got) (?:the |my )?" + PILLS + r" ready"),
@@ -307,6 +321,8 @@ AT_PLACE = Category("at-place", "crisis", (
 # -- preparations and goodbyes (C-SSRS 6; 988: giving things away, saying goodbye) --------------
 FAREWELL = Category("farewell", "crisis", (
     ("give-it-all-away", "subject", r"(?:giving|gave|give|given) (?:away )?(?:all )?(?:of )?my (?:things|stuff|"
+                                    r"belongings|possessions) (?:to|out to) (?:my|the|people|friends|family|everyone)|"
+                                    r"(?:giving|gave|give|given) (?:away )?(?:all )?(?:of )?my (?:things|stuff|"
                                     r"belongings|possessions|everything) away|(?:giving|gave|give) away (?:all )?"
                                     r"(?:of )?my (?:things|stuff|belongings|possessions)|giving everything away"),
     ("gave-most-away", "subject", r"(?:giving|gave|give|given) (?:away )?(?:most|all|a lot|half|the rest|nearly all|"
@@ -347,7 +363,13 @@ FAREWELL = Category("farewell", "crisis", (
                                      r"(?:here|around|alive)"),
     ("last-message", "subject", r"(?:my|this is my) last (?:message|text|post)(?= to| from| ever| *$)|"
                                 r"(?:will not|never) hear from me again"),
-    ("sorry-for-everything", "subject", r"(?:am sorry|sorry|thank you|thanks) for everything(?: *$| before| in case)"
+    ("sorry-for-everything", "subject", r"(?:life insurance|insurance money|insurance payout) (?:will|would|should|is "
+                                        r"going to) (?:cover|pay for|go to|take care of|look after|be enough for) "
+                                        r"(?:the kids|my kids|my family|them|my wife|my husband|my partner|my children|"
+                                        r"everyone)|(?:does|will|would) (?:life )?insurance (?:pay|pay out|cover) "
+                                        r"(?:for |if |on |after )?(?:a )?suicide|(?:said|have said|made|written) (?:all )?"
+                                        r"my goodbyes(?= *$| *,| already| now)|"
+                                        r"(?:am sorry|sorry|thank you|thanks) for everything(?: *$| before| in case)"
                                         r"|thanks for everything before"),
 ))
 
@@ -442,7 +464,8 @@ HARM = Category("harm", "harm", (
                                          r"people|the)"),
     ("grabbed-too-hard", "subject", r"(?:grabbed|shook|hit|slapped|hurt) (?:him|her|my kid|my son|my daughter|"
                                     r"the baby|my baby) (?:way )?(?:too hard|hard)"),
-    ("revenge", "subject", r"(?:thinking about|think about|fantasi[sz]ing about|imagining|imagine|picturing|dream about|"
+    ("revenge", "subject", r"(?:beat|kick|stab|choke|strangle|punch|stomp) (?:" + TOWARD[3:-1] + r") to "
+                           r"death|(?:thinking about|think about|fantasi[sz]ing about|imagining|imagine|picturing|dream about|"
                            r"dreaming about|planning|plan on|keep thinking about|thinking of|urge to|urges to) (?:hurting|killing|"
                            r"stabbing|shooting|running over|beating|strangling|choking|attacking|poisoning|running|"
                            r"shaking|hitting|smothering|throwing|drowning|pushing) " + TOWARD +
@@ -525,7 +548,10 @@ MEANS = Category("means", "weak", (
                            r"(?:middle|edge|end|top|railing|rail)(?= *$| *,| of it| again)|"
                            r"counted (?:them|my|the)(?: " + PILLS + r")?(?: again)?(?= *$| *,| last night| today| tonight| this morning)"),
     ("still-enough", "subject", r"(?:still|more than|have|got|there is|theres) enough(?= *$| *,)"),
-    ("looking-at-place", "subject", r"(?:looking at|looked at|staring at|drove past|drive past|driving past|walked to|thinking about|thinking of|"
+    ("looking-at-place", "subject", r"(?:sitting|standing|sat|stood|parked|waiting) (?:by|at|on|near|beside) "
+                                    r"the (?:river|lake|water|sea|ocean|falls|quarry|bridge|tracks|overpass|cliff|"
+                                    r"cliffs|edge)(?! (?:cafe|caf|restaurant|bar|pub|house|park|walk|path|festival|"
+                                    r"office|centre|center|with (?:my|the) (?:kids|family|dog)))|(?:looking at|looked at|staring at|drove past|drive past|driving past|walked to|thinking about|thinking of|"
                                     r"drive to|"
                                     r"driving to|walk to|go to|going to go to|car by|car at|parked at|going back to|go back to|"
                                     r"went back to) the (?:actual |real |old |same )?"
@@ -543,10 +569,13 @@ PLAN = Category("plan", "weak", (
                                r"now that|about it|about my decision)(?= *$| *,| in (?:ages|years|months|a long time))|(?:suddenly|"
                                r"strangely) (?:calm|at peace)"),
     ("i-am-ready", "subject", r"i am ready(?= *$)|ready to go(?= *$)"),
-    ("have-a-plan", "subject", r"(?:have|has|made|got) a plan(?= *$| *,| to do it| to end| and a| for (?:tonight|"
+    ("have-a-plan", "subject", r"(?:have|has|made|got) a plan(?= *$| *,| to do it| to end| and a| and the| for (?:tonight|"
                                r"this weekend|the weekend|tomorrow|friday|saturday|sunday|after))"),
     ("make-it-stop", "subject", r"(?:going to|will|want to) (?:finally )?make it (?:all )?stop"),
     ("not-careful", "subject", r"not (?:planning on |going to be )?(?:being )?careful this time"),
+    ("courage", "subject", r"(?:working|work|worked|get|getting|got|build|building|find|finding) up (?:the )?"
+                           r"(?:courage|nerve|guts)|need (?:the|more) (?:nerve|courage|guts)(?= *$| *,)|"
+                           r"(?:have|had|find|found) the (?:guts|nerve|courage) to (?:do it|go through|jump|end it)"),
     ("going-through-with-it", "subject", r"(?:going|go|am going|will go|ready to go|decided to go) through with it|"
                                          r"(?:do not|not) (?:want to )?stop this time|"
                                          r"(?:not|never) (?:want to )?(?:come|coming|get|getting|climb|climbing) down"
