@@ -1,7 +1,7 @@
 """A small trained reading of how much a message sounds like someone in crisis, to back up the signs.
 
 `likeness(normalised_text)` is a probability-like score in [0, 1] from a linear model over character
-n-grams (3 to 5 letters within words), trained on first-person crisis and hopeless statements
+n-grams (3 to 5 letters within words, counted over the message's distinct words), trained on first-person crisis and hopeless statements
 against everyday peer-work messages, talk about others, past experience and denials. Character
 n-grams carry over to typos, missing apostrophes and new inflections that a word table misses.
 
@@ -10,7 +10,7 @@ It never decides alone (`bot.crisis._combine` says how it is used): it can raise
 short note. Everyday text with no sign never gets the crisis reply from it.
 
 The weights are plain numbers in `bot/data/crisis_model.json`, scored here without scikit-learn
-(a set of n-grams and a sum, well under the screen's time budget). Retrain, from the repository's
+(a sum over the message's words, each word's share cached). Retrain, from the repository's
 root, after changing a corpus:
 
     .venv/bin/python -m bot.crisis_model tests/data/crisis_corpus.toml tests/data/crisis_corpus_fresh.toml …
@@ -30,14 +30,16 @@ SIZES = (3, 4, 5)
 NOT_IN_CRISIS = ("everyday", "helper", "others", "past", "denial")
 
 
-def grams(text: str) -> set[str]:
-    """Character n-grams inside words, padded by a space each side (scikit-learn's 'char_wb')."""
-    out: set[str] = set()
-    for word in text.split():
-        padded = f" {word} "
-        for n in SIZES:
-            out.update(padded[i:i + n] for i in range(len(padded) - n + 1))
-    return out
+@lru_cache(maxsize=8192)
+def word_grams(word: str) -> tuple[str, ...]:
+    """Character n-grams of one word, padded by a space each side (scikit-learn's 'char_wb')."""
+    padded = f" {word} "
+    return tuple(padded[i:i + n] for n in SIZES for i in range(len(padded) - n + 1))
+
+
+def grams(text: str) -> list[str]:
+    """The n-grams of every distinct word of `text` (a word said twice counts once)."""
+    return [g for word in set(text.split()) for g in word_grams(word)]
 
 
 @lru_cache(maxsize=1)
@@ -46,10 +48,15 @@ def _model() -> tuple[float, dict[str, float]]:
     return data["intercept"], data["weights"]
 
 
+@lru_cache(maxsize=8192)
+def _word_score(word: str) -> float:
+    weights = _model()[1]
+    return sum(weights.get(g, 0.0) for g in word_grams(word))
+
+
 def likeness(normalised: str) -> float:
     """How much `normalised` (see `bot.crisis.normalise`) reads like a first-person crisis, 0 to 1."""
-    intercept, weights = _model()
-    z = intercept + sum(weights.get(g, 0.0) for g in grams(normalised))
+    z = _model()[0] + sum(_word_score(word) for word in set(normalised.split()))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -81,7 +88,7 @@ def train(paths: list[str]) -> dict:
     from sklearn.linear_model import LogisticRegression
 
     texts, labels = examples(paths)
-    vectoriser = CountVectorizer(analyzer=grams, binary=True, min_df=2)
+    vectoriser = CountVectorizer(analyzer=grams, min_df=2)
     features = vectoriser.fit_transform(texts)
     model = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced").fit(features, labels)
     weights = {g: round(float(w), 4) for g, w in zip(vectoriser.get_feature_names_out(), model.coef_[0])

@@ -452,7 +452,10 @@ HARM = Category("harm", "harm", (
     ("make-them-pay", "self", r"make (?:them|him|her|everyone|you all|all of them) (?:all )?pay|"
                                  r"(?:ex|he|she|they|him|her|them|all of them|every one of them|everyone|everybody)"
                                  + gap(30) + r"(?:is|are|will) (?:all )?(?:going to )?pay(?= *$| *,| tonight| tomorrow| "
-                                 r"for what| for this| for it)|they will (?:all )?(?:see|regret it|be sorry|learn)(?= *$| *,)"),
+                                 r"for what| for this| for it)|they will (?:all )?(?:see|regret it|be sorry|learn)(?= *$| *,)|"
+                                 r"(?:it|this|that) (?:ends|is over|is going to end|will end) for (?:him|her|them)|"
+                                 r"(?:his|her|their) (?:time is up|days are numbered)|i know where (?:he|she|they) "
+                                 r"(?:lives|drinks|works|sleeps|parks)(?= *$| *,| and| on| every)"),
     ("dead-when-i-find", "self", r"(?:is|are) (?:so )?dead when i (?:find|see|get)|"
                                     r"(?:is|are) not going to see (?:next week|tomorrow|another day|the weekend)"),
     ("shooting-up", "subject", r"(?:imagining|imagine|picture|picturing|thinking about|planning) (?:shooting|stabbing|"

@@ -131,6 +131,42 @@ def test_everyday_work_words_and_idioms_stay_quiet():
         assert crisis.read(text).level == crisis.NONE, text
 
 
+def test_the_fields_warning_signs_are_heard_in_words_no_corpus_used():
+    """Signs as the field lists them, worded afresh (a means stockpiled, a weapon in reach, a height, a
+    euphemism, arranging for others, courage worked up, withdrawal with a plan): each is a crisis."""
+    for text in ("ive been stockpiling my sleeping pills for a month", "the gun is in my nightstand and i keep looking at it",
+                 "im standing on the overpass above the highway", "i just want the pain to end for good",
+                 "theres nothing keeping me here anymore", "ill be gone by morning",
+                 "Ive been sitting by the river for an hour working up the courage",
+                 "i googled how long it takes to bleed out", "my life insurance will cover the kids",
+                 "please dont let me do something stupid tonight", "i have a plan and the means, i just need the nerve",
+                 "i want to fall asleep in the snow and not get up"):
+        assert crisis.read(text).level == crisis.CRISIS, text
+
+
+def test_lookalikes_of_the_new_signs_stay_quiet():
+    """A med pass, a trip to the lake, a stay over, a giveaway, a calm walk: weak signs explained stay quiet."""
+    for text in ("the meds are lined up for the evening med pass", "counted the pills for the med audit with the nurse",
+                 "heading to the lake this weekend with the kids", "I'm not driving back tonight, staying at my sister's",
+                 "giving away my old books this weekend, anyone want some?", "had a long walk after the group, feel calm now",
+                 "Sorry! Still thinking about it.", "checking out early today, see you monday",
+                 "the rope course for team building is on friday", "I'd rather die than do another audit haha"):
+        assert crisis.read(text).level != crisis.CRISIS, text
+
+
+def test_the_trained_model_never_gives_the_crisis_reply_without_a_sign():
+    """The small model may add the note to a first-person message with no sign, never the crisis reply."""
+    assert crisis.read("i feel so empty lately").level == crisis.NOTE
+    assert crisis.read("I'm going to end it with my ex, wish me luck").level != crisis.CRISIS
+    assert all(crisis.read(text).level != crisis.CRISIS for text in CRISIS["everyday"])
+
+
+def test_quoted_words_called_a_joke_get_the_note_not_the_crisis_reply():
+    """"I typed 'I want to die' in the chat as a joke": the words are quoted, so the note, not an alarm."""
+    reading = crisis.read("I typed 'I want to die' in the group chat as a joke, should I delete it?")
+    assert reading.level == crisis.NOTE
+
+
 def test_a_denial_is_never_the_crisis_reply():
     """"To be clear I'm not thinking about hurting myself" is a denial: a note at most."""
     assert crisis.read("to be clear I'm not thinking about hurting myself, I just need a break").level == crisis.NOTE
