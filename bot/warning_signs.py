@@ -88,7 +88,7 @@ IDEATION = Category("ideation", "crisis", (
     ("end-it-all", "subject", r"end(?:ing)? it all|(?:thinking about|think about|thought about|thinking of|think of|thought of|considering|"
                               r"contemplating|want to|going to|"
                               r"plan to|planning to|planned to|decided to|about to|ready to|feel like) "
-                              r"end(?:ing)? (?:it|things)(?! with| early| here| there)"),
+                              r"end(?:ing)? (?:it|things|everything)(?! with| early| here| there)"),
     ("want-to-die", "subject", r"(?:want|wants|wanted|wanting|wish|wishing|ready|need|deserve|going) to die"
                                + HAIR + r"(?! on (?:this|that|the) hill)"
                                r"(?! (?:of|from) (?:laughing|laughter|embarrassment|boredom|shame|cringe))"),
@@ -97,7 +97,8 @@ IDEATION = Category("ideation", "crisis", (
                              r"was not alive|was not here|were not here|not wake up|would not wake up)"),
     ("better-off-dead", "subject", r"better off dead|(?:want|wanted|wanting|wish|ready) to be dead|"
                                    r"rather (?:be dead|die)(?= *$| *,| honestly| tbh)"),
-    ("better-off-without-me", "self", r"better off (?:without me|if i (?:just )?(?:died|was dead|were dead|was gone|"
+    ("better-off-without-me", "self", r"(?:will|would|are going to|is going to) be (?:fine|ok|okay|better|happier|"
+                                      r"alright|all right) without me(?= *$| *,| and| anyway)|better off (?:without me|if i (?:just )?(?:died|was dead|were dead|was gone|"
                                       r"were gone|was not here|were not here|disappeared))"),
     ("nobody-would-miss-me", "self", r"no one (?:would|will|is going to) (?:even )?(?:miss|notice|care about) me|"
                                      r"no one would (?:even )?(?:care|notice|miss me) if i (?:died|was gone|were gone|"
@@ -107,7 +108,9 @@ IDEATION = Category("ideation", "crisis", (
                                      r"|nothing (?:left )?to live for|(?:life|living|it) (?:is|feels) not worth "
                                      r"(?:living|it anymore)|not worth living"),
     ("easier-without-me", "self", r"(?:easier|better|happier|relieved|lighter|fine) (?:off )?(?:for [a-z ]{0,20} )?"
-                                  r"if i (?:was|were|am) (?:not (?:around|here|alive)|gone|dead)|if i (?:just )?(?:disappeared|died|vanished)"
+                                  r"if i (?:was|were|am) (?:not (?:around|here|alive)|gone|dead)|if i (?:never|did not) (?:showed|show|came|come|woke|"
+                                  r"wake) (?:up|back)(?: again| ever again)?(?= *$| *,| ever| again)|"
+                                  r"if i (?:just )?(?:disappeared|died|vanished)"
                                   r"(?= *$| *,)|if i (?:was|were) not (?:around|here|alive)"
                                   r" (?:everything|all my problems|it all|things|everyone|my problems) would|"
                                   r"better (?:off )?without "
@@ -149,10 +152,13 @@ IDEATION = Category("ideation", "crisis", (
                                      r"(?:suicide )?attempts?(?= *$| *,| years| a | in | when| at| last| and)"),
     ("suicide-note", "subject", r"(?:wrote|writing|written|write) (?:a |my )?"
                                 r"(?:suicide note|goodbye (?:letter|note)s?)"),
-    ("my-funeral", "subject", r"(?:picture|picturing|imagine|imagining|plan|planning|thinking about|think about) "
+    ("my-funeral", "subject", r"(?:picture|picturing|imagine|imagining|see|seeing|visuali[sz]e|visuali[sz]ing|"
+                              r"dream about|dreaming about|dreaming of) myself (?:hanging|dead|jumping|dying|in a coffin|"
+                              r"falling|bleeding out|drowning|overdosing|gone|not here)|(?:picture|picturing|imagine|imagining|plan|planning|thinking about|think about) "
                               r"my (?:own )?funeral"),
-    ("voices", "self", r"(?:voices?|something) (?:are |is |keep |keeps )?(?:telling|tell|told|tells) me to (?:kill|hurt|"
-                       r"jump|die|end it|cut)"),
+    ("voices", "self", r"(?:voices?|something) (?:are |is |keep |keeps )?(?:telling|tell|told|tells|say|says|saying|said)"
+                       r" (?:me to|i should|i have to|i need to|i must|i deserve to) (?:kill|hurt|jump|die|end it|cut|"
+                       r"do it)"),
     ("how-id-do-it", "subject", r"(?:thinking|thought|know|knew|figured out|worked out|planned|planning|plan) "
                                 r"(?:exactly |about |out )?how (?:i would|i will|i am going to|to) do it"),
     # euphemisms for not being around, and wanting the pain ended for good (988: "make it stop")
@@ -332,7 +338,9 @@ FAREWELL = Category("farewell", "crisis", (
 
     ("wont-need-it", "subject", r"(?:will not|would not|am not going to) (?:be )?need(?:ing)? (?:it|them|this|that|"
                                 r"these|those|any of it|my \w{1,20})(?: anymore| after| much longer| where)"),
-    ("wont-be-here", "subject", r"(?:will not|would not|might not|may not) be (?:here|around|alive)(?= to| for| next| "
+    ("wont-be-here", "subject", r"(?:do not|not|never) (?:plan|planning|going|expect|expecting|intend|intending) "
+                                r"(?:on|to) (?:be|being) (?:around|here|alive) (?:for|by|at|next|much|when|to see|"
+                                r"after)|(?:will not|would not|might not|may not) be (?:here|around|alive)(?= *$| *,| to| for| next| "
                                 r"much longer| by| after| when| anymore)|not (?:be|being) around much longer|"
                                 r"(?:will not|would not) be able to (?:look after|take care of|care for|feed) "
                                 r"(?:her|him|them|it) (?:after|anymore|much longer)"),
@@ -396,7 +404,10 @@ SELF_HARM = Category("self-harm", "crisis", (
 
 # -- an overdose taken or planned -----------------------------------------------------------------
 OVERDOSE = Category("overdose", "crisis", (
-    ("overdose", "subject", r"overdosed|(?:relapsed|used|took|taken|od|overdosed|drank|mixed) (?:[a-z]{1,20} )?on purpose|(?:am|is|are) overdosing|(?:going|want|plan|planning|trying) to "
+    ("overdose", "subject", r"overdosed|(?:tried|try|trying|attempted) to (?:overdose|od)|"
+                            r"(?:swallow|swallowing|take|taking|down|downing|took|swallowed) (?:all|the whole|a whole|every|"
+                            r"the rest|the entire) (?:of )?(?:my |the |a |those |these )?(?:[a-z]{1,12} )?(?:pack|packet|bottle|"
+                            r"box|strip|blister|" + PILLS[3:-1] + r")|(?:relapsed|used|took|taken|od|overdosed|drank|mixed) (?:[a-z]{1,20} )?on purpose|(?:am|is|are) overdosing|(?:going|want|plan|planning|trying) to "
                             r"(?:overdose|od)(?! prevention)|(?:took|take|taken|taking|swallowed|swallow) (?:too many|"
                             r"a (?:whole )?(?:bottle|handful|bunch) of|the whole bottle of) (?:my )?(?:pills|meds|"
                             r"medications?|tablets|painkillers|sleeping pills)|(?:took|swallowed) all (?:of )?my "
@@ -432,7 +443,8 @@ DANGER = Category("danger", "crisis", (
 
 # -- intending to hurt someone else (988 takes these calls too) -----------------------------------
 HARM = Category("harm", "harm", (
-    ("going-to-hurt", "subject", r"(?:going to|will|want to|about to|plan to|planning to|am going to|urge to|urges to)"
+    ("going-to-hurt", "subject", r"(?:going to|will|want to|wanting to|about to|plan to|planning to|am going to|urge to|"
+                                 r"urges to)"
                                  r" (?:hurt|stab|shoot|beat|strangle|choke|attack|hit|shake|smash) " + TOWARD +
                                  # "shoot him an email", "hit him up", "beat him at ping pong"
                                  r"(?! (?:with|in|at|up|an?|some|back|over|off|on|to|for|about)(?![a-z]))|"
@@ -486,13 +498,14 @@ HARM = Category("harm", "harm", (
 # -- hopelessness, being a burden, feeling trapped (988 / AAS) ------------------------------------
 HOPELESS = Category("hopeless", "note", (
     ("no-point", "subject", r"why (?:do )?i (?:even )?keep (?:trying|going|bothering)(?= *$| *,)|"
-                            r"what is (?:even )?the point(?= *$| *,| of (?:it|any|anything|this|trying|me|living|going on|"
-                            r"being)| anymore| honestly)|whats the point(?= *$| *,| of (?:it|any|anything|this|trying|"
+                            r"what is (?:even )?the point(?= *$| *,| of (?:it|any|anything|this(?= *$| *,)|trying|me|living|going on|"
+                            r"being)| anymore| honestly)|whats the point(?= *$| *,| of (?:it|any|anything|this(?= *$| *,)|trying|"
                             r"me))|no point (?:anymore|in anything|in trying|to any of it|to anything)(?= *$| *,)|"
                             r"(?:it is|its|everything is|life is|it all is|it feels|everything feels|life feels|it all feels|everything "
                             r"seems|life seems) (?:so |all |completely )?pointless|whats even the point|"
                             r"why (?:even )?bother(?= *$| *,| anymore)"),
-    ("done", "subject", r"(?:i am|just|so|completely) done(?= *$)|done with (?:it all|all of it|everything|life|living|"
+    ("done", "subject", r"(?:i am|just|so|completely) done(?= *$)|(?:done|finished|through|tired of) fighting"
+                        r"(?= *$| *,| and| anymore)|done with (?:it all|all of it|everything|life|living|"
                         r"this life|myself|being alive|trying)(?= *$| *,| after| for good| tonight| soon| by)|be done with it(?= *$| *,)"),
     ("give-up", "subject", r"i give up(?= *$| *,| on (?:life|everything|myself|it all|trying|living))|"
                            r"given up on (?:life|everything|myself|living)"),
@@ -509,7 +522,8 @@ HOPELESS = Category("hopeless", "note", (
                                    r"anything|life) (?:ever )?getting better|(?:never|not ever) (?:going to )?get "
                                    r"better(?= *$| *,)|no one cares (?:if i|whether i|about me)|feel (?:so )?empty"
                                    r"(?= *$| *,| all| inside)"),
-    ("burden", "subject", r"(?:am|feel like|feeling like|feel|being|just|only|been) (?:such a |a |so much of a |nothing but a |a total |"
+    ("burden", "subject", r"(?:sorry|apologi[sz]e) for (?:being|existing|being alive|being born|being such)"
+                          r"(?: such)?(?: a)? (?:mess|burden|disappointment|failure|waste|pain|problem|nuisance)|(?:am|feel like|feeling like|feel|being|just|only|been) (?:such a |a |so much of a |nothing but a |a total |"
                           r"a huge |such |just a |only a |a big )(?:fucking |massive |huge )?burden|"
                           r"burden (?:to|on|for) (?:everyone|everybody|my family|them|you all|my kids|the people|people|"
                           r"my partner|my friends)|"
@@ -538,7 +552,8 @@ HOPELESS = Category("hopeless", "note", (
 
 # -- weak signs: nothing alone, a crisis with another ---------------------------------------------
 MEANS = Category("means", "weak", (
-    ("my-means", "subject", r"my (?:\w{1,20} )?" + PILLS + r"(?= *$| *,| again| in my| would| to| right| here| with me|"
+    ("my-means", "subject", r"(?:have|got|holding) (?:the|a|my) (?:bottle|pills|meds|rope|gun|knife|blade|"
+                            r"razor|tablets)s? (?:right )?(?:here|with me|next to me|in front of me|ready|beside me)|my (?:\w{1,20} )?" + PILLS + r"(?= *$| *,| again| in my| would| to| right| here| with me|"
                             r" on me| ready| now| tonight| in front of me| in my hand)|"
                             r"(?:my|the|a|his|her) (?:\w{1,20} )?(?:\w{1,20} )?" + LETHAL + r"(?= *$| *,| is| in| at| and)|"
                             r"(?:got|have|bought) (?:a|my|the) (?:bag|stash|supply)|use everything i have|"
@@ -571,7 +586,8 @@ PLAN = Category("plan", "weak", (
     ("sudden-calm", "subject", r"(?:feel|feeling|felt) (?:so |really )?(?:calm|at peace|peaceful) (?:for the first time|"
                                r"now that|about it|about my decision)(?= *$| *,| in (?:ages|years|months|a long time))|(?:suddenly|"
                                r"strangely) (?:calm|at peace)"),
-    ("i-am-ready", "subject", r"i am ready(?= *$)|ready to go(?= *$)"),
+    ("i-am-ready", "subject", r"(?:going to|ready to|want to|about to|time to) (?:just )?let (?:go|it all go)"
+                              r"(?= *$| *,| now| tonight| for good)|i am ready(?= *$)|ready to go(?= *$)"),
     ("have-a-plan", "subject", r"(?:have|has|made|got) a plan(?= *$| *,| to do it| to end| and a| and the| for (?:tonight|"
                                r"this weekend|the weekend|tomorrow|friday|saturday|sunday|after))"),
     ("make-it-stop", "subject", r"(?:going to|will|want to) (?:finally )?make it (?:all )?stop"),
@@ -612,7 +628,7 @@ GOODBYE = Category("goodbye", "weak", (
     ("apology", "subject", r"i am sorry(?= *$| *,)|^(?:so |really |im )?sorry(?: for this| for everything)?$|sorry (?:everyone|all|guys|everybody)(?= *$)|"
                            r"(?:please )?tell (?:my )?(?:mom|mum|dad|family|kids|partner|sister|brother) i am sorry"),
     ("its-been-real", "subject", r"(?:it has|its|it is) been (?:real|nice knowing (?:you|everyone)|good knowing (?:you|everyone))"),
-    ("goodbye-everyone", "subject", r"(?:goodbye|bye|farewell) (?:everyone|all|guys|friends|everybody|peerbot|bot|"
+    ("goodbye-everyone", "subject", r"^(?:goodbye|bye|farewell)(?: now)?$|(?:goodbye|bye|farewell) (?:everyone|all|guys|friends|everybody|peerbot|bot|"
                                     r"world|for now)(?= *$| *,)|(?:thank you|thanks) and goodbye"),
     ("note-left", "subject", r"(?:the|my) (?:note|notes|letter|letters) (?:is|are|has been|have been|already|is already|are "
                              r"already) (?:already )?(?:written|done|finished|sealed|ready|on|in|under|by|next to|where)"),
@@ -628,7 +644,8 @@ GOODBYE = Category("goodbye", "weak", (
                              r"(?:passwords|bank details|pin numbers)"),
     ("just-in-case", "subject", r"just in case(?= *$)"),
     ("sorting-my-stuff", "subject", r"sorting (?:out )?(?:all )?my (?:stuff|things|affairs|belongings)"),
-    ("in-order", "subject", r"(?:put|putting|got|getting) (?:[a-z]{1,20} )?(?:[a-z]{1,20} )?in order|"
+    ("in-order", "subject", r"(?:put|putting|got|getting|left|leaving) " + gap(40) + r"(?:together|ready|out) for my (?:sister|brother|mom|mum|dad|kids|partner|"
+                            r"friend|family|daughter|son|neighbou?r)|(?:put|putting|got|getting) (?:[a-z]{1,20} )?(?:[a-z]{1,20} )?in order|"
                             r"made arrangements for my (?:cat|dog|pets?|kids|children|plants)|(?:my )?rent is paid|"
                             r"paid (?:off )?(?:what i could|everything|my debts|all my bills|what i owe)|"
                             r"cleaned (?:the|my) (?:flat|apartment|house|place|room) (?:top to bottom|from top to bottom)|wrote (?:everyone|each of them|"
