@@ -68,7 +68,7 @@ LETHAL = r"(?:rope|noose|gun|guns|rifle|shotgun|pistol|handgun|firearm|bullets|a
 PLACE_WORDS = (r"bridge|overpass|roof|rooftop|ledge|tracks|train tracks|railway|rail line|cliff|cliffs|lookout|"
                r"edge(?! of (?:my|our|his|her|your|their|reason|burnout|sanity|patience))|top floor|parking garage|"
                r"parking structure|parking deck|car park roof|multi storey|multistorey|top level|water tower|"
-               r"train platform|subway platform|station platform|balcony|dam|pier|crane|scaffolding")
+               r"train platform|subway platform|station platform|train line|railway line|rail tracks|level crossing|balcony|dam|pier|crane|scaffolding")
 NOT_A_PLACE = (r"(?! street| road| program| club| office| intake| meeting| deck| garden| patio| terrace| bar| party|"
                r" project| team| crew| union| committee| repair| closure| clean| for (?:lunch|a break|a smoke|coffee))")
 # "the pills organiser", "the meds cabinet": things that hold medication, not a supply of it
@@ -85,7 +85,8 @@ IDEATION = Category("ideation", "crisis", (
     ("kill-myself", "self", r"(?:kill|killing|killed|hang|hanging|shoot|shooting|drown|drowning|poison|"
                             r"poisoning|suffocate|starve|starving) myself"),
     ("end-my-life", "self", r"(?:end|ending|take|taking) my (?:own )?life"),
-    ("end-it-all", "subject", r"end(?:ing)? it all|(?:thinking about|think about|thought about|thinking of|think of|thought of|considering|"
+    ("end-it-all", "subject", r"(?:am|i will|will be) end(?:ing)? it(?= *$| *,| tonight| today| all| for good| "
+                              r"this)|(?:get|getting) it (?:all )?over with(?= *$| *,| tonight| today| for good)|end(?:ing)? it all|(?:thinking about|think about|thought about|thinking of|think of|thought of|considering|"
                               r"contemplating|want to|going to|"
                               r"plan to|planning to|planned to|decided to|about to|ready to|feel like) "
                               r"end(?:ing)? (?:it|things|everything)(?! with| early| here| there)"),
@@ -121,7 +122,8 @@ IDEATION = Category("ideation", "crisis", (
                                     r"be here" + END + r"|be around anymore|keep living|wake up" + END + r"|go on" + END +
                                     r"|keep going" + END + r")|not (?:think|know if|sure if|sure) i (?:want|can) "
                                     r"(?:to )?(?:live|be alive|be here|go on|keep going|keep living)"),
-    ("cant-go-on", "subject", r"can not (?:go on|keep going|keep living|take (?:it|this) anymore|do this anymore|"
+    ("cant-go-on", "subject", r"can not (?:go on|keep going|keep living|take (?:it|this|this pain|the pain|the hurt|any more of this|"
+                              r"any of this) anymore|do this anymore|"
                               r"cope anymore|live like this)" + END + r"|(?:just )?can not anymore(?= *$| *,)"),
     ("want-it-over", "subject", r"(?:want|need) (?:it all|everything|my life|all of this|it|the pain) to (?:end|stop|be over)" + END),
     ("disappear", "subject", r"want to (?:disappear forever|stop existing|not exist|not be (?:here|alive)|"
@@ -174,7 +176,13 @@ IDEATION = Category("ideation", "crisis", (
                              r"stick around|be alive)|(?:nothing|no one|nobody) (?:left )?(?:to|worth) (?:live|living|stay|"
                              r"staying|stick around|keep going) for|(?:reasons?|point) to (?:stay|stick around) "
                              r"(?:alive|here)"),
-    ("hope-i-die", "subject", r"(?:if|when|once) i am (?:gone|dead|not here|not around)(?= *$| *,| (?:no one|"
+    ("hope-i-die", "subject", r"(?:should not|do not deserve to|does not deserve to|not deserve to) (?:be alive|live|"
+                              r"exist|be here|keep living|breathe)(?= *$| *,| anymore| after| and)|should (?:have )?(?:just )?"
+                              r"(?:died|be dead|not have survived)(?= *$| *,| when| back| years| in| that)|"
+                              r"(?:can not|do not) see myself (?:being )?(?:alive|here|around|living) (?:next|by|in|at|for|"
+                              r"much)|(?:want|wanting|ready|time) to go too(?= *$| *,)|(?:sleep|rest|disappear|go away)"
+                              + gap(40) + r"(?:ever again|forever|for good)(?= *$| *,)|want out (?:for good|"
+                              r"permanently|forever)|(?:if|when|once) i am (?:gone|dead|not here|not around)(?= *$| *,| (?:no one|"
                               r"nobody|everyone|everybody|they|things|it|my|the|at least))|(?:tired|sick|exhausted) of "
                               r"(?:fighting|trying) to (?:stay alive|live|keep living|survive|keep going)|"
                               r"(?:i will|i am going to|i will probably) be gone (?:by|before) (?:morning|tomorrow|"
@@ -225,7 +233,10 @@ METHOD = Category("method", "crisis", (
                                  r"(?:step|stepping) (?:off|back from) "
                                  r"(?:the )?(?:edge|ledge|yellow line|platform)"),
     # thinking how easy it would be, a place that calls: the method is being considered
-    ("how-easy", "subject", r"how (?:long|fast|quickly) (?:it takes|does it take|would it take|it would take|until "
+    ("how-easy", "subject", r"(?:does it|would it|will it|how much does it|how much would it|is it) (?:hurt|painful) "
+                            r"to (?:drown|die|hang|jump|bleed out|overdose|od|suffocate|get shot|be hit by)|"
+                            r"(?:fast|express|freight|through) (?:ones|trains?) (?:come|comes|pass|go|goes) through|"
+                            r"(?:when|where) the (?:express|fast trains?|trains?) (?:does not|do not) stop|" r"how (?:long|fast|quickly) (?:it takes|does it take|would it take|it would take|until "
                             r"you|before you) (?:to )?(?:die|bleed out|drown|suffocate|pass out|lose consciousness|"
                             r"freeze)|"
                             r"(?:stepping|step|stepped|moving|inching|edging|leaning|lean|leaned|creeping) (?:closer|"
@@ -271,7 +282,7 @@ MEANS_READY = Category("means-ready", "crisis", (
                                           r"swallowed) (?:[0-9]{2,3} |all (?:of )?(?:my |the |their |your )|a (?:whole )?"
                                           r"bottle of |a lot of |a bunch of |a handful of )(?:[a-z]{1,20} )?" + PILLS),
     ("holding-means", "subject", r"(?:sitting|sat|holding|held|staring at|playing with) (?:here )?(?:with )?"
-                                 r"(?:a|the|my) (?:bottle of |handful of )?(?:" + PILLS[3:-1] + r"|" + LETHAL[3:-1] +
+                                 r"(?:a|the|my) " + gap(25) + r"(?:bottle of |handful of )?(?:" + PILLS[3:-1] + r"|" + LETHAL[3:-1] +
                                  r"|knife|bottle)"),
     ("with-the-means", "subject", r"with (?:a|the|my) (?:blade|razor|razors|rope|noose|gun|pills|bottle of pills)"
                                   r"(?= *$| *,| in my| right now| and| here)"),
@@ -303,7 +314,8 @@ MEANS_READY = Category("means-ready", "crisis", (
                                  r"(?:how to|where to|where i can|where can i) (?:buy|get) (?:a |some )?(?:gun|firearm|"
                                  r"pistol|handgun|rope|noose)|(?:buy|get|getting|buying) a gun(?= *$| *,| today| tonight"
                                  r"| this week| tomorrow| soon)"),
-    ("rope-ready", "subject", r"(?:the|a|my) (?:rope|noose) (?:is|are|has been|been|sits|sitting|hangs|hanging|is still|"
+    ("rope-ready", "subject", r"(?:hid|hidden|hiding|stashed|stashing) (?:a|the|my|some) (?:razor|razors|blade|"
+                              r"blades|knife|pills|rope|gun|meds|tablets)|(?:the|a|my) (?:rope|noose) (?:is|are|has been|been|sits|sitting|hangs|hanging|is still|"
                               r"still) (?:[a-z]{1,20} )?(?:in|under|ready|hanging|tied|up|on|behind)|(?:tied|tie|tying|made|"
                               r"making) (?:a |the )?noose|(?:tested|testing) (?:the )?(?:rope|beam|branch)"),
     ("weapon-in-reach", "subject", r"(?:gun|pistol|rifle|shotgun|handgun|knife|blade|razor|rope|pills|meds|bottle) "
@@ -361,7 +373,11 @@ FAREWELL = Category("farewell", "crisis", (
                                        r"partner|wife|husband|mom|mum|parents) (?:in case|for after|for when)"),
     ("after-im-gone", "self", r"(?:for after|after|when|once) i am (?:gone|dead|not here)|"
                                  r"(?:put|putting|getting) my affairs in order"),
-    ("whoever-finds", "subject", r"whoever (?:has to|will have to|is going to) (?:deal with|clean up|go through|"
+    ("whoever-finds", "subject", r"my body (?:would|will|is going to|might) be found|(?:find|finds|found|discover|"
+                                 r"discovers) my body|(?:find|finds) me (?:dead|gone|hanging)|(?:pay|paying|paid|money|"
+                                 r"save|saving|saved|put aside|putting aside|set aside) " + gap(30) + r"(?:for|towards) "
+                                 r"my (?:own )?(?:funeral|cremation|burial)|(?:soon|after tonight|after this|tomorrow) "
+                                 r"(?:it|nothing|none of (?:it|this)) (?:will not|will) matter|whoever (?:has to|will have to|is going to) (?:deal with|clean up|go through|"
                                  r"find|sort out) (?:my|me)|whoever (?:clears|cleans|finds|empties|goes through|sorts|"
                                  r"packs|deals with|gets) (?:out |up )?(?:[a-z]{1,20} )?(?:my|me)"),
     ("wont-matter-after", "subject", r"(?:will not|would not|does not|nothing will|none of it will|none of this will|it will "
@@ -404,7 +420,10 @@ SELF_HARM = Category("self-harm", "crisis", (
 
 # -- an overdose taken or planned -----------------------------------------------------------------
 OVERDOSE = Category("overdose", "crisis", (
-    ("overdose", "subject", r"overdosed|(?:tried|try|trying|attempted) to (?:overdose|od)|"
+    ("overdose", "subject", r"overdosed|(?:took|taken|swallowed|take|taking) (?:like )?(?:a bunch|a lot|loads|lots|a "
+                            r"load|a handful|heaps|a pile|way too many) of (?:my )?(?:[a-z]{1,12} )?" + PILLS + r"|"
+                            r"(?:took|taken|swallowed|taking|washed down) " + gap(30) + PILLS + r" (?:with|and|down with) "
+                            r"(?:vodka|alcohol|booze|wine|whiskey|whisky|drink|drinks|beer|gin|rum)|(?:tried|try|trying|attempted) to (?:overdose|od)|"
                             r"(?:swallow|swallowing|take|taking|down|downing|took|swallowed) (?:all|the whole|a whole|every|"
                             r"the rest|the entire) (?:of )?(?:my |the |a |those |these )?(?:[a-z]{1,12} )?(?:pack|packet|bottle|"
                             r"box|strip|blister|" + PILLS[3:-1] + r")|(?:relapsed|used|took|taken|od|overdosed|drank|mixed) (?:[a-z]{1,20} )?on purpose|(?:am|is|are) overdosing|(?:going|want|plan|planning|trying) to "
@@ -538,7 +557,8 @@ HOPELESS = Category("hopeless", "note", (
     ("drowning", "subject", r"(?:feel like|feels like) i am drowning|i am drowning(?= *$| *,| and)"),
     ("failure", "subject", r"failure as a (?:person|human|parent|mother|father)|worthless(?= *$| *,| and)|"
                            r"hate myself(?= *$| *,| so| and)|hate my life"),
-    ("hopeless-feel", "subject", r"(?:feel|feeling|felt|am|so) (?:so |completely |totally |utterly )?(?:hopeless|"
+    ("hopeless-feel", "subject", r"i am (?:a lost cause|a hopeless case|beyond help|past saving|unfixable|broken "
+                                 r"beyond repair)|(?:nothing|no one) (?:can|will) (?:fix|help|save) me|(?:feel|feeling|felt|am|so) (?:so |completely |totally |utterly )?(?:hopeless|"
                                  r"worthless|useless|empty inside|numb|defeated|broken)(?= *$| *,| and| like| every| all| "
                                  r"inside| lately| anymore)|nothing (?:will|is going to|is ever going to|ever) "
                                  r"(?:change|get better|help|work out)|(?:nothing|no one) to look forward to|"
@@ -566,7 +586,8 @@ MEANS = Category("means", "weak", (
                            r"(?:middle|edge|end|top|railing|rail)(?= *$| *,| of it| again)|"
                            r"counted (?:them|my|the)(?: " + PILLS + r")?(?: again)?(?= *$| *,| last night| today| tonight| this morning)"),
     ("still-enough", "subject", r"(?:still|more than|have|got|there is|theres) enough(?= *$| *,)"),
-    ("looking-at-place", "subject", r"(?:sitting|standing|sat|stood|parked|waiting) (?:by|at|on|near|beside) "
+    ("looking-at-place", "subject", r"(?:went|been|go) to the (?:" + PLACE_WORDS + r"|river|lake|quarry|"
+                                    r"falls)" + NOT_A_PLACE + r"(?= *$| *,| last| again| tonight| today| and)|(?:sitting|standing|sat|stood|parked|waiting) (?:by|at|on|near|beside) "
                                     r"the (?:river|lake|water|sea|ocean|falls|quarry|bridge|tracks|overpass|cliff|"
                                     r"cliffs|edge)(?! (?:cafe|caf|restaurant|bar|pub|house|park|walk|path|festival|"
                                     r"office|centre|center|with (?:my|the) (?:kids|family|dog)))|(?:looking at|looked at|staring at|drove past|drive past|driving past|walked to|thinking about|thinking of|"
@@ -591,10 +612,12 @@ PLAN = Category("plan", "weak", (
     ("have-a-plan", "subject", r"(?:have|has|made|got) a plan(?= *$| *,| to do it| to end| and a| and the| for (?:tonight|"
                                r"this weekend|the weekend|tomorrow|friday|saturday|sunday|after))"),
     ("make-it-stop", "subject", r"(?:going to|will|want to) (?:finally )?make it (?:all )?stop"),
-    ("not-careful", "subject", r"not (?:planning on |going to be )?(?:being )?careful this time"),
+    ("not-careful", "subject", r"(?:could not|did not|was not able to) (?:go through with it|do it)(?= *$| *,| "
+                               r"last| this time| yet)|not (?:planning on |going to be )?(?:being )?careful this time"),
     ("courage", "subject", r"(?:working|work|worked|get|getting|got|build|building|find|finding) up (?:the )?"
                            r"(?:courage|nerve|guts)|need (?:the|more) (?:nerve|courage|guts)(?= *$| *,)|"
-                           r"(?:have|had|find|found) the (?:guts|nerve|courage) to (?:do it|go through|jump|end it)"),
+                           r"(?:have|had|find|found) the (?:guts|nerve|courage|balls) to (?:just )?(?:do it|go through|jump|end it|"
+                           r"end things|pull the trigger)"),
     ("going-through-with-it", "subject", r"(?:going|go|am going|will go|ready to go|decided to go) through with it|"
                                          r"(?:do not|not) (?:want to )?stop this time|"
                                          r"(?:not|never) (?:want to )?(?:come|coming|get|getting|climb|climbing) down"
@@ -652,7 +675,9 @@ GOODBYE = Category("goodbye", "weak", (
                             r"all of them|my family|my kids) (?:notes|letters)"),
     ("my-will", "subject", r"(?:wrote|writing|updated|updating|made|making|finished|sorted|sorting) (?:out )?my will"),
     ("loose-ends", "subject", r"tying up (?:the |some |my )?loose ends|cancel(?:l?ed|l?ing)? my (?:subscriptions|phone|"
-                              r"lease)"),
+                              r"lease|membership|memberships|accounts|appointments|plans)|(?:returned|returning|gave back|"
+                              r"giving back) (?:everything|all the (?:things|stuff)|all of the (?:things|stuff)) i "
+                              r"(?:borrowed|owe|owed)|(?:for|planning|planned|paid for) my (?:own )?(?:funeral|cremation|burial)"),
     ("letters-for", "subject", r"(?:note|notes|letter|letters) for my (?:family|kids|children|partner|mom|mum|parents)"),
     ("who-gets", "subject", r"who gets my|(?:can|could|should|gets to) have my|(?:giving|give) (?:away )?my (?:\w{1,20} )?(?:guitar|cat|dog|records|books|"
                             r"plants|bike|car)"),
