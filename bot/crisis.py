@@ -109,6 +109,7 @@ CARRIERS = {"i", "am", "is", "are", "was", "will", "would", "could", "should", "
             "had", "going", "to", "want", "really", "ever", "actually", "even", "try", "trying", "plan", "plans",
             "planning", "intend", "intention", "intentions", "of", "anything", "feel", "like", "think", "thoughts",
             "about", "thinking", "just", "be", "been", "seriously", "definitely", "honestly", "at", "all", "that"}
+CONTRASTS = {"but", "though", "although", "however", "yet"}
 REPORTING = {"said", "says", "saying", "told", "tells", "telling", "texted", "wrote", "messaged", "mentioned",
              "posted", "shouted", "yelled", "screamed"}
 PAST = re.compile(r"\b(?:years ago|a long time ago|used to|back when|when i was|as a (?:teen|teenager|kid|child)|"
@@ -334,6 +335,8 @@ def _carried_subject(tokens: list[str], start: int, before: list[str]) -> str | 
 def _reported_by_other(sentence_before: list[str]) -> bool:
     """'she said I want to die': the words are someone else's, quoted."""
     for i in range(len(sentence_before) - 1, -1, -1):
+        if sentence_before[i] in CONTRASTS:
+            return False  # "everyone keeps saying it gets better but I'm…": the writer speaks after "but"
         if sentence_before[i] in REPORTING:
             if any(t in ("if", "when", "whenever", "unless") for t in sentence_before[max(0, i - 4):i]):
                 return False  # "if he says one more thing I'm going to…": a condition, not a quote
@@ -381,12 +384,11 @@ def _place(kind: str, match: re.Match, sentence: str, tokens: list[str]) -> tupl
     return "self", named
 
 
-# The small trained model (bot.crisis_model) never decides alone: a message that sounds this much
-# like a crisis turns one weak sign of the writer's own into a crisis, and a first-person message
-# with no sign at all into the note. Thresholds chosen on round 1's corpus (out-of-fold), where they
-# keep false alarms near 6% of everyday messages by the model alone, and far fewer once a sign is
-# also required.
-MODEL_WEAK = 0.8
+# The small trained model (bot.crisis_model) never decides alone and never gives the crisis reply:
+# a first-person message with no sign at all that sounds this much like a crisis gets the note.
+# (Lifting a single weak sign to a crisis with it was tried: leave-one-corpus-out it caught nothing
+# more, and on everyday text it raised false alarms, "the pills are in the glovebox, I'll bring
+# them to the client's". So it is not used for that.)
 MODEL_NOTE = 0.9
 
 
@@ -412,9 +414,6 @@ def _combine(found: list[tuple[str, str, str]], helping: bool, sounds=lambda: 0.
         return CRISIS, "self"
     if "hopeless" in weak:
         return NOTE, "self"
-    about_others = any(where != "self" for _, _, where in found)
-    if weak and not weak <= IDLE and not about_others and not helping and sounds() >= MODEL_WEAK:
-        return CRISIS, "self"
     # Signs about someone else: a note, and so are their preparations ("my roommate said tonight's the
     # night and locked himself in"); only a time about someone else says nothing.
     if any(where != "self" and (alone[category] in ("crisis", "harm", "note", "others") or

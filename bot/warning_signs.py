@@ -85,7 +85,8 @@ IDEATION = Category("ideation", "crisis", (
     ("kill-myself", "self", r"(?:kill|killing|killed|hang|hanging|shoot|shooting|drown|drowning|poison|"
                             r"poisoning|suffocate|starve|starving) myself"),
     ("end-my-life", "self", r"(?:end|ending|take|taking) my (?:own )?life"),
-    ("end-it-all", "subject", r"(?:am|i will|will be) end(?:ing)? it(?= *$| *,| tonight| today| all| for good| "
+    ("end-it-all", "subject", r"(?:so close to|close to|this close to|about to|on the verge of) end(?:ing)? "
+                              r"(?:it|things|everything|my life)|(?:am|i will|will be) end(?:ing)? it(?= *$| *,| tonight| today| all| for good| "
                               r"this)|(?:get|getting) it (?:all )?over with(?= *$| *,| tonight| today| for good)|end(?:ing)? it all|(?:thinking about|think about|thought about|thinking of|think of|thought of|considering|"
                               r"contemplating|want to|going to|"
                               r"plan to|planning to|planned to|decided to|about to|ready to|feel like) "
@@ -170,7 +171,8 @@ IDEATION = Category("ideation", "crisis", (
                                  r"permanently)|(?:sleep|rest|disappear|vanish|leave|be gone|gone) (?:for good|forever|"
                                  r"permanently)(?= *$| *,| and| so| then| tonight| soon)|(?:check|checking) out (?:for good|"
                                  r"permanently)"),
-    ("no-reason", "subject", r"(?:nothing|no one|nobody|not much) (?:is )?(?:left )?(?:keeping|holding) me "
+    ("no-reason", "subject", r"(?:the )?only (?:thing|reason|one|person) (?:stopping|keeping|holding) me "
+                             r"(?:back |here |alive |going )?(?:is|are|was)|(?:nothing|no one|nobody|not much) (?:is )?(?:left )?(?:keeping|holding) me "
                              r"(?:here|alive|going|around)|(?:no|zero|any|not a single|not one|not any) (?:good )?reasons? (?:left )?(?:to|for) "
                              r"(?:live|living|stay|staying|be here|keep going|go on|wake up|get up|exist|existing|"
                              r"stick around|be alive)|(?:nothing|no one|nobody) (?:left )?(?:to|worth) (?:live|living|stay|"
@@ -195,7 +197,9 @@ IDEATION = Category("ideation", "crisis", (
                                     r"(?:want|wanting|wish|ready) to (?:be gone|not be around|go to sleep forever|"
                                     r"just stop|fade away|stop being alive)(?= *$| *,| and| so| forever| for good| now)|"
                                     r"(?:not|no longer) (?:want|wanting) to (?:exist|be alive|be here|be around|"
-                                    r"keep living)" + END),
+                                    r"keep living)" + END + r"|(?:not|no longer|never) (?:want|wanting|wish) to be (?:a )?part "
+                                    r"of (?:this|the) world|(?:not|no longer) (?:want|wanting) to be (?:in|on) this (?:world|"
+                                    r"earth|planet)"),
     ("not-care-if-i-die", "subject", r"(?:not|never|no longer|stopped) car(?:e|ing) (?:if|whether) i (?:die|live|crash|"
                                      r"get hit|get hurt|overdose|od|wake up|make it|survive)"),
     ("not-wake-up", "subject", r"(?:sleep|fall asleep|lie down|lay down|go to sleep)" + gap(20) +
@@ -203,8 +207,9 @@ IDEATION = Category("ideation", "crisis", (
                                r"(?:hope|hoping|hoped|wish|wished|wishing|pray|praying|prayed|so|and|to|need to) (?:that )?"
                                r"(?:i )?(?:would |will |do |did )?(?:not|never) wake up(?! (?:early|late|in time|on time|"
                                r"at|for|till|until|before|when|to (?:my|the|an?) alarm))"),
-    ("would-anyone-notice", "subject", r"(?:would|does|will|did) (?:anyone|anybody|someone) (?:even )?(?:notice|care|miss "
-                                       r"me)(?= *$| *,| if| before| when| that i)"),
+    ("would-anyone-notice", "subject", r"(?:would|does|will|did) (?:anyone|anybody|someone) (?:even |actually |really )?"
+                                       r"(?:notice|care|miss me)(?= *$| *,| before| when i| that i| if i (?:was|were|am|"
+                                       r"died|disappeared|left|did not|never|killed|just|stopped|was not|were not))"),
 
 ))
 
@@ -276,7 +281,8 @@ MEANS_READY = Category("means-ready", "crisis", (
                                           r"reading about) (?:for )?(?:ways|methods|painless ways|how to do it)"
                                           r"(?= *$| *,| online| to (?:die|do it|end it|kill myself|not wake up))|"
                                           r"(?:know|decided|picked) (?:which|what|how) (?:one )?i am going to (?:use|do it)|"
-                                          r"(?:looked|looking|googled|googling|searched|searching) (?:up )?" + gap(40) +
+                                          r"(?:looked|looking|googled|googling|searched|searching|reading|read|researching|researched) (?:up |about )?"
+                                          + gap(40) +
                                           r"(?:highest|tallest|deepest|lethal|fatal|painless)|"
                                           r"(?:what happens|what would happen) if (?:you|i|someone) (?:take|took|swallow|"
                                           r"swallowed) (?:[0-9]{2,3} |all (?:of )?(?:my |the |their |your )|a (?:whole )?"
@@ -314,7 +320,11 @@ MEANS_READY = Category("means-ready", "crisis", (
                                  r"(?:how to|where to|where i can|where can i) (?:buy|get) (?:a |some )?(?:gun|firearm|"
                                  r"pistol|handgun|rope|noose)|(?:buy|get|getting|buying) a gun(?= *$| *,| today| tonight"
                                  r"| this week| tomorrow| soon)"),
-    ("rope-ready", "subject", r"(?:hid|hidden|hiding|stashed|stashing) (?:a|the|my|some) (?:razor|razors|blade|"
+    ("rope-ready", "subject", r"for (?:a |some |the )?(?:rope|noose)(?= *$| *,)|(?:can not|cannot) (?:be trusted|trust "
+                              r"myself) (?:around|with|near) (?:my |the |any )?(?:meds|pills|knives|knife|gun|guns|"
+                              r"razors?|blades?|tablets|car|medication)|(?:having|knowing) (?:it|them|the [a-z]{1,12}|my "
+                              r"[a-z]{1,12}) (?:there|here|near|close|nearby|within reach) (?:helps|is a comfort|calms me|"
+                              r"makes me feel)|(?:hid|hidden|hiding|stashed|stashing) (?:a|the|my|some) (?:razor|razors|blade|"
                               r"blades|knife|pills|rope|gun|meds|tablets)|(?:the|a|my) (?:rope|noose) (?:is|are|has been|been|sits|sitting|hangs|hanging|is still|"
                               r"still) (?:[a-z]{1,20} )?(?:in|under|ready|hanging|tied|up|on|behind)|(?:tied|tie|tying|made|"
                               r"making) (?:a |the )?noose|(?:tested|testing) (?:the )?(?:rope|beam|branch)"),
@@ -387,7 +397,9 @@ FAREWELL = Category("farewell", "crisis", (
                                      r"(?:here|around|alive)"),
     ("last-message", "subject", r"(?:my|this is my) last (?:message|text|post)(?= to| from| ever| *$)|"
                                 r"(?:will not|never) hear from me again"),
-    ("sorry-for-everything", "subject", r"(?:life insurance|insurance money|insurance payout) (?:will|would|should|is "
+    ("sorry-for-everything", "subject", r"(?:am|i am|i will be|time to be|going to be|just) checking out(?= *$| *,| "
+                                        r"for good| permanently| tonight)|"
+                                        r"(?:life insurance|insurance money|insurance payout) (?:will|would|should|is "
                                         r"going to) (?:cover|pay for|go to|take care of|look after|be enough for) "
                                         r"(?:the kids|my kids|my family|them|my wife|my husband|my partner|my children|"
                                         r"everyone)|(?:does|will|would) (?:life )?insurance (?:pay|pay out|cover) "
@@ -426,7 +438,7 @@ OVERDOSE = Category("overdose", "crisis", (
                             r"(?:vodka|alcohol|booze|wine|whiskey|whisky|drink|drinks|beer|gin|rum)|(?:tried|try|trying|attempted) to (?:overdose|od)|"
                             r"(?:swallow|swallowing|take|taking|down|downing|took|swallowed) (?:all|the whole|a whole|every|"
                             r"the rest|the entire) (?:of )?(?:my |the |a |those |these )?(?:[a-z]{1,12} )?(?:pack|packet|bottle|"
-                            r"box|strip|blister|" + PILLS[3:-1] + r")|(?:relapsed|used|took|taken|od|overdosed|drank|mixed) (?:[a-z]{1,20} )?on purpose|(?:am|is|are) overdosing|(?:going|want|plan|planning|trying) to "
+                            r"box|strip|blister|" + PILLS[3:-1] + r")|(?:relapsed|used|took|taken|od|overdosed|drank|mixed|overdid|overdone|overdoing) (?:[a-z]{1,20} )?on purpose|(?:am|is|are) overdosing|(?:going|want|plan|planning|trying) to "
                             r"(?:overdose|od)(?! prevention)|(?:took|take|taken|taking|swallowed|swallow) (?:too many|"
                             r"a (?:whole )?(?:bottle|handful|bunch) of|the whole bottle of) (?:my )?(?:pills|meds|"
                             r"medications?|tablets|painkillers|sleeping pills)|(?:took|swallowed) all (?:of )?my "
@@ -498,7 +510,11 @@ HARM = Category("harm", "harm", (
                                          r"people|the)"),
     ("grabbed-too-hard", "subject", r"(?:grabbed|shook|hit|slapped|hurt) (?:him|her|my kid|my son|my daughter|"
                                     r"the baby|my baby) (?:way )?(?:too hard|hard)"),
-    ("revenge", "subject", r"(?:beat|kick|stab|choke|strangle|punch|stomp) (?:" + TOWARD[3:-1] + r") to "
+    ("revenge", "subject", r"(?:outside|at|near|waiting outside|parked outside) (?:his|her|their|my exs|the) "
+                           r"(?:house|place|door|work|flat|apartment|office|car) with (?:a|my|the) (?:bat|knife|gun|"
+                           r"crowbar|hammer|weapon|machete|axe|blade)|(?:break|snap|slit|cut|wring) (?:his|her|their) "
+                           r"(?:neck|throat)|make (?:him|her|them) regret (?:ever|it|this)|(?:he|she|they) (?:will not|will "
+                           r"never) (?:walk|see|wake up|breathe|talk|hurt anyone) again|(?:beat|kick|stab|choke|strangle|punch|stomp) (?:" + TOWARD[3:-1] + r") to "
                            r"death|(?:thinking about|think about|fantasi[sz]ing about|imagining|imagine|picturing|dream about|"
                            r"dreaming about|planning|plan on|keep thinking about|thinking of|urge to|urges to) (?:hurting|killing|"
                            r"stabbing|shooting|running over|beating|strangling|choking|attacking|poisoning|running|"
@@ -557,7 +573,7 @@ HOPELESS = Category("hopeless", "note", (
     ("drowning", "subject", r"(?:feel like|feels like) i am drowning|i am drowning(?= *$| *,| and)"),
     ("failure", "subject", r"failure as a (?:person|human|parent|mother|father)|worthless(?= *$| *,| and)|"
                            r"hate myself(?= *$| *,| so| and)|hate my life"),
-    ("hopeless-feel", "subject", r"i am (?:a lost cause|a hopeless case|beyond help|past saving|unfixable|broken "
+    ("hopeless-feel", "subject", r"(?:already )?dead inside|i am (?:a lost cause|a hopeless case|beyond help|past saving|unfixable|broken "
                                  r"beyond repair)|(?:nothing|no one) (?:can|will) (?:fix|help|save) me|(?:feel|feeling|felt|am|so) (?:so |completely |totally |utterly )?(?:hopeless|"
                                  r"worthless|useless|empty inside|numb|defeated|broken)(?= *$| *,| and| like| every| all| "
                                  r"inside| lately| anymore)|nothing (?:will|is going to|is ever going to|ever) "
@@ -575,7 +591,7 @@ MEANS = Category("means", "weak", (
     ("my-means", "subject", r"(?:have|got|holding) (?:the|a|my) (?:bottle|pills|meds|rope|gun|knife|blade|"
                             r"razor|tablets)s? (?:right )?(?:here|with me|next to me|in front of me|ready|beside me)|my (?:\w{1,20} )?" + PILLS + r"(?= *$| *,| again| in my| would| to| right| here| with me|"
                             r" on me| ready| now| tonight| in front of me| in my hand)|"
-                            r"(?:my|the|a|his|her) (?:\w{1,20} )?(?:\w{1,20} )?" + LETHAL + r"(?= *$| *,| is| in| at| and)|"
+                            r"(?:my|the|a|his|her) (?:\w{1,20} )?(?:\w{1,20} )?" + LETHAL + r"(?= *$| *,| is| in| at| and| under| by| next| beside| on)|"
                             r"(?:got|have|bought) (?:a|my|the) (?:bag|stash|supply)|use everything i have|"
                             r"(?:bottle|bottles|handful|bunch|stash|supply|box|boxes|strip|strips|packet|packets|pack|packs) of (?:my |the )?"
                             + PILLS + r"|"
@@ -607,7 +623,8 @@ PLAN = Category("plan", "weak", (
     ("sudden-calm", "subject", r"(?:feel|feeling|felt) (?:so |really )?(?:calm|at peace|peaceful) (?:for the first time|"
                                r"now that|about it|about my decision)(?= *$| *,| in (?:ages|years|months|a long time))|(?:suddenly|"
                                r"strangely) (?:calm|at peace)"),
-    ("i-am-ready", "subject", r"(?:going to|ready to|want to|about to|time to) (?:just )?let (?:go|it all go)"
+    ("i-am-ready", "subject", r"(?:time to|going to|want to|ready to) make it (?:official|permanent|final|real)"
+                              r"(?= *$| *,)|(?:going to|ready to|want to|about to|time to) (?:just )?let (?:go|it all go)"
                               r"(?= *$| *,| now| tonight| for good)|i am ready(?= *$)|ready to go(?= *$)"),
     ("have-a-plan", "subject", r"(?:have|has|made|got) a plan(?= *$| *,| to do it| to end| and a| and the| for (?:tonight|"
                                r"this weekend|the weekend|tomorrow|friday|saturday|sunday|after))"),
@@ -642,8 +659,11 @@ TIME = Category("time", "weak", (
 ))
 GOODBYE = Category("goodbye", "weak", (
     ("goodbye-to-people", "subject", r"goodbye to (?:my|the) (?:team|family|kids|friends|everyone)|"
-                                     r"(?:say|saying|said|word|write) (?:a )?goodbye(?= *$| *,| to (?:you|everyone))"),
-    ("not-coming-back", "subject", r"(?:not|never) (?:driving|walking|coming|going|getting) back(?= *$| *,| from| "
+                                     r"(?:say|saying|said|word|write|wrote|written|writing) (?:a )?goodbye(?= *$| *,| to (?:you|everyone|my))"),
+    ("one-way", "subject", r"one way(?= *$| *,| ticket)|the last time i (?:will|am going to) (?:be asking|ask|talk to|"
+                           r"see|write to|bother) (?:anything|anyone|you|anybody|you all)"),
+    ("not-coming-back", "subject", r"not (?:planning on|planning to|going to) "
+                                   r"(?:a return|return|returning|come back|coming back)|(?:not|never) (?:driving|walking|coming|going|getting) back(?= *$| *,| from| "
                                    r"tonight| home| this time)"),
     ("not-a-new-job", "subject", r"not (?:quitting|a new job|leaving for a new job|retiring)"),
     ("last-shift", "subject", r"(?:my|this is my) last (?:shift|day|time)(?= *$| *,| ever)"),
@@ -719,7 +739,8 @@ RUMINATION = Category("rumination", "weak", (
 
 # -- withdrawal, recklessness, secrecy (988 / AAS): weak, a crisis only beside another sign -------
 WITHDRAWAL = Category("withdrawal", "weak", (
-    ("pulled-away", "subject", r"(?:pulled|pulling|cut|cutting|shut|shutting|closed|closing) (?:myself )?(?:away|off|"
+    ("pulled-away", "subject", r"(?:not|have not|barely) (?:eaten|slept|eaten or slept|slept or eaten|eaten or "
+                               r"sleeping) (?:in|for) (?:days|a week|weeks)|(?:pulled|pulling|cut|cutting|shut|shutting|closed|closing) (?:myself )?(?:away|off|"
                                r"out) (?:from )?(?:everyone|everybody|my friends|my family|people|the world)|"
                                r"(?:stopped|stop|not) (?:answering|returning|picking up) (?:my )?(?:phone|calls|texts|"
                                r"messages|the door)|(?:have not|not|barely) (?:left|been out of|gotten out of) (?:my|the) "
