@@ -37,10 +37,14 @@ split into sentences, and every pattern is matched on word boundaries. Each matc
    overdose ("ready to throw my laptop off a bridge lol"). An ordinary absence (a vacation, a new
    job) explains a goodbye; traffic explains being on a bridge.
 
+Beside the tables, a small trained model (`bot.crisis_model`) may give the note to a first-person
+message with no sign at all that reads like a crisis; it never gives the crisis reply.
+
 We err towards offering support: a first-person statement the tables half-recognise is a crisis,
 and every "note" still shows the lines. The corpora in `tests/data/` measure it: the suite's own
-(`crisis_corpus.toml`) and one written by someone who had seen neither detector nor corpus
-(`crisis_corpus_fresh.toml`; `python -m tests.test_crisis_fresh PATH` scores any such corpus).
+(`crisis_corpus.toml`) and two written by people who had seen neither detector nor corpus
+(`crisis_corpus_fresh.toml`, round 1 in full; `crisis_corpus_fresh2.toml`, round 2's tuning part;
+`python -m tests.test_crisis_fresh PATH` scores any such corpus).
 """
 from __future__ import annotations
 
