@@ -94,7 +94,7 @@ IDEATION = Category("ideation", "crisis", (
     ("want-to-die", "subject", r"(?:want|wants|wanted|wanting|wish|wishing|ready|need|deserve|going) to die"
                                + HAIR + r"(?! on (?:this|that|the) hill)"
                                r"(?! (?:of|from) (?:laughing|laughter|embarrassment|boredom|shame|cringe))"),
-    ("wish-dead", "subject", r"wish(?:ed)? i (?:was|were|had) (?:dead|died|never been born|not alive|not here|gone)|"
+    ("wish-dead", "subject", r"wish(?:ed)? i (?:had |would have |would )?never (?:been born|existed)|wish(?:ed)? i (?:was|were|had) (?:dead|died|never been born|not alive|not here|gone)|"
                              r"wish(?:ed)? i (?:could )?(?:just )?(?:die|disappear forever|stop existing|did not exist|"
                              r"was not alive|was not here|were not here|not wake up|would not wake up)"),
     ("better-off-dead", "subject", r"better off dead|(?:want|wanted|wanting|wish|ready) to be dead|"
@@ -102,7 +102,8 @@ IDEATION = Category("ideation", "crisis", (
     ("better-off-without-me", "self", r"(?:will|would|are going to|is going to) be (?:fine|ok|okay|better|happier|"
                                       r"alright|all right) without me(?= *$| *,| and| anyway)|better off (?:without me|if i (?:just )?(?:died|was dead|were dead|was gone|"
                                       r"were gone|was not here|were not here|disappeared))"),
-    ("nobody-would-miss-me", "self", r"no one (?:would|will|is going to) (?:even )?(?:miss|notice|care about) me|"
+    ("nobody-would-miss-me", "self", r"no one (?:would|will) (?:even )?(?:come to|go to|show up at|cry at|notice) my "
+                                     r"funeral|no one (?:would|will|is going to) (?:even )?(?:miss|notice|care about) me|"
                                      r"no one would (?:even )?(?:care|notice|miss me) if i (?:died|was gone|were gone|"
                                      r"disappeared|was dead|was not here)"),
     ("no-reason-to-live", "subject", r"(?:no|any|not see the|not see any|not see a|what is the) (?:reason|point) "
@@ -112,7 +113,7 @@ IDEATION = Category("ideation", "crisis", (
     ("easier-without-me", "self", r"(?:easier|better|happier|relieved|lighter|fine) (?:off )?(?:for [a-z ]{0,20} )?"
                                   r"if i (?:was|were|am) (?:not (?:around|here|alive)|gone|dead)|if i (?:never|did not) (?:showed|show|came|come|woke|"
                                   r"wake) (?:up|back)(?: again| ever again)?(?= *$| *,| ever| again)|"
-                                  r"if i (?:just )?(?:disappeared|died|vanished)"
+                                  r"if i (?:just )?(?:disappeared|died|vanished|stopped|stopped existing|ended it|went away for good|gave up)"
                                   r"(?= *$| *,)|if i (?:was|were) not (?:around|here|alive)"
                                   r" (?:everything|all my problems|it all|things|everyone|my problems) would|"
                                   r"better (?:off )?without "
@@ -144,7 +145,9 @@ IDEATION = Category("ideation", "crisis", (
     ("suicidal-thoughts", "subject", r"(?:having|have|has|had|get|getting|got) (?:these |some |my )?(?:suicidal "
                                      r"(?:thoughts|feelings|urges|ideation)|thoughts of (?:suicide|dying|ending it))|"
                                      r"suicidal (?:thoughts|feelings|urges) (?:are |have )?(?:back|again|returned)"),
-    ("thinking-of-suicide", "subject", r"(?:contemplating|contemplated|considering|considered|researching) (?:suicide|"
+    ("thinking-of-suicide", "subject", r"(?:ways|a way|methods) to (?:die(?! hard)|kill myself|end it|end my life|do it|not "
+                                       r"wake up)|(?:best|easiest|quickest|painless|quick|fastest|surest) way to (?:die|go|end it|"
+                                       r"do it)(?! hard)|(?:contemplating|contemplated|considering|considered|researching) (?:suicide|"
                                        r"killing myself|ending my life|ending it)|"
                                        r"(?:think|thinks|thinking|thought|plan|plans|planning|planned) (?:about|of|on) (?:suicide|"
                                        r"committing suicide|killing myself|ending my life|taking my (?:own )?life|"
@@ -162,13 +165,13 @@ IDEATION = Category("ideation", "crisis", (
     ("voices", "self", r"(?:voices?|something) (?:are |is |keep |keeps )?(?:telling|tell|told|tells|say|says|saying|said)"
                        r" (?:me to|i should|i have to|i need to|i must|i deserve to) (?:kill|hurt|jump|die|end it|cut|"
                        r"do it)"),
-    ("how-id-do-it", "subject", r"(?:thinking|thought|know|knew|figured out|worked out|planned|planning|plan) "
+    ("how-id-do-it", "subject", r"(?:planning|plan|planned|figuring out|working out|lie awake planning) how(?= *$| *,)|(?:thinking|thought|know|knew|figured out|worked out|planned|planning|plan) "
                                 r"(?:exactly |about |out )?how (?:i would|i will|i am going to|to) do it"),
     # euphemisms for not being around, and wanting the pain ended for good (988: "make it stop")
     ("stop-for-good", "subject", r"(?:make|making|want|need) (?:it|the pain|everything|this|it all|all of it|the noise)"
                                  r" (?:all )?(?:to )?(?:stop|end|go away) (?:for good|forever|permanently)|"
                                  r"(?:end|stop|ending|stopping) (?:the pain|everything|it|all of it) (?:for good|forever|"
-                                 r"permanently)|(?:sleep|rest|disappear|vanish|leave|be gone|gone) (?:for good|forever|"
+                                 r"permanently)|(?:sleep|asleep|rest|disappear|vanish|leave|be gone|gone) (?:for good|forever|"
                                  r"permanently)(?= *$| *,| and| so| then| tonight| soon)|(?:check|checking) out (?:for good|"
                                  r"permanently)"),
     ("no-reason", "subject", r"(?:the )?only (?:thing|reason|one|person) (?:stopping|keeping|holding) me "
@@ -178,7 +181,7 @@ IDEATION = Category("ideation", "crisis", (
                              r"stick around|be alive)|(?:nothing|no one|nobody) (?:left )?(?:to|worth) (?:live|living|stay|"
                              r"staying|stick around|keep going) for|(?:reasons?|point) to (?:stay|stick around) "
                              r"(?:alive|here)"),
-    ("hope-i-die", "subject", r"(?:should not|do not deserve to|does not deserve to|not deserve to) (?:be alive|live|"
+    ("hope-i-die", "subject", r"(?:tired|sick|exhausted) of being (?:here|alive)(?= *$| *,| and| anymore)|(?:should not|do not deserve to|does not deserve to|not deserve to) (?:be alive|live|"
                               r"exist|be here|keep living|breathe)(?= *$| *,| anymore| after| and)|should (?:have )?(?:just )?"
                               r"(?:died|be dead|not have survived)(?= *$| *,| when| back| years| in| that)|"
                               r"(?:can not|do not) see myself (?:being )?(?:alive|here|around|living) (?:next|by|in|at|for|"
@@ -227,12 +230,14 @@ METHOD = Category("method", "crisis", (
     ("jump", "subject", r"jump(?:ing)? (?:off|from|in front of) (?:a |the |my )?(?:bridge|building|roof|balcony|"
                         r"train|subway|car|cliff|window|overpass|truck|ledge|parking garage)|"
                         r"(?:going to|about to|want to|ready to) jump(?= *$| *,)"),
-    ("crash", "subject", r"(?:driving|drive|swerving|swerve|crashing|crash|steering|steer|veer|veering) "
+    ("crash", "subject", r"(?:crash|crashing|wreck|wrecking|total|totalling|fall|falling|jump|jumping) " + gap(20)
+                         + r"on purpose|(?:am|i am|feel like) (?:a danger|dangerous|a risk) to myself|(?:driving|drive|swerving|swerve|crashing|crash|steering|steer|veer|veering) "
                          r"(?:my car )?(?:into|off) (?:the |a |an )?(?:barrier|oncoming|traffic|tree|wall|median|"
                          r"pole|river|lake|truck|bridge|guardrail|guard rail|cliff|semi|road|overpass)"),
     ("picked-the-place", "subject", r"(?:know|knew|picked|chosen|chose|found) (?:which|the|a) (?:" + PLACE_WORDS +
                                     r"|spot|tree)(?= *$| *,| already| to do it| to use)"),
-    ("step-in-front", "subject", r"(?:step|stepping|walk|walking|lie|lying) (?:out )?(?:in front of|onto) (?:a |the )?"
+    ("step-in-front", "subject", r"(?:step|stepping|walk|walking|lie|lying) (?:out )?" + gap(30) + r"(?:in front of|onto) "
+                                 r"(?:a |the )?"
                                  r"(?:train|bus|truck|traffic|car|tracks)|walk(?:ing)? (?:into|in) (?:the )?(?:lake|river|sea|ocean|water|traffic)"
                                  r"(?= *$| *,| and| tonight| right now| now| until| till| after| today| when| once| before| this| later)|"
                                  r"(?:step|stepping) (?:off|back from) "
@@ -320,7 +325,8 @@ MEANS_READY = Category("means-ready", "crisis", (
                                  r"(?:how to|where to|where i can|where can i) (?:buy|get) (?:a |some )?(?:gun|firearm|"
                                  r"pistol|handgun|rope|noose)|(?:buy|get|getting|buying) a gun(?= *$| *,| today| tonight"
                                  r"| this week| tomorrow| soon)"),
-    ("rope-ready", "subject", r"for (?:a |some |the )?(?:rope|noose)(?= *$| *,)|(?:can not|cannot) (?:be trusted|trust "
+    ("rope-ready", "subject", r"so (?:no one|nobody) (?:can|will|could) (?:narcan|save|stop|find|help|revive|reach) "
+                              r"me|for (?:a |some |the )?(?:rope|noose)(?= *$| *,)|(?:can not|cannot) (?:be trusted|trust "
                               r"myself) (?:around|with|near) (?:my |the |any )?(?:meds|pills|knives|knife|gun|guns|"
                               r"razors?|blades?|tablets|car|medication)|(?:having|knowing) (?:it|them|the [a-z]{1,12}|my "
                               r"[a-z]{1,12}) (?:there|here|near|close|nearby|within reach) (?:helps|is a comfort|calms me|"
@@ -395,7 +401,7 @@ FAREWELL = Category("farewell", "crisis", (
                                      r"come) (?:tonight|today|tomorrow|this weekend|the weekend|friday|saturday|sunday|"
                                      r"monday|next week)|(?:will not|would not|might not) be alive|because i will not be "
                                      r"(?:here|around|alive)"),
-    ("last-message", "subject", r"(?:my|this is my) last (?:message|text|post)(?= to| from| ever| *$)|"
+    ("last-message", "subject", r"(?:this is|it is|its) (?:the end|it) (?:for me|of me|of the road for me)(?= *$| *,)|(?:my|this is my) last (?:message|text|post)(?= to| from| ever| *$)|"
                                 r"(?:will not|never) hear from me again"),
     ("sorry-for-everything", "subject", r"(?:am|i am|i will be|time to be|going to be|just) checking out(?= *$| *,| "
                                         r"for good| permanently| tonight)|"
@@ -568,12 +574,15 @@ HOPELESS = Category("hopeless", "note", (
     ("better-off-with", "self", r"(?:my kids|my children|my family|my partner|my wife|my husband|everyone|they) "
                                 r"(?:would|will) be better off(?= *$| *,| without| with (?:their|a|another|someone|"
                                 r"my) (?:dad|mum|mom|father|mother|parent|family|else|better))"),
-    ("tired-of-being", "subject", r"(?:tired|exhausted|sick) of (?:being me|being alive|living|existing|being here|fighting|it all|"
+    ("tired-of-being", "subject", r"(?:so over|over|done with) (?:existing|living|being alive|being me)(?= *$| *,| and)|"
+                                  r"(?:not|no longer) (?:want to|going to|able to|can) (?:fight|keep fighting)(?: this| it)? "
+                                  r"anymore|(?:tired|exhausted|sick) of (?:being me|being alive|living|existing|being here|fighting|it all|"
                                   r"everything)(?= *$| *,| and| anymore)"),
     ("drowning", "subject", r"(?:feel like|feels like) i am drowning|i am drowning(?= *$| *,| and)"),
     ("failure", "subject", r"failure as a (?:person|human|parent|mother|father)|worthless(?= *$| *,| and)|"
                            r"hate myself(?= *$| *,| so| and)|hate my life"),
-    ("hopeless-feel", "subject", r"(?:already )?dead inside|i am (?:a lost cause|a hopeless case|beyond help|past saving|unfixable|broken "
+    ("hopeless-feel", "subject", r"(?:it is|its|everything is|life is|it is all|its all) (?:so |just |completely |"
+                                 r"totally )?hopeless|(?:already )?dead inside|i am (?:a lost cause|a hopeless case|beyond help|past saving|unfixable|broken "
                                  r"beyond repair)|(?:nothing|no one) (?:can|will) (?:fix|help|save) me|(?:feel|feeling|felt|am|so) (?:so |completely |totally |utterly )?(?:hopeless|"
                                  r"worthless|useless|empty inside|numb|defeated|broken)(?= *$| *,| and| like| every| all| "
                                  r"inside| lately| anymore)|nothing (?:will|is going to|is ever going to|ever) "
@@ -662,7 +671,7 @@ GOODBYE = Category("goodbye", "weak", (
                                      r"(?:say|saying|said|word|write|wrote|written|writing) (?:a )?goodbye(?= *$| *,| to (?:you|everyone|my))"),
     ("one-way", "subject", r"one way(?= *$| *,| ticket)|the last time i (?:will|am going to) (?:be asking|ask|talk to|"
                            r"see|write to|bother) (?:anything|anyone|you|anybody|you all)"),
-    ("not-coming-back", "subject", r"not (?:planning on|planning to|going to) "
+    ("not-coming-back", "subject", r"(?:will not|would not) (?:be )?need(?:ing)? (?:them|it|those|these)(?= *$| *,)|not (?:planning on|planning to|going to) "
                                    r"(?:a return|return|returning|come back|coming back)|(?:not|never) (?:driving|walking|coming|going|getting) back(?= *$| *,| from| "
                                    r"tonight| home| this time)"),
     ("not-a-new-job", "subject", r"not (?:quitting|a new job|leaving for a new job|retiring)"),
@@ -699,7 +708,10 @@ GOODBYE = Category("goodbye", "weak", (
                               r"giving back) (?:everything|all the (?:things|stuff)|all of the (?:things|stuff)) i "
                               r"(?:borrowed|owe|owed)|(?:for|planning|planned|paid for) my (?:own )?(?:funeral|cremation|burial)"),
     ("letters-for", "subject", r"(?:note|notes|letter|letters) for my (?:family|kids|children|partner|mom|mum|parents)"),
-    ("who-gets", "subject", r"who gets my|(?:can|could|should|gets to) have my|(?:giving|give) (?:away )?my (?:\w{1,20} )?(?:guitar|cat|dog|records|books|"
+    ("instructions", "subject", r"instructions for (?:who|when|after|my (?:family|kids|partner|sister|brother))"),
+    ("hand-over", "self", r"take my (?:shifts|clients|caseload|people|groups) (?:permanently|for good|from now on)"),
+    ("who-gets", "subject", r"who (?:gets|will get|should get|takes|will take|looks after|will look after) (?:my|the) "
+                            r"(?:dog|cat|pets?|kids|stuff|things|car|plants|flat|house|room)|who gets my|(?:can|could|should|gets to) have my|(?:giving|give) (?:away )?my (?:\w{1,20} )?(?:guitar|cat|dog|records|books|"
                             r"plants|bike|car)"),
     ("letters-to", "subject", r"(?:wrote|writing|written|left|leaving|leave|write) (?:a |some )?(?:letters?|notes?|"
                               r"goodbyes?) (?:to|for) (?:each of )?(?:my |everyone|everybody|the people)"
@@ -729,7 +741,7 @@ TRAVEL = Category("travel", "weak", (
                                 r"coast|pier)(?= *$| *,| and| after| tonight| when| alone| by myself)"),
 ))
 RUMINATION = Category("rumination", "weak", (
-    ("keeps-coming-back", "subject", r"^(?:i am |i have been |been |just |keep |still |i keep |always )?(?:thinking|think) about it$|keep (?:thinking about|going back to|opening|looking at|checking|holding) "
+    ("keeps-coming-back", "subject", r"(?:looking|staring|look|stare|looked|stared) at my (?:wrists|veins|arms|thighs)|^(?:i am |i have been |been |just |keep |still |i keep |always )?(?:thinking|think) about it$|keep (?:thinking about|going back to|opening|looking at|checking|holding) "
                                      r"(?:it|them|the \w{1,20})|(?:all|the only thing) i can think about|"
                                      r"can not stop thinking about (?:it|them)|"
                                      r"(?:been|keep|kept|always) thinking (?:about|of) (?:it|that|the [a-z]{1,20}|"
