@@ -104,7 +104,8 @@ IDEATION = Category("ideation", "crisis", (
                                       r"were gone|was not here|were not here|disappeared))"),
     ("nobody-would-miss-me", "self", r"no one (?:would|will) (?:even )?(?:come to|go to|show up at|cry at|notice) my "
                                      r"funeral|no one (?:would|will|is going to) (?:even )?(?:miss|notice|care about) me|"
-                                     r"no one would (?:even )?(?:care|notice|miss me) if i (?:died|was gone|were gone|"
+                                     r"no one would (?:even )?(?:care|notice|miss me) if i (?:died|was gone|were gone|jumped|killed myself|ended it|"
+                                     r"did it|left|"
                                      r"disappeared|was dead|was not here)"),
     ("no-reason-to-live", "subject", r"(?:no|any|not see the|not see any|not see a|what is the) (?:reason|point) "
                                      r"(?:to|in|of) (?:live|living|life|going on|being alive|being here|keep going)"
@@ -128,7 +129,8 @@ IDEATION = Category("ideation", "crisis", (
                               r"any of this) anymore|do this anymore|"
                               r"cope anymore|live like this)" + END + r"|(?:just )?can not anymore(?= *$| *,)"),
     ("want-it-over", "subject", r"(?:want|need) (?:it all|everything|my life|all of this|it|the pain) to (?:end|stop|be over)" + END),
-    ("disappear", "subject", r"want to (?:disappear forever|stop existing|not exist|not be (?:here|alive)|"
+    ("disappear", "subject", r"(?:need|going|have) to (?:stop existing|not exist|stop breathing|stop living|cease "
+                             r"to exist)|want to (?:disappear forever|stop existing|not exist|not be (?:here|alive)|"
                              r"never wake up|(?:go to )?sleep forever|stop living|stop breathing)|(?:sleep|go to sleep|fall asleep) and (?:never|not) "
                              r"wake up|(?:want|wanting|wish|wishing) to disappear" + END + r"|hope i (?:do not|never|will not) wake up|"
                              r"wish i could (?:just )?not (?:exist|be here|wake up)|(?:feel|felt) like dying(?= *$| *,| "
@@ -136,7 +138,9 @@ IDEATION = Category("ideation", "crisis", (
     ("not-being-here", "subject", r"(?:is|means|would be|be) not being (?:here|alive|around)(?= *$| *,)|"
                                   r"lived (?:long )?enough(?= *$| *,)"),
     ("not-care-if-i-wake", "subject", r"(?:not|never) care if i (?:wake up|live|die|make it)"),
-    ("until-dead", "subject", r"(?:use|drink|drinking|using) (?:until|till) i am dead|(?:drink|use) myself to death"),
+    ("until-dead", "subject", r"(?:use|drink|drinking|using) (?:until|till) i am dead|(?:use|drink|drinking|using|"
+                              r"sleep|take|taking) " + gap(20) + r"(?:until|till) i (?:stop breathing|die|do not wake "
+                              r"up|never wake up)|(?:drink|use) myself to death"),
     ("suicidal", "subject", r"(?:am|feel|feeling|felt|be|been|was|is|are|get|getting|become|becoming)"
                             r"(?P<neg> not| never)?"
                             r"(?: so| really| very| kind of| pretty| a bit| a little| quite| actually)? suicidal|"
@@ -162,7 +166,7 @@ IDEATION = Category("ideation", "crisis", (
                               r"dream about|dreaming about|dreaming of) myself (?:hanging|dead|jumping|dying|in a coffin|"
                               r"falling|bleeding out|drowning|overdosing|gone|not here)|(?:picture|picturing|imagine|imagining|plan|planning|thinking about|think about) "
                               r"my (?:own )?funeral"),
-    ("voices", "self", r"(?:voices?|something) (?:are |is |keep |keeps )?(?:telling|tell|told|tells|say|says|saying|said)"
+    ("voices", "self", r"(?:voices?|something|a voice|my (?:mind|head|brain|thoughts)) (?:are |is |keep |keeps )?(?:telling|tell|told|tells|say|says|saying|said)"
                        r" (?:me to|i should|i have to|i need to|i must|i deserve to) (?:kill|hurt|jump|die|end it|cut|"
                        r"do it)"),
     ("how-id-do-it", "subject", r"(?:planning|plan|planned|figuring out|working out|lie awake planning) how(?= *$| *,)|(?:thinking|thought|know|knew|figured out|worked out|planned|planning|plan) "
@@ -181,7 +185,11 @@ IDEATION = Category("ideation", "crisis", (
                              r"stick around|be alive)|(?:nothing|no one|nobody) (?:left )?(?:to|worth) (?:live|living|stay|"
                              r"staying|stick around|keep going) for|(?:reasons?|point) to (?:stay|stick around) "
                              r"(?:alive|here)"),
-    ("hope-i-die", "subject", r"(?:tired|sick|exhausted) of being (?:here|alive)(?= *$| *,| and| anymore)|(?:should not|do not deserve to|does not deserve to|not deserve to) (?:be alive|live|"
+    ("hope-i-die", "subject", r"(?:leave|leaving) (?:this world|this life|this earth)|(?:leave|leaving) (?:everyone|"
+                              r"everybody|you all)(?: behind)? (?:for good|forever)|(?:the )?(?:only|best|easiest) (?:way|"
+                              r"option|answer|solution|choice|way out) " + gap(30) + r"(?:is|would be) (?:to )?(?:die|"
+                              r"death|dying|suicide|end it|kill myself|not be here)|(?:tired|sick) of waking up(?= *$| *,|"
+                              r" every| each| anymore| in this)|(?:tired|sick|exhausted) of being (?:here|alive)(?= *$| *,| and| anymore)|(?:should not|do not deserve to|does not deserve to|not deserve to) (?:be alive|live|"
                               r"exist|be here|keep living|breathe)(?= *$| *,| anymore| after| and)|should (?:have )?(?:just )?"
                               r"(?:died|be dead|not have survived)(?= *$| *,| when| back| years| in| that)|"
                               r"(?:can not|do not) see myself (?:being )?(?:alive|here|around|living) (?:next|by|in|at|for|"
@@ -227,7 +235,8 @@ PLEA = Category("plea", "crisis", (
 
 # -- a method being considered (C-SSRS 3) -------------------------------------------------------
 METHOD = Category("method", "crisis", (
-    ("jump", "subject", r"jump(?:ing)? (?:off|from|in front of) (?:a |the |my )?(?:bridge|building|roof|balcony|"
+    ("jump", "subject", r"(?:know|knew|decided|figured out|planned|worked out) (?:exactly )?(?:how and when|when "
+                        r"and how|where and how|how and where|when and where)(?= *$| *,| i| it)|jump(?:ing)? (?:off|from|in front of) (?:a |the |my )?(?:bridge|building|roof|balcony|"
                         r"train|subway|car|cliff|window|overpass|truck|ledge|parking garage)|"
                         r"(?:going to|about to|want to|ready to) jump(?= *$| *,)"),
     ("crash", "subject", r"(?:crash|crashing|wreck|wrecking|total|totalling|fall|falling|jump|jumping) " + gap(20)
@@ -266,14 +275,17 @@ METHOD = Category("method", "crisis", (
 
 # -- a means ready: collected, counted, held, looked up (C-SSRS 6; 988's "looking for a way") ----
 MEANS_READY = Category("means-ready", "crisis", (
-    ("saving-pills", "subject", r"(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|collected|"
+    ("saving-pills", "subject", r"(?:collecting|collected|saving|saved|stockpiling|stockpiled|hoarding|stashing|"
+                                r"buying|bought) (?:up )?(?:razor blades|blades|razors|bullets|ammo|knives)|(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|collected|"
                                 r"stashing|stashed|stocking|stocked|building|built|hiding|hid|hidden) (?:up )?(?:on )?"
                                 r"(?:all )?(?:of )?(?:my |some |the )?(?:[a-z]{1,20} )?" + PILLS + NOT_A_SUPPLY +
                                 r"|" + PILLS + r" (?:saved|stashed|hidden|stockpiled)|(?:stash|stockpile|supply) of " + PILLS),
     ("many-pills", "subject", r"(?:have|got|took|taken|swallowed|take|saved|counted|holding) (?:about |like |over )?"
                               r"(?:[0-9]{2,3}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred) (?:of )?(?:my |the |these |those )?(?:[a-z]{1,20} )?" + PILLS),
     ("enough-pills", "subject", r"enough (?:of )?(?:my |the )?" + PILLS + r"(?! for (?:the|this|next|a) (?:week|month|trip))"),
-    ("how-many-would-it-take", "subject", r"how (?:many|much) (?:of )?(?:my |the |these |those )?(?:[a-z]{1,20} )?" +
+    ("how-many-would-it-take", "subject", r"how (?:many|much) (?:of )?(?:my |the )?" + gap(30) + PILLS +
+                                          r" (?:would|will|is|are) (?:be )?(?:too many|too much|enough to|lethal|"
+                                          r"fatal|deadly)|how (?:many|much) (?:of )?(?:my |the |these |those )?(?:[a-z]{1,20} )?" +
                                           PILLS + r" (?:would|will|does|do|did) it take|how (?:many|much)" + gap(30) +
                                           r"(?:(?:would|will|does|do|did) it take|it (?:would|will|does) take)"
                                           r"(?= *$| *,| to (?:die|kill|overdose|od|do it|end it|be fatal|be lethal|not "
@@ -303,7 +315,7 @@ MEANS_READY = Category("means-ready", "crisis", (
                                   r"ordering) (?:a |the |some )?(?:rope|noose|gun|handgun|rifle|shotgun|bullets|ammo)|"
                                   r"(?:have|got) (?:the |my )?" + PILLS + r" ready"),
     ("take-everything", "subject", r"(?:take|swallow|down) (?:everything|all|whatever) (?:in|from|left in) "
-                                   r"(?:the |my )?(?:medicine cabinet|cabinet|bottle)|swallowed (?:whatever|everything|"
+                                   r"(?:the |my )?(?:medicine cabinet|cabinet|bottle|cupboard|drawer|bathroom|first aid kit)|swallowed (?:whatever|everything|"
                                    r"all that) (?:was )?left"),
     ("car-garage", "subject", r"garage" + gap(30) + r"(?:car|engine) (?:is )?(?:running|on)(?= *$| *,| and| with)|"
                               r"(?:car|engine) (?:is )?running" + gap(30) + r"(?:garage|door (?:is )?(?:down|shut|closed))|"
@@ -401,7 +413,7 @@ FAREWELL = Category("farewell", "crisis", (
                                      r"come) (?:tonight|today|tomorrow|this weekend|the weekend|friday|saturday|sunday|"
                                      r"monday|next week)|(?:will not|would not|might not) be alive|because i will not be "
                                      r"(?:here|around|alive)"),
-    ("last-message", "subject", r"(?:this is|it is|its) (?:the end|it) (?:for me|of me|of the road for me)(?= *$| *,)|(?:my|this is my) last (?:message|text|post)(?= to| from| ever| *$)|"
+    ("last-message", "subject", r"will not " + gap(40) + r"or ever(?: again)?(?= *$| *,)|(?:this is|it is|its) (?:the end|it) (?:for me|of me|of the road for me)(?= *$| *,)|(?:my|this is my) last (?:message|text|post)(?= to| from| ever| *$)|"
                                 r"(?:will not|never) hear from me again"),
     ("sorry-for-everything", "subject", r"(?:am|i am|i will be|time to be|going to be|just) checking out(?= *$| *,| "
                                         r"for good| permanently| tonight)|"
@@ -426,7 +438,7 @@ SELF_HARM = Category("self-harm", "crisis", (
                            r"skin|thighs?)| again| lately| more)"),
     ("self-harm", "subject", r"(?:i|used to|started to|want to|going to|urge to|urges to) self harm(?:ed|ing)?|"
                              r"self harm(?:ed|ing|s)|(?:i |did |doing |relapsed on )?sh again"),
-    ("i-cut", "subject", r"i (?:cut|burn|burned|scratch|scratched)(?= *$| *,| again| when| because| so| until)|"
+    ("i-cut", "subject", r"(?:slit|slitting|slash|slashing|open|opening) (?:my|both|both my) (?:wrists?|throat|veins)|i (?:cut|burn|burned|scratch|scratched)(?= *$| *,| again| when| because| so| until)|"
                          r"(?:cut|cutting|burn|burned|burnt|burning|scratch|scratched|scratching) (?:my|into my) "
                          + BODY + r"(?= *$| *,| with| till| until| again| to| so| open| when| because| every)|"
                          r"(?:till|until) (?:it|they|my [a-z]{1,12}) (?:bled|bleed|bleeds|was bleeding|were bleeding)"),
@@ -638,7 +650,10 @@ PLAN = Category("plan", "weak", (
     ("have-a-plan", "subject", r"(?:have|has|made|got) a plan(?= *$| *,| to do it| to end| and a| and the| for (?:tonight|"
                                r"this weekend|the weekend|tomorrow|friday|saturday|sunday|after))"),
     ("make-it-stop", "subject", r"(?:going to|will|want to) (?:finally )?make it (?:all )?stop"),
-    ("not-careful", "subject", r"(?:could not|did not|was not able to) (?:go through with it|do it)(?= *$| *,| "
+    ("afterlife", "subject", r"(?:will|going to|am going to) find out soon(?= *$| *,)|(?:is|if) (?:heaven|the "
+                             r"afterlife|hell) (?:is )?real"),
+    ("not-careful", "subject", r"(?:my|the) plan is (?:set|ready|made|in place|decided|"
+                               r"happening|final)|(?:to|and|just to) see what happens(?= *$| *,)|(?:could not|did not|was not able to) (?:go through with it|do it)(?= *$| *,| "
                                r"last| this time| yet)|not (?:planning on |going to be )?(?:being )?careful this time"),
     ("courage", "subject", r"(?:working|work|worked|get|getting|got|build|building|find|finding) up (?:the )?"
                            r"(?:courage|nerve|guts)|need (?:the|more) (?:nerve|courage|guts)(?= *$| *,)|"
@@ -694,7 +709,6 @@ GOODBYE = Category("goodbye", "weak", (
     ("thanks-for-being", "subject", r"thanks for being (?:good|great|there|my)|their fault|your fault(?= *$| *,)"),
     ("passwords", "subject", r"(?:gave|giving|give|sent|wrote down) (?:[a-z]{1,20} )?(?:[a-z]{1,20} )?(?:all )?(?:my |the )?"
                              r"(?:passwords|bank details|pin numbers)"),
-    ("just-in-case", "subject", r"just in case(?= *$)"),
     ("sorting-my-stuff", "subject", r"sorting (?:out )?(?:all )?my (?:stuff|things|affairs|belongings)"),
     ("in-order", "subject", r"(?:put|putting|got|getting|left|leaving) " + gap(40) + r"(?:together|ready|out) for my (?:sister|brother|mom|mum|dad|kids|partner|"
                             r"friend|family|daughter|son|neighbou?r)|(?:put|putting|got|getting) (?:[a-z]{1,20} )?(?:[a-z]{1,20} )?in order|"
