@@ -650,7 +650,7 @@ PLAN = Category("plan", "weak", (
     ("have-a-plan", "subject", r"(?:have|has|made|got) a plan(?= *$| *,| to do it| to end| and a| and the| for (?:tonight|"
                                r"this weekend|the weekend|tomorrow|friday|saturday|sunday|after))"),
     ("make-it-stop", "subject", r"(?:going to|will|want to) (?:finally )?make it (?:all )?stop"),
-    ("afterlife", "subject", r"(?:will|going to|am going to) find out soon(?= *$| *,)|(?:is|if) (?:heaven|the "
+    ("afterlife", "subject", r"(?:is|if) (?:heaven|the "
                              r"afterlife|hell) (?:is )?real"),
     ("not-careful", "subject", r"(?:my|the) plan is (?:set|ready|made|in place|decided|"
                                r"happening|final)|(?:to|and|just to) see what happens(?= *$| *,)|(?:could not|did not|was not able to) (?:go through with it|do it)(?= *$| *,| "
@@ -678,7 +678,7 @@ PLAN = Category("plan", "weak", (
 TIME = Category("time", "weak", (
     ("a-date", "subject", r"(?:have|got|set|picked|chose|chosen) (?:a|the) (?:date|day|time)(?= *$| *,)|"
                           r"a plan and a (?:date|day|time)"),
-    ("soon", "subject", r"tonight|this weekend|(?:it will|it is going to|that will|going to) be soon(?= *$| *,)|(?:on |by )?(?:sunday|saturday|friday)(?= *$| *,| night)|"
+    ("soon", "subject", r"tonight|(?:will|going to|am going to) find out soon(?= *$| *,)|this weekend|(?:it will|it is going to|that will|going to) be soon(?= *$| *,)|(?:on |by )?(?:sunday|saturday|friday)(?= *$| *,| night)|"
                         r"after this (?:week|month|weekend)|tomorrow(?= *$| *,)|before (?:tonight|the weekend)"),
 ))
 GOODBYE = Category("goodbye", "weak", (
