@@ -650,7 +650,7 @@ PLAN = Category("plan", "weak", (
     ("have-a-plan", "subject", r"(?:have|has|made|got) a plan(?= *$| *,| to do it| to end| and a| and the| for (?:tonight|"
                                r"this weekend|the weekend|tomorrow|friday|saturday|sunday|after))"),
     ("make-it-stop", "subject", r"(?:going to|will|want to) (?:finally )?make it (?:all )?stop"),
-    ("afterlife", "subject", r"(?:is|if) (?:heaven|the "
+    ("afterlife", "subject", r"(?:is |if )?(?:heaven|the "
                              r"afterlife|hell) (?:is )?real"),
     ("not-careful", "subject", r"(?:my|the) plan is (?:set|ready|made|in place|decided|"
                                r"happening|final)|(?:to|and|just to) see what happens(?= *$| *,)|(?:could not|did not|was not able to) (?:go through with it|do it)(?= *$| *,| "
