@@ -78,11 +78,13 @@ PLACES = r"(?:" + PLACE_WORDS + r")" + NOT_A_PLACE
 BODY = r"(?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hand|hands|hip|hips)"
 TOWARD = (r"(?:him|her|them|my ex|my kid|my son|my daughter|my partner|my husband|my wife|the guy|that guy|everyone|"
           r"my (?:neighbour|neighbor|landlord|roommate|stepdad|stepfather|dealer|abuser|boss|manager|coworker|baby|kids)|"
-          r"the baby)")
+          r"the baby|the (?:kid|kids|child|children)|someone|somebody)")
 
 # -- explicit and indirect ideation (C-SSRS 1-2: wish to be dead, thoughts of killing oneself) ----
 IDEATION = Category("ideation", "crisis", (
-    ("kill-myself", "self", r"(?:kill|killing|killed|hang|hanging|shoot|shooting|drown|drowning|poison|"
+    ("kill-myself", "self", r"(?:throw|throwing|threw|fling|hurl|hurling) myself (?:off|under|in front of|into|from|"
+                            r"down)|(?:finish|finishes|finished) me off|hoping (?:it|this|that|they|the [a-z]{1,12}) "
+                            r"(?:kills|will kill|finishes|ends|takes) me|(?:kill|killing|killed|hang|hanging|shoot|shooting|drown|drowning|poison|"
                             r"poisoning|suffocate|starve|starving) myself"),
     ("end-my-life", "self", r"(?:end|ending|take|taking) my (?:own )?life"),
     ("end-it-all", "subject", r"(?:so close to|close to|this close to|about to|on the verge of) end(?:ing)? "
@@ -185,7 +187,8 @@ IDEATION = Category("ideation", "crisis", (
                              r"stick around|be alive)|(?:nothing|no one|nobody) (?:left )?(?:to|worth) (?:live|living|stay|"
                              r"staying|stick around|keep going) for|(?:reasons?|point) to (?:stay|stick around) "
                              r"(?:alive|here)"),
-    ("hope-i-die", "subject", r"(?:leave|leaving) (?:this world|this life|this earth)|(?:leave|leaving) (?:everyone|"
+    ("hope-i-die", "subject", r"(?:will|i will|going to|am going to) be dead (?:by|before|soon|tomorrow|tonight|"
+                              r"this|next)|(?:leave|leaving) (?:this world|this life|this earth)|(?:leave|leaving) (?:everyone|"
                               r"everybody|you all)(?: behind)? (?:for good|forever)|(?:the )?(?:only|best|easiest) (?:way|"
                               r"option|answer|solution|choice|way out) " + gap(30) + r"(?:is|would be) (?:to )?(?:die|"
                               r"death|dying|suicide|end it|kill myself|not be here)|(?:tired|sick) of waking up(?= *$| *,|"
@@ -312,7 +315,8 @@ MEANS_READY = Category("means-ready", "crisis", (
     ("have-the-means", "subject", r"(?:have|got|found) (?:the )?means(?= *$| *,| to| and| now| ready| "
                                   r"already)|(?:plan|a plan) and (?:the )?means|(?:have|has|got|found) (?:the|a|my|her|his|their) (?:rope|noose|gun|pills)"
                                   r"(?= *$| *,| now| ready| here| right| with me| on me| tonight| already| today)|(?:bought|buying|ordered|"
-                                  r"ordering) (?:a |the |some )?(?:rope|noose|gun|handgun|rifle|shotgun|bullets|ammo)|"
+                                  r"ordering) (?:a |the |some )?(?:rope|noose|gun|handgun|rifle|shotgun|bullets|ammo)(?! (?:shaped|toy|safe|case|"
+                                  r"lock|cabinet|licen[cs]e|cleaning|holster|show|range|for the (?:kids|party)))|"
                                   r"(?:have|got) (?:the |my )?" + PILLS + r" ready"),
     ("take-everything", "subject", r"(?:take|swallow|down) (?:everything|all|whatever) (?:in|from|left in) "
                                    r"(?:the |my )?(?:medicine cabinet|cabinet|bottle|cupboard|drawer|bathroom|first aid kit)|swallowed (?:whatever|everything|"
@@ -438,7 +442,7 @@ SELF_HARM = Category("self-harm", "crisis", (
                            r"skin|thighs?)| again| lately| more)"),
     ("self-harm", "subject", r"(?:i|used to|started to|want to|going to|urge to|urges to) self harm(?:ed|ing)?|"
                              r"self harm(?:ed|ing|s)|(?:i |did |doing |relapsed on )?sh again"),
-    ("i-cut", "subject", r"(?:slit|slitting|slash|slashing|open|opening) (?:my|both|both my) (?:wrists?|throat|veins)|i (?:cut|burn|burned|scratch|scratched)(?= *$| *,| again| when| because| so| until)|"
+    ("i-cut", "subject", r"i (?:cut|burn|scratch) (?:deeper|more|harder|worse)|(?:slit|slitting|slash|slashing|open|opening) (?:my|both|both my) (?:wrists?|throat|veins)|i (?:cut|burn|burned|scratch|scratched)(?= *$| *,| again| when| because| so| until)|"
                          r"(?:cut|cutting|burn|burned|burnt|burning|scratch|scratched|scratching) (?:my|into my) "
                          + BODY + r"(?= *$| *,| with| till| until| again| to| so| open| when| because| every)|"
                          r"(?:till|until) (?:it|they|my [a-z]{1,12}) (?:bled|bleed|bleeds|was bleeding|were bleeding)"),
@@ -450,7 +454,8 @@ SELF_HARM = Category("self-harm", "crisis", (
 
 # -- an overdose taken or planned -----------------------------------------------------------------
 OVERDOSE = Category("overdose", "crisis", (
-    ("overdose", "subject", r"overdosed|(?:took|taken|swallowed|take|taking) (?:like )?(?:a bunch|a lot|loads|lots|a "
+    ("overdose", "subject", r"overdosed|(?:skipping|skipped|stopped|not taking|stopped taking|missing|missed) (?:my )?"
+                            r"(?:[a-z]{1,12} )?" + PILLS + r" on purpose|(?:took|taken|swallowed|take|taking) (?:like )?(?:a bunch|a lot|loads|lots|a "
                             r"load|a handful|heaps|a pile|way too many) of (?:my )?(?:[a-z]{1,12} )?" + PILLS + r"|"
                             r"(?:took|taken|swallowed|taking|washed down) " + gap(30) + PILLS + r" (?:with|and|down with) "
                             r"(?:vodka|alcohol|booze|wine|whiskey|whisky|drink|drinks|beer|gin|rum)|(?:tried|try|trying|attempted) to (?:overdose|od)|"
@@ -469,6 +474,10 @@ OVERDOSE = Category("overdose", "crisis", (
 
 # -- being hurt or threatened by someone ----------------------------------------------------------
 DANGER = Category("danger", "crisis", (
+    ("armed-at-home", "self", r"(?:he|she|they|my (?:partner|husband|wife|boyfriend|girlfriend|dad|stepdad|ex|"
+                              r"roommate)) (?:is |are )?(?:drunk and |high and |angry and |raging and )?(?:has|have|got|"
+                              r"is holding|is carrying|grabbed) (?:a |the |his |her |my )?(?:knife|gun|bat|weapon|"
+                              r"machete|axe)(?= *$| *,| and| again| right now| now)"),
     ("not-safe", "subject", r"(?:am|feel|feeling)(?: not safe| unsafe| in danger)" + SAFE_TAIL +
                             r"|not (?:feel|feeling) safe" + SAFE_TAIL + r"|(?:is|are|was) (?:not safe|in danger)" +
                             SAFE_TAIL),
@@ -478,7 +487,8 @@ DANGER = Category("danger", "crisis", (
                                   r"roommate|him|her)(?= *$| *,| and| because| when| right now| tonight)"),
     ("being-abused", "subject", r"(?:am|being|been|was|get|getting) (?:abused|beaten|assaulted|raped|attacked|"
                                 r"threatened)(?= *$| *,| at home| by| again| every| as a| when i)"),
-    ("threat-to-me", "danger", r"(?:going to|will|would|wants to|want to|threatened to|threatens to|threatening to|"
+    ("threat-to-me", "danger", r"(?:locked|locks|locking) me (?:in|inside|up|in the house)(?= *$| *,| and| again| "
+                               r"so)|took my (?:phone|keys|car keys|passport|money)(?= *$| *,| so| and| away)|(?:going to|will|would|wants to|want to|threatened to|threatens to|threatening to|"
                                r"tried to|trying to|try to) (?:kill|hurt|beat|hit|strangle|choke|attack|stab|shoot|"
                                r"rape) me"),
     ("hurting-me", "danger", r"(?:hits|hit|hitting|beats|beat|beating|chokes|choked|choking|strangled|strangles|"
@@ -542,9 +552,15 @@ HARM = Category("harm", "harm", (
                            r" (?:through|into|down|out of|off) (?:the|a) (?:glass|door|window|wall|stairs|balcony|"
                            r"table|windscreen)" +
                            r"|(?:run|running|ran) " + TOWARD + r" over|(?:get|getting|take|taking) (?:my )?revenge "
-                           r"(?:on|against)|want (?:him|her|them|my ex) (?:dead|to suffer)|(?:he|she|they|him|her) "
+                           r"(?:on|against) " + TOWARD + r"|want (?:him|her|them|my ex) (?:dead|to suffer)|(?:he|she|they|him|her) "
                            r"(?:deserves?|deserve) to (?:die|suffer|get hurt)|(?:wait|waiting|waited) for (?:him|her|"
-                           r"them) (?:to (?:walk|come|leave|get)|outside|after)"),
+                           r"them) (?:to (?:walk|come|leave|get)|outside|after)|"
+                           r"(?:could|might|will|would|going to|want to) (?:kill|hurt|stab|shoot|strangle) " + TOWARD + gap(30)
+                           + r"(?:and )?(?:i mean it|not joking|i am not joking|i am serious|for real)|"
+                           r"(?:following|followed|tracking|stalking) (?:him|her|them|my ex) (?:home|to (?:his|her|their)|"
+                           r"from (?:work|school|the))|(?:pillow|hands|a bag|plastic bag) over (?:his|her|their) "
+                           r"(?:face|head|mouth)|(?:gun|knife|weapon|bat) to (?:deal with|sort out|handle|take care of|"
+                           r"teach|use on) " + TOWARD),
 
 ))
 
@@ -652,7 +668,8 @@ PLAN = Category("plan", "weak", (
     ("make-it-stop", "subject", r"(?:going to|will|want to) (?:finally )?make it (?:all )?stop"),
     ("afterlife", "subject", r"(?:is |if )?(?:heaven|the "
                              r"afterlife|hell) (?:is )?real"),
-    ("not-careful", "subject", r"(?:my|the) plan is (?:set|ready|made|in place|decided|"
+    ("not-careful", "subject", r"letting myself (?:go|die|waste away|fade)(?= *$| *,)|need (?:the house|the flat|"
+                               r"everyone|the kids|my partner|my family) (?:to be )?(?:empty|gone|out|asleep|away)|(?:my|the) plan is (?:set|ready|made|in place|decided|"
                                r"happening|final)|(?:to|and|just to) see what happens(?= *$| *,)|(?:could not|did not|was not able to) (?:go through with it|do it)(?= *$| *,| "
                                r"last| this time| yet)|not (?:planning on |going to be )?(?:being )?careful this time"),
     ("courage", "subject", r"(?:working|work|worked|get|getting|got|build|building|find|finding) up (?:the )?"
@@ -776,6 +793,8 @@ WITHDRAWAL = Category("withdrawal", "weak", (
                            r"no one|my (?:therapist|family|partner|counsellor|counselor|sponsor|doctor))"),
 ))
 RECKLESS = Category("reckless", "weak", (
+    ("stopped-meds", "subject", r"(?:stopped|quit|quitting|skipping|not) (?:taking )?(?:my )?(?:[a-z]{1,12} )?" + PILLS +
+                                r"(?= *$| *,| and| on purpose| again| anymore| for)"),
     ("reckless", "subject", r"(?:driving|drove|drive|drives) (?:way )?(?:too fast|really fast|so fast|recklessly|drunk|"
                             r"without (?:a )?seatbelt|with no seatbelt|with my eyes closed)|(?:mixing|mixed|mix) "
                             r"(?:my )?(?:pills|meds|benzos|xanax|opioids) (?:with|and) (?:alcohol|booze|drinking|vodka|"
