@@ -251,6 +251,9 @@ PRESENT = re.compile(r"\b(?:now|again|right now|today|tonight|lately|these days|
 PLAIN = {"ideation", "self-harm", "overdose"}
 # Weak signs that say nothing even together: "tonight" and a thought that keeps coming back.
 IDLE = {"time", "rumination"}
+# Means-ready signs that can be a weapon: beside an intent to hurt someone they are part of it;
+# pills saved or counted are the writer's own danger whatever else is said.
+WEAPONS = {"have-the-means", "weapon-in-reach", "gun-looked-up", "holding-means", "with-the-means"}
 # Pairs of weak signs that say nothing together either: "sorry! still thinking about it", "heading
 # to the lake this weekend".
 IDLE_PAIRS = ({"goodbye", "rumination"}, {"travel", "time"})
@@ -404,7 +407,10 @@ def _combine(found: list[tuple[str, str, str]], helping: bool, sounds=lambda: 0.
     alone = {c.name: c.alone for c in CATEGORIES}
     harm = any(category == "harm" for category, _ in own)
     strong = {category for category, _ in own if alone[category] == "crisis"}
-    if strong - {"plea"} or (strong and not harm):
+    # A means ready beside an intent to hurt someone ("bought a gun to deal with my neighbour") is part
+    # of that intent; anything else of the writer's own (ideation, self-harm) makes it about them.
+    weapon_only = {name for category, name in own if category == "means-ready"} <= WEAPONS
+    if strong - {"plea", "means-ready" if weapon_only else "plea"} or (strong and not harm):
         return CRISIS, "self"
     if harm:
         # "the bat is in my trunk", "tonight", "I need someone to stop me": part of the same intent.

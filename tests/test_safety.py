@@ -140,8 +140,26 @@ def test_the_fields_warning_signs_are_heard_in_words_no_corpus_used():
                  "Ive been sitting by the river for an hour working up the courage",
                  "i googled how long it takes to bleed out", "my life insurance will cover the kids",
                  "please dont let me do something stupid tonight", "i have a plan and the means, i just need the nerve",
-                 "i want to fall asleep in the snow and not get up"):
+                 "i want to fall asleep in the snow and not get up",
+                 "i dont plan on being around for christmas", "the voices say i should jump",
+                 "i keep my dads gun under the bed now, just having it there helps",
+                 "i cant be trusted around my meds right now", "planning to use alone tonight so no one can narcan me",
+                 "i lie awake planning how", "how many of my blood pressure pills would be too many",
+                 "i've been skipping my insulin on purpose", "I have a plan. I just need the house to be empty.",
+                 "i shouldnt be alive", "does it hurt to drown", "I wish I'd never been born"):
         assert crisis.read(text).level == crisis.CRISIS, text
+
+
+def test_harm_and_danger_in_fresh_words_get_the_right_reply():
+    """Following her home or a gun "to deal with" a neighbour is harm to others; he is drunk and has a knife is danger."""
+    for text in ("i've been following her home from work to see where she goes", "i bought a gun to deal with my neighbour",
+                 "i'm so angry i could kill someone today and i mean it"):
+        reading = crisis.read(text)
+        assert (reading.level, reading.towards) == (crisis.CRISIS, "others"), text
+    for text in ("I'm hiding in the bathroom, he's drunk and has a knife", "he locked me in and took my phone",
+                 "ive got my pills saved and i want to hurt him"):
+        reading = crisis.read(text)
+        assert (reading.level, reading.towards) == (crisis.CRISIS, "self"), text
 
 
 def test_lookalikes_of_the_new_signs_stay_quiet():
@@ -150,7 +168,11 @@ def test_lookalikes_of_the_new_signs_stay_quiet():
                  "heading to the lake this weekend with the kids", "I'm not driving back tonight, staying at my sister's",
                  "giving away my old books this weekend, anyone want some?", "had a long walk after the group, feel calm now",
                  "Sorry! Still thinking about it.", "checking out early today, see you monday",
-                 "the rope course for team building is on friday", "I'd rather die than do another audit haha"):
+                 "the rope course for team building is on friday", "I'd rather die than do another audit haha",
+                 "I keep a bottle of water in my bag just in case", "I bought a gun-shaped water pistol for the kids' party",
+                 "I'm going to get my revenge on the team at the quiz tonight", "I need the house to be empty to record the podcast",
+                 "would anyone care if I brought my dog to the office?", "I have a rope in the shed for the tent",
+                 "I'm going back to the bridge club tonight", "I'm thinking about ways to die-hard fans of the team"):
         assert crisis.read(text).level != crisis.CRISIS, text
 
 
