@@ -88,6 +88,12 @@ WORDS: dict[str, str] = {
     "cos": "because", "coz": "because", "tmr": "tomorrow", "2nite": "tonight", "2morrow": "tomorrow",
     "nite": "night", "pillz": "pills", "gona": "going to", "killmyself": "kill myself", "kms": "kill myself",
     "disapear": "disappear", "dissapear": "disappear", "ods": "overdoses", "odd": "overdosed",
+    "endin": "ending", "bout": "about", "anymre": "anymore", "anymor": "anymore", "rlly": "really", "rly": "really",
+    "wud": "would", "wld": "would", "cud": "could", "shud": "should", "no1": "no one", "evry1": "everyone",
+    "every1": "everyone", "evryone": "everyone", "sum1": "someone", "some1": "someone", "somthing": "something",
+    "sumthing": "something", "r": "are", "4ever": "forever", "4good": "for good", "2day": "today", "2nite": "tonight",
+    "jus": "just", "wat": "what", "dnt": "do not", "cnt": "can not", "iv": "i have", "myslf": "myself",
+    "wanna": "want to", "wont": "will not", "cant": "can not", "aint": "am not",
 }
 # "someone I support", "a person I work with": the "I" is not the subject of what follows.
 SUPPORTED = re.compile(r"\b(someone|somebody|person|people|peer|peers|participant|client|guy|woman|man|member|"
@@ -276,6 +282,7 @@ _MARKUP = re.compile(r"<[^>]*>")
 # typed quickly have none, and skipping those patterns keeps normalising cheap.
 _CONTRACTED = [(re.compile(pattern), replacement, "'" in pattern and "'?" not in pattern)
                for pattern, replacement in CONTRACTIONS]
+_WITHOUT = re.compile(r"\bw/o\b")
 _TWO = re.compile(r"\b(want|wanna|going|need|have|plan|trying) 2\b")
 _PAUSES = re.compile(r"[,;:()\"\u201c\u201d]")
 _OTHER = re.compile(r"[^a-z0-9,]+")
@@ -292,6 +299,8 @@ def normalise(text: str) -> str:
         if apostrophe or not needs_apostrophe:
             text = pattern.sub(replacement, text)
     text = text.replace("'", "")
+    if "w/o" in text:
+        text = _WITHOUT.sub("without", text)
     if " 2" in text:
         text = _TWO.sub(r"\1 to", text)
     text = _PAUSES.sub(" , ", text)

@@ -230,7 +230,8 @@ IDEATION = Category("ideation", "crisis", (
 # -- asking to be stopped: a crisis, towards whoever the rest of the message is about -------------
 PLEA = Category("plea", "crisis", (
     ("stop-me", "subject", r"(?:need (?:someone|somebody|you) to|please|someone|somebody) stop me(?! from)"),
-    ("dont-let-me", "subject", r"(?:do not|never) let me (?:do (?:something|anything)|hurt|kill|go through)|"
+    ("dont-let-me", "subject", r"(?:scared|afraid|terrified|worried) (?:of )?what i (?:will|would|might|could|am "
+                               r"going to) do(?: to myself)?(?= *$| *,| tonight| if| when)|(?:do not|never) let me (?:do (?:something|anything)|hurt|kill|go through)|"
                                r"(?:going to|might|about to|scared i will|afraid i will|scared i am going to|afraid i am "
                                r"going to|worried i will) do something (?:stupid|drastic|bad|permanent|i can not take "
                                r"back)(?= *$| *,| tonight| to myself| today| soon)"),
@@ -241,7 +242,7 @@ METHOD = Category("method", "crisis", (
     ("jump", "subject", r"(?:know|knew|decided|figured out|planned|worked out) (?:exactly )?(?:how and when|when "
                         r"and how|where and how|how and where|when and where)(?= *$| *,| i| it)|jump(?:ing)? (?:off|from|in front of) (?:a |the |my )?(?:bridge|building|roof|balcony|"
                         r"train|subway|car|cliff|window|overpass|truck|ledge|parking garage)|"
-                        r"(?:going to|about to|want to|ready to) jump(?= *$| *,)"),
+                        r"(?:going to|about to|want to|ready to) jump(?= *$| *,| so bad| so badly| right now| now| tonight| off)"),
     ("crash", "subject", r"(?:crash|crashing|wreck|wrecking|total|totalling|fall|falling|jump|jumping) " + gap(20)
                          + r"on purpose|(?:am|i am|feel like) (?:a danger|dangerous|a risk) to myself|(?:driving|drive|swerving|swerve|crashing|crash|steering|steer|veer|veering) "
                          r"(?:my car )?(?:into|off) (?:the |a |an )?(?:barrier|oncoming|traffic|tree|wall|median|"
@@ -400,7 +401,8 @@ FAREWELL = Category("farewell", "crisis", (
     ("tell-them-i-love", "subject", r"(?:tell|let) (?:my )?(?:daughter|son|kids|children|mom|mum|dad|family|wife|"
                                     r"husband|partner|sister|brother|boyfriend|girlfriend|her|him|them)(?: know)? "
                                     r"(?:that )?i (?:love|loved|am sorry)"),
-    ("if-anything-happens", "subject", r"(?:if|in case) (?:anything|something) (?:happens|should happen|were to "
+    ("if-anything-happens", "subject", r"(?:wrote|written|writing|left) (?:letters?|notes?) (?:to|for) "
+                                       r"(?:everyone|everybody|each of them|all of them|my family|my kids)(?= *$| *,)|(?:if|in case) (?:anything|something) (?:happens|should happen|were to "
                                        r"happen) to me|(?:letters?|notes?) to my (?:kids|children|family|daughter|son|"
                                        r"partner|wife|husband|mom|mum|parents) (?:in case|for after|for when)"),
     ("after-im-gone", "self", r"(?:for after|after|when|once) i am (?:gone|dead|not here)|"
@@ -456,7 +458,8 @@ SELF_HARM = Category("self-harm", "crisis", (
 OVERDOSE = Category("overdose", "crisis", (
     ("overdose", "subject", r"overdosed|(?:skipping|skipped|stopped|not taking|stopped taking|missing|missed) (?:my )?"
                             r"(?:[a-z]{1,12} )?" + PILLS + r" on purpose|(?:took|taken|swallowed|take|taking) (?:like )?(?:a bunch|a lot|loads|lots|a "
-                            r"load|a handful|heaps|a pile|way too many) of (?:my )?(?:[a-z]{1,12} )?" + PILLS + r"|"
+                            r"load|a handful|heaps|a pile|way too many|a ton|tons|a shit ton|a shitload|a fuck ton|a crap "
+                            r"ton) of (?:my )?(?:[a-z]{1,12} )?" + PILLS + r"|"
                             r"(?:took|taken|swallowed|taking|washed down) " + gap(30) + PILLS + r" (?:with|and|down with) "
                             r"(?:vodka|alcohol|booze|wine|whiskey|whisky|drink|drinks|beer|gin|rum)|(?:tried|try|trying|attempted) to (?:overdose|od)|"
                             r"(?:swallow|swallowing|take|taking|down|downing|took|swallowed) (?:all|the whole|a whole|every|"
@@ -668,7 +671,7 @@ PLAN = Category("plan", "weak", (
     ("make-it-stop", "subject", r"(?:going to|will|want to) (?:finally )?make it (?:all )?stop"),
     ("afterlife", "subject", r"(?:is |if )?(?:heaven|the "
                              r"afterlife|hell) (?:is )?real"),
-    ("not-careful", "subject", r"letting myself (?:go|die|waste away|fade)(?= *$| *,)|need (?:the house|the flat|"
+    ("not-careful", "subject", r"(?:going to|will|about to|want to) use (?:it|them)(?= *$| *,| tonight| on myself)|letting myself (?:go|die|waste away|fade)(?= *$| *,)|need (?:the house|the flat|"
                                r"everyone|the kids|my partner|my family) (?:to be )?(?:empty|gone|out|asleep|away)|(?:my|the) plan is (?:set|ready|made|in place|decided|"
                                r"happening|final)|(?:to|and|just to) see what happens(?= *$| *,)|(?:could not|did not|was not able to) (?:go through with it|do it)(?= *$| *,| "
                                r"last| this time| yet)|not (?:planning on |going to be )?(?:being )?careful this time"),
