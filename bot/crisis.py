@@ -473,7 +473,8 @@ def read(text: str) -> Reading:
     signs_in: list[bool] = []
     for original, sentence in zip(originals, sentences):
         tokens = sentence.split(" ")
-        joking = bool(LAUGH.search(original))
+        # "asking for a friend lol" is a deflection, not a joke
+        joking = bool(LAUGH.search(original)) and "for a friend" not in sentence
         in_transit = bool(TRANSIT.search(sentence))
         present = bool(PRESENT.search(sentence))
         placed: list[tuple[str, str, str, re.Match]] = []

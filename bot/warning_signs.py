@@ -90,7 +90,7 @@ IDEATION = Category("ideation", "crisis", (
     ("end-it-all", "subject", r"(?:so close to|close to|this close to|about to|on the verge of) end(?:ing)? "
                               r"(?:it|things|everything|my life)|(?:am|i will|will be) end(?:ing)? it(?= *$| *,| tonight| today| all| for good| "
                               r"this)|(?:get|getting) it (?:all )?over with(?= *$| *,| tonight| today| for good)|end(?:ing)? it all|(?:thinking about|think about|thought about|thinking of|think of|thought of|considering|"
-                              r"contemplating|want to|going to|"
+                              r"contemplating|want to|going to|urge to|urges to|temptation to|"
                               r"plan to|planning to|planned to|decided to|about to|ready to|feel like) "
                               r"end(?:ing)? (?:it|things|everything)(?! with| early| here| there)"),
     ("want-to-die", "subject", r"(?:want|wants|wanted|wanting|wish|wishing|ready|need|deserve|going) to die"
@@ -113,7 +113,9 @@ IDEATION = Category("ideation", "crisis", (
                                      r"(?:to|in|of) (?:live|living|life|going on|being alive|being here|keep going)"
                                      r"|nothing (?:left )?to live for|(?:life|living|it) (?:is|feels) not worth "
                                      r"(?:living|it anymore)|not worth living"),
-    ("easier-without-me", "self", r"(?:easier|better|happier|relieved|lighter|fine) (?:off )?(?:for [a-z ]{0,20} )?"
+    ("easier-without-me", "self", r"(?:would|will) (?:cope|manage|be fine|be okay|be ok|get on|move on|be happier|be "
+                                  r"better)" + gap(30) + r"if i (?:was|were|am) (?:not|no longer|gone)|if i (?:was|were) "
+                                  r"not in (?:the picture|their lives|the way)|(?:easier|better|happier|relieved|lighter|fine) (?:off )?(?:for [a-z ]{0,20} )?"
                                   r"if i (?:was|were|am) (?:not (?:around|here|alive)|gone|dead)|if i (?:never|did not) (?:showed|show|came|come|woke|"
                                   r"wake) (?:up|back)(?: again| ever again)?(?= *$| *,| ever| again)|"
                                   r"if i (?:just )?(?:disappeared|died|vanished|stopped|stopped existing|ended it|went away for good|gave up)"
@@ -158,6 +160,8 @@ IDEATION = Category("ideation", "crisis", (
                                        r"(?:think|thinks|thinking|thought|plan|plans|planning|planned) (?:about|of|on) (?:suicide|"
                                        r"committing suicide|killing myself|ending my life|taking my (?:own )?life|"
                                        r"dying|not being here|jumping)"),
+    # "I wanted someone to know that I tried": the "I" after "that" is the writer, whoever is to know
+    ("know-i-tried", "self", r"(?:know|tell (?:someone|you|somebody)) (?:that )?i tried(?= *$| *,)"),
     ("attempted-suicide", "subject", r"(?:attempted|attempt|commit|committing|going to commit) suicide|"
                                      r"(?:a|my|two|three|several|multiple|past|previous) suicide attempts?|attempted(?= *$| *,| again| last| twice)|"
                                      r"(?:survived|made|had|after|since) (?:an|a|my|two|three|several|multiple|her|his|their) "
@@ -171,7 +175,8 @@ IDEATION = Category("ideation", "crisis", (
     ("voices", "self", r"(?:voices?|something|a voice|my (?:mind|head|brain|thoughts)) (?:are |is |keep |keeps )?(?:telling|tell|told|tells|say|says|saying|said)"
                        r" (?:me to|i should|i have to|i need to|i must|i deserve to) (?:kill|hurt|jump|die|end it|cut|"
                        r"do it)"),
-    ("how-id-do-it", "subject", r"(?:planning|plan|planned|figuring out|working out|lie awake planning) how(?= *$| *,)|(?:thinking|thought|know|knew|figured out|worked out|planned|planning|plan) "
+    ("how-id-do-it", "subject", r"planning how to (?:leave|go|do it|disappear|end it|end things)(?= *$| *,| without| "
+                                r"so| tonight)|(?:planning|plan|planned|figuring out|working out|lie awake planning) how(?= *$| *,)|(?:thinking|thought|know|knew|figured out|worked out|planned|planning|plan) "
                                 r"(?:exactly |about |out )?how (?:i would|i will|i am going to|to) do it"),
     # euphemisms for not being around, and wanting the pain ended for good (988: "make it stop")
     ("stop-for-good", "subject", r"(?:make|making|want|need) (?:it|the pain|everything|this|it all|all of it|the noise)"
@@ -279,7 +284,8 @@ METHOD = Category("method", "crisis", (
 
 # -- a means ready: collected, counted, held, looked up (C-SSRS 6; 988's "looking for a way") ----
 MEANS_READY = Category("means-ready", "crisis", (
-    ("saving-pills", "subject", r"(?:collecting|collected|saving|saved|stockpiling|stockpiled|hoarding|stashing|"
+    ("saving-pills", "subject", r"(?:saving|saved|stockpiling|hoarding|stashing|keeping|collecting) (?:them|these|"
+                                r"those|it) (?:up )?(?:instead of|rather than) (?:taking|using)|(?:collecting|collected|saving|saved|stockpiling|stockpiled|hoarding|stashing|"
                                 r"buying|bought) (?:up )?(?:razor blades|blades|razors|bullets|ammo|knives)|(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|collected|"
                                 r"stashing|stashed|stocking|stocked|building|built|hiding|hid|hidden) (?:up )?(?:on )?"
                                 r"(?:all )?(?:of )?(?:my |some |the )?(?:[a-z]{1,20} )?" + PILLS + NOT_A_SUPPLY +
@@ -322,7 +328,9 @@ MEANS_READY = Category("means-ready", "crisis", (
     ("take-everything", "subject", r"(?:take|swallow|down) (?:everything|all|whatever) (?:in|from|left in) "
                                    r"(?:the |my )?(?:medicine cabinet|cabinet|bottle|cupboard|drawer|bathroom|first aid kit)|swallowed (?:whatever|everything|"
                                    r"all that) (?:was )?left"),
-    ("car-garage", "subject", r"garage" + gap(30) + r"(?:car|engine) (?:is )?(?:running|on)(?= *$| *,| and| with)|"
+    ("car-garage", "subject", r"(?:fill|fills|filling|filled) (?:up )?with (?:exhaust|fumes|carbon monoxide)|carbon "
+                              r"monoxide|charcoal (?:in|and) (?:the|a|my) (?:car|room|tent|bathroom)|helium (?:bag|tank|"
+                              r"hood|and a bag)|garage" + gap(30) + r"(?:car|engine) (?:is )?(?:running|on)(?= *$| *,| and| with)|"
                               r"(?:car|engine) (?:is )?running" + gap(30) + r"(?:garage|door (?:is )?(?:down|shut|closed))|"
                               r"(?:in|inside) the car in the (?:closed )?garage|engine (?:is )?(?:on|running) in the "
                               r"garage|hose (?:to|from|on) the exhaust"),
@@ -612,7 +620,7 @@ HOPELESS = Category("hopeless", "note", (
     ("drowning", "subject", r"(?:feel like|feels like) i am drowning|i am drowning(?= *$| *,| and)"),
     ("failure", "subject", r"failure as a (?:person|human|parent|mother|father)|worthless(?= *$| *,| and)|"
                            r"hate myself(?= *$| *,| so| and)|hate my life"),
-    ("hopeless-feel", "subject", r"(?:it is|its|everything is|life is|it is all|its all) (?:so |just |completely |"
+    ("hopeless-feel", "subject", r"(?:get|got|been|feel|felt|am) (?:this|so) low(?= *$| *,| again| before)|(?:it is|its|everything is|life is|it is all|its all) (?:so |just |completely |"
                                  r"totally )?hopeless|(?:already )?dead inside|i am (?:a lost cause|a hopeless case|beyond help|past saving|unfixable|broken "
                                  r"beyond repair)|(?:nothing|no one) (?:can|will) (?:fix|help|save) me|(?:feel|feeling|felt|am|so) (?:so |completely |totally |utterly )?(?:hopeless|"
                                  r"worthless|useless|empty inside|numb|defeated|broken)(?= *$| *,| and| like| every| all| "
@@ -642,7 +650,10 @@ MEANS = Category("means", "weak", (
                            r"(?:middle|edge|end|top|railing|rail)(?= *$| *,| of it| again)|"
                            r"counted (?:them|my|the)(?: " + PILLS + r")?(?: again)?(?= *$| *,| last night| today| tonight| this morning)"),
     ("still-enough", "subject", r"(?:still|more than|have|got|there is|theres) enough(?= *$| *,)"),
-    ("looking-at-place", "subject", r"(?:went|been|go) to the (?:" + PLACE_WORDS + r"|river|lake|quarry|"
+    ("looking-at-place", "subject", r"(?:sitting|sat|parked|waiting)" + gap(20) + r"(?:by|at|near|beside|outside) the "
+                                    r"(?:river|lake|water|sea|ocean|falls|quarry|reservoir|canal|harbour|harbor|dam|"
+                                    r"bridge|tracks|overpass|cliffs?)(?! (?:cafe|caf|restaurant|bar|pub|house|park|walk|"
+                                    r"path|festival|office|centre|center|car park|parking))|(?:went|been|go) to the (?:" + PLACE_WORDS + r"|river|lake|quarry|"
                                     r"falls)" + NOT_A_PLACE + r"(?= *$| *,| last| again| tonight| today| and)|(?:sitting|standing|sat|stood|parked|waiting) (?:by|at|on|near|beside) "
                                     r"the (?:river|lake|water|sea|ocean|falls|quarry|bridge|tracks|overpass|cliff|"
                                     r"cliffs|edge)(?! (?:cafe|caf|restaurant|bar|pub|house|park|walk|path|festival|"
@@ -743,14 +754,17 @@ GOODBYE = Category("goodbye", "weak", (
                               r"(?:borrowed|owe|owed)|(?:for|planning|planned|paid for) my (?:own )?(?:funeral|cremation|burial)"),
     ("letters-for", "subject", r"(?:note|notes|letter|letters) for my (?:family|kids|children|partner|mom|mum|parents)"),
     ("instructions", "subject", r"instructions for (?:who|when|after|my (?:family|kids|partner|sister|brother))"),
-    ("hand-over", "self", r"take my (?:shifts|clients|caseload|people|groups) (?:permanently|for good|from now on)"),
+    ("hand-over", "self", r"take (?:my (?:shifts|clients|caseload|people|groups|group)|it|them) (?:over )?(?:permanently|"
+                          r"for good|from now on)"),
     ("who-gets", "subject", r"who (?:gets|will get|should get|takes|will take|looks after|will look after) (?:my|the) "
                             r"(?:dog|cat|pets?|kids|stuff|things|car|plants|flat|house|room)|who gets my|(?:can|could|should|gets to) have my|(?:giving|give) (?:away )?my (?:\w{1,20} )?(?:guitar|cat|dog|records|books|"
                             r"plants|bike|car)"),
     ("letters-to", "subject", r"(?:wrote|writing|written|left|leaving|leave|write) (?:a |some )?(?:letters?|notes?|"
-                              r"goodbyes?) (?:to|for) (?:each of )?(?:my |everyone|everybody|the people)"
+                              r"goodbyes?) (?:to|for) (?:each of |all of |every one of )?(?:everyone|everybody|the people|my "
                               r"(?:kids|children|family|daughter|son|partner|wife|husband|mom|mum|dad|parents|sister|"
-                              r"brother|friends|people i love)?"),
+                              r"brother|friends|people i love|participants|clients|people|team|group|colleagues))"),
+    ("keys-left", "subject", r"(?:keys|passwords|pin|pins|cards?|codes) (?:are|is) (?:in|under|with) (?:the|an|a|my) "
+                             r"(?:envelope|drawer|box|desk|locker)"),
     ("in-case", "subject", r"(?:just )?in case(?= *$| *,| put| i| they| someone| anything| something| you need to find)"),
     ("bye-to-all", "subject", r"(?:saying|say|said|saying my) (?:bye|goodbye|goodbyes|farewell)s? (?:to )?(?:everyone|"
                               r"everybody|you all|all of you|the team|my family|the group)"),
@@ -775,7 +789,8 @@ TRAVEL = Category("travel", "weak", (
                                 r"coast|pier)(?= *$| *,| and| after| tonight| when| alone| by myself)"),
 ))
 RUMINATION = Category("rumination", "weak", (
-    ("keeps-coming-back", "subject", r"(?:looking|staring|look|stare|looked|stared) at my (?:wrists|veins|arms|thighs)|^(?:i am |i have been |been |just |keep |still |i keep |always )?(?:thinking|think) about it$|keep (?:thinking about|going back to|opening|looking at|checking|holding) "
+    ("keeps-coming-back", "subject", r"keep counting (?:them|it|the [a-z]{1,20})|(?:third|second|fourth|fifth|every) "
+                                     r"(?:night|day|time) (?:running|in a row)|(?:looking|staring|look|stare|looked|stared) at my (?:wrists|veins|arms|thighs)|^(?:i am |i have been |been |just |keep |still |i keep |always )?(?:thinking|think) about it$|keep (?:thinking about|going back to|opening|looking at|checking|holding) "
                                      r"(?:it|them|the \w{1,20})|(?:all|the only thing) i can think about|"
                                      r"can not stop thinking about (?:it|them)|"
                                      r"(?:been|keep|kept|always) thinking (?:about|of) (?:it|that|the [a-z]{1,20}|"
