@@ -465,20 +465,35 @@ def read(text: str) -> Reading:
     sentences = [normalise(original).strip(" ,") for original in originals]
     whole = " ".join(sentences)
     helping = bool(HELPING.search(whole)) and any(t in THIRD for t in whole.split(" "))
-    absent = bool(ABSENCE.search(whole))
-    giveaway = bool(GIVEAWAY.search(whole))
-    lived = bool(LIVED.search(whole))
+    # What explains a sign (an absence, a giveaway, lived experience, traffic, a laugh) is looked for
+    # only once a sentence has a sign to explain: most sentences have none.
+    context: dict[str, bool] = {}
+
+    def about_whole(name: str, pattern: re.Pattern) -> bool:
+        if name not in context:
+            context[name] = bool(pattern.search(whole))
+        return context[name]
+
     found: list[tuple[str, str, str]] = []
     why: list[str] = []
     signs_in: list[bool] = []
     for original, sentence in zip(originals, sentences):
+        worth = _worth_trying(sentence)
+        placed: list[tuple[str, str, str, re.Match]] = []
+        if not worth:
+            signs_in.append(False)
+            continue
         tokens = sentence.split(" ")
         # "asking for a friend lol" is a deflection, not a joke
         joking = bool(LAUGH.search(original)) and "for a friend" not in sentence
-        in_transit = bool(TRANSIT.search(sentence))
-        present = bool(PRESENT.search(sentence))
-        placed: list[tuple[str, str, str, re.Match]] = []
-        for index in _worth_trying(sentence):
+        here: dict[str, bool] = {}  # the sentence's own context, looked for once and only when needed
+
+        def about_sentence(name: str, pattern: re.Pattern, sentence: str = sentence, here: dict = here) -> bool:
+            if name not in here:
+                here[name] = bool(pattern.search(sentence))
+            return here[name]
+
+        for index in worth:
             category, name, kind, pattern, _ = SIGNS[index]
             if joking and category.name not in PLAIN:
                 continue
@@ -489,11 +504,11 @@ def read(text: str) -> Reading:
                 place, named = where
                 if helping and place == "self" and not named:
                     place = "others"
-                if place == "self" and lived and not present:
+                if place == "self" and about_whole("lived", LIVED) and not about_sentence("present", PRESENT):
                     place = "past"
-                if (category.name in ("farewell", "goodbye") and absent) or (
-                        category.name == "goodbye" and giveaway) or (
-                        category.name == "at-place" and in_transit):
+                if (category.name in ("farewell", "goodbye") and about_whole("absent", ABSENCE)) or (
+                        category.name == "goodbye" and about_whole("giveaway", GIVEAWAY)) or (
+                        category.name == "at-place" and about_sentence("transit", TRANSIT)):
                     continue
                 placed.append((category.name, name, place, match))
         for category, name, place, match in placed:
