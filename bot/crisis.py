@@ -128,6 +128,7 @@ PAST = re.compile(r"\b(?:years ago|a long time ago|used to|back when|when i was|
                   r"there was a time|when i was [0-9]{1,2}|[0-9]{1,2} years ago|i came through|i made it through|"
                   r"i got through|i have been there|before i got (?:sober|clean)|in recovery)\b|"
                   r"(?<!at )\bonce\b(?! again| more)")
+NOW = {"but", "now", "today", "tonight", "lately", "currently", "however", "anymore", "again", "still", "yet"}
 BUT = re.compile(r"\b(?:but|though|although|yet|however|except|and)\b")
 AMBIVALENT = re.compile(r"\b(?:thinking about it|think about it|keep thinking|the thought|thoughts|part of me|"
                         r"sometimes|some days|tempted|can not stop|wish|urges?|lately|again|still|these days|"
@@ -395,7 +396,14 @@ def _place(kind: str, match: re.Match, sentence: str, tokens: list[str]) -> tupl
         if token in BOUNDARIES:
             break
         clause_after.append(token)
-    if PAST.search(" ".join(before + tokens[start:end] + clause_after)):
+    # The past reaches back over "and" to the start of the sentence ("in my twenties I was in a dark
+    # place and thought about suicide"), but not past a word of the present ("…but now I want to die").
+    earlier: list[str] = []
+    for token in reversed(tokens[:start]):
+        if token in NOW:
+            break
+        earlier.insert(0, token)
+    if PAST.search(" ".join(earlier + tokens[start:end] + clause_after)):
         return "past", named
     return "self", named
 

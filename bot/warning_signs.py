@@ -619,7 +619,7 @@ HOPELESS = Category("hopeless", "note", (
                                   r"everything)(?= *$| *,| and| anymore)"),
     ("drowning", "subject", r"(?:feel like|feels like) i am drowning|i am drowning(?= *$| *,| and)"),
     ("failure", "subject", r"failure as a (?:person|human|parent|mother|father)|worthless(?= *$| *,| and)|"
-                           r"hate myself(?= *$| *,| so| and)|hate my life"),
+                           r"hate myself(?= *$| *,| so| and)|hate my life|hate (?:who i am|being me|everything about me)"),
     ("hopeless-feel", "subject", r"(?:get|got|been|feel|felt|am) (?:this|so) low(?= *$| *,| again| before)|(?:it is|its|everything is|life is|it is all|its all) (?:so |just |completely |"
                                  r"totally )?hopeless|(?:already )?dead inside|i am (?:a lost cause|a hopeless case|beyond help|past saving|unfixable|broken "
                                  r"beyond repair)|(?:nothing|no one) (?:can|will) (?:fix|help|save) me|(?:feel|feeling|felt|am|so) (?:so |completely |totally |utterly )?(?:hopeless|"

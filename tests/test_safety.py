@@ -189,6 +189,13 @@ def test_quoted_words_called_a_joke_get_the_note_not_the_crisis_reply():
     assert reading.level == crisis.NOTE
 
 
+def test_the_past_reaches_back_over_and_but_not_past_now():
+    """"In my twenties I … thought about suicide a lot" is lived experience; "…but now I want to die" is today."""
+    assert crisis.read("I was in a really dark place in my twenties and thought about suicide a lot, "
+                       "today I'm grateful").level == crisis.NOTE
+    assert crisis.read("years ago i was happy and now i want to kill myself").level == crisis.CRISIS
+
+
 def test_a_denial_is_never_the_crisis_reply():
     """"To be clear I'm not thinking about hurting myself" is a denial: a note at most."""
     assert crisis.read("to be clear I'm not thinking about hurting myself, I just need a break").level == crisis.NOTE
