@@ -192,7 +192,10 @@ IDEATION = Category("ideation", "crisis", (
                              r"stick around|be alive)|(?:nothing|no one|nobody) (?:left )?(?:to|worth) (?:live|living|stay|"
                              r"staying|stick around|keep going) for|(?:reasons?|point) to (?:stay|stick around) "
                              r"(?:alive|here)"),
-    ("hope-i-die", "subject", r"(?:will|i will|going to|am going to) be dead (?:by|before|soon|tomorrow|tonight|"
+    ("hope-i-die", "subject", r"(?:not|no longer|never) (?:scared|afraid|frightened) of (?:dying|death)|(?:feel like|"
+                              r"feel|am) (?:i am )?already (?:gone|dead)(?! inside)|(?:am|i am) done for good|"
+                              r"(?:not|never) (?:calling|telling|asking|reaching out to) (?:anyone|anybody|for help) this time|"
+                              r"this time i am not (?:calling|telling|asking|reaching out)|(?:will|i will|going to|am going to) be dead (?:by|before|soon|tomorrow|tonight|"
                               r"this|next)|(?:leave|leaving) (?:this world|this life|this earth)|(?:leave|leaving) (?:everyone|"
                               r"everybody|you all)(?: behind)? (?:for good|forever)|(?:the )?(?:only|best|easiest) (?:way|"
                               r"option|answer|solution|choice|way out) " + gap(30) + r"(?:is|would be) (?:to )?(?:die|"
@@ -221,7 +224,8 @@ IDEATION = Category("ideation", "crisis", (
                                     r"earth|planet)"),
     ("not-care-if-i-die", "subject", r"(?:not|never|no longer|stopped) car(?:e|ing) (?:if|whether) i (?:die|live|crash|"
                                      r"get hit|get hurt|overdose|od|wake up|make it|survive)"),
-    ("not-wake-up", "subject", r"(?:sleep|fall asleep|lie down|lay down|go to sleep)" + gap(20) +
+    ("not-wake-up", "subject", r"(?:sleep|fall asleep|go to sleep)" + gap(20) + r"and (?:never|not) (?:have to )?(?:deal "
+                               r"with|face|feel) (?:anything|it|this|any of it)(?: ever)? again|" r"(?:sleep|fall asleep|lie down|lay down|go to sleep)" + gap(20) +
                                r"and (?:never|not) (?:wake|get) up|"
                                r"(?:hope|hoping|hoped|wish|wished|wishing|pray|praying|prayed|so|and|to|need to) (?:that )?"
                                r"(?:i )?(?:would |will |do |did )?(?:not|never) wake up(?! (?:early|late|in time|on time|"
@@ -261,7 +265,11 @@ METHOD = Category("method", "crisis", (
                                  r"(?:step|stepping) (?:off|back from) "
                                  r"(?:the )?(?:edge|ledge|yellow line|platform)"),
     # thinking how easy it would be, a place that calls: the method is being considered
-    ("how-easy", "subject", r"(?:does it|would it|will it|how much does it|how much would it|is it) (?:hurt|painful) "
+    ("how-easy", "subject", r"lie (?:down )?in the (?:cold|snow|road|water|river|tracks)|(?:looked|look|looking|"
+                            r"googled|googling|searched|searching|researching|reading) (?:up )?(?:whether|if|how|what) "
+                            + gap(40) + r"(?:hang|hanging|drown|drowning|overdose|overdosing|bleed|bleeding|jump|jumping)"
+                            r"(?= *$| *,)|make it look like an accident|"
+                            r"(?:does it|would it|will it|how much does it|how much would it|is it) (?:hurt|painful) "
                             r"to (?:drown|die|hang|jump|bleed out|overdose|od|suffocate|get shot|be hit by)|"
                             r"(?:fast|express|freight|through) (?:ones|trains?) (?:come|comes|pass|go|goes) through|"
                             r"(?:when|where) the (?:express|fast trains?|trains?) (?:does not|do not) stop|" r"how (?:long|fast|quickly) (?:it takes|does it take|would it take|it would take|until "
@@ -278,7 +286,9 @@ METHOD = Category("method", "crisis", (
                                r"cliffs|roof|ledge|edge|sea|ocean|quarry|balcony|parking garage) " + gap(30) + r"(?:is|are|looks|look|"
                                r"looking|looked|seems|seem|keeps|keep|has been|have been|been) (?:really |so |very |kind of "
                                r"|more and more |almost |pretty )?(?:peaceful|inviting|tempting|calling|calling me|"
-                               r"calling to me|pulling me|like the answer|like a way out|like an option|like a solution)"),
+                               r"calling to me|pulling me|like the answer|like a way out|like an option|like a solution)|"
+                               r"(?:the |that )?(?:bridge|tracks|river|lake|water|sea|ocean|quarry|edge|cliff) (?:would|will) be "
+                               r"(?:so |really |very )?(?:quiet|calm|easy|peaceful|quick|cold|welcoming)"),
 
 ))
 
@@ -317,8 +327,8 @@ MEANS_READY = Category("means-ready", "crisis", (
     ("holding-means", "subject", r"(?:sitting|sat|holding|held|staring at|playing with) (?:here )?(?:with )?"
                                  r"(?:a|the|my) " + gap(25) + r"(?:bottle of |handful of )?(?:" + PILLS[3:-1] + r"|" + LETHAL[3:-1] +
                                  r"|knife|bottle)"),
-    ("with-the-means", "subject", r"with (?:a|the|my) (?:blade|razor|razors|rope|noose|gun|pills|bottle of pills)"
-                                  r"(?= *$| *,| in my| right now| and| here)"),
+    ("with-the-means", "subject", r"with (?:a|the|my) (?:blade|razor|razors|rope|noose|gun|pills|bottle of pills|pill "
+                                  r"bottle|pill bottles)(?= *$| *,| in my| right now| and| here| for)"),
     ("have-the-means", "subject", r"(?:have|got|found) (?:the )?means(?= *$| *,| to| and| now| ready| "
                                   r"already)|(?:plan|a plan) and (?:the )?means|(?:have|has|got|found) (?:the|a|my|her|his|their) (?:rope|noose|gun|pills)"
                                   r"(?= *$| *,| now| ready| here| right| with me| on me| tonight| already| today)|(?:bought|buying|ordered|"
@@ -350,7 +360,9 @@ MEANS_READY = Category("means-ready", "crisis", (
                                  r"(?:how to|where to|where i can|where can i) (?:buy|get) (?:a |some )?(?:gun|firearm|"
                                  r"pistol|handgun|rope|noose)|(?:buy|get|getting|buying) a gun(?= *$| *,| today| tonight"
                                  r"| this week| tomorrow| soon)"),
-    ("rope-ready", "subject", r"so (?:no one|nobody) (?:can|will|could) (?:narcan|save|stop|find|help|revive|reach) "
+    ("rope-ready", "subject", r"(?:know|found|found out) where " + gap(30) + r"(?:keeps|keep|hides|hide|stores|"
+                              r"store) (?:the |his |her |their |my )?(?:key|keys|gun|guns|pills|meds|rifle|knives)|key to "
+                              r"the (?:gun|guns|rifle) (?:cabinet|safe|case)|so (?:no one|nobody) (?:can|will|could) (?:narcan|save|stop|find|help|revive|reach) "
                               r"me|for (?:a |some |the )?(?:rope|noose)(?= *$| *,)|(?:can not|cannot) (?:be trusted|trust "
                               r"myself) (?:around|with|near) (?:my |the |any )?(?:meds|pills|knives|knife|gun|guns|"
                               r"razors?|blades?|tablets|car|medication)|(?:having|knowing) (?:it|them|the [a-z]{1,12}|my "
@@ -400,15 +412,16 @@ FAREWELL = Category("farewell", "crisis", (
     ("wont-be-around", "subject", r"(?:do not think|not sure|doubt) i will be (?:here|around|alive)(?= for| to| much| "
                                   r"after| next| by| when| anymore| *$| *,)|(?:will not|would not) be (?:a problem|a "
                                   r"burden|in anyones way|in the way) (?:for (?:anyone|everyone|you|you all) )?(?:much "
-                                  r"longer|for long|anymore|soon)|no one (?:will|would) have to (?:worry about|deal with|"
+                                  r"longer|for long|anymore|soon|after (?:today|tonight|this|tomorrow))|no one (?:will|would) have to (?:worry about|deal with|"
                                   r"take care of) me"),
     ("wont-make-it", "subject", r"(?:will not|am not going to|do not think i will|not going to) make it (?:to|through|"
-                                r"past) (?:the weekend|tomorrow|next week|monday|tuesday|wednesday|thursday|friday|"
+                                r"past) (?:the night|tonight|today|the day|the weekend|tomorrow|next week|monday|tuesday|wednesday|thursday|friday|"
                                 r"saturday|sunday|christmas|my birthday|the end of the (?:week|month))(?= *$| *,)|"
                                 r"not (?:going to )?be (?:here|around) (?:much longer|for long|anymore)"),
     ("tell-them-i-love", "subject", r"(?:tell|let) (?:my )?(?:daughter|son|kids|children|mom|mum|dad|family|wife|"
                                     r"husband|partner|sister|brother|boyfriend|girlfriend|her|him|them)(?: know)? "
-                                    r"(?:that )?i (?:love|loved|am sorry)"),
+                                    r"(?:that )?(?:i (?:love|loved|am sorry)|it (?:was not|is not) (?:her|his|their|your) "
+                                    r"fault)"),
     ("if-anything-happens", "subject", r"(?:wrote|written|writing|left) (?:letters?|notes?) (?:to|for) "
                                        r"(?:everyone|everybody|each of them|all of them|my family|my kids)(?= *$| *,)|(?:if|in case) (?:anything|something) (?:happens|should happen|were to "
                                        r"happen) to me|(?:letters?|notes?) to my (?:kids|children|family|daughter|son|"
@@ -427,7 +440,9 @@ FAREWELL = Category("farewell", "crisis", (
                                      r"come) (?:tonight|today|tomorrow|this weekend|the weekend|friday|saturday|sunday|"
                                      r"monday|next week)|(?:will not|would not|might not) be alive|because i will not be "
                                      r"(?:here|around|alive)"),
-    ("last-message", "subject", r"will not " + gap(40) + r"or ever(?: again)?(?= *$| *,)|(?:this is|it is|its) (?:the end|it) (?:for me|of me|of the road for me)(?= *$| *,)|(?:my|this is my) last (?:message|text|post)(?= to| from| ever| *$)|"
+    ("last-message", "subject", r"(?:writing|drafting|rewriting|deleting|wrote|write) (?:and deleting |and rewriting )?"
+                                r"my goodbyes?(?! (?:speech|card|email|party|post|message to the team))(?= *$| *,| letter| "
+                                r"note| to)|will not " + gap(40) + r"or ever(?: again)?(?= *$| *,)|(?:this is|it is|its) (?:the end|it) (?:for me|of me|of the road for me)(?= *$| *,)|(?:my|this is my) last (?:message|text|post)(?= to| from| ever| *$)|"
                                 r"(?:will not|never) hear from me again"),
     ("sorry-for-everything", "subject", r"(?:am|i am|i will be|time to be|going to be|just) checking out(?= *$| *,| "
                                         r"for good| permanently| tonight)|"
@@ -452,7 +467,7 @@ SELF_HARM = Category("self-harm", "crisis", (
                            r"skin|thighs?)| again| lately| more)"),
     ("self-harm", "subject", r"(?:i|used to|started to|want to|going to|urge to|urges to) self harm(?:ed|ing)?|"
                              r"self harm(?:ed|ing|s)|(?:i |did |doing |relapsed on )?sh again"),
-    ("i-cut", "subject", r"i (?:cut|burn|scratch) (?:deeper|more|harder|worse)|(?:slit|slitting|slash|slashing|open|opening) (?:my|both|both my) (?:wrists?|throat|veins)|i (?:cut|burn|burned|scratch|scratched)(?= *$| *,| again| when| because| so| until)|"
+    ("i-cut", "subject", r"cut (?:so |too |really |way too )?deep(?:ly)?(?= *$| *,| i| this| that| again)|i (?:cut|burn|scratch) (?:deeper|more|harder|worse)|(?:slit|slitting|slash|slashing|open|opening) (?:my|both|both my) (?:wrists?|throat|veins)|i (?:cut|burn|burned|scratch|scratched)(?= *$| *,| again| when| because| so| until)|"
                          r"(?:cut|cutting|burn|burned|burnt|burning|scratch|scratched|scratching) (?:my|into my) "
                          + BODY + r"(?= *$| *,| with| till| until| again| to| so| open| when| because| every)|"
                          r"(?:till|until) (?:it|they|my [a-z]{1,12}) (?:bled|bleed|bleeds|was bleeding|were bleeding)"),
@@ -620,7 +635,7 @@ HOPELESS = Category("hopeless", "note", (
     ("drowning", "subject", r"(?:feel like|feels like) i am drowning|i am drowning(?= *$| *,| and)"),
     ("failure", "subject", r"failure as a (?:person|human|parent|mother|father)|worthless(?= *$| *,| and)|"
                            r"hate myself(?= *$| *,| so| and)|hate my life|hate (?:who i am|being me|everything about me)"),
-    ("hopeless-feel", "subject", r"(?:get|got|been|feel|felt|am) (?:this|so) low(?= *$| *,| again| before)|(?:it is|its|everything is|life is|it is all|its all) (?:so |just |completely |"
+    ("hopeless-feel", "subject", r"(?:had|have had) enough of (?:this life|life|living|it all|everything)|(?:get|got|been|feel|felt|am) (?:this|so) low(?= *$| *,| again| before)|(?:it is|its|everything is|life is|it is all|its all) (?:so |just |completely |"
                                  r"totally )?hopeless|(?:already )?dead inside|i am (?:a lost cause|a hopeless case|beyond help|past saving|unfixable|broken "
                                  r"beyond repair)|(?:nothing|no one) (?:can|will) (?:fix|help|save) me|(?:feel|feeling|felt|am|so) (?:so |completely |totally |utterly )?(?:hopeless|"
                                  r"worthless|useless|empty inside|numb|defeated|broken)(?= *$| *,| and| like| every| all| "
@@ -682,7 +697,8 @@ PLAN = Category("plan", "weak", (
     ("make-it-stop", "subject", r"(?:going to|will|want to) (?:finally )?make it (?:all )?stop"),
     ("afterlife", "subject", r"(?:is |if )?(?:heaven|the "
                              r"afterlife|hell) (?:is )?real"),
-    ("not-careful", "subject", r"(?:going to|will|about to|want to) use (?:it|them)(?= *$| *,| tonight| on myself)|letting myself (?:go|die|waste away|fade)(?= *$| *,)|need (?:the house|the flat|"
+    ("not-careful", "subject", r"(?:then|that is when|thats when|that is the day|when) i (?:will|am going to) do it"
+                               r"(?= *$| *,)|(?:only|last) (?:plan|option|way out|choice) (?:i have )?left|(?:going to|will|about to|want to) use (?:it|them)(?= *$| *,| tonight| on myself)|letting myself (?:go|die|waste away|fade)(?= *$| *,)|need (?:the house|the flat|"
                                r"everyone|the kids|my partner|my family) (?:to be )?(?:empty|gone|out|asleep|away)|(?:my|the) plan is (?:set|ready|made|in place|decided|"
                                r"happening|final)|(?:to|and|just to) see what happens(?= *$| *,)|(?:could not|did not|was not able to) (?:go through with it|do it)(?= *$| *,| "
                                r"last| this time| yet)|not (?:planning on |going to be )?(?:being )?careful this time"),
@@ -703,7 +719,8 @@ PLAN = Category("plan", "weak", (
     ("not-come-back", "subject", r"(?:and|to) (?:not|never) (?:come|coming) back(?= *$| *,)"),
     ("not-show-up", "subject", r"if i (?:do not|did not) (?:show up|make it|come in|answer|wake up)|check (?:on )?my "
                                r"(?:apartment|place|house|room)"),
-    ("after-asleep", "subject", r"after (?:the kids|everyone|they) (?:are|is) asleep|once (?:the kids|everyone) "
+    ("after-asleep", "subject", r"(?:the kids|everyone|they|my (?:partner|wife|husband|family|roommate)) (?:will be|are) "
+                                r"(?:at|with|away|out|gone)(?: [a-z]{1,12})?(?= *$| *,| and| tomorrow| tonight| this| for)|after (?:the kids|everyone|they) (?:are|is) asleep|once (?:the kids|everyone) "
                                 r"(?:are|is) asleep"),
 ))
 TIME = Category("time", "weak", (
@@ -714,12 +731,14 @@ TIME = Category("time", "weak", (
 ))
 GOODBYE = Category("goodbye", "weak", (
     ("goodbye-to-people", "subject", r"goodbye to (?:my|the) (?:team|family|kids|friends|everyone)|"
-                                     r"(?:say|saying|said|word|write|wrote|written|writing) (?:a )?goodbye(?= *$| *,| to (?:you|everyone|my))"),
+                                     r"(?:say|saying|said|word|write|wrote|written|writing) (?:a )?goodbye(?= *$| *,| to (?:you|everyone|my|people|"
+                                     r"them|friends|family))"),
     ("one-way", "subject", r"one way(?= *$| *,| ticket)|the last time i (?:will|am going to) (?:be asking|ask|talk to|"
                            r"see|write to|bother) (?:anything|anyone|you|anybody|you all)"),
     ("not-coming-back", "subject", r"(?:will not|would not) (?:be )?need(?:ing)? (?:them|it|those|these)(?= *$| *,)|not (?:planning on|planning to|going to) "
                                    r"(?:a return|return|returning|come back|coming back)|(?:not|never) (?:driving|walking|coming|going|getting) back(?= *$| *,| from| "
                                    r"tonight| home| this time)"),
+    ("notice-given", "subject", r"(?:gave|given|handed in|put in|giving) (?:in )?my notice"),
     ("not-a-new-job", "subject", r"not (?:quitting|a new job|leaving for a new job|retiring)"),
     ("last-shift", "subject", r"(?:my|this is my) last (?:shift|day|time)(?= *$| *,| ever)"),
     ("love-you", "subject", r"(?:wanted to say|just wanted to say) i love you|i love you (?:guys|all)"),
@@ -771,7 +790,7 @@ GOODBYE = Category("goodbye", "weak", (
     ("good-run", "subject", r"(?:been|was|it was|its been|it has been) a good run"),
     ("not-to-worry", "subject", r"(?:tell|let) (?:[a-z]{1,20} )?(?:[a-z]{1,20} )?not to worry "
                               r"about me|(?:take care of|look after) (?:each other|yourselves|my [a-z]{1,12}) for me"),
-    ("care-arranged", "subject", r"(?:left|leaving|leave|dropped off|drop off|gave|give|given|giving) (?:away )?"
+    ("care-arranged", "subject", r"gave " + gap(30) + r"my (?:dog|cat|pets?|guitar|bike|car) to|(?:left|leaving|leave|dropped off|drop off|gave|give|given|giving) (?:away )?"
                                  r"(?:my |the |her |his |their )?(?:dog|cat|cats|dogs|pets?|kids|bike|guitar|car|"
                                  r"fish|bird|rabbit) (?:with|to|at|and|away)|(?:find|found|finding|need|needs|arrange|arranged|arranging|asked|asking|sorted|"
                                  r"sorting) (?:[a-z]{1,20} )?(?:[a-z]{1,20} )?(?:to )?(?:take|look after|take care of|"
@@ -807,7 +826,9 @@ WITHDRAWAL = Category("withdrawal", "weak", (
                                r"messages|the door)|(?:have not|not|barely) (?:left|been out of|gotten out of) (?:my|the) "
                                r"(?:room|house|apartment|bed|flat) (?:in|for) (?:days|weeks|a week)|(?:isolating|hiding) "
                                r"from (?:everyone|everybody|people)"),
-    ("secrecy", "subject", r"(?:not|never|will not|am not going to) (?:telling|tell|going to tell) (?:anyone|anybody|"
+    ("unknowing", "self", r"without (?:them|anyone|anybody|people|my family) knowing"),
+    ("secrecy", "subject", r"(?:can not|cannot) tell (?:anyone|"
+                           r"anybody)|(?:not|never|will not|am not going to) (?:telling|tell|going to tell) (?:anyone|anybody|"
                            r"no one|my (?:therapist|family|partner|counsellor|counselor|sponsor|doctor))"),
 ))
 RECKLESS = Category("reckless", "weak", (
