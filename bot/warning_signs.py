@@ -719,8 +719,7 @@ PLAN = Category("plan", "weak", (
     ("not-come-back", "subject", r"(?:and|to) (?:not|never) (?:come|coming) back(?= *$| *,)"),
     ("not-show-up", "subject", r"if i (?:do not|did not) (?:show up|make it|come in|answer|wake up)|check (?:on )?my "
                                r"(?:apartment|place|house|room)"),
-    ("after-asleep", "subject", r"(?:the kids|everyone|they|my (?:partner|wife|husband|family|roommate)) (?:will be|are) "
-                                r"(?:at|with|away|out|gone)(?: [a-z]{1,12})?(?= *$| *,| and| tomorrow| tonight| this| for)|after (?:the kids|everyone|they) (?:are|is) asleep|once (?:the kids|everyone) "
+    ("after-asleep", "subject", r"after (?:the kids|everyone|they) (?:are|is) asleep|once (?:the kids|everyone) "
                                 r"(?:are|is) asleep"),
 ))
 TIME = Category("time", "weak", (
@@ -800,12 +799,16 @@ GOODBYE = Category("goodbye", "weak", (
                                  r"children)(?= *$| *,| for| after| when| if)|(?:rehome|rehoming|rehomed) my"),
 
 ))
-# Going out to water or a height: a trip to the lake with the kids this weekend is everyday, so this
-# needs more than a time beside it.
+# Going out to water or a height, or the house empty: a trip to the lake with the kids this weekend
+# is everyday, so these need more than a time beside them.
 TRAVEL = Category("travel", "weak", (
     ("out-to-water", "subject", r"(?:driving|drive|drove|heading|head|walking|walk|walked|going) (?:out |down |up )?"
                                 r"to the (?:lake|river|sea|ocean|water|bridge|cliffs?|quarry|falls|overpass|tracks|"
                                 r"coast|pier)(?= *$| *,| and| after| tonight| when| alone| by myself)"),
+    # the house empty of the people who would stop it: everyday beside a time, a sign beside a plan
+    ("others-away", "subject", r"(?:the kids|everyone|they|my (?:partner|wife|husband|family|roommate)) (?:will be|are) "
+                               r"(?:at|with|away|out|gone)(?: [a-z]{1,12})?(?: [a-z]{1,12})?(?= *$| *,| and| tomorrow| "
+                               r"tonight| this| for)"),
 ))
 RUMINATION = Category("rumination", "weak", (
     ("keeps-coming-back", "subject", r"keep counting (?:them|it|the [a-z]{1,20})|(?:third|second|fourth|fifth|every) "
