@@ -24,11 +24,19 @@ How they combine (`bot.crisis.read` does it, for signals that are the writer's o
   and a plea to be stopped beside it are read as part of it ("the bat is in my trunk").
 - `hopeless` alone gives a short private note after the answer; with any other sign (a means,
   a plan, a time, a goodbye, thoughts that keep coming back) it is a crisis.
-- The other weak signs (`means`, `plan`, `time`, `goodbye`, `rumination`) say nothing alone: a
-  pill organiser, "tonight", "giving away my old chair" are everyday. Two different ones together
-  are a crisis, unless they are only a time and a repeated thought; two different goodbyes, two
-  steps of a plan or two ways of readying a means count as two ("counted them again. still
-  enough").
+- The other weak signs (`means`, `plan`, `time`, `goodbye`, `rumination`, and from the 988/AAS
+  list `withdrawal` (pulling away, secrecy), `reckless` (pills with drink, driving without a
+  seatbelt) and `travel` (going out to the water, the house empty)) say nothing alone: a pill
+  organiser, "tonight", "giving away my old chair" are everyday. Two different ones together are a
+  crisis, unless they are only a time and a repeated thought, a goodbye and a repeated thought, or
+  a trip and a time (`bot.crisis.IDLE_PAIRS`); two different goodbyes, two steps of a plan or two
+  ways of readying a means count as two ("counted them again. still enough").
+
+Round 2 broadened every category from the field's own descriptions and from ordinary variation
+(tenses, synonyms, typos and text-speak, no apostrophes), not from single messages: euphemisms for
+not being around ("make it stop for good", "checking out", "gone by morning"), a weapon in reach or
+looked up, stockpiled medication in any wording, heights, tracks and water, arranging care for pets
+and children, notes and letters, withdrawal, rage and revenge.
 - `others` is about someone else whoever says it: always a note.
 
 Patterns are linear by construction: no quantifier sits inside another (a gap between words is a
