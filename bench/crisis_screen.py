@@ -1,4 +1,4 @@
-"""Benchmark: what the crisis screen (`bot.crisis.read`) adds to each message, p50/p99, over both
+"""Benchmark: what the crisis screen (`bot.crisis.read`) adds to each message, p50/p99, over the
 crisis corpora, and on 40,000-character messages of several shapes.
 
 Run: `.venv/bin/python -m bench.crisis_screen` (or `make bench`). Prints one JSON object, writes its
@@ -31,8 +31,9 @@ LONG = {
 
 def corpus_messages() -> list[str]:
     old = tomllib.loads((ROOT / "tests/data/crisis_corpus.toml").read_text(encoding="utf-8"))
-    fresh = tomllib.loads((ROOT / "tests/data/crisis_corpus_fresh.toml").read_text(encoding="utf-8"))
-    return [text for group in old.values() for text in group] + [m["text"] for m in fresh["message"]]
+    fresh = [tomllib.loads((ROOT / "tests/data" / name).read_text(encoding="utf-8"))["message"]
+             for name in ("crisis_corpus_fresh.toml", "crisis_corpus_fresh2.toml")]
+    return [text for group in old.values() for text in group] + [m["text"] for part in fresh for m in part]
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -73,7 +74,7 @@ def summary(r: dict) -> str:
     from bench.report import table
 
     rows = [[name, f"{v['cpu_ms']}", f"{v['wall_ms']}"] for name, v in r["long_40000_chars"].items()]
-    return (f"`bot.crisis.read` on every message of both crisis corpora ({r['messages']} messages, up to "
+    return (f"`bot.crisis.read` on every message of the three crisis corpora ({r['messages']} messages, up to "
             f"{r['longest_message_chars']} characters; warmed once, then timed {PASSES} times over: "
             f"{r['reads_timed']:,} reads). CPU time of the reading thread: **p50 {r['cpu_p50_ms']} ms, p99 "
             f"{r['cpu_p99_ms']} ms** (target: p99 under {r['target_p99_ms']} ms). Wall time, which also counts "

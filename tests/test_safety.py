@@ -131,6 +131,71 @@ def test_everyday_work_words_and_idioms_stay_quiet():
         assert crisis.read(text).level == crisis.NONE, text
 
 
+def test_the_fields_warning_signs_are_heard_in_words_no_corpus_used():
+    """Signs as the field lists them, worded afresh (a means stockpiled, a weapon in reach, a height, a
+    euphemism, arranging for others, courage worked up, withdrawal with a plan): each is a crisis."""
+    for text in ("ive been stockpiling my sleeping pills for a month", "the gun is in my nightstand and i keep looking at it",
+                 "im standing on the overpass above the highway", "i just want the pain to end for good",
+                 "theres nothing keeping me here anymore", "ill be gone by morning",
+                 "Ive been sitting by the river for an hour working up the courage",
+                 "i googled how long it takes to bleed out", "my life insurance will cover the kids",
+                 "please dont let me do something stupid tonight", "i have a plan and the means, i just need the nerve",
+                 "i want to fall asleep in the snow and not get up",
+                 "i dont plan on being around for christmas", "the voices say i should jump",
+                 "i keep my dads gun under the bed now, just having it there helps",
+                 "i cant be trusted around my meds right now", "planning to use alone tonight so no one can narcan me",
+                 "i lie awake planning how", "how many of my blood pressure pills would be too many",
+                 "i've been skipping my insulin on purpose", "I have a plan. I just need the house to be empty.",
+                 "i shouldnt be alive", "does it hurt to drown", "I wish I'd never been born"):
+        assert crisis.read(text).level == crisis.CRISIS, text
+
+
+def test_harm_and_danger_in_fresh_words_get_the_right_reply():
+    """Following her home or a gun "to deal with" a neighbour is harm to others; he is drunk and has a knife is danger."""
+    for text in ("i've been following her home from work to see where she goes", "i bought a gun to deal with my neighbour",
+                 "i'm so angry i could kill someone today and i mean it"):
+        reading = crisis.read(text)
+        assert (reading.level, reading.towards) == (crisis.CRISIS, "others"), text
+    for text in ("I'm hiding in the bathroom, he's drunk and has a knife", "he locked me in and took my phone",
+                 "ive got my pills saved and i want to hurt him"):
+        reading = crisis.read(text)
+        assert (reading.level, reading.towards) == (crisis.CRISIS, "self"), text
+
+
+def test_lookalikes_of_the_new_signs_stay_quiet():
+    """A med pass, a trip to the lake, a stay over, a giveaway, a calm walk: weak signs explained stay quiet."""
+    for text in ("the meds are lined up for the evening med pass", "counted the pills for the med audit with the nurse",
+                 "heading to the lake this weekend with the kids", "I'm not driving back tonight, staying at my sister's",
+                 "giving away my old books this weekend, anyone want some?", "had a long walk after the group, feel calm now",
+                 "Sorry! Still thinking about it.", "checking out early today, see you monday",
+                 "the rope course for team building is on friday", "I'd rather die than do another audit haha",
+                 "I keep a bottle of water in my bag just in case", "I bought a gun-shaped water pistol for the kids' party",
+                 "I'm going to get my revenge on the team at the quiz tonight", "I need the house to be empty to record the podcast",
+                 "would anyone care if I brought my dog to the office?", "I have a rope in the shed for the tent",
+                 "I'm going back to the bridge club tonight", "I'm thinking about ways to die-hard fans of the team"):
+        assert crisis.read(text).level != crisis.CRISIS, text
+
+
+def test_the_trained_model_never_gives_the_crisis_reply_without_a_sign():
+    """The small model may add the note to a first-person message with no sign, never the crisis reply."""
+    assert crisis.read("i feel so empty lately").level == crisis.NOTE
+    assert crisis.read("I'm going to end it with my ex, wish me luck").level != crisis.CRISIS
+    assert all(crisis.read(text).level != crisis.CRISIS for text in CRISIS["everyday"])
+
+
+def test_quoted_words_called_a_joke_get_the_note_not_the_crisis_reply():
+    """"I typed 'I want to die' in the chat as a joke": the words are quoted, so the note, not an alarm."""
+    reading = crisis.read("I typed 'I want to die' in the group chat as a joke, should I delete it?")
+    assert reading.level == crisis.NOTE
+
+
+def test_the_past_reaches_back_over_and_but_not_past_now():
+    """"In my twenties I … thought about suicide a lot" is lived experience; "…but now I want to die" is today."""
+    assert crisis.read("I was in a really dark place in my twenties and thought about suicide a lot, "
+                       "today I'm grateful").level == crisis.NOTE
+    assert crisis.read("years ago i was happy and now i want to kill myself").level == crisis.CRISIS
+
+
 def test_a_denial_is_never_the_crisis_reply():
     """"To be clear I'm not thinking about hurting myself" is a denial: a note at most."""
     assert crisis.read("to be clear I'm not thinking about hurting myself, I just need a break").level == crisis.NOTE
