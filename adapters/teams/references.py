@@ -26,6 +26,7 @@ class ConversationBook:
     """References by channel key (`teams:<workspace>:<channel>`), in the bot's SQLite store."""
 
     def __init__(self, store: Any):
+        self.store = store
         self.db = store.db  # the sqlite-utils database of storage.sqlite.SqliteStore
 
     def remember(self, channel_key: str, ref: Reference) -> None:
@@ -34,10 +35,11 @@ class ConversationBook:
         known = self.get(channel_key)
         if known == ref:
             return
-        self.db[TABLE].upsert({"channel": channel_key, "conversation_id": ref.conversation_id,
-                               "service_url": ref.service_url.rstrip("/"), "tenant_id": ref.tenant_id,
-                               "updated_at": datetime.now(UTC).isoformat(timespec="seconds")},
-                              pk="channel")
+        # The store's own upsert, not sqlite-utils': that one caches a failed probe for good (issue 18).
+        self.store._upsert(TABLE, {"channel": channel_key, "conversation_id": ref.conversation_id,
+                                   "service_url": ref.service_url.rstrip("/"), "tenant_id": ref.tenant_id,
+                                   "updated_at": datetime.now(UTC).isoformat(timespec="seconds")},
+                           pk=("channel",))
 
     def get(self, channel_key: str) -> Reference | None:
         rows = list(self.db[TABLE].rows_where("channel = ?", [channel_key], limit=1))
@@ -48,6 +50,12 @@ class ConversationBook:
 
     def forget(self, channel_key: str) -> None:
         self.db[TABLE].delete_where("channel = ?", [channel_key])
+
+    def any_in_team(self, workspace: str) -> Reference | None:
+        """Some reference from a channel of this team (a press carried back to its channel names the
+        team, not the tenant): its service URL and tenant reach a person's personal chat too."""
+        rows = list(self.db[TABLE].rows_where("channel like ?", [f"teams:{workspace}:%"], limit=1))
+        return Reference(rows[0]["conversation_id"], rows[0]["service_url"], rows[0]["tenant_id"]) if rows else None
 
     def any_in_tenant(self, tenant_id: str) -> Reference | None:
         """Some reference in the tenant: its service URL reaches a person's personal chat too."""

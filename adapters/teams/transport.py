@@ -122,7 +122,8 @@ class TeamsTransport:
 
     async def _reference(self, post: Post) -> Reference:
         if post.where.channel.startswith("@"):  # a person: their personal chat, opened in the tenant
-            known = self.book.any_in_tenant(post.where.workspace.replace("~", ":"))
+            known = (self.book.any_in_tenant(post.where.workspace.replace("~", ":"))
+                     or self.book.any_in_team(post.where.workspace))
             if known is None:
                 raise DeliveryError("no Teams service URL known for this tenant yet")
             api = self.api(known.service_url)

@@ -253,3 +253,20 @@ async def test_privacy_says_how_teams_answers_questions(start_peerbot, chat, fak
     chat.platform = await start_peerbot()
     said = " ".join(map(text_of, await chat.personal("privacy")))
     assert "our personal chat" in said and "Share with the channel" in said
+
+
+async def test_let_the_contact_know_reaches_a_teams_person_by_personal_chat(start_peerbot, chat, fake, teams_settings):
+    """With the contact set to a Teams person, the crisis reply offers "Let … know", and pressing it
+    opens that person's personal chat and tells them who asked, never what was written."""
+    teams_settings.support_contact = "teams:@29:on-call-supervisor"
+    chat.platform = await start_peerbot()
+    out = await chat.mention("I want to kill myself")
+    offer = next(a for a in out if personal(a) and any("know" in label for label in buttons_of(a)))
+    label = next(label for label in buttons_of(offer) if "know" in label)
+    before = len(fake.calls)
+    await chat.press(offer, label)
+    await fake.wait_for(lambda: any(c.path == "/v3/conversations" for c in fake.calls[before:]))
+    opened = next(c for c in fake.calls[before:] if c.path == "/v3/conversations")
+    assert opened.json["members"][0]["id"] == "29:on-call-supervisor"
+    told = await fake.wait_for(lambda: [c for c in fake.posted() if "personal-29:on-call-supervisor" in c.path])
+    assert "could use some support" in text_of(told[-1].json) and "kill" not in text_of(told[-1].json)
