@@ -61,18 +61,15 @@ def bullet_lines(bot: "Bot", region: Region) -> list[str]:
     return [f"• {line}" for line in lines]
 
 
-PLATFORM_SCOPES = {"slack", "discord", "teams", "console"}
-
-
 def contact_for(bot: "Bot", platform: str) -> str | None:
     """Where to reach the organization's contact on `platform`: "@id" for a person (a direct
     message) or a channel id; None when nobody is configured for this platform."""
     for entry in re.split(r"[,\s]+", bot.settings.support_contact.strip()):
         if not entry:
             continue
-        # "teams:@29:1abc…": only a leading platform name is a scope, since Teams ids hold colons too.
+        # "teams:@29:1abc…": only a leading platform name (letters) is a scope; Teams ids hold colons too.
         scope, _, target = entry.partition(":")
-        if scope.lower() not in PLATFORM_SCOPES:
+        if not (scope.isascii() and scope.isalpha()):
             scope, target = "", entry
         if scope and scope.lower() != platform:
             continue
