@@ -80,7 +80,10 @@ LEANING = re.compile(
     r"|\bis it (?:ok|okay|alright|fine|appropriate|allowed|acceptable|my job|our job|part of)"
     r"|\bam i (?:allowed|supposed|expected|meant)\b|\bpart of (?:my|the|a peer'?s?|our|peer) (?:peer )?(?:job|role|work|support)\b"
     r"|\bpeer task\b|\b(?:wants?|asked|asks|expects?|told) me to\b|\bis (?:that|this|it) (?:a |my |our )?(?:job|task)\b"
-    r"|\bin my lane\b|[.,;!?] ?(?:should|can|could|may) i\b")
+    r"|\bin my lane\b|[.,;!?] ?(?:should|can|could|may) i\b"
+    # "is that ok?" / "was that ok?" / "is that normal" about something just described; "a peer thing?"
+    r"|\b(?:is|was) (?:that|this|it) (?:ok|okay|alright|all right|fine|normal|allowed|appropriate)\b"
+    r"|\bpeer thing\b|\bdoing my job\b")
 # "She asked if I'd come along": the person asking for something is a task question however it ends.
 WHO_ASKED = frozenset({"asked-by-person"})
 # "Are peer workers just friends…?", "is peer work a calling…?" ask what the role is.

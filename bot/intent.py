@@ -19,6 +19,9 @@ TASK = re.compile(
     r"|(?:wants?|asked|asks|told|expects?|expected|keeps? asking) (?:me|us|peers?|peer workers?) to"
     r"|peer (?:task|work|role)\b|part of (?:my|the|a peer'?s?) (?:job|role|work)"
     r"|(?:is|are) (?:this|that|it) (?:a |my )?(?:job|task|thing)"
+    # "are those a peer thing?", "is that doing my job?" ("is that ok?" after something I did: `SELF_CHECK`)
+    r"|(?:are|is) (?:those|these|they|that|this) (?:a |my )?peer (?:thing|task)|(?:a|my) peer thing"
+    r"|(?:actually |really )?doing my job\b"
     r"|would (?:it|that) be (?:ok|okay|appropriate)"
     r"|^(?:driving|taking|helping|going|doing|reading|giving|holding|filling|attending|leading|calling|phoning|picking|shopping|cleaning|reporting|sharing|dating)\b)")
 DEFINITION = re.compile(
@@ -68,8 +71,17 @@ def looks_like_clinical_question(text: str) -> bool:
     return bool(CLINICAL_INFO.search(clean(text)))
 
 
+# "I picked up the office phone a couple times. is that ok?", "my whole job has turned into taking
+# people bowling. is that normal": asking whether something *I* do is all right. Only when the
+# asker is the one doing it: "my supervisor asks every week if I'm taking my meds, is that ok" asks
+# about someone else's conduct, which a topic answers.
+SELF_CHECK = re.compile(r"\b(?:is|was|are|were) (?:this|that|it|those|these) (?:ok|okay|alright|all right|fine|normal|allowed|appropriate)\b")
+DOING_IT = re.compile(r"(?:^|[^\w'])i (?!support\b|work with\b|see\b)(?:\w+)\b|\bmy (?:whole |main )?(?:job|role|work)\b")
+
+
 def looks_like_task(text: str) -> bool:
-    return bool(TASK.search(clean(text)))
+    t = clean(text)
+    return bool(TASK.search(t)) or bool(SELF_CHECK.search(t) and DOING_IT.search(t))
 
 
 def looks_like_definition(text: str) -> bool:
