@@ -49,7 +49,11 @@ LOGISTICS = re.compile(
     r"|\bpark(?:ing)? (?:in|at) the\b|\b(?:visitor|staff) (?:lot|parking)\b"
     r"|\b(?:outlook|email|laptop|computer|vpn|network) password\b|\bwi-?fi\b"
     r"|\b(?:snow|rain|weather|forecast)\b|\b(?:potluck|holiday party|staff party|christmas party)\b"
-    r"|\b(?:getting|get|order|ordering) for lunch\b")
+    r"|\b(?:getting|get|order|ordering) for lunch\b"
+    # Expense claims, and asking the bot to write something personal for you.
+    r"|\bhow (?:do|can|should) i (?:expense|claim|get reimbursed for|get paid back for)\b"
+    r"|\b(?:can|could|would|will) you (?:please )?(?:help me )?(?:write|draft|proofread|edit|polish|fix) (?:up )?(?:my|me a|a)"
+    r" (?:cover letter|resume|résumé|cv|essay|assignment|personal email|letter of resignation|resignation letter)\b")
 # Asking for clinical facts: symptoms, diagnoses told apart, doses, side effects, what is safe to
 # mix, how long withdrawal lasts. Peer workers don't give clinical or medication advice, and the
 # bot doesn't either; such a question gets a clear "not mine to answer" and who can answer it.

@@ -201,3 +201,10 @@ def test_the_written_negatives_are_never_rulings(catalog):
     phrasings = {p.lower() for r in catalog.rulings.values() for p in (r.task, *r.phrasings)}
     assert not phrasings & {q.lower() for q in retriever.negatives()}
     assert Path(retriever.NEGATIVES).is_file()
+
+
+@pytest.mark.parametrize("question", ["could you draft my resume for the warehouse job?",
+                                      "how can i claim mileage for visiting people at home?"])
+def test_asking_the_bot_to_write_something_personal_or_how_to_claim_expenses_is_out_of_scope(bot, question):
+    """A personal writing errand or an expense claim is office business, not the peer role: "I don't know"."""
+    assert choose(bot, question)[0] == "unknown"
