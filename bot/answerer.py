@@ -231,6 +231,10 @@ class Answerer:
         covered = all(side in ruling.get(dimension, frozenset()) for dimension, side in pairs)
         if asked and not covered:
             return said
+        # Doing it without the person there ("I'll go down there myself and sort it out for her") is
+        # not what a ruling that never spoke of whether they are there said yes to.
+        if sides.get("person there") == frozenset({"absent"}) and "absent" not in ruling.get("person there", frozenset()):
+            return "you'd be doing it without the person there"
         # A supervisor asking about their own peer worker is asking about supervision, which a
         # ruling about work with the people supported does not answer.
         if SUPERVISOR_ASKS.search(clean(question)) and not ABOUT_STAFF.search(clean(top.ruling.task)):

@@ -62,6 +62,14 @@ def test_a_task_the_team_makes_a_routine_duty_is_not_answered_by_a_ruling_about_
     assert verdict not in ("yes", "likely")
 
 
+def test_doing_it_without_the_person_there_is_not_answered_by_a_ruling_silent_on_that(bot):
+    """Sorting out someone's housing by going there yourself, without them, does not get the yes of
+    advocating for someone."""
+    verdict = task_verdict(bot, "she's so stressed, so i'm going to go down to the housing office myself and "
+                                "sort it out for her. that's advocacy, right? can i?")
+    assert verdict not in ("yes", "likely")
+
+
 def test_asking_whether_something_i_did_is_ok_gets_a_leaning(bot):
     """"I did X… is that ok?" asks for a verdict on what the asker did, so it gets a leaning
     rather than "I don't know"; asked about someone else's conduct it stays a topic question."""
