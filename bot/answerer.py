@@ -6,8 +6,10 @@ asked, against or in support, routine or once, what the person wants) then rules
 the wrong side of a distinction, so the counterpart ruling answers instead; the facets that carry a
 risk (reporting, someone else's agenda, power) rerank the rest and temper the leaning when the
 question carries a risk the ruling does not account for. A "yes" must pass a guard: a confident
-match, no contradicting stance, and no close candidate that says no; otherwise the answer is "it
-depends" showing both sides, or "unsure" with the guided check.
+match, no contradicting stance, no close candidate that says no, and a ruling that covers the side
+the question stands on where that side changes things (the team making it a routine duty, doing it
+without the person there, a supervisor asking about their own peer worker); otherwise the answer is
+"it depends" showing both sides, or "unsure" with the guided check.
 """
 from __future__ import annotations
 
