@@ -6,11 +6,14 @@ asked, against or in support, routine or once, what the person wants) then rules
 the wrong side of a distinction, so the counterpart ruling answers instead; the facets that carry a
 risk (reporting, someone else's agenda, power) rerank the rest and temper the leaning when the
 question carries a risk the ruling does not account for. A "yes" must pass a guard: a confident
-match, no contradicting stance, and no close candidate that says no; otherwise the answer is "it
-depends" showing both sides, or "unsure" with the guided check.
+match, no contradicting stance, no close candidate that says no, and a ruling that covers the side
+the question stands on where that side changes things (the team making it a routine duty, doing it
+without the person there, a supervisor asking about their own peer worker); otherwise the answer is
+"it depends" showing both sides, or "unsure" with the guided check.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +21,7 @@ from bot import retriever, stance
 from bot.catalog import Catalog, Ruling, View
 from bot.corpus import RULING, index_for
 from bot.facets import EXPLAIN, RISKY, detect
-from bot.text import terms
+from bot.text import clean, terms
 
 COARSE = {"yes": "yes", "likely": "yes", "depends": "depends", "unlikely": "no", "no": "no"}
 CONFIDENT = 0.25
@@ -52,6 +55,14 @@ STANCE_AGREES = 0.15
 DECISIVE = frozenset({"for", "with", "asked-by-person", "asked-by-staff", "routine", "occasional", "reporting",
                       "agenda", "power"})
 STRONG_RISKS = ("reporting", "agenda", "power")
+# Sides of the question a "yes" must be about, together: (dimension, side), and how to say them.
+# The team asking alone was tried: it turned 3 right yeses on the sets into "depends" ("the director
+# asked me to share my story at the all-staff meeting") and fixed none; the team making it a routine
+# duty is what the sources warn about (busy work, the peer role drifting).
+GUARDED_SIDES = ((("who asked", "the team"), ("how often", "routine")),
+                 "the team wants it as a routine part of your job")
+SUPERVISOR_ASKS = re.compile(r"^\(?(?:non-peer )?(?:supervisor|manager)\)|\bmy peer (?:worker|staff|specialist|employee|supporter)s?\b")
+ABOUT_STAFF = re.compile(r"\b(?:peer workers?|peer staff|supervis\w*|employ\w*|hir(?:e|ing)|staff member|discipline|performance)\b")
 LEAN_DOWN = {"yes": "depends", "likely": "depends", "depends": "unlikely"}
 LEAN_DOWN_HARD = {"yes": "unlikely", "likely": "unlikely", "depends": "unlikely"}
 
@@ -194,6 +205,10 @@ class Answerer:
             verdict = "depends"
             reasons = (f"It turns on the details: {top.ruling.task.lower()} leans {top.ruling.verdict}, but "
                        f"{contested.ruling.task.lower()} leans {contested.ruling.verdict}.",) + top.ruling.reasons[:1]
+        elif COARSE.get(verdict) == "yes" and (uncovered := self._uncovered(question, top)):
+            verdict = "depends"
+            reasons = (f"You mentioned that {uncovered}, and the closest ruling does not say whether that changes "
+                       "things, so check your situation against it.",) + top.ruling.reasons[:2]
         elif COARSE.get(verdict) == "yes" and self._confidence(top) < YES_CONFIDENT:
             verdict = "depends"
             reasons = ("The closest ruling leans yes, but it is not a close match for what you asked, so check "
@@ -206,6 +221,27 @@ class Answerer:
             jurisdiction=top.ruling.jurisdiction, tempered_by=tuple(unaccounted) if tempered else (),
             confidence=self._confidence(top), score=best_search,
         )
+
+    def _uncovered(self, question: str, top: Candidate) -> str:
+        """What a "yes" leaves out: a task the team wants as a routine duty ("my manager wants me to
+        spend most of my week on grant reports") is not answered by a ruling that only spoke of the
+        task itself. Returns how to say what is left out, or ""."""
+        sides = stance.of_question(question)
+        ruling = self._stance[top.ruling.id]
+        pairs, said = GUARDED_SIDES
+        asked = all(sides.get(dimension) == frozenset({side}) for dimension, side in pairs)
+        covered = all(side in ruling.get(dimension, frozenset()) for dimension, side in pairs)
+        if asked and not covered:
+            return said
+        # Doing it without the person there ("I'll go down there myself and sort it out for her") is
+        # not what a ruling that never spoke of whether they are there said yes to.
+        if sides.get("person there") == frozenset({"absent"}) and "absent" not in ruling.get("person there", frozenset()):
+            return "you'd be doing it without the person there"
+        # A supervisor asking about their own peer worker is asking about supervision, which a
+        # ruling about work with the people supported does not answer.
+        if SUPERVISOR_ASKS.search(clean(question)) and not ABOUT_STAFF.search(clean(top.ruling.task)):
+            return "you are asking as a supervisor about your own peer worker"
+        return ""
 
     def _support(self, top: Candidate, ranked: list[Candidate]) -> float:
         """How well the answer is supported: the top ruling's confidence, plus a share of the

@@ -36,6 +36,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                          r"|(?:my|the) whole (?:job|day|shift|week)|all (?:i|we) (?:ever )?do)\b"),
     "occasional": re.compile(r"\b(?:once|one time|one-off|now and then|occasionally|sometimes|just this once|in an emergency|every so often)\b"),
     "reporting": re.compile(r"\b(?:report(?:ing)? (?:back|on|it|that|this|what)|report to|get (?:info|information|things) out of|tell the team|let (?:the team|them) know|keep (?:an )?eye on|monitor(?:ing)?|watch(?:ing)? (?:him|her|them|over|whether|if|for)|spy|check up on|keep tabs|inform the team|update the team|snitch|what i notice|what (?:she|he|they) (?:tells?|told|says?|said) (?:me|to me)"
+        # "So I can tell them if he's still using": passing on what the person does.
+        r"|tell (?:them|the team|staff|the staff|the doctor|his team|her team|their team) (?:if|whether|when|what|how (?:much|often)) (?:he|she|they|the person)\b"
         # Writing down what someone says for their chart is reporting on them.
         r"|(?:write|note|jot|take) (?:down |notes? (?:on|about|of) )?(?:what|everything|all) (?:he|she|they|the person) (?:says?|said|tells?|told)"
         # Judging someone for a file is reporting on them, whatever the form is called.
@@ -44,6 +46,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "agenda": re.compile(
         r"\b(?:convince|persuade|get (?:him|her|them) to|make (?:sure )?(?:him|her|them|they|he|she) |push(?:ing)? (?:him|her|them|people)|pressure|comply|compliance|adherence|make (?:him|her|them) (?:take|go|do|follow)|talk (?:him|her|them) (?:into|out of)"
         r"|encourage (?:him|her|them|people) to (?:stay|take|stick|go|cut|stop|follow)|(?:listen|listens) to me more"
+        # "push job searching with him", "employment has to be the focus with everyone"
+        r"|push(?:ing)? (?:\w+ ){1,3}(?:with|on) (?:him|her|them|people|everyone)|(?:has|have|needs?) to be the focus"
         r"|(?:not what|isn'?t what) (?:she|he|they) wants?|(?:doesn'?t|don'?t|does not|do not) want (?:it|to|peer)|against (?:her|his|their) (?:will|wishes)"
         r"|(?:said|says|told me|keeps? telling) (?:she|he|they) (?:doesn'?t|don'?t|isn'?t|wasn'?t)|never chose|the only (?:thing|way|tool)|stick to (?:whatever|the) goals"
         # Putting your own view of what should happen to someone in front of a court or a team.

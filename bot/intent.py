@@ -19,6 +19,9 @@ TASK = re.compile(
     r"|(?:wants?|asked|asks|told|expects?|expected|keeps? asking) (?:me|us|peers?|peer workers?) to"
     r"|peer (?:task|work|role)\b|part of (?:my|the|a peer'?s?) (?:job|role|work)"
     r"|(?:is|are) (?:this|that|it) (?:a |my )?(?:job|task|thing)"
+    # "are those a peer thing?", "is that doing my job?" ("is that ok?" after something I did: `SELF_CHECK`)
+    r"|(?:are|is) (?:those|these|they|that|this) (?:a |my )?peer (?:thing|task)|(?:a|my) peer thing"
+    r"|(?:actually |really )?doing my job\b"
     r"|would (?:it|that) be (?:ok|okay|appropriate)"
     r"|^(?:driving|taking|helping|going|doing|reading|giving|holding|filling|attending|leading|calling|phoning|picking|shopping|cleaning|reporting|sharing|dating)\b)")
 DEFINITION = re.compile(
@@ -46,7 +49,11 @@ LOGISTICS = re.compile(
     r"|\bpark(?:ing)? (?:in|at) the\b|\b(?:visitor|staff) (?:lot|parking)\b"
     r"|\b(?:outlook|email|laptop|computer|vpn|network) password\b|\bwi-?fi\b"
     r"|\b(?:snow|rain|weather|forecast)\b|\b(?:potluck|holiday party|staff party|christmas party)\b"
-    r"|\b(?:getting|get|order|ordering) for lunch\b")
+    r"|\b(?:getting|get|order|ordering) for lunch\b"
+    # Expense claims, and asking the bot to write something personal for you.
+    r"|\bhow (?:do|can|should) i (?:expense|claim|get reimbursed for|get paid back for)\b"
+    r"|\b(?:can|could|would|will) you (?:please )?(?:help me )?(?:write|draft|proofread|edit|polish|fix) (?:up )?(?:my|me a|a)"
+    r" (?:cover letter|resume|résumé|cv|essay|assignment|personal email|letter of resignation|resignation letter)\b")
 # Asking for clinical facts: symptoms, diagnoses told apart, doses, side effects, what is safe to
 # mix, how long withdrawal lasts. Peer workers don't give clinical or medication advice, and the
 # bot doesn't either; such a question gets a clear "not mine to answer" and who can answer it.
@@ -68,8 +75,17 @@ def looks_like_clinical_question(text: str) -> bool:
     return bool(CLINICAL_INFO.search(clean(text)))
 
 
+# "I picked up the office phone a couple times. is that ok?", "my whole job has turned into taking
+# people bowling. is that normal": asking whether something *I* do is all right. Only when the
+# asker is the one doing it: "my supervisor asks every week if I'm taking my meds, is that ok" asks
+# about someone else's conduct, which a topic answers.
+SELF_CHECK = re.compile(r"\b(?:is|was|are|were) (?:this|that|it|those|these) (?:ok|okay|alright|all right|fine|normal|allowed|appropriate)\b")
+DOING_IT = re.compile(r"(?:^|[^\w'])i (?!support\b|work with\b|see\b)(?:\w+)\b|\bmy (?:whole |main )?(?:job|role|work)\b")
+
+
 def looks_like_task(text: str) -> bool:
-    return bool(TASK.search(clean(text)))
+    t = clean(text)
+    return bool(TASK.search(t)) or bool(SELF_CHECK.search(t) and DOING_IT.search(t))
 
 
 def looks_like_definition(text: str) -> bool:

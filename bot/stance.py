@@ -40,7 +40,9 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
         "the team": re.compile(
             rf"\b(?:{_STAFF}) (?:wants?|asked|asks|told|tells|expects?|needs?|would like|keeps? asking|says?)"
             rf" (?:me|us|the peers?|peer (?:staff|workers?))\b|\bi'?m (?:being )?(?:asked|told|expected) to\b"
-            rf"|\bi (?:was|have been|'ve been) (?:asked|told) to\b|\bbecause the team wants\b"),
+            rf"|\bi (?:was|have been|'ve been) (?:asked|told) to\b|\bbecause the team wants\b"
+            # "the team says it would help if I…", "my manager thinks I should…"
+            rf"|\b(?:{_STAFF}) (?:says?|said|thinks?|feels?) (?:it(?:'d| would) (?:help|be good|be great) if i|i should)\b"),
         "the person": re.compile(
             rf"\b(?:{_SUBJ}|the person i support|someone i support|a person i support|(?:one of )?(?:my|the) (?:guys|people|participants?|clients?))"
             rf" (?:asked|asks|wants|would like|requested|invited) (?:me|if|whether|us)\b"
@@ -53,7 +55,9 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             rf"|without (?:his|her|their) (?:knowledge|knowing|say|consent|permission|input)"
             rf"|without (?:telling|asking|involving) {_P}|behind (?:his|her|their) back"
             rf"|(?:while|when) {_SUBJ} (?:isn'?t|aren'?t|is not|are not|'s not|'re not|is away|are away|is out|are out)\b"
-            rf"|(?:he|she|they) (?:won'?t|wouldn'?t|will not) (?:be there|know))"),
+            rf"|(?:he|she|they) (?:won'?t|wouldn'?t|will not) (?:be there|know)"
+            # "I'm just going to go down to the housing office myself and sort it out for her"
+            rf"|(?:go|going|head|heading)\b[^.?!]{{0,40}}\bmyself and (?:sort|fix|deal|handle|take care|get)\w*)"),
         "present": re.compile(
             rf"\b(?:with {_P} (?:(?:sitting|standing|right|still) )*(?:there|present|in the room|beside me|next to me|on (?:the )?speaker)"
             rf"|(?:he|she|they)(?:'s| is|'re| are) (?:right )?(?:there|in the room|next to me|beside me|on the line)"
@@ -65,7 +69,10 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             rf"\b(?:against {_P}|(?:testify|testifying|witness|statement|evidence|speak|speaking) against"
             rf"|for the prosecution|to (?:evict|discharge|cut off|get rid of) {_P}|take (?:his|her|their) (?:kids|children) away"
             rf"|(?:should|to) lose (?:custody|(?:his|her|their) (?:kids|children|housing|apartment|benefits))"
-            rf"|(?:testify|say|argue|tell the (?:court|judge)|recommend) (?:that )?(?:she|he|they) (?:should|needs? to) (?:be|stay|lose))"),
+            rf"|(?:testify|say|argue|tell the (?:court|judge)|recommend) (?:that )?(?:she|he|they) (?:should|needs? to) (?:be|stay|lose)"
+            # Testifying "about how unwell he's been" makes the team's case for holding him.
+            rf"|(?:testif\w*|witness|statement|evidence|tell the (?:court|judge|hearing))\b[^.?!]{{0,60}}\babout how"
+            rf" (?:unwell|sick|ill|bad|dangerous|paranoid|unstable|psychotic|manic|out of control|much (?:he|she|they)))"),
         "support": re.compile(
             rf"\b(?:(?:testify|testifying|speak|speaking|vouch|vouching) (?:for|on behalf of|in support of) {_P}"
             rf"|in (?:his|her|their) (?:favour|favor|support|defen[cs]e)|on (?:his|her|their) side"
@@ -78,6 +85,7 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             r"\b(?:(?:doesn'?t|don'?t|does not|do not|didn'?t|did not) want(?:s)? (?:to|it|that|this|peer|any|me)"
             r"|against (?:his|her|their) (?:will|wishes)|(?:refuses|refused|won'?t go|isn'?t ready|is not ready)"
             r"|not (?:his|her|their) (?:choice|idea|decision)|never (?:chose|asked for)|not (?:his|hers|theirs)\b"
+            r"|(?:he|she|they)(?:'s|'re| is| are) not (?:interested|into it|keen|ready)|(?:isn'?t|aren'?t) (?:interested|keen)"
             r"|(?:agency|team|program|employer)'?s? (?:goal|agenda|idea))"),
         "wanted": re.compile(
             rf"\b(?:{_SUBJ} (?:wants|asked|chose|chooses|decided|would like|requested)"
@@ -89,6 +97,16 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
         "the person's own": re.compile(
             r"\b(?:back (?:him|her|them) up|back up what|stand up for (?:him|her|them|what)|speak up for (?:him|her|them|what)"
             r"|what (?:he|she|they) (?:actually|really|truly) wants?|(?:his|her|their) own (?:goals?|wishes|choices?|plan))"),
+    },
+    # Holding a peer worker to the same expectations as other staff, or letting them off them
+    # (a supervisor's question: "can I let my peer worker skip the usual policies?").
+    "expectations": {
+        "exempt": re.compile(
+            r"\b(?:(?:let|letting|lets|allow|allowing) (?:my |a |the |our )?(?:peer (?:worker|staff|specialist)s?|him|her|them) (?:skip|off|ignore|bypass|not follow)"
+            r"|exempt\w*|excus\w* (?:him|her|them) from|lower (?:the )?(?:bar|standards?|expectations)|bend(?:ing)? the rules"
+            r"|special (?:treatment|rules|exceptions?))\b"),
+        "the same": re.compile(
+            r"\b(?:(?:the )?same (?:job )?(?:expectations|standards?|rules|policies)|hold\w* (?:a peer worker|peer workers|them|him|her) (?:to|accountable))\b"),
     },
     # Pushing toward treatment or away from it.
     "push": {
@@ -129,6 +147,8 @@ RISK_WORDS: dict[str, dict[str, re.Pattern[str]]] = {
             r"\b(?:tell(?:ing|s)? (?:it to )?(?:the|my|your|our) (?:team|supervisor|manager|boss|treatment team|care team)"
             r"|let(?:ting)? (?:the|my|your) (?:team|supervisor|manager) know|pass(?:ing)? (?:it |this |that )?on\b"
             r"|report(?:ing|s)? (?:it|this|that|back|to)\b|break(?:ing)? confidentiality"
+            # "so I can tell them if he's still using": passing on what the person does.
+            r"|tell (?:them|the team|staff|the staff|the doctor|his team|her team|their team) (?:if|whether|when|what|how (?:much|often)) (?:he|she|they|the person)\b"
             r"|inform(?:ing)? (?:the|my|your) (?:team|supervisor|manager))"),
         "does not report": re.compile(
             r"\b(?:keep(?:ing)? (?:it|this|that|quiet|(?:it |this |that )?(?:to (?:myself|yourself|ourselves)|secret|quiet|between us))"

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from bot import retriever
+from bot.asking import choose
 from bot.replies import topic_reply
 from tests.conftest import ROOT, Chat
+from tests.test_devsets import task_verdict
 
 
 def test_a_flip_pair_is_answered_on_both_sides(chat: Chat):
@@ -28,6 +30,52 @@ def test_testifying_against_someone_is_not_testifying_for_them(chat: Chat):
     for_her = chat.say("she asked me to testify for her at her commitment hearing, can I?")[0]
     assert against.card.tone in ("unlikely", "no")
     assert for_her.card.tone in ("yes", "likely")
+
+
+def test_describing_how_unwell_someone_is_at_a_hearing_is_testifying_against_them(chat: Chat):
+    """Testifying about how ill someone has been, because the team says it would help, is not
+    taking their side, though it never says "against"."""
+    reply = chat.say("the treatment team says it would help if I testified at her hearing about how sick she has been. should I?")[0]
+    assert reply.card.tone not in ("yes", "likely")
+
+
+def test_letting_a_peer_worker_off_the_rules_is_not_holding_them_to_the_same_expectations(chat: Chat):
+    """A supervisor asking to exempt a peer worker from the usual policies does not get the yes of
+    holding peer workers to the same expectations as other staff."""
+    reply = chat.say("as her manager, can I let my peer worker skip the usual attendance policies because of her lived experience?")[0]
+    assert reply.card.tone not in ("yes", "likely")
+
+
+def test_a_supervisor_asking_about_their_own_peer_worker_needs_a_ruling_about_supervision(bot):
+    """"(supervisor) my peer worker…" is a question about supervising, which a ruling about working
+    with the people supported cannot answer yes (the reply's verdict, whether it leads a task or a
+    topic answer)."""
+    verdict = task_verdict(bot, "(supervisor) my peer worker spends our supervision talking through her own "
+                                "mental health. should I keep just listening to her?")
+    assert verdict not in ("yes", "likely")
+
+
+def test_a_task_the_team_makes_a_routine_duty_is_not_answered_by_a_ruling_about_the_task_alone(bot):
+    """A yes about grant writing now and then does not carry over to the manager making it most of
+    the week."""
+    verdict = task_verdict(bot, "my boss wants me to spend most of my week on grant reports and funder stats. is that ok for a peer?")
+    assert verdict not in ("yes", "likely")
+
+
+def test_doing_it_without_the_person_there_is_not_answered_by_a_ruling_silent_on_that(bot):
+    """Sorting out someone's housing by going there yourself, without them, does not get the yes of
+    advocating for someone."""
+    verdict = task_verdict(bot, "she's so stressed, so i'm going to go down to the housing office myself and "
+                                "sort it out for her. that's advocacy, right? can i?")
+    assert verdict not in ("yes", "likely")
+
+
+def test_asking_whether_something_i_did_is_ok_gets_a_leaning(bot):
+    """"I did X… is that ok?" asks for a verdict on what the asker did, so it gets a leaning
+    rather than "I don't know"; asked about someone else's conduct it stays a topic question."""
+    assert task_verdict(bot, "i covered the reception desk phones a few times while everyone was in a meeting. is that ok?") != "unsure"
+    kind, _ = choose(bot, "my supervisor asks every week if im taking my meds and seeing my psychiatrist, is that ok")
+    assert kind == "topic"
 
 
 def test_taking_someone_where_they_do_not_want_to_go_is_not_a_ride_they_asked_for(chat: Chat):
@@ -161,3 +209,10 @@ def test_the_written_negatives_are_never_rulings(catalog):
     phrasings = {p.lower() for r in catalog.rulings.values() for p in (r.task, *r.phrasings)}
     assert not phrasings & {q.lower() for q in retriever.negatives()}
     assert Path(retriever.NEGATIVES).is_file()
+
+
+@pytest.mark.parametrize("question", ["could you draft my resume for the warehouse job?",
+                                      "how can i claim mileage for visiting people at home?"])
+def test_asking_the_bot_to_write_something_personal_or_how_to_claim_expenses_is_out_of_scope(bot, question):
+    """A personal writing errand or an expense claim is office business, not the peer role: "I don't know"."""
+    assert choose(bot, question)[0] == "unknown"

@@ -21,6 +21,14 @@ PAIRS = [
     ("can I give her a lift just this once?", "how often", "once"),
     ("can I convince him to take his meds?", "push", "toward"),
     ("can I talk him out of taking his meds?", "push", "away"),
+    # Round 2 of issue 13: sides the fresh set's misses showed unread (paraphrased here).
+    ("the doctors want me to give a statement at her hearing about how paranoid she has been", "side", "against"),
+    ("my supervisor thinks I should go to his review meeting", "who asked", "the team"),
+    ("they want me to tell them whether she's still drinking", "watching or reporting", "reports"),
+    ("she's not interested in a job right now", "the person's wish", "unwanted"),
+    ("I'll just head to the benefits office myself and fix it for him", "person there", "absent"),
+    ("can my peer staff be exempt from the dress code because of her history?", "expectations", "exempt"),
+    ("should peer workers be held to the same standards as other staff?", "expectations", "the same"),
 ]
 
 
