@@ -1,7 +1,8 @@
 """The Bolt app: which Slack requests peerbot listens to, and the order it answers them in.
 
 Every listener acknowledges first (Slack wants an answer within 3 seconds) and only then works:
-who is asking (`SlackRoles`), the core's answer (`bot.handle`), the replies (`answer`), and posts
+who is asking (`SlackRoles`), the core's answer (`bot.handle`, on the core's own thread, so a
+database that waits for a lock never delays an acknowledgement), the replies (`answer`), and posts
 handed to the outbox in a background task. Slack retries an event it thinks was lost; its
 `event_id`, remembered in the database for an hour (`adapters.slack.gate.remember_event`), drops
 the repeats before any listener sees them, across a restart too.
@@ -19,9 +20,10 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters import core_worker
 from adapters.slack import inbound
 from adapters.slack.answer import answer
-from adapters.slack.gate import remember_event
+from adapters.slack.gate import DEDUPE_WAIT, remember_event
 from adapters.slack.inbound import Origin
 from adapters.slack.render import FORM_CALLBACK, OPEN_FORM, load_form, to_home, to_modal
 from adapters.slack.roles import SlackRoles
@@ -40,6 +42,7 @@ class SlackAdapter:
         self.bot = bot
         self.outbox = outbox
         self.roles = roles
+        self.core = core_worker.for_bot(bot)
         self.tasks: set[asyncio.Task] = set()
 
     def spawn(self, work: Awaitable[Any]) -> None:
@@ -58,7 +61,7 @@ class SlackAdapter:
             await asyncio.gather(*list(self.tasks), return_exceptions=True)
 
     async def run(self, request: Command | Press, origin: Origin, client: AsyncWebClient) -> None:
-        outcome = self.bot.handle(request)
+        outcome = await self.core.call(self.bot.handle, request)
         if outcome.posts:
             self.spawn(self._deliver(outcome.posts, origin, client))
         await answer(client, origin, outcome.replies)
@@ -71,7 +74,10 @@ class SlackAdapter:
     # -- middleware and listeners ----------------------------------------------------------
     async def drop_retries(self, body: dict, next: Any) -> BoltResponse | None:
         event_id = body.get("event_id")
-        if isinstance(event_id, str) and event_id and not remember_event(self.bot.store, self.bot.clock, event_id):
+        # Before the acknowledgement, so bounded: a database busy past DEDUPE_WAIT lets the event
+        # through (a rare repeat) rather than miss the ack (which makes Slack send it again anyway).
+        if isinstance(event_id, str) and event_id and not await self.core.within(
+                DEDUPE_WAIT, remember_event, self.bot.store, self.bot.clock, event_id, otherwise=True):
             log.info("dropping a repeated delivery of Slack event %s", event_id)
             return BoltResponse(status=200, body="")
         return await next()
@@ -130,7 +136,7 @@ class SlackAdapter:
 
     async def _home(self, user: str, team: str, client: AsyncWebClient) -> None:
         who = await self.roles.who(client, user)
-        reply = home_reply(self.bot, who, inbound.PLATFORM, team)
+        reply = await self.core.call(home_reply, self.bot, who, inbound.PLATFORM, team)
         await client.views_publish(user_id=user, view=to_home(reply))
 
 
