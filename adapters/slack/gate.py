@@ -40,7 +40,7 @@ MAX_BODY = 512 * 1024
 # How long a repeat check in front of an acknowledgement may wait for the database (busy with the
 # core's work, or locked by another process): past it the request goes on, since Slack's 3 seconds
 # for the ack matter more than dropping a rare repeat.
-DEDUPE_WAIT = 1.0
+DEDUPE_WAIT = 0.5
 REPLAY_WINDOW = timedelta(minutes=6)  # Slack refuses signatures older than five minutes; a minute's slack
 
 

@@ -26,30 +26,41 @@ class ConversationBook:
     """References by channel key (`teams:<workspace>:<channel>`), in the bot's SQLite store."""
 
     def __init__(self, store: Any):
+        self.store = store
         self.db = store.db  # the sqlite-utils database of storage.sqlite.SqliteStore
+
+    def _serial(self):
+        # The store's connection is shared with the core's thread (adapters.core_worker): its
+        # transaction holds the store's lock, so these statements never land inside the core's.
+        return self.store.transaction()
 
     def remember(self, channel_key: str, ref: Reference) -> None:
         if not (ref.conversation_id and ref.service_url):
             return
-        known = self.get(channel_key)
-        if known == ref:
-            return
+        with self._serial():
+            if self.get(channel_key) != ref:
+                self._upsert(channel_key, ref)
+
+    def _upsert(self, channel_key: str, ref: Reference) -> None:
         self.db[TABLE].upsert({"channel": channel_key, "conversation_id": ref.conversation_id,
                                "service_url": ref.service_url.rstrip("/"), "tenant_id": ref.tenant_id,
                                "updated_at": datetime.now(UTC).isoformat(timespec="seconds")},
                               pk="channel")
 
     def get(self, channel_key: str) -> Reference | None:
-        rows = list(self.db[TABLE].rows_where("channel = ?", [channel_key], limit=1))
+        with self._serial():
+            rows = list(self.db[TABLE].rows_where("channel = ?", [channel_key], limit=1))
         if not rows:
             return None
         row = rows[0]
         return Reference(row["conversation_id"], row["service_url"], row["tenant_id"])
 
     def forget(self, channel_key: str) -> None:
-        self.db[TABLE].delete_where("channel = ?", [channel_key])
+        with self._serial():
+            self.db[TABLE].delete_where("channel = ?", [channel_key])
 
     def any_in_tenant(self, tenant_id: str) -> Reference | None:
         """Some reference in the tenant: its service URL reaches a person's personal chat too."""
-        rows = list(self.db[TABLE].rows_where("tenant_id = ?", [tenant_id], limit=1))
+        with self._serial():
+            rows = list(self.db[TABLE].rows_where("tenant_id = ?", [tenant_id], limit=1))
         return Reference(rows[0]["conversation_id"], rows[0]["service_url"], tenant_id) if rows else None

@@ -10,8 +10,6 @@ from __future__ import annotations
 import sqlite3
 import time
 
-import discord_payloads as P
-
 from adapters.discord.conversation import DEFER_AFTER
 
 DEFERRED = 5  # DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE

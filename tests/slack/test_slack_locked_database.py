@@ -9,9 +9,10 @@ from __future__ import annotations
 import sqlite3
 import time
 
-from slack_workspace import Workspace, text_of
-
+import slack_payloads as payloads
 from fake_slack import FakeSlack
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_workspace import Workspace, text_of
 
 
 async def test_a_command_is_acknowledged_within_3_seconds_while_the_database_is_locked(ws: Workspace, fake: FakeSlack,
@@ -31,3 +32,24 @@ async def test_a_command_is_acknowledged_within_3_seconds_while_the_database_is_
         other.close()
     [reply] = await fake.wait_until(lambda: ws.replies())
     assert "About: driving someone to a job interview" in text_of(reply)
+
+
+async def test_socket_mode_envelopes_are_acknowledged_within_3_seconds_while_the_database_is_locked(
+        socket_platform, fake: FakeSlack, tmp_path):
+    """Over the socket too, with the database locked, a slash command and a mention event are both
+    acknowledged within 3 s; their answers follow once the lock is released."""
+    other = sqlite3.connect(tmp_path / "t.db", isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        for body in (payloads.slash("check driving someone to a job interview"),
+                     payloads.mention("<@UBOT> what is mutuality?", event_id="Ev0LOCKED")):
+            started = time.monotonic()
+            response = await socket_platform.app.async_dispatch(AsyncBoltRequest(mode="socket_mode", body=body))
+            acked_after = time.monotonic() - started
+            assert response.status == 200 and acked_after < 3.0, f"{response.status} after {acked_after:.2f} s"
+        assert not fake.called("chat.postEphemeral") and not fake.called("chat.postMessage")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    await fake.wait_for("chat.postEphemeral")
+    await fake.wait_for("chat.postMessage")
