@@ -21,6 +21,7 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters import core_worker
+from adapters.core_worker import CoreWorker
 from adapters.slack import inbound
 from adapters.slack.answer import answer
 from adapters.slack.gate import DEDUPE_WAIT, remember_event
@@ -43,6 +44,9 @@ class SlackAdapter:
         self.outbox = outbox
         self.roles = roles
         self.core = core_worker.for_bot(bot)
+        # The repeat checks in front of an ack get a thread of their own: queued behind the core's
+        # answers they waited out DEDUPE_WAIT under load (the store's lock keeps the two apart).
+        self.door = CoreWorker("peerbot-slack-door")
         self.tasks: set[asyncio.Task] = set()
 
     def spawn(self, work: Awaitable[Any]) -> None:
@@ -76,7 +80,7 @@ class SlackAdapter:
         event_id = body.get("event_id")
         # Before the acknowledgement, so bounded: a database busy past DEDUPE_WAIT lets the event
         # through (a rare repeat) rather than miss the ack (which makes Slack send it again anyway).
-        if isinstance(event_id, str) and event_id and not await self.core.within(
+        if isinstance(event_id, str) and event_id and not await self.door.within(
                 DEDUPE_WAIT, remember_event, self.bot.store, self.bot.clock, event_id, otherwise=True):
             log.info("dropping a repeated delivery of Slack event %s", event_id)
             return BoltResponse(status=200, body="")

@@ -37,8 +37,8 @@ log = logging.getLogger("peerbot.slack")
 # A 40,000-character message, every character non-ASCII and percent-encoded (9 bytes each), with
 # room for the rest of the payload. Nothing Slack sends is larger.
 MAX_BODY = 512 * 1024
-# How long a repeat check in front of an acknowledgement may wait for the database (busy with the
-# core's work, or locked by another process): past it the request goes on, since Slack's 3 seconds
+# How long a repeat check in front of an acknowledgement may wait for the database (locked by
+# another process, or a long write of the core's): past it the request goes on, since Slack's 3 seconds
 # for the ack matter more than dropping a rare repeat.
 DEDUPE_WAIT = 0.5
 REPLAY_WINDOW = timedelta(minutes=6)  # Slack refuses signatures older than five minutes; a minute's slack
@@ -50,13 +50,13 @@ def _stamp(clock: Clock, delta: timedelta = timedelta(0)) -> str:
 
 class Gate:
     def __init__(self, app: AsyncApp, signing_secret: str, store: Store, clock: Clock,
-                 core: CoreWorker | None = None):
+                 door: CoreWorker | None = None):
         self.app = app
         self.secret = signing_secret.encode()
         self.store = store
         self.clock = clock
-        # The replay check writes to the database, on the core's thread; see DEDUPE_WAIT.
-        self.core = core or CoreWorker()
+        # The replay check writes to the database, on a thread of its own; see DEDUPE_WAIT.
+        self.door = door or CoreWorker("peerbot-slack-door")
 
     def web_app(self, path: str) -> web.Application:
         web_app = web.Application(client_max_size=MAX_BODY)
@@ -80,7 +80,7 @@ class Gate:
             return web.Response(status=400, text="malformed request")
         if not well_formed(payload):
             return web.Response(status=400, text="malformed request")
-        if "event_id" not in payload and not await self.core.within(DEDUPE_WAIT, self._first, raw, timestamp,
+        if "event_id" not in payload and not await self.door.within(DEDUPE_WAIT, self._first, raw, timestamp,
                                                                      otherwise=True):
             log.info("dropped a replayed Slack request (same signed body within the replay window)")
             return web.Response(status=200, text="")
