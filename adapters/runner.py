@@ -12,6 +12,7 @@ import logging
 import signal
 from datetime import timedelta
 
+from adapters import core_worker
 from adapters.deliverer import DelivererLock
 from adapters.scheduler import Registrar
 from bot.app import Bot
@@ -86,6 +87,7 @@ async def serve(bot: Bot, settings: Settings, stop: asyncio.Event) -> None:
                 await platform.stop()
             except Exception:  # noqa: BLE001
                 log.exception("%s did not stop cleanly", name)
+        core_worker.close_for(bot)  # the core's last call finishes before the process ends
 
 
 def run_platforms(bot: Bot, settings: Settings) -> None:

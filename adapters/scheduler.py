@@ -20,6 +20,7 @@ from datetime import UTC, timedelta
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
+from adapters import core_worker
 from adapters.clockguard import ClockGuard
 from bot.app import Bot
 from bot.messages import Post
@@ -36,6 +37,9 @@ class Registrar:
         # The sweep's now: the clock, unless it jumped more than a day ahead (adapters.clockguard).
         self.guard = guard or ClockGuard(bot.clock)
         self.outbox = outbox
+        # The tick runs on the core's thread: the first sweep over many schedules, or a database
+        # locked by another process, then holds up no platform's answers.
+        self.core = core_worker.for_bot(bot)
         # Only the database's one deliverer finishes other runs' posts (see adapters.deliverer).
         self.recovers = recovers
         grace = bot.settings.grace_minutes * 60
@@ -52,13 +56,13 @@ class Registrar:
     async def fire(self, schedule_id: int) -> None:
         """Tick one schedule now (what the minute sweep does for every due one)."""
         try:
-            await self._deliver(self.bot.tick(only=schedule_id))
+            await self._deliver(await self.core.call(self.bot.tick, None, schedule_id))
         except sqlite3.Error as e:
             self._database_failed(f"schedule {schedule_id}", e)
 
     async def sweep(self) -> None:
         try:
-            await self._deliver(self.bot.tick(self.guard.now()))
+            await self._deliver(await self.core.call(self.bot.tick, self.guard.now()))
             if self.recovers:
                 await self.outbox.recover(timedelta(minutes=self.bot.settings.grace_minutes))
         except sqlite3.Error as e:

@@ -1,15 +1,20 @@
 """The SQLite store: every piece of state the bot keeps, behind intent-named methods.
 
-One connection, opened and used on one thread (the event loop's, or the CLI's). WAL and a busy
-timeout let a second process (an external `peerbot tick`, a second bot) share the file; the
+One connection. Under `peerbot run` the core uses it on its own thread (`adapters.core_worker`)
+while the outbox and the adapters' bookkeeping use it from the event loop, so it is opened for any
+thread and every method holds the store's lock: one caller at a time, and a transaction is never
+joined by another thread's statement halfway through. WAL and a busy timeout let a second process (an external `peerbot tick`, a second bot) share the file; the
 unique keys in `deliveries` and `votes` are what make a post at-most-once and a vote one-per-person
 even then. Schema changes are `sqlite_utils.Migrations` steps in `storage.schema`.
 """
 from __future__ import annotations
 
 import contextlib
+import functools
+import inspect
 import json
 import sqlite3
+import threading
 from datetime import UTC
 from pathlib import Path
 from typing import Any
@@ -31,7 +36,8 @@ class SqliteStore:
         # schedules (and tests that move a fixed clock see rows age with it).
         self.clock = clock or SystemClock()
         self._secret: bytes | None = None
-        conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
+        self._lock = threading.RLock()
+        conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False)
         self.db = sqlite_utils.Database(conn)
         if self.path != ":memory:":
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -53,6 +59,10 @@ class SqliteStore:
         then asks for the lock when it first writes; if another process wrote in between, SQLite
         refuses at once instead of waiting (the snapshot is stale), so two simultaneous ticks failed
         immediately. Taking the lock up front makes the second writer wait its turn."""
+        with self._lock:
+            yield from self._transaction()
+
+    def _transaction(self):
         if self.db.conn.in_transaction:
             with self.db.atomic():
                 yield self.db
@@ -459,3 +469,18 @@ class SqliteStore:
             self.db.execute("delete from closures where id = ?", [closure_id])
             self.db.execute("update schedules set next_due = '' where channel = ?", [channel])
         return rows[0]
+
+
+def _serialized(method):
+    @functools.wraps(method)
+    def locked(self, *args, **kwargs):
+        with self._lock:
+            return method(self, *args, **kwargs)
+    return locked
+
+
+# Every public method runs under the store's lock (see the module's docstring); `transaction`
+# takes it itself for as long as the block lasts.
+for _name, _method in list(vars(SqliteStore).items()):
+    if not _name.startswith("_") and _name != "transaction" and inspect.isfunction(_method):
+        setattr(SqliteStore, _name, _serialized(_method))

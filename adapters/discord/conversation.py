@@ -1,21 +1,27 @@
 """`DiscordAdapter`: one request from Discord, answered end to end.
 
-Who is asking and where (`inbound`), the core's answer (`Bot.handle`, quick and synchronous), the
-replies (`respond`, which answers within Discord's 3 seconds), then the outcome's posts through the
+Who is asking and where (`inbound`), the core's answer (`Bot.handle`, on the core's own thread, so
+a database waiting for a lock never stalls the gateway), the replies (`respond`), then the outcome's posts through the
 outbox, which may wait out rate limits for as long as it needs since the interaction is already
 answered. A reply that says "Posted" is held back until Discord took the posts, and a refusal is
 told instead, privately, with what to do (`bot.reach`); a schedule just made here is checked
-against the bot's permissions in the channel (`refusals`). Nothing that goes wrong here leaves an interaction unanswered: a failure is logged with a
+against the bot's permissions in the channel (`refusals`). Discord wants an interaction answered within
+3 seconds: when the core has not answered within `DEFER_AFTER`, the interaction is deferred (Discord
+shows "thinking…", privately, since the answer may be private) and the replies follow it. A form
+cannot open after that (a modal must be the first response), so it comes as the button that opens
+it. Nothing that goes wrong here leaves an interaction unanswered: a failure is logged with a
 short reference and the person gets an apology with that reference.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 from collections.abc import Callable
 
 import discord
 
+from adapters import core_worker
 from adapters.discord import components, inbound, refusals, render, respond
 from adapters.discord.forms import FormShelf
 from adapters.discord.transport import DiscordTransport
@@ -27,6 +33,8 @@ from bot.outbox import Outbox
 log = logging.getLogger("peerbot.discord")
 SORRY = ("Sorry, something went wrong on my side. If it keeps happening, mention reference {ref} "
          "to whoever runs me.")
+# Well inside Discord's 3 seconds, leaving time for the deferral itself to reach Discord.
+DEFER_AFTER = 2.0
 FORM_GONE = "That form has expired. Ask me again and I'll give you a fresh one."
 
 
@@ -37,6 +45,8 @@ class DiscordAdapter:
         self.transport = transport
         self.facilitator_role = facilitator_role
         self.forms = FormShelf(bot.store)
+        self.core = core_worker.for_bot(bot)
+        self.defer_after = DEFER_AFTER
 
     async def on_command(self, interaction: discord.Interaction, name: str, text: str) -> None:
         await self._answer(interaction, lambda: inbound.command(interaction, name, text, self.facilitator_role))
@@ -62,7 +72,7 @@ class DiscordAdapter:
         if request is None:
             return
         try:
-            outcome = self.bot.handle(request)
+            outcome = await self.core.call(self.bot.handle, request)
             now, later = split(outcome)
             await respond.to_message(message, now, self.forms)
             if any(r.check_channel for r in outcome.replies):
@@ -79,7 +89,12 @@ class DiscordAdapter:
     async def _answer(self, interaction: discord.Interaction, request: Callable[[], Command | Press]) -> None:
         try:
             req = request()
-            outcome = self.bot.handle(req)
+            work = asyncio.ensure_future(self.core.call(self.bot.handle, req))
+            deferred = False
+            if not (await asyncio.wait({work}, timeout=self.defer_after))[0]:
+                await interaction.response.defer(ephemeral=True, thinking=True)
+                deferred = True
+            outcome = await work
             now, later = split(outcome)
             await respond.to_interaction(interaction, now, self.forms)
             if any(r.check_channel for r in outcome.replies):
@@ -88,7 +103,7 @@ class DiscordAdapter:
             told = await self._deliver(outcome.posts, later)
             if told:
                 await respond.later(interaction, told, self.forms)
-            else:
+            elif not (deferred and now):  # deferred and answered: the placeholder is the answer
                 await respond.finish(interaction)
         except Exception:  # noqa: BLE001 - logged with a reference; the person is told
             ref = secrets.token_hex(3)

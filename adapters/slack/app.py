@@ -1,7 +1,8 @@
 """The Bolt app: which Slack requests peerbot listens to, and the order it answers them in.
 
 Every listener acknowledges first (Slack wants an answer within 3 seconds) and only then works:
-who is asking (`SlackRoles`), the core's answer (`bot.handle`), the replies (`answer`), and posts
+who is asking (`SlackRoles`), the core's answer (`bot.handle`, on the core's own thread, so a
+database that waits for a lock never delays an acknowledgement), the replies (`answer`), and posts
 handed to the outbox in a background task; a reply that says "Posted" waits for Slack to take the
 posts, and a refusal is told instead (`bot.reach`). A form button opens its form before anything
 else, inside Slack's trigger window. Slack retries an event it thinks was lost; its `event_id`,
@@ -22,9 +23,11 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters import core_worker
+from adapters.core_worker import CoreWorker
 from adapters.slack import inbound, refusals
 from adapters.slack.answer import answer
-from adapters.slack.gate import remember_event
+from adapters.slack.gate import DEDUPE_WAIT, remember_event
 from adapters.slack.inbound import Origin
 from adapters.slack.render import FORM_CALLBACK, OPEN_FORM, load_form, to_home, to_modal
 from adapters.slack.roles import SlackRoles
@@ -48,6 +51,10 @@ class SlackAdapter:
         self.bot = bot
         self.outbox = outbox
         self.roles = roles
+        self.core = core_worker.for_bot(bot)
+        # The repeat checks in front of an ack get a thread of their own: queued behind the core's
+        # answers they waited out DEDUPE_WAIT under load (the store's lock keeps the two apart).
+        self.door = CoreWorker("peerbot-slack-door")
         self.tasks: set[asyncio.Task] = set()
 
     def spawn(self, work: Awaitable[Any]) -> None:
@@ -66,7 +73,7 @@ class SlackAdapter:
             await asyncio.gather(*list(self.tasks), return_exceptions=True)
 
     async def run(self, request: Command | Press, origin: Origin, client: AsyncWebClient) -> None:
-        outcome = self.bot.handle(request)
+        outcome = await self.core.call(self.bot.handle, request)
         # "Posted …" waits until Slack took the posts; with no posts there is nothing to wait for.
         later = [r for r in outcome.replies if r.after_posts] if outcome.posts else []
         if outcome.posts:
@@ -94,7 +101,10 @@ class SlackAdapter:
     # -- middleware and listeners ----------------------------------------------------------
     async def drop_retries(self, body: dict, next: Any) -> BoltResponse | None:
         event_id = body.get("event_id")
-        if isinstance(event_id, str) and event_id and not remember_event(self.bot.store, self.bot.clock, event_id):
+        # Before the acknowledgement, so bounded: a database busy past DEDUPE_WAIT lets the event
+        # through (a rare repeat) rather than miss the ack (which makes Slack send it again anyway).
+        if isinstance(event_id, str) and event_id and not await self.door.within(
+                DEDUPE_WAIT, remember_event, self.bot.store, self.bot.clock, event_id, otherwise=True):
             log.info("dropping a repeated delivery of Slack event %s", event_id)
             return BoltResponse(status=200, body="")
         return await next()
@@ -171,7 +181,7 @@ class SlackAdapter:
 
     async def _home(self, user: str, team: str, client: AsyncWebClient) -> None:
         who = await self.roles.who(client, user)
-        reply = home_reply(self.bot, who, inbound.PLATFORM, team)
+        reply = await self.core.call(home_reply, self.bot, who, inbound.PLATFORM, team)
         await client.views_publish(user_id=user, view=to_home(reply))
 
 

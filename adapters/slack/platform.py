@@ -97,7 +97,7 @@ class SlackPlatform:
             await self._check_tokens()
             # Our own door in front of Bolt's handler: size, signature, shape and replay first.
             gate = Gate(self.app, _secret(self.settings.slack_signing_secret), self.adapter.bot.store,
-                        self.adapter.bot.clock)
+                        self.adapter.bot.clock, self.adapter.door)
             self._runner = web.AppRunner(gate.web_app(PATH))
             await self._runner.setup()
             site = web.TCPSite(self._runner, self.host, self.settings.port)

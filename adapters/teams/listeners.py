@@ -22,6 +22,7 @@ from typing import Any
 from microsoft_teams.api import ConversationUpdateActivity, InstallUpdateActivity, MessageActivity
 from microsoft_teams.apps import ActivityContext
 
+from adapters import core_worker
 from adapters.teams import carry, inbound
 from adapters.teams.inbound import Origin
 from adapters.teams.references import ConversationBook, Reference
@@ -64,6 +65,7 @@ class TeamsAdapter:
     def __init__(self, bot: Bot, outbox: Outbox | None, book: ConversationBook, roles: TeamsRoles, names: Names,
                  tenant: str = ""):
         self.bot = bot
+        self.core = core_worker.for_bot(bot)  # the core runs on its own thread, off the event loop
         self.tenant = tenant
         self.outbox = outbox
         self.book = book
@@ -143,7 +145,7 @@ class TeamsAdapter:
             role = await self.roles.role(origin)
             if role != Role.PARTICIPANT:
                 request = _with_role(request, role)
-            outcome = self.bot.handle(request)
+            outcome = await self.core.call(self.bot.handle, request)
             responder = Responder(ctx.api, origin, request.where, self.names, self.bot.store.secret(),
                                   sleep=self.sleep, note=isinstance(request, Command))
             # "Posted …" waits until Teams took the posts; with no posts there is nothing to wait for.

@@ -29,12 +29,19 @@ class ConversationBook:
         self.store = store
         self.db = store.db  # the sqlite-utils database of storage.sqlite.SqliteStore
 
+    def _serial(self):
+        # The store's connection is shared with the core's thread (adapters.core_worker): its
+        # transaction holds the store's lock, so these statements never land inside the core's.
+        return self.store.transaction()
+
     def remember(self, channel_key: str, ref: Reference) -> None:
         if not (ref.conversation_id and ref.service_url):
             return
-        known = self.get(channel_key)
-        if known == ref:
-            return
+        with self._serial():
+            if self.get(channel_key) != ref:
+                self._upsert(channel_key, ref)
+
+    def _upsert(self, channel_key: str, ref: Reference) -> None:
         # The store's own upsert, not sqlite-utils': that one caches a failed probe for good (issue 18).
         self.store._upsert(TABLE, {"channel": channel_key, "conversation_id": ref.conversation_id,
                                    "service_url": ref.service_url.rstrip("/"), "tenant_id": ref.tenant_id,
@@ -42,22 +49,26 @@ class ConversationBook:
                            pk=("channel",))
 
     def get(self, channel_key: str) -> Reference | None:
-        rows = list(self.db[TABLE].rows_where("channel = ?", [channel_key], limit=1))
+        with self._serial():
+            rows = list(self.db[TABLE].rows_where("channel = ?", [channel_key], limit=1))
         if not rows:
             return None
         row = rows[0]
         return Reference(row["conversation_id"], row["service_url"], row["tenant_id"])
 
     def forget(self, channel_key: str) -> None:
-        self.db[TABLE].delete_where("channel = ?", [channel_key])
+        with self._serial():
+            self.db[TABLE].delete_where("channel = ?", [channel_key])
 
     def any_in_team(self, workspace: str) -> Reference | None:
         """Some reference from a channel of this team (a press carried back to its channel names the
         team, not the tenant): its service URL and tenant reach a person's personal chat too."""
-        rows = list(self.db[TABLE].rows_where("channel like ?", [f"teams:{workspace}:%"], limit=1))
+        with self._serial():
+            rows = list(self.db[TABLE].rows_where("channel like ?", [f"teams:{workspace}:%"], limit=1))
         return Reference(rows[0]["conversation_id"], rows[0]["service_url"], rows[0]["tenant_id"]) if rows else None
 
     def any_in_tenant(self, tenant_id: str) -> Reference | None:
         """Some reference in the tenant: its service URL reaches a person's personal chat too."""
-        rows = list(self.db[TABLE].rows_where("tenant_id = ?", [tenant_id], limit=1))
+        with self._serial():
+            rows = list(self.db[TABLE].rows_where("tenant_id = ?", [tenant_id], limit=1))
         return Reference(rows[0]["conversation_id"], rows[0]["service_url"], tenant_id) if rows else None

@@ -94,6 +94,18 @@ async def platform(tmp_path, fake, fake_time, clock, catalog):
 
 
 @pytest.fixture
+async def socket_platform(tmp_path, fake, fake_time, catalog):
+    """peerbot's Slack platform in Socket Mode, not connected: tests dispatch envelopes to its app."""
+    settings = slack_settings(tmp_path, SLACK_APP_TOKEN="xapp-1-A1-test", SLACK_SIGNING_SECRET=None)
+    bot = build_bot(settings, catalog=catalog)
+    outbox = Outbox(bot.store, {}, bot.clock, sleep=fake_time.sleep, monotonic=fake_time.monotonic)
+    slack = SlackPlatform(bot, settings, outbox, base_url=fake.api_url)
+    yield slack
+    await slack.stop(grace=5)
+    bot.store.close()
+
+
+@pytest.fixture
 def ws(platform, fake, tmp_path) -> Workspace:
     workspace = Workspace(f"http://127.0.0.1:{platform.port}/slack/events", SECRET, fake)
     yield workspace

@@ -11,20 +11,7 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_harness import slack_settings
 from slack_workspace import text_of
 
-from adapters.bootstrap import build_bot
-from adapters.slack import SlackPlatform, mode_of
-from bot.outbox import Outbox
-
-
-@pytest.fixture
-async def socket_platform(tmp_path, fake, fake_time, catalog):
-    settings = slack_settings(tmp_path, SLACK_APP_TOKEN="xapp-1-A1-test", SLACK_SIGNING_SECRET=None)
-    bot = build_bot(settings, catalog=catalog)
-    outbox = Outbox(bot.store, {}, bot.clock, sleep=fake_time.sleep, monotonic=fake_time.monotonic)
-    slack = SlackPlatform(bot, settings, outbox, base_url=fake.api_url)
-    yield slack
-    await slack.stop(grace=5)
-    bot.store.close()
+from adapters.slack import mode_of
 
 
 def test_socket_mode_is_the_default_when_an_app_token_is_set(tmp_path):
