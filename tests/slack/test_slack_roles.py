@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_workspace import text_of
 
 from adapters.slack.roles import SlackRoles
 from bot.messages import Role
-from slack_workspace import text_of
 
 
 class Clock:
