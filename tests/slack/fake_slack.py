@@ -48,6 +48,7 @@ class FakeSlack:
     calls: list[Call] = field(default_factory=list)
     messages: list[dict] = field(default_factory=list)
     refuse_channels: set[str] = field(default_factory=set)  # chat.* here answers channel_not_found
+    connections: set[tuple] = field(default_factory=set)  # the clients' TCP connections (their address, port)
 
     def __post_init__(self) -> None:
         self._failures: dict[str, list[Failure]] = {}
@@ -141,6 +142,8 @@ class FakeSlack:
         self._changed = asyncio.Event()
 
     async def _read(self, request: web.Request) -> dict[str, Any]:
+        if request.transport is not None:
+            self.connections.add(request.transport.get_extra_info("peername"))
         if request.method == "GET":
             args: dict[str, Any] = dict(request.query)
         elif request.content_type == "application/json":
