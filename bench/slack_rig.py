@@ -14,7 +14,7 @@ memory is its own and the load generator does not share its CPU):
 
 A server prints `port N` once listening, serves until its stdin closes, then prints one JSON line
 with its memory (VmRSS after start-up, VmHWM at the end) and exits. Both servers log the way
-`peerbot run` does (INFO, which includes aiohttp's access log), into a file.
+`peerbot run` does (INFO; aiohttp's access log, a line per request, only at DEBUG), into a file.
 """
 from __future__ import annotations
 
@@ -255,8 +255,9 @@ async def _serve_api() -> None:
 
 
 if __name__ == "__main__":
-    # Log like `peerbot run` (adapters/cli.py): INFO, aiohttp's access log included, to stderr.
+    # Log like `peerbot run` (adapters/cli.py): INFO, to stderr, aiohttp's access log only at DEBUG.
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("aiohttp.access").setLevel(logging.WARNING)  # as `peerbot run` does below DEBUG
     role = sys.argv[1]
     if role == "api":
         logging.disable(logging.CRITICAL)
