@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 from bot.text import STOPWORDS, stem, words
 
 K1, B = 1.2, 0.5
+K1_PLUS_1 = K1 + 1
 # An unknown word in the question counts as this share of the rarest word's weight: it is probably
 # what the question is really about, and nothing here covers it.
 UNKNOWN_WEIGHT = 0.6
@@ -75,6 +76,9 @@ class Index:
             for doc in posting:
                 self._mass[doc] += self._idf[t]
         self._max_idf = max(self._idf.values(), default=1.0)
+        # Each passage's BM25 length factor, worked out once here rather than for every query term
+        # that meets it (the same expression, so the same scores to the last bit).
+        self._norms = [K1 * (1 - B + B * length / self._avg) for length in self._lengths]
         self._correct = lru_cache(maxsize=8192)(self._closest)
 
     def _closest(self, word: str) -> str | None:
@@ -106,13 +110,13 @@ class Index:
         # A word the question comes back to ("grocery shopping … the store") is what it is about.
         repeats = {t: 1 + REPEAT_WEIGHT * math.log(sum(1 for q, _ in qterms if q == t)) for t in known}
         scores: dict[int, float] = defaultdict(float)
+        norms, weights, doc_groups = self._norms, self._weights, self._groups
         for t in known:
             idf = self._idf[t] * repeats[t]
             for doc, tf in self._postings[t].items():
-                if keep is not None and self._groups[doc] not in keep:
+                if keep is not None and doc_groups[doc] not in keep:
                     continue
-                norm = K1 * (1 - B + B * self._lengths[doc] / self._avg)
-                scores[doc] += idf * tf * (K1 + 1) / (tf + norm) * self._weights[doc]
+                scores[doc] += idf * tf * K1_PLUS_1 / (tf + norms[doc]) * weights[doc]
         best: dict[tuple[str, str], tuple[float, int]] = {}  # (group, item) -> its best passage
         for doc, score in scores.items():
             item = (self._groups[doc], self._ids[doc])
