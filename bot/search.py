@@ -67,10 +67,36 @@ class Index:
             self._lengths.append(len(ts))
             for t in ts:
                 self._postings[t][n] = self._postings[t].get(n, 0) + 1
+        self._surface = sorted(surface)
+        self._finish()
+
+    def state(self) -> dict:
+        """Everything the index was built from the text, as plain JSON-able data (for the cache
+        beside the content, `bot.corpus`); `from_state` rebuilds the same index from it."""
+        return {"ids": self._ids, "texts": self._texts, "weights": self._weights, "groups": self._groups,
+                "lengths": self._lengths, "surface": self._surface,
+                "postings": {t: [[doc, tf] for doc, tf in p.items()] for t, p in self._postings.items()}}
+
+    @classmethod
+    def from_state(cls, state: dict) -> "Index":
+        index = cls.__new__(cls)
+        index._ids, index._texts = list(state["ids"]), list(state["texts"])
+        index._weights, index._groups = [float(w) for w in state["weights"]], list(state["groups"])
+        index._lengths, index._surface = [int(n) for n in state["lengths"]], list(state["surface"])
+        # Terms and passages in the order they were first met, as when built: sums over them come
+        # out to the same last bit.
+        index._postings = defaultdict(dict, {t: {int(doc): int(tf) for doc, tf in p} for t, p in state["postings"].items()})
+        if not (len(index._ids) == len(index._texts) == len(index._weights) == len(index._groups)
+                == len(index._lengths)):
+            raise ValueError("a damaged index state")
+        index._finish()
+        return index
+
+    def _finish(self) -> None:
+        """The figures worked out from the postings: word weights, passage masses and lengths."""
         self._avg = (sum(self._lengths) / len(self._lengths)) if self._lengths else 1.0
         count = len(self._ids)
         self._idf = {t: math.log(1 + (count - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self._postings.items()}
-        self._surface = sorted(surface)
         self._mass = [0.0] * len(self._ids)
         for t, posting in self._postings.items():
             for doc in posting:
