@@ -183,7 +183,7 @@ async def measure(repeats: int = REPEATS) -> dict:
     for kind in ("peerbot", "bare"):
         steps = [o for run in runs for o in run["steps"][kind]]
         passed = [o["cpu_ms_per_request"] for o in steps if o["passed"]] or [o["cpu_ms_per_request"] for o in steps]
-        cpu[kind] = statistics.median(passed) if passed else None
+        cpu[kind] = round(statistics.median(passed), 2) if passed else None
     return {
         "ratio_peerbot_to_fair_bare": statistics.median(ratios) if ratios else None,
         "ratio_spread": [min(ratios), max(ratios)] if ratios else None,
