@@ -92,6 +92,10 @@ def main(ctx: click.Context) -> None:
             raise
     level = settings.log_level.upper() if settings is not None else "INFO"
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # aiohttp's access log is a line per HTTP request at INFO: kept for DEBUG, where it is asked
+    # for, since at a busy Slack endpoint it cost CPU and disk for nothing (issue 22).
+    if logging.getLevelName(level) != logging.DEBUG:
+        logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
     install()  # no request body, user text or user id in any log line (adapters.logfilter)
 
 
@@ -299,13 +303,18 @@ def tick(at: str | None, force: bool) -> None:
             outbox.transports.update(platform_transports(bot, bot.settings))
 
         async def deliver():
-            results = await outbox.send_claimed(posts)
-            if recovering:
-                results += await outbox.recover(timedelta(minutes=bot.settings.grace_minutes))
-            from bot.schedule_outcomes import after_delivery  # a refused post: kept, its maker told once
+            try:
+                results = await outbox.send_claimed(posts)
+                if recovering:
+                    results += await outbox.recover(timedelta(minutes=bot.settings.grace_minutes))
+                from bot.schedule_outcomes import after_delivery  # a refused post: kept, its maker told once
 
-            notices = after_delivery(bot, results)
-            return results + (await outbox.send_claimed(notices) if notices else [])
+                notices = after_delivery(bot, results)
+                return results + (await outbox.send_claimed(notices) if notices else [])
+            finally:  # the platforms' HTTP sessions, opened on first use
+                for transport in outbox.transports.values():
+                    if hasattr(transport, "aclose"):
+                        await transport.aclose()
 
         results = asyncio.run(deliver())
     finally:

@@ -6,13 +6,15 @@ memory is its own and the load generator does not share its CPU):
 - `python -m bench.slack_rig server peerbot API_URL DB_PATH`: peerbot's real Slack platform in HTTP mode
   (`SlackPlatform`, the same Bolt app, `AppRunner` and `TCPSite` that `peerbot run` serves);
 - `python -m bench.slack_rig server bare API_URL DB_PATH` (the path unused): a bare slack-bolt `AsyncApp` with the same
-  signing secret, served the same way, whose only listener acknowledges `/peer`;
+  signing secret, served the same way, whose only listener does the same Slack work peerbot does for `/peer ask`
+  without peerbot's own: it acknowledges, then posts one ephemeral reply through the same fake Web API (the
+  fair comparison: before, the bare app only acknowledged);
 - `python -m bench.slack_rig api`: the fake Slack Web API alone (for the throughput run, so
   answering peerbot's replies does not take CPU from the load generator).
 
 A server prints `port N` once listening, serves until its stdin closes, then prints one JSON line
 with its memory (VmRSS after start-up, VmHWM at the end) and exits. Both servers log the way
-`peerbot run` does (INFO, which includes aiohttp's access log), into a file.
+`peerbot run` does (INFO; aiohttp's access log, a line per request, only at DEBUG), into a file.
 """
 from __future__ import annotations
 
@@ -75,7 +77,11 @@ def slash(text: str, *, user: str, channel: str, n: int) -> dict[str, str]:
 
 class FakeWebAPI:
     """Just enough of Slack's Web API for peerbot to answer questions; counts replies per channel
-    and can hand out a future resolved when a given channel gets its first reply."""
+    and can hand out a future resolved when a given channel gets its first reply.
+
+    Like Slack, and like the tests' fake (tests/slack/fake_slack.py), it takes every HTTP method and
+    reads arguments from the query string too: slack-sdk sends `users.info` and `usergroups.*` as
+    GET, and a POST-only fake answered them 405, so every role look-up failed in the benchmarks."""
 
     def __init__(self) -> None:
         self.calls: Counter[str] = Counter()
@@ -85,7 +91,7 @@ class FakeWebAPI:
 
     async def start(self, port: int = 0) -> "FakeWebAPI":
         app = web.Application()
-        app.router.add_post("/api/{method}", self._api)
+        app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_get("/stats", self._stats)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -114,7 +120,11 @@ class FakeWebAPI:
 
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
-        args = dict(await request.post()) if request.content_type != "application/json" else await request.json()
+        args: dict = dict(request.query)
+        if request.content_type == "application/json":
+            args.update(await request.json())
+        elif request.can_read_body:
+            args.update(await request.post())
         self.calls[method] += 1
         if method in REPLIES:
             future = self.waiting.pop(args.get("channel", ""), None)
@@ -214,10 +224,18 @@ async def _serve_bare(api_url: str) -> None:
     from slack_sdk.web.async_client import AsyncWebClient
 
     app = AsyncApp(client=AsyncWebClient(token=TOKEN, base_url=api_url), signing_secret=SECRET, name="bare")
+    tasks: set[asyncio.Task] = set()
+    reply = "Here is what the guide says. " * 8  # about the length of one of peerbot's answers
 
+    # The same Slack work peerbot does per `/peer ask` (ack, then one reply posted in a task of its
+    # own), without peerbot's core: the difference between the two is what peerbot adds.
     @app.command("/peer")
-    async def peer(ack) -> None:  # noqa: ANN001 - Bolt injects by name
+    async def peer(ack, body, client) -> None:  # noqa: ANN001 - Bolt injects by name
         await ack()
+        task = asyncio.ensure_future(client.chat_postEphemeral(channel=body["channel_id"], user=body["user_id"],
+                                                               text=reply))
+        tasks.add(task)
+        task.add_done_callback(tasks.discard)
 
     runner = web.AppRunner(app.web_app(path=PATH, port=0))
     await runner.setup()
@@ -237,8 +255,9 @@ async def _serve_api() -> None:
 
 
 if __name__ == "__main__":
-    # Log like `peerbot run` (adapters/cli.py): INFO, aiohttp's access log included, to stderr.
+    # Log like `peerbot run` (adapters/cli.py): INFO, to stderr, aiohttp's access log only at DEBUG.
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("aiohttp.access").setLevel(logging.WARNING)  # as `peerbot run` does below DEBUG
     role = sys.argv[1]
     if role == "api":
         logging.disable(logging.CRITICAL)

@@ -118,7 +118,7 @@ def _readings(catalog: Catalog) -> tuple[dict[str, frozenset[str]], dict[str, di
 class Answerer:
     def __init__(self, catalog: Catalog, cache: Path | None = None):
         self.catalog = catalog
-        self.index = index_for(catalog)
+        self.index = index_for(catalog, cache)
         self.model = retriever.model_for(catalog, cache)
         self._facets, self._stance = _readings(catalog)
 

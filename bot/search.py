@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 from bot.text import STOPWORDS, stem, words
 
 K1, B = 1.2, 0.5
+K1_PLUS_1 = K1 + 1
 # An unknown word in the question counts as this share of the rarest word's weight: it is probably
 # what the question is really about, and nothing here covers it.
 UNKNOWN_WEIGHT = 0.6
@@ -66,15 +67,44 @@ class Index:
             self._lengths.append(len(ts))
             for t in ts:
                 self._postings[t][n] = self._postings[t].get(n, 0) + 1
+        self._surface = sorted(surface)
+        self._finish()
+
+    def state(self) -> dict:
+        """Everything the index was built from the text, as plain JSON-able data (for the cache
+        beside the content, `bot.corpus`); `from_state` rebuilds the same index from it."""
+        return {"ids": self._ids, "texts": self._texts, "weights": self._weights, "groups": self._groups,
+                "lengths": self._lengths, "surface": self._surface,
+                "postings": {t: [[doc, tf] for doc, tf in p.items()] for t, p in self._postings.items()}}
+
+    @classmethod
+    def from_state(cls, state: dict) -> "Index":
+        index = cls.__new__(cls)
+        index._ids, index._texts = list(state["ids"]), list(state["texts"])
+        index._weights, index._groups = [float(w) for w in state["weights"]], list(state["groups"])
+        index._lengths, index._surface = [int(n) for n in state["lengths"]], list(state["surface"])
+        # Terms and passages in the order they were first met, as when built: sums over them come
+        # out to the same last bit.
+        index._postings = defaultdict(dict, {t: {int(doc): int(tf) for doc, tf in p} for t, p in state["postings"].items()})
+        if not (len(index._ids) == len(index._texts) == len(index._weights) == len(index._groups)
+                == len(index._lengths)):
+            raise ValueError("a damaged index state")
+        index._finish()
+        return index
+
+    def _finish(self) -> None:
+        """The figures worked out from the postings: word weights, passage masses and lengths."""
         self._avg = (sum(self._lengths) / len(self._lengths)) if self._lengths else 1.0
         count = len(self._ids)
         self._idf = {t: math.log(1 + (count - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self._postings.items()}
-        self._surface = sorted(surface)
         self._mass = [0.0] * len(self._ids)
         for t, posting in self._postings.items():
             for doc in posting:
                 self._mass[doc] += self._idf[t]
         self._max_idf = max(self._idf.values(), default=1.0)
+        # Each passage's BM25 length factor, worked out once here rather than for every query term
+        # that meets it (the same expression, so the same scores to the last bit).
+        self._norms = [K1 * (1 - B + B * length / self._avg) for length in self._lengths]
         self._correct = lru_cache(maxsize=8192)(self._closest)
 
     def _closest(self, word: str) -> str | None:
@@ -106,13 +136,13 @@ class Index:
         # A word the question comes back to ("grocery shopping … the store") is what it is about.
         repeats = {t: 1 + REPEAT_WEIGHT * math.log(sum(1 for q, _ in qterms if q == t)) for t in known}
         scores: dict[int, float] = defaultdict(float)
+        norms, weights, doc_groups = self._norms, self._weights, self._groups
         for t in known:
             idf = self._idf[t] * repeats[t]
             for doc, tf in self._postings[t].items():
-                if keep is not None and self._groups[doc] not in keep:
+                if keep is not None and doc_groups[doc] not in keep:
                     continue
-                norm = K1 * (1 - B + B * self._lengths[doc] / self._avg)
-                scores[doc] += idf * tf * (K1 + 1) / (tf + norm) * self._weights[doc]
+                scores[doc] += idf * tf * K1_PLUS_1 / (tf + norms[doc]) * weights[doc]
         best: dict[tuple[str, str], tuple[float, int]] = {}  # (group, item) -> its best passage
         for doc, score in scores.items():
             item = (self._groups[doc], self._ids[doc])

@@ -58,7 +58,7 @@ async def answer_one(client: AsyncWebClient, origin: Origin, reply: Reply) -> No
 
 async def _replace(client: AsyncWebClient, origin: Origin, message: dict[str, Any]) -> None:
     if origin.ephemeral and origin.response_url:  # chat.update cannot touch an ephemeral message
-        await AsyncWebhookClient(origin.response_url).send(replace_original=True, **message)
+        await AsyncWebhookClient(origin.response_url, session=client.session).send(replace_original=True, **message)
     else:
         await client.chat_update(channel=origin.channel, ts=origin.message_ts, **message)
 
@@ -77,7 +77,7 @@ async def _send(client: AsyncWebClient, origin: Origin, private: bool, thread: s
         if error_code(e) not in CANNOT_POST_HERE:
             raise
         if origin.response_url:
-            await AsyncWebhookClient(origin.response_url).send(
+            await AsyncWebhookClient(origin.response_url, session=client.session).send(
                 response_type="ephemeral" if private else "in_channel", **message)
         elif not origin.from_home:
             await client.chat_postMessage(channel=origin.user, **common, **message)

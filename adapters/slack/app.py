@@ -5,9 +5,13 @@ who is asking (`SlackRoles`), the core's answer (`bot.handle`, on the core's own
 database that waits for a lock never delays an acknowledgement), the replies (`answer`), and posts
 handed to the outbox in a background task; a reply that says "Posted" waits for Slack to take the
 posts, and a refusal is told instead (`bot.reach`). A form button opens its form before anything
-else, inside Slack's trigger window. Slack retries an event it thinks was lost; its `event_id`,
-remembered in the database for an hour (`adapters.slack.gate.remember_event`), drops the repeats
-before any listener sees them, across a restart too.
+else, inside Slack's trigger window. Bolt runs with `process_before_response=True`: the listeners
+only acknowledge and hand off, so the ack goes out as soon as they return rather than on Bolt's
+10 ms poll. At most `max_in_flight` answers are under way at once; over that, the ack still goes
+out and the person is told kindly that peerbot is busy (a slash command's busy reply rides on the
+ack itself), so an overload cannot grow memory without limit. Slack retries an event it thinks was
+lost; its `event_id`, remembered in the database for an hour (`adapters.slack.gate.remember_event`),
+drops the repeats before any listener sees them, across a restart too.
 """
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ import asyncio
 import json
 import logging
 import re
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
@@ -42,12 +46,15 @@ log = logging.getLogger("peerbot.slack")
 FORM_SLOW = ("Slack didn't let me open that form in time (it only allows a few seconds after a press). "
              "Press the button again and it should open.")
 FORM_GONE = "That form has expired or I couldn't read it, so nothing was saved. Ask me again for a fresh one."
+MAX_IN_FLIGHT = 64
+BUSY = ("I'm answering a lot of questions at this moment and could not get to yours. "
+        "Please try again in a minute.")
 
 
 class SlackAdapter:
     """The listeners, holding the core, the roles lookup and the outbox."""
 
-    def __init__(self, bot: Bot, outbox: Outbox, roles: SlackRoles):
+    def __init__(self, bot: Bot, outbox: Outbox, roles: SlackRoles, *, max_in_flight: int = MAX_IN_FLIGHT):
         self.bot = bot
         self.outbox = outbox
         self.roles = roles
@@ -56,6 +63,45 @@ class SlackAdapter:
         # answers they waited out DEDUPE_WAIT under load (the store's lock keeps the two apart).
         self.door = CoreWorker("peerbot-slack-door")
         self.tasks: set[asyncio.Task] = set()
+        self.max_in_flight = max_in_flight
+        self.in_flight = 0  # answers under way (deliveries they started are not counted)
+        self.busy_in_flight = 0  # busy replies under way: bounded too
+
+    @property
+    def full(self) -> bool:
+        return self.in_flight >= self.max_in_flight
+
+    def admit(self, work: Callable[[], Awaitable[Any]]) -> None:
+        """Start an answer (`work` makes its coroutine; made only once admitted)."""
+        self.in_flight += 1
+
+        async def counted() -> None:
+            try:
+                await work()
+            finally:
+                self.in_flight -= 1
+        self.spawn(counted())
+
+    def busy(self, body: dict, client: AsyncWebClient) -> None:
+        """Tell the person of an event or a button press that peerbot is busy; if even the busy
+        replies are backed up, drop it with a log line (nothing else to do under such a load)."""
+        if self.busy_in_flight >= self.max_in_flight:
+            log.warning("overloaded: a Slack request was acknowledged but not answered")
+            return
+        self.busy_in_flight += 1
+
+        async def tell() -> None:
+            try:
+                event = body.get("event") or {}
+                channel = event.get("channel") or (body.get("channel") or {}).get("id")
+                user = event.get("user") or (body.get("user") or {}).get("id")
+                if event.get("channel_type") == "im":
+                    await client.chat_postMessage(channel=channel, text=BUSY)
+                elif channel and user:
+                    await client.chat_postEphemeral(channel=channel, user=user, text=BUSY)
+            finally:
+                self.busy_in_flight -= 1
+        self.spawn(tell())
 
     def spawn(self, work: Awaitable[Any]) -> None:
         task = asyncio.ensure_future(work)
@@ -112,27 +158,38 @@ class SlackAdapter:
     # Each listener acknowledges (events are acknowledged by Bolt) and hands the work to a task of
     # its own: an exception after ack() inside a Bolt listener would undo the acknowledgement.
     async def on_command(self, ack: Any, body: dict, client: AsyncWebClient) -> None:
+        if self.full:
+            await ack(text=BUSY)  # shown to the asker alone, with no extra call to Slack
+            return
         await ack()
-        self.spawn(self._command(body, client))
+        self.admit(lambda: self._command(body, client))
 
     async def on_mention(self, body: dict, client: AsyncWebClient, context: Any) -> None:
-        self.spawn(self._mention(body, client, context.bot_user_id))
+        if self.full:
+            return self.busy(body, client)
+        self.admit(lambda: self._mention(body, client, context.bot_user_id))
 
     async def on_message(self, body: dict, client: AsyncWebClient) -> None:
         if inbound.is_person_dm(body):
-            self.spawn(self._dm(body, client))
+            if self.full:
+                return self.busy(body, client)
+            self.admit(lambda: self._dm(body, client))
 
     async def on_action(self, ack: Any, body: dict, client: AsyncWebClient) -> None:
         await ack()
-        self.spawn(self._action(body, client))
+        if self.full:
+            return self.busy(body, client)
+        self.admit(lambda: self._action(body, client))
 
     async def on_submission(self, ack: Any, body: dict, client: AsyncWebClient) -> None:
+        # Always taken, over the bound too: a form someone filled in is never turned away (forms
+        # come from a modal peerbot opened, so they cannot flood in faster than answers).
         await ack()
-        self.spawn(self._submission(body, client))
+        self.admit(lambda: self._submission(body, client))
 
     async def on_home(self, event: dict, body: dict, client: AsyncWebClient) -> None:
-        if event.get("tab", "home") == "home":
-            self.spawn(self._home(event["user"], inbound.team_of(body), client))
+        if event.get("tab", "home") == "home" and not self.full:  # the home tab is drawn on the next visit
+            self.admit(lambda: self._home(event["user"], inbound.team_of(body), client))
 
     # -- the work ----------------------------------------------------------------------------
     async def _command(self, body: dict, client: AsyncWebClient) -> None:
@@ -188,7 +245,7 @@ class SlackAdapter:
 def build_app(adapter: SlackAdapter, client: AsyncWebClient, signing_secret: str) -> AsyncApp:
     # Verification stays on even without a secret: HTTP requests then all fail it (Socket Mode
     # requests skip it, the socket being authenticated instead).
-    app = AsyncApp(client=client, signing_secret=signing_secret, name="peerbot")
+    app = AsyncApp(client=client, signing_secret=signing_secret, name="peerbot", process_before_response=True)
     app.middleware(adapter.drop_retries)
     app.command("/peer")(adapter.on_command)
     app.event("app_mention")(adapter.on_mention)

@@ -17,6 +17,7 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.http_session import SharedSession
 from adapters.logfilter import install as clip_library_logs
 from adapters.slack.app import SlackAdapter, build_app
 from adapters.slack.gate import Gate
@@ -60,8 +61,11 @@ class SlackPlatform:
         self.port: int | None = None  # the port actually listened on, in HTTP mode
         # SLACK_API_URL: Slack's own Web API unless the operator points it elsewhere (a proxy, a test server).
         where = {"base_url": base_url or settings.slack_api_url}
+        # One HTTP session for the replies (Bolt hands each listener a client sharing it), the
+        # outbox's posts and the response_url webhooks: opened at start, closed at stop.
+        self.http = SharedSession()
         self.client = AsyncWebClient(token=token, **where)
-        self.transport = SlackTransport(quiet_client(token, **where))
+        self.transport = SlackTransport(quiet_client(token, **where), http=self.http)
         outbox.transports.setdefault("slack", self.transport)
         self.adapter = SlackAdapter(bot, outbox, SlackRoles(settings.slack_facilitator_group, monotonic=monotonic))
         self.app = build_app(self.adapter, self.client, _secret(settings.slack_signing_secret))
@@ -83,6 +87,14 @@ class SlackPlatform:
                         error_code(e) or e.response.status_code)
 
     async def start(self) -> None:
+        self.client.session = self.http.get()
+        try:
+            await self._start()
+        except BaseException:
+            await self.http.close()
+            raise
+
+    async def _start(self) -> None:
         if self.mode == "socket":
             self._socket = AsyncSocketModeHandler(self.app, _secret(self.settings.slack_app_token))
             try:
@@ -126,3 +138,6 @@ class SlackPlatform:
             _, unfinished = await asyncio.wait(pending, timeout=grace)
             for task in unfinished:
                 task.cancel()
+            if unfinished:
+                await asyncio.wait(unfinished)
+        await self.http.close()

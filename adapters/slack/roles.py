@@ -3,7 +3,9 @@ group (`SLACK_FACILITATOR_GROUP`) are facilitators, everyone else a participant.
 
 Answers are cached briefly (a minute by default) so a burst of button presses costs one
 `users.info`. A Slack error never blocks an answer: the person is then treated as a participant,
-and the core's own facilitator list (`/peer facilitators`) still counts.
+and the core's own facilitator list (`/peer facilitators`) still counts. Failures are cached too,
+for less time (15 s by default): an app installed without `users:read`, or a Slack outage, would
+otherwise cost an extra round trip and a warning on every request.
 """
 from __future__ import annotations
 
@@ -19,21 +21,29 @@ from adapters.slack.transport import error_code
 from bot.messages import Role, Who
 
 log = logging.getLogger("peerbot.slack")
+FAILED = object()  # what the cache holds, briefly, for a look-up Slack refused
 
 
 class SlackRoles:
-    def __init__(self, facilitator_group: str = "", *, ttl: float = 60.0,
+    def __init__(self, facilitator_group: str = "", *, ttl: float = 60.0, failed_ttl: float = 15.0,
                  monotonic: Callable[[], float] = time.monotonic):
         self.group = facilitator_group.strip().lstrip("@")
         self.ttl = ttl
+        self.failed_ttl = failed_ttl
         self.monotonic = monotonic
         self._cache: dict[str, tuple[float, Any]] = {}
 
     async def _cached(self, key: str, fetch: Callable[[], Any]) -> Any:
         hit = self._cache.get(key)
-        if hit and self.monotonic() - hit[0] < self.ttl:
+        if hit and self.monotonic() - hit[0] < (self.failed_ttl if hit[1] is FAILED else self.ttl):
             return hit[1]
-        value = await fetch()
+        try:
+            value = await fetch()
+        except SlackApiError as e:
+            # No user id in the log: at the default level, nothing that names a person.
+            log.warning("could not ask Slack who someone is (%s); treating them as a participant, "
+                        "asking again in %.0f s", error_code(e) or e.response.status_code, self.failed_ttl)
+            value = FAILED
         self._cache[key] = (self.monotonic(), value)
         if len(self._cache) > 5000:  # bounded: drop the oldest half
             for old in sorted(self._cache, key=lambda k: self._cache[k][0])[:2500]:
@@ -41,13 +51,9 @@ class SlackRoles:
         return value
 
     async def who(self, client: AsyncWebClient, user_id: str) -> Who:
-        try:
-            user = await self._cached(f"user:{user_id}", lambda: self._user(client, user_id))
-            members = await self._cached("group", lambda: self._group_members(client)) if self.group else set()
-        except SlackApiError as e:
-            # No user id in the log: at the default level, nothing that names a person.
-            log.warning("could not look up a Slack user (%s); treating them as a participant",
-                        error_code(e) or e.response.status_code)
+        user = await self._cached(f"user:{user_id}", lambda: self._user(client, user_id))
+        members = await self._cached("group", lambda: self._group_members(client)) if self.group else set()
+        if user is FAILED or members is FAILED:  # logged once per failed look-up, in _cached
             return Who(user_id, Role.PARTICIPANT, "")
         if user.get("is_admin") or user.get("is_owner") or user.get("is_primary_owner"):
             role = Role.ADMIN

@@ -20,6 +20,7 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.http_session import SharedSession
 from adapters.slack.refusals import reason_for
 from adapters.slack.render import to_messages
 from bot.errors import DeliveryError, RateLimited, Refused, Unavailable
@@ -67,12 +68,23 @@ async def call(method: Callable[..., Awaitable[Any]], **kwargs: Any) -> Any:
 class SlackTransport:
     min_interval = 1.0  # Slack allows about one message per second per channel
 
-    def __init__(self, client: AsyncWebClient, *, history_limit: int = 100):
+    def __init__(self, client: AsyncWebClient, *, history_limit: int = 100, http: SharedSession | None = None):
         self.client = client
         self.history_limit = history_limit
+        self.http = http  # the platform's one session, opened on first use (lazily for `peerbot tick`)
         self._parts_sent: dict[str, tuple[str, int]] = {}  # key -> (first ts, parts already out)
 
+    def _attach(self) -> None:
+        if self.http is not None:
+            self.client.session = self.http.get()
+
+    async def aclose(self) -> None:
+        """Close the HTTP session (`peerbot tick` calls this when it has delivered)."""
+        if self.http is not None:
+            await self.http.close()
+
     async def send(self, post: Post, thread_ref: str | None) -> str:
+        self._attach()
         messages = to_messages(post.reply)
         first, done = self._parts_sent.get(post.key, ("", 0))
         for n, message in enumerate(messages[done:], start=done):
@@ -86,6 +98,7 @@ class SlackTransport:
         return first
 
     async def find_sent(self, post: Post, thread_ref: str | None) -> str | None:
+        self._attach()
         channel = post.where.channel.lstrip("@")
         if thread_ref:
             response = await call(self.client.conversations_replies, channel=channel, ts=thread_ref,

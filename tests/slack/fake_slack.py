@@ -52,6 +52,7 @@ class FakeSlack:
     # chat.postMessage, "Errors"): "not_in_channel", "channel_not_found", "is_archived", "restricted_action".
     # conversations.info answers to match (is_member false, is_archived true, or channel_not_found).
     refuse: dict[str, str] = field(default_factory=dict)
+    connections: set[tuple] = field(default_factory=set)  # the clients' TCP connections (their address, port)
 
     def __post_init__(self) -> None:
         self._failures: dict[str, list[Failure]] = {}
@@ -145,6 +146,8 @@ class FakeSlack:
         self._changed = asyncio.Event()
 
     async def _read(self, request: web.Request) -> dict[str, Any]:
+        if request.transport is not None:
+            self.connections.add(request.transport.get_extra_info("peername"))
         if request.method == "GET":
             args: dict[str, Any] = dict(request.query)
         elif request.content_type == "application/json":

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import time
 from datetime import UTC
+from urllib.parse import urlencode
 
+import aiohttp
 import slack_payloads as payloads
 from fake_slack import FakeSlack
+from slack_harness import SECRET
 from slack_sdk.web.async_client import AsyncWebClient
-from slack_workspace import Workspace, buttons_of, text_of
+from slack_workspace import Workspace, buttons_of, signed_headers, text_of
 
 from adapters.slack.answer import answer
 from adapters.slack.inbound import Origin
@@ -153,3 +156,33 @@ async def test_a_private_update_never_overwrites_a_message_everyone_sees(fake: F
     assert not fake.called("chat.update") and fake.called("chat.postEphemeral", user="U1")
     await answer(client, on_a_post, [Reply("tally: 3 answers", replace=True)])
     assert fake.called("chat.update", ts="1700000000.000001")
+
+
+async def test_every_web_api_call_shares_one_connection_pool(fake, ws):
+    """Several questions, each with its role look-up and reply, go to Slack over kept-alive
+    connections of one HTTP session rather than a new TCP connection per call."""
+    for _ in range(5):
+        await ws.say("/peer hello", user="U1")
+        await ws.say("/peer hello", user="U2")
+    calls = [c for c in fake.calls if c.method != "response_url"]
+    assert len(calls) >= 12
+    assert len(fake.connections) <= 2, f"{len(fake.connections)} connections for {len(calls)} calls"
+
+
+async def test_over_the_bound_the_ack_still_goes_out_with_a_kind_busy_reply(platform, fake, ws):
+    """With as many answers under way as allowed, one more /peer is acknowledged at once, and the
+    acknowledgement itself tells the person that peerbot is busy; once answers finish, it answers again."""
+    platform.adapter.max_in_flight = 1
+    gate = fake.hold("users.info")  # the first answer waits on Slack
+    assert await ws.command("hello", user="U1") == 200
+    assert platform.adapter.in_flight == 1
+    body = urlencode(payloads.slash("hello", user="U2")).encode()
+    headers = signed_headers(SECRET, body, "application/x-www-form-urlencoded")
+    async with aiohttp.ClientSession() as session:
+        async with session.post(ws.endpoint, data=body, headers=headers) as response:
+            assert response.status == 200
+            assert "try again in a minute" in await response.text()
+    gate.set()
+    await platform.drain()
+    assert platform.adapter.in_flight == 0
+    assert text_of(await ws.say("/peer hello", user="U2"))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_workspace import text_of
 
 from adapters.slack.roles import SlackRoles
 from bot.messages import Role
@@ -60,3 +61,28 @@ async def test_when_slack_cannot_say_the_person_is_a_participant(fake, client):
     fake.fail_next("users.info", 503)
     who = await SlackRoles().who(client, "UADMIN")
     assert who.role == Role.PARTICIPANT and who.user_id == "UADMIN"
+
+
+async def test_a_failed_lookup_is_cached_briefly(fake, client):
+    """An app without users:read costs one failed users.info per person per 15 s, not one per request."""
+    clock = Clock()
+    roles = SlackRoles(monotonic=clock)
+    fake.fail_next("users.info", 200, error="missing_scope", times=2)
+    for _ in range(3):
+        assert (await roles.who(client, "UADMIN")).role == Role.PARTICIPANT
+    assert len(fake.called("users.info")) == 1
+    clock.now += 16
+    assert (await roles.who(client, "UADMIN")).role == Role.PARTICIPANT
+    assert len(fake.called("users.info")) == 2
+    clock.now += 16  # Slack answers again: the person's real role is back
+    assert (await roles.who(client, "UADMIN")).role == Role.ADMIN
+
+
+async def test_through_bolt_a_refused_lookup_costs_one_call_for_several_questions(fake, ws):
+    """Through the real Bolt endpoint, three questions from someone Slack will not describe cost one
+    users.info, and each still gets its answer."""
+    fake.fail_next("users.info", 200, error="missing_scope", times=5)
+    for _ in range(3):
+        reply = await ws.say("/peer hello", user="U1")
+        assert text_of(reply)
+    assert len(fake.called("users.info", user="U1")) == 1
