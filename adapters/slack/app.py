@@ -28,6 +28,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters import core_worker
+from adapters.background import BackgroundWork
 from adapters.core_worker import CoreWorker
 from adapters.slack import inbound, refusals
 from adapters.slack.answer import answer
@@ -51,8 +52,10 @@ BUSY = ("I'm answering a lot of questions at this moment and could not get to yo
         "Please try again in a minute.")
 
 
-class SlackAdapter:
+class SlackAdapter(BackgroundWork):
     """The listeners, holding the core, the roles lookup and the outbox."""
+
+    platform_name = "Slack"
 
     def __init__(self, bot: Bot, outbox: Outbox, roles: SlackRoles, *, max_in_flight: int = MAX_IN_FLIGHT):
         self.bot = bot
@@ -103,20 +106,6 @@ class SlackAdapter:
                 self.busy_in_flight -= 1
         self.spawn(tell())
 
-    def spawn(self, work: Awaitable[Any]) -> None:
-        task = asyncio.ensure_future(work)
-        self.tasks.add(task)
-        task.add_done_callback(self._finished)
-
-    def _finished(self, task: asyncio.Task) -> None:
-        self.tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            log.error("background Slack work failed", exc_info=task.exception())
-
-    async def drain(self) -> None:
-        """Wait for every answer and delivery started so far (and any they start)."""
-        while self.tasks:
-            await asyncio.gather(*list(self.tasks), return_exceptions=True)
 
     async def run(self, request: Command | Press, origin: Origin, client: AsyncWebClient) -> None:
         outcome = await self.core.call(self.bot.handle, request)

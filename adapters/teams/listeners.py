@@ -16,13 +16,13 @@ import asyncio
 import logging
 import secrets
 from collections import OrderedDict
-from collections.abc import Awaitable
 from typing import Any
 
 from microsoft_teams.api import ConversationUpdateActivity, InstallUpdateActivity, MessageActivity
 from microsoft_teams.apps import ActivityContext
 
 from adapters import core_worker
+from adapters.background import BackgroundWork
 from adapters.teams import carry, inbound
 from adapters.teams.inbound import Origin
 from adapters.teams.references import ConversationBook, Reference
@@ -61,7 +61,9 @@ def dump(activity: Any) -> dict:
     return activity.model_dump(by_alias=True, exclude_none=True, mode="json")
 
 
-class TeamsAdapter:
+class TeamsAdapter(BackgroundWork):
+    platform_name = "Teams"
+
     def __init__(self, bot: Bot, outbox: Outbox | None, book: ConversationBook, roles: TeamsRoles, names: Names,
                  tenant: str = ""):
         self.bot = bot
@@ -78,22 +80,6 @@ class TeamsAdapter:
         app.on_message(self.on_message)
         app.on_conversation_update(self.on_conversation_update)
         app.on_installation_update(self.on_installation_update)
-
-    # -- background work --------------------------------------------------------------------
-    def spawn(self, work: Awaitable[Any]) -> None:
-        task = asyncio.ensure_future(work)
-        self.tasks.add(task)
-        task.add_done_callback(self._finished)
-
-    def _finished(self, task: asyncio.Task) -> None:
-        self.tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            log.error("background Teams work failed", exc_info=task.exception())
-
-    async def drain(self) -> None:
-        """Wait for every delivery started so far (and any they start)."""
-        while self.tasks:
-            await asyncio.gather(*list(self.tasks), return_exceptions=True)
 
     # -- handlers ------------------------------------------------------------------------------
     def remember(self, activity: dict) -> None:
