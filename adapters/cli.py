@@ -94,8 +94,11 @@ def main(ctx: click.Context) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # aiohttp's access log is a line per HTTP request at INFO: kept for DEBUG, where it is asked
     # for, since at a busy Slack endpoint it cost CPU and disk for nothing (issue 22).
+    # httpx (the Teams SDK's client) does the same, with the URL, which for Teams names the
+    # conversation: a personal chat's id holds the person's.
     if logging.getLevelName(level) != logging.DEBUG:
-        logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+        for chatty in ("aiohttp.access", "httpx"):
+            logging.getLogger(chatty).setLevel(logging.WARNING)
     install()  # no request body, user text or user id in any log line (adapters.logfilter)
 
 

@@ -15,7 +15,9 @@ from __future__ import annotations
 import logging
 import re
 
-LIBRARIES = ("slack_bolt", "slack_sdk", "slack", "aiohttp", "discord", "apscheduler", "asyncio", "websockets")
+LIBRARIES = ("slack_bolt", "slack_sdk", "slack", "aiohttp", "discord", "apscheduler", "asyncio", "websockets",
+             "microsoft_teams", "httpx", "httpcore")
+
 CUT = re.compile(r"\{|\bbody|payload|\btext=|\buser|\bevent\b|\bcommand=", re.IGNORECASE)
 LONGEST = 200
 _installed = False

@@ -208,3 +208,23 @@ def test_the_deliverer_lock_holds_through_a_symlink(tmp_path):
         first.release()
     assert second.acquire()
     second.release()
+
+
+def test_teams_request_lines_are_kept_out_of_the_log_at_the_default_level():
+    """At INFO, httpx's line per Teams request (its URL names the conversation) is not logged, and the
+    Teams SDK's own lines are clipped like every other library's."""
+    import logging
+
+    from click.testing import CliRunner
+
+    from adapters.cli import main
+    from adapters.logfilter import _from_library
+
+    httpx_log = logging.getLogger("httpx")
+    before = httpx_log.level
+    try:
+        CliRunner().invoke(main, ["schedules"], env={"PEERBOT_DB": ":memory:", "PEERBOT_LOG_LEVEL": "INFO"})
+        assert not httpx_log.isEnabledFor(logging.INFO)
+    finally:
+        httpx_log.setLevel(before)
+    assert _from_library("microsoft_teams.apps.http_plugin") and _from_library("httpx")
