@@ -2,6 +2,7 @@
 `Chat`, a conversation driver over the real core (the console adapter's way of talking to it)."""
 from __future__ import annotations
 
+import asyncio
 import os
 from datetime import UTC, datetime
 from pathlib import Path
@@ -83,6 +84,18 @@ def assert_no_user_text(path: str, said: list[str]) -> None:
 
 
 HERE = Where("test", "team", "c-general")  # where a Chat talks unless told otherwise
+
+
+class FakeSleep:
+    """Stands in for `asyncio.sleep` in the outbox and the platforms' retries: records how long it was
+    asked to wait, and waits not at all."""
+
+    def __init__(self) -> None:
+        self.waits: list[float] = []
+
+    async def __call__(self, seconds: float) -> None:
+        self.waits.append(seconds)
+        await asyncio.sleep(0)
 
 
 class Chat:

@@ -7,7 +7,6 @@ The outbox's sleep is fake (it records the waits), so rate-limit tests never wai
 """
 from __future__ import annotations
 
-import asyncio
 import logging
 from pathlib import Path
 from typing import Any
@@ -22,21 +21,10 @@ from adapters.bootstrap import build_bot
 from adapters.discord.client import DiscordPlatform
 from bot.outbox import Outbox
 from bot.settings import Settings
-from tests.conftest import assert_no_user_text
+from tests.conftest import FakeSleep, assert_no_user_text
 from tests.golden import goldens
 
 GOLDEN = Path(__file__).parent / "golden"
-
-
-class FakeSleep:
-    """Stands in for `asyncio.sleep` in the outbox: records how long it was asked to wait."""
-
-    def __init__(self) -> None:
-        self.waits: list[float] = []
-
-    async def __call__(self, seconds: float) -> None:
-        self.waits.append(seconds)
-        await asyncio.sleep(0)
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ records the waits), so rate-limit tests never wait on the clock.
 """
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import os
@@ -26,19 +25,10 @@ from adapters.bootstrap import build_bot
 from adapters.teams.platform import TeamsPlatform
 from bot.outbox import Outbox
 from bot.settings import Settings
-from tests.conftest import assert_no_user_text
+from tests.conftest import FakeSleep, assert_no_user_text
 
 GOLDEN = Path(__file__).parent / "golden"
 SECRET = "fake-teams-secret"
-
-
-class FakeSleep:
-    def __init__(self) -> None:
-        self.waits: list[float] = []
-
-    async def __call__(self, seconds: float) -> None:
-        self.waits.append(seconds)
-        await asyncio.sleep(0)
 
 
 @pytest.fixture
