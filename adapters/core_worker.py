@@ -73,7 +73,9 @@ def _log_late_failure(work: asyncio.Future) -> None:
 # and so unhashable: keyed by identity, and dropped (its thread let go) when the bot is collected,
 # so tests that make a bot each do not pile up threads.
 _workers: dict[int, CoreWorker] = {}
-_lock = threading.Lock()
+# Re-entrant: making a worker allocates, an allocation can run the garbage collector, and that can
+# finalize an old bot, whose `_forget` takes this lock on the same thread. A plain Lock deadlocked there.
+_lock = threading.RLock()
 
 
 def _forget(key: int) -> None:

@@ -141,3 +141,32 @@ def test_every_cli_command_has_help():
     assert result.exit_code == 0
     for name in main.commands:
         assert re.search(rf"^\s+{name}\s+\S", result.output, re.M), name
+
+
+def test_a_bot_collected_while_another_gets_its_worker_does_not_deadlock():
+    """Finalizing an old bot's core worker from inside `for_bot` (the garbage collector runs on any
+    allocation there) takes the registry's lock again on the same thread, and must not hang."""
+    import gc
+    import threading
+
+    from adapters import core_worker
+
+    class Bot:  # a stand-in: the registry only needs an object it can watch
+        pass
+
+    old, new = Bot(), Bot()
+    core_worker.for_bot(old)
+    done = threading.Event()
+
+    def collect_inside_the_lock():
+        with core_worker._lock:  # what for_bot holds when the collector runs
+            nonlocal old
+            old = None
+            gc.collect()
+        core_worker.for_bot(new)
+        done.set()
+
+    worker = threading.Thread(target=collect_inside_the_lock, daemon=True)
+    worker.start()
+    assert done.wait(timeout=10), "for_bot deadlocked while an old bot's worker was being forgotten"
+    core_worker.close_for(new)
