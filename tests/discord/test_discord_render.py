@@ -4,20 +4,13 @@ from __future__ import annotations
 import pytest
 
 from adapters.discord.render import TONES, form_opener, to_messages, to_modal
-from bot.actions import encode
-from bot.messages import Card, Choice, Field, Form, FormField, Reply
+from bot.messages import Card, Field, Reply
+from tests.sample_replies import CHOICES, FORM
 
 CARD = Card("Likely a peer task", "Driving someone to the food bank.",
             (Field("Why", "• It builds the relationship\n• It uses lived experience"),
              Field("For supervision", "Who decides when it stops being peer work?")),
             footer="Source: toolkit 120-140", tone="likely")
-CHOICES = (Choice("Why?", encode("why", "food-bank")), Choice("Sources", encode("sources", "ruling", "food-bank")),
-           Choice("Talk it through", encode("check", "task"), "primary"), Choice("Stop", encode("answer", "task", 0, "stop"),
-                                                                                "danger"))
-FORM = Form("New schedule", encode("schedform"),
-            (FormField("kind", "What to post: reflection, checkin or session", "reflection"),
-             FormField("when", "When", "every monday 10:00"),
-             FormField("notes", "Anything else", multiline=True, optional=True)))
 
 KINDS = {
     "plain": Reply("Plain words, no card."),

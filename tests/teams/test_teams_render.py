@@ -10,20 +10,14 @@ from teams_limits import assert_within_teams_limits
 from adapters.teams import render
 from adapters.teams.render import CUT_NOTE, MAX_PAYLOAD, to_activities
 from bot.actions import encode
-from bot.messages import Card, Choice, Field, Form, FormField, Reply
+from bot.messages import Card, Choice, Field, Reply
+from tests.sample_replies import CHOICES, FORM
 
 CARD = Card("Likely a peer task", "Driving someone to the food bank.",
             (Field("Why", "• It builds the relationship\n• It uses lived experience"),
              Field("Source", "toolkit 120-140"),
              Field("For supervision", "Who decides when it stops being peer work?")),
             footer="Source: toolkit 120-140", tone="likely")
-CHOICES = (Choice("Why?", encode("why", "food-bank")), Choice("Sources", encode("sources", "ruling", "food-bank")),
-           Choice("Talk it through", encode("check", "task"), "primary"),
-           Choice("Stop", encode("answer", "task", 0, "stop"), "danger"))
-FORM = Form("New schedule", encode("schedform"),
-            (FormField("kind", "What to post: reflection, checkin or session", "reflection"),
-             FormField("when", "When", "every monday 10:00"),
-             FormField("notes", "Anything else", multiline=True, optional=True)))
 
 KINDS = {
     "plain": Reply("Plain words, no card."),
