@@ -157,3 +157,48 @@ def reopen(bot: Bot, settings: Settings, clock, catalog) -> Bot:
     """The same database, a fresh process: what a restart looks like."""
     bot.store.close()
     return build_bot(settings, clock=clock, catalog=catalog, store=SqliteStore(settings.db, clock))
+
+
+# -- PostgreSQL (tests marked `postgres`) ------------------------------------------------------
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL server for the session: PEERBOT_TEST_DATABASE_URL's, or a throwaway cluster on a
+    Unix socket started here and removed at the end (tests/postgres_server.py). Tests skip, saying
+    why, only when no server can be had; with PEERBOT_REQUIRE_POSTGRES=1 (set by .ci/run) they fail."""
+    from tests.postgres_server import Cluster, Databases, NoServer
+
+    url, cluster = os.environ.get("PEERBOT_TEST_DATABASE_URL", "").strip(), None
+    try:
+        if not url:
+            cluster = Cluster()
+            url = cluster.start()
+        databases = Databases(url)
+        databases.prepare()
+    except (NoServer, OSError, ImportError) as e:
+        if cluster is not None:
+            cluster.stop()
+        _no_postgres(f"no PostgreSQL server for the tests marked postgres: {e}")
+    except Exception as e:  # psycopg's: a server named by PEERBOT_TEST_DATABASE_URL that refused us
+        if cluster is not None:
+            cluster.stop()
+        _no_postgres(f"the PostgreSQL server at PEERBOT_TEST_DATABASE_URL cannot be used: {e}")
+    yield databases
+    try:
+        databases.close()
+    finally:
+        if cluster is not None:
+            cluster.stop()
+
+
+def _no_postgres(reason: str):
+    if os.environ.get("PEERBOT_REQUIRE_POSTGRES") == "1":
+        pytest.fail(reason, pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def postgres_url(postgres_server) -> str:
+    """A fresh database with peerbot's schema, for this test only; dropped after it."""
+    url = postgres_server.create()
+    yield url
+    postgres_server.drop(url)
