@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test fuzz bench abuse check clean
+.PHONY: run test fuzz bench abuse check clean postgres
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,8 +16,25 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/peerbot run
 
+# PostgreSQL for the tests marked `postgres`, which start a throwaway server of their own
+# (tests/postgres_server.py): Debian's package, installed when initdb and pg_ctl are nowhere to be
+# found and no PEERBOT_TEST_DATABASE_URL names a server. Without root or apt-get those tests skip,
+# saying why.
+postgres:
+	@if [ -z "$$PEERBOT_TEST_DATABASE_URL" ] && ! command -v pg_ctl >/dev/null 2>&1 \
+	    && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing PostgreSQL (Debian's postgresql package) for the tests"; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get update -qq && apt-get install -y -qq --no-install-recommends postgresql >/dev/null; \
+	  else \
+	    echo "PostgreSQL is not installed and cannot be installed here (needs root and apt-get):" \
+	         "the tests marked postgres will skip"; \
+	  fi; \
+	fi
+
 # ruff first: a lint finding fails fast, before the minute of tests (rules in pyproject.toml).
-test: $(STAMP)
+test: $(STAMP) postgres
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 

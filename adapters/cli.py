@@ -75,6 +75,17 @@ class Main(click.Group):
         except SettingsProblem as e:
             click.echo(f"peerbot cannot start: {e}", err=True)
             sys.exit(2)
+        except Exception as e:
+            # PostgreSQL (PEERBOT_DATABASE_URL) unreachable, refusing the login, or failing a statement:
+            # one line, as for SQLite. Told apart by module so psycopg is imported only when used.
+            if type(e).__module__.split(".")[0] not in ("psycopg", "psycopg_pool"):
+                raise
+            from storage.postgres import redacted
+
+            url = load().database_url
+            where = redacted(url.get_secret_value()) if url is not None else "(PostgreSQL)"
+            click.echo(f"peerbot cannot use its database {where}: {' '.join(str(e).split())} (PostgreSQL).", err=True)
+            sys.exit(3)
 
 
 @click.group(cls=Main)
@@ -266,7 +277,7 @@ def tick(at: str | None, force: bool) -> None:
     from datetime import UTC, datetime, timedelta
 
     from adapters.console import ConsoleTransport
-    from adapters.deliverer import DelivererLock
+    from adapters.deliverer import deliverer_lock
     from bot.outbox import Outbox
 
     try:
@@ -295,7 +306,7 @@ def tick(at: str | None, force: bool) -> None:
     outbox = Outbox(bot.store, {"console": ConsoleTransport()}, bot.clock)
     # With no running bot or other tick holding the lock, this tick also finishes what an earlier,
     # killed tick left claimed (see adapters.deliverer).
-    lock = DelivererLock(bot.settings.db)
+    lock = deliverer_lock(bot.settings)
     recovering = lock.acquire()
     try:
         pending = bot.store.unfinished_deliveries("") if recovering else []

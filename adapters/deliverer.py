@@ -6,11 +6,19 @@ out. An OS file lock beside the database decides which: `peerbot run` holds it f
 `peerbot tick` (from cron) takes it if it is free, so a tick after a killed tick finishes the dead
 one's posts, and a tick beside a running bot leaves them to the bot. The OS drops the lock when its
 process dies, however it dies, so a kill -9 never leaves it stuck.
+
+On PostgreSQL (`PEERBOT_DATABASE_URL`) the workers may be on different machines, so the lock is the
+database's instead: a session advisory lock on a connection kept open for the purpose. PostgreSQL
+drops it when that session ends, which it does when the process dies, however it dies.
 """
 from __future__ import annotations
 
 import fcntl
 import os
+from typing import Any
+
+# The advisory lock's key on PostgreSQL: fixed, and apart from storage.postgres_schema's.
+DELIVERER_LOCK = 0x70656572626F75
 
 
 class DelivererLock:
@@ -38,3 +46,33 @@ class DelivererLock:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)
             self._fd = None
+
+
+class PostgresDelivererLock:
+    """`DelivererLock` for a PostgreSQL database: the same acquire and release."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self._conn: Any = None
+
+    def acquire(self) -> bool:
+        import psycopg
+
+        conn = psycopg.connect(self.url, autocommit=True, application_name="peerbot deliverer")
+        if not conn.execute("select pg_try_advisory_lock(%s)", [DELIVERER_LOCK]).fetchone()[0]:
+            conn.close()
+            return False
+        self._conn = conn
+        return True
+
+    def release(self) -> None:
+        if self._conn is not None:
+            self._conn.close()  # ending the session releases the lock
+            self._conn = None
+
+
+def deliverer_lock(settings: Any) -> DelivererLock | PostgresDelivererLock:
+    """The deliverer lock for the database the settings name."""
+    if settings.database_url is not None:
+        return PostgresDelivererLock(settings.database_url.get_secret_value())
+    return DelivererLock(settings.db)

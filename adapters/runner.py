@@ -13,7 +13,7 @@ import signal
 from datetime import timedelta
 
 from adapters import core_worker
-from adapters.deliverer import DelivererLock
+from adapters.deliverer import deliverer_lock
 from adapters.scheduler import Registrar
 from bot.app import Bot
 from bot.outbox import Outbox
@@ -67,11 +67,16 @@ async def serve(bot: Bot, settings: Settings, stop: asyncio.Event) -> None:
         platforms[name] = platform
         outbox.transports[name] = platform.transport
         log.info("%s connected", name)
-    lock = DelivererLock(settings.db)
+    lock = deliverer_lock(settings)
     deliverer = lock.acquire()
     if not deliverer:
-        log.warning("another peerbot process is already the deliverer for %s: this one sends its own posts "
-                    "but leaves finishing interrupted ones to it. Run one `peerbot run` per database.", settings.db)
+        if settings.database_url is not None:  # several workers on one PostgreSQL database is the point
+            log.info("another worker is the deliverer for this database: this one sends its own posts and "
+                     "leaves finishing interrupted ones to it")
+        else:
+            log.warning("another peerbot process is already the deliverer for %s: this one sends its own posts "
+                        "but leaves finishing interrupted ones to it. Run one `peerbot run` per database.",
+                        settings.db)
     registrar = Registrar(bot, outbox, recovers=deliverer)
     log.info("loaded %d schedule(s)", registrar.load())
     registrar.start()

@@ -19,6 +19,10 @@ class Settings(BaseSettings):
 
     db: str = Field("peerbot.db", validation_alias=AliasChoices("PEERBOT_DB"),
                     description="SQLite database file (created when missing).")
+    database_url: SecretStr | None = Field(
+        None, validation_alias=AliasChoices("PEERBOT_DATABASE_URL"),
+        description="A PostgreSQL database (postgresql://user:password@host/dbname) instead of the SQLite file, "
+                    "for several workers sharing one database. Empty: SQLite (PEERBOT_DB).")
     content_dir: Path = Field(ROOT / "content", validation_alias=AliasChoices("PEERBOT_CONTENT"),
                               description="Folder of content files.")
     timezone: str = Field("America/Toronto", validation_alias=AliasChoices("PEERBOT_TIMEZONE"),
@@ -81,6 +85,19 @@ class Settings(BaseSettings):
         if not value.startswith(("https://", "http://")):
             raise ValueError(f"SLACK_API_URL={value}: give a full URL, such as https://slack.com/api/")
         return value if value.endswith("/") else value + "/"
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: SecretStr | None) -> SecretStr | None:
+        # Only the scheme is checked here (the URL may hold a password, so it is never echoed back);
+        # whether the server answers is for the first connection to say.
+        if value is None or not value.get_secret_value().strip():
+            return None
+        url = value.get_secret_value().strip()
+        if not url.startswith(("postgresql://", "postgres://")):
+            raise ValueError("PEERBOT_DATABASE_URL must be a PostgreSQL URL starting with postgresql:// "
+                             "(such as postgresql://peerbot:secret@db.internal/peerbot); leave it empty for SQLite")
+        return SecretStr(url)
 
     @model_validator(mode="after")
     def _known_holidays(self) -> "Settings":

@@ -45,6 +45,20 @@ CONNECT_TIMEOUT = 10.0
 NOT_EXPORTED = {"meta", "peerbot_migrations"}
 
 
+def redacted(url: str) -> str:
+    """The URL to show a person: user, host, port and database, never the password."""
+    try:
+        parts = psycopg.conninfo.conninfo_to_dict(url)
+    except psycopg.Error:
+        return "(a PostgreSQL URL that cannot be read)"
+    user = f"{parts['user']}@" if parts.get("user") else ""
+    host = str(parts.get("host") or "")
+    port = f":{parts['port']}" if parts.get("port") else ""
+    if host.startswith("/"):  # a Unix socket's folder
+        return f"postgresql://{user}/{parts.get('dbname', '')}?host={host}"
+    return f"postgresql://{user}{host}{port}/{parts.get('dbname', '')}"
+
+
 def _value(value: Any) -> Any:
     # Flags are integer columns (as in SQLite, where True is 1); PostgreSQL will not store a boolean
     # in an integer column without a cast.

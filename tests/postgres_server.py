@@ -19,7 +19,7 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 import psycopg
 from psycopg import sql
@@ -92,10 +92,12 @@ class Cluster:
 
 
 def with_database(url: str, name: str) -> str:
-    """`url` pointed at another database on the same server."""
-    conninfo = psycopg.conninfo.conninfo_to_dict(url)
-    conninfo["dbname"] = name
-    return psycopg.conninfo.make_conninfo(**conninfo)
+    """`url` (a postgresql:// URL, as PEERBOT_DATABASE_URL takes) pointed at another database on the same server."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("postgresql", "postgres"):
+        raise NoServer(f"PEERBOT_TEST_DATABASE_URL must be a postgresql:// URL, not {parts.scheme or 'key=value'} "
+                       "settings")
+    return urlunsplit(parts._replace(path="/" + quote(name)))
 
 
 class Databases:
@@ -115,6 +117,7 @@ class Databases:
         """Make the template: an empty database with peerbot's schema applied."""
         from storage import postgres_schema
 
+        with_database(self.admin_url, self.template)  # a URL we can point elsewhere, or NoServer now
         with self._admin() as conn:
             conn.execute(sql.SQL("drop database if exists {}").format(sql.Identifier(self.template)))
             conn.execute(sql.SQL("create database {}").format(sql.Identifier(self.template)))
@@ -132,7 +135,7 @@ class Databases:
         return with_database(self.admin_url, name)
 
     def drop(self, url: str) -> None:
-        name = psycopg.conninfo.conninfo_to_dict(url)["dbname"]
+        name = unquote(urlsplit(url).path.lstrip("/"))
         with self._admin() as conn:
             # FORCE: a store a failing test left open must not keep its database alive.
             conn.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))

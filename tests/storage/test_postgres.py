@@ -1,0 +1,240 @@
+"""What PostgreSQL adds beyond the shared contract: several workers on one database.
+
+Workers here are stores (or bots) on their own connections, in threads of this process: to the
+database they are as separate as processes. Waits are on the database's own state (a session seen
+waiting for a lock), never on the clock.
+"""
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import psycopg
+import pytest
+from click.testing import CliRunner
+
+from adapters.bootstrap import build_bot
+from adapters.cli import main
+from adapters.deliverer import PostgresDelivererLock, deliverer_lock
+from bot.messages import Role
+from bot.schedule_spec import Rule, next_fire
+from bot.settings import Settings
+from storage import postgres_schema
+from storage.postgres import PostgresStore
+from tests.conftest import Chat
+
+pytestmark = pytest.mark.postgres
+
+NOW = "2026-11-23T12:00:00+00:00"
+
+
+@pytest.fixture
+def stores(postgres_url, clock):
+    """Two workers' stores on one database."""
+    made = [PostgresStore(postgres_url, clock), PostgresStore(postgres_url, clock)]
+    yield made
+    for store in made:
+        store.close()
+
+
+def in_thread(call):
+    """Run `call` in a thread; (thread, result box). The box holds its result or its exception."""
+    box: dict = {}
+
+    def run():
+        try:
+            box["result"] = call()
+        except BaseException as e:  # noqa: BLE001 - handed back to the test
+            box["error"] = e
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread, box
+
+
+def wait_until_blocked(url: str, thread: threading.Thread) -> None:
+    """Until some session on the database waits for a row lock (or the thread has finished)."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        while thread.is_alive():
+            waiting = conn.execute("select count(*) from pg_stat_activity where datname = current_database() "
+                                   "and wait_event_type = 'Lock'").fetchone()[0]
+            if waiting:
+                return
+            conn.execute("select pg_sleep(0.005)")  # the database's own pause between looks
+
+
+def test_workers_starting_together_migrate_the_database_once(postgres_server, clock):
+    """Eight workers opening an empty database at the same moment apply each migration exactly once."""
+    url = postgres_server.create(migrated=False)
+    try:
+        barrier = threading.Barrier(8)
+
+        def start():
+            barrier.wait()
+            return PostgresStore(url, clock)
+
+        started = [in_thread(start) for _ in range(8)]
+        for thread, _ in started:
+            thread.join(60)
+        errors = [box["error"] for _, box in started if "error" in box]
+        assert not errors, errors
+        with psycopg.connect(url, autocommit=True) as conn:
+            names = [name for (name,) in conn.execute("select name from peerbot_migrations order by name")]
+        assert names == [name for name, _ in postgres_schema.STEPS]
+        stores = [box["result"] for _, box in started]
+        stores[0].add_facilitator("slack:T1", "U1")
+        assert stores[7].facilitators("slack:T1") == ["U1"]
+        for store in stores:
+            store.close()
+    finally:
+        postgres_server.drop(url)
+
+
+def test_migrating_again_applies_nothing(postgres_url):
+    """A worker starting on a database already migrated finds nothing to apply."""
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        assert postgres_schema.apply(conn) == []
+
+
+def test_a_worker_ticking_skips_the_schedules_another_worker_holds(stores):
+    """While one worker's tick holds the due schedules, another's sees none of them and does not wait."""
+    first, second = stores
+    ids = [first.add_schedule({"channel": f"slack:T1:C{n}", "platform": "slack", "workspace": "T1", "paused": 0})
+           for n in range(3)]
+    with first.transaction():
+        held = [row["id"] for row in first.due_schedules(NOW)]
+        thread, box = in_thread(lambda: [row["id"] for row in second.due_schedules(NOW)])
+        thread.join(10)
+        assert not thread.is_alive(), "the second worker waited for the first one's rows"
+        assert (held, box["result"]) == (ids, [])
+        for sid in held:  # the tick moves each schedule on, as bot.schedules.tick does
+            first.update_schedule(sid, next_due="2026-11-30T15:00:00+00:00")
+    assert second.due_schedules(NOW) == []
+
+
+def test_two_workers_share_the_due_schedules_without_overlap(stores):
+    """Each worker takes what the other has not: together they get every due schedule once."""
+    first, second = stores
+    ids = [first.add_schedule({"channel": f"slack:T1:C{n}", "platform": "slack", "workspace": "T1", "paused": 0})
+           for n in range(4)]
+    with first.transaction():
+        # The first worker locks two of them (as a tick holds the row it is working on).
+        taken = first._rows("select id from schedules where id = any(%s) for update", [ids[:2]])
+        with second.transaction():
+            rest = [row["id"] for row in second.due_schedules(NOW)]
+    assert [row["id"] for row in taken] == ids[:2] and rest == ids[2:]
+
+
+def test_scenario_reveals_and_rounds_to_close_are_claimed_too(stores):
+    """A scenario due for its reveal and a round due to close go to one worker at a time."""
+    first, second = stores
+    first.save_run({"id": "sc1", "channel": "slack:T1:C1", "state": "running", "reveal_at": NOW, "started_at": NOW})
+    first.open_round("r1", "slack:T1:C1", "pulse", ["a"])
+    with first.transaction():
+        assert [r["id"] for r in first.runs_due(NOW)] == ["sc1"]
+        assert first.rounds_open_before("2026-12-31T00:00:00+00:00") == ["r1"]
+        with second.transaction():
+            assert second.runs_due(NOW) == []
+            assert second.rounds_open_before("2026-12-31T00:00:00+00:00") == []
+
+
+def test_a_post_claimed_by_two_workers_at_once_goes_to_one(stores, postgres_url):
+    """A second claim of a key waits for the first worker's transaction; then it loses if that committed."""
+    first, second = stores
+    with first.transaction():
+        assert first.claim_delivery("sched:1:2026-11-23T15:00", "slack:T1:C1")
+        thread, box = in_thread(lambda: second.claim_delivery("sched:1:2026-11-23T15:00", "slack:T1:C1"))
+        wait_until_blocked(postgres_url, thread)
+        assert thread.is_alive(), "the second claim must wait for the first to commit or roll back"
+    thread.join(10)
+    assert box == {"result": False}
+
+
+def test_a_claim_rolled_back_by_one_worker_is_free_for_another(stores, postgres_url):
+    """If the first claimant's transaction fails, the waiting worker's claim wins instead."""
+    first, second = stores
+    with pytest.raises(RuntimeError), first.transaction():
+        first.claim_delivery("k", "slack:T1:C1")
+        thread, box = in_thread(lambda: second.claim_delivery("k", "slack:T1:C1"))
+        wait_until_blocked(postgres_url, thread)
+        raise RuntimeError("the first worker's tick fails")
+    thread.join(10)
+    assert box == {"result": True}
+
+
+def test_the_vote_key_is_one_key_for_every_worker(stores):
+    """Two workers asking for the vote key at first use get the same key."""
+    first, second = stores
+    assert first.secret() == second.secret()
+
+
+def test_only_one_worker_at_a_time_is_the_deliverer(postgres_url):
+    """The deliverer lock on PostgreSQL: one holder; freed when it lets go (or its session ends)."""
+    one, two = PostgresDelivererLock(postgres_url), PostgresDelivererLock(postgres_url)
+    assert one.acquire()
+    assert not two.acquire()
+    one.release()
+    assert two.acquire()
+    two.release()
+
+
+# -- PEERBOT_DATABASE_URL selects PostgreSQL -----------------------------------------------------------
+def pg_settings(postgres_url: str, tmp_path) -> Settings:
+    return Settings(_env_file=None, db=str(tmp_path / "unused.db"), database_url=postgres_url)
+
+
+def test_the_database_url_selects_postgresql(postgres_url, tmp_path, clock, catalog):
+    """With PEERBOT_DATABASE_URL set the bot keeps its state in PostgreSQL and never makes a SQLite file."""
+    settings = pg_settings(postgres_url, tmp_path)
+    bot = build_bot(settings, clock=clock, catalog=catalog)
+    try:
+        assert isinstance(bot.store, PostgresStore)
+        assert isinstance(deliverer_lock(settings), PostgresDelivererLock)
+        Chat(bot, "u-fay", Role.FACILITATOR).say("/peer schedule reflection every monday 10:00")
+    finally:
+        bot.store.close()
+    with psycopg.connect(postgres_url) as conn:
+        assert conn.execute("select kind, created_by from schedules").fetchall() == [("reflection", "u-fay")]
+    assert not (tmp_path / "unused.db").exists()
+
+
+def test_a_database_url_that_is_not_postgresql_is_refused_kindly():
+    """Any other scheme is a one-line configuration error naming the setting; empty means SQLite."""
+    from bot.settings_check import SettingsProblem, load
+
+    with pytest.raises(SettingsProblem, match="PEERBOT_DATABASE_URL must be a PostgreSQL URL"):
+        load(_env_file=None, PEERBOT_DATABASE_URL="mysql://peerbot@db/peerbot")
+    assert load(_env_file=None, PEERBOT_DATABASE_URL="  ").database_url is None
+
+
+def test_chat_schedules_and_tick_use_postgresql_from_the_command_line(postgres_url, tmp_path):
+    """`peerbot chat`, `schedules` and `tick` all read and write the database PEERBOT_DATABASE_URL names;
+    tick delivers a due post once, and a second tick delivers nothing."""
+    env = {"PEERBOT_DATABASE_URL": postgres_url, "PEERBOT_DB": str(tmp_path / "unused.db"),
+           "PEERBOT_LOG_LEVEL": "WARNING"}
+    made = CliRunner().invoke(main, ["chat"], input="/peer schedule reflection every monday 10:00\n", env=env)
+    assert made.exit_code == 0 and "Scheduled #1" in made.output, made.output
+    listed = CliRunner().invoke(main, ["schedules", "--json"], env=env)
+    assert listed.exit_code == 0 and '"id": 1' in listed.output, listed.output
+    with psycopg.connect(postgres_url) as conn:
+        rule, created = conn.execute("select rule, created_at from schedules where id = 1").fetchone()
+    due = next_fire(Rule.decode(rule), ZoneInfo("America/Toronto"), datetime.now(UTC), datetime.fromisoformat(created))
+
+    def tick():
+        return CliRunner().invoke(main, ["tick", "--force", "--at", (due + timedelta(minutes=1)).isoformat()],
+                                  env=env)
+
+    first = tick()
+    assert "1 post(s) delivered" in first.output and first.output.count("Co-reflection") == 1, first.output
+    assert "0 post(s) delivered" in tick().output
+    assert not (tmp_path / "unused.db").exists()
+
+
+def test_an_unreachable_database_is_said_in_one_line_without_the_password(tmp_path):
+    """A PostgreSQL server that cannot be reached stops the command with one line, the password hidden."""
+    url = f"postgresql://peerbot:hunter2@/peerbot?host={tmp_path}&connect_timeout=1"
+    result = CliRunner().invoke(main, ["schedules"], env={"PEERBOT_DATABASE_URL": url})
+    assert result.exit_code == 3
+    assert f"peerbot cannot use its database postgresql://peerbot@/peerbot?host={tmp_path}:" in result.output
+    assert "hunter2" not in result.output and "Traceback" not in result.output
