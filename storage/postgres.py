@@ -452,6 +452,25 @@ class PostgresStore:
         return {name: self._rows(sql.SQL("select * from {}").format(sql.Identifier(name)))
                 for name in names if name not in NOT_EXPORTED}
 
+    # -- Microsoft Teams conversation references --------------------------------------------
+    def teams_conversation(self, channel: str) -> dict[str, Any] | None:
+        return self._one("select * from teams_conversations where channel = %s", [channel])
+
+    def save_teams_conversation(self, channel: str, conversation_id: str, service_url: str, tenant_id: str) -> None:
+        self._upsert("teams_conversations", {"channel": channel, "conversation_id": conversation_id,
+                                             "service_url": service_url, "tenant_id": tenant_id,
+                                             "updated_at": self._now()}, pk=("channel",))
+
+    def forget_teams_conversation(self, channel: str) -> None:
+        self._exec("delete from teams_conversations where channel = %s", [channel])
+
+    def any_teams_conversation(self, *, channel_prefix: str | None = None,
+                               tenant_id: str | None = None) -> dict[str, Any] | None:
+        if channel_prefix is not None:
+            return self._one("select * from teams_conversations where left(channel, %s) = %s limit 1",
+                             [len(channel_prefix), channel_prefix])
+        return self._one("select * from teams_conversations where tenant_id = %s limit 1", [tenant_id])
+
     # -- requests already seen (replay protection) ----------------------------------------
     def first_sighting(self, key: str, expires_at: str, now: str) -> bool:
         """Remember `key` until `expires_at`; True the first time, False while it is remembered.

@@ -405,6 +405,29 @@ class SqliteStore:
         return {name: [dict(r) for r in self.db[name].rows] for name in self.db.table_names()
                 if name not in ("meta", "_sqlite_migrations", "sqlite_sequence")}
 
+    # -- Microsoft Teams conversation references --------------------------------------------
+    def teams_conversation(self, channel: str) -> dict[str, Any] | None:
+        rows = list(self.db.query("select * from teams_conversations where channel = ?", [channel]))
+        return rows[0] if rows else None
+
+    def save_teams_conversation(self, channel: str, conversation_id: str, service_url: str, tenant_id: str) -> None:
+        self._upsert("teams_conversations", {"channel": channel, "conversation_id": conversation_id,
+                                             "service_url": service_url, "tenant_id": tenant_id,
+                                             "updated_at": self._now()}, pk=("channel",))
+
+    def forget_teams_conversation(self, channel: str) -> None:
+        self.db.execute("delete from teams_conversations where channel = ?", [channel])
+
+    def any_teams_conversation(self, *, channel_prefix: str | None = None,
+                               tenant_id: str | None = None) -> dict[str, Any] | None:
+        if channel_prefix is not None:
+            # substr, not LIKE: "_" and "%" in a team id match only themselves.
+            rows = self.db.query("select * from teams_conversations where substr(channel, 1, ?) = ? limit 1",
+                                 [len(channel_prefix), channel_prefix])
+        else:
+            rows = self.db.query("select * from teams_conversations where tenant_id = ? limit 1", [tenant_id])
+        return next(iter(rows), None)
+
     # -- requests already seen (replay protection) ----------------------------------------
     def first_sighting(self, key: str, expires_at: str, now: str) -> bool:
         """Remember `key` until `expires_at`; True the first time, False while it is remembered.

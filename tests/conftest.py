@@ -16,7 +16,6 @@ from bot.catalog import Catalog, load_catalog
 from bot.messages import Command, Post, Press, Reply, Role, Where, Who
 from bot.ports import FixedClock
 from bot.settings import Settings
-from storage.sqlite import SqliteStore
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,8 +33,14 @@ def catalog() -> Catalog:
 
 
 @pytest.fixture
-def settings(tmp_path) -> Settings:
-    return Settings(db=str(tmp_path / "peerbot.db"), timezone="America/Toronto", _env_file=None)
+def settings(tmp_path, request) -> Settings:
+    # PEERBOT_TEST_STORE=postgres runs the conversation tests on PostgreSQL instead (each on a fresh
+    # database): the whole core over the other store. Tests that open the SQLite file themselves
+    # do not apply there.
+    extra = {}
+    if os.environ.get("PEERBOT_TEST_STORE") == "postgres":
+        extra["database_url"] = request.getfixturevalue("postgres_url")
+    return Settings(db=str(tmp_path / "peerbot.db"), timezone="America/Toronto", _env_file=None, **extra)
 
 
 @pytest.fixture
@@ -53,7 +58,18 @@ SAID: dict[str, list[str]] = {}
 def bot(settings, clock, catalog) -> Bot:
     made = build_bot(settings, clock=clock, catalog=catalog)
     yield made
-    assert_no_user_text(settings.db, SAID.pop(settings.db, []))
+    said = SAID.pop(settings.db, [])
+    if settings.database_url is not None:  # PEERBOT_TEST_STORE=postgres: the same search, in PostgreSQL
+        from adapters.bootstrap import open_store
+
+        made.store.close()  # its pool's connections and threads, before the database is dropped
+        store = open_store(settings, clock)  # a restart in the test may have closed the first one
+        try:
+            assert_not_in_rows(store.everything(), said)
+        finally:
+            store.close()
+    else:
+        assert_no_user_text(settings.db, said)
 
 
 def remembered(text: str) -> str | None:
@@ -63,6 +79,17 @@ def remembered(text: str) -> str | None:
     verb, rest = split(text)
     rest = rest if verb != "ask" else text
     return rest.strip() if len(rest.strip()) >= 12 and " " in rest.strip() else None
+
+
+def assert_not_in_rows(tables: dict[str, list[dict]], said: list[str]) -> None:
+    """`assert_no_user_text` over a store's export (`Store.everything`), for stores that are not a file."""
+    needles = {r for r in map(remembered, said) if r}
+    for table, rows in tables.items():
+        for row in rows:
+            for value in row.values():
+                if isinstance(value, str):
+                    found = [n for n in needles if n.lower() in value.lower()]
+                    assert not found, f"user text stored in {table}: {found}"
 
 
 def assert_no_user_text(path: str, said: list[str]) -> None:
@@ -155,8 +182,10 @@ def facilitator(bot) -> Chat:
 
 def reopen(bot: Bot, settings: Settings, clock, catalog) -> Bot:
     """The same database, a fresh process: what a restart looks like."""
+    from adapters.bootstrap import open_store
+
     bot.store.close()
-    return build_bot(settings, clock=clock, catalog=catalog, store=SqliteStore(settings.db, clock))
+    return build_bot(settings, clock=clock, catalog=catalog, store=open_store(settings, clock))
 
 
 # -- PostgreSQL (tests marked `postgres`) ------------------------------------------------------

@@ -418,6 +418,24 @@ def test_closures_are_added_listed_by_date_and_removed_in_their_channel_only(sto
     assert [c["id"] for c in store.closures("slack:T1:C1")] == [sooner]
 
 
+# -- Microsoft Teams conversation references ------------------------------------------------------
+def test_a_teams_conversation_reference_is_kept_replaced_found_and_forgotten(store):
+    """A reference is kept per channel key, replaced when saved again, found by team or tenant, forgotten."""
+    assert store.teams_conversation("teams:T_1:19:general") is None
+    store.save_teams_conversation("teams:T_1:19:general", "19:general", "https://smba.example/old", "tenant-a")
+    store.save_teams_conversation("teams:T_1:19:general", "19:general", "https://smba.example/amer", "tenant-a")
+    store.save_teams_conversation("teams:TX1:19:other", "19:other", "https://smba.example/emea", "tenant-b")
+    row = store.teams_conversation("teams:T_1:19:general")
+    assert (row["conversation_id"], row["service_url"], row["tenant_id"]) == \
+        ("19:general", "https://smba.example/amer", "tenant-a")
+    assert store.any_teams_conversation(channel_prefix="teams:T_1:")["channel"] == "teams:T_1:19:general"
+    assert store.any_teams_conversation(channel_prefix="teams:T%1:") is None, "only the team's own channels"
+    assert store.any_teams_conversation(tenant_id="tenant-b")["conversation_id"] == "19:other"
+    store.forget_teams_conversation("teams:T_1:19:general")
+    assert store.teams_conversation("teams:T_1:19:general") is None
+    assert store.any_teams_conversation(tenant_id="tenant-a") is None
+
+
 # -- requests already seen -----------------------------------------------------------------------
 def test_a_request_is_new_once_until_it_expires(store):
     """The first sighting of a key is new; later ones are not, until it has expired."""

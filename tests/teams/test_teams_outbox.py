@@ -36,7 +36,7 @@ async def test_a_personal_chat_is_never_kept(start_peerbot, chat, fake):
     platform = await start_peerbot()
     chat.platform = platform
     await chat.personal("hello")
-    assert list(platform.bot.store.db["teams_conversations"].rows) == []
+    assert platform.bot.store.everything()["teams_conversations"] == []
 
 
 async def test_removing_peerbot_forgets_the_reference(start_peerbot, chat, fake):
