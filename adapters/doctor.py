@@ -63,6 +63,10 @@ from adapters.teams.doctor import teams_checks  # noqa: E402 - the Teams section
 
 SECTIONS.append(teams_checks)
 
+from adapters.doctor_database import database_checks  # noqa: E402 - PostgreSQL, when PEERBOT_DATABASE_URL is set
+
+SECTIONS.append(database_checks)
+
 from adapters.doctor_reach import schedule_checks  # noqa: E402 - channels where schedules could not post
 
 SECTIONS.append(schedule_checks)

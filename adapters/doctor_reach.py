@@ -30,7 +30,12 @@ def refused_schedules(db: str) -> list[dict]:
 
 
 def schedule_checks(settings: Settings) -> list[Row]:
-    rows = refused_schedules(settings.db)
+    if settings.database_url is not None:
+        from adapters.doctor_database import refused_schedules_pg
+
+        rows = refused_schedules_pg(settings.database_url.get_secret_value())
+    else:
+        rows = refused_schedules(settings.db)
     if not rows:
         return []  # nothing to report: quiet, like a platform that is not configured
     by_channel: dict[tuple[str, str], list[dict]] = {}

@@ -238,3 +238,30 @@ def test_an_unreachable_database_is_said_in_one_line_without_the_password(tmp_pa
     assert result.exit_code == 3
     assert f"peerbot cannot use its database postgresql://peerbot@/peerbot?host={tmp_path}:" in result.output
     assert "hunter2" not in result.output and "Traceback" not in result.output
+
+
+def test_the_doctor_reads_the_postgresql_database_without_changing_it(postgres_url, clock):
+    """`peerbot doctor` says the database is reached and lists a channel a schedule could not post in."""
+    from adapters.doctor import doctor_report
+
+    store = PostgresStore(postgres_url, clock)
+    sid = store.add_schedule({"channel": "slack:T1:C9", "platform": "slack", "workspace": "T1", "channel_id": "C9",
+                              "paused": 0})
+    store.note_schedule_post(sid, last_failure="not_in_channel")
+    store.close()
+    rows = {name: (ok, advice) for name, ok, advice in
+            doctor_report(Settings(_env_file=None, database_url=postgres_url))}
+    assert rows["PostgreSQL database reachable"][0]
+    ok, advice = rows["slack channel C9 can take posts"]
+    assert not ok and f"#{sid}" in advice
+
+
+def test_the_doctor_says_when_the_postgresql_database_cannot_be_reached(tmp_path):
+    """An unreachable database is one MISSING row naming the URL without its password."""
+    from adapters.doctor import doctor_report
+
+    url = f"postgresql://peerbot:hunter2@/peerbot?host={tmp_path}"
+    rows = {name: (ok, advice) for name, ok, advice in doctor_report(Settings(_env_file=None, database_url=url))}
+    ok, advice = rows["PostgreSQL database reachable"]
+    assert not ok and advice.startswith(f"postgresql://peerbot@/peerbot?host={tmp_path}: ")
+    assert "hunter2" not in advice
