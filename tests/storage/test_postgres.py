@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from adapters.bootstrap import build_bot
 from adapters.cli import main
 from adapters.deliverer import PostgresDelivererLock, deliverer_lock
-from bot.messages import Role
+from bot.messages import Role, Where
 from bot.schedule_spec import Rule, next_fire
 from bot.settings import Settings
 from storage import postgres_schema
@@ -265,3 +265,30 @@ def test_the_doctor_says_when_the_postgresql_database_cannot_be_reached(tmp_path
     ok, advice = rows["PostgreSQL database reachable"]
     assert not ok and advice.startswith(f"postgresql://peerbot@/peerbot?host={tmp_path}: ")
     assert "hunter2" not in advice
+
+
+def test_four_workers_ticking_the_same_minute_claim_each_post_once(postgres_url, tmp_path, clock, catalog):
+    """Four workers on one database tick at the same moment: every due post is claimed by exactly one."""
+    settings = pg_settings(postgres_url, tmp_path)
+    workers = [build_bot(settings, clock=clock, catalog=catalog) for _ in range(4)]
+    try:
+        for n in range(12):
+            Chat(workers[0], "u-fay", Role.FACILITATOR, Where("test", "team", f"c-{n}")).say(
+                "/peer schedule reflection every monday 10:00")
+        due = datetime(2026, 11, 23, 15, 0, 30, tzinfo=UTC)  # Monday 10:00 in Toronto, half a minute on
+        barrier = threading.Barrier(4)
+
+        def tick(bot):
+            barrier.wait()
+            return [post.key for post in bot.tick(due)]
+
+        ticking = [in_thread(lambda bot=bot: tick(bot)) for bot in workers]
+        for thread, _ in ticking:
+            thread.join(60)
+        assert not [box["error"] for _, box in ticking if "error" in box]
+        claimed = [key for _, box in ticking for key in box["result"]]
+        assert len(claimed) == 12 and len(set(claimed)) == 12, claimed
+        assert [post.key for bot in workers for post in bot.tick(due)] == [], "a second tick claims nothing"
+    finally:
+        for bot in workers:
+            bot.store.close()
