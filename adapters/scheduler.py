@@ -17,6 +17,7 @@ import logging
 import sqlite3
 from datetime import UTC, timedelta
 
+import psycopg
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
@@ -28,6 +29,10 @@ from bot.outbox import Outbox
 from bot.schedule_outcomes import after_delivery
 
 log = logging.getLogger("peerbot.scheduler")
+
+# A database that fails (SQLite's file, or PostgreSQL with PEERBOT_DATABASE_URL; psycopg's pool
+# timeout is one of its OperationalErrors).
+DATABASE_ERRORS = (sqlite3.Error, psycopg.Error)
 
 
 class Registrar:
@@ -57,7 +62,7 @@ class Registrar:
         """Tick one schedule now (what the minute sweep does for every due one)."""
         try:
             await self._deliver(await self.core.call(self.bot.tick, None, schedule_id))
-        except sqlite3.Error as e:
+        except DATABASE_ERRORS as e:
             self._database_failed(f"schedule {schedule_id}", e)
 
     async def sweep(self) -> None:
@@ -65,11 +70,11 @@ class Registrar:
             await self._deliver(await self.core.call(self.bot.tick, self.guard.now()))
             if self.recovers:
                 await self.outbox.recover(timedelta(minutes=self.bot.settings.grace_minutes))
-        except sqlite3.Error as e:
+        except DATABASE_ERRORS as e:
             self._database_failed("the minute sweep", e)
 
     @staticmethod
-    def _database_failed(what: str, error: sqlite3.Error) -> None:
+    def _database_failed(what: str, error: Exception) -> None:
         # A locked or read-only file. While that lasts less than the grace period nothing is lost:
         # a run not yet claimed is still due, a claimed one is recovered, both by the next sweep.
         # One clear line, not APScheduler's traceback for a failed job.

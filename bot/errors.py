@@ -58,12 +58,25 @@ _STORAGE = {"SQLITE_FULL": "is full", "SQLITE_BUSY": "is busy with another progr
             "SQLITE_IOERR": "could not be read or written", "SQLITE_CANTOPEN": "could not be opened"}
 
 
+# The same for PostgreSQL, by SQLSTATE (which psycopg's errors carry as `sqlstate`), longest first.
+_SQLSTATE = {"53100": "is full", "25006": "cannot be written to", "40P01": "is busy with another program",
+             "40001": "is busy with another program", "55P03": "is busy with another program",
+             "53300": "is busy with another program", "57P": "could not be reached", "08": "could not be reached"}
+
+
 def storage_problem(error: BaseException) -> str | None:
     """"is full", "is busy with another program"…, when `error` is the storage failing; else None."""
     name = getattr(error, "sqlite_errorname", "") or ""
     for prefix, meaning in _STORAGE.items():
         if name.startswith(prefix):
             return meaning
+    if type(error).__module__.split(".")[0] in ("psycopg", "psycopg_pool"):
+        state = getattr(error, "sqlstate", None) or ""
+        for prefix, meaning in _SQLSTATE.items():
+            if state.startswith(prefix):
+                return meaning
+        if not state and type(error).__name__ in ("OperationalError", "PoolTimeout"):
+            return "could not be reached"  # no server, a refused login, no free connection in time
     if isinstance(error, OSError) and error.errno == 28:  # ENOSPC
         return "is full"
     return None

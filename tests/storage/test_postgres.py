@@ -292,3 +292,28 @@ def test_four_workers_ticking_the_same_minute_claim_each_post_once(postgres_url,
     finally:
         for bot in workers:
             bot.store.close()
+
+
+def test_a_database_that_cannot_be_written_is_said_in_chat_and_the_next_request_works(postgres_url, tmp_path,
+                                                                                      clock, catalog):
+    """When PostgreSQL refuses writes, the person hears that storage is the cause; once it takes
+    them again, the same request works (the pool's connections are replaced, not left broken)."""
+    bot = build_bot(pg_settings(postgres_url, tmp_path), clock=clock, catalog=catalog)
+    facilitator = Chat(bot, "u-fay", Role.FACILITATOR)
+
+    def read_only(on: bool) -> None:
+        with psycopg.connect(postgres_url, autocommit=True) as admin:
+            admin.execute("set default_transaction_read_only = off")  # this session may still write
+            admin.execute(f"alter database {admin.info.dbname} set default_transaction_read_only = {on}")
+            # Sessions pick the setting up when they start: end the bot's, so its pool opens new ones.
+            admin.execute("select pg_terminate_backend(pid) from pg_stat_activity "
+                          "where datname = current_database() and pid != pg_backend_pid()")
+
+    try:
+        read_only(True)
+        reply = facilitator.say("/peer schedule reflection every monday 10:00")[-1]
+        assert "my storage cannot be written to" in reply.text and "something went wrong" not in reply.text
+        read_only(False)
+        assert "Scheduled" in facilitator.say("/peer schedule reflection every monday 11:00")[-1].text
+    finally:
+        bot.store.close()
