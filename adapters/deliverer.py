@@ -67,8 +67,13 @@ class PostgresDelivererLock:
 
     def release(self) -> None:
         if self._conn is not None:
-            self._conn.close()  # ending the session releases the lock
-            self._conn = None
+            # Unlocked before closing: closing alone lets the server end the session (and drop the
+            # lock) a moment later, so the next process to ask could still find it held.
+            try:
+                self._conn.execute("select pg_advisory_unlock(%s)", [DELIVERER_LOCK])
+            finally:
+                self._conn.close()
+                self._conn = None
 
 
 def deliverer_lock(settings: Any) -> DelivererLock | PostgresDelivererLock:
