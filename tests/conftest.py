@@ -227,7 +227,5 @@ def _no_postgres(reason: str):
 
 @pytest.fixture
 def postgres_url(postgres_server) -> str:
-    """A fresh database with peerbot's schema, for this test only; dropped after it."""
-    url = postgres_server.create()
-    yield url
-    postgres_server.drop(url)
+    """A database with peerbot's schema and nothing in it, for this test (emptied before each test)."""
+    return postgres_server.fresh()

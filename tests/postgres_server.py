@@ -101,7 +101,8 @@ def with_database(url: str, name: str) -> str:
 
 
 class Databases:
-    """Fresh databases on one server: a migrated template, copied once per test."""
+    """Databases on one server: one migrated database emptied before each test (`fresh`), and new
+    ones copied from a migrated template (or empty) for tests that need a database of their own."""
 
     def __init__(self, admin_url: str) -> None:
         self.admin_url = admin_url
@@ -109,6 +110,7 @@ class Databases:
         # Unique per session, so two test runs sharing PEERBOT_TEST_DATABASE_URL never collide.
         self.prefix = f"peerbot_t{os.getpid()}_"
         self.template = f"{TEMPLATE}_{os.getpid()}"
+        self._shared: str | None = None
 
     def _admin(self) -> psycopg.Connection:
         return psycopg.connect(self.admin_url, autocommit=True)
@@ -123,6 +125,24 @@ class Databases:
             conn.execute(sql.SQL("create database {}").format(sql.Identifier(self.template)))
         with psycopg.connect(with_database(self.admin_url, self.template), autocommit=True) as conn:
             postgres_schema.apply(conn)
+
+    def fresh(self) -> str:
+        """The shared test database, every table emptied and every id sequence restarted.
+
+        Emptying (about 25 ms) is several times faster than copying the template and dropping the copy
+        afterwards. Another session still connected (a store a failed test left open) is ended first,
+        so it can hold no lock the emptying would wait for."""
+        if self._shared is None:
+            self._shared = self.create()
+        with psycopg.connect(self._shared, autocommit=True) as conn:
+            conn.execute("select pg_terminate_backend(pid) from pg_stat_activity "
+                         "where datname = current_database() and pid != pg_backend_pid()")
+            tables = [name for (name,) in conn.execute(
+                "select relname from pg_class where relkind = 'r' and relnamespace = current_schema()::regnamespace "
+                "and relname != 'peerbot_migrations'")]
+            conn.execute(sql.SQL("truncate {} restart identity").format(
+                sql.SQL(", ").join(map(sql.Identifier, tables))))
+        return self._shared
 
     def create(self, migrated: bool = True) -> str:
         """A new database, migrated (a copy of the template) or empty; its URL."""
