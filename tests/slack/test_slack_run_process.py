@@ -11,6 +11,7 @@ import socket
 import sys
 from pathlib import Path
 
+import pytest
 from fake_slack import FakeSlack
 from slack_harness import SECRET
 from slack_workspace import Workspace, text_of
@@ -38,15 +39,20 @@ async def started(process: asyncio.subprocess.Process, marker: str, timeout: flo
     return await asyncio.wait_for(read(), timeout)
 
 
-async def test_peerbot_run_tells_the_facilitator_when_slack_refuses_the_post(tmp_path, fake: FakeSlack):
+@pytest.mark.parametrize("store", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+async def test_peerbot_run_tells_the_facilitator_when_slack_refuses_the_post(tmp_path, fake: FakeSlack, store,
+                                                                              request):
     """`peerbot run` with SLACK_API_URL set uses that Web API: `/peer reflect` in a channel peerbot is not in
-    gets a private "invite me with /invite @peerbot", and nothing says "Posted"."""
+    gets a private "invite me with /invite @peerbot", and nothing says "Posted". The same on SQLite and on
+    the PostgreSQL database PEERBOT_DATABASE_URL names."""
     fake.refuse["C1"] = "not_in_channel"
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_", "PEERBOT_"))}
     env.update(SLACK_BOT_TOKEN="xoxb-test-token", SLACK_SIGNING_SECRET=SECRET, PORT=str(port),
                SLACK_API_URL=fake.api_url, SLACK_FACILITATOR_GROUP="facilitators",
                PEERBOT_DB=str(tmp_path / "run.db"), PEERBOT_LOG_LEVEL="INFO")
+    if store == "postgres":
+        env["PEERBOT_DATABASE_URL"] = request.getfixturevalue("postgres_url")
     process = await asyncio.create_subprocess_exec(str(PEERBOT), "run", cwd=tmp_path, env=env,
                                                    stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
     try:
@@ -59,6 +65,7 @@ async def test_peerbot_run_tells_the_facilitator_when_slack_refuses_the_post(tmp
         assert note.args["response_type"] == "ephemeral" and "nothing went out" in text_of(note)
         assert fake.called("chat.postMessage", channel="C1") and not fake.messages
         assert not [c for c in fake.calls if "Posted" in text_of(c) and c.result.get("ok", True)]
+        assert (tmp_path / "run.db").exists() == (store == "sqlite")
     finally:
         if process.returncode is None:
             process.send_signal(signal.SIGTERM)
