@@ -330,16 +330,29 @@ def tick(bot: "Bot", now: datetime, only: int | None = None) -> list[Post]:
     # One transaction for the whole tick: a thousand due runs commit (and reach the disk) once, and
     # a crash part-way leaves nothing half-claimed; the runs are simply still due at the next tick.
     with bot.store.transaction():
-        rows = [bot.store.schedule(only)] if only is not None else bot.store.due_schedules(due_key(now))
-        for row in rows:
-            if row is None or row["paused"]:
-                continue
-            try:
-                with bot.store.transaction():  # a savepoint: one broken schedule never blocks the rest
-                    posts += _tick_one(bot, row, now, grace)
-            except (UserError, ValueError, KeyError):
-                log.exception("schedule %s could not run; the others go ahead", row["id"])
+        for rows in [[bot.store.schedule(only)]] if only is not None else _due_batches(bot, due_key(now)):
+            for row in rows:
+                if row is None or row["paused"]:
+                    continue
+                try:
+                    with bot.store.transaction():  # a savepoint: one broken schedule never blocks the rest
+                        posts += _tick_one(bot, row, now, grace)
+                except (UserError, ValueError, KeyError):
+                    log.exception("schedule %s could not run; the others go ahead", row["id"])
     return posts
+
+
+# Due schedules are taken this many at a time: on a database several workers tick, each batch is
+# held for the worker that took it, and the next batch is taken from what no worker holds yet, so
+# workers ticking the same minute share the work instead of one taking it all.
+DUE_BATCH = 100
+
+
+def _due_batches(bot: "Bot", now_key: str):
+    after = 0
+    while batch := bot.store.due_schedules(now_key, after=after, limit=DUE_BATCH):
+        yield batch
+        after = batch[-1]["id"]
 
 
 def _tick_one(bot: "Bot", row: dict[str, Any], now: datetime, grace: timedelta) -> list[Post]:

@@ -259,13 +259,14 @@ class PostgresStore:
         """Record how a schedule's post went without touching when it is next due."""
         self._update("schedules", schedule_id, changes)
 
-    def due_schedules(self, now: str) -> list[dict[str, Any]]:
+    def due_schedules(self, now: str, after: int = 0, limit: int | None = None) -> list[dict[str, Any]]:
         """Active schedules due at `now` (a UTC ISO instant), or whose next time is not known yet.
 
         Claimed: inside the caller's transaction the rows stay locked until it commits, and a worker
-        ticking at the same time skips them (SKIP LOCKED) rather than running them twice."""
+        ticking at the same time skips them (SKIP LOCKED) rather than running them twice. Asked for in
+        batches (`after`, `limit`), workers ticking together share the due schedules between them."""
         return self._rows("select * from schedules where paused = 0 and (next_due = '' or next_due <= %s) "
-                          "order by id for update skip locked", [now])
+                          "and id > %s order by id limit %s for update skip locked", [now, after, limit])
 
     def count_schedules(self) -> int:
         return self._one("select count(*) as n from schedules")["n"]

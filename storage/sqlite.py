@@ -200,10 +200,10 @@ class SqliteStore:
         without touching when it is next due."""
         self.db["schedules"].update(schedule_id, changes)
 
-    def due_schedules(self, now: str) -> list[dict[str, Any]]:
+    def due_schedules(self, now: str, after: int = 0, limit: int | None = None) -> list[dict[str, Any]]:
         """Active schedules due at `now` (a UTC ISO instant), or whose next time is not known yet."""
         return list(self.db.query("select * from schedules where paused = 0 and (next_due = '' or next_due <= ?) "
-                                  "order by id", [now]))
+                                  "and id > ? order by id limit ?", [now, after, -1 if limit is None else limit]))
 
     def count_schedules(self) -> int:
         return self.db["schedules"].count

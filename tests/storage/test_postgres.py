@@ -126,6 +126,19 @@ def test_two_workers_share_the_due_schedules_without_overlap(stores):
     assert [row["id"] for row in taken] == ids[:2] and rest == ids[2:]
 
 
+def test_workers_taking_due_schedules_in_batches_each_take_a_different_batch(stores):
+    """Asked in batches, as a tick asks, a second worker's first batch is the one after the first's."""
+    first, second = stores
+    ids = [first.add_schedule({"channel": f"slack:T1:C{n}", "platform": "slack", "workspace": "T1", "paused": 0})
+           for n in range(5)]
+    with first.transaction(), second.transaction():
+        a1 = [row["id"] for row in first.due_schedules(NOW, limit=2)]
+        b1 = [row["id"] for row in second.due_schedules(NOW, limit=2)]
+        a2 = [row["id"] for row in first.due_schedules(NOW, after=a1[-1], limit=2)]
+        b2 = [row["id"] for row in second.due_schedules(NOW, after=b1[-1], limit=2)]
+    assert (a1, b1, a2, b2) == (ids[:2], ids[2:4], ids[4:], [])
+
+
 def test_scenario_reveals_and_rounds_to_close_are_claimed_too(stores):
     """A scenario due for its reveal and a round due to close go to one worker at a time."""
     first, second = stores

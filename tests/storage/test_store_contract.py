@@ -210,6 +210,8 @@ def test_due_schedules_are_the_active_ones_due_by_now_or_not_worked_out(store):
     store.update_schedule(paused, paused=1)
     with store.transaction():
         assert [r["id"] for r in store.due_schedules("2026-11-23T12:00:00+00:00")] == [unknown, due]
+        assert [r["id"] for r in store.due_schedules("2026-11-23T12:00:00+00:00", limit=1)] == [unknown]
+        assert [r["id"] for r in store.due_schedules("2026-11-23T12:00:00+00:00", after=unknown)] == [due]
 
 
 def test_prompts_used_in_a_channel_are_remembered_and_reset(store):
