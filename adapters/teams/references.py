@@ -2,73 +2,42 @@
 
 Teams lets a bot post to a conversation only through the Bot Connector at the service URL Teams
 gave for it, so peerbot keeps a reference for every team channel and group chat it was installed
-in or spoken to in (the `teams_conversations` table), and scheduled posts, scenario steps and
+in or spoken to in (the store's `Conversations` port), and scheduled posts, scenario steps and
 shared answers go out with it. Personal chats are never kept: a private answer opens (or finds)
 the person's chat through the Bot Connector each time, so the database holds nothing per person.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any
+from bot.ports import Conversations
+from bot.records import ConversationRef
 
-TABLE = "teams_conversations"
-
-
-@dataclass(frozen=True)
-class Reference:
-    conversation_id: str  # the channel or chat, without any ";messageid=" thread part
-    service_url: str
-    tenant_id: str
+# A reference, as the rest of the Teams adapter calls it: the core's record, which any store keeps.
+Reference = ConversationRef
 
 
 class ConversationBook:
-    """References by channel key (`teams:<workspace>:<channel>`), in the bot's SQLite store."""
+    """References by channel key (`teams:<workspace>:<channel>`), kept by the bot's store through its
+    `Conversations` port (`bot.ports`), so any store implementation serves Teams."""
 
-    def __init__(self, store: Any):
+    def __init__(self, store: Conversations):
         self.store = store
-        self.db = store.db  # the sqlite-utils database of storage.sqlite.SqliteStore
-
-    def _serial(self):
-        # The store's connection is shared with the core's thread (adapters.core_worker): its
-        # transaction holds the store's lock, so these statements never land inside the core's.
-        return self.store.transaction()
 
     def remember(self, channel_key: str, ref: Reference) -> None:
         if not (ref.conversation_id and ref.service_url):
             return
-        with self._serial():
-            if self.get(channel_key) != ref:
-                self._upsert(channel_key, ref)
-
-    def _upsert(self, channel_key: str, ref: Reference) -> None:
-        # The store's own upsert, not sqlite-utils': that one caches a failed probe for good (issue 18).
-        self.store._upsert(TABLE, {"channel": channel_key, "conversation_id": ref.conversation_id,
-                                   "service_url": ref.service_url.rstrip("/"), "tenant_id": ref.tenant_id,
-                                   "updated_at": datetime.now(UTC).isoformat(timespec="seconds")},
-                           pk=("channel",))
+        self.store.remember_conversation(channel_key, ref)
 
     def get(self, channel_key: str) -> Reference | None:
-        with self._serial():
-            rows = list(self.db[TABLE].rows_where("channel = ?", [channel_key], limit=1))
-        if not rows:
-            return None
-        row = rows[0]
-        return Reference(row["conversation_id"], row["service_url"], row["tenant_id"])
+        return self.store.conversation(channel_key)
 
     def forget(self, channel_key: str) -> None:
-        with self._serial():
-            self.db[TABLE].delete_where("channel = ?", [channel_key])
+        self.store.forget_conversation(channel_key)
 
     def any_in_team(self, workspace: str) -> Reference | None:
         """Some reference from a channel of this team (a press carried back to its channel names the
         team, not the tenant): its service URL and tenant reach a person's personal chat too."""
-        with self._serial():
-            rows = list(self.db[TABLE].rows_where("channel like ?", [f"teams:{workspace}:%"], limit=1))
-        return Reference(rows[0]["conversation_id"], rows[0]["service_url"], rows[0]["tenant_id"]) if rows else None
+        return self.store.conversation_under(f"teams:{workspace}:")
 
     def any_in_tenant(self, tenant_id: str) -> Reference | None:
         """Some reference in the tenant: its service URL reaches a person's personal chat too."""
-        with self._serial():
-            rows = list(self.db[TABLE].rows_where("tenant_id = ?", [tenant_id], limit=1))
-        return Reference(rows[0]["conversation_id"], rows[0]["service_url"], tenant_id) if rows else None
+        return self.store.conversation_in_tenant(tenant_id)
