@@ -311,7 +311,7 @@ def tick(at: str | None, force: bool) -> None:
     try:
         pending = bot.store.unfinished_deliveries("") if recovering else []
         if (any(p.where.platform != "console" for p in posts)
-                or any(not row["channel"].startswith("console:") for row in pending)):
+                or any(not claim.channel.startswith("console:") for claim in pending)):
             from adapters.runner import platform_transports
 
             outbox.transports.update(platform_transports(bot, bot.settings))

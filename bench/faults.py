@@ -65,9 +65,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench.slack_rig import bench_env
+from bot.records import Schedule
 
 ROOT = Path(__file__).resolve().parent.parent
 DUE = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)  # Monday 10:00 America/Toronto
+MONDAY_10 = "RRULE:FREQ=WEEKLY;BYDAY=MO;BYHOUR=10;BYMINUTE=0;BYSECOND=0"
 SOON = DUE + timedelta(seconds=20)
 LATE = DUE + timedelta(hours=2)
 
@@ -113,10 +115,9 @@ def fanout_db(path: Path, reflections: int, checkins: int, sessions: int, channe
     ids = []
     for n, kind in enumerate(kinds):
         cid = f"C{n % channels:03d}"
-        ids.append(store.add_schedule({"channel": f"slack:T1:{cid}", "platform": "slack", "workspace": "T1",
-                                       "channel_id": cid, "kind": kind, "rule": "weekly mon 10:00 0", "theme": "",
-                                       "paused": 0, "skip_next": "", "created_by": "UFAC", "created_at": created,
-                                       "last_fired_at": last}))
+        ids.append(store.add_schedule(Schedule(channel=f"slack:T1:{cid}", platform="slack", workspace="T1",
+                                               channel_id=cid, kind=kind, recurrence=MONDAY_10, created_by="UFAC",
+                                               created_at=created, last_fired_at=last)))
     store.close()
     return ids
 
@@ -507,11 +508,11 @@ def console_db(path: Path, schedules: int = 3) -> None:
 
     store = SqliteStore(path)
     for n in range(schedules):
-        store.add_schedule({"channel": "console:local:console", "platform": "console", "workspace": "local",
-                            "channel_id": "console", "kind": "reflection", "rule": f"weekly mon 10:0{n} 0",
-                            "theme": "", "paused": 0, "skip_next": "", "created_by": "local",
-                            "created_at": (DUE - timedelta(days=30)).isoformat(timespec="seconds"),
-                            "last_fired_at": (DUE - timedelta(minutes=1)).isoformat(timespec="seconds")})
+        store.add_schedule(Schedule(channel="console:local:console", platform="console", workspace="local",
+                                    channel_id="console", kind="reflection",
+                                    recurrence=f"RRULE:FREQ=WEEKLY;BYDAY=MO;BYHOUR=10;BYMINUTE={n};BYSECOND=0",
+                                    created_by="local", created_at=(DUE - timedelta(days=30)).isoformat(timespec="seconds"),
+                                    last_fired_at=(DUE - timedelta(minutes=1)).isoformat(timespec="seconds")))
     store.close()
 
 

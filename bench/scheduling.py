@@ -52,6 +52,8 @@ CHANNELS = 2_500
 
 def _rows() -> list[dict]:
     """10,000 schedule rows as `bot.schedules.create` writes them; the first 875 due at DUE."""
+    from storage.schema import legacy_rule_to_rrule
+
     rng = random.Random(9)
     created = (DUE - timedelta(days=60)).isoformat(timespec="seconds")
     last = (DUE - timedelta(minutes=1)).isoformat(timespec="seconds")
@@ -67,9 +69,10 @@ def _rows() -> list[dict]:
             at = f"{rng.randrange(7, 20):02d}:{rng.choice((0, 15, 30, 45)):02d}"
             rule = rng.choice((f"weekly {day} {at} 0", f"fortnightly {day} {at} 0",
                                f"monthly {day} {at} {rng.choice((1, 2, 3, -1))}"))
+        rule = legacy_rule_to_rrule(rule)  # the rules in the older text form, as RRULE text
         cid = f"C{channel_no:05d}"
         rows.append({"channel": f"slack:T1:{cid}", "platform": "slack", "workspace": "T1", "channel_id": cid,
-                     "kind": kind, "rule": rule, "theme": "", "paused": 0, "skip_next": "", "created_by": "UFAC",
+                     "kind": kind, "recurrence": rule, "theme": "", "paused": 0, "skip_next": "", "created_by": "UFAC",
                      "created_at": created, "last_fired_at": last})
     return rows
 

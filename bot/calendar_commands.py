@@ -7,6 +7,7 @@ What days off mean for a schedule is `bot.calendar_days`.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ from bot.commands import Need
 from bot.errors import NotUnderstood, UserError
 from bot.messages import Command, Message, Press, Reply, Role
 from bot.quoting import quote
+from bot.records import Closure, Schedule
 from bot.roles import workspace_key
 from bot.schedule_spec import zone
 
@@ -105,9 +107,8 @@ def closed(bot: "Bot", req: Request, text: str) -> list[Message]:
         gone = bot.store.remove_closure(channel, int(number))
         if gone is None:
             raise UserError(f"There's no closure #{number} in this channel. \"/peer closed list\" lists them.")
-        bot.store.audit(workspace_key(req), req.who.user_id, "closure remove",
-                        _audited(gone['id'], channel, gone))
-        return [Reply(f"Removed closure #{gone['id']} ({_span(gone)}, {gone['label']}). Schedules here post on those "
+        bot.store.audit(workspace_key(req), req.who.user_id, "closure remove", _audited(gone, channel))
+        return [Reply(f"Removed closure #{gone.id} ({_span(gone)}, {gone.label}). Schedules here post on those "
                       "days again.")]
     m = RANGE.match(text.strip())
     if m is None:
@@ -127,44 +128,43 @@ def closed(bot: "Bot", req: Request, text: str) -> list[Message]:
         raise NotUnderstood(f"{start} is in the past (today here is {today}). Nothing was saved; a closure starts "
                             "today or later.")
     cid = bot.store.add_closure(channel, start.isoformat(), end.isoformat(), label)
-    bot.store.audit(workspace_key(req), req.who.user_id, "closure add",
-                    _audited(cid, channel, {"start": start.isoformat(), "end": end.isoformat(), "label": label}))
-    row = {"start": start.isoformat(), "end": end.isoformat()}
-    return [Reply(f"Closure #{cid}: {_span(row)}, {label}. Schedules in this channel skip those days "
+    made = Closure(cid, start.isoformat(), end.isoformat(), label)
+    bot.store.audit(workspace_key(req), req.who.user_id, "closure add", _audited(made, channel))
+    return [Reply(f"Closure #{cid}: {_span(made)}, {label}. Schedules in this channel skip those days "
                   "(\"/peer schedules\" shows what posts next).")]
 
 
-def _audited(cid: int, channel: str, row: dict) -> str:
+def _audited(closure: Closure, channel: str) -> str:
     # Dates and the stored (inert, capped) label, as fields: the audit log records the closure, not
     # the message that made it.
-    return f"#{cid} {channel} {row['start']}..{row['end']} label \"{row['label']}\""
+    return f"#{closure.id} {channel} {closure.start}..{closure.end} label \"{closure.label}\""
 
 
-def _span(row: dict) -> str:
-    start, end = date.fromisoformat(row["start"]), date.fromisoformat(row["end"])
+def _span(closure: Closure) -> str:
+    start, end = date.fromisoformat(closure.start), date.fromisoformat(closure.end)
     return f"{start:%a %Y-%m-%d}" if start == end else f"{start:%a %Y-%m-%d} to {end:%a %Y-%m-%d}"
 
 
 def _list(bot: "Bot", channel: str) -> Reply:
     today = _today(bot, channel).isoformat()
-    rows = [r for r in bot.store.closures(channel) if r["end"] >= today]
+    rows = [r for r in bot.store.closures(channel) if r.end >= today]
     if not rows:
         return Reply("No closures marked in this channel. Facilitators can add one: "
                      "\"/peer closed 2026-12-24 to 2027-01-02 winter closure\".", private=True)
-    return Reply("Closures here:\n" + "\n".join(f"• #{r['id']} {_span(r)}: {r['label']}" for r in rows), private=True)
+    return Reply("Closures here:\n" + "\n".join(f"• #{r.id} {_span(r)}: {r.label}" for r in rows), private=True)
 
 
 # -- /peer schedule N on-holiday skip|next-day ---------------------------------------------
-def on_holiday(bot: "Bot", req: Request, row: dict, words: list[str]) -> list[Message]:
+def on_holiday(bot: "Bot", req: Request, row: Schedule, words: list[str]) -> list[Message]:
     from bot.schedules import describe  # noqa: PLC0415  (schedules calls this; import late)
 
     policy = words[0].lower() if words else ""
     if policy not in cal.POLICIES:
-        raise NotUnderstood(f"On a holiday or closure, #{row['id']} can \"skip\" or move to the \"next-day\" "
-                            f"(the next working day), e.g. \"/peer schedule {row['id']} on-holiday next-day\".")
-    bot.store.update_schedule(row["id"], on_holiday=policy)
-    bot.store.audit(workspace_key(req), req.who.user_id, "schedule on-holiday", f"#{row['id']} {policy}")
-    nxt = describe(bot, bot.store.schedule(row["id"]), bot.clock.now())["next"]
+        raise NotUnderstood(f"On a holiday or closure, #{row.id} can \"skip\" or move to the \"next-day\" "
+                            f"(the next working day), e.g. \"/peer schedule {row.id} on-holiday next-day\".")
+    bot.store.update_schedule(row.id, on_holiday=policy)
+    bot.store.audit(workspace_key(req), req.who.user_id, "schedule on-holiday", f"#{row.id} {policy}")
+    nxt = describe(bot, dataclasses.replace(row, on_holiday=policy, next_due=""), bot.clock.now())["next"]
     does = "is skipped" if policy == "skip" else "moves to the next working day, with a session's steps"
-    return [Reply(f"On a holiday or closure, a run of #{row['id']} {does}. Next: {nxt}.", private=True)]
+    return [Reply(f"On a holiday or closure, a run of #{row.id} {does}. Next: {nxt}.", private=True)]
 

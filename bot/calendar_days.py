@@ -17,12 +17,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.errors import NotUnderstood
 from bot.quoting import quote
-from bot.schedule_spec import Rule, next_fire, zone
+from bot.records import Closure, Schedule
+from bot.schedule_spec import next_fire, zone
 
 if TYPE_CHECKING:
     from bot.app import Bot
@@ -131,14 +132,14 @@ class DaysOff:
     """A channel's public holidays and closures."""
 
     calendar: str
-    closures: tuple[dict[str, Any], ...] = ()
+    closures: tuple[Closure, ...] = ()
 
     def why(self, day: date) -> str | None:
         """Why `day` is off ("winter closure", "Family Day"), or None for an ordinary day."""
         iso = day.isoformat()
         for c in self.closures:
-            if c["start"] <= iso <= c["end"]:
-                return c["label"]
+            if c.start <= iso <= c.end:
+                return c.label
         return _public(self.calendar, day.year).get(day)
 
     def working(self, day: date) -> bool:
@@ -165,7 +166,7 @@ class Run:
 class Plan:
     """What a schedule does with days off, in its channel's zone."""
 
-    rule: Rule
+    recurrence: str  # RRULE text (see bot.schedule_spec)
     tz: ZoneInfo
     anchor: datetime
     off: DaysOff
@@ -176,7 +177,7 @@ class Plan:
         no more of them than it needs), up to the horizon past `until`."""
         t, end, last_wall = after, max(after, until or after) + HORIZON, None
         while t < end:
-            fire = next_fire(self.rule, self.tz, t, self.anchor)
+            fire = next_fire(self.recurrence, self.tz, t, self.anchor)
             if fire is None:
                 return
             if fire <= t:  # APScheduler 3 can lose the fold in the autumn change's repeated hour
@@ -244,9 +245,9 @@ class Plan:
         return None, skipped
 
 
-def plan_for(bot: "Bot", row: dict[str, Any], tz_name: str) -> Plan:
-    return Plan(Rule.decode(row["rule"]), zone(tz_name), datetime.fromisoformat(row["created_at"]),
-                days_off(bot, row["channel"]), row.get("on_holiday") or "skip")
+def plan_for(bot: "Bot", schedule: Schedule, tz_name: str) -> Plan:
+    return Plan(schedule.recurrence, zone(tz_name), datetime.fromisoformat(schedule.created_at),
+                days_off(bot, schedule.channel), schedule.on_holiday or "skip")
 
 
 def when(t: datetime, tz: ZoneInfo) -> str:

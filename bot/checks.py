@@ -15,6 +15,7 @@ from bot.actions import encode
 from bot.catalog import Check
 from bot.errors import UserError
 from bot.messages import Card, Choice, Field, Reply
+from bot.ports import Flows
 from bot.replies import cite
 
 
@@ -37,7 +38,7 @@ def step_reply(check: Check, index: int, intro: bool = False, lead: str = "") ->
                  private=True)
 
 
-def start(store, owner: str, check: Check, extra: dict[str, Any] | None = None, lead: str = "") -> Reply:
+def start(store: Flows, owner: str, check: Check, extra: dict[str, Any] | None = None, lead: str = "") -> Reply:
     """Open `check` at its first question. `extra` is kept with the steps (never free text: a check
     about a task keeps the id of the matched ruling); `lead` is shown above the intro, once."""
     store.save_flow(owner, f"check:{check.id}", {"step": 0, "picks": [], **(extra or {})})
@@ -47,7 +48,7 @@ def start(store, owner: str, check: Check, extra: dict[str, Any] | None = None, 
 Finish = Callable[[Check, list[int], dict[str, Any]], list[Reply]]
 
 
-def answer(store, owner: str, check: Check, step_index: int, pick: str, finish: Finish | None = None) -> list[Reply]:
+def answer(store: Flows, owner: str, check: Check, step_index: int, pick: str, finish: Finish | None = None) -> list[Reply]:
     """Record one press; the next question, or the result once the last is answered (`finish`
     makes the result when the check was about something, such as a task)."""
     state = store.get_flow(owner, f"check:{check.id}")

@@ -21,13 +21,13 @@ from typing import Protocol
 
 from bot.errors import DeliveryError, RateLimited, Refused, Unavailable
 from bot.messages import Post
-from bot.ports import Clock, Store
+from bot.ports import Clock, Deliveries
 from bot.wire import dump_post, load_post
 
 log = logging.getLogger("peerbot.outbox")
 
 
-def claim_posts(store: Store, clock: Clock, posts: list[Post]) -> list[Post]:
+def claim_posts(store: Deliveries, clock: Clock, posts: list[Post]) -> list[Post]:
     """Claim every post nobody claimed before; returns the ones now ours (at most once). All in
     one transaction, so a crash never leaves part of a multi-part post (a session's steps) unclaimed."""
     now = clock.now().isoformat(timespec="seconds")
@@ -55,7 +55,7 @@ class Delivered:
 
 
 class Outbox:
-    def __init__(self, store: Store, transports: dict[str, Transport], clock: Clock, *,
+    def __init__(self, store: Deliveries, transports: dict[str, Transport], clock: Clock, *,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
                  monotonic: Callable[[], float] = time.monotonic,
                  max_attempts: int = 6, max_backoff: float = 30.0, parallel_channels: int = 32):
@@ -103,14 +103,14 @@ class Outbox:
     async def recover(self, grace: timedelta) -> list[Delivered]:
         """Finish posts claimed but never confirmed (a crash or outage), if still within `grace`."""
         since = (self.clock.now() - grace).isoformat(timespec="seconds")
-        posts = [load_post(row["payload"]) for row in self.store.unfinished_deliveries(since) if row["payload"]]
+        posts = [load_post(claim.payload) for claim in self.store.unfinished_deliveries(since) if claim.payload]
         return await self.send_claimed(posts, recovering=True)
 
     def _thread_ref(self, post: Post) -> str | None:
         if not post.thread_of:
             return None
         parent = self.store.delivery(post.thread_of)
-        return parent["ref"] if parent and parent["ref"] else None
+        return parent.ref if parent and parent.ref else None
 
     async def _pace(self, channel: str, interval: float) -> None:
         lock = self._channel_locks.setdefault(channel, asyncio.Lock())

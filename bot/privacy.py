@@ -66,9 +66,9 @@ def _open_round_hashes(bot: "Bot", platform: str, user_id: str, workspace: str |
     """The voter hash this person would have in each open round (hashes are per round and workspace)."""
     prefix = f"{platform}:{workspace}:" if workspace is not None else f"{platform}:"
     hashes = {}
-    for row in bot.store.open_rounds(prefix):
-        round_workspace = row["channel"].split(":")[1]
-        hashes[row["id"]] = rounds.person_hash(bot, row["id"], platform, round_workspace, user_id)
+    for open_round in bot.store.open_rounds(prefix):
+        round_workspace = open_round.channel.split(":")[1]
+        hashes[open_round.id] = rounds.person_hash(bot, open_round.id, platform, round_workspace, user_id)
     return hashes
 
 

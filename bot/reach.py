@@ -14,6 +14,11 @@ A channel archived or deleted will not come back by itself, so its schedules pau
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.records import Schedule
+
 NOT_IN_CHANNEL, NO_ACCESS, ARCHIVED, GONE, OTHER = "not_in_channel", "no_access", "archived", "gone", "other"
 REASONS = (NOT_IN_CHANNEL, NO_ACCESS, ARCHIVED, GONE, OTHER)
 PAUSES = {ARCHIVED, GONE}  # nothing will ever post there again without a person's doing
@@ -78,9 +83,9 @@ def schedule_warning(reason: str, platform: str, channel: str) -> str:
             f"schedule's posts would fail. {what_to_do(reason, platform, channel)}")
 
 
-def schedule_line(row: dict) -> str:
+def schedule_line(schedule: "Schedule") -> str:
     """What `/peer schedules` adds for a schedule whose last post was refused ("" when all is well)."""
-    failure = row.get("last_failure") or ""
+    failure = schedule.last_failure
     return f"last post failed: {SHORT.get(failure, SHORT[OTHER])}" if failure else ""
 
 

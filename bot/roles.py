@@ -84,5 +84,5 @@ def audit(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
     rows = bot.store.audit_log(workspace_key(req))
     if not rows:
         return [Reply("No configuration changes recorded yet.", private=True)]
-    lines = [f"• {r['at']} <@{r['actor']}> {r['action']}: {r['detail']}" for r in rows]
+    lines = [f"• {r.at} <@{r.actor}> {r.action}: {r.detail}" for r in rows]
     return [Reply("Recent configuration changes:\n" + "\n".join(lines), private=True)]

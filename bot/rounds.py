@@ -39,12 +39,12 @@ def person_hash(bot: "Bot", round_id: str, platform: str, workspace: str, user_i
 
 
 def vote(bot: "Bot", req: Press, round_id: str, choice: str) -> dict[str, int]:
-    row = bot.store.round(round_id)
-    if row is None:
+    found = bot.store.round(round_id)
+    if found is None:
         raise UserError("I can't find that round any more; it may have been cleared after it closed.")
-    if not row["open"]:
+    if not found.open:
         raise UserError("That round has closed, so answers aren't counted any more. Thanks all the same.")
-    if choice not in row["choices"]:
+    if choice not in found.choices:
         raise UserError("That isn't one of this round's choices.")
     bot.store.record_vote(round_id, voter_hash(bot, round_id, req), choice)
     return bot.store.tally(round_id)

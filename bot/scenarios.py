@@ -7,7 +7,7 @@ the timer they chose runs out (checked on every tick, so it fires after a restar
 by the debrief question. The facilitator's buttons also work as words (`/peer scenario reveal`,
 `pause`, `resume`, `end`), for when the private message holding them is gone. Anyone can step out,
 leaving no trace. A scenario is not repeated in a channel unless the facilitator asks for it by
-id. The run's state lives in the store.
+id. The run's state lives in the store, and moves only as `bot.records.TRANSITIONS` allows.
 
 A quick round (`kind = "quick-round"`) is built from role-clarity rulings instead: one anonymous
 poll per ruling ("should a peer worker do this?"), and at the reveal each task shows the group's
@@ -19,16 +19,17 @@ import dataclasses
 import random
 import secrets
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bot import rounds
 from bot.actions import encode
 from bot.catalog import Response, Scenario
 from bot.commands import Need
 from bot.errors import NotUnderstood, UserError
-from bot.messages import Card, Choice, Command, Field, Message, Post, Press, Reply, Role, Where
+from bot.messages import Card, Choice, Command, Field, Message, Post, Press, Reply, Role
 from bot.prompts import PRIVACY
 from bot.quoting import quote
+from bot.records import Run, RunState
 from bot.replies import LEANING, cite
 from bot.roles import require, workspace_key
 from bot.schedule_spec import zone
@@ -52,10 +53,6 @@ WORDS = {"reveal": "reveal", "pause": "pause", "resume": "resume", "end": "end",
 
 def _iso(t: datetime) -> str:
     return t.isoformat(timespec="seconds")
-
-
-def _where(run: dict[str, Any]) -> Where:
-    return Where(run["platform"], run["workspace"], run["channel_id"])
 
 
 def _options(words: list[str], default: int) -> tuple[list[str], int]:
@@ -109,10 +106,9 @@ def scenario(bot: "Bot", req: Command | Press, text: str, skip: frozenset[str] =
         raise UserError("Scenarios run in a channel, with the group. Start it in the channel where you meet.")
     words, minutes = _options(text.split(), bot.settings.reveal_minutes)
     picked = choose(bot, req.where.channel_key, " ".join(words).strip(), skip)
-    run = {"id": "sc" + secrets.token_hex(5), "channel": req.where.channel_key, "platform": req.where.platform,
-           "workspace": req.where.workspace, "channel_id": req.where.channel, "scenario_id": picked.id,
-           "facilitator": req.who.user_id, "state": "preview", "reveal_minutes": minutes, "reveal_at": "",
-           "paused_left": 0, "started_at": _iso(bot.clock.now()), "ended_at": ""}
+    run = Run(id="sc" + secrets.token_hex(5), channel=req.where.channel_key, platform=req.where.platform,
+              workspace=req.where.workspace, channel_id=req.where.channel, scenario_id=picked.id,
+              facilitator=req.who.user_id, started_at=_iso(bot.clock.now()), reveal_minutes=minutes)
     bot.store.save_run(run)
     return [preview(bot, picked, run)]
 
@@ -129,9 +125,9 @@ def control(bot: "Bot", req: Command | Press, verb: str) -> list[Message]:
     return [dataclasses.replace(m, replace=False) if isinstance(m, Reply) else m for m in ACTIONS[verb](bot, req, run)]
 
 
-def preview(bot: "Bot", s: Scenario, run: dict[str, Any]) -> Reply:
+def preview(bot: "Bot", s: Scenario, run: Run) -> Reply:
     notes = ", ".join(s.content_notes) or "none"
-    timer = f"reveal after {run['reveal_minutes']} minutes" if run["reveal_minutes"] else "no timer: you reveal"
+    timer = f"reveal after {run.reveal_minutes} minutes" if run.reveal_minutes else "no timer: you reveal"
     body = s.situation
     if s.kind == "quick-round":
         # The facilitator should see the tasks the group will vote on, not only the introduction.
@@ -143,9 +139,9 @@ def preview(bot: "Bot", s: Scenario, run: dict[str, Any]) -> Reply:
                 (Field("For", s.audience), Field("Content notes", notes), Field("Timer", timer)),
                 footer=f"Source: {cite(s.sources)}")
     return Reply(text, card=card, private=True, choices=(
-        Choice("Start", encode("scn", "go", run["id"]), "primary"),
-        Choice("Another one", encode("scn", "other", run["id"])),
-        Choice("Cancel", encode("scn", "cancel", run["id"]))))
+        Choice("Start", encode("scn", "go", run.id), "primary"),
+        Choice("Another one", encode("scn", "other", run.id)),
+        Choice("Cancel", encode("scn", "cancel", run.id))))
 
 
 def scenarios_list(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
@@ -181,17 +177,17 @@ def press(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
     return ACTIONS[verb](bot, req, run)
 
 
-def go(bot: "Bot", req: Press, run: dict[str, Any]) -> list[Message]:
-    if run["state"] != "preview":
+def go(bot: "Bot", req: Press, run: Run) -> list[Message]:
+    if run.state != RunState.PREVIEW:
         raise UserError("That scenario has already started.")
-    s = bot.catalog.scenarios[run["scenario_id"]]
+    s = bot.catalog.scenarios[run.scenario_id]
     now = bot.clock.now()
-    run.update(state="running", started_at=_iso(now),
-               reveal_at=_iso(now + timedelta(minutes=run["reveal_minutes"])) if run["reveal_minutes"] else "")
+    run = run.to(RunState.RUNNING, started_at=_iso(now),
+                 reveal_at=_iso(now + timedelta(minutes=run.reveal_minutes)) if run.reveal_minutes else "")
     bot.store.save_run(run)
-    bot.store.mark_scenario_run(run["channel"], s.id)
-    bot.store.audit(workspace_key(req), req.who.user_id, "scenario start", f"{s.id} in {run['channel']}")
-    where, rid = _where(run), run["id"]
+    bot.store.mark_scenario_run(run.channel, s.id)
+    bot.store.audit(workspace_key(req), req.who.user_id, "scenario start", f"{s.id} in {run.channel}")
+    where, rid = run.where, run.id
     posts = [Post(where, situation_reply(bot, s, rid), key=f"{rid}:situation", opens_thread=True)]
     if s.questions:
         q = "\n".join(f"{i}. {x}" for i, x in enumerate(s.questions, 1))
@@ -199,20 +195,20 @@ def go(bot: "Bot", req: Press, run: dict[str, Any]) -> list[Message]:
                           key=f"{rid}:questions", thread_of=f"{rid}:situation"))
     for i, (question, choices) in enumerate(polls(bot, s)):
         round_id = f"{rid}p{i}"
-        bot.store.open_round(round_id, run["channel"], "poll", [str(n) for n in range(len(choices))])
+        bot.store.open_round(round_id, run.channel, "poll", [str(n) for n in range(len(choices))])
         posts.append(Post(where, poll_reply(round_id, question, choices, {}), key=f"{rid}:poll{i}",
                           thread_of=f"{rid}:situation"))
     timer = (f"The responses will be revealed at {_local_time(bot, run)}, or when you press Reveal."
-             if run["reveal_at"] else "No timer: the responses show when you press Reveal.")
+             if run.reveal_at else "No timer: the responses show when you press Reveal.")
     words = "The buttons work as words too: \"/peer scenario reveal\", \"pause\", \"resume\" or \"end\"."
     # "Started" once the platform took the scenario's posts (`after_posts`); a refusal is told instead.
     return [Reply(f"Started. {timer} {words}", private=True, replace=True, choices=controls(run), after_posts=True),
             *posts]
 
 
-def _local_time(bot: "Bot", run: dict[str, Any]) -> str:
+def _local_time(bot: "Bot", run: Run) -> str:
     """The reveal time as the channel reads its clocks (its time zone, as for schedules)."""
-    local = datetime.fromisoformat(run["reveal_at"]).astimezone(zone(channel_tz(bot, run["channel"])))
+    local = datetime.fromisoformat(run.reveal_at).astimezone(zone(channel_tz(bot, run.channel)))
     return local.strftime("%H:%M %Z")
 
 
@@ -248,7 +244,7 @@ def vote(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
     run = bot.store.run(rid)
     if run is None or not index.isdigit():
         raise UserError("I can't find that poll any more.")
-    s = bot.catalog.scenarios[run["scenario_id"]]
+    s = bot.catalog.scenarios[run.scenario_id]
     question, choices = polls(bot, s)[int(index)]
     counts = rounds.vote(bot, req, round_id, choice)
     updated = poll_reply(round_id, question, choices, counts)
@@ -256,9 +252,9 @@ def vote(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
             Reply("Thanks, your vote is counted anonymously. Press another choice to change it.", private=True)]
 
 
-def reveal_posts(bot: "Bot", run: dict[str, Any]) -> list[Post]:
-    s = bot.catalog.scenarios[run["scenario_id"]]
-    where, rid = _where(run), run["id"]
+def reveal_posts(bot: "Bot", run: Run) -> list[Post]:
+    s = bot.catalog.scenarios[run.scenario_id]
+    where, rid = run.where, run.id
     # Closing the polls drops the voter hashes: from the reveal on, only the counts remain.
     tallies = [_final_tally(bot.store.close_round(f"{rid}p{i}"), choices)
                for i, (_, choices) in enumerate(polls(bot, s))]
@@ -304,58 +300,58 @@ def _final_tally(counts: dict[str, int], choices: tuple[str, ...]) -> str:
     return rounds.summary(counts, {str(n): c for n, c in enumerate(choices)})
 
 
-def reveal(bot: "Bot", req: Command | Press, run: dict[str, Any]) -> list[Message]:
-    if run["state"] not in ("running", "paused"):
+def reveal(bot: "Bot", req: Command | Press, run: Run) -> list[Message]:
+    if run.state not in (RunState.RUNNING, RunState.PAUSED):
         raise UserError("That scenario has already been revealed or ended.")
-    run.update(state="revealed", reveal_at="")
+    run = run.to(RunState.REVEALED, reveal_at="")
     bot.store.save_run(run)
     return [Reply("Revealed.", private=True, replace=True, choices=controls(run)), *reveal_posts(bot, run)]
 
 
-def pause(bot: "Bot", req: Command | Press, run: dict[str, Any]) -> list[Message]:
-    if run["state"] != "running":
+def pause(bot: "Bot", req: Command | Press, run: Run) -> list[Message]:
+    if run.state != RunState.RUNNING:
         raise UserError("Only a running scenario can be paused.")
     left = 0
-    if run["reveal_at"]:
-        left = max(0, int((datetime.fromisoformat(run["reveal_at"]) - bot.clock.now()).total_seconds()))
-    run.update(state="paused", reveal_at="", paused_left=left)
+    if run.reveal_at:
+        left = max(0, int((datetime.fromisoformat(run.reveal_at) - bot.clock.now()).total_seconds()))
+    run = run.to(RunState.PAUSED, reveal_at="", paused_left=left)
     bot.store.save_run(run)
     return [Reply("Paused: the timer is stopped until you resume.", private=True, replace=True, choices=controls(run))]
 
 
-def resume(bot: "Bot", req: Command | Press, run: dict[str, Any]) -> list[Message]:
-    if run["state"] != "paused":
+def resume(bot: "Bot", req: Command | Press, run: Run) -> list[Message]:
+    if run.state != RunState.PAUSED:
         raise UserError("That scenario isn't paused.")
-    reveal_at = _iso(bot.clock.now() + timedelta(seconds=run["paused_left"])) if run["reveal_minutes"] else ""
-    run.update(state="running", reveal_at=reveal_at, paused_left=0)
+    reveal_at = _iso(bot.clock.now() + timedelta(seconds=run.paused_left)) if run.reveal_minutes else ""
+    run = run.to(RunState.RUNNING, reveal_at=reveal_at, paused_left=0)
     bot.store.save_run(run)
     return [Reply("Resumed.", private=True, replace=True, choices=controls(run))]
 
 
-def end(bot: "Bot", req: Command | Press, run: dict[str, Any]) -> list[Message]:
-    if run["state"] in ("ended", "preview"):
-        run.update(state="ended", ended_at=_iso(bot.clock.now()))
-        bot.store.save_run(run)
+def end(bot: "Bot", req: Command | Press, run: Run) -> list[Message]:
+    if run.state == RunState.ENDED:  # a second press of Cancel or End: nothing left to do
         return [Reply("Cancelled.", private=True, replace=True)]
-    s = bot.catalog.scenarios[run["scenario_id"]]
+    if run.state == RunState.PREVIEW:
+        bot.store.save_run(run.to(RunState.ENDED, ended_at=_iso(bot.clock.now())))
+        return [Reply("Cancelled.", private=True, replace=True)]
+    s = bot.catalog.scenarios[run.scenario_id]
     for i, _ in enumerate(polls(bot, s)):
-        bot.store.close_round(f"{run['id']}p{i}")
-    run.update(state="ended", ended_at=_iso(bot.clock.now()), reveal_at="")
+        bot.store.close_round(f"{run.id}p{i}")
+    run = run.to(RunState.ENDED, ended_at=_iso(bot.clock.now()), reveal_at="")
     bot.store.save_run(run)
-    bot.store.audit(workspace_key(req), req.who.user_id, "scenario end", f"{s.id} in {run['channel']}")
+    bot.store.audit(workspace_key(req), req.who.user_id, "scenario end", f"{s.id} in {run.channel}")
     return [Reply("Ended. Thanks for running it.", private=True, replace=True),
-            Post(_where(run), Reply(f"The facilitator has closed this scenario. Thank you all. {PRIVACY}"),
-                 key=f"{run['id']}:end", thread_of=f"{run['id']}:situation")]
+            Post(run.where, Reply(f"The facilitator has closed this scenario. Thank you all. {PRIVACY}"),
+                 key=f"{run.id}:end", thread_of=f"{run.id}:situation")]
 
 
-def other(bot: "Bot", req: Press, run: dict[str, Any]) -> list[Message]:
-    if run["state"] != "preview":
+def other(bot: "Bot", req: Press, run: Run) -> list[Message]:
+    if run.state != RunState.PREVIEW:
         raise UserError("That scenario has already started.")
-    run.update(state="ended", ended_at=_iso(bot.clock.now()))
-    bot.store.save_run(run)
+    bot.store.save_run(run.to(RunState.ENDED, ended_at=_iso(bot.clock.now())))
     # Left out of this pick only: a preview isn't a run, so it can still come up another day.
-    return scenario(bot, req, f"timer {run['reveal_minutes']}" if run["reveal_minutes"] else "no timer",
-                    skip=frozenset({run["scenario_id"]}))
+    return scenario(bot, req, f"timer {run.reveal_minutes}" if run.reveal_minutes else "no timer",
+                    skip=frozenset({run.scenario_id}))
 
 
 def step_out(bot: "Bot", req: Press, run_id: str) -> list[Message]:
@@ -364,11 +360,11 @@ def step_out(bot: "Bot", req: Press, run_id: str) -> list[Message]:
     run = bot.store.run(run_id)
     states: set[str] = set()
     if run is not None:
-        s = bot.catalog.scenarios.get(run["scenario_id"])
+        s = bot.catalog.scenarios.get(run.scenario_id)
         for i, _ in enumerate(polls(bot, s) if s else []):
             round_id = f"{run_id}p{i}"
-            row = bot.store.round(round_id)
-            states.add("open" if row is not None and row["open"] else "closed")
+            found = bot.store.round(round_id)
+            states.add("open" if found is not None and found.open else "closed")
             bot.store.forget_vote(round_id, rounds.voter_hash(bot, round_id, req))
     # Honest either way: once a poll has closed only anonymous counts remain, so there is nothing to remove.
     votes = (" The poll has closed: its anonymous counts hold nothing that points to you." if states == {"closed"}
@@ -377,15 +373,15 @@ def step_out(bot: "Bot", req: Press, run_id: str) -> list[Message]:
                   "Look after yourself; \"/peer support\" lists people to talk to if you need it.", private=True)]
 
 
-def controls(run: dict[str, Any]) -> tuple[Choice, ...]:
-    rid = run["id"]
-    if run["state"] == "running":
+def controls(run: Run) -> tuple[Choice, ...]:
+    rid = run.id
+    if run.state == RunState.RUNNING:
         return (Choice("Reveal", encode("scn", "reveal", rid), "primary"), Choice("Pause", encode("scn", "pause", rid)),
                 Choice("End", encode("scn", "end", rid), "danger"))
-    if run["state"] == "paused":
+    if run.state == RunState.PAUSED:
         return (Choice("Resume", encode("scn", "resume", rid), "primary"), Choice("Reveal", encode("scn", "reveal", rid)),
                 Choice("End", encode("scn", "end", rid), "danger"))
-    if run["state"] == "revealed":
+    if run.state == RunState.REVEALED:
         return (Choice("End", encode("scn", "end", rid), "danger"),)
     return ()
 
@@ -394,7 +390,7 @@ def due(bot: "Bot", now: datetime) -> list[Post]:
     """Timers: reveal every running scenario whose time has come (after a restart too)."""
     posts: list[Post] = []
     for run in bot.store.runs_due(_iso(now)):
-        run.update(state="revealed", reveal_at="")
+        run = run.to(RunState.REVEALED, reveal_at="")
         bot.store.save_run(run)
         posts += bot.claim(reveal_posts(bot, run))
     return posts

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from bot import reach
 from bot.messages import Post, Reply, Where
+from bot.records import Schedule
 
 if TYPE_CHECKING:
     from bot.app import Bot
@@ -42,28 +43,28 @@ def after_delivery(bot: "Bot", results: Iterable[Delivery]) -> list[Post]:
         row = bot.store.schedule(sid) if sid is not None else None
         if row is None:
             continue
-        if result.status == "sent" and (row["last_failure"] or row["failure_told"]):
-            bot.store.note_schedule_post(sid, last_failure="", failure_told=0)
+        if result.status == "sent" and (row.last_failure or row.failure_told):
+            bot.store.note_schedule_post(sid, last_failure="", failure_told=False)
         elif result.status == "failed":
             notices += _refused(bot, row, result)
     return bot.claim(notices) if notices else []
 
 
-def _refused(bot: "Bot", row: dict, result: Delivery) -> list[Post]:
+def _refused(bot: "Bot", row: Schedule, result: Delivery) -> list[Post]:
     from bot.schedules import describe  # noqa: PLC0415 - schedules imports this module's callers
 
     reason = result.reason or reach.OTHER
     changes: dict = {"last_failure": reason}
     if reason in reach.PAUSES:
-        changes.update(paused=1, paused_why=reason)
-    tell = not row["failure_told"] and bool(row["created_by"])
+        changes.update(paused=True, paused_why=reason)
+    tell = not row.failure_told and bool(row.created_by)
     if tell:
-        changes["failure_told"] = 1
-    bot.store.note_schedule_post(row["id"], **changes)
+        changes["failure_told"] = True
+    bot.store.note_schedule_post(row.id, **changes)
     if not tell:
         return []
     summary = describe(bot, row, bot.clock.now())["summary"]
-    text = reach.told_creator(row["id"], summary, reason, row["platform"], row["channel_id"])
+    text = reach.told_creator(row.id, summary, reason, row.platform, row.channel_id)
     # A direct message to the maker ("@<user id>"), keyed by the refused post: told at most once.
-    where = Where(row["platform"], row["workspace"], f"@{row['created_by']}", None, True)
+    where = Where(row.platform, row.workspace, f"@{row.created_by}", None, True)
     return [Post(where, Reply(text), key=f"told:{result.key}")]

@@ -6,19 +6,26 @@ arithmetic is `dateutil.rrule`'s, over local wall-clock times, which are then pl
 so a 10:00 schedule stays at 10:00 across daylight-saving changes, a 01:30 that happens twice on the
 autumn night fires once (its first occurrence), and a 02:30 that does not exist on the spring night
 fires once, an hour later on the clock (03:30).
+
+The store keeps a schedule's recurrence as RFC 5545 RRULE text ("RRULE:FREQ=WEEKLY;INTERVAL=2;
+BYDAY=TU;BYHOUR=14;BYMINUTE=30;BYSECOND=0"), and fire times are computed from that text with
+`dateutil.rrule.rrulestr`. Its times are floating, that is wall-clock times in the channel's zone:
+a channel that changes its zone keeps its 10:00. It carries no DTSTART: every-n-weeks rules count
+their weeks from the week the schedule was made (its `created_at`, in the channel's zone), as they
+always have, so the same text can be read by any store.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dateutil.rrule import MONTHLY, WEEKLY, rrule, weekday
+from dateutil.rrule import MONTHLY, WEEKLY, rrule, rrulestr, weekday
 
 from bot.errors import NotUnderstood
 from bot.quoting import quote
 
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 ORDINAL_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
 WEEKDAYS = (0, 1, 2, 3, 4)
@@ -36,8 +43,7 @@ class Rule:
     """When a schedule fires, in the channel's local time.
 
     cadence `weekly` (every `interval` weeks on `days`), `monthly` (the `nth` of `days[0]` in each
-    month, -1 for the last) or `monthday` (day `nth` of each month, -1 for its last day). Old rows say `fortnightly`,
-    which is weekly every 2 weeks."""
+    month, -1 for the last) or `monthday` (day `nth` of each month, -1 for its last day)."""
 
     cadence: str
     days: tuple[int, ...]  # 0 = Monday
@@ -45,11 +51,6 @@ class Rule:
     minute: int
     nth: int = 0
     interval: int = 1
-
-    def __post_init__(self) -> None:
-        if self.cadence == "fortnightly":
-            object.__setattr__(self, "cadence", "weekly")
-            object.__setattr__(self, "interval", 2)
 
     @property
     def at(self) -> str:
@@ -90,20 +91,23 @@ class Rule:
             return f"every other {days} {self.at}"
         return f"every {self.interval} weeks on {days} {self.at}"
 
-    def encode(self) -> str:
-        """A stable text form for the database (weekly every 2 weeks keeps its older name)."""
-        days = ",".join(DAYS[d] for d in self.days) or "-"
-        if self.cadence == "weekly" and self.interval == 2:
-            return f"fortnightly {days} {self.at} 0"
-        tail = f" {self.interval}" if self.interval != 1 else ""
-        return f"{self.cadence} {days} {self.at} {self.nth}{tail}"
+    def recurrence(self, dtstart: datetime = datetime(2000, 1, 3)) -> rrule:
+        """The rule as a `dateutil.rrule` over naive wall-clock times, from `dtstart` (a Monday)."""
+        at = {"byhour": self.hour, "byminute": self.minute, "bysecond": 0}
+        if self.cadence == "weekly":
+            return rrule(WEEKLY, interval=self.interval, byweekday=self.days, dtstart=dtstart, **at)
+        if self.cadence == "monthly":
+            return rrule(MONTHLY, byweekday=weekday(self.days[0], self.nth), dtstart=dtstart, **at)
+        return rrule(MONTHLY, bymonthday=self.nth, dtstart=dtstart, **at)
+
+    def rrule_text(self) -> str:
+        """The RRULE text the store keeps (dateutil's own writing of it, without the DTSTART)."""
+        return str(self.recurrence()).splitlines()[-1]
 
     @staticmethod
-    def decode(text: str) -> "Rule":
-        cadence, days, at, nth, *rest = text.split()
-        hour, minute = at.split(":")
-        return Rule(cadence, tuple(DAYS.index(d) for d in days.split(",")) if days != "-" else (),
-                    int(hour), int(minute), int(nth), int(rest[0]) if rest else 1)
+    def from_rrule(text: str) -> "Rule":
+        """The rule an RRULE text means; ValueError for one no schedule could have been made with."""
+        return _rule_of(text.strip())
 
     def code(self) -> str:
         """A short form without ':' or spaces, for a button id."""
@@ -153,44 +157,77 @@ def _monday(d: date) -> date:
     return d - timedelta(days=d.weekday())
 
 
-def _recurrence(rule: Rule, tz: ZoneInfo, around: datetime, anchor: datetime) -> rrule:
-    """The rule's local wall-clock times from a little before `around`. Every-n-weeks rules count
-    their weeks from the week of `anchor` (when the schedule was made)."""
+RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+@lru_cache(maxsize=4096)
+def _rule_of(text: str) -> Rule:
+    """Read back what `Rule.rrule_text` wrote (cached: every tick describes the same few texts)."""
+    body = text.removeprefix("RRULE:")
+    try:
+        parts = dict(part.split("=", 1) for part in body.split(";"))
+        freq, days = parts.pop("FREQ"), parts.pop("BYDAY", "")
+        hour, minute = int(parts.pop("BYHOUR")), int(parts.pop("BYMINUTE"))
+        interval, monthday = int(parts.pop("INTERVAL", "1")), parts.pop("BYMONTHDAY", "")
+        if parts.pop("BYSECOND", "0") != "0" or parts:
+            raise ValueError(f"parts a schedule never has: {sorted(parts)}")
+        if freq == "WEEKLY":
+            rule = Rule("weekly", tuple(RRULE_DAYS.index(d) for d in days.split(",")), hour, minute, 0, interval)
+        elif freq == "MONTHLY" and days:
+            rule = Rule("monthly", (RRULE_DAYS.index(days[-2:]),), hour, minute, int(days[:-2]), interval)
+        elif freq == "MONTHLY":
+            rule = Rule("monthday", (), hour, minute, int(monthday), interval)
+        else:
+            raise ValueError(f"frequency {freq}")
+        rule.check()
+    except (KeyError, ValueError) as e:
+        raise ValueError(f"not a schedule's RRULE ({e}): {text!r}") from None
+    return rule
+
+
+@lru_cache(maxsize=4096)
+def _template(text: str) -> tuple[rrule, Rule]:
+    """The stored RRULE parsed by dateutil (from a placeholder start, moved per use), and its meaning."""
+    return rrulestr(text, dtstart=datetime(2000, 1, 3)), _rule_of(text)
+
+
+def _recurrence(recurrence: str, tz: ZoneInfo, around: datetime, anchor: datetime) -> rrule:
+    """The recurrence's local wall-clock times from a little before `around`. Every-n-weeks rules
+    count their weeks from the week of `anchor` (when the schedule was made)."""
+    template, rule = _template(recurrence)
     local = around.astimezone(tz).date()
-    at = {"byhour": rule.hour, "byminute": rule.minute, "bysecond": 0}
     if rule.cadence == "weekly":
         start = _monday(local) - timedelta(weeks=1)
         if rule.interval > 1:
             week0 = _monday(anchor.astimezone(tz).date())
             weeks = (start - week0).days // 7
             start = week0 + timedelta(weeks=weeks - weeks % rule.interval)
-        return rrule(WEEKLY, interval=rule.interval, byweekday=rule.days, dtstart=datetime.combine(start, time()), **at)
-    start = (local.replace(day=1) - timedelta(days=1)).replace(day=1)
-    if rule.cadence == "monthly":
-        return rrule(MONTHLY, byweekday=weekday(rule.days[0], rule.nth), dtstart=datetime.combine(start, time()), **at)
-    return rrule(MONTHLY, bymonthday=rule.nth, dtstart=datetime.combine(start, time()), **at)
+    else:
+        start = (local.replace(day=1) - timedelta(days=1)).replace(day=1)
+    return template.replace(dtstart=datetime.combine(start, time()))
 
 
-def _instants(rule: Rule, tz: ZoneInfo, after: datetime, anchor: datetime):
+def _instants(recurrence: str, tz: ZoneInfo, after: datetime, anchor: datetime):
     """Fire instants after `after`, in order. Each wall-clock time is placed with fold=0: the first of
     a repeated hour, and the clock's later reading for a time the spring change skips."""
-    rec = _recurrence(rule, tz, after, anchor)
+    rec = _recurrence(recurrence, tz, after, anchor)
     for wall in rec:
         t = wall.replace(tzinfo=tz)
         if t > after:
             yield t
 
 
-def fire_times(rule: Rule, tz: ZoneInfo, after: datetime, until: datetime, anchor: datetime,
+def fire_times(recurrence: str, tz: ZoneInfo, after: datetime, until: datetime, anchor: datetime,
                limit: int = 500) -> list[datetime]:
-    """Every fire time in (after, until], in order, one per local wall-clock time."""
+    """Every fire time of the RRULE text `recurrence` in (after, until], in order, one per local
+    wall-clock time."""
     out: list[datetime] = []
-    for t in _instants(rule, tz, after, anchor):
+    for t in _instants(recurrence, tz, after, anchor):
         if t > until or len(out) >= limit:
             break
         out.append(t)
     return out
 
 
-def next_fire(rule: Rule, tz: ZoneInfo, after: datetime, anchor: datetime) -> datetime | None:
-    return next(_instants(rule, tz, after, anchor), None)
+def next_fire(recurrence: str, tz: ZoneInfo, after: datetime, anchor: datetime) -> datetime | None:
+    return next(_instants(recurrence, tz, after, anchor), None)

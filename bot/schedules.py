@@ -20,6 +20,7 @@ from bot.commands import Need
 from bot.errors import NotUnderstood, UserError
 from bot.messages import Choice, Command, Form, FormField, Message, Post, Press, Reply, Role, Where
 from bot.quoting import quote
+from bot.records import Schedule
 from bot.roles import require, workspace_key
 from bot.schedule_request import split_request
 from bot.schedule_spec import Rule, parse_rule, zone
@@ -55,40 +56,41 @@ def _parse_time(value: str) -> datetime:
     return datetime.fromisoformat(value)
 
 
-def schedule_key(row: dict[str, Any], fire: datetime, tz_name: str) -> str:
+def schedule_key(schedule: Schedule, fire: datetime, tz_name: str) -> str:
     # Keyed by local wall-clock time: the autumn change's repeated 01:30 is one post, not two.
     local = fire.astimezone(zone(tz_name))
-    return f"s{row['id']}:{local:%Y-%m-%dT%H:%M}"
+    return f"s{schedule.id}:{local:%Y-%m-%dT%H:%M}"
 
 
-def describe(bot: "Bot", row: dict[str, Any], now: datetime) -> dict[str, Any]:
-    tz_name = channel_tz(bot, row["channel"])
-    rule = Rule.decode(row["rule"])
+def describe(bot: "Bot", schedule: Schedule, now: datetime) -> dict[str, Any]:
+    """What `/peer schedules`, the home view and `peerbot schedules --json` show of a schedule."""
+    tz_name = channel_tz(bot, schedule.channel)
+    rule = schedule.rule
     # calendar hook: the next post after holidays and closures, and the runs skipped before it.
-    plan = calendar_days.plan_for(bot, row, tz_name)
-    nxt, skipped = plan.next_run(_after(row, now))
-    state = "paused" if row["paused"] else "active"
-    summary = f"{KIND_NAMES[row['kind']]} {rule.describe()}" + (f", theme {row['theme']}" if row["theme"] else "")
-    return {"id": row["id"], "channel": row["channel"], "channel_id": row["channel_id"], "kind": row["kind"],
-            "rule": rule.describe(), "theme": row["theme"], "state": state, "timezone": tz_name,
-            "summary": summary, "skip_next": row["skip_next"],
-            "next": "paused" if row["paused"] else calendar_days.describe_next(nxt, skipped, plan),
+    plan = calendar_days.plan_for(bot, schedule, tz_name)
+    nxt, skipped = plan.next_run(_after(schedule, now))
+    paused = schedule.paused
+    summary = f"{KIND_NAMES[schedule.kind]} {rule.describe()}" + (f", theme {schedule.theme}" if schedule.theme else "")
+    return {"id": schedule.id, "channel": schedule.channel, "channel_id": schedule.channel_id, "kind": schedule.kind,
+            "rule": rule.describe(), "theme": schedule.theme, "state": "paused" if paused else "active",
+            "timezone": tz_name, "summary": summary, "skip_next": schedule.skip_next,
+            "next": "paused" if paused else calendar_days.describe_next(nxt, skipped, plan),
             "on_holiday": plan.policy, "holidays": plan.off.calendar,
-            "next_at": _iso(nxt.at) if nxt and not row["paused"] else "",
-            "skipping": [{"at": _iso(t), "why": why} for t, why in skipped] if not row["paused"] else [],
+            "next_at": _iso(nxt.at) if nxt and not paused else "",
+            "skipping": [{"at": _iso(t), "why": why} for t, why in skipped] if not paused else [],
             # What went wrong with its posts, if anything: "last post failed: not in the channel", or why it
             # paused itself ("paused: the channel is archived"); "" when all is well (`bot.reach`).
-            "problem": (reach.PAUSED_WHY.get(row.get("paused_why") or "", "") if row["paused"] else "")
-                       or reach.schedule_line(row)}
+            "problem": (reach.PAUSED_WHY.get(schedule.paused_why, "") if paused else "")
+                       or reach.schedule_line(schedule)}
 
 
-def _after(row: dict[str, Any], now: datetime) -> datetime:
-    return max(now, _parse_time(row["last_fired_at"])) if row["last_fired_at"] else now
+def _after(schedule: Schedule, now: datetime) -> datetime:
+    return max(now, _parse_time(schedule.last_fired_at)) if schedule.last_fired_at else now
 
 
-def next_upcoming(bot: "Bot", row: dict[str, Any], now: datetime) -> datetime | None:
+def next_upcoming(bot: "Bot", schedule: Schedule, now: datetime) -> datetime | None:
     # calendar hook: the next post after holidays and closures (moved or regular), not the rule's.
-    run = calendar_days.plan_for(bot, row, channel_tz(bot, row["channel"])).next_run(_after(row, now))[0]
+    run = calendar_days.plan_for(bot, schedule, channel_tz(bot, schedule.channel)).next_run(_after(schedule, now))[0]
     return run.at if run else None
 
 
@@ -209,12 +211,12 @@ def schedule_meant(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
 
 def _save(bot: "Bot", req: Command | Press, kind: str, rule: Rule, theme: str) -> list[Message]:
     now = bot.clock.now()
-    row = {"channel": req.where.channel_key, "platform": req.where.platform, "workspace": req.where.workspace,
-           "channel_id": req.where.channel, "kind": kind, "rule": rule.encode(), "theme": theme, "paused": 0,
-           "skip_next": "", "created_by": req.who.user_id, "created_at": _iso(now), "last_fired_at": _iso(now)}
-    row["id"] = bot.store.add_schedule(row)
-    bot.store.audit(workspace_key(req), req.who.user_id, "schedule create", f"#{row['id']} {kind} {rule.encode()}")
-    info = describe(bot, bot.store.schedule(row["id"]), now)
+    new = Schedule(channel=req.where.channel_key, platform=req.where.platform, workspace=req.where.workspace,
+                   channel_id=req.where.channel, kind=kind, recurrence=rule.rrule_text(), theme=theme,
+                   created_by=req.who.user_id, created_at=_iso(now), last_fired_at=_iso(now))
+    sid = bot.store.add_schedule(new)
+    bot.store.audit(workspace_key(req), req.who.user_id, "schedule create", f"#{sid} {kind} {new.recurrence}")
+    info = describe(bot, _saved(bot, sid), now)
     return [Reply(f"Scheduled #{info['id']}: {info['summary']} ({info['timezone']}). Next: {info['next']}.",
                   private=False, check_channel=True)]
 
@@ -230,33 +232,41 @@ def list_schedules(bot: "Bot", req: Command | Press, text: str) -> list[Message]
     for row in rows:
         info = describe(bot, row, now)
         skip = " (next one skipped)" if info["skip_next"] else ""
-        state = reach.PAUSED_WHY.get(row["paused_why"], info["state"]) if row["paused"] else info["state"]
-        failed = "" if row["paused"] and row["paused_why"] else reach.schedule_line(row)
+        state = reach.PAUSED_WHY.get(row.paused_why, info["state"]) if row.paused else info["state"]
+        failed = "" if row.paused and row.paused_why else reach.schedule_line(row)
         failed = f"; {failed}" if failed else ""
         lines.append(f"• #{info['id']} {info['summary']}: {state}, next {info['next']}{skip}{failed}")
     return [Reply(f"Schedules here (time zone {tz_name}):\n" + "\n".join(lines), private=True)]
 
 
-def _owned(bot: "Bot", req: Command | Press, words: list[str]) -> dict[str, Any]:
+def _saved(bot: "Bot", schedule_id: int) -> Schedule:
+    """A schedule just written, read back (so what is shown is what was stored)."""
+    found = bot.store.schedule(schedule_id)
+    if found is None:
+        raise LookupError(f"schedule {schedule_id} vanished while it was being changed")
+    return found
+
+
+def _owned(bot: "Bot", req: Command | Press, words: list[str]) -> Schedule:
     if not words or not words[0].lstrip("#").isdigit():
         raise NotUnderstood("Which schedule? Give its number from \"/peer schedules\", e.g. \"/peer schedule pause 3\".")
     row = bot.store.schedule(int(words[0].lstrip("#")))
-    if row is None or row["channel"] != req.where.channel_key:
+    if row is None or row.channel != req.where.channel_key:
         raise UserError(f"There's no schedule #{words[0].lstrip('#')} in this channel. \"/peer schedules\" lists them.")
     return row
 
 
 def change(bot: "Bot", req: Command | Press, verb: str, words: list[str]) -> list[Message]:
     row = _owned(bot, req, words)
-    sid, now = row["id"], bot.clock.now()
+    sid, now = row.id, bot.clock.now()
     ws = workspace_key(req)
     if verb == "pause":
-        bot.store.update_schedule(sid, paused=1)
+        bot.store.update_schedule(sid, paused=True)
         msg = f"Paused #{sid}. Nothing posts until someone resumes it."
     elif verb == "resume":
         # Runs that fell in the pause are not made up: the schedule carries on from now.
-        bot.store.update_schedule(sid, paused=0, last_fired_at=_iso(now), paused_why="", failure_told=0)
-        msg = f"Resumed #{sid}. Next: {describe(bot, bot.store.schedule(sid), now)['next']}."
+        bot.store.update_schedule(sid, paused=False, last_fired_at=_iso(now), paused_why="", failure_told=False)
+        msg = f"Resumed #{sid}. Next: {describe(bot, _saved(bot, sid), now)['next']}."
     elif verb == "skip":
         nxt = next_upcoming(bot, row, now)
         if nxt is None:
@@ -265,7 +275,7 @@ def change(bot: "Bot", req: Command | Press, verb: str, words: list[str]) -> lis
         msg = f"The next run of #{sid} ({describe(bot, row, now)['next']}) will be skipped."
     elif verb == "now":
         key = f"s{sid}:now:{now:%Y%m%dT%H%M%S}:{secrets.token_hex(3)}"
-        posts = prompts.render(bot, row["kind"], _where(row), key, row["theme"])
+        posts = prompts.render(bot, row.kind, row.where, key, row.theme)
         bot.store.audit(ws, req.who.user_id, "schedule post-now", f"#{sid}")
         return [Reply(f"Posted #{sid} now.", private=True, after_posts=True), *posts]
     else:
@@ -313,10 +323,6 @@ def _strip_thread(where: Where) -> Where:
     return Where(where.platform, where.workspace, where.channel, None, where.is_dm)
 
 
-def _where(row: dict[str, Any]) -> Where:
-    return Where(row["platform"], row["workspace"], row["channel_id"])
-
-
 # -- time ----------------------------------------------------------------------------------
 def tick(bot: "Bot", now: datetime, only: int | None = None) -> list[Post]:
     """Everything due at `now`, claimed and ready to deliver. Safe to call any number of times.
@@ -332,13 +338,13 @@ def tick(bot: "Bot", now: datetime, only: int | None = None) -> list[Post]:
     with bot.store.transaction():
         for rows in [[bot.store.schedule(only)]] if only is not None else _due_batches(bot, due_key(now)):
             for row in rows:
-                if row is None or row["paused"]:
+                if row is None or row.paused:
                     continue
                 try:
                     with bot.store.transaction():  # a savepoint: one broken schedule never blocks the rest
                         posts += _tick_one(bot, row, now, grace)
                 except (UserError, ValueError, KeyError):
-                    log.exception("schedule %s could not run; the others go ahead", row["id"])
+                    log.exception("schedule %s could not run; the others go ahead", row.id)
     return posts
 
 
@@ -352,45 +358,46 @@ def _due_batches(bot: "Bot", now_key: str):
     after = 0
     while batch := bot.store.due_schedules(now_key, after=after, limit=DUE_BATCH):
         yield batch
-        after = batch[-1]["id"]
+        after = batch[-1].id
 
 
-def _tick_one(bot: "Bot", row: dict[str, Any], now: datetime, grace: timedelta) -> list[Post]:
+def _tick_one(bot: "Bot", schedule: Schedule, now: datetime, grace: timedelta) -> list[Post]:
     """The run of one schedule due at `now`, claimed; notes when the schedule is next due."""
-    tz_name = channel_tz(bot, row["channel"])
-    last = _parse_time(row["last_fired_at"] or row["created_at"])
+    sid = schedule.id
+    tz_name = channel_tz(bot, schedule.channel)
+    last = _parse_time(schedule.last_fired_at or schedule.created_at)
     # calendar hook: the runs due, after holidays and closures. A run on a day off is skipped or
     # moved (`run.at`); it keeps the key of the regular run it stands for (`run.regular`).
-    plan = calendar_days.plan_for(bot, row, tz_name)
+    plan = calendar_days.plan_for(bot, schedule, tz_name)
     runs, nxt = plan.due(last, now)
     fires = [run.at for run in runs]
     if not fires:
-        if not row["next_due"]:
-            bot.store.update_schedule(row["id"], next_due=due_key(nxt.at if nxt else None))
+        if not schedule.next_due:
+            bot.store.update_schedule(sid, next_due=due_key(nxt.at if nxt else None))
         return []
     posts: list[Post] = []
     recent = [r for r in runs if now - r.at <= grace]
     for old in runs:
         if old not in recent:
-            log.info("schedule %s: run due %s missed by more than the grace period; skipped", row["id"], _iso(old.at))
+            log.info("schedule %s: run due %s missed by more than the grace period; skipped", sid, _iso(old.at))
     if recent:
         run = recent[-1]  # a backlog inside the grace period still posts once, not a flood
-        if row["skip_next"] and _parse_time(row["skip_next"]) <= run.at:
-            log.info("schedule %s: run due %s skipped on request", row["id"], _iso(run.at))
-            bot.store.update_schedule(row["id"], skip_next="")
+        if schedule.skip_next and _parse_time(schedule.skip_next) <= run.at:
+            log.info("schedule %s: run due %s skipped on request", sid, _iso(run.at))
+            bot.store.update_schedule(sid, skip_next="")
         else:
-            posts += _claimed(bot, row, run, tz_name)
-    elif row["skip_next"] and _parse_time(row["skip_next"]) <= fires[-1]:
-        bot.store.update_schedule(row["id"], skip_next="")
-    bot.store.update_schedule(row["id"], last_fired_at=_iso(fires[-1]), next_due=due_key(nxt.at if nxt else None))
+            posts += _claimed(bot, schedule, run, tz_name)
+    elif schedule.skip_next and _parse_time(schedule.skip_next) <= fires[-1]:
+        bot.store.update_schedule(sid, skip_next="")
+    bot.store.update_schedule(sid, last_fired_at=_iso(fires[-1]), next_due=due_key(nxt.at if nxt else None))
     return posts
 
 
-def _claimed(bot: "Bot", row: dict[str, Any], run: calendar_days.Run, tz_name: str) -> list[Post]:
-    key = schedule_key(row, run.regular, tz_name)
+def _claimed(bot: "Bot", schedule: Schedule, run: calendar_days.Run, tz_name: str) -> list[Post]:
+    key = schedule_key(schedule, run.regular, tz_name)
     if bot.store.delivery(key) is not None:
         return []  # someone (another process, an earlier run) already claimed this run
     fire = run.at  # a session's steps carry the same (moved) time as its opening post
     posts = [replace(p, due_at=_iso(fire))
-             for p in prompts.render(bot, row["kind"], _where(row), key, row["theme"])]
+             for p in prompts.render(bot, schedule.kind, schedule.where, key, schedule.theme)]
     return bot.claim(posts)

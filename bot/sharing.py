@@ -113,7 +113,7 @@ def share_key(bot: "Bot", req: Press, kind: str, item_id: str) -> str | None:
         record = bot.store.delivery(key)
         if record is None:
             return key
-        if record["status"] != "failed":
+        if record.status != "failed":
             return None
     raise UserError("I couldn't post in this channel the last few times. If I'm not a member here, "
                     "an admin can add me; until then, the answer stays with you.")

@@ -20,6 +20,7 @@ What makes several workers on one database safe is the database's own guarantees
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import secrets
 import threading
@@ -33,7 +34,9 @@ from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
 
 from bot.ports import Clock, SystemClock
+from bot.records import AuditEntry, Closure, ConversationRef, Delivery, Round, Run, Schedule
 from storage import postgres_schema
+from storage import rows as convert
 
 # Connections one worker keeps at most: the core's thread and the event loop's calls, plus headroom
 # for a transaction held while the other side reads.
@@ -198,12 +201,13 @@ class PostgresStore:
                    "payload = case when %s = 'claimed' then payload else '' end where key = %s",
                    [status, ref, self._now(), status, key])
 
-    def delivery(self, key: str) -> dict[str, Any] | None:
-        return self._one("select * from deliveries where key = %s", [key])
+    def delivery(self, key: str) -> Delivery | None:
+        row = self._one("select * from deliveries where key = %s", [key])
+        return convert.delivery_from_row(row) if row else None
 
-    def unfinished_deliveries(self, since: str) -> list[dict[str, Any]]:
-        return self._rows("select * from deliveries where status = 'claimed' and claimed_at >= %s "
-                          "order by claimed_at", [since])
+    def unfinished_deliveries(self, since: str) -> list[Delivery]:
+        return [convert.delivery_from_row(r) for r in self._rows(
+            "select * from deliveries where status = 'claimed' and claimed_at >= %s order by claimed_at", [since])]
 
     # -- channels, roles, audit ----------------------------------------------------------
     def channel_timezone(self, channel: str) -> str | None:
@@ -231,42 +235,48 @@ class PostgresStore:
         self._insert("audit", {"at": self._now(), "workspace": workspace, "actor": actor, "action": action,
                                "detail": detail})
 
-    def audit_log(self, workspace: str, limit: int = 50) -> list[dict[str, Any]]:
-        return self._rows("select at, actor, action, detail from audit where workspace = %s "
-                          "order by id desc limit %s", [workspace, limit])
+    def audit_log(self, workspace: str, limit: int = 50) -> list[AuditEntry]:
+        return [convert.audit_from_row(r) for r in self._rows(
+            "select at, actor, action, detail from audit where workspace = %s order by id desc limit %s",
+            [workspace, limit])]
 
     # -- schedules and rotation ----------------------------------------------------------
-    def add_schedule(self, row: dict[str, Any]) -> int:
-        return self._insert("schedules", {**row, "created_at": row.get("created_at") or self._now()}, returning="id")
+    def add_schedule(self, schedule: Schedule) -> int:
+        row = convert.schedule_to_row(schedule)
+        return self._insert("schedules", {**row, "created_at": row["created_at"] or self._now()}, returning="id")
 
-    def schedule(self, schedule_id: int) -> dict[str, Any] | None:
-        return self._one("select * from schedules where id = %s", [schedule_id])
+    def schedule(self, schedule_id: int) -> Schedule | None:
+        row = self._one("select * from schedules where id = %s", [schedule_id])
+        return convert.schedule_from_row(row) if row else None
 
-    def schedules(self, channel: str | None = None, workspace: str | None = None) -> list[dict[str, Any]]:
+    def schedules(self, channel: str | None = None, workspace: str | None = None) -> list[Schedule]:
         if channel is not None:
-            return self._rows("select * from schedules where channel = %s order by id", [channel])
-        if workspace is not None:
-            return self._rows("select * from schedules where platform || ':' || workspace = %s order by id",
-                              [workspace])
-        return self._rows("select * from schedules order by id")
+            found = self._rows("select * from schedules where channel = %s order by id", [channel])
+        elif workspace is not None:
+            found = self._rows("select * from schedules where platform || ':' || workspace = %s order by id",
+                               [workspace])
+        else:
+            found = self._rows("select * from schedules order by id")
+        return [convert.schedule_from_row(r) for r in found]
 
     def update_schedule(self, schedule_id: int, **changes: Any) -> None:
         # Any change may move when the schedule is next due; unless the caller says, the next tick
         # works it out again.
-        self._update("schedules", schedule_id, {"next_due": "", **changes})
+        self._update("schedules", schedule_id, convert.schedule_columns({"next_due": "", **changes}))
 
     def note_schedule_post(self, schedule_id: int, **changes: Any) -> None:
         """Record how a schedule's post went without touching when it is next due."""
-        self._update("schedules", schedule_id, changes)
+        self._update("schedules", schedule_id, convert.schedule_columns(changes))
 
-    def due_schedules(self, now: str, after: int = 0, limit: int | None = None) -> list[dict[str, Any]]:
+    def due_schedules(self, now: str, after: int = 0, limit: int | None = None) -> list[Schedule]:
         """Active schedules due at `now` (a UTC ISO instant), or whose next time is not known yet.
 
         Claimed: inside the caller's transaction the rows stay locked until it commits, and a worker
         ticking at the same time skips them (SKIP LOCKED) rather than running them twice. Asked for in
         batches (`after`, `limit`), workers ticking together share the due schedules between them."""
-        return self._rows("select * from schedules where paused = 0 and (next_due = '' or next_due <= %s) "
-                          "and id > %s order by id limit %s for update skip locked", [now, after, limit])
+        return [convert.schedule_from_row(r) for r in self._rows(
+            "select * from schedules where paused = 0 and (next_due = '' or next_due <= %s) "
+            "and id > %s order by id limit %s for update skip locked", [now, after, limit])]
 
     def count_schedules(self) -> int:
         return self._one("select count(*) as n from schedules")["n"]
@@ -290,21 +300,18 @@ class PostgresStore:
                    "values (%s, %s, %s, %s, 1, '{}', %s, '') on conflict do nothing",
                    [round_id, channel, kind, json.dumps(choices), self._now()])
 
-    def round(self, round_id: str) -> dict[str, Any] | None:
+    def round(self, round_id: str) -> Round | None:
         row = self._one("select * from rounds where id = %s", [round_id])
-        if row is None:
-            return None
-        row["choices"], row["counts"] = json.loads(row["choices"]), json.loads(row["counts"] or "{}")
-        return row
+        return convert.round_from_row(row) if row else None
 
     def record_vote(self, round_id: str, voter: str, choice: str) -> None:
         # One row per (round, voter hash): voting again changes the vote instead of adding one.
         self._upsert("votes", {"round_id": round_id, "voter": voter, "choice": choice}, pk=("round_id", "voter"))
 
     def tally(self, round_id: str) -> dict[str, int]:
-        row = self.round(round_id)
-        if row and not row["open"]:
-            return row["counts"]
+        found = self.round(round_id)
+        if found and not found.open:
+            return found.counts
         return {r["choice"]: r["n"] for r in self._rows(
             "select choice, count(*) as n from votes where round_id = %s group by choice", [round_id])}
 
@@ -335,19 +342,22 @@ class PostgresStore:
         return self._secret
 
     # -- scenario runs -------------------------------------------------------------------
-    def save_run(self, run: dict[str, Any]) -> None:
-        self._upsert("scenario_runs", run, pk=("id",))
+    def save_run(self, run: Run) -> None:
+        self._upsert("scenario_runs", convert.run_to_row(run), pk=("id",))
 
-    def run(self, run_id: str) -> dict[str, Any] | None:
-        return self._one("select * from scenario_runs where id = %s", [run_id])
+    def run(self, run_id: str) -> Run | None:
+        row = self._one("select * from scenario_runs where id = %s", [run_id])
+        return convert.run_from_row(row) if row else None
 
-    def active_run(self, channel: str) -> dict[str, Any] | None:
-        return self._one("select * from scenario_runs where channel = %s and state in ('running', 'paused', 'revealed') "
-                         "order by started_at desc limit 1", [channel])
+    def active_run(self, channel: str) -> Run | None:
+        row = self._one("select * from scenario_runs where channel = %s and state in ('running', 'paused', 'revealed') "
+                        "order by started_at desc limit 1", [channel])
+        return convert.run_from_row(row) if row else None
 
-    def runs_due(self, now: str) -> list[dict[str, Any]]:
-        return self._rows("select * from scenario_runs where state = 'running' and reveal_at != '' "
-                          "and reveal_at <= %s order by id for update skip locked", [now])
+    def runs_due(self, now: str) -> list[Run]:
+        return [convert.run_from_row(r) for r in self._rows(
+            "select * from scenario_runs where state = 'running' and reveal_at != '' "
+            "and reveal_at <= %s order by id for update skip locked", [now])]
 
     def scenarios_run(self, channel: str) -> set[str]:
         return {r["scenario_id"] for r in self._rows(
@@ -424,9 +434,10 @@ class PostgresStore:
     def voters(self, round_id: str) -> set[str]:
         return {r["voter"] for r in self._rows("select voter from votes where round_id = %s", [round_id])}
 
-    def open_rounds(self, channel_prefix: str) -> list[dict[str, Any]]:
-        return self._rows("select id, channel from rounds where open = 1 and channel like %s escape ''",
-                          [channel_prefix + "%"])
+    def open_rounds(self, channel_prefix: str) -> list[Round]:
+        # left(), not LIKE: "_" and "%" in a key must match only themselves.
+        return [convert.round_from_row(r) for r in self._rows(
+            "select * from rounds where open = 1 and left(channel, %s) = %s", [len(channel_prefix), channel_prefix])]
 
     def prune(self, before: str) -> dict[str, int]:
         """Drop what has served its purpose and is older than `before` (an ISO instant)."""
@@ -453,24 +464,30 @@ class PostgresStore:
         return {name: self._rows(sql.SQL("select * from {}").format(sql.Identifier(name)))
                 for name in names if name not in NOT_EXPORTED}
 
-    # -- Microsoft Teams conversation references --------------------------------------------
-    def teams_conversation(self, channel: str) -> dict[str, Any] | None:
-        return self._one("select * from teams_conversations where channel = %s", [channel])
+    # -- conversation references (Teams posts proactively with these) -----------------------
+    def conversation(self, channel: str) -> ConversationRef | None:
+        row = self._one("select * from teams_conversations where channel = %s", [channel])
+        return convert.conversation_from_row(row) if row else None
 
-    def save_teams_conversation(self, channel: str, conversation_id: str, service_url: str, tenant_id: str) -> None:
-        self._upsert("teams_conversations", {"channel": channel, "conversation_id": conversation_id,
-                                             "service_url": service_url, "tenant_id": tenant_id,
-                                             "updated_at": self._now()}, pk=("channel",))
+    def remember_conversation(self, channel: str, ref: ConversationRef) -> None:
+        ref = dataclasses.replace(ref, service_url=ref.service_url.rstrip("/"))
+        with self.transaction():
+            # Written only when it changed: every message in a channel brings its reference again.
+            if self.conversation(channel) != ref:
+                self._upsert("teams_conversations", convert.conversation_to_row(channel, ref, self._now()),
+                             pk=("channel",))
 
-    def forget_teams_conversation(self, channel: str) -> None:
+    def forget_conversation(self, channel: str) -> None:
         self._exec("delete from teams_conversations where channel = %s", [channel])
 
-    def any_teams_conversation(self, *, channel_prefix: str | None = None,
-                               tenant_id: str | None = None) -> dict[str, Any] | None:
-        if channel_prefix is not None:
-            return self._one("select * from teams_conversations where left(channel, %s) = %s limit 1",
-                             [len(channel_prefix), channel_prefix])
-        return self._one("select * from teams_conversations where tenant_id = %s limit 1", [tenant_id])
+    def conversation_under(self, channel_prefix: str) -> ConversationRef | None:
+        row = self._one("select * from teams_conversations where left(channel, %s) = %s limit 1",
+                        [len(channel_prefix), channel_prefix])
+        return convert.conversation_from_row(row) if row else None
+
+    def conversation_in_tenant(self, tenant_id: str) -> ConversationRef | None:
+        row = self._one("select * from teams_conversations where tenant_id = %s limit 1", [tenant_id])
+        return convert.conversation_from_row(row) if row else None
 
     # -- requests already seen (replay protection) ----------------------------------------
     def first_sighting(self, key: str, expires_at: str, now: str) -> bool:
@@ -510,9 +527,9 @@ class PostgresStore:
                          pk=("channel",))
             self._exec("update schedules set next_due = '' where channel = %s", [channel])
 
-    def closures(self, channel: str) -> list[dict[str, Any]]:
-        return self._rows('select id, start, "end", label from closures where channel = %s order by start, id',
-                          [channel])
+    def closures(self, channel: str) -> list[Closure]:
+        return [convert.closure_from_row(r) for r in self._rows(
+            'select id, start, "end", label from closures where channel = %s order by start, id', [channel])]
 
     def add_closure(self, channel: str, start: str, end: str, label: str) -> int:
         with self.transaction():
@@ -521,10 +538,10 @@ class PostgresStore:
             self._exec("update schedules set next_due = '' where channel = %s", [channel])
         return pk
 
-    def remove_closure(self, channel: str, closure_id: int) -> dict[str, Any] | None:
+    def remove_closure(self, channel: str, closure_id: int) -> Closure | None:
         with self.transaction():
             row = self._one('delete from closures where id = %s and channel = %s returning id, start, "end", label',
                             [closure_id, channel])
             if row is not None:
                 self._exec("update schedules set next_due = '' where channel = %s", [channel])
-        return row
+        return convert.closure_from_row(row) if row else None

@@ -140,3 +140,45 @@ def m015_schedule_reach(db: Database) -> None:
     db["schedules"].add_column("last_failure", str, not_null_default="")
     db["schedules"].add_column("failure_told", int, not_null_default=0)
     db["schedules"].add_column("paused_why", str, not_null_default="")
+
+
+# The schedule rule's own text form before m016: "weekly mon,thu 10:00 0", "fortnightly tue 14:30 0",
+# "monthly fri 15:00 -1" (the last Friday), "monthday - 12:00 1", and "weekly wed 09:00 0 3" for every
+# three weeks. Frozen here, so this migration reads old rows the same way whatever the code becomes.
+_LEGACY_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def legacy_rule_to_rrule(text: str) -> str:
+    """The RRULE text (as `bot.schedule_spec.Rule.rrule_text` writes it) for a pre-m016 rule."""
+    from datetime import datetime
+
+    from dateutil.rrule import MONTHLY, WEEKLY, rrule, weekday
+
+    cadence, days_text, at, nth_text, *rest = text.split()
+    days = [_LEGACY_DAYS.index(d) for d in days_text.split(",")] if days_text != "-" else []
+    hour, minute = (int(part) for part in at.split(":"))
+    nth, interval = int(nth_text), int(rest[0]) if rest else 1
+    when = {"byhour": hour, "byminute": minute, "bysecond": 0, "dtstart": datetime(2000, 1, 3)}
+    if cadence == "fortnightly":
+        cadence, interval = "weekly", 2
+    if cadence == "weekly":
+        recurrence = rrule(WEEKLY, interval=interval, byweekday=days, **when)
+    elif cadence == "monthly":
+        recurrence = rrule(MONTHLY, byweekday=weekday(days[0], nth), **when)
+    elif cadence == "monthday":
+        recurrence = rrule(MONTHLY, bymonthday=nth, **when)
+    else:
+        raise ValueError(f"not a schedule rule: {text!r}")
+    return str(recurrence).splitlines()[-1]
+
+
+@migrations()
+def m016_schedule_rrule(db: Database) -> None:
+    # A schedule's recurrence as RFC 5545 RRULE text (`bot.schedule_spec`), in place of peerbot's own
+    # rule text: a standard any store or tool can read. Times stay the channel's wall-clock times, and
+    # every-n-weeks rules still count weeks from `created_at`, so every schedule fires exactly when it
+    # did. When each is next due does not change either, so `next_due` stays as it is.
+    db["schedules"].add_column("recurrence", str, not_null_default="")
+    for row in list(db.query("select id, rule from schedules")):
+        db.execute("update schedules set recurrence = ? where id = ?", [legacy_rule_to_rrule(row["rule"]), row["id"]])
+    db["schedules"].transform(drop={"rule"})

@@ -10,6 +10,7 @@ even then. Schema changes are `sqlite_utils.Migrations` steps in `storage.schema
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import inspect
 import json
@@ -22,6 +23,8 @@ from typing import Any
 import sqlite_utils
 
 from bot.ports import Clock, SystemClock
+from bot.records import AuditEntry, Closure, ConversationRef, Delivery, Round, Run, Schedule
+from storage import rows as convert
 from storage.schema import migrations
 
 # How long a statement waits for another process's write lock before SQLite gives up.
@@ -130,13 +133,13 @@ class SqliteStore:
                         "payload = case when ? = 'claimed' then payload else '' end where key = ?",
                         [status, ref, self._now(), status, key])
 
-    def delivery(self, key: str) -> dict[str, Any] | None:
+    def delivery(self, key: str) -> Delivery | None:
         rows = list(self.db.query("select * from deliveries where key = ?", [key]))
-        return rows[0] if rows else None
+        return convert.delivery_from_row(rows[0]) if rows else None
 
-    def unfinished_deliveries(self, since: str) -> list[dict[str, Any]]:
-        return list(self.db.query("select * from deliveries where status = 'claimed' and claimed_at >= ? "
-                                  "order by claimed_at", [since]))
+    def unfinished_deliveries(self, since: str) -> list[Delivery]:
+        return [convert.delivery_from_row(r) for r in self.db.query(
+            "select * from deliveries where status = 'claimed' and claimed_at >= ? order by claimed_at", [since])]
 
     # -- channels, roles, audit ----------------------------------------------------------
     def _channel_row(self, channel: str) -> dict[str, Any] | None:
@@ -170,40 +173,45 @@ class SqliteStore:
         self.db["audit"].insert({"at": self._now(), "workspace": workspace, "actor": actor, "action": action,
                                  "detail": detail})
 
-    def audit_log(self, workspace: str, limit: int = 50) -> list[dict[str, Any]]:
-        return list(self.db.query("select at, actor, action, detail from audit where workspace = ? "
-                                  "order by id desc limit ?", [workspace, limit]))
+    def audit_log(self, workspace: str, limit: int = 50) -> list[AuditEntry]:
+        return [convert.audit_from_row(r) for r in self.db.query(
+            "select at, actor, action, detail from audit where workspace = ? order by id desc limit ?",
+            [workspace, limit])]
 
     # -- schedules and rotation ----------------------------------------------------------
-    def add_schedule(self, row: dict[str, Any]) -> int:
-        return self.db["schedules"].insert({**row, "created_at": row.get("created_at") or self._now()}).last_pk
+    def add_schedule(self, schedule: Schedule) -> int:
+        row = convert.schedule_to_row(schedule)
+        return self.db["schedules"].insert({**row, "created_at": row["created_at"] or self._now()}).last_pk
 
-    def schedule(self, schedule_id: int) -> dict[str, Any] | None:
+    def schedule(self, schedule_id: int) -> Schedule | None:
         rows = list(self.db.query("select * from schedules where id = ?", [schedule_id]))
-        return rows[0] if rows else None
+        return convert.schedule_from_row(rows[0]) if rows else None
 
-    def schedules(self, channel: str | None = None, workspace: str | None = None) -> list[dict[str, Any]]:
+    def schedules(self, channel: str | None = None, workspace: str | None = None) -> list[Schedule]:
         if channel is not None:
-            return list(self.db.query("select * from schedules where channel = ? order by id", [channel]))
-        if workspace is not None:
-            return list(self.db.query("select * from schedules where platform || ':' || workspace = ? "
-                                      "order by id", [workspace]))
-        return list(self.db.query("select * from schedules order by id"))
+            found = self.db.query("select * from schedules where channel = ? order by id", [channel])
+        elif workspace is not None:
+            found = self.db.query("select * from schedules where platform || ':' || workspace = ? order by id",
+                                  [workspace])
+        else:
+            found = self.db.query("select * from schedules order by id")
+        return [convert.schedule_from_row(r) for r in found]
 
     def update_schedule(self, schedule_id: int, **changes: Any) -> None:
         # Any change may move when the schedule is next due; unless the caller says, the next tick
         # works it out again.
-        self.db["schedules"].update(schedule_id, {"next_due": "", **changes})
+        self.db["schedules"].update(schedule_id, convert.schedule_columns({"next_due": "", **changes}))
 
     def note_schedule_post(self, schedule_id: int, **changes: Any) -> None:
         """Record how a schedule's post went (`last_failure`, `failure_told`, `paused_why`, `paused`)
         without touching when it is next due."""
-        self.db["schedules"].update(schedule_id, changes)
+        self.db["schedules"].update(schedule_id, convert.schedule_columns(changes))
 
-    def due_schedules(self, now: str, after: int = 0, limit: int | None = None) -> list[dict[str, Any]]:
+    def due_schedules(self, now: str, after: int = 0, limit: int | None = None) -> list[Schedule]:
         """Active schedules due at `now` (a UTC ISO instant), or whose next time is not known yet."""
-        return list(self.db.query("select * from schedules where paused = 0 and (next_due = '' or next_due <= ?) "
-                                  "and id > ? order by id limit ?", [now, after, -1 if limit is None else limit]))
+        return [convert.schedule_from_row(r) for r in self.db.query(
+            "select * from schedules where paused = 0 and (next_due = '' or next_due <= ?) and id > ? "
+            "order by id limit ?", [now, after, -1 if limit is None else limit])]
 
     def count_schedules(self) -> int:
         return self.db["schedules"].count
@@ -228,22 +236,18 @@ class SqliteStore:
         self.db.execute("insert or ignore into rounds (id, channel, kind, choices, open, counts, opened_at, closed_at) "
                         "values (?, ?, ?, ?, 1, '{}', ?, '')", [round_id, channel, kind, json.dumps(choices), self._now()])
 
-    def round(self, round_id: str) -> dict[str, Any] | None:
+    def round(self, round_id: str) -> Round | None:
         rows = list(self.db.query("select * from rounds where id = ?", [round_id]))
-        if not rows:
-            return None
-        row = dict(rows[0])
-        row["choices"], row["counts"] = json.loads(row["choices"]), json.loads(row["counts"] or "{}")
-        return row
+        return convert.round_from_row(rows[0]) if rows else None
 
     def record_vote(self, round_id: str, voter: str, choice: str) -> None:
         # One row per (round, voter hash): voting again changes the vote instead of adding one.
         self._upsert("votes", {"round_id": round_id, "voter": voter, "choice": choice}, pk=("round_id", "voter"))
 
     def tally(self, round_id: str) -> dict[str, int]:
-        row = self.round(round_id)
-        if row and not row["open"]:
-            return row["counts"]
+        found = self.round(round_id)
+        if found and not found.open:
+            return found.counts
         return {r["choice"]: r["n"] for r in self.db.query(
             "select choice, count(*) as n from votes where round_id = ? group by choice", [round_id])}
 
@@ -285,21 +289,21 @@ class SqliteStore:
         return bytes.fromhex(list(self.db.query("select value from meta where key = 'vote_key'"))[0]["value"])
 
     # -- scenario runs -------------------------------------------------------------------
-    def save_run(self, run: dict[str, Any]) -> None:
-        self._upsert("scenario_runs", run, pk=("id",))
+    def save_run(self, run: Run) -> None:
+        self._upsert("scenario_runs", convert.run_to_row(run), pk=("id",))
 
-    def run(self, run_id: str) -> dict[str, Any] | None:
+    def run(self, run_id: str) -> Run | None:
         rows = list(self.db.query("select * from scenario_runs where id = ?", [run_id]))
-        return rows[0] if rows else None
+        return convert.run_from_row(rows[0]) if rows else None
 
-    def active_run(self, channel: str) -> dict[str, Any] | None:
+    def active_run(self, channel: str) -> Run | None:
         rows = list(self.db.query("select * from scenario_runs where channel = ? and state in "
                                   "('running', 'paused', 'revealed') order by started_at desc limit 1", [channel]))
-        return rows[0] if rows else None
+        return convert.run_from_row(rows[0]) if rows else None
 
-    def runs_due(self, now: str) -> list[dict[str, Any]]:
-        return list(self.db.query("select * from scenario_runs where state = 'running' and reveal_at != '' "
-                                  "and reveal_at <= ?", [now]))
+    def runs_due(self, now: str) -> list[Run]:
+        return [convert.run_from_row(r) for r in self.db.query(
+            "select * from scenario_runs where state = 'running' and reveal_at != '' and reveal_at <= ?", [now])]
 
     def scenarios_run(self, channel: str) -> set[str]:
         return {r["scenario_id"] for r in self.db.query(
@@ -376,9 +380,10 @@ class SqliteStore:
     def voters(self, round_id: str) -> set[str]:
         return {r["voter"] for r in self.db.query("select voter from votes where round_id = ?", [round_id])}
 
-    def open_rounds(self, channel_prefix: str) -> list[dict[str, Any]]:
-        return [dict(r) for r in self.db.query("select id, channel from rounds where open = 1 and channel like ?",
-                                               [channel_prefix + "%"])]
+    def open_rounds(self, channel_prefix: str) -> list[Round]:
+        # instr/substr, not LIKE: "_" and "%" in a key must match only themselves.
+        return [convert.round_from_row(r) for r in self.db.query(
+            "select * from rounds where open = 1 and substr(channel, 1, ?) = ?", [len(channel_prefix), channel_prefix])]
 
     def prune(self, before: str) -> dict[str, int]:
         """Drop what has served its purpose and is older than `before` (an ISO instant)."""
@@ -404,29 +409,6 @@ class SqliteStore:
         """Every table's rows, for an operator's export (the vote key excepted: it is a secret)."""
         return {name: [dict(r) for r in self.db[name].rows] for name in self.db.table_names()
                 if name not in ("meta", "_sqlite_migrations", "sqlite_sequence")}
-
-    # -- Microsoft Teams conversation references --------------------------------------------
-    def teams_conversation(self, channel: str) -> dict[str, Any] | None:
-        rows = list(self.db.query("select * from teams_conversations where channel = ?", [channel]))
-        return rows[0] if rows else None
-
-    def save_teams_conversation(self, channel: str, conversation_id: str, service_url: str, tenant_id: str) -> None:
-        self._upsert("teams_conversations", {"channel": channel, "conversation_id": conversation_id,
-                                             "service_url": service_url, "tenant_id": tenant_id,
-                                             "updated_at": self._now()}, pk=("channel",))
-
-    def forget_teams_conversation(self, channel: str) -> None:
-        self.db.execute("delete from teams_conversations where channel = ?", [channel])
-
-    def any_teams_conversation(self, *, channel_prefix: str | None = None,
-                               tenant_id: str | None = None) -> dict[str, Any] | None:
-        if channel_prefix is not None:
-            # substr, not LIKE: "_" and "%" in a team id match only themselves.
-            rows = self.db.query("select * from teams_conversations where substr(channel, 1, ?) = ? limit 1",
-                                 [len(channel_prefix), channel_prefix])
-        else:
-            rows = self.db.query("select * from teams_conversations where tenant_id = ? limit 1", [tenant_id])
-        return next(iter(rows), None)
 
     # -- requests already seen (replay protection) ----------------------------------------
     def first_sighting(self, key: str, expires_at: str, now: str) -> bool:
@@ -472,9 +454,9 @@ class SqliteStore:
                          pk=("channel",))
             self.db.execute("update schedules set next_due = '' where channel = ?", [channel])
 
-    def closures(self, channel: str) -> list[dict[str, Any]]:
-        return list(self.db.query("select id, start, end, label from closures where channel = ? "
-                                  "order by start, id", [channel]))
+    def closures(self, channel: str) -> list[Closure]:
+        return [convert.closure_from_row(r) for r in self.db.query(
+            "select id, start, end, label from closures where channel = ? order by start, id", [channel])]
 
     def add_closure(self, channel: str, start: str, end: str, label: str) -> int:
         with self.db.atomic():
@@ -483,7 +465,7 @@ class SqliteStore:
             self.db.execute("update schedules set next_due = '' where channel = ?", [channel])
         return pk
 
-    def remove_closure(self, channel: str, closure_id: int) -> dict[str, Any] | None:
+    def remove_closure(self, channel: str, closure_id: int) -> Closure | None:
         with self.db.atomic():
             rows = list(self.db.query("select id, start, end, label from closures where id = ? and channel = ?",
                                       [closure_id, channel]))
@@ -491,7 +473,32 @@ class SqliteStore:
                 return None
             self.db.execute("delete from closures where id = ?", [closure_id])
             self.db.execute("update schedules set next_due = '' where channel = ?", [channel])
-        return rows[0]
+        return convert.closure_from_row(rows[0])
+
+    # -- conversation references (Teams posts proactively with these) -----------------------
+    def conversation(self, channel: str) -> ConversationRef | None:
+        rows = list(self.db.query("select * from teams_conversations where channel = ?", [channel]))
+        return convert.conversation_from_row(rows[0]) if rows else None
+
+    def remember_conversation(self, channel: str, ref: ConversationRef) -> None:
+        ref = dataclasses.replace(ref, service_url=ref.service_url.rstrip("/"))
+        with self.transaction():
+            # Written only when it changed: every message in a channel brings its reference again.
+            if self.conversation(channel) != ref:
+                self._upsert("teams_conversations", convert.conversation_to_row(channel, ref, self._now()),
+                             pk=("channel",))
+
+    def forget_conversation(self, channel: str) -> None:
+        self.db.execute("delete from teams_conversations where channel = ?", [channel])
+
+    def conversation_under(self, channel_prefix: str) -> ConversationRef | None:
+        rows = list(self.db.query("select * from teams_conversations where substr(channel, 1, ?) = ? limit 1",
+                                  [len(channel_prefix), channel_prefix]))
+        return convert.conversation_from_row(rows[0]) if rows else None
+
+    def conversation_in_tenant(self, tenant_id: str) -> ConversationRef | None:
+        rows = list(self.db.query("select * from teams_conversations where tenant_id = ? limit 1", [tenant_id]))
+        return convert.conversation_from_row(rows[0]) if rows else None
 
 
 def _serialized(method):

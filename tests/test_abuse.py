@@ -91,7 +91,7 @@ def test_tick_at_more_than_a_day_ahead_is_refused_unless_forced(tmp_path, bot, f
     refused = run_cli(["tick", "--at", ahead], PEERBOT_DB=bot.settings.db)
     assert refused.exit_code == 2 and "more than a day ahead of now" in refused.output
     assert "--force" in refused.output and "Traceback" not in refused.output
-    assert bot.store.schedule(1)["last_fired_at"] == before["last_fired_at"]
+    assert bot.store.schedule(1).last_fired_at == before.last_fired_at
     assert run_cli(["tick", "--force", "--at", ahead], PEERBOT_DB=bot.settings.db).exit_code == 0
 
 
@@ -113,7 +113,7 @@ async def test_a_clock_that_jumps_years_ahead_does_not_move_schedules_past_their
     clock.advance(days=365 * 20)  # the clock jumps twenty years...
     seconds[0] += 60  # ...while a minute passes
     await registrar.sweep()
-    assert bot.store.schedule(1)["last_fired_at"] < "2027"
+    assert bot.store.schedule(1).last_fired_at < "2027"
     clock.advance(days=-365 * 20, hours=3)  # the clock is right again; it is now 10:01 in Toronto
     seconds[0] += 3 * 3600
     assert len(bot.tick(registrar.guard.now())) == 1  # today's run posts

@@ -191,8 +191,8 @@ def test_a_closure_label_is_quoted_back_inert_and_short(bot, ontario: Chat):
     """A label with a group ping, a link and a long tail is stored and shown without any of them working."""
     reply = ontario.say('/peer closed 2027-03-01 "<!channel> @here see https://example.org ' + "x" * 100 + '"')[0].text
     [row] = bot.store.closures("test:team:c-general")
-    assert len(row["label"]) <= 60 and "@" not in row["label"] and "<!" not in row["label"]
-    assert "://" not in row["label"] and row["label"] in reply
+    assert len(row.label) <= 60 and "@" not in row.label and "<!" not in row.label
+    assert "://" not in row.label and row.label in reply
 
 
 def test_a_wrong_holiday_setting_is_an_operator_error_in_one_line():

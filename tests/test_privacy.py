@@ -75,7 +75,7 @@ def test_forget_me_leaves_no_trace_of_the_asker(bot, facilitator: Chat, settings
     done = fay.press("Forget me")[0]
     assert done.private and done.text.startswith("Done.")
     assert FORGETFUL.encode() not in raw_database(settings.db)
-    assert len(bot.store.schedules()) == 1 and bot.store.schedules()[0]["created_by"] == ""
+    assert len(bot.store.schedules()) == 1 and bot.store.schedules()[0].created_by == ""
     assert "I keep nothing about you" in fay.say("/peer forget me")[0].text
 
 

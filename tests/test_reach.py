@@ -11,7 +11,7 @@ from bot.schedule_outcomes import after_delivery
 def made_schedule(facilitator) -> int:
     facilitator.say("/peer schedule reflection every monday 10:00")
     (row,) = facilitator.bot.store.schedules()
-    return row["id"]
+    return row.id
 
 
 def test_a_schedule_made_asks_the_adapter_to_check_the_channel(facilitator):

@@ -361,7 +361,7 @@ def test_a_facilitator_sets_the_workspaces_region_and_everyone_there_sees_its_li
     assert "Australia" in facilitator.say("/peer region AU")[0].text
     reply = chat.say("I took too many pills")[0]
     assert "13 11 14" in reply.text and "000" in reply.text
-    assert [r["detail"] for r in chat.bot.store.audit_log("test:team")] == ["AU"]
+    assert [r.detail for r in chat.bot.store.audit_log("test:team")] == ["AU"]
 
 
 def test_regions_are_per_workspace(facilitator, bot):

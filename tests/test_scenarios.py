@@ -425,13 +425,13 @@ def test_a_weekly_checkin_closes_when_the_next_one_is_posted_and_drops_its_hashe
     for user in ("u-ana", "u-ben", "u-cat"):
         facilitator.as_(user).press_action(first.reply.choices[0].action)
     old = round_of(first)
-    assert bot.store.voters(old) and bot.store.round(old)["open"]
+    assert bot.store.voters(old) and bot.store.round(old).open
 
     clock.advance(days=7)
     (second,) = bot.tick()
-    assert round_of(second) != old and bot.store.round(round_of(second))["open"]
-    assert not bot.store.round(old)["open"] and bot.store.voters(old) == set()
-    assert sum(bot.store.round(old)["counts"].values()) == 3
+    assert round_of(second) != old and bot.store.round(round_of(second)).open
+    assert not bot.store.round(old).open and bot.store.voters(old) == set()
+    assert sum(bot.store.round(old).counts.values()) == 3
     late = facilitator.as_("u-dan").press_action(first.reply.choices[1].action)
     assert late[0].private and "has closed" in late[0].text
 
@@ -443,5 +443,5 @@ def test_a_scenario_poll_nobody_revealed_closes_after_a_week(bot, facilitator: C
     vote(facilitator.as_("u-ana"), poll, 0)
     clock.advance(days=OPEN_FOR.days, minutes=1)
     bot.tick()
-    assert bot.store.voters(round_of(poll)) == set() and not bot.store.round(round_of(poll))["open"]
+    assert bot.store.voters(round_of(poll)) == set() and not bot.store.round(round_of(poll)).open
     assert any(m.key.endswith(":reveal") for m in facilitator.press("Reveal") if isinstance(m, Post))

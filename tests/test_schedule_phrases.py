@@ -71,14 +71,14 @@ def expected(phrase: dict) -> list[set[datetime]]:
 
 def made(bot, channel_key: str) -> tuple[str, set[datetime]] | None:
     """The kind and fire times of the schedule made in this channel, if one was."""
-    from bot.schedule_spec import Rule, fire_times
+    from bot.schedule_spec import fire_times
 
     rows = bot.store.schedules(channel=channel_key)
     if not rows:
         return None
     row = rows[-1]
-    fires = fire_times(Rule.decode(row["rule"]), TZ, START, START + HORIZON, datetime.fromisoformat(row["created_at"]))
-    return row["kind"], set(fires)
+    fires = fire_times(row.recurrence, TZ, START, START + HORIZON, datetime.fromisoformat(row.created_at))
+    return row.kind, set(fires)
 
 
 def score(path: Path = DATA) -> list[Outcome]:

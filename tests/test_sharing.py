@@ -176,8 +176,8 @@ def test_changing_who_sees_answers_is_in_the_audit_log(bot, chat: Chat):
     """The change is audited with who made it, and an admin reads it with `/peer audit`."""
     admin = chat.as_("u-ada", Role.ADMIN)
     admin.say("/peer answers public")
-    [row] = [r for r in bot.store.audit_log("test:team") if r["action"] == "answers"]
-    assert row["actor"] == "u-ada" and row["detail"] == "public"
+    [row] = [r for r in bot.store.audit_log("test:team") if r.action == "answers"]
+    assert row.actor == "u-ada" and row.detail == "public"
     assert "answers: public" in admin.say("/peer audit")[0].text
 
 

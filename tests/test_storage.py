@@ -51,3 +51,66 @@ def test_a_new_database_gets_its_meta_table_from_the_migrations(tmp_path, clock)
         assert len(key) == 32 and again.secret() == key  # made once, kept across restarts
     finally:
         again.close()
+
+
+# Schedules as an older peerbot saved them (its own rule text), made on Wednesday 2026-10-21 in a
+# Toronto channel, with the first fire times that version computed for each (UTC): every other
+# Tuesday, the last Friday of the month, and 01:30 and 02:30 on Sundays across the autumn change.
+MADE = "2026-10-21T16:00:00+00:00"
+OLD_RULES = {
+    "fortnightly tue 14:30 0": ("every other tuesday 14:30",
+                                ["2026-11-03T19:30", "2026-11-17T19:30", "2026-12-01T19:30"]),
+    "monthly fri 15:00 -1": ("last friday of the month 15:00",
+                             ["2026-10-30T19:00", "2026-11-27T20:00", "2026-12-25T20:00"]),
+    "weekly sun 01:30 0": ("every sunday 1:30am", ["2026-10-25T05:30", "2026-11-01T05:30", "2026-11-08T06:30"]),
+    "weekly sun 02:30 0": ("every sunday 2:30am", ["2026-10-25T06:30", "2026-11-01T07:30", "2026-11-08T07:30"]),
+}
+
+
+def database_with_old_schedules(path) -> None:
+    old = sqlite_utils.Database(path)
+    migrations.apply(old, stop_before="m016_schedule_rrule")
+    # No holiday calendar: the last Friday of December 2026 is Christmas Day, skipped by default.
+    old["channels"].insert({"channel": "slack:T1:C1", "timezone": "America/Toronto", "holidays": "off",
+                            "updated_at": MADE})
+    for rule in OLD_RULES:
+        old["schedules"].insert({"channel": "slack:T1:C1", "platform": "slack", "workspace": "T1", "channel_id": "C1",
+                                 "kind": "reflection", "rule": rule, "created_by": "UFAY", "created_at": MADE,
+                                 "last_fired_at": MADE})
+    old.conn.commit()
+    old.conn.close()
+
+
+def test_an_older_schedule_becomes_the_rrule_a_new_one_would_have(tmp_path, clock):
+    """m016 turns each schedule's old rule text into RRULE text: the same as the same words make today."""
+    from bot.schedule_spec import parse_rule
+
+    database_with_old_schedules(tmp_path / "old.db")
+    store = SqliteStore(tmp_path / "old.db", clock)
+    try:
+        migrated = store.schedules()
+        assert "rule" not in store.db["schedules"].columns_dict
+    finally:
+        store.close()
+    assert [s.recurrence for s in migrated] == [parse_rule(words).rrule_text() for words, _ in OLD_RULES.values()]
+    assert migrated[0].recurrence == "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=14;BYMINUTE=30;BYSECOND=0"
+
+
+def test_an_older_schedule_fires_when_it_always_did(settings, clock, catalog):
+    """After the upgrade each old schedule posts at exactly the times the older version worked out,
+    daylight-saving changes included, and not a minute before."""
+    from datetime import datetime, timedelta
+
+    from adapters.bootstrap import build_bot
+
+    database_with_old_schedules(settings.db)
+    bot = build_bot(settings, clock=clock, catalog=catalog)
+    expected = sorted((datetime.fromisoformat(t + "+00:00"), n) for n, (_, times) in enumerate(OLD_RULES.values(), 1)
+                      for t in times)
+    try:
+        for at, schedule_id in expected:
+            early = {p.key.split(":")[0] for p in bot.tick(at - timedelta(minutes=1))}
+            on_time = {p.key.split(":")[0] for p in bot.tick(at + timedelta(seconds=30))}
+            assert f"s{schedule_id}" not in early and f"s{schedule_id}" in on_time, (at, schedule_id)
+    finally:
+        bot.store.close()

@@ -10,7 +10,7 @@ import secrets
 from dataclasses import asdict
 
 from bot.messages import Form, FormField
-from bot.ports import Store
+from bot.ports import Flows
 
 PREFIX = "peerform:"
 TEMPLATE = r"peerform:(?P<token>[0-9a-f]{12})"
@@ -18,7 +18,7 @@ OWNER = "discord:forms"
 
 
 class FormShelf:
-    def __init__(self, store: Store):
+    def __init__(self, store: Flows):
         self.store = store
 
     def shelve(self, form: Form) -> str:

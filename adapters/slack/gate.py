@@ -30,7 +30,7 @@ from slack_bolt.request.internals import parse_body
 
 from adapters.core_worker import CoreWorker
 from adapters.slack.shapes import well_formed
-from bot.ports import Clock, Store
+from bot.ports import Clock, Requests
 
 log = logging.getLogger("peerbot.slack")
 
@@ -49,7 +49,7 @@ def _stamp(clock: Clock, delta: timedelta = timedelta(0)) -> str:
 
 
 class Gate:
-    def __init__(self, app: AsyncApp, signing_secret: str, store: Store, clock: Clock,
+    def __init__(self, app: AsyncApp, signing_secret: str, store: Requests, clock: Clock,
                  door: CoreWorker | None = None):
         self.app = app
         self.secret = signing_secret.encode()
@@ -107,7 +107,7 @@ class Gate:
         return self.store.first_sighting(key, _stamp(self.clock, REPLAY_WINDOW), _stamp(self.clock))
 
 
-def remember_event(store: Store, clock: Clock, event_id: str) -> bool:
+def remember_event(store: Requests, clock: Clock, event_id: str) -> bool:
     """True the first time this Events API `event_id` arrives; Slack retries for up to an hour."""
     return store.first_sighting("event:" + event_id, _stamp(clock, timedelta(hours=1)), _stamp(clock))
 

@@ -142,9 +142,9 @@ class TeamsTransport:
             return
         sid = int(match[1])
         row = self.store.schedule(sid)
-        if row is None or row["paused"]:
+        if row is None or row.paused:
             return
-        self.store.update_schedule(sid, paused=1)
+        self.store.update_schedule(sid, paused=True)
         workspace = f"{post.where.platform}:{post.where.workspace}"
         self.store.audit(workspace, "peerbot", "schedule paused",
                          f"#{sid}: Teams refused the post ({status}); peerbot may have been removed from the "

@@ -33,7 +33,7 @@ async def test_submitting_the_form_creates_the_schedule(start_peerbot, chat, fak
     response = await chat.send(P.submit("v1:schedform", VALUES, who=P.FARAH))
     assert response["type"] == 4 and response["data"]["content"].startswith("Scheduled #")
     (row,) = platform.bot.store.schedules()
-    assert row["kind"] == "reflection" and row["channel_id"] == str(GENERAL)
+    assert row.kind == "reflection" and row.channel_id == str(GENERAL)
 
 
 async def test_a_form_opened_before_a_restart_can_be_submitted_after_it(start_peerbot, chat):

@@ -31,8 +31,8 @@ async def test_a_scheduled_prompt_is_posted_once_with_a_thread_to_reply_in(start
     registrar = Registrar(platform.bot, platform.outbox)
     clock.set(MONDAY_10_TORONTO)
     (row,) = platform.bot.store.schedules()
-    await registrar.fire(row["id"])
-    await registrar.fire(row["id"])
+    await registrar.fire(row.id)
+    await registrar.fire(row.id)
     (prompt,) = fake.channel_posts(GENERAL)
     assert prompt["embeds"][0]["title"].startswith("Co-reflection")
     assert prompt["allowed_mentions"] == {"parse": []}

@@ -114,7 +114,7 @@ async def test_a_schedule_in_a_deleted_channel_pauses_itself(start_peerbot, chat
     [dm] = await fake.wait_for(lambda: dms(fake))
     assert "paused it" in dm["content"]
     (row,) = platform.bot.store.schedules()
-    assert row["paused"] == 1 and row["paused_why"] == "gone"
+    assert row.paused and row.paused_why == "gone"
     listing = await chat.slash("schedules")
     assert "paused: the channel was deleted" in said(listing)
 

@@ -36,7 +36,7 @@ async def test_a_post_goes_out_once_with_its_key_in_the_message_metadata(outbox:
     assert result.status == "sent" and result.ref == sent["ts"]
     assert sent["metadata"] == {"event_type": "peerbot_post",
                                 "event_payload": {"key": "schedule:1:2026-11-23T14:00", "part": 1}}
-    assert outbox.store.delivery("schedule:1:2026-11-23T14:00")["ref"] == sent["ts"]
+    assert outbox.store.delivery("schedule:1:2026-11-23T14:00").ref == sent["ts"]
 
 
 async def test_a_rate_limit_waits_as_long_as_slack_asks_then_posts_once(outbox: Outbox, fake, fake_time: FakeTime):

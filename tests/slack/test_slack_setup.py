@@ -8,6 +8,7 @@ from pathlib import Path
 from slack_harness import slack_settings
 
 from adapters.doctor import SECTIONS, doctor_report
+from bot.records import Schedule
 from bot.settings import Settings
 
 MANIFEST = Path(__file__).resolve().parents[2] / "slack-manifest.yml"
@@ -61,10 +62,9 @@ def test_doctor_lists_channels_where_schedules_could_not_post(tmp_path):
 
     settings = slack_settings(tmp_path)
     bot = build_bot(settings)
-    sid = bot.store.add_schedule({"channel": "slack:T1:C9", "platform": "slack", "workspace": "T1", "channel_id": "C9",
-                                  "kind": "reflection", "rule": "x", "theme": "", "paused": 0, "skip_next": "",
-                                  "created_by": "UFAC", "created_at": "2026-11-23T12:00:00+00:00",
-                                  "last_fired_at": ""})
+    sid = bot.store.add_schedule(Schedule(channel="slack:T1:C9", platform="slack", workspace="T1", channel_id="C9",
+                                          kind="reflection", recurrence="RRULE:FREQ=WEEKLY;BYDAY=MO;BYHOUR=10;BYMINUTE=0",
+                                          created_by="UFAC", created_at="2026-11-23T12:00:00+00:00"))
     bot.store.note_schedule_post(sid, last_failure="not_in_channel")
     bot.store.close()
     [row] = [r for r in doctor_report(settings) if "C9" in r[0]]

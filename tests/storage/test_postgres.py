@@ -18,7 +18,8 @@ from adapters.bootstrap import build_bot
 from adapters.cli import main
 from adapters.deliverer import PostgresDelivererLock, deliverer_lock
 from bot.messages import Role, Where
-from bot.schedule_spec import Rule, next_fire
+from bot.records import Run, RunState, Schedule
+from bot.schedule_spec import next_fire
 from bot.settings import Settings
 from storage import postgres_schema
 from storage.postgres import PostgresStore
@@ -27,6 +28,11 @@ from tests.conftest import Chat
 pytestmark = pytest.mark.postgres
 
 NOW = "2026-11-23T12:00:00+00:00"
+
+
+def schedule(n: int) -> Schedule:
+    return Schedule(f"slack:T1:C{n}", "slack", "T1", f"C{n}", "reflection",
+                    "RRULE:FREQ=WEEKLY;BYDAY=MO;BYHOUR=10;BYMINUTE=0;BYSECOND=0", NOW)
 
 
 @pytest.fixture
@@ -100,11 +106,10 @@ def test_migrating_again_applies_nothing(postgres_url):
 def test_a_worker_ticking_skips_the_schedules_another_worker_holds(stores):
     """While one worker's tick holds the due schedules, another's sees none of them and does not wait."""
     first, second = stores
-    ids = [first.add_schedule({"channel": f"slack:T1:C{n}", "platform": "slack", "workspace": "T1", "paused": 0})
-           for n in range(3)]
+    ids = [first.add_schedule(schedule(n)) for n in range(3)]
     with first.transaction():
-        held = [row["id"] for row in first.due_schedules(NOW)]
-        thread, box = in_thread(lambda: [row["id"] for row in second.due_schedules(NOW)])
+        held = [row.id for row in first.due_schedules(NOW)]
+        thread, box = in_thread(lambda: [row.id for row in second.due_schedules(NOW)])
         thread.join(10)
         assert not thread.is_alive(), "the second worker waited for the first one's rows"
         assert (held, box["result"]) == (ids, [])
@@ -116,36 +121,35 @@ def test_a_worker_ticking_skips_the_schedules_another_worker_holds(stores):
 def test_two_workers_share_the_due_schedules_without_overlap(stores):
     """Each worker takes what the other has not: together they get every due schedule once."""
     first, second = stores
-    ids = [first.add_schedule({"channel": f"slack:T1:C{n}", "platform": "slack", "workspace": "T1", "paused": 0})
-           for n in range(4)]
+    ids = [first.add_schedule(schedule(n)) for n in range(4)]
     with first.transaction():
         # The first worker locks two of them (as a tick holds the row it is working on).
-        taken = first._rows("select id from schedules where id = any(%s) for update", [ids[:2]])
+        taken = first._rows("select id from schedules where id = any(%s) order by id for update", [ids[:2]])
         with second.transaction():
-            rest = [row["id"] for row in second.due_schedules(NOW)]
+            rest = [row.id for row in second.due_schedules(NOW)]
     assert [row["id"] for row in taken] == ids[:2] and rest == ids[2:]
 
 
 def test_workers_taking_due_schedules_in_batches_each_take_a_different_batch(stores):
     """Asked in batches, as a tick asks, a second worker's first batch is the one after the first's."""
     first, second = stores
-    ids = [first.add_schedule({"channel": f"slack:T1:C{n}", "platform": "slack", "workspace": "T1", "paused": 0})
-           for n in range(5)]
+    ids = [first.add_schedule(schedule(n)) for n in range(5)]
     with first.transaction(), second.transaction():
-        a1 = [row["id"] for row in first.due_schedules(NOW, limit=2)]
-        b1 = [row["id"] for row in second.due_schedules(NOW, limit=2)]
-        a2 = [row["id"] for row in first.due_schedules(NOW, after=a1[-1], limit=2)]
-        b2 = [row["id"] for row in second.due_schedules(NOW, after=b1[-1], limit=2)]
+        a1 = [row.id for row in first.due_schedules(NOW, limit=2)]
+        b1 = [row.id for row in second.due_schedules(NOW, limit=2)]
+        a2 = [row.id for row in first.due_schedules(NOW, after=a1[-1], limit=2)]
+        b2 = [row.id for row in second.due_schedules(NOW, after=b1[-1], limit=2)]
     assert (a1, b1, a2, b2) == (ids[:2], ids[2:4], ids[4:], [])
 
 
 def test_scenario_reveals_and_rounds_to_close_are_claimed_too(stores):
     """A scenario due for its reveal and a round due to close go to one worker at a time."""
     first, second = stores
-    first.save_run({"id": "sc1", "channel": "slack:T1:C1", "state": "running", "reveal_at": NOW, "started_at": NOW})
+    first.save_run(Run("sc1", "slack:T1:C1", "slack", "T1", "C1", "boundaries-1", "U-fay", NOW, RunState.RUNNING,
+                       reveal_at=NOW))
     first.open_round("r1", "slack:T1:C1", "pulse", ["a"])
     with first.transaction():
-        assert [r["id"] for r in first.runs_due(NOW)] == ["sc1"]
+        assert [r.id for r in first.runs_due(NOW)] == ["sc1"]
         assert first.rounds_open_before("2026-12-31T00:00:00+00:00") == ["r1"]
         with second.transaction():
             assert second.runs_due(NOW) == []
@@ -231,8 +235,8 @@ def test_chat_schedules_and_tick_use_postgresql_from_the_command_line(postgres_u
     listed = CliRunner().invoke(main, ["schedules", "--json"], env=env)
     assert listed.exit_code == 0 and '"id": 1' in listed.output, listed.output
     with psycopg.connect(postgres_url) as conn:
-        rule, created = conn.execute("select rule, created_at from schedules where id = 1").fetchone()
-    due = next_fire(Rule.decode(rule), ZoneInfo("America/Toronto"), datetime.now(UTC), datetime.fromisoformat(created))
+        recurrence, created = conn.execute("select recurrence, created_at from schedules where id = 1").fetchone()
+    due = next_fire(recurrence, ZoneInfo("America/Toronto"), datetime.now(UTC), datetime.fromisoformat(created))
 
     def tick():
         return CliRunner().invoke(main, ["tick", "--force", "--at", (due + timedelta(minutes=1)).isoformat()],
@@ -258,8 +262,7 @@ def test_the_doctor_reads_the_postgresql_database_without_changing_it(postgres_u
     from adapters.doctor import doctor_report
 
     store = PostgresStore(postgres_url, clock)
-    sid = store.add_schedule({"channel": "slack:T1:C9", "platform": "slack", "workspace": "T1", "channel_id": "C9",
-                              "paused": 0})
+    sid = store.add_schedule(schedule(9))
     store.note_schedule_post(sid, last_failure="not_in_channel")
     store.close()
     rows = {name: (ok, advice) for name, ok, advice in

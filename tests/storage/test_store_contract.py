@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.ports import Store
+from bot.records import Closure, ConversationRef, Run, RunState, Schedule
 from storage.sqlite import SqliteStore
 
 T0 = "2026-11-23T12:00:00+00:00"  # the fixed clock's start (tests/conftest.py START)
@@ -30,18 +31,21 @@ def store(request, tmp_path, clock):
     made.close()
 
 
-def schedule_row(**changes) -> dict:
+WEEKLY = "RRULE:FREQ=WEEKLY;BYDAY=MO;BYHOUR=10;BYMINUTE=0;BYSECOND=0"
+
+
+def schedule_row(**changes) -> Schedule:
     row = {"channel": "slack:T1:C1", "platform": "slack", "workspace": "T1", "channel_id": "C1", "kind": "checkin",
-           "rule": "weekly mon 10:00", "theme": "", "paused": 0, "skip_next": "", "created_by": "U-fay",
-           "created_at": T0, "last_fired_at": T0}
-    return {**row, **changes}
+           "recurrence": WEEKLY, "created_by": "U-fay", "created_at": T0, "last_fired_at": T0}
+    return Schedule(**{**row, **changes})
 
 
-def run_row(**changes) -> dict:
+def run_row(**changes) -> Run:
     row = {"id": "sc1", "channel": "slack:T1:C1", "platform": "slack", "workspace": "T1", "channel_id": "C1",
-           "scenario_id": "boundaries-1", "facilitator": "U-fay", "state": "preview", "reveal_minutes": 20,
-           "reveal_at": "", "paused_left": 0, "started_at": T0, "ended_at": ""}
-    return {**row, **changes}
+           "scenario_id": "boundaries-1", "facilitator": "U-fay", "state": RunState.PREVIEW, "reveal_minutes": 20,
+           "started_at": T0}
+    row = {**row, **changes}
+    return Run(**{**row, "state": RunState(row["state"])})
 
 
 # -- transactions ------------------------------------------------------------------------------
@@ -108,13 +112,13 @@ def test_a_finished_delivery_keeps_its_reference_and_drops_its_payload(store):
     """Finishing records status, reference and attempt, and the sent post's payload is dropped."""
     store.claim_delivery("k", "slack:T1:C1", payload='{"text": "hello"}', at=T0)
     claimed = store.delivery("k")
-    assert (claimed["status"], claimed["payload"], claimed["attempts"]) == ("claimed", '{"text": "hello"}', 0)
+    assert (claimed.status, claimed.payload, claimed.attempts) == ("claimed", '{"text": "hello"}', 0)
     store.finish_delivery("k", "claimed")  # a retry to come: the payload stays
-    assert store.delivery("k")["payload"] == '{"text": "hello"}'
+    assert store.delivery("k").payload == '{"text": "hello"}'
     store.finish_delivery("k", "sent", ref="m-42")
     sent = store.delivery("k")
-    assert (sent["status"], sent["ref"], sent["payload"], sent["attempts"]) == ("sent", "m-42", "", 2)
-    assert sent["sent_at"] == T0
+    assert (sent.status, sent.ref, sent.payload, sent.attempts) == ("sent", "m-42", "", 2)
+    assert sent.sent_at == T0
     assert store.delivery("missing") is None
 
 
@@ -125,8 +129,8 @@ def test_unfinished_deliveries_are_the_claimed_ones_since_a_time_oldest_first(st
     store.claim_delivery("old", "slack:T1:C1", at="2026-11-22T12:00:00+00:00")
     store.claim_delivery("done", "slack:T1:C1", at="2026-11-23T12:02:00+00:00")
     store.finish_delivery("done", "sent")
-    assert [d["key"] for d in store.unfinished_deliveries("2026-11-23T00:00:00+00:00")] == ["early", "late"]
-    assert [d["key"] for d in store.unfinished_deliveries("")] == ["old", "early", "late"]
+    assert [d.key for d in store.unfinished_deliveries("2026-11-23T00:00:00+00:00")] == ["early", "late"]
+    assert [d.key for d in store.unfinished_deliveries("")] == ["old", "early", "late"]
 
 
 # -- channels, roles, audit ------------------------------------------------------------------
@@ -137,7 +141,7 @@ def test_a_channel_time_zone_is_set_and_makes_its_schedules_due_again(store):
     assert store.channel_timezone("slack:T1:C1") is None
     store.set_channel_timezone("slack:T1:C1", "America/Vancouver")
     assert store.channel_timezone("slack:T1:C1") == "America/Vancouver"
-    assert store.schedule(sid)["next_due"] == ""
+    assert store.schedule(sid).next_due == ""
 
 
 def test_facilitators_are_added_once_listed_in_order_and_removed(store):
@@ -158,9 +162,8 @@ def test_the_audit_log_is_per_workspace_newest_first_and_limited(store):
         store.audit("slack:T1", "U1", "schedule create", f"#{n}")
     store.audit("slack:T9", "U9", "region", "UK")
     log = store.audit_log("slack:T1", limit=2)
-    assert [e["detail"] for e in log] == ["#2", "#1"]
-    assert set(log[0]) == {"at", "actor", "action", "detail"}
-    assert log[0]["at"] == T0
+    assert [e.detail for e in log] == ["#2", "#1"]
+    assert log[0].at == T0
 
 
 # -- schedules and rotation --------------------------------------------------------------------
@@ -171,13 +174,13 @@ def test_a_schedule_is_added_read_listed_and_deleted(store):
     other = store.add_schedule(schedule_row(channel="discord:G1:C7", platform="discord", workspace="G1"))
     assert first < second < other
     row = store.schedule(first)
-    assert row["rule"] == "weekly mon 10:00" and row["paused"] == 0
-    assert (row["next_due"], row["on_holiday"], row["last_failure"], row["failure_told"], row["paused_why"]) == \
-        ("", "skip", "", 0, "")
-    assert store.schedule(second)["created_at"] == T0  # stamped by the store when not given
-    assert [r["id"] for r in store.schedules(channel="slack:T1:C2")] == [second]
-    assert [r["id"] for r in store.schedules(workspace="slack:T1")] == [first, second]
-    assert [r["id"] for r in store.schedules()] == [first, second, other]
+    assert row.recurrence == WEEKLY and not row.paused
+    assert (row.next_due, row.on_holiday, row.last_failure, row.failure_told, row.paused_why) == \
+        ("", "skip", "", False, "")
+    assert store.schedule(second).created_at == T0  # stamped by the store when not given
+    assert [r.id for r in store.schedules(channel="slack:T1:C2")] == [second]
+    assert [r.id for r in store.schedules(workspace="slack:T1")] == [first, second]
+    assert [r.id for r in store.schedules()] == [first, second, other]
     assert store.count_schedules() == 3
     store.delete_schedule(second)
     assert store.schedule(second) is None and store.count_schedules() == 2
@@ -187,14 +190,14 @@ def test_updating_a_schedule_makes_it_due_again_unless_told_when(store):
     """An update resets when it is next due, unless it says; noting a post's outcome never does."""
     sid = store.add_schedule(schedule_row())
     store.update_schedule(sid, next_due="2026-11-30T15:00:00+00:00", last_fired_at="2026-11-23T15:00:00+00:00")
-    assert store.schedule(sid)["next_due"] == "2026-11-30T15:00:00+00:00"
+    assert store.schedule(sid).next_due == "2026-11-30T15:00:00+00:00"
     store.note_schedule_post(sid, last_failure="not_in_channel", failure_told=1)
     row = store.schedule(sid)
-    assert (row["last_failure"], row["failure_told"], row["next_due"]) == \
-        ("not_in_channel", 1, "2026-11-30T15:00:00+00:00")
-    store.update_schedule(sid, paused=True)  # a flag given as a bool is kept as 1
+    assert (row.last_failure, row.failure_told, row.next_due) == \
+        ("not_in_channel", True, "2026-11-30T15:00:00+00:00")
+    store.update_schedule(sid, paused=True)
     row = store.schedule(sid)
-    assert (row["paused"], row["next_due"]) == (1, "")
+    assert (row.paused, row.next_due) == (True, "")
 
 
 def test_due_schedules_are_the_active_ones_due_by_now_or_not_worked_out(store):
@@ -209,9 +212,9 @@ def test_due_schedules_are_the_active_ones_due_by_now_or_not_worked_out(store):
     paused = store.add_schedule(schedule_row())
     store.update_schedule(paused, paused=1)
     with store.transaction():
-        assert [r["id"] for r in store.due_schedules("2026-11-23T12:00:00+00:00")] == [unknown, due]
-        assert [r["id"] for r in store.due_schedules("2026-11-23T12:00:00+00:00", limit=1)] == [unknown]
-        assert [r["id"] for r in store.due_schedules("2026-11-23T12:00:00+00:00", after=unknown)] == [due]
+        assert [r.id for r in store.due_schedules("2026-11-23T12:00:00+00:00")] == [unknown, due]
+        assert [r.id for r in store.due_schedules("2026-11-23T12:00:00+00:00", limit=1)] == [unknown]
+        assert [r.id for r in store.due_schedules("2026-11-23T12:00:00+00:00", after=unknown)] == [due]
 
 
 def test_prompts_used_in_a_channel_are_remembered_and_reset(store):
@@ -231,7 +234,7 @@ def test_a_round_counts_one_vote_per_voter_and_keeps_only_counts_when_closed(sto
     """Voting again changes a vote; closing keeps the counts and drops every voter hash."""
     store.open_round("r1", "slack:T1:C1", "pulse", ["good", "ok", "low"])
     store.open_round("r1", "slack:T1:C1", "pulse", ["other"])  # opening again changes nothing
-    assert store.round("r1")["choices"] == ["good", "ok", "low"]
+    assert store.round("r1").choices == ("good", "ok", "low")
     store.record_vote("r1", "h-ana", "good")
     store.record_vote("r1", "h-ben", "low")
     store.record_vote("r1", "h-ana", "ok")
@@ -239,7 +242,7 @@ def test_a_round_counts_one_vote_per_voter_and_keeps_only_counts_when_closed(sto
     assert store.voters("r1") == {"h-ana", "h-ben"}
     assert store.close_round("r1") == {"ok": 1, "low": 1}
     closed = store.round("r1")
-    assert (closed["open"], closed["counts"], closed["closed_at"]) == (0, {"ok": 1, "low": 1}, T0)
+    assert (closed.open, closed.counts, closed.closed_at) == (False, {"ok": 1, "low": 1}, T0)
     assert store.voters("r1") == set()
     assert store.tally("r1") == {"ok": 1, "low": 1}
     assert store.close_round("r1") == {"ok": 1, "low": 1}, "closing twice keeps the first counts"
@@ -263,10 +266,10 @@ def test_rounds_open_before_a_time_and_open_rounds_by_channel_prefix(store, cloc
     store.open_round("elsewhere", "discord:G1:C1", "pulse", ["a"])
     with store.transaction():
         assert store.rounds_open_before("2026-11-24T00:00:00+00:00") == ["old"]
-    assert sorted(r["id"] for r in store.open_rounds("slack:T1:")) == ["new", "old"]
+    assert sorted(r.id for r in store.open_rounds("slack:T1:")) == ["new", "old"]
     store.close_round("old")
     assert sorted(store.rounds_open_before("2026-12-31T00:00:00+00:00")) == ["elsewhere", "new"]
-    assert store.open_rounds("slack:T1:") == [{"id": "new", "channel": "slack:T1:C2"}]
+    assert [(r.id, r.channel) for r in store.open_rounds("slack:T1:")] == [("new", "slack:T1:C2")]
 
 
 def test_the_vote_secret_is_made_once_and_kept(store, tmp_path):
@@ -283,10 +286,10 @@ def test_a_scenario_run_is_saved_replaced_and_found_active(store):
     store.save_run(run_row())
     assert store.active_run("slack:T1:C1") is None, "a preview is not running yet"
     store.save_run(run_row(state="running", reveal_at="2026-11-23T12:20:00+00:00"))
-    assert store.run("sc1")["state"] == "running"
-    assert store.active_run("slack:T1:C1")["id"] == "sc1"
+    assert store.run("sc1").state == "running"
+    assert store.active_run("slack:T1:C1").id == "sc1"
     store.save_run(run_row(id="sc0", state="ended", started_at="2026-11-20T12:00:00+00:00"))
-    assert store.active_run("slack:T1:C1")["id"] == "sc1"
+    assert store.active_run("slack:T1:C1").id == "sc1"
     assert store.run("missing") is None
 
 
@@ -297,7 +300,7 @@ def test_runs_due_are_running_ones_whose_reveal_time_has_come(store):
     store.save_run(run_row(id="paused", state="paused", reveal_at=""))
     store.save_run(run_row(id="revealed", state="revealed", reveal_at="2026-11-23T12:00:00+00:00"))
     with store.transaction():
-        assert [r["id"] for r in store.runs_due("2026-11-23T12:20:00+00:00")] == ["due"]
+        assert [r.id for r in store.runs_due("2026-11-23T12:20:00+00:00")] == ["due"]
 
 
 def test_scenarios_already_run_in_a_channel_are_remembered(store):
@@ -344,9 +347,9 @@ def test_forgetting_a_person_deletes_or_blanks_every_row_naming_them(store):
     assert store.about_person("slack", "U_1") == {}
     assert store.get_flow("slack:T1:XU_1", "check") == {"step": 1}
     log = store.audit_log("slack:T1")
-    assert {e["actor"] for e in log} == {"forgotten", "U_2"}
-    assert "(forgotten) as facilitator" in {e["detail"] for e in log}
-    assert store.schedules()[0]["created_by"] == ""
+    assert {e.actor for e in log} == {"forgotten", "U_2"}
+    assert "(forgotten) as facilitator" in {e.detail for e in log}
+    assert store.schedules()[0].created_by == ""
     assert store.voters("r1") == {"h-other"}
 
 
@@ -367,7 +370,7 @@ def test_pruning_drops_only_what_has_served_its_purpose_and_is_old(store, clock)
     assert store.prune("2026-11-24T00:00:00+00:00") == {"rounds": 1, "deliveries": 1, "scenario_runs": 2,
                                                         "flows": 1}
     assert store.round("r-open") is not None and store.delivery("claimed") is not None
-    assert [c["label"] for c in store.closures("slack:T1:C1")] == ["holidays"]
+    assert [c.label for c in store.closures("slack:T1:C1")] == ["holidays"]
 
 
 def test_everything_exports_every_table_but_the_secret(store):
@@ -400,7 +403,7 @@ def test_a_channel_holiday_calendar_is_kept_beside_its_time_zone(store):
     store.set_channel_holidays("slack:T1:C1", "UK-SCT")
     assert (store.channel_holidays("slack:T1:C1"), store.channel_timezone("slack:T1:C1")) == \
         ("UK-SCT", "Europe/London")
-    assert store.schedule(sid)["next_due"] == ""
+    assert store.schedule(sid).next_due == ""
     store.set_channel_holidays("slack:T1:C1", "")
     assert store.channel_holidays("slack:T1:C1") is None
 
@@ -411,31 +414,32 @@ def test_closures_are_added_listed_by_date_and_removed_in_their_channel_only(sto
     later = store.add_closure("slack:T1:C1", "2026-12-24", "2026-12-26", "holidays")
     store.update_schedule(sid, next_due="2026-11-30T15:00:00+00:00")
     sooner = store.add_closure("slack:T1:C1", "2026-12-01", "2026-12-01", "training day")
-    assert store.schedule(sid)["next_due"] == "", "a closure moves when schedules fall due"
-    assert store.closures("slack:T1:C1") == [
-        {"id": sooner, "start": "2026-12-01", "end": "2026-12-01", "label": "training day"},
-        {"id": later, "start": "2026-12-24", "end": "2026-12-26", "label": "holidays"}]
+    assert store.schedule(sid).next_due == "", "a closure moves when schedules fall due"
+    assert store.closures("slack:T1:C1") == [Closure(sooner, "2026-12-01", "2026-12-01", "training day"),
+                                             Closure(later, "2026-12-24", "2026-12-26", "holidays")]
     assert store.remove_closure("slack:T1:C2", later) is None
-    assert store.remove_closure("slack:T1:C1", later)["label"] == "holidays"
-    assert [c["id"] for c in store.closures("slack:T1:C1")] == [sooner]
+    assert store.remove_closure("slack:T1:C1", later).label == "holidays"
+    assert [c.id for c in store.closures("slack:T1:C1")] == [sooner]
 
 
 # -- Microsoft Teams conversation references ------------------------------------------------------
-def test_a_teams_conversation_reference_is_kept_replaced_found_and_forgotten(store):
-    """A reference is kept per channel key, replaced when saved again, found by team or tenant, forgotten."""
-    assert store.teams_conversation("teams:T_1:19:general") is None
-    store.save_teams_conversation("teams:T_1:19:general", "19:general", "https://smba.example/old", "tenant-a")
-    store.save_teams_conversation("teams:T_1:19:general", "19:general", "https://smba.example/amer", "tenant-a")
-    store.save_teams_conversation("teams:TX1:19:other", "19:other", "https://smba.example/emea", "tenant-b")
-    row = store.teams_conversation("teams:T_1:19:general")
-    assert (row["conversation_id"], row["service_url"], row["tenant_id"]) == \
-        ("19:general", "https://smba.example/amer", "tenant-a")
-    assert store.any_teams_conversation(channel_prefix="teams:T_1:")["channel"] == "teams:T_1:19:general"
-    assert store.any_teams_conversation(channel_prefix="teams:T%1:") is None, "only the team's own channels"
-    assert store.any_teams_conversation(tenant_id="tenant-b")["conversation_id"] == "19:other"
-    store.forget_teams_conversation("teams:T_1:19:general")
-    assert store.teams_conversation("teams:T_1:19:general") is None
-    assert store.any_teams_conversation(tenant_id="tenant-a") is None
+def test_a_conversation_reference_is_kept_replaced_found_and_forgotten(store):
+    """A reference is kept per channel key, replaced when it changes, found by team or tenant, forgotten."""
+    assert store.conversation("teams:T_1:19:general") is None
+    store.remember_conversation("teams:T_1:19:general", ConversationRef("19:general", "https://smba.example/old",
+                                                                        "tenant-a"))
+    store.remember_conversation("teams:T_1:19:general", ConversationRef("19:general", "https://smba.example/amer/",
+                                                                        "tenant-a"))
+    store.remember_conversation("teams:TX1:19:other", ConversationRef("19:other", "https://smba.example/emea",
+                                                                      "tenant-b"))
+    assert store.conversation("teams:T_1:19:general") == \
+        ConversationRef("19:general", "https://smba.example/amer", "tenant-a")
+    assert store.conversation_under("teams:T_1:").conversation_id == "19:general"
+    assert store.conversation_under("teams:T%1:") is None, "only the team's own channels"
+    assert store.conversation_in_tenant("tenant-b").conversation_id == "19:other"
+    store.forget_conversation("teams:T_1:19:general")
+    assert store.conversation("teams:T_1:19:general") is None
+    assert store.conversation_in_tenant("tenant-a") is None
 
 
 # -- requests already seen -----------------------------------------------------------------------

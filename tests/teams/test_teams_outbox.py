@@ -96,9 +96,9 @@ async def test_a_scheduled_post_refused_because_peerbot_was_removed_pauses_its_s
     due = platform.bot.tick()
     [result] = await platform.adapter.outbox.send_claimed(due)
     assert result.status == "failed"
-    assert platform.bot.store.schedule(1)["paused"] == 1
-    [entry] = [e for e in platform.bot.store.audit_log(f"teams:{P.TEAM_AAD}") if e["action"] == "schedule paused"]
-    assert "removed" in entry["detail"] and "resume 1" in entry["detail"]
+    assert platform.bot.store.schedule(1).paused
+    [entry] = [e for e in platform.bot.store.audit_log(f"teams:{P.TEAM_AAD}") if e.action == "schedule paused"]
+    assert "removed" in entry.detail and "resume 1" in entry.detail
     listed = await chat.mention("schedules")
     assert "paused" in " ".join(str(a) for a in listed)
 
