@@ -188,6 +188,15 @@ def reopen(bot: Bot, settings: Settings, clock, catalog) -> Bot:
     return build_bot(settings, clock=clock, catalog=catalog, store=open_store(settings, clock))
 
 
+def pytest_collection_modifyitems(config, items):
+    # PEERBOT_TEST_STORE=postgres: a test that opens the SQLite file itself has nothing to look at.
+    if os.environ.get("PEERBOT_TEST_STORE") == "postgres":
+        skip = pytest.mark.skip(reason="opens the SQLite file itself; PEERBOT_TEST_STORE=postgres keeps none")
+        for item in items:
+            if item.get_closest_marker("sqlite_file"):
+                item.add_marker(skip)
+
+
 # -- PostgreSQL (tests marked `postgres`) ------------------------------------------------------
 @pytest.fixture(scope="session")
 def postgres_server():

@@ -65,6 +65,7 @@ def test_ask_jsonl_goes_through_the_safety_screen(tmp_path):
 
 
 # -- 2. one failed upsert broke guided checks for the life of the process -----------------------
+@pytest.mark.sqlite_file
 def test_a_lock_held_past_the_timeout_does_not_break_guided_checks_for_anyone_after(bot, settings):
     """Another program holds the write lock through a person's first guided check; once it lets go,
     a new person's check works (sqlite-utils used to cache the failed upsert probe for good)."""
@@ -150,6 +151,7 @@ def test_a_malformed_setting_is_one_line_naming_it(tmp_path, command, setting, v
     assert len(lines) == 1 and "cannot be used" in lines[0] and "Traceback" not in result.output
 
 
+@pytest.mark.sqlite_file
 def test_a_full_disk_in_chat_says_storage_is_the_cause(bot, chat):
     """When SQLite says the disk is full, the person hears that storage is the cause, not a bare
     "something went wrong"; once there is room again, the same request works."""
@@ -166,6 +168,7 @@ def test_a_full_disk_in_chat_says_storage_is_the_cause(bot, chat):
 
 
 # -- 8. simultaneous ticks failed at once, with a false message -------------------------------------
+@pytest.mark.sqlite_file
 def test_a_writer_takes_the_write_lock_before_it_reads(bot, settings):
     """A transaction holds the write lock from its start (BEGIN IMMEDIATE), so another writer waits
     for it instead of SQLite refusing one of them at once mid-way."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import pytest
 from click.testing import CliRunner
 
 from adapters.cli import main
@@ -141,6 +142,7 @@ def cli(settings, *args: str, input: str | None = None):
     return CliRunner().invoke(main, list(args), env=env, input=input)
 
 
+@pytest.mark.sqlite_file
 def test_operators_export_what_is_kept_about_one_user(settings, clock, catalog):
     """`peerbot export --user` prints, as JSON, the rows that name that user and nobody else's."""
     from adapters.bootstrap import build_bot
@@ -159,6 +161,7 @@ def test_operators_export_what_is_kept_about_one_user(settings, clock, catalog):
     assert len(everything["flows"]) == 2 and "meta" not in everything  # the vote key is never exported
 
 
+@pytest.mark.sqlite_file
 def test_operators_forget_a_user_from_the_command_line(settings, clock, catalog):
     """`peerbot forget --user ID --yes` removes what names that user on a real platform and says what went."""
     from adapters.bootstrap import build_bot
@@ -176,6 +179,7 @@ def test_operators_forget_a_user_from_the_command_line(settings, clock, catalog)
     assert json.loads(cli(settings, "export", "--user", "U0FORGET").output)["kept"] == {}
 
 
+@pytest.mark.sqlite_file
 def test_the_database_scan_would_catch_a_stored_question(bot, settings):
     """The check every conversation test ends with fails when a person's words are in the database."""
     import pytest

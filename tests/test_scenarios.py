@@ -241,6 +241,7 @@ def test_a_paused_scenario_keeps_the_time_it_had_left(bot, facilitator: Chat, cl
 
 
 # -- care and anonymity -----------------------------------------------------------------------
+@pytest.mark.sqlite_file
 def test_after_the_scenario_ends_nothing_in_the_database_links_a_voter_to_a_choice(bot, facilitator: Chat, settings):
     """Once a run is over, the SQLite file holds the counts but no voter's id or hash, in any table or byte."""
     started(facilitator)

@@ -260,6 +260,7 @@ def test_a_schedule_that_cannot_run_does_not_hold_up_the_others(bot, facilitator
     assert [p.key.split(":")[0] for p in posts] == ["s2"]
 
 
+@pytest.mark.sqlite_file
 def test_a_cron_tick_finishes_what_a_killed_tick_left_claimed_unless_a_bot_is_delivering(settings, clock, catalog):
     """`peerbot tick` sends a post an earlier, killed tick claimed; with a running bot holding the
     deliverer lock it leaves that post to the bot, so it is never sent twice."""
