@@ -1,7 +1,9 @@
 """The ports the core talks through: a store for state and a clock for time.
 
-Production plugs in `storage.sqlite.SqliteStore` and `SystemClock`; tests use the same store on a
-temporary SQLite file and a `FixedClock` they move by hand, so nothing ever sleeps on real time.
+Production plugs in `storage.sqlite.SqliteStore` (or `storage.postgres.PostgresStore` when
+PEERBOT_DATABASE_URL names a PostgreSQL database) and `SystemClock`; tests use the same stores (on a
+temporary SQLite file, or a throwaway PostgreSQL server) and a `FixedClock` they move by hand, so
+nothing ever sleeps on real time.
 
 The store is split by capability, one small protocol each, so a feature names what it needs
 (`schedules.tick` needs `Schedules`, `Deliveries` and `Transactions`; the outbox only `Deliveries`),

@@ -1,7 +1,7 @@
 """Rows to records and back: the one place that knows both a table's columns and `bot.records`.
 
 Plain functions over mappings of column name to value, so any store whose tables have the columns of
-`storage.schema` (SQLite here, PostgreSQL next) converts the same way. Flags are stored as 0/1
+`storage.schema` (SQLite, and PostgreSQL's `storage.postgres_schema`) converts the same way. Flags are stored as 0/1
 integers; JSON columns (a round's choices and counts) as text.
 """
 from __future__ import annotations
