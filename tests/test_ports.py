@@ -11,7 +11,7 @@ from bot import ports
 from storage.sqlite import SqliteStore
 
 CAPABILITIES = [obj for name, obj in vars(ports).items()
-                if inspect.isclass(obj) and issubclass(obj, Protocol) and obj is not Protocol
+                if inspect.isclass(obj) and Protocol in obj.__bases__
                 and obj.__module__ == ports.__name__ and name not in ("Store", "Clock")]
 
 
