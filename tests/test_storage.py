@@ -114,3 +114,28 @@ def test_an_older_schedule_fires_when_it_always_did(settings, clock, catalog):
             assert f"s{schedule_id}" not in early and f"s{schedule_id}" in on_time, (at, schedule_id)
     finally:
         bot.store.close()
+
+
+def test_conversation_references_are_kept_through_the_store_port(tmp_path, clock):
+    """Teams' references go through the store's Conversations methods: kept once per change, found by
+    team prefix (taken literally) or tenant, and forgotten."""
+    from bot.records import ConversationRef
+
+    store = SqliteStore(tmp_path / "refs.db", clock)
+    general = ConversationRef("19:general@thread.tacv2", "https://smba.example/amer/", "tenant-1")
+    try:
+        store.remember_conversation("teams:team_1:general", general)
+        stamped = store.db.execute("select updated_at from teams_conversations").fetchone()[0]
+        clock.advance(hours=1)
+        store.remember_conversation("teams:team_1:general", general)  # the same again: no write
+        assert store.db.execute("select updated_at from teams_conversations").fetchone()[0] == stamped
+        kept = store.conversation("teams:team_1:general")
+        assert kept == ConversationRef("19:general@thread.tacv2", "https://smba.example/amer", "tenant-1")
+        assert store.conversation_under("teams:team_1:") == kept
+        assert store.conversation_in_tenant("tenant-1") == kept and store.conversation_in_tenant("t2") is None
+        store.forget_conversation("teams:team_1:general")
+        assert store.conversation("teams:team_1:general") is None
+        store.remember_conversation("teams:teamX1:general", general)
+        assert store.conversation_under("teams:team_1:") is None  # "_" in a team id is not a wildcard
+    finally:
+        store.close()
