@@ -26,7 +26,7 @@ from bot.schedule_spec import Rule, parse_rule, zone
 from bot.schedule_words import DidYouMean
 
 if TYPE_CHECKING:
-    from bot.app import Bot
+    from bot.context import Context
 
 log = logging.getLogger("peerbot.schedules")
 KINDS = {"reflection": "reflection", "reflections": "reflection", "prompt": "reflection", "prompts": "reflection",
@@ -38,7 +38,7 @@ KIND_NAMES = {"reflection": "co-reflection prompt", "checkin": "community-of-pra
 VERBS = ("pause", "resume", "skip", "now", "delete", "remove")
 
 
-def channel_tz(bot: "Bot", channel: str) -> str:
+def channel_tz(bot: Context, channel: str) -> str:
     return bot.store.channel_timezone(channel) or bot.settings.timezone
 
 
@@ -61,7 +61,13 @@ def schedule_key(row: dict[str, Any], fire: datetime, tz_name: str) -> str:
     return f"s{row['id']}:{local:%Y-%m-%dT%H:%M}"
 
 
-def describe(bot: "Bot", row: dict[str, Any], now: datetime) -> dict[str, Any]:
+def visible(bot: Context, platform: str, workspace: str) -> list[dict[str, Any]]:
+    """Every schedule of a workspace, described (the home view's list)."""
+    now = bot.clock.now()
+    return [describe(bot, row, now) for row in bot.store.schedules(workspace=f"{platform}:{workspace}")]
+
+
+def describe(bot: Context, row: dict[str, Any], now: datetime) -> dict[str, Any]:
     tz_name = channel_tz(bot, row["channel"])
     rule = Rule.decode(row["rule"])
     # calendar hook: the next post after holidays and closures, and the runs skipped before it.
@@ -86,7 +92,7 @@ def _after(row: dict[str, Any], now: datetime) -> datetime:
     return max(now, _parse_time(row["last_fired_at"])) if row["last_fired_at"] else now
 
 
-def next_upcoming(bot: "Bot", row: dict[str, Any], now: datetime) -> datetime | None:
+def next_upcoming(bot: Context, row: dict[str, Any], now: datetime) -> datetime | None:
     # calendar hook: the next post after holidays and closures (moved or regular), not the rule's.
     run = calendar_days.plan_for(bot, row, channel_tz(bot, row["channel"])).next_run(_after(row, now))[0]
     return run.at if run else None
@@ -105,7 +111,7 @@ def needs(text: str) -> Need | None:
     return Need(Role.FACILITATOR, "set up schedules")
 
 
-def schedule(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
+def schedule(bot: Context, req: Command | Press, text: str) -> list[Message]:
     words = text.split()
     if not words:
         return [schedule_form()]
@@ -141,7 +147,7 @@ def schedule_form() -> Reply:
          FormField("theme", "Theme (optional)", "boundaries", optional=True))))
 
 
-def schedule_from_form(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
+def schedule_from_form(bot: Context, req: Press, args: list[str]) -> list[Message]:
     require(bot, req, Role.FACILITATOR, "set up schedules")
     kind = KINDS.get(req.value("kind").strip().lower())
     if kind is None:
@@ -150,7 +156,7 @@ def schedule_from_form(bot: "Bot", req: Press, args: list[str]) -> list[Message]
     return create(bot, req, kind, req.value("when"), req.value("theme").strip().lower().replace(" ", "-"))
 
 
-def create(bot: "Bot", req: Command | Press, kind: str, when: str, theme: str, rule: Rule | None = None) -> list[Message]:
+def create(bot: Context, req: Command | Press, kind: str, when: str, theme: str, rule: Rule | None = None) -> list[Message]:
     if req.where.is_dm:
         raise UserError("Schedules belong to a channel: set this up in the channel where the group meets.")
     if theme and theme not in bot.catalog.themes:
@@ -194,7 +200,7 @@ def did_you_mean(kind: str, rule: Rule, theme: str, why: str) -> Reply:
                  choices=(Choice("Yes, schedule that", encode("schedmean", kind, rule.code(), theme or "-"), "primary"),))
 
 
-def schedule_meant(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
+def schedule_meant(bot: Context, req: Press, args: list[str]) -> list[Message]:
     """The "did you mean" button: make the schedule it offered (facilitators only, as typed ones)."""
     require(bot, req, Role.FACILITATOR, "set up schedules")
     try:
@@ -207,7 +213,7 @@ def schedule_meant(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
     return create(bot, req, kind, "", "" if theme == "-" else theme, rule=rule)
 
 
-def _save(bot: "Bot", req: Command | Press, kind: str, rule: Rule, theme: str) -> list[Message]:
+def _save(bot: Context, req: Command | Press, kind: str, rule: Rule, theme: str) -> list[Message]:
     now = bot.clock.now()
     row = {"channel": req.where.channel_key, "platform": req.where.platform, "workspace": req.where.workspace,
            "channel_id": req.where.channel, "kind": kind, "rule": rule.encode(), "theme": theme, "paused": 0,
@@ -219,7 +225,7 @@ def _save(bot: "Bot", req: Command | Press, kind: str, rule: Rule, theme: str) -
                   private=False, check_channel=True)]
 
 
-def list_schedules(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
+def list_schedules(bot: Context, req: Command | Press, text: str) -> list[Message]:
     now = bot.clock.now()
     rows = bot.store.schedules(channel=req.where.channel_key)
     tz_name = channel_tz(bot, req.where.channel_key)
@@ -237,7 +243,7 @@ def list_schedules(bot: "Bot", req: Command | Press, text: str) -> list[Message]
     return [Reply(f"Schedules here (time zone {tz_name}):\n" + "\n".join(lines), private=True)]
 
 
-def _owned(bot: "Bot", req: Command | Press, words: list[str]) -> dict[str, Any]:
+def _owned(bot: Context, req: Command | Press, words: list[str]) -> dict[str, Any]:
     if not words or not words[0].lstrip("#").isdigit():
         raise NotUnderstood("Which schedule? Give its number from \"/peer schedules\", e.g. \"/peer schedule pause 3\".")
     row = bot.store.schedule(int(words[0].lstrip("#")))
@@ -246,7 +252,7 @@ def _owned(bot: "Bot", req: Command | Press, words: list[str]) -> dict[str, Any]
     return row
 
 
-def change(bot: "Bot", req: Command | Press, verb: str, words: list[str]) -> list[Message]:
+def change(bot: Context, req: Command | Press, verb: str, words: list[str]) -> list[Message]:
     row = _owned(bot, req, words)
     sid, now = row["id"], bot.clock.now()
     ws = workspace_key(req)
@@ -275,7 +281,7 @@ def change(bot: "Bot", req: Command | Press, verb: str, words: list[str]) -> lis
     return [Reply(msg, private=True)]
 
 
-def timezone_(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
+def timezone_(bot: Context, req: Command | Press, text: str) -> list[Message]:
     name = text.strip()
     if not name:
         return [Reply(f"This channel's time zone is {channel_tz(bot, req.where.channel_key)}.", private=True)]
@@ -285,7 +291,7 @@ def timezone_(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
     return [Reply(f"This channel's time zone is now {name}. Schedules here follow it.")]
 
 
-def reflect(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
+def reflect(bot: Context, req: Command | Press, text: str) -> list[Message]:
     theme = text.strip().lower().replace(" ", "-")
     if theme and theme not in bot.catalog.themes:
         raise NotUnderstood(f"I don't have a theme \"{quote(theme, 40)}\". Themes: " + ", ".join(sorted(bot.catalog.themes)) + ".")
@@ -294,12 +300,12 @@ def reflect(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
             *prompts.reflection_posts(bot, _strip_thread(req.where), key, theme)]
 
 
-def checkin(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
+def checkin(bot: Context, req: Command | Press, text: str) -> list[Message]:
     key = f"m:{req.where.channel_key}:checkin:{bot.clock.now():%Y%m%dT%H%M%S}:{secrets.token_hex(3)}"
     return [Reply("Posted a check-in.", private=True, after_posts=True), *prompts.checkin_posts(bot, _strip_thread(req.where), key)]
 
 
-def pulse(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
+def pulse(bot: Context, req: Press, args: list[str]) -> list[Message]:
     if len(args) != 2:
         raise UserError("That button has expired. Ask me again and I'll give you a fresh one.")
     counts = rounds.vote(bot, req, args[0], args[1])
@@ -318,7 +324,7 @@ def _where(row: dict[str, Any]) -> Where:
 
 
 # -- time ----------------------------------------------------------------------------------
-def tick(bot: "Bot", now: datetime, only: int | None = None) -> list[Post]:
+def tick(bot: Context, now: datetime, only: int | None = None) -> list[Post]:
     """Everything due at `now`, claimed and ready to deliver. Safe to call any number of times.
 
     A full tick (not one schedule's job) also closes check-in rounds that have been open long enough,
@@ -342,7 +348,7 @@ def tick(bot: "Bot", now: datetime, only: int | None = None) -> list[Post]:
     return posts
 
 
-def _tick_one(bot: "Bot", row: dict[str, Any], now: datetime, grace: timedelta) -> list[Post]:
+def _tick_one(bot: Context, row: dict[str, Any], now: datetime, grace: timedelta) -> list[Post]:
     """The run of one schedule due at `now`, claimed; notes when the schedule is next due."""
     tz_name = channel_tz(bot, row["channel"])
     last = _parse_time(row["last_fired_at"] or row["created_at"])
@@ -373,7 +379,7 @@ def _tick_one(bot: "Bot", row: dict[str, Any], now: datetime, grace: timedelta) 
     return posts
 
 
-def _claimed(bot: "Bot", row: dict[str, Any], run: calendar_days.Run, tz_name: str) -> list[Post]:
+def _claimed(bot: Context, row: dict[str, Any], run: calendar_days.Run, tz_name: str) -> list[Post]:
     key = schedule_key(row, run.regular, tz_name)
     if bot.store.delivery(key) is not None:
         return []  # someone (another process, an earlier run) already claimed this run

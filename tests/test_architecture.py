@@ -18,13 +18,35 @@ PLATFORM_LIBS = {"slack_bolt", "slack_sdk", "discord", "microsoft_teams", "httpx
                  "apscheduler"}
 PLATFORMS = ("adapters.slack", "adapters.discord", "adapters.teams")
 # What each layer must never import (a module or anything under it), wherever the import stands.
+# Nothing in bot/ imports bot.app: handlers receive a `Context` (bot.context), and only the adapters
+# and the composition root hold a `Bot`.
 FORBIDDEN = {
-    "bot": {"adapters", "storage", *PLATFORM_LIBS},
+    "bot": {"adapters", "storage", "bot.app", *PLATFORM_LIBS},
     "storage": {"adapters"},
     **{platform: set(PLATFORMS) - {platform} for platform in PLATFORMS},
 }
+# Features: the modules behind the command, button and timer tables, by capability. A feature
+# imports the core's shared modules (messages, actions, errors, context, roles, replies, rounds,
+# the answering index…) and its own capability's modules, never another capability's.
+FEATURES = {
+    "answering": {"asking", "task_check", "checks", "choosing"},
+    "schedules": {"schedules", "calendar_commands", "calendar_days", "schedule_outcomes", "prompts",
+                  "schedule_request", "schedule_spec", "schedule_words"},
+    "scenarios": {"scenarios"},
+    "people": {"privacy", "sharing"},
+    "safety": {"safety", "support", "crisis", "crisis_model", "warning_signs", "confidentiality"},
+}
+CAPABILITY = {f"bot.{name}": capability for capability, names in FEATURES.items() for name in names}
 # Imports that break a rule on purpose, as (importing module, imported module): each says why.
-ALLOWED: set[tuple[str, str]] = set()
+ALLOWED: set[tuple[str, str]] = {
+    # Free text can ask for a schedule ("can you post a check-in every friday?") or for the crisis
+    # lines ("where are the crisis lines?"); `ask` hands those to their commands until the router
+    # reads whole sentences.
+    ("bot.asking", "bot.schedule_request"), ("bot.asking", "bot.schedules"), ("bot.asking", "bot.support"),
+    # A scenario's timer and its posts read the channel's time zone, as schedules do, and carry the
+    # same privacy line as a prompt.
+    ("bot.scenarios", "bot.schedules"), ("bot.scenarios", "bot.schedule_spec"), ("bot.scenarios", "bot.prompts"),
+}
 
 
 def modules(*folders: str) -> list[Path]:
@@ -57,9 +79,20 @@ def under(name: str, layer: str) -> bool:
 
 
 def layer_breaches(module: str, source: str, is_package: bool = False) -> list[str]:
-    return sorted(name for layer, banned in FORBIDDEN.items() if under(module, layer)
-                  for name in every_import(module, source, is_package) if any(under(name, b) for b in banned)
-                  and (module, name) not in ALLOWED)
+    imported = every_import(module, source, is_package)
+    banned = sorted(name for layer, banned in FORBIDDEN.items() if under(module, layer)
+                    for name in imported if any(under(name, b) for b in banned))
+    own = CAPABILITY.get(module)
+    # Another capability's feature module, named once however much of it is imported.
+    crossing = sorted({owner for owner in map(feature_module, imported) if own and owner
+                       and CAPABILITY[owner] != own})
+    return [name for name in banned + crossing if (module, name) not in ALLOWED]
+
+
+def feature_module(name: str) -> str | None:
+    """The feature module `name` is or lies in ("bot.asking.ask" -> "bot.asking"), if any."""
+    parts = name.split(".")
+    return next((m for m in (".".join(parts[:i]) for i in range(len(parts), 0, -1)) if m in CAPABILITY), None)
 
 
 def test_the_layer_check_sees_imports_inside_functions_and_relative_ones():
@@ -72,6 +105,16 @@ def test_the_layer_check_sees_imports_inside_functions_and_relative_ones():
         "slack_sdk.web"]
     assert layer_breaches("adapters.slack.render", "from adapters.discord.render import to_messages\n")
     assert not layer_breaches("adapters.slack.render", "from adapters.slack_extra import x\nfrom bot import messages\n")
+
+
+def test_a_feature_imports_neither_the_core_nor_another_feature():
+    """A handler's module gets a `Context`: importing `bot.app`, even only for a type, breaks the layer,
+    and so does reaching into another capability's module; its own capability's modules are fine."""
+    assert layer_breaches("bot.privacy", "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+                                         "    from bot.app import Bot\n") == ["bot.app", "bot.app.Bot"]
+    assert layer_breaches("bot.privacy", "from bot import scenarios\n") == ["bot.scenarios"]
+    assert layer_breaches("bot.sharing", "from bot.asking import ask\n") == ["bot.asking"]
+    assert not layer_breaches("bot.schedules", "from bot import calendar_days\nfrom bot.context import Context\n")
 
 
 @pytest.mark.parametrize("path", modules("bot", "adapters", "storage"), ids=lambda p: str(p.relative_to(ROOT)))
