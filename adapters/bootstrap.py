@@ -4,6 +4,7 @@ Production and tests both call it; tests pass their own store path and a fixed c
 """
 from __future__ import annotations
 
+from adapters.settings import AppSettings
 from bot.app import Bot
 from bot.catalog import Catalog, load_catalog
 from bot.ports import Clock, Store, SystemClock
@@ -13,7 +14,7 @@ from storage.sqlite import SqliteStore
 
 def build_bot(settings: Settings | None = None, *, store: Store | None = None, clock: Clock | None = None,
               catalog: Catalog | None = None) -> Bot:
-    settings = settings or Settings()
+    settings = settings or AppSettings()
     clock = clock or SystemClock()
     return Bot(catalog=catalog or load_catalog(settings.content_dir),
                store=store if store is not None else SqliteStore(settings.db, clock),

@@ -14,23 +14,23 @@ import time
 
 import click
 
+from adapters.settings import AppSettings, checked, load, problems
 from bot.catalog import load_catalog
 from bot.errors import ContentError
 from bot.privacy import PLATFORMS
 from bot.resources import load_resources
-from bot.settings import Settings
-from bot.settings_check import SettingsProblem, checked, load, problems
+from bot.settings_check import SettingsProblem
 
 # How far from the real time `tick --at` may reach without --force: a mistaken year moves every
 # schedule past runs that then never post.
 TICK_REACH_DAYS = 1
 
 
-def _settings() -> Settings:
+def _settings() -> AppSettings:
     return load()
 
 
-def _bot(settings: Settings | None = None):
+def _bot(settings: AppSettings | None = None):
     from adapters.bootstrap import build_bot
 
     settings = settings or _settings()

@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from adapters.settings import AppSettings
 from bot import reach
-from bot.settings import Settings
 
 Row = tuple[str, bool, str]
 
@@ -29,7 +29,7 @@ def refused_schedules(db: str) -> list[dict]:
         return []
 
 
-def schedule_checks(settings: Settings) -> list[Row]:
+def schedule_checks(settings: AppSettings) -> list[Row]:
     rows = refused_schedules(settings.db)
     if not rows:
         return []  # nothing to report: quiet, like a platform that is not configured

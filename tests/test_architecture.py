@@ -9,8 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from adapters.cli import main
+from adapters.settings import AppSettings
 from bot import router
-from bot.settings import Settings
+from bot.settings import Settings, packaged_content
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -154,7 +155,7 @@ def test_the_readme_lists_every_chat_command_with_its_role():
 def test_the_readme_lists_every_setting():
     """Every setting peerbot reads appears in the README's settings table by its variable name."""
     table = README.split("## Settings", 1)[1].split("\n## ", 1)[0]
-    names = [alias for field in Settings.model_fields.values()
+    names = [alias for field in AppSettings.model_fields.values()
              for alias in field.validation_alias.choices]
     missing = [name for name in names if f"`{name}`" not in table and not re.search(rf"`{name}`|, `{name}`", table)]
     assert not missing, f"README's settings table lacks {missing}"
@@ -213,3 +214,31 @@ def test_a_bot_collected_while_another_gets_its_worker_does_not_deadlock():
     worker.start()
     assert done.wait(timeout=10), "for_bot deadlocked while an old bot's worker was being forgotten"
     core_worker.close_for(new)
+
+
+def test_the_core_settings_hold_no_platform_setting():
+    """Tokens, ports and facilitator groups of Slack, Discord and Teams live with their adapters."""
+    assert not [name for name in Settings.model_fields if name.startswith(("slack", "discord", "teams", "port"))]
+    assert {"slack_bot_token", "discord_token", "teams_app_id", "port"} <= set(AppSettings.model_fields)
+
+
+def test_the_content_folder_is_found_as_package_data_and_shipped():
+    """The default content folder is the `content` package's files (importlib.resources), and
+    pyproject.toml ships every content file with it, so an installed peerbot finds its content."""
+    import importlib.resources
+    import tomllib
+    from fnmatch import fnmatchcase
+
+    assert Settings(_env_file=None).content_dir == packaged_content() == Path(str(importlib.resources.files("content")))
+    assert packaged_content() == ROOT / "content"  # in a checkout, the checkout's folder
+    setup = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    assert "content" in setup["packages"]["find"]["include"]
+    globs = setup["package-data"]["content"]
+    files = [p.relative_to(ROOT / "content").as_posix() for p in (ROOT / "content").rglob("*")
+             if p.is_file() and p.suffix in (".toml", ".md") and ".cache" not in p.parts]
+
+    def shipped(name: str, glob: str) -> bool:  # setuptools' globs: `*` never crosses a folder
+        parts, wanted = name.split("/"), glob.split("/")
+        return len(parts) == len(wanted) and all(map(fnmatchcase, parts, wanted))
+
+    assert files and not [f for f in files if not any(shipped(f, g) for g in globs)]

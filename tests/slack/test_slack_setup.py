@@ -8,7 +8,7 @@ from pathlib import Path
 from slack_harness import slack_settings
 
 from adapters.doctor import SECTIONS, doctor_report
-from bot.settings import Settings
+from adapters.settings import AppSettings as Settings
 
 MANIFEST = Path(__file__).resolve().parents[2] / "slack-manifest.yml"
 
