@@ -5,6 +5,7 @@ SQLite (`PEERBOT_DB`) unless `PEERBOT_DATABASE_URL` names a PostgreSQL database 
 """
 from __future__ import annotations
 
+from adapters.settings import AppSettings
 from bot.app import Bot
 from bot.catalog import Catalog, load_catalog
 from bot.ports import Clock, Store, SystemClock
@@ -23,7 +24,7 @@ def open_store(settings: Settings, clock: Clock | None = None) -> Store:
 
 def build_bot(settings: Settings | None = None, *, store: Store | None = None, clock: Clock | None = None,
               catalog: Catalog | None = None) -> Bot:
-    settings = settings or Settings()
+    settings = settings or AppSettings()
     clock = clock or SystemClock()
     return Bot(catalog=catalog or load_catalog(settings.content_dir),
                store=store if store is not None else open_store(settings, clock),

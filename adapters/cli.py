@@ -14,23 +14,23 @@ import time
 
 import click
 
+from adapters.settings import AppSettings, checked, load, problems
 from bot.catalog import load_catalog
 from bot.errors import ContentError
 from bot.privacy import PLATFORMS
 from bot.resources import load_resources
-from bot.settings import Settings
-from bot.settings_check import SettingsProblem, checked, load, problems
+from bot.settings_check import SettingsProblem
 
 # How far from the real time `tick --at` may reach without --force: a mistaken year moves every
 # schedule past runs that then never post.
 TICK_REACH_DAYS = 1
 
 
-def _settings() -> Settings:
+def _settings() -> AppSettings:
     return load()
 
 
-def _bot(settings: Settings | None = None):
+def _bot(settings: AppSettings | None = None):
     from adapters.bootstrap import build_bot
 
     settings = settings or _settings()
@@ -176,7 +176,7 @@ def screened_json(bot, question: str) -> dict:
     """`answer_json` behind the same safety screen as the chat, cut to the same length first: crisis
     language gets the crisis lines instead of an answer, and notes or reminders come with it."""
     from adapters.console import CONSOLE
-    from bot import bounds, safety
+    from bot import bounds, router
     from bot.messages import Command, Role, Who
 
     request, cut = bounds.bound(Command(question, Who("console", Role.PARTICIPANT, "console"), CONSOLE, "console"))
@@ -186,7 +186,7 @@ def screened_json(bot, question: str) -> dict:
         answered.append(answer_json(bot, text))
         return []
 
-    extra = [m.text for m in safety.screened(bot, request, request.text, run)]
+    extra = [m.text for m in bot.screened(request, router.split(request.text)[0], request.text, lambda: run(request.text))]
     if not answered:  # the screen read crisis language: support, not an answer
         out = {"question": request.text, "kind": "crisis", "verdict": "unsure", "matches": [], "reasons": extra}
     else:
@@ -321,9 +321,7 @@ def tick(at: str | None, force: bool) -> None:
                 results = await outbox.send_claimed(posts)
                 if recovering:
                     results += await outbox.recover(timedelta(minutes=bot.settings.grace_minutes))
-                from bot.schedule_outcomes import after_delivery  # a refused post: kept, its maker told once
-
-                notices = after_delivery(bot, results)
+                notices = bot.delivered(results)  # a refused post: kept, its maker told once
                 return results + (await outbox.send_claimed(notices) if notices else [])
             finally:  # the platforms' HTTP sessions, opened on first use
                 for transport in outbox.transports.values():

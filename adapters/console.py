@@ -56,11 +56,8 @@ class Console:
 
     def _show(self, messages: Iterable[Reply | Post]) -> list[Reply | Post]:
         shown = list(messages)
-        claimed = {p.key for p in self.bot.claim([m for m in shown if isinstance(m, Post)])}
         for message in shown:
-            if isinstance(message, Post):
-                if message.key not in claimed:
-                    continue
+            if isinstance(message, Post):  # claimed by the core (Bot.handle): printing it is the delivery
                 self.bot.store.finish_delivery(message.key, "sent", message.key)
             self.write(render(message))
             reply = message.reply if isinstance(message, Post) else message

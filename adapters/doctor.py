@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.settings import Settings
+from adapters.settings import AppSettings
 
 Row = tuple[str, bool, str]
 DEFAULT_SLACK_API = "https://slack.com/api/"
@@ -27,7 +27,7 @@ def _token_row(name: str, value: str, prefix: str, purpose: str) -> Row:
     return (f"{name} set", True, f"set ({prefix}…)")
 
 
-def slack_checks(settings: Settings) -> list[Row]:
+def slack_checks(settings: AppSettings) -> list[Row]:
     bot, app, secret = (_value(settings.slack_bot_token), _value(settings.slack_app_token),
                         _value(settings.slack_signing_secret))
     if not (bot or app or secret):
@@ -53,7 +53,7 @@ def slack_checks(settings: Settings) -> list[Row]:
     return rows
 
 
-SECTIONS: list[Callable[[Settings], list[Row]]] = [slack_checks]
+SECTIONS: list[Callable[[AppSettings], list[Row]]] = [slack_checks]
 
 from adapters.discord.doctor import discord_checks  # noqa: E402 - the Discord section, kept in its adapter
 
@@ -72,5 +72,5 @@ from adapters.doctor_reach import schedule_checks  # noqa: E402 - channels where
 SECTIONS.append(schedule_checks)
 
 
-def doctor_report(settings: Settings) -> list[Row]:
+def doctor_report(settings: AppSettings) -> list[Row]:
     return [row for section in SECTIONS for row in section(settings)]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from adapters.settings import AppSettings
 from bot import reach
-from bot.settings import Settings
 
 Row = tuple[str, bool, str]
 
@@ -29,7 +29,7 @@ def refused_schedules(db: str) -> list[dict]:
         return []
 
 
-def schedule_checks(settings: Settings) -> list[Row]:
+def schedule_checks(settings: AppSettings) -> list[Row]:
     if settings.database_url is not None:
         from adapters.doctor_database import refused_schedules_pg
 

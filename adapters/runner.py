@@ -15,9 +15,9 @@ from datetime import timedelta
 from adapters import core_worker
 from adapters.deliverer import deliverer_lock
 from adapters.scheduler import Registrar
+from adapters.settings import AppSettings
 from bot.app import Bot
 from bot.outbox import Outbox
-from bot.settings import Settings
 
 log = logging.getLogger("peerbot.run")
 
@@ -26,7 +26,7 @@ class PlatformFailed(RuntimeError):
     """A configured platform could not start; the message says which and why, in one line."""
 
 
-def platform_classes(settings: Settings) -> dict[str, type]:
+def platform_classes(settings: AppSettings) -> dict[str, type]:
     classes: dict[str, type] = {}
     if settings.slack_bot_token:
         from adapters.slack.platform import SlackPlatform
@@ -43,7 +43,7 @@ def platform_classes(settings: Settings) -> dict[str, type]:
     return classes
 
 
-def platform_transports(bot: Bot, settings: Settings) -> dict:
+def platform_transports(bot: Bot, settings: AppSettings) -> dict:
     """Transports for delivering posts outside `run` (for `peerbot tick`)."""
     outbox = Outbox(bot.store, {}, bot.clock)
     transports = {}
@@ -52,7 +52,7 @@ def platform_transports(bot: Bot, settings: Settings) -> dict:
     return transports
 
 
-async def serve(bot: Bot, settings: Settings, stop: asyncio.Event) -> None:
+async def serve(bot: Bot, settings: AppSettings, stop: asyncio.Event) -> None:
     outbox = Outbox(bot.store, {}, bot.clock)
     platforms = {}
     for name, cls in platform_classes(settings).items():
@@ -95,7 +95,7 @@ async def serve(bot: Bot, settings: Settings, stop: asyncio.Event) -> None:
         core_worker.close_for(bot)  # the core's last call finishes before the process ends
 
 
-def run_platforms(bot: Bot, settings: Settings) -> None:
+def run_platforms(bot: Bot, settings: AppSettings) -> None:
     async def main() -> None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()

@@ -26,7 +26,6 @@ from adapters.clockguard import ClockGuard
 from bot.app import Bot
 from bot.messages import Post
 from bot.outbox import Outbox
-from bot.schedule_outcomes import after_delivery
 
 log = logging.getLogger("peerbot.scheduler")
 
@@ -85,7 +84,7 @@ class Registrar:
             results = await self.outbox.send_claimed(posts)
             log.info("delivered %d of %d scheduled post(s)", sum(r.status == "sent" for r in results), len(results))
             # A refused post is kept on its schedule; its maker is told once, by direct message.
-            notices = after_delivery(self.bot, results)
+            notices = self.bot.delivered(results)
             if notices:
                 await self.outbox.send_claimed(notices)
 

@@ -42,8 +42,8 @@ async def measure() -> dict:
 
     from adapters.bootstrap import build_bot
     from adapters.discord.client import DiscordPlatform
+    from adapters.settings import AppSettings as Settings
     from bot.outbox import Outbox
-    from bot.settings import Settings
 
     asked = questions()
     fake = await FakeDiscord().start()

@@ -202,9 +202,9 @@ async def _until_stdin_closes() -> None:
 
 async def _serve_peerbot(api_url: str, db: str) -> None:
     from adapters.bootstrap import build_bot
+    from adapters.settings import AppSettings as Settings
     from adapters.slack import SlackPlatform
     from bot.outbox import Outbox
-    from bot.settings import Settings
 
     settings = Settings(_env_file=None, PEERBOT_DB=db, SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET,
                         SLACK_APP_TOKEN=None, SLACK_FACILITATOR_GROUP="facilitators", PORT=0)

@@ -1,29 +1,33 @@
-"""The bot: content, answerers, store and clock together behind one entry point.
+"""The bot: the one module that knows every feature, composing them behind one entry point.
 
-`Bot.handle` is the one entry point for every request from every adapter. A command's role is
-checked here, once, from its row in the command table (`bot.router.COMMANDS`), inside the safety
-screen so that crisis words are answered whoever typed them. It never lets an exception reach a
-person: a `UserError` becomes a private, kind reply; anything else is logged
-with a short reference and the person gets an apology with that reference.
+`Bot.handle` is the one entry point for every request from every adapter. Every request passes the
+safety screen (`bot.safety.screen`, crisis language and identifying details) and `handle` composes
+the crisis reply and the answer from what it heard. A command's role is checked here, once, from its
+row in the command table (`bot.router.COMMANDS`), behind the screen so that crisis words are answered
+whoever typed them. Handlers receive the frozen `Context` (`bot.context`), never the `Bot`. Every
+post `handle` and `tick` return is already claimed for delivery (`Context.claim`): adapters only
+send. It never lets an exception reach a person: a `UserError` becomes a private, kind reply;
+anything else is logged with a short reference and the person gets an apology with that reference.
 """
 from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from bot import bounds, roles, router, safety, schedules, sharing
+from bot import asking, bounds, roles, router, safety, schedule_outcomes, schedules, sharing
 from bot.actions import Expired, decode
 from bot.answerer import Answerer
 from bot.catalog import Catalog
 from bot.commands import Row, help_lines
-from bot.errors import UserError, storage_problem
-from bot.messages import Command, Outcome, Post, Press, Reply
-from bot.outbox import claim_posts
+from bot.context import Context
+from bot.errors import PeerbotError, UserError, storage_problem
+from bot.home import home_reply
+from bot.messages import Command, Message, Outcome, Post, Press, Reply
 from bot.ports import Clock, Store
-from bot.resources import Resources, load_resources
+from bot.resources import load_resources
 from bot.settings import Settings
 from bot.topics import TopicFinder
 
@@ -35,7 +39,7 @@ ONLY_FILES = ("I can only read text, so I haven't opened what you attached (and 
 
 def _checked(row: Row) -> Callable[..., list]:
     """The row's handler behind the row's role check (the one place a command's role is checked)."""
-    def run(bot: "Bot", req: Command, text: str) -> list:
+    def run(bot: Context, req: Command, text: str) -> list:
         roles.check(bot, req, row.need(text))
         return row.handler(bot, req, text)
     return run
@@ -43,57 +47,59 @@ def _checked(row: Row) -> Callable[..., list]:
 
 @dataclass
 class Bot:
+    """Composes the features: builds the `Context` every handler receives, routes each request to
+    its handler behind the safety screen and the role check, and claims the posts it hands out."""
+
     catalog: Catalog
     store: Store
     clock: Clock
     settings: Settings
-    answerer: Answerer = field(init=False)
-    finder: TopicFinder = field(init=False)
-    support: Resources = field(init=False)  # crisis lines and local services (content/support/)
+    context: Context = field(init=False)
 
     def __post_init__(self) -> None:
-        self.answerer = Answerer(self.catalog, cache=self.settings.content_dir / ".cache")
-        self.finder = TopicFinder(self.catalog)
-        self.support = load_resources(self.settings.content_dir, self.settings.region)
+        self.context = Context(
+            catalog=self.catalog, store=self.store, clock=self.clock, settings=self.settings,
+            answerer=Answerer(self.catalog, cache=self.settings.content_dir / ".cache"),
+            finder=TopicFinder(self.catalog),
+            support=load_resources(self.settings.content_dir, self.settings.region),
+            help_lines=tuple(help_lines(router.COMMANDS)))
+
+    # Read by tests, benchmarks and the command line; handlers get them from the context.
+    answerer = property(lambda self: self.context.answerer)
+    finder = property(lambda self: self.context.finder)
+    support = property(lambda self: self.context.support)
 
     def claim(self, posts: list[Post]) -> list[Post]:
-        """Claim posts for delivery; returns those nobody claimed before (at most once)."""
-        return claim_posts(self.store, self.clock, posts)
+        """Claim posts for delivery (`Context.claim`, the one claim path)."""
+        return self.context.claim(posts)
 
     def tick(self, now: datetime | None = None, only: int | None = None) -> list[Post]:
         """Everything due at `now` (schedules, scenario timers), already claimed."""
         now = now or self.clock.now()
-        posts = schedules.tick(self, now, only)
+        posts = schedules.tick(self.context, now, only)
         if only is None:
             for job in router.TIMERS:
-                posts += job(self, now)
+                posts += job(self.context, now)
         return posts
 
-    def visible_schedules(self, platform: str, workspace: str) -> list[dict]:
-        now = self.clock.now()
-        return [schedules.describe(self, row, now) for row in self.store.schedules(workspace=f"{platform}:{workspace}")]
+    def delivered(self, results: Iterable[schedule_outcomes.Delivery]) -> list[Post]:
+        """Record what became of scheduled posts; returns the notices to send their makers, claimed."""
+        return schedule_outcomes.after_delivery(self.context, results)
 
-    @property
-    def help_lines(self) -> list[str]:
-        """`/peer help`'s list of commands, from the command table."""
-        return help_lines(router.COMMANDS)
+    def home(self, platform: str, workspace: str) -> Reply:
+        """The home view (Slack's App Home) with the workspace's schedules."""
+        return home_reply(schedules.visible(self.context, platform, workspace))
 
     def handle(self, request: Command | Press) -> Outcome:
+        """The answer to one request, its posts already claimed (adapters only send them)."""
         # Cut to length before any pattern runs, the safety screen's included (bot.bounds).
         request, cut = bounds.bound(request)
         try:
-            # Every request passes the safety screen (crisis language, identifying details) on its way.
-            if isinstance(request, Command) and request.files and not request.text.strip():
-                messages = [Reply(ONLY_FILES, private=True)]
-            elif isinstance(request, Command):
-                row, rest = router.route(request)
-                handler = _checked(row)
-                # A question asked by slash command in a channel is answered privately (bot.sharing).
-                if sharing.asked_quietly(self, request, router.split(request.text)[0]):
-                    handler = sharing.privately(handler)
-                messages = safety.screened(self, request, rest, lambda text: handler(self, request, text))
-            else:
-                messages = safety.screened(self, request, "", lambda _: self._pressed(request))
+            messages = self._answer(request)
+            posts = [m for m in messages if isinstance(m, Post)]
+            if posts:
+                ours = {p.key for p in self.context.claim(posts)}
+                messages = [m for m in messages if not isinstance(m, Post) or m.key in ours]
         except UserError as e:
             messages = [Reply(str(e), private=True)]
         except Exception as e:
@@ -111,9 +117,37 @@ class Bot:
             messages = [*messages, cut]
         return Outcome(tuple(messages))
 
+    def _answer(self, request: Command | Press) -> list[Message]:
+        ctx = self.context
+        if isinstance(request, Command):
+            if request.files and not request.text.strip():
+                return [Reply(ONLY_FILES, private=True)]
+            verb, rest = router.split(request.text)
+            handler = _checked(router.COMMANDS[verb])
+            # A question asked by slash command in a channel is answered privately (bot.sharing).
+            if sharing.asked_quietly(ctx, request, verb):
+                handler = sharing.privately(handler)
+            return self.screened(request, verb, rest, lambda: handler(ctx, request, rest))
+        try:
+            verb = decode(request.action)[0]
+        except PeerbotError:
+            verb = ""
+        return self.screened(request, verb, "", lambda: self._pressed(request))
+
+    def screened(self, request: Command | Press, verb: str, text: str,
+                 run: Callable[[], list[Message]]) -> list[Message]:
+        """`run()`'s answer to `request` (its command word `verb`, its words after it `text`) behind
+        the safety screen: crisis support instead, or the answer with its note and reminder."""
+        screening = safety.screen(safety.written(request, text))
+        if screening.crisis:
+            # Only a confident answer to a question follows the crisis reply; no other command runs.
+            return safety.crisis_replies(self.context, request, screening,
+                                         lambda: asking.confident(self.context, request, verb, screening.rest))
+        return safety.annotated(self.context, request, verb, screening, run())
+
     def _pressed(self, request: Press) -> list:
         verb, args = decode(request.action)
         handler = router.ACTIONS.get(verb)
         if handler is None:
             raise Expired()
-        return handler(self, request, args)
+        return handler(self.context, request, args)

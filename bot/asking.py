@@ -18,16 +18,18 @@ from bot.replies import clinical_reply, not_known_reply, ruling_detail, sources_
 from bot.text import clean
 
 if TYPE_CHECKING:
-    from bot.app import Bot
+    from bot.context import Context
 
 Request = Command | Press
+# The verbs whose words are a question: free text and /peer ask, /peer task, the "Ask peerbot" form.
+QUESTIONS = {"ask", "task", "asked"}
 
 
 def _owner(req: Request) -> str:
     return checks.owner_of(req.where.platform, req.where.workspace, req.who.user_id)
 
 
-def ask(bot: "Bot", req: Request, text: str) -> list[Message]:
+def ask(bot: Context, req: Request, text: str) -> list[Message]:
     if not text.strip():
         return [help_reply(bot)]
     # "thanks!", "hello", "who are you?" are courtesy, not questions for the answerer; a greeting in
@@ -44,7 +46,11 @@ def ask(bot: "Bot", req: Request, text: str) -> list[Message]:
     text = courtesy.question_after_courtesy(text)
     if support.asks_for_lines(text):
         return support.support(bot, req, "")
-    kind, found = choose(bot, text)
+    return _replies(bot, req, text, *choose(bot, text))
+
+
+def _replies(bot: Context, req: Request, text: str, kind: str, found) -> list[Message]:
+    """The replies to a question `choose` read as `kind`, with what it found."""
     if kind == "task":
         return [task_reply(found), *_lines(bot, req, found.top)]
     if kind == "unsure-task":
@@ -60,7 +66,18 @@ def ask(bot: "Bot", req: Request, text: str) -> list[Message]:
     return [not_known_reply(bot.catalog)]
 
 
-def _lines(bot: "Bot", req: Request, item) -> list[Message]:
+def confident(bot: Context, req: Request, verb: str, text: str) -> list[Message]:
+    """The answer to `text` asked with `verb` (`QUESTIONS`), only when it is a confident one (a task
+    leaning or a topic); nothing otherwise. What `Bot.handle` sets after a crisis reply."""
+    if verb not in QUESTIONS:
+        return []
+    kind, found = choose(bot, text)
+    if kind not in ("task", "topic"):
+        return []
+    return task(bot, req, text) if verb == "task" else _replies(bot, req, text, kind, found)
+
+
+def _lines(bot: Context, req: Request, item) -> list[Message]:
     """An answer about an emergency or someone's safety (`show_lines` in its content) comes with
     the region's emergency number and lines, privately."""
     return [support.lines_note(bot, req)] if getattr(item, "show_lines", False) else []
@@ -73,7 +90,7 @@ NAMING = re.compile(r"^(?:what(?:'s| is| are|s)|define|definition of|meaning of|
                     r"(?:an? |the )?(?P<name>[a-z' -]{2,60}?)\s*(?:exactly|actually|anyway)?\s*\??$")
 
 
-def _named_term(bot: "Bot", text: str) -> Term | None:
+def _named_term(bot: Context, text: str) -> Term | None:
     match = NAMING.match(" ".join(clean(text).split()))
     if match is None:
         return None
@@ -84,7 +101,7 @@ def _named_term(bot: "Bot", text: str) -> Term | None:
     return None
 
 
-def task(bot: "Bot", req: Request, text: str) -> list[Message]:
+def task(bot: Context, req: Request, text: str) -> list[Message]:
     if not text.strip():
         raise UserError("Tell me the task after \"/peer task\", for example: "
                         "\"/peer task driving someone to the food bank\".")
@@ -92,7 +109,7 @@ def task(bot: "Bot", req: Request, text: str) -> list[Message]:
     return [task_reply(answer), *(_lines(bot, req, answer.top) if answer.verdict != "unsure" else [])]
 
 
-def topics(bot: "Bot", req: Request, text: str = "") -> list[Message]:
+def topics(bot: Context, req: Request, text: str = "") -> list[Message]:
     names = {"role": "The peer role", "supervision": "Supervision", "sharing": "Sharing your story",
              "values": "Values and standards", "myths": "Myths and misconceptions",
              "boundaries": "Boundaries", "documentation": "Documentation", "community": "Community of practice"}
@@ -113,12 +130,12 @@ def topics(bot: "Bot", req: Request, text: str = "") -> list[Message]:
     return [Reply(text_out, card=Card("What I can talk about", body, tuple(fields)), choices=choices, private=True)]
 
 
-def _label(bot: "Bot", item_id: str) -> str:
+def _label(bot: Context, item_id: str) -> str:
     item = bot.finder.lookup(item_id)
     return (item.term if isinstance(item, Term) else item.title)[:40] if item else item_id
 
 
-def check(bot: "Bot", req: Request, text: str) -> list[Message]:
+def check(bot: Context, req: Request, text: str) -> list[Message]:
     """`/peer check` asks what the task is; `/peer check <task>` and `/peer check task <task>` start the
     task check about it; `/peer check self-disclosure` (any check's id) starts that check."""
     words = text.strip()
@@ -131,7 +148,7 @@ def check(bot: "Bot", req: Request, text: str) -> list[Message]:
     return [task_check.start_about(bot, req, about)]
 
 
-def help_reply(bot: "Bot") -> Reply:
+def help_reply(bot: Context) -> Reply:
     lines = [
         "Hi, I'm peerbot. I help peer workers think through their role, with sources.",
         "",
@@ -142,7 +159,7 @@ def help_reply(bot: "Bot") -> Reply:
     return Reply("\n".join(lines), card=Card("peerbot", "\n".join(lines[2:])), private=True)
 
 
-def help_(bot: "Bot", req: Request, text: str = "") -> list[Message]:
+def help_(bot: Context, req: Request, text: str = "") -> list[Message]:
     """`/peer help` lists the commands; "help me" gets the courtesy reply; "help me decide whether…"
     is a question, answered as one."""
     if not text.strip():
@@ -153,14 +170,14 @@ def help_(bot: "Bot", req: Request, text: str = "") -> list[Message]:
 
 
 # -- button actions -------------------------------------------------------------------------
-def why(bot: "Bot", req: Request, args: list[str]) -> list[Message]:
+def why(bot: Context, req: Request, args: list[str]) -> list[Message]:
     ruling = bot.catalog.rulings.get(args[0]) if args else None
     if ruling is None:
         raise UserError("I can't find that ruling any more; the content may have changed. Ask me again.")
     return [ruling_detail(ruling)]
 
 
-def sources(bot: "Bot", req: Request, args: list[str]) -> list[Message]:
+def sources(bot: Context, req: Request, args: list[str]) -> list[Message]:
     kind, item_id = (args + ["", ""])[:2]
     item = bot.catalog.rulings.get(item_id) if kind == "ruling" else bot.finder.lookup(item_id)
     if item is None:
@@ -168,7 +185,7 @@ def sources(bot: "Bot", req: Request, args: list[str]) -> list[Message]:
     return [sources_reply(item.sources)]
 
 
-def more(bot: "Bot", req: Request, args: list[str]) -> list[Message]:
+def more(bot: Context, req: Request, args: list[str]) -> list[Message]:
     item = bot.finder.lookup(args[0]) if args else None
     if item is None:
         raise UserError("I can't find that topic any more; the content may have changed. Ask me again.")
@@ -176,7 +193,7 @@ def more(bot: "Bot", req: Request, args: list[str]) -> list[Message]:
     return [Reply(reply.text, card=reply.card, choices=reply.choices, private=True)]
 
 
-def topic(bot: "Bot", req: Request, args: list[str]) -> list[Message]:
+def topic(bot: Context, req: Request, args: list[str]) -> list[Message]:
     item = bot.finder.lookup(args[0]) if args else None
     if item is None:
         raise UserError("I can't find that topic any more; the content may have changed. Ask me again.")
@@ -184,7 +201,7 @@ def topic(bot: "Bot", req: Request, args: list[str]) -> list[Message]:
     return [Reply(reply.text, card=reply.card, choices=reply.choices, private=True)]
 
 
-def start_check(bot: "Bot", req: Request, args: list[str]) -> list[Message]:
+def start_check(bot: Context, req: Request, args: list[str]) -> list[Message]:
     """A "Talk it through" button: `check:<id>` opens that check at its first question (a task check
     straight away, without asking for the task), `check:task:<ruling>` the check about that ruling."""
     check_id = args[0] if args else task_check.CHECK_ID
@@ -195,18 +212,18 @@ def start_check(bot: "Bot", req: Request, args: list[str]) -> list[Message]:
     return [checks.start(bot.store, _owner(req), bot.catalog.checks[check_id])]
 
 
-def answer_check(bot: "Bot", req: Request, args: list[str]) -> list[Message]:
+def answer_check(bot: Context, req: Request, args: list[str]) -> list[Message]:
     if len(args) != 3 or args[0] not in bot.catalog.checks or not args[1].isdigit():
         raise UserError("That button doesn't belong to a check I know. Start again with \"/peer check\".")
     check_ = bot.catalog.checks[args[0]]
     return list(checks.answer(bot.store, _owner(req), check_, int(args[1]), args[2], task_check.finish(bot)))
 
 
-def list_topics(bot: "Bot", req: Request, args: list[str]) -> list[Message]:
+def list_topics(bot: Context, req: Request, args: list[str]) -> list[Message]:
     return topics(bot, req)
 
 
-def ask_form(bot: "Bot", req: Request, args: list[str]) -> list[Message]:
+def ask_form(bot: Context, req: Request, args: list[str]) -> list[Message]:
     """Open a form to type a question (App Home's "Ask a question" button)."""
     from bot.messages import Form, FormField
 
@@ -216,6 +233,6 @@ def ask_form(bot: "Bot", req: Request, args: list[str]) -> list[Message]:
                                        multiline=True),)))]
 
 
-def asked(bot: "Bot", req: Request, args: list[str]) -> list[Message]:
+def asked(bot: Context, req: Request, args: list[str]) -> list[Message]:
     question = req.value("question") if isinstance(req, Press) else ""
     return [Reply(r.text, card=r.card, choices=r.choices, private=True) for r in ask(bot, req, question)]

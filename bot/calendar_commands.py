@@ -22,7 +22,7 @@ from bot.roles import workspace_key
 from bot.schedule_spec import zone
 
 if TYPE_CHECKING:
-    from bot.app import Bot
+    from bot.context import Context
 
 Request = Command | Press
 RANGE = re.compile(r"^(\S+)(?:\s+(?:to|until|through|thru|-|–)\s+(\S+))?\s*(.*)$", re.IGNORECASE | re.DOTALL)
@@ -35,7 +35,7 @@ def _channel(req: Request) -> str:
     return req.where.channel_key
 
 
-def _today(bot: "Bot", channel: str) -> date:
+def _today(bot: Context, channel: str) -> date:
     from bot.schedules import channel_tz  # noqa: PLC0415  (schedules imports this module's sibling)
 
     return bot.clock.now().astimezone(zone(channel_tz(bot, channel))).date()
@@ -48,7 +48,7 @@ def _upcoming_holidays(code: str, today: date, n: int = 3) -> str:
 
 
 # -- /peer holidays ------------------------------------------------------------------------
-def holidays_(bot: "Bot", req: Request, text: str) -> list[Message]:
+def holidays_(bot: Context, req: Request, text: str) -> list[Message]:
     channel = _channel(req)
     wanted = text.strip()
     if not wanted:
@@ -94,7 +94,7 @@ def needs(rest: str) -> Need | None:
     return None if verb in ("list", "show") else Need(Role.FACILITATOR, "mark closures")
 
 
-def closed(bot: "Bot", req: Request, text: str) -> list[Message]:
+def closed(bot: Context, req: Request, text: str) -> list[Message]:
     channel = _channel(req)
     words = text.split()
     verb = words[0].lower() if words else "list"
@@ -145,7 +145,7 @@ def _span(closure: Closure) -> str:
     return f"{start:%a %Y-%m-%d}" if start == end else f"{start:%a %Y-%m-%d} to {end:%a %Y-%m-%d}"
 
 
-def _list(bot: "Bot", channel: str) -> Reply:
+def _list(bot: Context, channel: str) -> Reply:
     today = _today(bot, channel).isoformat()
     rows = [r for r in bot.store.closures(channel) if r.end >= today]
     if not rows:
@@ -155,7 +155,7 @@ def _list(bot: "Bot", channel: str) -> Reply:
 
 
 # -- /peer schedule N on-holiday skip|next-day ---------------------------------------------
-def on_holiday(bot: "Bot", req: Request, row: Schedule, words: list[str]) -> list[Message]:
+def on_holiday(bot: Context, req: Request, row: Schedule, words: list[str]) -> list[Message]:
     from bot.schedules import describe  # noqa: PLC0415  (schedules calls this; import late)
 
     policy = words[0].lower() if words else ""

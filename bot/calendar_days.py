@@ -26,7 +26,7 @@ from bot.records import Closure, Schedule
 from bot.schedule_spec import next_fire, zone
 
 if TYPE_CHECKING:
-    from bot.app import Bot
+    from bot.context import Context
 
 # The countries peerbot has crisis lines for, by the id PEERBOT_REGION uses, and the `holidays`
 # package's code for each (the package says GB for the United Kingdom).
@@ -114,7 +114,7 @@ def _public(code: str, year: int) -> dict[date, str]:
     return dict(_package().country_holidays(COUNTRIES[country], subdiv=sub or None, years=year))
 
 
-def default_calendar(bot: "Bot") -> str:
+def default_calendar(bot: Context) -> str:
     """The operator's default: PEERBOT_HOLIDAYS (checked when settings load), else the country-wide
     holidays of PEERBOT_REGION, else none."""
     country = default_country(bot.settings.region)
@@ -123,7 +123,7 @@ def default_calendar(bot: "Bot") -> str:
     return country or OFF
 
 
-def calendar_of(bot: "Bot", channel: str) -> str:
+def calendar_of(bot: Context, channel: str) -> str:
     return bot.store.channel_holidays(channel) or default_calendar(bot)
 
 
@@ -146,7 +146,7 @@ class DaysOff:
         return day.weekday() < 5 and self.why(day) is None
 
 
-def days_off(bot: "Bot", channel: str) -> DaysOff:
+def days_off(bot: Context, channel: str) -> DaysOff:
     return DaysOff(calendar_of(bot, channel), tuple(bot.store.closures(channel)))
 
 
@@ -245,7 +245,7 @@ class Plan:
         return None, skipped
 
 
-def plan_for(bot: "Bot", schedule: Schedule, tz_name: str) -> Plan:
+def plan_for(bot: Context, schedule: Schedule, tz_name: str) -> Plan:
     return Plan(schedule.recurrence, zone(tz_name), datetime.fromisoformat(schedule.created_at),
                 days_off(bot, schedule.channel), schedule.on_holiday or "skip")
 

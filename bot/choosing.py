@@ -34,7 +34,7 @@ from bot.text import clean
 from bot.topics import asks_for_meaning
 
 if TYPE_CHECKING:
-    from bot.app import Bot
+    from bot.context import Context
 
 # A question not shaped like a task question needs this much confidence for a task verdict.
 TASK_MIN_CONFIDENCE_UNPROMPTED = 0.5
@@ -104,7 +104,7 @@ def task_shaped(question: str) -> bool:
     return looks_like_task(question) or bool(EXPECTED_TO.search(text)) or bool(detect(question) & WHO_ASKED)
 
 
-def choose(bot: "Bot", question: str):
+def choose(bot: Context, question: str):
     """Pick the answer for a free-text question: ("task", TaskAnswer) | ("topic", TopicAnswer) |
     ("unsure-task", TaskAnswer) | ("clinical", None) | ("unknown", None)."""
     task_like = task_shaped(question)

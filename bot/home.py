@@ -1,14 +1,9 @@
-"""The home view (Slack's App Home, the console's welcome): what the bot does, the schedules the
-person can see, and a button to ask a question."""
+"""The home view (Slack's App Home): what the bot does, the schedules the person can see, and a
+button to ask a question. `Bot.home` gathers the schedules; this module only draws the view."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from bot.actions import encode
-from bot.messages import Card, Choice, Field, Reply, Who
-
-if TYPE_CHECKING:
-    from bot.app import Bot
+from bot.messages import Card, Choice, Field, Reply
 
 ABOUT = ("I help peer workers think through their role, with sources: ask whether something is a peer "
          "task, what a word means, or how supervision works. Facilitators can schedule co-reflection "
@@ -16,16 +11,12 @@ ABOUT = ("I help peer workers think through their role, with sources: ask whethe
          "\"/peer support\" lists crisis lines.")
 
 
-def home_reply(bot: "Bot", who: Who, platform: str, workspace: str) -> Reply:
-    lines = [ABOUT]
-    fields = []
-    schedules = getattr(bot, "visible_schedules", None)
-    if schedules is not None:
-        rows = schedules(platform, workspace)
-        listed = "\n".join(f"• #{s['channel_id']}: {s['summary']} (next: {s['next']})"
-                           + (f", {s['problem']}" if s.get("problem") else "") for s in rows) or "None yet."
-        fields.append(Field("Schedules", listed))
-        lines += ["", "Schedules:", listed]
+def home_reply(schedules: list[dict]) -> Reply:
+    """The home view, listing `schedules` (`bot.schedules.visible`: what the person can see)."""
+    listed = "\n".join(f"• #{s['channel_id']}: {s['summary']} (next: {s['next']})"
+                       + (f", {s['problem']}" if s.get("problem") else "") for s in schedules) or "None yet."
+    lines = [ABOUT, "", "Schedules:", listed]
+    fields = [Field("Schedules", listed)]
     return Reply("\n".join(lines), card=Card("peerbot", ABOUT, tuple(fields)),
                  choices=(Choice("Ask a question", encode("askform"), "primary"),
                           Choice("Is this a peer task?", encode("check", "task")),

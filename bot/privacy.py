@@ -17,7 +17,7 @@ from bot.actions import encode
 from bot.messages import Choice, Command, Message, Press, Reply
 
 if TYPE_CHECKING:
-    from bot.app import Bot
+    from bot.context import Context
 
 log = logging.getLogger("peerbot.privacy")
 
@@ -58,11 +58,11 @@ def kept(days: int) -> str:
     ])
 
 
-def privacy(bot: "Bot", req: Command, rest: str) -> list[Message]:
+def privacy(bot: Context, req: Command, rest: str) -> list[Message]:
     return [Reply(sharing.who_sees(bot, req) + "\n\n" + kept(bot.settings.retention_days), private=True)]
 
 
-def _open_round_hashes(bot: "Bot", platform: str, user_id: str, workspace: str | None) -> dict[str, str]:
+def _open_round_hashes(bot: Context, platform: str, user_id: str, workspace: str | None) -> dict[str, str]:
     """The voter hash this person would have in each open round (hashes are per round and workspace)."""
     prefix = f"{platform}:{workspace}:" if workspace is not None else f"{platform}:"
     hashes = {}
@@ -72,7 +72,7 @@ def _open_round_hashes(bot: "Bot", platform: str, user_id: str, workspace: str |
     return hashes
 
 
-def about(bot: "Bot", platform: str, user_id: str, workspace: str | None = None) -> dict[str, list[dict]]:
+def about(bot: Context, platform: str, user_id: str, workspace: str | None = None) -> dict[str, list[dict]]:
     found = bot.store.about_person(platform, user_id, workspace)
     votes = [{"round_id": r} for r, h in _open_round_hashes(bot, platform, user_id, workspace).items()
              if h in bot.store.voters(r)]
@@ -81,7 +81,7 @@ def about(bot: "Bot", platform: str, user_id: str, workspace: str | None = None)
     return found
 
 
-def forget(bot: "Bot", platform: str, user_id: str, workspace: str | None = None) -> dict[str, int]:
+def forget(bot: Context, platform: str, user_id: str, workspace: str | None = None) -> dict[str, int]:
     hashes = _open_round_hashes(bot, platform, user_id, workspace)
     removed = bot.store.forget_person(platform, user_id, hashes, workspace)
     # The log line names no one: which tables changed, and how much, is enough to audit the deletion.
@@ -89,7 +89,7 @@ def forget(bot: "Bot", platform: str, user_id: str, workspace: str | None = None
     return removed
 
 
-def forget_me(bot: "Bot", req: Command, rest: str) -> list[Message]:
+def forget_me(bot: Context, req: Command, rest: str) -> list[Message]:
     found = about(bot, req.where.platform, req.who.user_id, req.where.workspace)
     if not found:
         return [Reply("I keep nothing about you here: no messages, no answers, no settings in your name.",
@@ -101,7 +101,7 @@ def forget_me(bot: "Bot", req: Command, rest: str) -> list[Message]:
                            Choice("Keep it", encode("forget", "no"))))]
 
 
-def press_forget(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
+def press_forget(bot: Context, req: Press, args: list[str]) -> list[Message]:
     # Whoever presses is whoever is forgotten: the button carries no id, so nobody can forget another.
     if args[:1] != ["yes"]:
         return [Reply("Nothing changed. You can ask again any time with \"/peer forget me\".", private=True,
@@ -111,11 +111,11 @@ def press_forget(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
     return [Reply(f"Done. I have forgotten you here: {what}.", private=True, replace=True)]
 
 
-def cutoff(bot: "Bot", now: datetime) -> str:
+def cutoff(bot: Context, now: datetime) -> str:
     return (now - timedelta(days=bot.settings.retention_days)).astimezone(UTC).isoformat(timespec="seconds")
 
 
-def prune(bot: "Bot", now: datetime) -> list:
+def prune(bot: Context, now: datetime) -> list:
     """A tick job: drop what is older than the retention period. Posts nothing."""
     removed = bot.store.prune(cutoff(bot, now))
     if removed:

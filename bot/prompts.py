@@ -18,12 +18,12 @@ from bot.quoting import quote
 from bot.replies import cite
 
 if TYPE_CHECKING:
-    from bot.app import Bot
+    from bot.context import Context
 
 PRIVACY = "Please keep details that could identify a person you support out of this channel."
 
 
-def pick_prompt(bot: "Bot", channel: str, theme: str, seed: str) -> tuple[str, Prompt]:
+def pick_prompt(bot: Context, channel: str, theme: str, seed: str) -> tuple[str, Prompt]:
     pool = [(t, p) for pid, (t, p) in sorted(bot.catalog.prompts.items()) if not theme or t == theme]
     if not pool:
         raise UserError(f"There are no prompts for the theme \"{quote(theme, 40)}\".")
@@ -35,7 +35,7 @@ def pick_prompt(bot: "Bot", channel: str, theme: str, seed: str) -> tuple[str, P
     return random.Random(seed).choice(fresh)
 
 
-def reflection_posts(bot: "Bot", where: Where, key: str, theme: str = "") -> list[Post]:
+def reflection_posts(bot: Context, where: Where, key: str, theme: str = "") -> list[Post]:
     theme_id, prompt = pick_prompt(bot, where.channel_key, theme, key)
     bot.store.use_prompt(where.channel_key, prompt.id, theme_id)
     title = bot.catalog.themes[theme_id].title
@@ -49,7 +49,7 @@ def reflection_posts(bot: "Bot", where: Where, key: str, theme: str = "") -> lis
     return [Post(where, Reply(text, card=card), key=key, opens_thread=True)]
 
 
-def session_posts(bot: "Bot", where: Where, key: str, theme: str = "") -> list[Post]:
+def session_posts(bot: Context, where: Where, key: str, theme: str = "") -> list[Post]:
     fmt = bot.catalog.coreflection
     if fmt is None:
         raise UserError("The structured co-reflection format isn't available.")
@@ -65,7 +65,7 @@ def session_posts(bot: "Bot", where: Where, key: str, theme: str = "") -> list[P
     return posts
 
 
-def checkin_posts(bot: "Bot", where: Where, key: str) -> list[Post]:
+def checkin_posts(bot: Context, where: Where, key: str) -> list[Post]:
     fmt = bot.catalog.checkin
     if fmt is None:
         raise UserError("The check-in format isn't available.")
@@ -74,7 +74,7 @@ def checkin_posts(bot: "Bot", where: Where, key: str) -> list[Post]:
     return [Post(where, checkin_reply(bot, round_id, {}), key=key)]
 
 
-def checkin_reply(bot: "Bot", round_id: str, counts: dict[str, int]) -> Reply:
+def checkin_reply(bot: Context, round_id: str, counts: dict[str, int]) -> Reply:
     from bot.rounds import summary
 
     fmt = bot.catalog.checkin
@@ -89,7 +89,7 @@ def checkin_reply(bot: "Bot", round_id: str, counts: dict[str, int]) -> Reply:
     return Reply(text, card=card, choices=choices)
 
 
-def render(bot: "Bot", kind: str, where: Where, key: str, theme: str = "") -> list[Post]:
+def render(bot: Context, kind: str, where: Where, key: str, theme: str = "") -> list[Post]:
     if kind == "reflection":
         return reflection_posts(bot, where, key, theme)
     if kind == "session":

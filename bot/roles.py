@@ -14,7 +14,7 @@ from bot.errors import NotAllowed, UserError
 from bot.messages import Command, Message, Press, Reply, Role
 
 if TYPE_CHECKING:
-    from bot.app import Bot
+    from bot.context import Context
 
 WHAT = {Role.FACILITATOR: "facilitators", Role.ADMIN: "admins"}
 
@@ -23,7 +23,7 @@ def workspace_key(req: Command | Press) -> str:
     return f"{req.where.platform}:{req.where.workspace}"
 
 
-def role_of(bot: "Bot", req: Command | Press) -> Role:
+def role_of(bot: Context, req: Command | Press) -> Role:
     """The role the platform gave, raised to facilitator if an admin listed this person."""
     if req.who.role >= Role.FACILITATOR:
         return req.who.role
@@ -32,13 +32,13 @@ def role_of(bot: "Bot", req: Command | Press) -> Role:
     return req.who.role
 
 
-def require(bot: "Bot", req: Command | Press, role: Role, doing: str) -> None:
+def require(bot: Context, req: Command | Press, role: Role, doing: str) -> None:
     if role_of(bot, req) < role:
         raise NotAllowed(f"Only {WHAT[role]} can {doing}. If that should be you, ask an admin to add you "
                          "with \"/peer facilitators add @you\".")
 
 
-def check(bot: "Bot", req: Command | Press, need: Need | None) -> None:
+def check(bot: Context, req: Command | Press, need: Need | None) -> None:
     """Refuse, kindly and privately, when the person lacks what a command's row says it needs."""
     if need is not None:
         require(bot, req, need.role, need.doing)
@@ -57,7 +57,7 @@ def _user_id(text: str) -> str:
     return token.split("|", 1)[0]
 
 
-def facilitators(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
+def facilitators(bot: Context, req: Command | Press, text: str) -> list[Message]:
     verb, _, rest = text.strip().partition(" ")
     verb = verb.lower() or "list"
     ws = workspace_key(req)
@@ -80,7 +80,7 @@ def facilitators(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
     return [Reply(f"<@{user}> {done}.", private=True)]
 
 
-def audit(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
+def audit(bot: Context, req: Command | Press, text: str) -> list[Message]:
     rows = bot.store.audit_log(workspace_key(req))
     if not rows:
         return [Reply("No configuration changes recorded yet.", private=True)]

@@ -20,7 +20,7 @@ from bot.errors import UserError
 from bot.messages import Command, Press
 
 if TYPE_CHECKING:
-    from bot.app import Bot
+    from bot.context import Context
 
 log = logging.getLogger("peerbot.rounds")
 SHOW_AT = 3
@@ -29,16 +29,16 @@ SHOW_AT = 3
 OPEN_FOR = timedelta(days=7)
 
 
-def voter_hash(bot: "Bot", round_id: str, req: Command | Press) -> str:
+def voter_hash(bot: Context, round_id: str, req: Command | Press) -> str:
     return person_hash(bot, round_id, req.where.platform, req.where.workspace, req.who.user_id)
 
 
-def person_hash(bot: "Bot", round_id: str, platform: str, workspace: str, user_id: str) -> str:
+def person_hash(bot: Context, round_id: str, platform: str, workspace: str, user_id: str) -> str:
     person = f"{platform}:{workspace}:{user_id}"
     return hmac.new(bot.store.secret(), f"{round_id}|{person}".encode(), hashlib.sha256).hexdigest()[:32]
 
 
-def vote(bot: "Bot", req: Press, round_id: str, choice: str) -> dict[str, int]:
+def vote(bot: Context, req: Press, round_id: str, choice: str) -> dict[str, int]:
     found = bot.store.round(round_id)
     if found is None:
         raise UserError("I can't find that round any more; it may have been cleared after it closed.")
@@ -57,7 +57,7 @@ def summary(counts: dict[str, int], labels: dict[str, str]) -> str:
     return f"{total} answers: " + ", ".join(f"{labels.get(c, c)} {counts.get(c, 0)}" for c in labels)
 
 
-def close_expired(bot: "Bot", now: datetime) -> list[str]:
+def close_expired(bot: Context, now: datetime) -> list[str]:
     """Close every round opened `OPEN_FOR` or more before `now`: its hashes go, its counts stay."""
     # Stamps are whole seconds and the store asks "opened before", so one second more makes a round
     # opened exactly a week ago count: next Monday's 10:00 tick closes this Monday's 10:00 pulse.

@@ -36,7 +36,7 @@ from bot.schedule_spec import zone
 from bot.schedules import channel_tz
 
 if TYPE_CHECKING:
-    from bot.app import Bot
+    from bot.context import Context
 
 QUICK_CHOICES = ("Yes, a peer task", "It depends", "Not a peer task")
 # What each facilitator control is called when someone without the role tries it.
@@ -69,7 +69,7 @@ def _options(words: list[str], default: int) -> tuple[list[str], int]:
     return words, default
 
 
-def choose(bot: "Bot", channel: str, wanted: str, skip: frozenset[str] = frozenset()) -> Scenario:
+def choose(bot: Context, channel: str, wanted: str, skip: frozenset[str] = frozenset()) -> Scenario:
     """The scenario with id `wanted`, or a random one (with tag `wanted`) this channel hasn't run.
 
     `skip` is what the facilitator just passed over with "Another one": left out of this pick only,
@@ -98,7 +98,7 @@ def needs(text: str) -> Need:
     return Need(Role.FACILITATOR, DOING[WORDS[first]] if first in WORDS else "start scenarios")
 
 
-def scenario(bot: "Bot", req: Command | Press, text: str, skip: frozenset[str] = frozenset()) -> list[Message]:
+def scenario(bot: Context, req: Command | Press, text: str, skip: frozenset[str] = frozenset()) -> list[Message]:
     first = text.split()[0].lower() if text.split() else ""
     if first in WORDS:
         return control(bot, req, WORDS[first])
@@ -113,7 +113,7 @@ def scenario(bot: "Bot", req: Command | Press, text: str, skip: frozenset[str] =
     return [preview(bot, picked, run)]
 
 
-def control(bot: "Bot", req: Command | Press, verb: str) -> list[Message]:
+def control(bot: Context, req: Command | Press, verb: str) -> list[Message]:
     """`/peer scenario reveal|pause|resume|end`, for the channel's latest run.
 
     The private message with the buttons is easy to lose (Slack drops ephemeral messages on reload;
@@ -125,7 +125,7 @@ def control(bot: "Bot", req: Command | Press, verb: str) -> list[Message]:
     return [dataclasses.replace(m, replace=False) if isinstance(m, Reply) else m for m in ACTIONS[verb](bot, req, run)]
 
 
-def preview(bot: "Bot", s: Scenario, run: Run) -> Reply:
+def preview(bot: Context, s: Scenario, run: Run) -> Reply:
     notes = ", ".join(s.content_notes) or "none"
     timer = f"reveal after {run.reveal_minutes} minutes" if run.reveal_minutes else "no timer: you reveal"
     body = s.situation
@@ -144,7 +144,7 @@ def preview(bot: "Bot", s: Scenario, run: Run) -> Reply:
         Choice("Cancel", encode("scn", "cancel", run.id))))
 
 
-def scenarios_list(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
+def scenarios_list(bot: Context, req: Command | Press, text: str) -> list[Message]:
     done = bot.store.scenarios_run(req.where.channel_key)
     lines = [f"• {s.id}: {s.title} ({s.audience}" + ("; quick round" if s.kind == "quick-round" else "")
              + (f"; content notes: {', '.join(s.content_notes)}" if s.content_notes else "")
@@ -159,7 +159,7 @@ def scenarios_list(bot: "Bot", req: Command | Press, text: str) -> list[Message]
 
 
 # -- presses -----------------------------------------------------------------------------
-def press(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
+def press(bot: Context, req: Press, args: list[str]) -> list[Message]:
     if len(args) != 2:
         raise UserError("That button has expired. Ask me again and I'll give you a fresh one.")
     verb, ref = args
@@ -177,7 +177,7 @@ def press(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
     return ACTIONS[verb](bot, req, run)
 
 
-def go(bot: "Bot", req: Press, run: Run) -> list[Message]:
+def go(bot: Context, req: Press, run: Run) -> list[Message]:
     if run.state != RunState.PREVIEW:
         raise UserError("That scenario has already started.")
     s = bot.catalog.scenarios[run.scenario_id]
@@ -206,13 +206,13 @@ def go(bot: "Bot", req: Press, run: Run) -> list[Message]:
             *posts]
 
 
-def _local_time(bot: "Bot", run: Run) -> str:
+def _local_time(bot: Context, run: Run) -> str:
     """The reveal time as the channel reads its clocks (its time zone, as for schedules)."""
     local = datetime.fromisoformat(run.reveal_at).astimezone(zone(channel_tz(bot, run.channel)))
     return local.strftime("%H:%M %Z")
 
 
-def situation_reply(bot: "Bot", s: Scenario, rid: str) -> Reply:
+def situation_reply(bot: Context, s: Scenario, rid: str) -> Reply:
     # The content note leads, so nobody meets the material before the warning.
     note = f"Content note: {', '.join(s.content_notes)}.\n\n" if s.content_notes else ""
     body = s.situation or "Quick round: should a peer worker do these? Vote in the thread, then we'll compare with the sources."
@@ -222,7 +222,7 @@ def situation_reply(bot: "Bot", s: Scenario, rid: str) -> Reply:
     return Reply(text, card=card, choices=(Choice("Step out", encode("scn", "out", rid)),))
 
 
-def polls(bot: "Bot", s: Scenario) -> list[tuple[str, tuple[str, ...]]]:
+def polls(bot: Context, s: Scenario) -> list[tuple[str, tuple[str, ...]]]:
     if s.kind == "quick-round":
         return [(f"Should a peer worker do this? {bot.catalog.rulings[r].task}", QUICK_CHOICES) for r in s.rulings]
     return [(s.poll.question, s.poll.choices)] if s.poll else []
@@ -236,7 +236,7 @@ def poll_reply(round_id: str, question: str, choices: tuple[str, ...], counts: d
                  choices=tuple(Choice(c[:75], encode("vote", round_id, i)) for i, c in enumerate(choices)))
 
 
-def vote(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
+def vote(bot: Context, req: Press, args: list[str]) -> list[Message]:
     if len(args) != 2:
         raise UserError("That button has expired. Ask me again and I'll give you a fresh one.")
     round_id, choice = args
@@ -252,7 +252,7 @@ def vote(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
             Reply("Thanks, your vote is counted anonymously. Press another choice to change it.", private=True)]
 
 
-def reveal_posts(bot: "Bot", run: Run) -> list[Post]:
+def reveal_posts(bot: Context, run: Run) -> list[Post]:
     s = bot.catalog.scenarios[run.scenario_id]
     where, rid = run.where, run.id
     # Closing the polls drops the voter hashes: from the reveal on, only the counts remain.
@@ -300,7 +300,7 @@ def _final_tally(counts: dict[str, int], choices: tuple[str, ...]) -> str:
     return rounds.summary(counts, {str(n): c for n, c in enumerate(choices)})
 
 
-def reveal(bot: "Bot", req: Command | Press, run: Run) -> list[Message]:
+def reveal(bot: Context, req: Command | Press, run: Run) -> list[Message]:
     if run.state not in (RunState.RUNNING, RunState.PAUSED):
         raise UserError("That scenario has already been revealed or ended.")
     run = run.to(RunState.REVEALED, reveal_at="")
@@ -308,7 +308,7 @@ def reveal(bot: "Bot", req: Command | Press, run: Run) -> list[Message]:
     return [Reply("Revealed.", private=True, replace=True, choices=controls(run)), *reveal_posts(bot, run)]
 
 
-def pause(bot: "Bot", req: Command | Press, run: Run) -> list[Message]:
+def pause(bot: Context, req: Command | Press, run: Run) -> list[Message]:
     if run.state != RunState.RUNNING:
         raise UserError("Only a running scenario can be paused.")
     left = 0
@@ -319,7 +319,7 @@ def pause(bot: "Bot", req: Command | Press, run: Run) -> list[Message]:
     return [Reply("Paused: the timer is stopped until you resume.", private=True, replace=True, choices=controls(run))]
 
 
-def resume(bot: "Bot", req: Command | Press, run: Run) -> list[Message]:
+def resume(bot: Context, req: Command | Press, run: Run) -> list[Message]:
     if run.state != RunState.PAUSED:
         raise UserError("That scenario isn't paused.")
     reveal_at = _iso(bot.clock.now() + timedelta(seconds=run.paused_left)) if run.reveal_minutes else ""
@@ -328,7 +328,7 @@ def resume(bot: "Bot", req: Command | Press, run: Run) -> list[Message]:
     return [Reply("Resumed.", private=True, replace=True, choices=controls(run))]
 
 
-def end(bot: "Bot", req: Command | Press, run: Run) -> list[Message]:
+def end(bot: Context, req: Command | Press, run: Run) -> list[Message]:
     if run.state == RunState.ENDED:  # a second press of Cancel or End: nothing left to do
         return [Reply("Cancelled.", private=True, replace=True)]
     if run.state == RunState.PREVIEW:
@@ -345,7 +345,7 @@ def end(bot: "Bot", req: Command | Press, run: Run) -> list[Message]:
                  key=f"{run.id}:end", thread_of=f"{run.id}:situation")]
 
 
-def other(bot: "Bot", req: Press, run: Run) -> list[Message]:
+def other(bot: Context, req: Press, run: Run) -> list[Message]:
     if run.state != RunState.PREVIEW:
         raise UserError("That scenario has already started.")
     bot.store.save_run(run.to(RunState.ENDED, ended_at=_iso(bot.clock.now())))
@@ -354,7 +354,7 @@ def other(bot: "Bot", req: Press, run: Run) -> list[Message]:
                     skip=frozenset({run.scenario_id}))
 
 
-def step_out(bot: "Bot", req: Press, run_id: str) -> list[Message]:
+def step_out(bot: Context, req: Press, run_id: str) -> list[Message]:
     """Leave with no trace: a vote still held against this person's hash is deleted, nothing is
     recorded about the stepping out itself, and only they see the reply."""
     run = bot.store.run(run_id)
@@ -386,7 +386,7 @@ def controls(run: Run) -> tuple[Choice, ...]:
     return ()
 
 
-def due(bot: "Bot", now: datetime) -> list[Post]:
+def due(bot: Context, now: datetime) -> list[Post]:
     """Timers: reveal every running scenario whose time has come (after a restart too)."""
     posts: list[Post] = []
     for run in bot.store.runs_due(_iso(now)):

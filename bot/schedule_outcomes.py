@@ -18,7 +18,7 @@ from bot.messages import Post, Reply, Where
 from bot.records import Schedule
 
 if TYPE_CHECKING:
-    from bot.app import Bot
+    from bot.context import Context
 
 SCHEDULE_KEY = re.compile(r"^s(\d+):")
 
@@ -34,7 +34,7 @@ def schedule_of(key: str) -> int | None:
     return int(match[1]) if match else None
 
 
-def after_delivery(bot: "Bot", results: Iterable[Delivery]) -> list[Post]:
+def after_delivery(bot: Context, results: Iterable[Delivery]) -> list[Post]:
     """Record each schedule post's outcome; returns the direct messages to send to schedule makers
     (claimed, so each is sent at most once)."""
     notices: list[Post] = []
@@ -50,7 +50,7 @@ def after_delivery(bot: "Bot", results: Iterable[Delivery]) -> list[Post]:
     return bot.claim(notices) if notices else []
 
 
-def _refused(bot: "Bot", row: Schedule, result: Delivery) -> list[Post]:
+def _refused(bot: Context, row: Schedule, result: Delivery) -> list[Post]:
     from bot.schedules import describe  # noqa: PLC0415 - schedules imports this module's callers
 
     reason = result.reason or reach.OTHER

@@ -27,7 +27,7 @@ from bot.schedule_spec import Rule, parse_rule, zone
 from bot.schedule_words import DidYouMean
 
 if TYPE_CHECKING:
-    from bot.app import Bot
+    from bot.context import Context
 
 log = logging.getLogger("peerbot.schedules")
 KINDS = {"reflection": "reflection", "reflections": "reflection", "prompt": "reflection", "prompts": "reflection",
@@ -39,7 +39,7 @@ KIND_NAMES = {"reflection": "co-reflection prompt", "checkin": "community-of-pra
 VERBS = ("pause", "resume", "skip", "now", "delete", "remove")
 
 
-def channel_tz(bot: "Bot", channel: str) -> str:
+def channel_tz(bot: Context, channel: str) -> str:
     return bot.store.channel_timezone(channel) or bot.settings.timezone
 
 
@@ -62,7 +62,13 @@ def schedule_key(schedule: Schedule, fire: datetime, tz_name: str) -> str:
     return f"s{schedule.id}:{local:%Y-%m-%dT%H:%M}"
 
 
-def describe(bot: "Bot", schedule: Schedule, now: datetime) -> dict[str, Any]:
+def visible(bot: Context, platform: str, workspace: str) -> list[dict[str, Any]]:
+    """Every schedule of a workspace, described (the home view's list)."""
+    now = bot.clock.now()
+    return [describe(bot, row, now) for row in bot.store.schedules(workspace=f"{platform}:{workspace}")]
+
+
+def describe(bot: Context, schedule: Schedule, now: datetime) -> dict[str, Any]:
     """What `/peer schedules`, the home view and `peerbot schedules --json` show of a schedule."""
     tz_name = channel_tz(bot, schedule.channel)
     rule = schedule.rule
@@ -88,7 +94,7 @@ def _after(schedule: Schedule, now: datetime) -> datetime:
     return max(now, _parse_time(schedule.last_fired_at)) if schedule.last_fired_at else now
 
 
-def next_upcoming(bot: "Bot", schedule: Schedule, now: datetime) -> datetime | None:
+def next_upcoming(bot: Context, schedule: Schedule, now: datetime) -> datetime | None:
     # calendar hook: the next post after holidays and closures (moved or regular), not the rule's.
     run = calendar_days.plan_for(bot, schedule, channel_tz(bot, schedule.channel)).next_run(_after(schedule, now))[0]
     return run.at if run else None
@@ -107,7 +113,7 @@ def needs(text: str) -> Need | None:
     return Need(Role.FACILITATOR, "set up schedules")
 
 
-def schedule(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
+def schedule(bot: Context, req: Command | Press, text: str) -> list[Message]:
     words = text.split()
     if not words:
         return [schedule_form()]
@@ -143,7 +149,7 @@ def schedule_form() -> Reply:
          FormField("theme", "Theme (optional)", "boundaries", optional=True))))
 
 
-def schedule_from_form(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
+def schedule_from_form(bot: Context, req: Press, args: list[str]) -> list[Message]:
     require(bot, req, Role.FACILITATOR, "set up schedules")
     kind = KINDS.get(req.value("kind").strip().lower())
     if kind is None:
@@ -152,7 +158,7 @@ def schedule_from_form(bot: "Bot", req: Press, args: list[str]) -> list[Message]
     return create(bot, req, kind, req.value("when"), req.value("theme").strip().lower().replace(" ", "-"))
 
 
-def create(bot: "Bot", req: Command | Press, kind: str, when: str, theme: str, rule: Rule | None = None) -> list[Message]:
+def create(bot: Context, req: Command | Press, kind: str, when: str, theme: str, rule: Rule | None = None) -> list[Message]:
     if req.where.is_dm:
         raise UserError("Schedules belong to a channel: set this up in the channel where the group meets.")
     if theme and theme not in bot.catalog.themes:
@@ -196,7 +202,7 @@ def did_you_mean(kind: str, rule: Rule, theme: str, why: str) -> Reply:
                  choices=(Choice("Yes, schedule that", encode("schedmean", kind, rule.code(), theme or "-"), "primary"),))
 
 
-def schedule_meant(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
+def schedule_meant(bot: Context, req: Press, args: list[str]) -> list[Message]:
     """The "did you mean" button: make the schedule it offered (facilitators only, as typed ones)."""
     require(bot, req, Role.FACILITATOR, "set up schedules")
     try:
@@ -209,7 +215,7 @@ def schedule_meant(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
     return create(bot, req, kind, "", "" if theme == "-" else theme, rule=rule)
 
 
-def _save(bot: "Bot", req: Command | Press, kind: str, rule: Rule, theme: str) -> list[Message]:
+def _save(bot: Context, req: Command | Press, kind: str, rule: Rule, theme: str) -> list[Message]:
     now = bot.clock.now()
     new = Schedule(channel=req.where.channel_key, platform=req.where.platform, workspace=req.where.workspace,
                    channel_id=req.where.channel, kind=kind, recurrence=rule.rrule_text(), theme=theme,
@@ -221,7 +227,7 @@ def _save(bot: "Bot", req: Command | Press, kind: str, rule: Rule, theme: str) -
                   private=False, check_channel=True)]
 
 
-def list_schedules(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
+def list_schedules(bot: Context, req: Command | Press, text: str) -> list[Message]:
     now = bot.clock.now()
     rows = bot.store.schedules(channel=req.where.channel_key)
     tz_name = channel_tz(bot, req.where.channel_key)
@@ -239,7 +245,7 @@ def list_schedules(bot: "Bot", req: Command | Press, text: str) -> list[Message]
     return [Reply(f"Schedules here (time zone {tz_name}):\n" + "\n".join(lines), private=True)]
 
 
-def _saved(bot: "Bot", schedule_id: int) -> Schedule:
+def _saved(bot: Context, schedule_id: int) -> Schedule:
     """A schedule just written, read back (so what is shown is what was stored)."""
     found = bot.store.schedule(schedule_id)
     if found is None:
@@ -247,7 +253,7 @@ def _saved(bot: "Bot", schedule_id: int) -> Schedule:
     return found
 
 
-def _owned(bot: "Bot", req: Command | Press, words: list[str]) -> Schedule:
+def _owned(bot: Context, req: Command | Press, words: list[str]) -> Schedule:
     if not words or not words[0].lstrip("#").isdigit():
         raise NotUnderstood("Which schedule? Give its number from \"/peer schedules\", e.g. \"/peer schedule pause 3\".")
     row = bot.store.schedule(int(words[0].lstrip("#")))
@@ -256,7 +262,7 @@ def _owned(bot: "Bot", req: Command | Press, words: list[str]) -> Schedule:
     return row
 
 
-def change(bot: "Bot", req: Command | Press, verb: str, words: list[str]) -> list[Message]:
+def change(bot: Context, req: Command | Press, verb: str, words: list[str]) -> list[Message]:
     row = _owned(bot, req, words)
     sid, now = row.id, bot.clock.now()
     ws = workspace_key(req)
@@ -285,7 +291,7 @@ def change(bot: "Bot", req: Command | Press, verb: str, words: list[str]) -> lis
     return [Reply(msg, private=True)]
 
 
-def timezone_(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
+def timezone_(bot: Context, req: Command | Press, text: str) -> list[Message]:
     name = text.strip()
     if not name:
         return [Reply(f"This channel's time zone is {channel_tz(bot, req.where.channel_key)}.", private=True)]
@@ -295,7 +301,7 @@ def timezone_(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
     return [Reply(f"This channel's time zone is now {name}. Schedules here follow it.")]
 
 
-def reflect(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
+def reflect(bot: Context, req: Command | Press, text: str) -> list[Message]:
     theme = text.strip().lower().replace(" ", "-")
     if theme and theme not in bot.catalog.themes:
         raise NotUnderstood(f"I don't have a theme \"{quote(theme, 40)}\". Themes: " + ", ".join(sorted(bot.catalog.themes)) + ".")
@@ -304,12 +310,12 @@ def reflect(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
             *prompts.reflection_posts(bot, _strip_thread(req.where), key, theme)]
 
 
-def checkin(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
+def checkin(bot: Context, req: Command | Press, text: str) -> list[Message]:
     key = f"m:{req.where.channel_key}:checkin:{bot.clock.now():%Y%m%dT%H%M%S}:{secrets.token_hex(3)}"
     return [Reply("Posted a check-in.", private=True, after_posts=True), *prompts.checkin_posts(bot, _strip_thread(req.where), key)]
 
 
-def pulse(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
+def pulse(bot: Context, req: Press, args: list[str]) -> list[Message]:
     if len(args) != 2:
         raise UserError("That button has expired. Ask me again and I'll give you a fresh one.")
     counts = rounds.vote(bot, req, args[0], args[1])
@@ -324,7 +330,7 @@ def _strip_thread(where: Where) -> Where:
 
 
 # -- time ----------------------------------------------------------------------------------
-def tick(bot: "Bot", now: datetime, only: int | None = None) -> list[Post]:
+def tick(bot: Context, now: datetime, only: int | None = None) -> list[Post]:
     """Everything due at `now`, claimed and ready to deliver. Safe to call any number of times.
 
     A full tick (not one schedule's job) also closes check-in rounds that have been open long enough,
@@ -354,14 +360,14 @@ def tick(bot: "Bot", now: datetime, only: int | None = None) -> list[Post]:
 DUE_BATCH = 100
 
 
-def _due_batches(bot: "Bot", now_key: str):
+def _due_batches(bot: Context, now_key: str):
     after = 0
     while batch := bot.store.due_schedules(now_key, after=after, limit=DUE_BATCH):
         yield batch
         after = batch[-1].id
 
 
-def _tick_one(bot: "Bot", schedule: Schedule, now: datetime, grace: timedelta) -> list[Post]:
+def _tick_one(bot: Context, schedule: Schedule, now: datetime, grace: timedelta) -> list[Post]:
     """The run of one schedule due at `now`, claimed; notes when the schedule is next due."""
     sid = schedule.id
     tz_name = channel_tz(bot, schedule.channel)
@@ -393,7 +399,7 @@ def _tick_one(bot: "Bot", schedule: Schedule, now: datetime, grace: timedelta) -
     return posts
 
 
-def _claimed(bot: "Bot", schedule: Schedule, run: calendar_days.Run, tz_name: str) -> list[Post]:
+def _claimed(bot: Context, schedule: Schedule, run: calendar_days.Run, tz_name: str) -> list[Post]:
     key = schedule_key(schedule, run.regular, tz_name)
     if bot.store.delivery(key) is not None:
         return []  # someone (another process, an earlier run) already claimed this run

@@ -1,16 +1,25 @@
-"""Every setting peerbot reads, declared once with its default and help text.
+"""The core's settings, declared once with their defaults and help text.
 
 Read from the environment and from `.env` (pydantic-settings); nothing is read at import time.
-Secrets are `SecretStr`, so they never show in a repr, a log line or `peerbot doctor`.
+Each platform's settings (tokens, ports, facilitator groups) live with its adapter and are read
+together with these by `adapters.settings.AppSettings`; secrets there are `SecretStr`, so they never
+show in a repr, a log line or `peerbot doctor`.
+
+The content folder defaults to the `content` package's files, found through `importlib.resources`:
+the checkout's `content/` when run from one, the installed package data otherwise.
 """
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-ROOT = Path(__file__).resolve().parent.parent
+
+def packaged_content() -> Path:
+    """The content that ships with peerbot (package data of `content`, see pyproject.toml)."""
+    return Path(str(resources.files("content")))
 
 
 class Settings(BaseSettings):
@@ -23,7 +32,7 @@ class Settings(BaseSettings):
         None, validation_alias=AliasChoices("PEERBOT_DATABASE_URL"),
         description="A PostgreSQL database (postgresql://user:password@host/dbname) instead of the SQLite file, "
                     "for several workers sharing one database. Empty: SQLite (PEERBOT_DB).")
-    content_dir: Path = Field(ROOT / "content", validation_alias=AliasChoices("PEERBOT_CONTENT"),
+    content_dir: Path = Field(default_factory=packaged_content, validation_alias=AliasChoices("PEERBOT_CONTENT"),
                               description="Folder of content files.")
     timezone: str = Field("America/Toronto", validation_alias=AliasChoices("PEERBOT_TIMEZONE"),
                           description="Default IANA time zone for channels that have not set one.")
@@ -47,44 +56,6 @@ class Settings(BaseSettings):
                                 description="Days to keep closed tallies and delivery records.")
     log_level: str = Field("INFO", validation_alias=AliasChoices("PEERBOT_LOG_LEVEL"),
                            description="Logging level.")
-    slack_bot_token: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_BOT_TOKEN"),
-                                              description="Slack bot token (xoxb-…).")
-    slack_app_token: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_APP_TOKEN"),
-                                              description="Slack app-level token for Socket Mode (xapp-…).")
-    slack_signing_secret: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_SIGNING_SECRET"),
-                                                   description="Slack signing secret (HTTP mode).")
-    slack_facilitator_group: str = Field("", validation_alias=AliasChoices("SLACK_FACILITATOR_GROUP"),
-                                         description="Handle of a Slack user group whose members are facilitators.")
-    slack_api_url: str = Field("https://slack.com/api/", validation_alias=AliasChoices("SLACK_API_URL"),
-                               description="Where the Slack Web API is: Slack's own, or a Slack-compatible "
-                                           "endpoint (a company proxy, a test server).")
-    port: int = Field(3000, validation_alias=AliasChoices("PORT"),
-                      description="Port for Slack HTTP mode.")
-    discord_token: SecretStr | None = Field(None, validation_alias=AliasChoices("DISCORD_TOKEN"),
-                                            description="Discord bot token.")
-    discord_facilitator_role: str = Field("", validation_alias=AliasChoices("DISCORD_FACILITATOR_ROLE"),
-                                          description="Name of a Discord role whose members are facilitators.")
-    teams_app_id: str = Field("", validation_alias=AliasChoices("TEAMS_APP_ID"),
-                              description="Microsoft Teams: the Azure Bot's Microsoft App ID (a GUID).")
-    teams_app_password: SecretStr | None = Field(None, validation_alias=AliasChoices("TEAMS_APP_PASSWORD"),
-                                                 description="Microsoft Teams: the app registration's client secret; "
-                                                             "empty with TEAMS_APP_ID set means managed identity.")
-    teams_tenant_id: str = Field("", validation_alias=AliasChoices("TEAMS_TENANT_ID"),
-                                 description="Microsoft Teams: the Entra tenant (directory) ID of the single-tenant bot.")
-    teams_facilitator_group: str = Field("", validation_alias=AliasChoices("TEAMS_FACILITATOR_GROUP"),
-                                         description="Microsoft Teams: object ID of an Entra ID group whose members "
-                                                     "are facilitators.")
-    teams_port: int = Field(3978, validation_alias=AliasChoices("TEAMS_PORT"),
-                            description="Microsoft Teams: port of the messaging endpoint (/api/messages).")
-
-    @field_validator("slack_api_url")
-    @classmethod
-    def _api_url(cls, value: str) -> str:
-        # slack-sdk joins method names onto the base URL, so it must end with a slash.
-        value = value.strip() or "https://slack.com/api/"
-        if not value.startswith(("https://", "http://")):
-            raise ValueError(f"SLACK_API_URL={value}: give a full URL, such as https://slack.com/api/")
-        return value if value.endswith("/") else value + "/"
 
     @field_validator("database_url")
     @classmethod

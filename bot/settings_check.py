@@ -1,26 +1,35 @@
 """Settings that cannot work, said in one line that names the setting, before anything starts.
 
-`load()` reads the settings as `Settings()` does and turns pydantic's validation error (a
+`load(cls)` reads the settings as `cls()` does (`adapters.settings.AppSettings` adds the
+platforms' to the core's) and turns pydantic's validation error (a
 traceback from every `peerbot` command when, say, `PEERBOT_RETENTION_DAYS=abc`) into
 `SettingsProblem`; `problems()` then finds values that parse but cannot work: an empty
 `PEERBOT_DB` (SQLite would quietly use a temporary database that vanishes on exit), a path that
-loops through symlinks or is a folder, a port outside 0-65535, an unknown log level, negative
-durations. `peerbot doctor` lists them all; every other command stops at the first.
+loops through symlinks or is a folder, an unknown log level, negative durations (each platform's
+adapter checks its own, such as Slack's port: `adapters.settings.problems`). `peerbot doctor` lists
+them all; every other command stops at the first.
 """
 from __future__ import annotations
 
 import errno
 import logging
 import os
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
 from bot.settings import Settings
 
-# The environment variable for each field, to name it the way the person set it.
-ENV = {name: field.validation_alias.choices[0] for name, field in Settings.model_fields.items()
-       if field.validation_alias is not None}
+S = TypeVar("S", bound=Settings)
+
+
+def env_names(cls: type[Settings] = Settings) -> dict[str, str]:
+    """The environment variable for each field, to name it the way the person set it."""
+    return {name: field.validation_alias.choices[0] for name, field in cls.model_fields.items()
+            if field.validation_alias is not None}
+
+
+ENV = env_names()
 
 
 class SettingsProblem(Exception):
@@ -32,17 +41,17 @@ def _shown(value: Any) -> str:
     return repr(text if len(text) <= 40 else text[:40] + "…")
 
 
-def load(**overrides: Any) -> Settings:
-    """The settings, or `SettingsProblem` naming the first one that does not parse."""
+def load(cls: type[S], **overrides: Any) -> S:
+    """The settings `cls` declares, or `SettingsProblem` naming the first one that does not parse."""
     try:
-        return Settings(**overrides)
+        return cls(**overrides)
     except ValidationError as e:
         first = e.errors()[0]
         if first["type"] == "value_error":
             # A validator's own message already names the setting and what would work: say it as written.
             raise SettingsProblem(str(first["msg"]).removeprefix("Value error, ")) from None
         name = str(first["loc"][0]) if first["loc"] else "a setting"
-        name = ENV.get(name, name)
+        name = env_names(cls).get(name, name)
         expected = {"int_parsing": "a whole number", "int_from_float": "a whole number",
                     "bool_parsing": "true or false"}.get(first["type"], first["msg"].lower())
         raise SettingsProblem(f"{name}={_shown(first.get('input', ''))} cannot be used: it should be {expected}.") \
@@ -71,8 +80,6 @@ def _db_problem(path: str) -> str | None:
 def problems(settings: Settings) -> list[str]:
     """Every setting that parses but cannot work, one line each naming it; empty when all is well."""
     found = [p for p in [_db_problem(settings.db)] if p]
-    if not 0 <= settings.port <= 65535:
-        found.append(f"PORT={settings.port} cannot be used: a port is a number from 1 to 65535.")
     if not isinstance(logging.getLevelName(settings.log_level.upper()), int):
         found.append(f"PEERBOT_LOG_LEVEL={_shown(settings.log_level)} cannot be used: it should be DEBUG, INFO, "
                      "WARNING or ERROR.")
@@ -80,12 +87,3 @@ def problems(settings: Settings) -> list[str]:
         if getattr(settings, name) < (1 if name == "retention_days" else 0):
             found.append(f"{ENV[name]}={getattr(settings, name)} cannot be used: it should be a positive number.")
     return found
-
-
-def checked(**overrides: Any) -> Settings:
-    """The settings, or `SettingsProblem` with the first problem `load` or `problems` finds."""
-    settings = load(**overrides)
-    found = problems(settings)
-    if found:
-        raise SettingsProblem(found[0])
-    return settings

@@ -36,7 +36,7 @@ from bot.replies import task_reply, topic_reply
 from bot.roles import workspace_key
 
 if TYPE_CHECKING:
-    from bot.app import Bot
+    from bot.context import Context
 
 QUESTIONS = {"ask", "task"}  # the router's verbs for questions (free text routes to "ask")
 PUBLIC, PRIVATE = "public", "private"
@@ -48,11 +48,11 @@ SHARED = ("Shared with the channel, with your name on it. Only the answer went: 
 ALREADY = "You've already shared this answer with the channel, so I haven't posted it again."
 
 
-def mode(bot: "Bot", req: Command | Press) -> str:
+def mode(bot: Context, req: Command | Press) -> str:
     return PUBLIC if bot.store.workspace_answers(workspace_key(req)) == PUBLIC else PRIVATE
 
 
-def asked_quietly(bot: "Bot", req: Command | Press, verb: str) -> bool:
+def asked_quietly(bot: Context, req: Command | Press, verb: str) -> bool:
     """A question typed as a slash command in a channel, in a workspace that keeps answers private."""
     return (isinstance(req, Command) and req.via == "command" and not req.where.is_dm
             and verb in QUESTIONS and mode(bot, req) == PRIVATE)
@@ -80,7 +80,7 @@ def share_choice(reply: Reply) -> tuple[Choice, ...]:
 
 
 # -- the Share button ---------------------------------------------------------------------------
-def answer_for(bot: "Bot", kind: str, item_id: str) -> Reply | None:
+def answer_for(bot: Context, kind: str, item_id: str) -> Reply | None:
     """The answer for a content item, rendered afresh from the content alone."""
     if kind == "ruling":
         ruling = bot.catalog.rulings.get(item_id)
@@ -100,7 +100,7 @@ def shared(answer: Reply, user_id: str) -> Reply:
     return Reply(f"{answer.text}\n\n{line}", card=card, choices=answer.choices)
 
 
-def share_key(bot: "Bot", req: Press, kind: str, item_id: str) -> str | None:
+def share_key(bot: Context, req: Press, kind: str, item_id: str) -> str | None:
     """The post's key, or None when this answer is already shared here (or on its way).
 
     A share the platform refused (the bot not in the channel, say) did not go out, so it may be
@@ -119,7 +119,7 @@ def share_key(bot: "Bot", req: Press, kind: str, item_id: str) -> str | None:
                     "an admin can add me; until then, the answer stays with you.")
 
 
-def share(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
+def share(bot: Context, req: Press, args: list[str]) -> list[Message]:
     """The asker pressed Share: post the answer to the channel once, and say so where the button was."""
     if len(args) != 2 or args[0] not in KINDS:
         raise Expired()
@@ -137,7 +137,7 @@ def share(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
 
 
 # -- the setting ----------------------------------------------------------------------------------
-def who_sees(bot: "Bot", req: Command | Press) -> str:
+def who_sees(bot: Context, req: Command | Press) -> str:
     if mode(bot, req) == PUBLIC:
         slash = ("• A question you ask with /peer in a channel: everyone in the channel sees my answer (an admin "
                  "chose this with \"/peer answers public\"). Your command itself shows only to you.")
@@ -170,7 +170,7 @@ def needs(rest: str) -> Need | None:
     return Need(Role.ADMIN, "change who sees answers to questions") if wanted in (PUBLIC, PRIVATE) else None
 
 
-def answers(bot: "Bot", req: Command | Press, text: str) -> list[Message]:
+def answers(bot: Context, req: Command | Press, text: str) -> list[Message]:
     """`/peer answers [public|private]`: who sees answers to slash-command questions; admins change it."""
     wanted = text.strip().lower()
     if not wanted:

@@ -27,7 +27,7 @@ from bot.resources import Region
 from bot.roles import workspace_key
 
 if TYPE_CHECKING:
-    from bot.app import Bot
+    from bot.context import Context
 
 Request = Command | Press
 NOT_A_SERVICE = "I'm a bot, not a crisis service."
@@ -47,21 +47,21 @@ def asks_for_lines(text: str) -> bool:
 
 
 # -- where, and what to show --------------------------------------------------------------
-def region_for(bot: "Bot", req: Request) -> Region:
+def region_for(bot: Context, req: Request) -> Region:
     chosen = bot.store.workspace_region(workspace_key(req))
     # PEERBOT_REGION is checked when the bot starts (`load_resources`), so the default resolves.
     return bot.support.regions.get(chosen or "") or bot.support.find(bot.settings.region) \
         or next(iter(bot.support.regions.values()))
 
 
-def bullet_lines(bot: "Bot", region: Region) -> list[str]:
+def bullet_lines(bot: Context, region: Region) -> list[str]:
     lines = [f"In an emergency, or if you're in danger right now: call {region.emergency}"]
     lines += [line.render() for line in region.line]
     lines += [service.render() for service in bot.support.local(region)]
     return [f"• {line}" for line in lines]
 
 
-def contact_for(bot: "Bot", platform: str) -> str | None:
+def contact_for(bot: Context, platform: str) -> str | None:
     """Where to reach the organization's contact on `platform`: "@id" for a person (a direct
     message) or a channel id; None when nobody is configured for this platform."""
     for entry in re.split(r"[,\s]+", bot.settings.support_contact.strip()):
@@ -81,7 +81,7 @@ def contact_for(bot: "Bot", platform: str) -> str | None:
     return None
 
 
-def _offer(bot: "Bot", req: Request) -> tuple[str, tuple[Choice, ...]]:
+def _offer(bot: Context, req: Request) -> tuple[str, tuple[Choice, ...]]:
     """The sentence and button that offer to let the contact know, if there is one here."""
     if contact_for(bot, req.where.platform) is None:
         return "", ()
@@ -98,7 +98,7 @@ def _elsewhere(region: Region) -> Choice:
 
 
 # -- replies ---------------------------------------------------------------------------------
-def crisis_reply(bot: "Bot", req: Request, answered: bool = False) -> Reply:
+def crisis_reply(bot: Context, req: Request, answered: bool = False) -> Reply:
     """The reply to someone who wrote about wanting to die, hurting themselves or being in danger."""
     region = region_for(bot, req)
     bullets = bullet_lines(bot, region)
@@ -117,7 +117,7 @@ def crisis_reply(bot: "Bot", req: Request, answered: bool = False) -> Reply:
     return Reply("\n".join(lines), card=card, choices=(*buttons, _elsewhere(region)), private=True)
 
 
-def harm_reply(bot: "Bot", req: Request) -> Reply:
+def harm_reply(bot: Context, req: Request) -> Reply:
     """The reply to someone who wrote about wanting to hurt someone else. Calm and private, no
     lecture: the urge is something a person on a line can talk through, and the emergency number
     comes first in case someone is in danger now."""
@@ -137,7 +137,7 @@ def harm_reply(bot: "Bot", req: Request) -> Reply:
     return Reply("\n".join(lines), card=card, choices=(_elsewhere(region),), private=True)
 
 
-def note_reply(bot: "Bot", req: Request) -> Reply:
+def note_reply(bot: Context, req: Request) -> Reply:
     """A short word added to an answer that touched on crisis without being one: about someone
     else, a denial, a past experience. It offers the lines without assuming anything."""
     region = region_for(bot, req)
@@ -151,7 +151,7 @@ def note_reply(bot: "Bot", req: Request) -> Reply:
 LINES_NOTE = "In case you need them, for the person you support or for yourself."
 
 
-def lines_note(bot: "Bot", req: Request) -> Reply:
+def lines_note(bot: Context, req: Request) -> Reply:
     """The region's emergency number and lines, added privately to an answer whose content is about
     an emergency or someone's safety (a topic or ruling with `show_lines`). It offers, it assumes
     nothing about the asker."""
@@ -169,7 +169,7 @@ def carries_lines(message: Message) -> bool:
     return isinstance(message, Reply) and message.text.startswith(LINES_NOTE)
 
 
-def lines_reply(bot: "Bot", req: Request, region: Region) -> Reply:
+def lines_reply(bot: Context, req: Request, region: Region) -> Reply:
     bullets = bullet_lines(bot, region)
     offer, buttons = _offer(bot, req)
     others = ", ".join(sorted(bot.support.regions))
@@ -184,7 +184,7 @@ def lines_reply(bot: "Bot", req: Request, region: Region) -> Reply:
     return Reply("\n".join(lines), card=card, choices=(*buttons, _elsewhere(region)), private=True)
 
 
-def all_regions_reply(bot: "Bot") -> Reply:
+def all_regions_reply(bot: Context) -> Reply:
     lines = [f"{NOT_A_SERVICE} The main lines everywhere I know:"]
     for region in bot.support.regions.values():
         lines.append(f"• {region.name}: emergency {region.emergency}; {region.line[0].render()}")
@@ -194,7 +194,7 @@ def all_regions_reply(bot: "Bot") -> Reply:
 
 
 # -- commands and buttons ---------------------------------------------------------------------
-def support(bot: "Bot", req: Request, text: str) -> list[Message]:
+def support(bot: Context, req: Request, text: str) -> list[Message]:
     """`/peer support [region|all]`: the lines, on demand, privately."""
     wanted = text.strip()
     if not wanted:
@@ -208,7 +208,7 @@ def support(bot: "Bot", req: Request, text: str) -> list[Message]:
     return [lines_reply(bot, req, region)]
 
 
-def region_(bot: "Bot", req: Request, text: str) -> list[Message]:
+def region_(bot: Context, req: Request, text: str) -> list[Message]:
     """`/peer region [id|default]`: which region's lines this workspace sees; facilitators change it."""
     wanted = text.strip()
     known = ", ".join(f"{r.id} ({r.name})" for r in bot.support.regions.values())
@@ -230,11 +230,11 @@ def region_(bot: "Bot", req: Request, text: str) -> list[Message]:
     return [Reply(f"Crisis lines here are now for {region.name}. \"/peer support\" shows them.", private=True)]
 
 
-def regions(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
+def regions(bot: Context, req: Press, args: list[str]) -> list[Message]:
     return [all_regions_reply(bot)]
 
 
-def notify(bot: "Bot", req: Press, args: list[str]) -> list[Message]:
+def notify(bot: Context, req: Press, args: list[str]) -> list[Message]:
     """The person pressed "Let <contact> know": tell the contact who asked, and nothing else."""
     if len(args) != 1 or not TOKEN.match(args[0]):
         raise Expired()

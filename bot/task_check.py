@@ -23,7 +23,7 @@ from bot.quoting import quote
 from bot.replies import task_reply
 
 if TYPE_CHECKING:
-    from bot.app import Bot
+    from bot.context import Context
 
 CHECK_ID = "task"
 WAIT = timedelta(minutes=30)  # how long "/peer check" waits for the task before the next message is a question again
@@ -49,11 +49,11 @@ SAYS = {
 CANCEL = frozenset({"stop", "cancel", "never mind", "nevermind", "nvm", "quit", "exit", "no thanks", "forget it"})
 
 
-def _owner(bot: "Bot", req) -> str:
+def _owner(bot: Context, req) -> str:
     return checks.owner_of(req.where.platform, req.where.workspace, req.who.user_id)
 
 
-def ask_for_task(bot: "Bot", req) -> Reply:
+def ask_for_task(bot: Context, req) -> Reply:
     """`/peer check` alone: ask what the task is, and remember (only) that the check is waiting."""
     bot.store.save_flow(_owner(bot, req), f"check:{CHECK_ID}", {"waiting": bot.clock.now().isoformat()})
     text = ("Let's talk a task through. What's the task? Describe it in a few words as your next message, "
@@ -62,7 +62,7 @@ def ask_for_task(bot: "Bot", req) -> Reply:
                  choices=(Choice("Just the questions", encode("check", CHECK_ID, "-"), "primary"),))
 
 
-def waiting(bot: "Bot", req) -> bool:
+def waiting(bot: Context, req) -> bool:
     """Is this person's next message the task for a check they started with "/peer check"?"""
     state = bot.store.get_flow(_owner(bot, req), f"check:{CHECK_ID}")
     if not state or "waiting" not in state:
@@ -74,7 +74,7 @@ def waiting(bot: "Bot", req) -> bool:
     return True
 
 
-def take_task(bot: "Bot", req, text: str) -> list[Reply]:
+def take_task(bot: Context, req, text: str) -> list[Reply]:
     """The person's answer to "what's the task?": start the check about it, or leave it on "stop"."""
     if text.strip().lower().strip(".!") in CANCEL:
         bot.store.end_flow(_owner(bot, req), f"check:{CHECK_ID}")
@@ -82,7 +82,7 @@ def take_task(bot: "Bot", req, text: str) -> list[Reply]:
     return [start_about(bot, req, text)]
 
 
-def start_about(bot: "Bot", req, text: str) -> Reply:
+def start_about(bot: Context, req, text: str) -> Reply:
     """Start the task check about the task described in `text` (shown back, never kept)."""
     check = bot.catalog.checks[CHECK_ID]
     answer = bot.answerer.answer(text)
@@ -92,7 +92,7 @@ def start_about(bot: "Bot", req, text: str) -> Reply:
     return checks.start(bot.store, _owner(bot, req), check, about, lead)
 
 
-def start_about_ruling(bot: "Bot", req, ruling_id: str) -> Reply:
+def start_about_ruling(bot: Context, req, ruling_id: str) -> Reply:
     """Start the task check about a ruling already answered ("Talk it through" under an answer)."""
     check = bot.catalog.checks[CHECK_ID]
     ruling = bot.catalog.rulings.get(ruling_id)
@@ -102,7 +102,7 @@ def start_about_ruling(bot: "Bot", req, ruling_id: str) -> Reply:
     return checks.start(bot.store, _owner(bot, req), check, about, f"About: {ruling.task}\n\n")
 
 
-def finish(bot: "Bot"):
+def finish(bot: Context):
     """The `finish` for `checks.answer`: the result named and compared, then the sourced answer."""
     def _finish(check: Check, picks: list[int], state: dict[str, Any]) -> list[Reply]:
         about = state.get("about")
@@ -128,7 +128,7 @@ def _private(reply: Reply) -> Reply:
     return replace(reply, private=True)
 
 
-def rebuilt_answer(bot: "Bot", about: dict[str, Any]) -> TaskAnswer:
+def rebuilt_answer(bot: Context, about: dict[str, Any]) -> TaskAnswer:
     """The `/peer task` answer from what the check kept: the matched rulings and the leaning."""
     matches = tuple(r for r in (bot.catalog.rulings.get(i) for i in about.get("matches", ())) if r is not None)
     top = bot.catalog.rulings.get(about.get("ruling", ""))

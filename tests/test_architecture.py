@@ -9,8 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from adapters.cli import main
+from adapters.settings import AppSettings
 from bot import router
-from bot.settings import Settings
+from bot.settings import Settings, packaged_content
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -18,13 +19,35 @@ PLATFORM_LIBS = {"slack_bolt", "slack_sdk", "discord", "microsoft_teams", "httpx
                  "apscheduler"}
 PLATFORMS = ("adapters.slack", "adapters.discord", "adapters.teams")
 # What each layer must never import (a module or anything under it), wherever the import stands.
+# Nothing in bot/ imports bot.app: handlers receive a `Context` (bot.context), and only the adapters
+# and the composition root hold a `Bot`.
 FORBIDDEN = {
-    "bot": {"adapters", "storage", *PLATFORM_LIBS},
+    "bot": {"adapters", "storage", "bot.app", *PLATFORM_LIBS},
     "storage": {"adapters"},
     **{platform: set(PLATFORMS) - {platform} for platform in PLATFORMS},
 }
+# Features: the modules behind the command, button and timer tables, by capability. A feature
+# imports the core's shared modules (messages, actions, errors, context, roles, replies, rounds,
+# the answering index…) and its own capability's modules, never another capability's.
+FEATURES = {
+    "answering": {"asking", "task_check", "checks", "choosing"},
+    "schedules": {"schedules", "calendar_commands", "calendar_days", "schedule_outcomes", "prompts",
+                  "schedule_request", "schedule_spec", "schedule_words"},
+    "scenarios": {"scenarios"},
+    "people": {"privacy", "sharing"},
+    "safety": {"safety", "support", "crisis", "crisis_model", "warning_signs", "confidentiality"},
+}
+CAPABILITY = {f"bot.{name}": capability for capability, names in FEATURES.items() for name in names}
 # Imports that break a rule on purpose, as (importing module, imported module): each says why.
-ALLOWED: set[tuple[str, str]] = set()
+ALLOWED: set[tuple[str, str]] = {
+    # Free text can ask for a schedule ("can you post a check-in every friday?") or for the crisis
+    # lines ("where are the crisis lines?"); `ask` hands those to their commands until the router
+    # reads whole sentences.
+    ("bot.asking", "bot.schedule_request"), ("bot.asking", "bot.schedules"), ("bot.asking", "bot.support"),
+    # A scenario's timer and its posts read the channel's time zone, as schedules do, and carry the
+    # same privacy line as a prompt.
+    ("bot.scenarios", "bot.schedules"), ("bot.scenarios", "bot.schedule_spec"), ("bot.scenarios", "bot.prompts"),
+}
 
 
 def modules(*folders: str) -> list[Path]:
@@ -57,9 +80,20 @@ def under(name: str, layer: str) -> bool:
 
 
 def layer_breaches(module: str, source: str, is_package: bool = False) -> list[str]:
-    return sorted(name for layer, banned in FORBIDDEN.items() if under(module, layer)
-                  for name in every_import(module, source, is_package) if any(under(name, b) for b in banned)
-                  and (module, name) not in ALLOWED)
+    imported = every_import(module, source, is_package)
+    banned = sorted(name for layer, banned in FORBIDDEN.items() if under(module, layer)
+                    for name in imported if any(under(name, b) for b in banned))
+    own = CAPABILITY.get(module)
+    # Another capability's feature module, named once however much of it is imported.
+    crossing = sorted({owner for owner in map(feature_module, imported) if own and owner
+                       and CAPABILITY[owner] != own})
+    return [name for name in banned + crossing if (module, name) not in ALLOWED]
+
+
+def feature_module(name: str) -> str | None:
+    """The feature module `name` is or lies in ("bot.asking.ask" -> "bot.asking"), if any."""
+    parts = name.split(".")
+    return next((m for m in (".".join(parts[:i]) for i in range(len(parts), 0, -1)) if m in CAPABILITY), None)
 
 
 def test_the_layer_check_sees_imports_inside_functions_and_relative_ones():
@@ -72,6 +106,16 @@ def test_the_layer_check_sees_imports_inside_functions_and_relative_ones():
         "slack_sdk.web"]
     assert layer_breaches("adapters.slack.render", "from adapters.discord.render import to_messages\n")
     assert not layer_breaches("adapters.slack.render", "from adapters.slack_extra import x\nfrom bot import messages\n")
+
+
+def test_a_feature_imports_neither_the_core_nor_another_feature():
+    """A handler's module gets a `Context`: importing `bot.app`, even only for a type, breaks the layer,
+    and so does reaching into another capability's module; its own capability's modules are fine."""
+    assert layer_breaches("bot.privacy", "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+                                         "    from bot.app import Bot\n") == ["bot.app", "bot.app.Bot"]
+    assert layer_breaches("bot.privacy", "from bot import scenarios\n") == ["bot.scenarios"]
+    assert layer_breaches("bot.sharing", "from bot.asking import ask\n") == ["bot.asking"]
+    assert not layer_breaches("bot.schedules", "from bot import calendar_days\nfrom bot.context import Context\n")
 
 
 @pytest.mark.parametrize("path", modules("bot", "adapters", "storage"), ids=lambda p: str(p.relative_to(ROOT)))
@@ -111,7 +155,7 @@ def test_the_readme_lists_every_chat_command_with_its_role():
 def test_the_readme_lists_every_setting():
     """Every setting peerbot reads appears in the README's settings table by its variable name."""
     table = README.split("## Settings", 1)[1].split("\n## ", 1)[0]
-    names = [alias for field in Settings.model_fields.values()
+    names = [alias for field in AppSettings.model_fields.values()
              for alias in field.validation_alias.choices]
     missing = [name for name in names if f"`{name}`" not in table and not re.search(rf"`{name}`|, `{name}`", table)]
     assert not missing, f"README's settings table lacks {missing}"
@@ -170,3 +214,31 @@ def test_a_bot_collected_while_another_gets_its_worker_does_not_deadlock():
     worker.start()
     assert done.wait(timeout=10), "for_bot deadlocked while an old bot's worker was being forgotten"
     core_worker.close_for(new)
+
+
+def test_the_core_settings_hold_no_platform_setting():
+    """Tokens, ports and facilitator groups of Slack, Discord and Teams live with their adapters."""
+    assert not [name for name in Settings.model_fields if name.startswith(("slack", "discord", "teams", "port"))]
+    assert {"slack_bot_token", "discord_token", "teams_app_id", "port"} <= set(AppSettings.model_fields)
+
+
+def test_the_content_folder_is_found_as_package_data_and_shipped():
+    """The default content folder is the `content` package's files (importlib.resources), and
+    pyproject.toml ships every content file with it, so an installed peerbot finds its content."""
+    import importlib.resources
+    import tomllib
+    from fnmatch import fnmatchcase
+
+    assert Settings(_env_file=None).content_dir == packaged_content() == Path(str(importlib.resources.files("content")))
+    assert packaged_content() == ROOT / "content"  # in a checkout, the checkout's folder
+    setup = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    assert "content" in setup["packages"]["find"]["include"]
+    globs = setup["package-data"]["content"]
+    files = [p.relative_to(ROOT / "content").as_posix() for p in (ROOT / "content").rglob("*")
+             if p.is_file() and p.suffix in (".toml", ".md") and ".cache" not in p.parts]
+
+    def shipped(name: str, glob: str) -> bool:  # setuptools' globs: `*` never crosses a folder
+        parts, wanted = name.split("/"), glob.split("/")
+        return len(parts) == len(wanted) and all(map(fnmatchcase, parts, wanted))
+
+    assert files and not [f for f in files if not any(shipped(f, g) for g in globs)]

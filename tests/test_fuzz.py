@@ -149,7 +149,8 @@ setting_values = st.one_of(st.text(max_size=30), st.integers(-10**12, 10**12).ma
 def test_any_setting_value_is_accepted_or_refused_in_one_line_naming_it(monkeypatch, tmp_path, values):
     """Whatever a setting holds, loading the settings either works or says, in one line, which
     setting cannot be used; never a traceback."""
-    from bot.settings_check import SettingsProblem, checked
+    from adapters.settings import checked
+    from bot.settings_check import SettingsProblem
 
     values = {k: v.replace("\x00", "") for k, v in values.items()}
     with monkeypatch.context() as env:

@@ -215,12 +215,10 @@ def test_codes_read_the_way_people_write_them():
 
 def test_the_home_view_shows_the_next_post_after_closures(bot, clock, facilitator: Chat):
     """The home view (Slack's App Home) shows the same next post and skipped date as "/peer schedules"."""
-    from bot.home import home_reply
-
     clock.set(at(2026, 12, 23, 16))
     facilitator.say("/peer schedule checkin every wednesday 9:30")
     facilitator.say('/peer closed 2026-12-24 to 2027-01-02 "winter closure"')
-    home = home_reply(bot, facilitator.who, "test", "team").text
+    home = bot.home("test", "team").text
     assert "next: Wed 2027-01-06 09:30 EST; skipping Wed 2026-12-30, winter closure" in home
 
 

@@ -23,11 +23,11 @@ from adapters.discord.commands import peer_group
 from adapters.discord.components import NO_MENTIONS
 from adapters.discord.conversation import DiscordAdapter
 from adapters.discord.forms import TEMPLATE as FORM_TEMPLATE
+from adapters.discord.settings import DiscordSettings
 from adapters.discord.transport import DiscordTransport
 from bot import router
 from bot.app import Bot
 from bot.outbox import Outbox
-from bot.settings import Settings
 
 log = logging.getLogger("peerbot.discord")
 STALE = (app_commands.CommandNotFound, app_commands.CommandSignatureMismatch)
@@ -103,7 +103,7 @@ class PeerClient(discord.Client):
 class DiscordPlatform:
     """peerbot on Discord, on the shared event loop. `start` returns once connected."""
 
-    def __init__(self, bot: Bot, settings: Settings, outbox: Outbox | None, *, ready_timeout: float = 60.0,
+    def __init__(self, bot: Bot, settings: DiscordSettings, outbox: Outbox | None, *, ready_timeout: float = 60.0,
                  **client_options: Any):
         token = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
         if not token:

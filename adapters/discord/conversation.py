@@ -124,7 +124,7 @@ class DiscordAdapter:
         if self.outbox is None:
             log.error("%d post(s) with no outbox to deliver them", len(posts))
             return []
-        results = await self.outbox.deliver(posts)
+        results = await self.outbox.send_claimed(posts)  # claimed by the core (Bot.handle)
         for result in results:
             if result.status not in ("sent", "skipped"):
                 log.warning("post %s: %s", result.key, result.status)

@@ -11,7 +11,7 @@ import binascii
 import re
 from importlib import metadata
 
-from bot.settings import Settings
+from adapters.discord.settings import DiscordSettings
 
 Row = tuple[str, bool, str]
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{17,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$")
@@ -35,7 +35,7 @@ def invite_link(client_id: str) -> str:
             f"&scope=bot+applications.commands&permissions={PERMISSIONS}")
 
 
-def discord_checks(settings: Settings) -> list[Row]:
+def discord_checks(settings: DiscordSettings) -> list[Row]:
     token = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
     if not token:
         # Nothing to check: a Slack-only or terminal-only setup is complete without Discord.

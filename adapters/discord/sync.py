@@ -11,15 +11,15 @@ from discord import app_commands
 
 from adapters.discord.client import client_options
 from adapters.discord.commands import peer_group
+from adapters.discord.settings import DiscordSettings
 from bot import router
-from bot.settings import Settings
 
 
 async def _not_running(interaction: discord.Interaction, name: str, text: str) -> None:
     raise RuntimeError("this client only registers commands")
 
 
-async def sync_commands(settings: Settings, guild_id: int | None = None) -> list[str]:
+async def sync_commands(settings: DiscordSettings, guild_id: int | None = None) -> list[str]:
     """Register `/peer` and its subcommands; returns what Discord now has, as "/peer help" lines."""
     token = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
     if not token:

@@ -39,7 +39,6 @@ from adapters.slack.roles import SlackRoles
 from adapters.slack.transport import error_code
 from bot import reach
 from bot.app import Bot
-from bot.home import home_reply
 from bot.messages import Command, Post, Press, Reply, Who
 from bot.outbox import Outbox
 
@@ -123,7 +122,7 @@ class SlackAdapter(BackgroundWork):
     async def _deliver(self, posts: list[Post], later: list[Reply], origin: Origin, client: AsyncWebClient) -> None:
         """Deliver, then tell whoever asked what happened: the confirmation only once Slack took every
         post; a refusal, privately, with what to do about it."""
-        results = await self.outbox.deliver(posts)
+        results = await self.outbox.send_claimed(posts)  # claimed by the core (Bot.handle)
         failed = [r for r in results if r.status == "failed"]
         if failed:
             text = reach.refused_now(failed[0].reason or reach.OTHER, "slack", posts[0].where.channel)
@@ -226,8 +225,7 @@ class SlackAdapter(BackgroundWork):
         await self.run(request, origin, client)
 
     async def _home(self, user: str, team: str, client: AsyncWebClient) -> None:
-        who = await self.roles.who(client, user)
-        reply = await self.core.call(home_reply, self.bot, who, inbound.PLATFORM, team)
+        reply = await self.core.call(self.bot.home, inbound.PLATFORM, team)
         await client.views_publish(user_id=user, view=to_home(reply))
 
 

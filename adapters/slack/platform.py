@@ -22,10 +22,10 @@ from adapters.logfilter import install as clip_library_logs
 from adapters.slack.app import SlackAdapter, build_app
 from adapters.slack.gate import Gate
 from adapters.slack.roles import SlackRoles
+from adapters.slack.settings import SlackSettings
 from adapters.slack.transport import SlackTransport, error_code, quiet_client
 from bot.app import Bot
 from bot.outbox import Outbox
-from bot.settings import Settings
 
 log = logging.getLogger("peerbot.slack")
 PATH = "/slack/events"
@@ -37,7 +37,7 @@ def _secret(value) -> str:
     return value.get_secret_value() if value is not None else ""
 
 
-def mode_of(settings: Settings) -> str | None:
+def mode_of(settings: SlackSettings) -> str | None:
     """"socket", "http", or None when Slack is not configured enough to start."""
     if not _secret(settings.slack_bot_token):
         return None
@@ -49,7 +49,7 @@ def mode_of(settings: Settings) -> str | None:
 
 
 class SlackPlatform:
-    def __init__(self, bot: Bot, settings: Settings, outbox: Outbox, *, base_url: str | None = None,
+    def __init__(self, bot: Bot, settings: SlackSettings, outbox: Outbox, *, base_url: str | None = None,
                  host: str = "0.0.0.0", monotonic: Callable[[], float] = time.monotonic):
         clip_library_logs()  # slack-bolt and slack-sdk log request bodies; adapters.logfilter cuts them
         token = _secret(settings.slack_bot_token)

@@ -1,7 +1,7 @@
 """Who someone is in Slack: workspace admins and owners are admins, members of the facilitator user
 group (`SLACK_FACILITATOR_GROUP`) are facilitators, everyone else a participant.
 
-Answers are cached briefly (a minute by default) so a burst of button presses costs one
+Answers are cached briefly (a minute by default, `adapters.role_cache`) so a burst of button presses costs one
 `users.info`. A Slack error never blocks an answer: the person is then treated as a participant,
 and the core's own facilitator list (`/peer facilitators`) still counts. Failures are cached too,
 for less time (15 s by default): an app installed without `users:read`, or a Slack outage, would
@@ -17,38 +17,30 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.role_cache import FAILED, RoleCache
 from adapters.slack.transport import error_code
 from bot.messages import Role, Who
 
 log = logging.getLogger("peerbot.slack")
-FAILED = object()  # what the cache holds, briefly, for a look-up Slack refused
 
 
 class SlackRoles:
     def __init__(self, facilitator_group: str = "", *, ttl: float = 60.0, failed_ttl: float = 15.0,
                  monotonic: Callable[[], float] = time.monotonic):
         self.group = facilitator_group.strip().lstrip("@")
-        self.ttl = ttl
         self.failed_ttl = failed_ttl
-        self.monotonic = monotonic
-        self._cache: dict[str, tuple[float, Any]] = {}
+        self._cache = RoleCache(ttl, failed_ttl, monotonic=monotonic)
 
     async def _cached(self, key: str, fetch: Callable[[], Any]) -> Any:
-        hit = self._cache.get(key)
-        if hit and self.monotonic() - hit[0] < (self.failed_ttl if hit[1] is FAILED else self.ttl):
-            return hit[1]
-        try:
-            value = await fetch()
-        except SlackApiError as e:
-            # No user id in the log: at the default level, nothing that names a person.
-            log.warning("could not ask Slack who someone is (%s); treating them as a participant, "
-                        "asking again in %.0f s", error_code(e) or e.response.status_code, self.failed_ttl)
-            value = FAILED
-        self._cache[key] = (self.monotonic(), value)
-        if len(self._cache) > 5000:  # bounded: drop the oldest half
-            for old in sorted(self._cache, key=lambda k: self._cache[k][0])[:2500]:
-                del self._cache[old]
-        return value
+        async def asked() -> Any:
+            try:
+                return await fetch()
+            except SlackApiError as e:
+                # No user id in the log: at the default level, nothing that names a person.
+                log.warning("could not ask Slack who someone is (%s); treating them as a participant, "
+                            "asking again in %.0f s", error_code(e) or e.response.status_code, self.failed_ttl)
+                return FAILED
+        return await self._cache.get(key, asked)
 
     async def who(self, client: AsyncWebClient, user_id: str) -> Who:
         user = await self._cached(f"user:{user_id}", lambda: self._user(client, user_id))

@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from importlib import metadata
 
-from bot.settings import Settings
+from adapters.teams.settings import TeamsSettings
 
 Row = tuple[str, bool, str]
 GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
 
-def teams_checks(settings: Settings) -> list[Row]:
+def teams_checks(settings: TeamsSettings) -> list[Row]:
     app_id = settings.teams_app_id.strip()
     tenant = settings.teams_tenant_id.strip()
     password = settings.teams_app_password.get_secret_value().strip() if settings.teams_app_password else ""

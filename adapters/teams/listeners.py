@@ -167,7 +167,7 @@ class TeamsAdapter(BackgroundWork):
         if self.outbox is None:
             log.error("%d post(s) with no outbox to deliver them", len(posts))
             return
-        results = await self.outbox.deliver(posts)
+        results = await self.outbox.send_claimed(posts)  # claimed by the core (Bot.handle)
         failed = [r for r in results if r.status == "failed"]
         if failed:
             text = reach.refused_now(failed[0].reason or reach.OTHER, "teams", posts[0].where.channel)

@@ -22,10 +22,10 @@ from adapters.teams.listeners import Names, TeamsAdapter
 from adapters.teams.references import ConversationBook
 from adapters.teams.roles import GRAPH, GRAPH_SCOPE, TeamsRoles
 from adapters.teams.server import AiohttpServer
+from adapters.teams.settings import TeamsSettings
 from adapters.teams.transport import TeamsTransport
 from bot.app import Bot
 from bot.outbox import Outbox
-from bot.settings import Settings
 
 log = logging.getLogger("peerbot.teams")
 DEFAULT_SERVICE_URL = "https://smba.trafficmanager.net/teams"
@@ -34,7 +34,7 @@ DEFAULT_SERVICE_URL = "https://smba.trafficmanager.net/teams"
 class TeamsPlatform:
     """`start` returns once the endpoint listens; `stop` closes it."""
 
-    def __init__(self, bot: Bot, settings: Settings, outbox: Outbox | None, *,
+    def __init__(self, bot: Bot, settings: TeamsSettings, outbox: Outbox | None, *,
                  token: Callable[..., str] | None = None, graph_url: str = GRAPH,
                  service_url: str = DEFAULT_SERVICE_URL, host: str = "0.0.0.0",
                  allow_unauthenticated_for_tests: bool = False):

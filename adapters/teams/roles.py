@@ -9,7 +9,7 @@ nothing else, never a message) and `GET /groups/{group}/transitiveMembers` for t
 group (the application permission `GroupMember.Read.All`, granted once by a tenant admin; without
 it nobody is a facilitator by group, and `/peer facilitators add` still works).
 
-Answers are cached for a minute, so a burst of button presses costs one lookup. A Graph error never
+Answers are cached for a minute (`adapters.role_cache`), so a burst of button presses costs one lookup. A Graph error never
 blocks an answer: the person is then a participant, and the core's own facilitator list counts.
 """
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import Any
 
 import httpx
 
+from adapters.role_cache import RoleCache
 from adapters.teams.inbound import Origin
 from bot.messages import Role
 
@@ -37,20 +38,11 @@ class TeamsRoles:
         self.token = token
         self.group = facilitator_group.strip()
         self.graph_url = graph_url.rstrip("/")
-        self.ttl = ttl
-        self.monotonic = monotonic
-        self._cache: dict[str, tuple[float, Any]] = {}
+        # A failed look-up is not remembered (its exception reaches `role`): the next request asks again.
+        self._cache = RoleCache(ttl, monotonic=monotonic)
 
     async def _cached(self, key: str, fetch: Callable[[], Awaitable[Any]]) -> Any:
-        hit = self._cache.get(key)
-        if hit and self.monotonic() - hit[0] < self.ttl:
-            return hit[1]
-        value = await fetch()
-        self._cache[key] = (self.monotonic(), value)
-        if len(self._cache) > 5000:  # bounded: drop the oldest half
-            for old in sorted(self._cache, key=lambda k: self._cache[k][0])[:2500]:
-                del self._cache[old]
-        return value
+        return await self._cache.get(key, fetch)
 
     async def role(self, origin: Origin) -> Role:
         if not origin.user_aad:

@@ -19,8 +19,8 @@ from discord_fake import FakeDiscord
 
 from adapters.bootstrap import build_bot
 from adapters.discord.client import DiscordPlatform
+from adapters.settings import AppSettings as Settings
 from bot.outbox import Outbox
-from bot.settings import Settings
 from tests.conftest import FakeSleep, assert_no_user_text
 from tests.golden import goldens
 

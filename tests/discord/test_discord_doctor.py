@@ -4,7 +4,7 @@ from __future__ import annotations
 import base64
 
 from adapters.doctor import doctor_report
-from bot.settings import Settings
+from adapters.settings import AppSettings as Settings
 
 BOT = "900000000000000001"
 TOKEN = base64.urlsafe_b64encode(BOT.encode()).decode().rstrip("=") + ".GhIjKl." + "s3cr3t" * 7

@@ -9,7 +9,7 @@ import pytest
 from adapters import runner
 from adapters.bootstrap import build_bot
 from adapters.discord import client as discord_client
-from bot.settings import Settings
+from adapters.settings import AppSettings as Settings
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ import discord_payloads as P
 import pytest
 from discord_fake import BOT_ID, GENERAL, Channel
 
-from bot.settings import Settings
+from adapters.settings import AppSettings as Settings
 
 EPHEMERAL = 1 << 6
 LEAD = 700000000000000099  # the organization's on-call lead

@@ -6,7 +6,7 @@ import asyncio
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.settings import Settings
+from adapters.settings import AppSettings as Settings
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from slack_harness import slack_settings
 
 from adapters.doctor import SECTIONS, doctor_report
+from adapters.settings import AppSettings as Settings
 from bot.records import Schedule
-from bot.settings import Settings
 
 MANIFEST = Path(__file__).resolve().parents[2] / "slack-manifest.yml"
 

@@ -20,7 +20,7 @@ from adapters.deliverer import PostgresDelivererLock, deliverer_lock
 from bot.messages import Role, Where
 from bot.records import Run, RunState, Schedule
 from bot.schedule_spec import next_fire
-from bot.settings import Settings
+from adapters.settings import AppSettings as Settings
 from storage import postgres_schema
 from storage.postgres import PostgresStore
 from tests.conftest import Chat
@@ -221,8 +221,8 @@ def test_a_database_url_that_is_not_postgresql_is_refused_kindly():
     from bot.settings_check import SettingsProblem, load
 
     with pytest.raises(SettingsProblem, match="PEERBOT_DATABASE_URL must be a PostgreSQL URL"):
-        load(_env_file=None, PEERBOT_DATABASE_URL="mysql://peerbot@db/peerbot")
-    assert load(_env_file=None, PEERBOT_DATABASE_URL="  ").database_url is None
+        load(Settings, _env_file=None, PEERBOT_DATABASE_URL="mysql://peerbot@db/peerbot")
+    assert load(Settings, _env_file=None, PEERBOT_DATABASE_URL="  ").database_url is None
 
 
 def test_chat_schedules_and_tick_use_postgresql_from_the_command_line(postgres_url, tmp_path):

@@ -22,9 +22,9 @@ from teams_fake import APP_ID, FACILITATOR_GROUP, TEAM_AAD, TENANT, FakeConnecto
 from teams_limits import assert_within_teams_limits
 
 from adapters.bootstrap import build_bot
+from adapters.settings import AppSettings as Settings
 from adapters.teams.platform import TeamsPlatform
 from bot.outbox import Outbox
-from bot.settings import Settings
 from tests.conftest import FakeSleep, assert_no_user_text
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -13,8 +13,8 @@ import teams_payloads as P
 from adapters import runner
 from adapters.bootstrap import build_bot
 from adapters.doctor import doctor_report
+from adapters.settings import AppSettings as Settings
 from bot.router import COMMANDS
-from bot.settings import Settings
 
 MANIFEST = Path(__file__).resolve().parents[2] / "teams" / "manifest.json"
 APP = "3f2504e0-4f89-41d3-9a0c-0305e82c3301"
