@@ -17,10 +17,10 @@ from click.testing import CliRunner
 from adapters.bootstrap import build_bot
 from adapters.cli import main
 from adapters.deliverer import PostgresDelivererLock, deliverer_lock
+from adapters.settings import AppSettings as Settings
 from bot.messages import Role, Where
 from bot.records import Run, RunState, Schedule
 from bot.schedule_spec import next_fire
-from adapters.settings import AppSettings as Settings
 from storage import postgres_schema
 from storage.postgres import PostgresStore
 from tests.conftest import Chat
