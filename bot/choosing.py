@@ -93,6 +93,8 @@ LEANING = re.compile(
     r"|\bok to \w+|\bmy (?:lane|place)\b|\bpeer move\b"
     r"|(?:^|[.,;:!?-] ?)(?:should|can|could|do|must|may) (?:we|peers|peer (?:workers?|staff)|our peer (?:workers?|staff)"
     r"|a peer(?: worker)?|the (?:org|agency|organi[sz]ation|team))\b|(?:^|[.,;:!?-] ?)do i (?:have to|need to|keep|tell|refuse|stop|hand)\b")
+# "Why isn't supervision supposed to turn into therapy?" asks for the reasons, which a topic gives.
+ASKS_WHY = re.compile(r"^\s*(?:but |so |and )?why\b(?! not\b)")
 # "She asked if I'd come along": the person asking for something is a task question however it ends.
 WHO_ASKED = frozenset({"asked-by-person"})
 # "Are peer workers just friends…?", "is peer work a calling…?" ask what the role is.
@@ -141,7 +143,7 @@ def choose(bot: "Bot", question: str):
     see_also = bot.finder.see_also(question, topic, task.top) if topic is not None and task.top is not None else \
         (topic.item if topic is not None else None)
     task = replace(task, see_also=see_also)
-    if topic is not None and (def_like or ABOUT_THE_ROLE.match(clean(question))):
+    if topic is not None and (def_like or ABOUT_THE_ROLE.match(clean(question)) or ASKS_WHY.match(clean(question))):
         return "topic", topic
     edge = (VERDICT_ASKED_EDGE if ASKS_FOR_VERDICT.search(clean(question)) else TASK_SHAPED_EDGE) if task_like else OTHER_EDGE
     if topic is not None and (not task_ok or topic.score >= task.score * edge):
