@@ -192,6 +192,11 @@ class Answerer:
         if wish == frozenset({"unwanted"}) and not {"the person's wish", "whose agenda"} & set(self._stance[top.ruling.id]) \
                 and "agenda" not in unaccounted:
             unaccounted.append("unwanted")
+        # Pushing the person toward treatment or away from it ("have a word with him about taking his
+        # injection") is someone else's agenda too: a ruling that never spoke of pushing cannot say yes.
+        if "push" in stance.of_question(question) and not {"push", "whose agenda"} & set(self._stance[top.ruling.id]) \
+                and "agenda" not in unaccounted and "agenda" not in rf:
+            unaccounted.append("agenda")
         verdict = top.ruling.verdict
         if unaccounted:
             table = LEAN_DOWN_HARD if any(f in STRONG_RISKS or f == "unwanted" for f in unaccounted) else LEAN_DOWN
