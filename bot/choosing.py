@@ -29,7 +29,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.facets import detect
-from bot.intent import looks_like_clinical_question, looks_like_definition, looks_like_logistics, looks_like_task
+from bot.intent import (
+    looks_clinical_always,
+    looks_like_clinical_question,
+    looks_like_definition,
+    looks_like_logistics,
+    looks_like_task,
+)
 from bot.text import clean
 from bot.topics import asks_for_meaning
 
@@ -116,7 +122,7 @@ def choose(bot: "Bot", question: str):
     """Pick the answer for a free-text question: ("task", TaskAnswer) | ("topic", TopicAnswer) |
     ("unsure-task", TaskAnswer) | ("clinical", None) | ("unknown", None)."""
     task_like = task_shaped(question)
-    if looks_like_clinical_question(question) and not task_like:
+    if looks_like_clinical_question(question) and (not task_like or looks_clinical_always(question)):
         return "clinical", None  # decided by its shape alone: no search needed
     def_like = looks_like_definition(question) or asks_for_meaning(question)
     task = bot.answerer.answer(question)

@@ -257,3 +257,15 @@ def test_a_supervisor_letting_supervision_become_therapy_gets_a_no(bot):
 def test_asking_why_gets_the_reasons_not_a_verdict(bot):
     """"Why…?" asks for reasons, which a topic gives, even where a ruling shares its words."""
     assert choose(bot, "why shouldn't supervision turn into therapy for a peer worker?")[0] == "topic"
+
+
+@pytest.mark.parametrize("question", ["can you take advil with lithium?", "is it ok to mix clonazepam and beer?",
+                                      "do I have PTSD? loud noises make me jump"])
+def test_mixing_and_self_diagnosis_are_clinical_even_when_asked_like_a_task(bot, question):
+    """"Can you take X with Y?" or "do I have…?" gets the clinical reply, though it starts like a task question."""
+    assert choose(bot, question)[0] == "clinical"
+
+
+def test_asking_the_bot_for_code_is_out_of_scope(bot):
+    """A spreadsheet script is an errand, not the peer role: "I don't know"."""
+    assert choose(bot, "could you write me a python script to tidy up our mailing list?")[0] == "unknown"
