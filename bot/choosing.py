@@ -97,6 +97,7 @@ LEANING = re.compile(
     # that my lane?", "peer move?", or that asks what we, peers or the org should do.
     r"|\b(?:ok|okay|fine|alright|allowed|appropriate|reasonable)(?: to(?: do)?| for (?:a )?peers?(?: workers?)?)?\s*\?+\s*$"
     r"|\bok to \w+|\bmy (?:lane|place)\b|\bpeer move\b"
+    r"|\b(?:within|outside|out of|beyond) (?:my|the|a|our) (?:peer )?(?:\w+'?s? )?(?:role|job|scope|remit)\b"
     r"|(?:^|[.,;:!?-] ?)(?:should|can|could|do|must|may) (?:we|peers|peer (?:workers?|staff)|our peer (?:workers?|staff)"
     r"|a peer(?: worker)?|the (?:org|agency|organi[sz]ation|team))\b|(?:^|[.,;:!?-] ?)do i (?:have to|need to|keep|tell|refuse|stop|hand)\b")
 # "Why isn't supervision supposed to turn into therapy?" asks for the reasons, which a topic gives.
