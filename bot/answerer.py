@@ -45,6 +45,11 @@ OUT_MARGIN = 0.25
 # The no-yes guard: a candidate leaning the other way within this share of the top's rank contests
 # it (a bare question with no deciding detail: BARE_MARGIN); the two must share SAME_THING terms.
 NO_YES_MARGIN, BARE_MARGIN, SAME_THING = 0.85, 0.45, 2
+# A ruling leaning no is answered on NO_CONFIDENT of the confidence bar (see `answer`): chosen by
+# leave-phrasings-out cross-validation (`bench.crossval`: 0.8 answers 33 more held-out phrasings,
+# 19 more of them right, no more yes to a no) and checked on every set (0.8 gains one fresh task
+# question and loses none; 0.6 gains another on the fresh set and loses one on held-out 4).
+NO_CONFIDENT = 0.8
 # A "yes" also needs this confidence; below it the answer is "it depends", with the reason.
 YES_CONFIDENT = 0.28
 # Support: the top's confidence plus SUPPORT_WEIGHT x the confidence of the next SUPPORT_FROM - 1
@@ -178,7 +183,10 @@ class Answerer:
         ranked, out = self.candidates(question)
         best_search = max((c.search for c in ranked), default=0.0)
         top = ranked[0] if ranked else None
-        if out or top is None or top.contradicts or self._support(top, ranked) < threshold:
+        # A leaning no may stand on less than a yes needs (NO_CONFIDENT of the bar): being told to
+        # check with a supervisor costs less than a wrong yes.
+        bar = threshold * (NO_CONFIDENT if top is not None and COARSE[top.ruling.verdict] == "no" else 1.0)
+        if out or top is None or top.contradicts or self._support(top, ranked) < bar:
             near = tuple(c.ruling for c in ranked[:3] if self._confidence(c) >= threshold / 2 and not c.contradicts)
             return TaskAnswer(question, "unsure", (), near, confidence=self._confidence(top) if top else 0.0,
                               score=best_search, out_of_scope=out)
@@ -192,6 +200,11 @@ class Answerer:
         if wish == frozenset({"unwanted"}) and not {"the person's wish", "whose agenda"} & set(self._stance[top.ruling.id]) \
                 and "agenda" not in unaccounted:
             unaccounted.append("unwanted")
+        # Pushing the person toward treatment or away from it ("have a word with him about taking his
+        # injection") is someone else's agenda too: a ruling that never spoke of pushing cannot say yes.
+        if "push" in stance.of_question(question) and not {"push", "whose agenda"} & set(self._stance[top.ruling.id]) \
+                and "agenda" not in unaccounted and "agenda" not in rf:
+            unaccounted.append("agenda")
         verdict = top.ruling.verdict
         if unaccounted:
             table = LEAN_DOWN_HARD if any(f in STRONG_RISKS or f == "unwanted" for f in unaccounted) else LEAN_DOWN

@@ -29,7 +29,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.facets import detect
-from bot.intent import looks_like_clinical_question, looks_like_definition, looks_like_logistics, looks_like_task
+from bot.intent import (
+    looks_clinical_always,
+    looks_like_clinical_question,
+    looks_like_definition,
+    looks_like_logistics,
+    looks_like_task,
+)
 from bot.text import clean
 from bot.topics import asks_for_meaning
 
@@ -86,7 +92,16 @@ LEANING = re.compile(
     r"|\bin my lane\b|[.,;!?] ?(?:should|can|could|may) i\b"
     # "is that ok?" / "was that ok?" / "is that normal" about something just described; "a peer thing?"
     r"|\b(?:is|was) (?:that|this|it) (?:ok|okay|alright|all right|fine|normal|allowed|appropriate)\b"
-    r"|\bpeer thing\b|\bdoing my job\b")
+    r"|\bpeer thing\b|\bdoing my job\b"
+    # Round 3, from people's words: a question that ends "…fine?", "…ok?", "ok to give it?", "is
+    # that my lane?", "peer move?", or that asks what we, peers or the org should do.
+    r"|\b(?:ok|okay|fine|alright|allowed|appropriate|reasonable)(?: to(?: do)?| for (?:a )?peers?(?: workers?)?)?\s*\?+\s*$"
+    r"|\bok to \w+|\bmy (?:lane|place)\b|\bpeer move\b"
+    r"|\b(?:within|outside|out of|beyond) (?:my|the|a|our) (?:peer )?(?:\w+'?s? )?(?:role|job|scope|remit)\b"
+    r"|(?:^|[.,;:!?-] ?)(?:should|can|could|do|must|may) (?:we|peers|peer (?:workers?|staff)|our peer (?:workers?|staff)"
+    r"|a peer(?: worker)?|the (?:org|agency|organi[sz]ation|team))\b|(?:^|[.,;:!?-] ?)do i (?:have to|need to|keep|tell|refuse|stop|hand)\b")
+# "Why isn't supervision supposed to turn into therapy?" asks for the reasons, which a topic gives.
+ASKS_WHY = re.compile(r"^\s*(?:but |so |and )?why\b(?! not\b)")
 # "She asked if I'd come along": the person asking for something is a task question however it ends.
 WHO_ASKED = frozenset({"asked-by-person"})
 # "Are peer workers just friends…?", "is peer work a calling…?" ask what the role is.
@@ -108,7 +123,7 @@ def choose(bot: Context, question: str):
     """Pick the answer for a free-text question: ("task", TaskAnswer) | ("topic", TopicAnswer) |
     ("unsure-task", TaskAnswer) | ("clinical", None) | ("unknown", None)."""
     task_like = task_shaped(question)
-    if looks_like_clinical_question(question) and not task_like:
+    if looks_like_clinical_question(question) and (not task_like or looks_clinical_always(question)):
         return "clinical", None  # decided by its shape alone: no search needed
     def_like = looks_like_definition(question) or asks_for_meaning(question)
     task = bot.answerer.answer(question)
@@ -135,16 +150,17 @@ def choose(bot: Context, question: str):
     see_also = bot.finder.see_also(question, topic, task.top) if topic is not None and task.top is not None else \
         (topic.item if topic is not None else None)
     task = replace(task, see_also=see_also)
-    if topic is not None and (def_like or ABOUT_THE_ROLE.match(clean(question))):
+    if topic is not None and (def_like or ABOUT_THE_ROLE.match(clean(question)) or ASKS_WHY.match(clean(question))):
         return "topic", topic
     edge = (VERDICT_ASKED_EDGE if ASKS_FOR_VERDICT.search(clean(question)) else TASK_SHAPED_EDGE) if task_like else OTHER_EDGE
     if topic is not None and (not task_ok or topic.score >= task.score * edge):
-        if task_ok and task_like and LEANING.search(clean(question)) and task.confidence >= LEANING_MIN_CONFIDENCE:
+        if task_ok and LEANING.search(clean(question)) and task.confidence >= LEANING_MIN_CONFIDENCE:
             # The topic is what the question is really about, but it asked for a leaning: the
             # reply opens with the verdict, then gives the topic.
             return "topic", replace(topic, leaning=replace(task, see_also=None))
         return "topic", topic
-    if task_ok and (task_like or task.confidence >= TASK_MIN_CONFIDENCE_UNPROMPTED):
+    if task_ok and (task_like or task.confidence >= TASK_MIN_CONFIDENCE_UNPROMPTED
+                    or (LEANING.search(clean(question)) and task.confidence >= LEANING_MIN_CONFIDENCE)):
         return "task", task
     if topic is not None:
         return "topic", topic

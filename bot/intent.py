@@ -53,7 +53,9 @@ LOGISTICS = re.compile(
     # Expense claims, and asking the bot to write something personal for you.
     r"|\bhow (?:do|can|should) i (?:expense|claim|get reimbursed for|get paid back for)\b"
     r"|\b(?:can|could|would|will) you (?:please )?(?:help me )?(?:write|draft|proofread|edit|polish|fix) (?:up )?(?:my|me a|a)"
-    r" (?:cover letter|resume|résumé|cv|essay|assignment|personal email|letter of resignation|resignation letter)\b")
+    r" (?:cover letter|resume|résumé|cv|essay|assignment|personal email|letter of resignation|resignation letter)\b"
+    # Asking the bot for code, a spreadsheet formula or a recipe.
+    r"|\b(?:write|make|build|give) (?:me |us )?(?:a |some )?(?:python |excel |vba |sql )?(?:script|code|macro|formula)\b")
 # Asking for clinical facts: symptoms, diagnoses told apart, doses, side effects, what is safe to
 # mix, how long withdrawal lasts. Peer workers don't give clinical or medication advice, and the
 # bot doesn't either; such a question gets a clear "not mine to answer" and who can answer it.
@@ -63,6 +65,13 @@ CLINICAL_INFO = re.compile(
     r" (?:daily )?dose|dosage|side effects? of|safe to (?:mix|take|have|drink|combine)|on (?:\w+(?:pam|lam|pine|zine|done|ine|ol))\b.{0,20}\?"
     r"|how long does [\w ]{0,30}(?:withdrawal|detox|high|come ?down|take to (?:work|kick in))|(?:mg|milligrams?)\b"
     r"|which (?:one|med|medication|drug|antipsychotic|antidepressant) is better)")
+# "Can you take tylenol with seroquel?", "can you mix lorazepam and alcohol?", "how many doses of
+# naloxone?", "do I have ADHD?": mixing, dosing and self-diagnosis, clinical however they are asked,
+# even in the "can you…" / "do I…" shape of a task question.
+CLINICAL_ALWAYS = re.compile(
+    r"^(?:can|could|should|is it ok to) (?:you|i|he|she|they|someone|people)? ?(?:mix|combine|take|drink on) [\w-]+ (?:and|with) [\w-]+"
+    r"|\bhow many (?:doses|sprays|pills|tablets|shots)\b"
+    r"|^(?:do|could|might) i have (?:adhd|add|bipolar|depression|anxiety|ptsd|ocd|autism|bpd|schizophrenia)\b")
 
 
 def looks_like_logistics(text: str) -> bool:
@@ -72,7 +81,12 @@ def looks_like_logistics(text: str) -> bool:
 
 def looks_like_clinical_question(text: str) -> bool:
     """Asks for clinical or medication facts (see CLINICAL_INFO)."""
-    return bool(CLINICAL_INFO.search(clean(text)))
+    return bool(CLINICAL_INFO.search(clean(text))) or looks_clinical_always(text)
+
+
+def looks_clinical_always(text: str) -> bool:
+    """Mixing, dosing or self-diagnosis (see CLINICAL_ALWAYS): clinical even when shaped like a task."""
+    return bool(CLINICAL_ALWAYS.search(clean(text).strip()))
 
 
 # "I picked up the office phone a couple times. is that ok?", "my whole job has turned into taking

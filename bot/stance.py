@@ -57,7 +57,10 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             rf"|(?:while|when) {_SUBJ} (?:isn'?t|aren'?t|is not|are not|'s not|'re not|is away|are away|is out|are out)\b"
             rf"|(?:he|she|they) (?:won'?t|wouldn'?t|will not) (?:be there|know)"
             # "I'm just going to go down to the housing office myself and sort it out for her"
-            rf"|(?:go|going|head|heading)\b[^.?!]{{0,40}}\bmyself and (?:sort|fix|deal|handle|take care|get)\w*)"),
+            rf"|(?:go|going|head|heading)\b[^.?!]{{0,40}}\bmyself and (?:sort|fix|deal|handle|take care|get)\w*"
+            # "drop off the blister packs, no visit, just leave them"; "while they wait outside"
+            rf"|no (?:visit|contact|chat|face to face)\b|just (?:leave|drop) (?:it|them|the \w+) (?:at|on|by|outside|off)\b"
+            rf"|(?:while|and) {_SUBJ} waits? (?:outside|in the car|in the hall)|without (?:seeing|meeting|talking to) {_P})"),
         "present": re.compile(
             rf"\b(?:with {_P} (?:(?:sitting|standing|right|still) )*(?:there|present|in the room|beside me|next to me|on (?:the )?speaker)"
             rf"|(?:he|she|they)(?:'s| is|'re| are) (?:right )?(?:there|in the room|next to me|beside me|on the line)"
@@ -112,7 +115,10 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
     "push": {
         "toward": re.compile(
             r"\b(?:(?:convince|persuade|push|pressure|get|make|talk)\w* (?:him|her|them|people|someone)"
-            r" (?:into |to )?(?:take|stay on|keep taking|go (?:to|into|back)|accept|comply|follow|attend|see)\b)"),
+            r" (?:into |to )?(?:take|stay on|keep taking|go (?:to|into|back)|accept|comply|follow|attend|see)\b"
+            # "have a word with him about taking his injection", "work on her about the new med"
+            r"|(?:have a word|a word|a chat|work on|get on at|lean on)\w* (?:with )?(?:him|her|them)\b[^.?!]{0,40}"
+            r"\babout (?:taking|staying on|going back|getting|(?:his|her|their) (?:meds|medication|injection|pills|treatment)|the (?:new )?med))"),
         "away": re.compile(
             r"\b(?:(?:convince|persuade|push|pressure|get|make|talk|encourage)\w* (?:him|her|them|people|someone)"
             r" (?:out of|to (?:stop|quit|come off|go off|drop|skip|refuse)))"),

@@ -42,7 +42,7 @@ feel feels feeling felt
 SYNONYMS: dict[str, str] = {}
 for canonical, words in {
     "drive": "drive driving drove ride rides lift lifts transport transporting transportation car taxi chauffeur",
-    "medication": "medication medications meds med pills pill prescription prescriptions medicine medicines",
+    "medication": "medication medications meds med pills pill prescription prescriptions medicine medicines blister dosette injection injections",
     "alcohol": "alcohol booze liquor bottle beer wine drugs drug dope weed substances",
     "training": "training trainings workshop workshops session sessions presentation presentations inservice in-service educate educating teach teaching",
     "hospital": "hospital hospitalization hospitalisation hospitalized admission admitted inpatient",
@@ -51,7 +51,7 @@ for canonical, words in {
     # A clinician is whoever does the clinical work: "act like a clinician" is "clinical drift".
     "clinical": "clinical clinician clinicians clinically",
     "therapy": "therapy counselling counseling psychotherapy",
-    "money": "money cash cheque cheques check checks finances financial funds budget budgeting payee",
+    "money": "money cash cheque cheques check checks finances financial funds budget budgeting payee bills",
     "shop": "shop shopping groceries grocery errands errand store",
     "coffee": "coffee cafe lunch tea",
     "file": "file files chart charts record records",
@@ -69,8 +69,9 @@ for canonical, words in {
     "group": "group groups",
     "job": "employment jobs work-search",
     "house": "housing apartment apartments home homes",
-    "phone": "phone phones call calls calling phoning",
+    "phone": "phone phones call calls calling phoning cell cellphone mobile warmline hotline helpline",
     # Everyday words for the same idea as the content's wording.
+    "hygiene": "hygiene smell smells smelly odour odor showering bathing",
     "unwell": "unwell sick sickness illness illnesses",
     "isolated": "isolated isolation lonely loneliness",
     "colleague": "colleague colleagues coworker coworkers workmate workmates",

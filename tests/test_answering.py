@@ -216,3 +216,56 @@ def test_the_written_negatives_are_never_rulings(catalog):
 def test_asking_the_bot_to_write_something_personal_or_how_to_claim_expenses_is_out_of_scope(bot, question):
     """A personal writing errand or an expense claim is office business, not the peer role: "I don't know"."""
     assert choose(bot, question)[0] == "unknown"
+
+
+# -- round 3: people's words, pushing toward treatment, the supervisor's side --------------------
+
+def test_a_word_about_his_meds_on_the_drive_is_not_a_plain_ride(chat: Chat):
+    """A ride the team wants used to talk someone into their medication is someone else's agenda,
+    though it is put as "have a word with him"."""
+    reply = chat.say("my case manager wants me to drive him to the clinic and have a word with him about taking his meds on the way. ok?")[0]
+    assert reply.card.tone not in ("yes", "likely")
+
+
+def test_leaving_medication_at_the_door_is_not_a_visit(chat: Chat):
+    """Dropping off someone's medication with no visit is not read as the home visit they wanted."""
+    reply = chat.say("can I leave her dosette at the door on my way past? no visit, just drop it off")[0]
+    assert reply.card.tone not in ("yes", "likely")
+
+
+def test_a_personal_cell_is_a_personal_phone_number(bot):
+    """"My personal cell" meets the ruling on giving out your own phone number, which leans no."""
+    assert task_verdict(bot, "a guy I support keeps asking for my personal cell so he can reach me at night. should I give it to him?") \
+        in ("unlikely", "no")
+
+
+@pytest.mark.parametrize("question", ["having a quick smoke with him while we talk about his week - fine?",
+                                      "helping him look for an apartment he picked out himself. ok for peers?",
+                                      "she wants help with her resume for a job she found. my lane?"])
+def test_a_leaning_asked_in_a_few_words_gets_one(bot, question):
+    """"…fine?", "ok for peers?" or "my lane?" asks for a leaning, and the reply gives one."""
+    assert task_verdict(bot, question) in ("yes", "likely")
+
+
+def test_a_supervisor_letting_supervision_become_therapy_gets_a_no(bot):
+    """A supervisor whose peer worker uses supervision for his own mental health hears that supervision is
+    about the work."""
+    question = "my peer worker spends every supervision on his own moods and meds, not the work. should I let that carry on?"
+    assert task_verdict(bot, question) in ("unlikely", "no")
+
+
+def test_asking_why_gets_the_reasons_not_a_verdict(bot):
+    """"Why…?" asks for reasons, which a topic gives, even where a ruling shares its words."""
+    assert choose(bot, "why shouldn't supervision turn into therapy for a peer worker?")[0] == "topic"
+
+
+@pytest.mark.parametrize("question", ["can you take advil with lithium?", "is it ok to mix clonazepam and beer?",
+                                      "do I have PTSD? loud noises make me jump"])
+def test_mixing_and_self_diagnosis_are_clinical_even_when_asked_like_a_task(bot, question):
+    """"Can you take X with Y?" or "do I have…?" gets the clinical reply, though it starts like a task question."""
+    assert choose(bot, question)[0] == "clinical"
+
+
+def test_asking_the_bot_for_code_is_out_of_scope(bot):
+    """A spreadsheet script is an errand, not the peer role: "I don't know"."""
+    assert choose(bot, "could you write me a python script to tidy up our mailing list?")[0] == "unknown"

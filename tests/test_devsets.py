@@ -78,7 +78,7 @@ def module_bot(catalog, tmp_path_factory):
 
 
 # -- development sets: the issues' targets -----------------------------------------------------
-DEV_FLOORS = (113, 83)  # (task agreement, topic top-1): today's figures
+DEV_FLOORS = (114, 83)  # (task agreement, topic top-1): today's figures
 def test_task_questions_agree_with_the_sources(module_bot):
     """At least 113 of the 119 task development questions (95%) get the sources' coarse leaning
     (target 90%)."""
@@ -118,7 +118,7 @@ def test_out_of_scope_topic_questions_get_i_dont_know(module_bot):
 
 # -- held-out sets: what the answerer reaches on questions it was not tuned on -------------------
 # (set, task agreement floor, topic top-1 floor); see the module docstring for how held-out each is.
-HELD_OUT_FLOORS = {"heldout": (21, 20), "heldout2": (16, 16), "heldout3": (10, 11), "heldout4": (26, 27)}
+HELD_OUT_FLOORS = {"heldout": (22, 20), "heldout2": (16, 16), "heldout3": (11, 11), "heldout4": (26, 27)}
 
 
 @pytest.mark.parametrize("name", HELD_OUT)
