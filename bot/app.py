@@ -80,7 +80,10 @@ class Bot:
 
     def handle(self, request: Command | Press) -> Outcome:
         # Cut to length before any pattern runs, the safety screen's included (bot.bounds).
+        original = request
         request, cut = bounds.bound(request)
+        # What was cut is still read for crisis language, and for nothing else.
+        beyond = bounds.cut_off(original, request) if cut is not None else ""
         try:
             # Every request passes the safety screen (crisis language, identifying details) on its way.
             if isinstance(request, Command) and request.files and not request.text.strip():
@@ -91,9 +94,9 @@ class Bot:
                 # A question asked by slash command in a channel is answered privately (bot.sharing).
                 if sharing.asked_quietly(self, request, router.split(request.text)[0]):
                     handler = sharing.privately(handler)
-                messages = safety.screened(self, request, rest, lambda text: handler(self, request, text))
+                messages = safety.screened(self, request, rest, lambda text: handler(self, request, text), beyond)
             else:
-                messages = safety.screened(self, request, "", lambda _: self._pressed(request))
+                messages = safety.screened(self, request, "", lambda _: self._pressed(request), beyond)
         except UserError as e:
             messages = [Reply(str(e), private=True)]
         except Exception as e:

@@ -55,7 +55,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from bot import crisis_model
-from bot.warning_signs import CATEGORIES
+from bot.warning_words import CATEGORIES, COMPOSED_NAMES, EXPLAINED
 
 CRISIS, NOTE, NONE = "crisis", "note", "none"
 
@@ -240,7 +240,7 @@ LAUGH = re.compile(r"\b(?:lol|lmao|haha\w{0,10}|jk|rofl)\b|[\U0001F602\U0001F923
 # An ordinary absence explains a goodbye or "I won't be here" ("my last day before parental leave",
 # "it's been real, see you tomorrow").
 ABSENCE = re.compile(r"\b(?:vacation|holidays?|parental leave|maternity leave|sick leave|(?<!not a )new job|"
-                     r"(?<!not )retir\w{0,6}|staying (?:at|with|over)|sleeping over|moving (?:to|away|house)|trip|conference|day off|time off|annual leave|"
+                     r"(?<!not )retir\w{0,6}|while i am (?:away|gone|out|visiting)|out of town|staying (?:at|with|over)|sleeping over|moving (?:to|away|house)|trip|conference|day off|time off|annual leave|"
                      r"appointment|next week|back on|back monday|back next|see you (?:tomorrow|monday|tuesday|"
                      r"wednesday|thursday|friday|soon|later|next|at|on|then|all)|talk (?:tomorrow|soon|later))\b")
 # Offering things to colleagues explains a weak goodbye ("giving away my old books, anyone want
@@ -254,6 +254,9 @@ TRANSIT = re.compile(r"\b(?:traffic|stuck|bus|late|detour|construction|commute|f
 LIVED = re.compile(r"\b(?:i came through|i made it through|i got through|i have been there|my lived experience|"
                    r"i share (?:that|it|this|my story)|in my trainings|why i do this work|i survived)\b")
 PRESENT = re.compile(r"\b(?:now|again|right now|today|tonight|lately|these days|still|anymore|currently|this week)\b")
+# Categories whose every sign, not only the composed ones, an explanation in the sentence can
+# explain away (bot.warning_words.EXPLAINED): meds to pick up, a dose in a training, pills with breakfast.
+EXPLAIN_ALL = {"means", "method", "means-ready", "overdose"}
 # Only plain statements of ideation, self-harm or an overdose count through laughter.
 PLAIN = {"ideation", "self-harm", "overdose"}
 # Weak signs that say nothing even together: "tonight" and a thought that keeps coming back.
@@ -278,7 +281,7 @@ class Reading:
     towards: str = "self"
 
 
-_MARKUP = re.compile(r"<[^>]*>")
+_MARKUP = re.compile(r"<[^<>]*>")  # never across another "<": one pass, however many "<" there are
 # (pattern, replacement, whether it can only match where there is an apostrophe): most messages
 # typed quickly have none, and skipping those patterns keeps normalising cheap.
 _CONTRACTED = [(re.compile(pattern), replacement, "'" in pattern and "'?" not in pattern)
@@ -433,6 +436,9 @@ def _combine(found: list[tuple[str, str, str]], helping: bool, sounds=lambda: 0.
         # "the bat is in my trunk", "tonight", "I need someone to stop me": part of the same intent.
         return CRISIS, "others"
     weak = {category for category, _ in own if alone[category] in ("weak", "note")}
+    # A threat with a weapon at hand, a time or a plan beside it is an intent to hurt someone.
+    if "threat" in weak and len(weak) > 1:
+        return CRISIS, "others"
     # Two different goodbyes, steps of a plan, or ways of readying a means, are a preparation.
     for several in ("goodbye", "plan", "means"):
         if len({name for category, name in own if category == several}) > 1:
@@ -514,6 +520,9 @@ def read(text: str) -> Reading:
                     place = "others"
                 if place == "self" and about_whole("lived", LIVED) and not about_sentence("present", PRESENT):
                     place = "past"
+                if (place == "self" and category.name in EXPLAINED and (name in COMPOSED_NAMES or category.name in EXPLAIN_ALL)
+                        and about_sentence("explained:" + category.name, EXPLAINED[category.name])):
+                    continue  # a cut while cooking, meds to pick up, a lethal dose in a training
                 if (category.name in ("farewell", "goodbye") and about_whole("absent", ABSENCE)) or (
                         category.name == "goodbye" and about_whole("giveaway", GIVEAWAY)) or (
                         category.name == "at-place" and about_sentence("transit", TRANSIT)):
@@ -535,3 +544,22 @@ def read(text: str) -> Reading:
         return Reading(level, tuple(why), text)
     rest = " ".join(o.strip() for o, signed in zip(originals, signs_in, strict=True) if not signed)
     return Reading(level, tuple(why), rest, towards)
+
+
+_LOUDNESS = {NONE: 0, NOTE: 1, CRISIS: 2}
+
+
+def read_long(text: str, beyond: str) -> Reading:
+    """Read a message that `bot.bounds` cut: `text` is the part the bot acts on, `beyond` the part cut
+    off. Both are read for warning signs (each on its own, so the cost stays linear in the length,
+    about 45 ms for the 38,000 characters Slack allows past the cut); the louder reading wins. Only
+    `text` is ever answered: a crisis heard beyond the cut gets support first, then the question
+    from the start of the message, if there was one."""
+    head = read(text)
+    if head.level == CRISIS or not beyond.strip():
+        return head
+    tail = read(beyond)
+    if _LOUDNESS[tail.level] <= _LOUDNESS[head.level]:
+        return head
+    rest = text if tail.level == CRISIS else head.rest
+    return Reading(tail.level, head.why + tail.why, rest, tail.towards)

@@ -63,13 +63,15 @@ def _private(messages: list[Message]) -> list[Message]:
     return [replace(m, private=True) for m in messages if isinstance(m, Reply)]
 
 
-def screened(bot: "Bot", request: Command | Press, text: str, run: Callable[[str], list[Message]]) -> list[Message]:
-    """Answer `request` through `run(text)`, with crisis support and reminders where they belong."""
+def screened(bot: "Bot", request: Command | Press, text: str, run: Callable[[str], list[Message]],
+             beyond: str = "") -> list[Message]:
+    """Answer `request` through `run(text)`, with crisis support and reminders where they belong.
+    `beyond` is what `bot.bounds` cut off the message: read for crisis language only."""
     said = written(request, text)
-    if not said.strip():
+    if not said.strip() and not beyond.strip():
         return run(text)
     verb = _verb(request)
-    reading = crisis.read(said)
+    reading = crisis.read_long(said, beyond) if beyond else crisis.read(said)
     if reading.level == crisis.CRISIS:
         return _crisis(bot, request, verb, reading.rest, reading.towards)
     messages = run(text)

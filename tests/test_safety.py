@@ -234,6 +234,28 @@ def test_a_40000_character_message_is_read_quickly_whatever_its_shape():
         assert time.perf_counter() - started < 1.0, text[:30]
 
 
+def test_markup_that_never_closes_hides_nothing_after_it():
+    """A 40,000-character run of "<" with no ">" (once read in time growing with its square; its time
+    is measured in bench/crisis_screen.py) is read through to the crisis statement at its end."""
+    for junk in ("<" * 40_000, "<a " * 13_000, "<mailto:" * 5_000):
+        assert crisis.read(junk + " I want to die").level == crisis.CRISIS, junk[:8]
+
+
+def test_crisis_words_past_the_length_limit_still_get_support_first(chat):
+    """A long message cut at the bot's limit is still read to its end for crisis language: support
+    comes first, and the person is told that only the start was acted on."""
+    out = chat.say("/peer ask is it ok to drive someone to court " + "and back " * 500 + ". I have my pills counted "
+                   "out and tonight I'm going to take them all")
+    assert "not a crisis service" in out[0].text and out[0].private
+    assert "read only the first" in out[-1].text
+
+
+def test_everyday_words_past_the_length_limit_add_nothing(chat):
+    """Past the limit, an everyday text is read too and adds no note and no support."""
+    out = replies(chat.say("/peer ask is it ok to drive someone to court " + "and back again " * 300))
+    assert not any("9-8-8" in r.text for r in out)
+
+
 # -- harm to others, and a worker asking how to help ---------------------------------------------
 def test_intent_to_hurt_someone_else_gets_a_calm_private_reply_with_the_emergency_number(chat):
     """"I'm going to hurt him tonight": one private reply with 911 and 9-8-8, not the reply for someone in crisis."""

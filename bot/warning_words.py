@@ -1,0 +1,277 @@
+"""Warning signs composed from word classes, so that wordings nobody listed are still heard.
+
+`bot.warning_signs` lists the field's signs mostly as phrases; two rounds of fresh corpora showed
+that phrase tables fit the text they were tuned on and miss the next person's words. Here the signs
+are built the way the field describes them, from small lexicons that combine:
+
+- **an act of self-harm** = a self-harm verb in any tense (cut, burn, scratch, carve, hit, bang,
+  bite, pick, bruise…) + "myself" or a part of the body, with an instrument (a lighter, a blade),
+  a habit or a reason ("again", "to feel something", "when it gets bad", "every night"), or an
+  urge ("I want to"); escalation on its own ("the cuts are getting deeper", "needed stitches").
+- **an overdose planned** = an intent ("going to", "tonight I'll", "thinking about") + taking all
+  of a supply ("take them all", "swallow the whole bottle"); **a means ready** = a supply of
+  pills or a lethal means + having it counted, laid out or kept ready.
+- **a method** = a means or a place + a word of dying ("how many of these would be enough to not
+  wake up", "the rope would do it"); an intent + driving or stepping into harm's way.
+- **harm to someone else** = a weapon (gun, knife, bat…) + a target or a place they will be
+  (him, my ex, work) + bringing, loading, keeping it for them; a target + their death by a time.
+- **ideation, indirect** = thoughts of death or dying; being gone, free or out of everyone's way
+  soon; not being here for a date ahead; joining the dead.
+- **hopelessness** (a note alone): no point, no way forward, too tired to go on, can't take one
+  more day, things never getting better. With a weak sign beside it (a means, a time, a goodbye)
+  `bot.crisis` makes it a crisis, as the field says.
+- **weak signs**: a time ahead (tonight, after my shift, when everyone is asleep, by morning); a
+  means named as the writer's own; a goodbye (thanking for everything, arranging care "for me").
+
+Each composed sign joins a category of `bot.warning_signs` (its `alone` decides what it is worth)
+and is placed like every other sign (whose words, denied, past, a laugh, reported speech). Words
+that explain a composed sign away are checked per sentence (`EXPLAINED`): an accident or cooking
+beside a cut, an errand beside medication ("pick up my meds tonight"), training and harm-reduction
+work beside a means and a death word.
+
+Every pattern is linear (bounded gaps, no quantifier inside another), as the tests check.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.warning_signs import CATEGORIES as TABLES
+from bot.warning_signs import LETHAL, PILLS, PLACE_WORDS, TOWARD, Category, gap
+
+
+def _any(*words: str) -> str:
+    return "(?:" + "|".join(words) + ")"
+
+
+# -- the lexicons -------------------------------------------------------------------------------
+INTENT = _any("going to", "want to", "wanted to", "wanting to", "plan to", "planning to", "planned to", "ready to",
+              "about to", "decided to", "intend to", "need to", "will", "tempted to", "thinking about",
+              "thinking of", "keep thinking about", "considering", "urge to", "urges to", "feel like", "could just",
+              "should just", "might just", "tonight i will", "finally going to")
+SH_VERB = _any("cut", "cuts", "cutting", "burn", "burns", "burning", "burned", "burnt", "scratch", "scratching",
+               "scratched", "scrape", "scraping", "scraped", "carve", "carving", "carved", "slice", "slicing",
+               "sliced", "stab", "stabbing", "stabbed", "hit", "hitting", "punch", "punching", "punched", "bang",
+               "banging", "banged", "bruise", "bruising", "bruised", "bite", "biting", "bit", "pinch", "pinching",
+               "pick at", "picking at", "picked at", "hurt", "hurting", "harm", "harming", "mark", "marking", "marked",
+               "slap", "slapping", "slapped", "starve", "starving", "starved", "whip", "whipping")
+BODY = _any("arm", "arms", "forearm", "forearms", "upper arm", "wrist", "wrists", "leg", "legs", "thigh", "thighs",
+            "skin", "stomach", "belly", "hand", "hands", "hip", "hips", "ankle", "ankles", "chest", "shoulder",
+            "shoulders", "face", "fingers", "knuckles", "ribs", "calf", "calves", "feet", "body", "head", "scalp",
+            "neck", "wrist again")
+INSTRUMENT = _any("razor", "razors", "razor blade", "razor blades", "blade", "blades", "knife", "knives", "scissors",
+                  "lighter", "cigarette", "cigarettes", "matches", "match", "glass", "broken glass", "compass",
+                  "pencil sharpener", "sharpener", "needle", "needles", "pin", "safety pin", "box cutter", "boxcutter",
+                  "hot spoon", "iron", "belt", "lighter again", "nails", "fingernails")
+# a habit, a reason, an urge: what makes a cut or a burn an act of self-harm, not an accident
+HABIT = _any("again", "on purpose", "deliberately", "to feel", "so i (?:could|can|would|feel|felt)", "until", "till",
+             "to cope", "to calm", "to stop", "to punish", "as punishment", "because i deserve", "every night",
+             "every day", "every time", "whenever", "instead", "more and more", "deeper", "harder", "worse",
+             "last night", "this morning", "tonight", "today", "earlier", "in the bathroom", "when it gets",
+             "when things get", "when i get", "to make (?:it|the|myself)", "to release", "to get through")
+WEAPON = _any("gun", "guns", "pistol", "handgun", "rifle", "shotgun", "knife", "knives", "blade", "machete", "axe",
+              "hatchet", "bat", "baseball bat", "crowbar", "hammer", "tire iron", "tyre iron", "brass knuckles",
+              "weapon", "piece", "bullets", "ammo")
+TARGET = _any(TOWARD[3:-1], "that (?:guy|man|woman|bastard|asshole|prick|bitch|idiot|creep)", "my ex", "my former",
+              "my boss", "my supervisor", "the supervisor", "my manager", "my coworker", "my co worker", "my brother",
+              "my father", "my dad", "my mom", "my mother", "her boyfriend", "his girlfriend", "my sister",
+              "the landlord", "those people", "all of them", "the people who")
+PLACE_THEY_ARE = _any("work", "school", "the office", "the meeting", "his (?:place|house|work|flat|apartment)",
+                      "her (?:place|house|work|flat|apartment)", "their (?:place|house|work|flat|apartment)",
+                      "the shelter", "group", "court", "the hearing", "the drop in", "the party")
+TIME_AHEAD = _any("tonight", "tomorrow night", "tomorrow morning", "this weekend", "this evening", "later tonight",
+                  # "after my shift" is ahead only after a word of the future ("had a walk after the group")
+                  "(?:will|going to|planning to|plan to|tonight|later|then)" + gap(30) + "(?:after (?:my|the|this) "
+                  "(?:shift|work|meeting|appointment|group|session|call|party)|(?:when|once) (?:everyone|the kids|they|"
+                  "he|she|my (?:partner|wife|husband|roommate|family)) (?:is|are|goes|go|falls|fall|gets|get) (?:asleep|"
+                  "to sleep|to bed|out|away|gone|home|in bed))",
+                  "by (?:morning|the morning|sunrise|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                  "the weekend|tomorrow)", "before (?:morning|sunrise|dawn|the sun comes up|anyone wakes up)",
+                  "at (?:midnight|dawn|[0-9]{1,2} ?am)",
+                  "in (?:a few|a couple of|two|three|a couple) (?:hours|days)",
+                  "(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) night")
+DEATH = _any("die", "dying", "be dead", "end it", "end things", "end my life", "kill me", "finish me", "not wake up",
+             "never wake up", "do the job", "do it", "be enough", "be fatal", "be lethal", "stop my heart",
+             "stop breathing", "make it stop for good", "end everything")
+MEANS_WORD = _any(PILLS[3:-1], LETHAL[3:-1], "knife", "belt", "cord", "cable", "plastic bag", "bleach", "antifreeze",
+                  "exhaust", "car", PLACE_WORDS, "river", "lake", "sea", "ocean", "water", "quarry")
+SUPPLY = _any("them all", "all of them", "it all", "all of it", "the lot", "every (?:last )?(?:one|pill|tablet)",
+              "the (?:whole|entire|full) (?:bottle|pack|packet|box|lot|stash|supply|strip|prescription|month)",
+              "the rest of (?:them|the pills|my pills|the bottle|my meds|the meds)",
+              "all (?:of )?(?:my|the|those|these) (?:[a-z]{1,20} )?" + PILLS,
+              "everything (?:i have|i have got|i saved|i have saved|in the (?:cabinet|cupboard|drawer|bottle))",
+              "as many as i can", "however many")
+
+
+def _c(name: str, alone: str, *patterns: tuple[str, str, str]) -> Category:
+    return Category(name, alone, tuple(patterns))
+
+
+COMPOSED: tuple[Category, ...] = (
+    _c("self-harm", "crisis",
+       ("sh-with", "subject", SH_VERB + r" (?:into |in |on |at )?(?:myself|my (?:own )?(?:[a-z]{1,12} )?" + BODY + r")" + gap(30)
+        + r"(?:with|using) (?:a |the |my |some |an )?(?:[a-z]{1,12} )?" + INSTRUMENT),
+       ("sh-tool-on", "subject", r"(?:with|used|using|use|took|take|held|hold|holding|pressed|press) (?:a |the |my |some )?"
+        r"(?:[a-z]{1,12} )?" + INSTRUMENT + gap(20) + r"(?:on|to|into|across|against) my (?:[a-z]{1,12} )?" + BODY),
+       ("sh-habit", "subject", SH_VERB + r" (?:into |in |on |at )?(?:myself|my (?:own )?(?:[a-z]{1,12} )?" + BODY + r")(?! hair)" + gap(25)
+        + HABIT),
+       ("sh-when", "subject", r"(?:when it gets|when things get|when i get|whenever|every time|each time|when i feel)"
+        + gap(30) + r"i (?:just |always |usually |still )?" + SH_VERB + r" (?:myself|my )"),
+       ("sh-urge", "subject", r"(?:want to|wanting to|going to|urge to|urges to|need to|craving|itching to|tempted to|"
+        r"about to|so close to|almost) " + SH_VERB + r" (?:into |in |on |at )?(?:myself|my (?:[a-z]{1,12} )?" + BODY + r")(?! hair)"),
+       ("sh-worse", "subject", r"(?:cuts?|cutting|burns?|burning|scratches|scratching|self harm|self harming|sh|marks|"
+        r"wounds|the urges?) (?:are |is |have been |has been |been |keep |keeps )?(?:getting |got |gone )?(?:deeper|"
+        r"worse|bigger|more often|more frequent|out of hand|out of control|harder to hide|longer|every day|daily)|"
+        r"(?:needed|need|might need|should get|probably need|had to get|should have gotten) (?:stitches|stitched|"
+        r"glued|to go to the er)|(?:would not|will not|could not|can not|did not) stop bleeding|bled through|"
+        r"(?:hide|hiding|hid|cover|covering|covered) (?:up )?(?:the |my |these )?(?:fresh |new )?(?:cuts|burns|"
+        r"wounds|bandages)"),
+       ("sh-did", "subject", r"(?:i|just|and|then|so) (?:cut|burned|burnt|scratched|carved|sliced) (?:myself|into my|my "
+        r"(?:[a-z]{1,12} )?" + BODY + r")(?! hair| on (?:the|a|my)| by| while| shaving| cooking| chopping| slicing)"
+        r"(?= *$| *,| and| again| so| until| till| to| last| this| tonight| today| with)"),
+       ),
+    _c("overdose", "crisis",
+       ("take-them-all", "subject", INTENT + r" (?:just |finally |actually )?(?:take|swallow|down|neck|use|finish|"
+        r"empty) " + SUPPLY + r"(?! to| out| with| for| home| back| along| in| on| into)"),
+       ("took-them-all", "subject", r"(?:took|swallowed|downed|necked|finished|emptied) " + SUPPLY +
+        r"(?! to| out| with| for| home| back| along| in| on| into)"),
+       ),
+    _c("means-ready", "crisis",
+       ("supply-ready", "subject", r"(?:have|got|keep|kept|keeping) (?:all )?(?:of )?(?:my|the|these|those|enough) "
+        r"(?:[a-z]{1,20} )?" + PILLS + r" (?:counted|lined up|laid out|sorted out|set aside|saved|stashed|hidden|"
+        r"crushed|ready|put aside|put away for)(?! for (?:the|a|my) (?:week|trip|month|nurse|client|pharmacy))"),
+       ),
+    _c("method", "crisis",
+       ("means-and-death", "subject", MEANS_WORD + gap(40) + r"(?:would|will|could|might|should|is|are|be)"
+        + gap(12) + r"(?:enough to |going to )?" + DEATH + r"(?= *$| *,| it| for| quick| fast| if| and| tonight)"),
+       ("how-many-to-die", "subject", r"(?:how many|how much|enough|is [0-9]{1,3}|are [0-9]{1,3}|would [0-9]{1,3})" +
+        gap(40) + r"(?:to |be enough to |would |will )(?:die|be fatal|be lethal|kill (?:me|someone|a person)|not wake "
+        r"up|never wake up|stop (?:my|your|a) heart|do it|end it)"),
+       ("drive-into", "subject", INTENT + gap(12) + r"(?:drive|driving|swerve|swerving|steer|steering|crash|crashing|"
+        r"veer|veering|run|running) (?:my car |the car )?(?:into|off|in front of|under) (?:a|the|an|some|oncoming)"
+        r"(?! (?:parking|car park|drive|garage|lot|shop|store|office|station))"),
+       ),
+    _c("ideation", "crisis",
+       ("thoughts-of-death", "subject", r"(?:thoughts|thinking|thought|dreams|dreaming|fantasies|fantasi[sz]ing|"
+        r"daydreams|daydreaming|obsessing|fixated|thinking a lot) (?:about|of|on) (?:death|dying|being dead|my death|"
+        r"my own death|not existing|not being alive|not waking up|disappearing for good|how i would die|how to die|"
+        r"ways to die|the end of my life|jumping|hanging|drowning|overdosing)(?! (?:hard|and dying|prevention|training|"
+        r"workshop|course|module|session|rates|statistics|data))"),
+       ("gone-soon", "subject", r"(?:will|would|going to|am going to|soon) (?:finally )?(?:be|i will be) (?:dead|at peace|"
+        r"out of (?:everyones|your|their|the) (?:way|hair|lives)|no ones (?:problem|burden)|a memory|with (?:my|him|"
+        r"her|them) again)(?= *$| *,| soon| by| before| tonight| tomorrow| and| anyway| for good| forever)"),
+       ("join-the-dead", "subject", r"(?:be|go|join|see) (?:with )?(?:my )?(?:mom|mum|dad|nan|gran|grandma|grandpa|"
+        r"brother|sister|son|daughter|wife|husband|partner|friend|baby|him|her|them) (?:again )?(?:in heaven|on the "
+        r"other side|up there|wherever (?:he|she|they) (?:is|are))|(?:go|going|ready|time) to (?:heaven|a better place|"
+        r"the other side|god)(?= *$| *,| soon| tonight| now)"),
+       ("not-see-date", "subject", r"(?:not|never) (?:going to |be |be here to |be around to |be alive to )?(?:see|make "
+        r"it to|last (?:until|till|to)) (?:christmas|my birthday|next (?:year|week|month|summer|spring)|the (?:new "
+        r"year|holidays|spring|summer|weekend|morning)|another (?:year|birthday|christmas|winter|summer|week))"
+        r"(?= *$| *,| anyway| honestly| and)"),
+       ("should-not-exist", "subject", r"(?:should|ought to) (?:just )?(?:disappear|not be here|not be alive|not exist|"
+        r"go away for good|never have been born|be gone)(?= *$| *,| and| so| then| for| forever)"),
+       ("waiting-for-end", "subject", r"(?:looking forward to|can not wait (?:for|to)|ready for|longing for|waiting "
+        r"for) (?:the end|it all to (?:end|be over)|not (?:being|waking)|dying|death|being gone|my (?:time|turn) to "
+        r"go)(?! of (?:the|my|this) (?:day|week|shift|month|year|meeting|term|semester|project))"),
+       ),
+    _c("harm", "harm",
+       ("weapon-for-them", "subject", r"(?:bring|bringing|brought|take|taking|took|carry|carrying|carried|pack|packing|"
+        r"packed|keep|keeping|have|got|grab|grabbing|grabbed|hide|hid|hiding|load|loaded|loading|sharpen|sharpened|"
+        r"sharpening|buy|bought|buying|get|getting|saving) (?:a |my |the |his |her |dads |some |a few )?(?:[a-z]{1,12} )?"
+        + WEAPON + gap(30) + r"(?:to|into|for|at|in|on|with me to|to use on|when i see|waiting for) (?:" + TARGET +
+        r"|" + PLACE_THEY_ARE + r")(?! (?:for|to) (?:lunch|cooking|cake|the potluck|practice|the range|cleaning|"
+        r"repair|safekeeping))"),
+       ("use-weapon-on", "subject", INTENT + gap(12) + r"(?:use|pull|point|bring|aim|take) (?:a |my |the |this )?"
+        r"(?:[a-z]{1,12} )?" + WEAPON + r" (?:on|at|against|to) " + TARGET),
+       ("weapon-ready", "subject", WEAPON + r" (?:is |are )?(?:loaded|sharpened|in my (?:car|trunk|bag|pocket|jacket|"
+        r"coat|backpack|boot|glovebox)|under my (?:seat|coat|jacket|bed))" + gap(40) + r"(?:" + TARGET + r"|"
+        + TIME_AHEAD + r"|when (?:he|she|they)|if (?:he|she|they))"),
+       ("weapon-for-when", "subject", r"(?:loaded|loading|load|sharpened|sharpening|cleaned|took out|got out|"
+        r"taken out|bought|buying) (?:a |my |the |his |her |dads |some )?(?:[a-z]{1,12} )?" + WEAPON + gap(40)
+        + r"(?:" + TARGET + r"|when (?:he|she|they) (?:gets|get|comes|come|leaves|leave|walks|walk|shows|show)|where "
+        r"(?:he|she|they) (?:lives|live|works|work|parks|park|sleeps|sleep|drinks))"),
+       ("dead-by", "self", r"(?:he|she|they|my ex|my boss|that guy) (?:is|are|will be) (?:dead|done|finished) "
+        r"(?:by|before|after) (?:tonight|tomorrow|morning|the weekend|friday|monday|the end of)"),
+       ("hurt-them-back", "subject", r"(?:going to|want to|will|am going to|plan to) (?:hurt|kill|stab|shoot|get) "
+        + TARGET + r" (?:back|the way|like (?:he|she|they)|as much as|before (?:he|she|they))"),
+       ("teach-a-lesson", "subject", r"teach (?:him|her|them|my ex|that guy) a lesson (?:he|she|they|that|they will|"
+        r"he will|she will)? ?(?:will )?(?:never|not) forget"),
+       ("snap-at-kids", "subject", r"(?:scared|afraid|worried|terrified) (?:that )?i (?:will|might|could|am going to) "
+        r"(?:snap|lose it|lose control|do something) (?:with|at|on|to) (?:the kids|my kids|the baby|my baby|him|her|"
+        r"them|my (?:son|daughter|partner))"),
+       ),
+    # a weapon kept at hand, and a threat: each says little; together, or beside a time, they are an
+    # intent to hurt someone (bot.crisis._combine)
+    _c("weapon", "weak",
+       ("weapon-at-hand", "subject", r"(?:" + WEAPON + r") (?:is |are )?(?:already |still )?(?:in (?:my|the) (?:car|"
+        r"trunk|bag|pocket|jacket|coat|backpack|boot|glovebox|glove box|locker|waistband)|under (?:my|the) (?:seat|"
+        r"coat|jacket|bed|pillow)|loaded|sharpened)|(?:loaded|sharpened|got out|took out) (?:a |my |the |dads |his "
+        r")?(?:[a-z]{1,12} )?" + WEAPON),
+       ),
+    _c("threat", "weak",
+       ("they-will-regret", "self", r"(?:he|she|they|him|her|them|my ex|my boss|that guy|everyone|all of them) "
+        r"(?:is |are |will |is going to |are going to |will all )?(?:regret|be sorry|get what (?:is|was) coming|"
+        r"get what (?:he|she|they) deserves?|have it coming|has it coming|learn (?:the|their|his|her) lesson)"),
+       ),
+    _c("hopeless", "note",
+       ("no-way-forward", "subject", r"(?:there is|theres|i see|i have|i got|there are) (?:no|nothing) (?:point|hope|"
+        r"future|way forward|way out|reason|light at the end|one left|escape)(?= *$| *,| left| anymore| for me| in)|"
+        r"(?:what is|whats) the use(?= *$| *,| of| anymore)"),
+       ("cannot-take-more", "subject", r"(?:can not|cannot|could not) (?:do|take|handle|bear|stand|face|survive|"
+        r"manage) (?:this|it|any of this|another day|one more day|much more|this life|living like this|another "
+        r"(?:week|night|morning))(?: anymore| any longer| much longer)?(?= *$| *,| and| like)"),
+       ("too-tired-to-go-on", "subject", r"(?:too|so) (?:tired|exhausted|worn out|drained) to (?:keep going|go on|keep "
+        r"fighting|fight|keep trying|live|exist|care|try anymore)"),
+       ("never-better", "subject", r"(?:it|things|life|this|nothing) (?:will|is going to|is ever going to|would) "
+        r"(?:never|not ever) (?:get|be) (?:better|different|okay|ok|good|easier)"),
+       ("out-of-hope", "subject", r"(?:out of|run out of|running out of|no) (?:hope|reasons to (?:stay|live|keep going)|"
+        r"fight left|strength left|will to live)"),
+       ("why-am-i-here", "subject", r"(?:why|what) (?:am i|do i) even (?:here|alive|doing this|bother|keep going|"
+        r"exist)|why (?:am i|was i) (?:still )?(?:alive|here|born)(?= *$| *,)"),
+       ("ruin-everything", "subject", r"i (?:ruin|wreck|destroy|spoil|poison) (?:everything|everyones life|"
+        r"everyone|every)|everyone (?:would be|is) (?:better|happier) (?:off )?(?:if|without)"),
+       ),
+    _c("time", "weak",
+       ("time-ahead", "subject", TIME_AHEAD + r"(?= *$| *,| is| will| i| when| after| and| then| it)"),
+       ),
+    _c("goodbye", "weak",
+       ("thanks-for-all", "subject", r"(?:thank you|thanks) for (?:everything|being (?:there|kind|a friend|my friend|"
+        r"so kind|good to me))(?= *$| *,| you| i| really| truly)|(?:i )?(?:just )?(?:wanted|want) (?:you |everyone |"
+        r"you all )?to know (?:that )?(?:i (?:love|loved|appreciate|appreciated)|it was not (?:your|anyones) fault|"
+        r"none of this is)"),
+       ("care-for-me", "subject", r"(?:look after|take care of|watch over|check on|feed|walk) (?:my |the )?(?:cat|cats|dog|"
+        r"dogs|kids|mum|mom|plants|fish|rabbit|bird|pets?) (?:for me|after i|when i am|if i am|once i am)"),
+       ("last-of", "subject", r"(?:this|it) (?:is|will be|was) (?:my|the) last (?:christmas|birthday|summer|winter|"
+        r"spring|new year|night|weekend)(?= *$| *,| i| with| here| ever)"),
+       ),
+)
+
+# Work talk: a means or a dose spoken of in a training, a course, a book or a show.
+WORK_TALK = re.compile(r"\b(?:training|trainings|workshop|course|module|prevention|harm reduction|"
+                       r"safety plan|safety planning|policy|protocol|lecture|class|exam|quiz|documentary|podcast|"
+                       r"article|book|novel|show|series|movie|film|game)\b")
+# Words that explain a composed sign away when they are in the same sentence (checked in bot.crisis).
+EXPLAINED: dict[str, re.Pattern] = {
+    # "burned my hand on the stove", "cut my finger chopping onions", "hit my head on the cupboard"
+    "self-harm": re.compile(r"\b(?:cooking|chopping|shaving|kitchen|accident|accidentally|by mistake|gardening|"
+                            r"gym|playing|fell|fall|tripped|slipped|stove|oven|kettle|pan|nail|paper cut|papercut|"
+                            r"haircut|hair|cat|dog|puppy|kitten|mosquito|bites|rash|sunburn|sunburnt|sparring|"
+                            r"football|soccer|hockey|rugby|boxing|surgery|tattoo|piercing|vaccine|flu shot|"
+                            r"blood test|iron deficiency|ironing|my (?:kid|son|daughter|baby) (?:bit|hit|scratched))\b"),
+    # "pick up my meds tonight", "forgot my pills this morning"
+    "means": re.compile(r"\b(?:pick up|picking up|picked up|refill|refilled|refills|pharmacy|pharmacist|prescription "
+                        r"for|ran out|run out|running out|forgot|forget|remember to take|reminder|doctor|dose|dosage|"
+                        r"side effects|appointment|renew|collect|collecting|order|ordered|delivery|blister pack)\b"),
+    # "we covered how many pills is a lethal dose in the naloxone training"
+    "method": WORK_TALK,
+    "means-ready": WORK_TALK,
+    "overdose": re.compile(WORK_TALK.pattern[:-3] + r"|dog|cat|vitamins|vitamin|supplements?|antibiotics|course of|"
+                           r"as prescribed|doctor said|told me to|in the morning|every morning|every night|every day|"
+                           r"daily|with breakfast|with food|with dinner|before bed|at bedtime|on time|remember to)\b"),
+    "harm": re.compile(r"\b(?:cake|bread|cooking|kitchen|potluck|lunch|fruit|vegetables|steak|range|hunting|deer|"
+                       r"baseball game|softball|cricket|practice|game|training|self defen[cs]e|class|video game|"
+                       r"movie|film|show|series|novel|book|story|toy|toys|water pistol|nerf|shaped|party|birthday|costume|"
+                       r"props?|replica|paintball|airsoft|laser tag|present|gift|halloween|cosplay|play)\b"),
+}
+COMPOSED_NAMES = {name for category in COMPOSED for name, _, _ in category.patterns}
+
+CATEGORIES: tuple[Category, ...] = TABLES + COMPOSED
