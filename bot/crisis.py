@@ -266,7 +266,8 @@ IDLE = {"time", "rumination"}
 WEAPONS = {"have-the-means", "weapon-in-reach", "gun-looked-up", "holding-means", "with-the-means"}
 # Pairs of weak signs that say nothing together either: "sorry! still thinking about it", "heading
 # to the lake this weekend".
-IDLE_PAIRS = ({"goodbye", "rumination"}, {"travel", "time"})
+IDLE_PAIRS = ({"goodbye", "rumination"}, {"travel", "time"}, {"means-named", "time"}, {"means-named", "rumination"},
+              {"means-named", "travel"}, {"means", "means-named"})
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 
 from bot.warning_signs import CATEGORIES as TABLES
-from bot.warning_signs import LETHAL, PILLS, PLACE_WORDS, TOWARD, Category, gap
+from bot.warning_signs import LETHAL, NOT_A_SUPPLY, PILLS, PLACE_WORDS, TOWARD, Category, gap
 
 
 def _any(*words: str) -> str:
@@ -86,7 +86,7 @@ TIME_AHEAD = _any("tonight", "tomorrow night", "tomorrow morning", "this weekend
                   "to sleep|to bed|out|away|gone|home|in bed))",
                   "by (?:morning|the morning|sunrise|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                   "the weekend|tomorrow)", "before (?:morning|sunrise|dawn|the sun comes up|anyone wakes up)",
-                  "at (?:midnight|dawn|[0-9]{1,2} ?am)",
+                  "at midnight", "at dawn", "at 1am", "at 2am", "at 3am", "at 4am", "at 5am",
                   "in (?:a few|a couple of|two|three|a couple) (?:hours|days)",
                   "(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) night")
 DEATH = _any("die", "dying", "be dead", "end it", "end things", "end my life", "kill me", "finish me", "not wake up",
@@ -94,6 +94,23 @@ DEATH = _any("die", "dying", "be dead", "end it", "end things", "end my life", "
              "stop breathing", "make it stop for good", "end everything")
 MEANS_WORD = _any(PILLS[3:-1], LETHAL[3:-1], "knife", "belt", "cord", "cable", "plastic bag", "bleach", "antifreeze",
                   "exhaust", "car", PLACE_WORDS, "river", "lake", "sea", "ocean", "water", "quarry")
+# Medication names are an open class; their endings are not ("lorazepam", "quetiapine", "tramadol").
+DRUG = r"(?:" + PILLS[3:-1] + r"|[a-z]{2,12}(?:pam|lam|pine|zine|done|tine|pram|faxine|oxetine|tyline|dol|fen|zole|pril|olol|barb|bital|phine|caine|codone|morphone|xone|sone|lone))"
+ACQUIRE = _any("saving", "saved", "save", "putting aside", "put aside", "setting aside", "set aside", "stockpiling",
+                "stockpiled", "hoarding", "hoarded", "stashing", "stashed", "hiding", "hid", "squirreling away",
+                "squirrelling away", "holding back", "held back", "collecting", "collected", "gathering", "gathered",
+                "building up", "built up", "stocking up on", "stocked up on", "keeping back", "skipping", "not taking")
+IMAGINE = _any("picture", "picturing", "pictured", "imagine", "imagining", "imagined", "visuali[sz]e", "visuali[sz]ing",
+               "see myself", "seeing myself", "dream about", "dreaming about", "daydream about", "daydreaming about",
+               "fantasi[sz]e about", "fantasi[sz]ing about", "keep thinking about", "thinking about", "think about")
+INTO_HARM = _any("stepping (?:forward|out|off|in front)", "step (?:forward|out|off|in front)", "jumping", "jump",
+                 "falling", "fall", "letting go", "let go", "swerving", "swerve", "driving (?:off|into)",
+                 "drive (?:off|into)", "walking (?:into|out)", "walk (?:into|out)", "leaning (?:over|forward)",
+                 "going over (?:the edge|the side|the rail)", "not braking", "not stopping", "the train (?:hitting|hit)",
+                 "the car (?:hitting|hit)", "hanging", "drowning", "sinking")
+MISHAP = _any("crashed", "crash", "died", "die", "got hit", "get hit", "did not wake up", "never woke up", "was gone",
+              "got run over", "get run over", "fell", "drowned", "overdosed", "had an accident", "got in an accident",
+              "got sick and died", "just stopped", "stopped breathing", "was not here anymore", "disappeared")
 SUPPLY = _any("them all", "all of them", "it all", "all of it", "the lot", "every (?:last )?(?:one|pill|tablet)",
               "the (?:whole|entire|full) (?:bottle|pack|packet|box|lot|stash|supply|strip|prescription|month)",
               "the rest of (?:them|the pills|my pills|the bottle|my meds|the meds)",
@@ -129,6 +146,11 @@ COMPOSED: tuple[Category, ...] = (
         r"(?:[a-z]{1,12} )?" + BODY + r")(?! hair| on (?:the|a|my)| by| while| shaving| cooking| chopping| slicing)"
         r"(?= *$| *,| and| again| so| until| till| to| last| this| tonight| today| with)"),
        ),
+    _c("farewell", "crisis",
+       ("rewriting-the-note", "subject", r"(?:keep|kept|been|am|started|spent [a-z ]{1,20}) (?:[a-z]{1,10} and )?(?:writing|rewriting|re "
+        r"writing|drafting|redrafting|writing and rewriting|writing and deleting) (?:and (?:rewriting|deleting|re "
+        r"writing) )?(?:a |the |my )?(?:goodbye |last )?(?:note|notes|letter|letters)(?= *$| *,| to| for)"),
+       ),
     _c("overdose", "crisis",
        ("take-them-all", "subject", INTENT + r" (?:just |finally |actually )?(?:take|swallow|down|neck|use|finish|"
         r"empty) " + SUPPLY + r"(?! to| out| with| for| home| back| along| in| on| into)"),
@@ -140,22 +162,48 @@ COMPOSED: tuple[Category, ...] = (
         r"(?:[a-z]{1,20} )?" + PILLS + r" (?:counted|lined up|laid out|sorted out|set aside|saved|stashed|hidden|"
         r"crushed|ready|put aside|put away for)(?! for (?:the|a|my) (?:week|trip|month|nurse|client|pharmacy))"),
        ),
+    _c("means-ready", "crisis",
+       ("saving-up", "subject", ACQUIRE + r" (?:up )?(?:a few |some |one |extra |a couple |all |most )?(?:of )?"
+        r"(?:my |the |these |those |them |their )?(?:[a-z]{1,20} )?" + DRUG + NOT_A_SUPPLY),
+       ("staring-at-means", "subject", r"(?:looked|looking|look|stared|staring|stare|sat|sitting|sit) (?:at|with) "
+        r"(?:the|my|a|those|these) (?:[a-z]{1,12} )?(?:" + PILLS[3:-1] + r"|" + LETHAL[3:-1] + r"|knife)" + gap(20) +
+        r"(?:for (?:an|a|two|three|the|hours|ages|a long)|all (?:night|day|evening)|till|until|again|tonight|last "
+        r"night|right now)"),
+       ("means-in-front", "subject", r"(?:" + PILLS[3:-1] + r"|" + LETHAL[3:-1] + r"|knife|bottle) (?:are |is )?"
+        r"(?:right )?in front of me"),
+       ),
     _c("method", "crisis",
        ("means-and-death", "subject", MEANS_WORD + gap(40) + r"(?:would|will|could|might|should|is|are|be)"
         + gap(12) + r"(?:enough to |going to )?" + DEATH + r"(?= *$| *,| it| for| quick| fast| if| and| tonight)"),
        ("how-many-to-die", "subject", r"(?:how many|how much|enough|is [0-9]{1,3}|are [0-9]{1,3}|would [0-9]{1,3})" +
         gap(40) + r"(?:to |be enough to |would |will )(?:die|be fatal|be lethal|kill (?:me|someone|a person)|not wake "
         r"up|never wake up|stop (?:my|your|a) heart|do it|end it)"),
+       ("imagine-into-harm", "subject", IMAGINE + gap(40) + INTO_HARM),
        ("drive-into", "subject", INTENT + gap(12) + r"(?:drive|driving|swerve|swerving|steer|steering|crash|crashing|"
         r"veer|veering|run|running) (?:my car |the car )?(?:into|off|in front of|under) (?:a|the|an|some|oncoming)"
         r"(?! (?:parking|car park|drive|garage|lot|shop|store|office|station))"),
        ),
     _c("ideation", "crisis",
+       ("i-end-it", "subject", r"(?:if|when|unless|until|before|so) i (?:just )?end (?:it|things|everything|my life)"
+        r"(?= *$| *,| all| now| tonight| for good| myself)|i (?:will|am going to|could|should|might|may) (?:just )?end "
+        r"it(?= *$| *,| all| now| tonight| today| for good| this| soon)"),
+       ("lighter-without-me", "subject", r"(?:world|everyone|everybody|they|my family|my kids|the kids|my partner|"
+        r"things|life|everything|my friends|people) (?:would|will|might|could) (?:be|feel|get|go) (?:so |much |a lot |"
+        r"a bit )?(?:[a-z]{1,12} )?(?:[a-z]{1,12} )?without me(?: in it| around| here| in the picture)?"
+        r"(?= *$| *,| and| anyway| honestly)"),
+       ("would-not-mind", "subject", r"if i (?:just )?" + MISHAP + gap(40) + r"(?:would not|will not|do not|would "
+        r"not really|would not even|honestly would not) (?:mind|care|be sad|be upset|fight it|complain)|"
+        r"(?:would not|will not|do not|would not even|would not really) (?:mind|care) if i (?:just )?" + MISHAP +
+        r"|(?:would be|it would be) (?:a relief|nice|a blessing|fine|okay|easier) if i (?:just )?" + MISHAP),
        ("thoughts-of-death", "subject", r"(?:thoughts|thinking|thought|dreams|dreaming|fantasies|fantasi[sz]ing|"
         r"daydreams|daydreaming|obsessing|fixated|thinking a lot) (?:about|of|on) (?:death|dying|being dead|my death|"
-        r"my own death|not existing|not being alive|not waking up|disappearing for good|how i would die|how to die|"
+        r"my own death|not existing|not being alive|not being here|not being around|being gone|ending it(?! with)|"
+        r"ending things(?! with)|ending my life|killing myself|suicide|not waking up|disappearing for good|how i would die|how to die|"
         r"ways to die|the end of my life|jumping|hanging|drowning|overdosing)(?! (?:hard|and dying|prevention|training|"
         r"workshop|course|module|session|rates|statistics|data))"),
+       ("not-a-problem-after", "subject", r"(?:not|never) (?:going to|gonna) be (?:a problem|a burden|in (?:anyones|"
+        r"the|your|their) way|around|here)(?: for (?:anyone|everyone|you|you all|much longer|long))? ?(?:after|by|"
+        r"past|much longer|for long|soon|anymore)"),
        ("gone-soon", "subject", r"(?:will|would|going to|am going to|soon) (?:finally )?(?:be|i will be) (?:dead|at peace|"
         r"out of (?:everyones|your|their|the) (?:way|hair|lives)|no ones (?:problem|burden)|a memory|with (?:my|him|"
         r"her|them) again)(?= *$| *,| soon| by| before| tonight| tomorrow| and| anyway| for good| forever)"),
@@ -205,12 +253,19 @@ COMPOSED: tuple[Category, ...] = (
        ("weapon-at-hand", "subject", r"(?:" + WEAPON + r") (?:is |are )?(?:already |still )?(?:in (?:my|the) (?:car|"
         r"trunk|bag|pocket|jacket|coat|backpack|boot|glovebox|glove box|locker|waistband)|under (?:my|the) (?:seat|"
         r"coat|jacket|bed|pillow)|loaded|sharpened)|(?:loaded|sharpened|got out|took out) (?:a |my |the |dads |his "
-        r")?(?:[a-z]{1,12} )?" + WEAPON),
+        r")?(?:[a-z]{1,12} )?" + WEAPON + r"|i (?:have|have got|got|am carrying|carry|bought|brought|keep) (?:a|my|"
+        r"the|dads|his|an|some) (?:[a-z]{1,12} )?" + WEAPON + r"(?! (?:for|at) (?:work|cooking|the kitchen|practice|"
+        r"the range|hunting|camping))"),
        ),
     _c("threat", "weak",
        ("they-will-regret", "self", r"(?:he|she|they|him|her|them|my ex|my boss|that guy|everyone|all of them) "
         r"(?:is |are |will |is going to |are going to |will all )?(?:regret|be sorry|get what (?:is|was) coming|"
         r"get what (?:he|she|they) deserves?|have it coming|has it coming|learn (?:the|their|his|her) lesson)"),
+       ("going-to-pay", "subject", r"(?:he|she|they|him|her|my [a-z]{1,12}|that [a-z]{1,12}) (?:is|are|will) (?:all )?"
+        r"(?:going to )?pay(?= *$| *,| for| back| tonight| tomorrow)"),
+       ("know-their-movements", "self", r"i know (?:his|her|their|my exs|my [a-z]{1,12}s) (?:schedule|routine|"
+        r"address|shifts?|route|car|movements|new address|new place)|i know (?:where|when) (?:he|she|they) "
+        r"(?:lives|live|works|work|parks|park|sleeps|sleep|drinks|gets off|finishes|leaves|walks)"),
        ),
     _c("hopeless", "note",
        ("no-way-forward", "subject", r"(?:there is|theres|i see|i have|i got|there are) (?:no|nothing) (?:point|hope|"
@@ -227,8 +282,14 @@ COMPOSED: tuple[Category, ...] = (
         r"fight left|strength left|will to live)"),
        ("why-am-i-here", "subject", r"(?:why|what) (?:am i|do i) even (?:here|alive|doing this|bother|keep going|"
         r"exist)|why (?:am i|was i) (?:still )?(?:alive|here|born)(?= *$| *,)"),
+       ("how-long-can-i", "subject", r"how (?:much )?longer (?:i can|can i|i am able to|i will be able to)|"
+        r"(?:weight|drain|strain) on (?:them|everyone|everybody|my family|you all|my kids|the people|people)"),
        ("ruin-everything", "subject", r"i (?:ruin|wreck|destroy|spoil|poison) (?:everything|everyones life|"
         r"everyone|every)|everyone (?:would be|is) (?:better|happier) (?:off )?(?:if|without)"),
+       ),
+    _c("plan", "weak",
+       ("this-is-the-week", "subject", r"(?:this|today|tonight|it|this weekend) is the (?:week|day|night|weekend|time|"
+        r"moment|one)(?= *$| *,| i| for)"),
        ),
     _c("time", "weak",
        ("time-ahead", "subject", TIME_AHEAD + r"(?= *$| *,| is| will| i| when| after| and| then| it)"),
@@ -240,8 +301,56 @@ COMPOSED: tuple[Category, ...] = (
         r"none of this is)"),
        ("care-for-me", "subject", r"(?:look after|take care of|watch over|check on|feed|walk) (?:my |the )?(?:cat|cats|dog|"
         r"dogs|kids|mum|mom|plants|fish|rabbit|bird|pets?) (?:for me|after i|when i am|if i am|once i am)"),
-       ("last-of", "subject", r"(?:this|it) (?:is|will be|was) (?:my|the) last (?:christmas|birthday|summer|winter|"
-        r"spring|new year|night|weekend)(?= *$| *,| i| with| here| ever)"),
+       ("a-will", "subject", r"(?:made|making|wrote|writing|did|doing|sorted|sorting|updated|updating|finished) (?:a|my|"
+        r"out my) will(?= *$| *,| and| this| last| today| yesterday)"),
+       ("funeral-chosen", "subject", r"(?:playlist|songs|music|hymns|flowers|outfit|clothes|readings|poem) (?:for|at) my "
+        r"(?:own )?funeral"),
+       ("note-to-family", "subject", r"(?:a |the |my )?(?:goodbye |last )?(?:note|notes|letter|letters) (?:to|for) (?:my |"
+        r"each of my |all of my )(?:kids|children|family|daughter|son|partner|wife|husband|mom|mum|dad|parents|sister|"
+        r"brother|friends|boyfriend|girlfriend)"),
+       ("pet-going-to", "subject", r"(?:cat|cats|dog|dogs|pets?|car|guitar|bike|kids) (?:is |are )?(?:going|goes|"
+        r"will go) (?:to|with) (?:my|the|a) (?:neighbou?r|sister|brother|mom|mum|dad|friend|cousin|aunt|uncle|niece|"
+        r"nephew|parents|ex)"),
+       ("letters-placed", "subject", r"(?:letters?|notes?|envelopes?|cards) (?:are |is )?(?:already )?(?:in|under|on) "
+        r"(?:the|my) (?:drawer|desk|table|bed|pillow|nightstand|kitchen|envelope|box|car|mailbox)"),
+       ("all-sorted", "subject", r"(?:everything|it|all|it all|everything else) (?:is |has been )?(?:all )?(?:sorted|"
+        r"arranged|taken care of|in place|organi[sz]ed|set up)(?: out)?(?= *$| *,| now| already| for)"),
+       ("insurance-covers", "subject", r"(?:the |my )?(?:life )?insurance (?:covers|will cover|would cover|pays|will pay|"
+        r"would pay|should cover|will take care of)"),
+       ("they-will-be-fine", "subject", r"(?:my family|my kids|the kids|my children|everyone|they|my partner|my wife|"
+        r"my husband|my parents|my mom|my mum) (?:will|would|are going to) be (?:fine|ok|okay|alright|all right)"
+        r"(?= *$| *,| without| in)"),
+       ("can-have-my", "self", r"(?:she|he|they|you|someone) (?:can|could|should|gets to|will) (?:have|keep|take) my "
+        r"(?:car|guitar|bike|books|records|clothes|jewel(?:le)?ry|watch|ring|stuff|things|dog|cat|plants|games|console|"
+        r"camera|laptop|flat|room)"),
+       ("kind-to-me", "subject", r"(?:thanks|thank you) for (?:always )?being (?:[a-z]{1,12} )?(?:there|kind|good|nice|"
+        r"patient|a friend|my friend|so kind|so good|so nice)(?: to me| for me)?"),
+       ("my-last-night", "subject", r"(?:this|it|its) (?:is |will be |was )?(?:my|the) last (?:christmas|birthday|"
+        r"summer|winter|spring|new year|night|weekend)(?= *$| *,| i| with| here| ever)"),
+       ),
+    _c("travel", "weak",
+       ("spot-at-place", "subject", r"(?:a |the |that |this |my )?spot (?:on|at|by|near|under|off) (?:the |a |that )?"
+        r"(?:[a-z]{1,12} )?(?:" + PLACE_WORDS + r"|river|lake|sea|quarry|cliffs?|falls|water)"),
+       ("top-of", "subject", r"(?:at|on|up on|up at|onto|to) the (?:very )?top (?:floor |level |deck )?of (?:the |a |this |"
+        r"that )?(?:car park|parking lot|parking garage|building|tower|hospital|stairwell|block|flats|apartment building|"
+        r"mall|multi storey|multistorey|hotel|cliff|hill|quarry)"),
+       ("sat-there", "subject", r"(?:sat|sitting|stood|standing|stayed|parked|waited) there (?:for|till|until|all|a "
+        r"long)"),
+       ("quiet-there", "subject", r"(?:it is|its|so|very|really) (?:quiet|peaceful|calm) (?:there|up there|down there)"
+        r"(?= *$| *,| at)"),
+       ),
+    _c("rumination", "weak",
+       ("keep-going-back", "subject", r"keep (?:going|driving|walking|coming) back (?:to|there)(?= *$| *,| again| every)"
+        r"|(?:thinking|thought) about it(?= *$| *,| again| all| a lot| more| every)"),
+       ),
+    _c("withdrawal", "weak",
+       ("does-not-know-yet", "self", r"(?:she|he|they|no one|my [a-z]{1,12}|i|you) (?:does not|do not|did not) know (?:why|yet|about it|what i|what is coming)"
+        r"(?= *$| *,| yet)|(?:has|have) no idea (?:why|what i)"),
+       ),
+    _c("means-named", "weak",
+       ("means-named", "subject", r"(?:my|the|those|these|his|her|dads|mums|moms|a) (?:[a-z]{1,12} )?(?:" + PILLS[3:-1]
+        + r"|" + LETHAL[3:-1] + r")(?! (?:list|chart|sheet|box|cabinet|organi[sz]er|course|access|swing|range|safe|"
+        r"lock|show|store|shop|counter|room|bag for work))"),
        ),
 )
 
@@ -249,6 +358,11 @@ COMPOSED: tuple[Category, ...] = (
 WORK_TALK = re.compile(r"\b(?:training|trainings|workshop|course|module|prevention|harm reduction|"
                        r"safety plan|safety planning|policy|protocol|lecture|class|exam|quiz|documentary|podcast|"
                        r"article|book|novel|show|series|movie|film|game)\b")
+# A weapon in a kitchen, a game, a story, a toy: "I bought a gun-shaped water pistol for the kids' party".
+HARMLESS = re.compile(r"\b(?:cake|bread|cooking|kitchen|potluck|lunch|fruit|vegetables|steak|range|hunting|deer|"
+                       r"baseball game|softball|cricket|practice|game|training|self defen[cs]e|class|video game|"
+                       r"movie|film|show|series|novel|book|story|toy|toys|water pistol|nerf|shaped|party|birthday|costume|"
+                       r"props?|replica|paintball|airsoft|laser tag|present|gift|halloween|cosplay|play)\b")
 # Words that explain a composed sign away when they are in the same sentence (checked in bot.crisis).
 EXPLAINED: dict[str, re.Pattern] = {
     # "burned my hand on the stove", "cut my finger chopping onions", "hit my head on the cupboard"
@@ -261,16 +375,21 @@ EXPLAINED: dict[str, re.Pattern] = {
     "means": re.compile(r"\b(?:pick up|picking up|picked up|refill|refilled|refills|pharmacy|pharmacist|prescription "
                         r"for|ran out|run out|running out|forgot|forget|remember to take|reminder|doctor|dose|dosage|"
                         r"side effects|appointment|renew|collect|collecting|order|ordered|delivery|blister pack)\b"),
+    "means-named": re.compile(r"\b(?:pick up|picking up|picked up|refill|refilled|refills|pharmacy|pharmacist|"
+                              r"prescription for|ran out|run out|running out|forgot|forget|remember to take|reminder|"
+                              r"doctor|dose|dosage|side effects|appointment|renew|collect|collecting|order|ordered|"
+                              r"delivery|blister pack|toy|toys|water pistol|nerf|party|costume|take my|taking my|took my|training|workshop|course|class|"
+                              r"hunting|range|climbing|camping|sailing|shaving|kitchen|cooking|safety plan|"
+                              r"locked|lock box|lockbox|client|clients|participant|resident|member)\b"),
     # "we covered how many pills is a lethal dose in the naloxone training"
     "method": WORK_TALK,
     "means-ready": WORK_TALK,
     "overdose": re.compile(WORK_TALK.pattern[:-3] + r"|dog|cat|vitamins|vitamin|supplements?|antibiotics|course of|"
                            r"as prescribed|doctor said|told me to|in the morning|every morning|every night|every day|"
                            r"daily|with breakfast|with food|with dinner|before bed|at bedtime|on time|remember to)\b"),
-    "harm": re.compile(r"\b(?:cake|bread|cooking|kitchen|potluck|lunch|fruit|vegetables|steak|range|hunting|deer|"
-                       r"baseball game|softball|cricket|practice|game|training|self defen[cs]e|class|video game|"
-                       r"movie|film|show|series|novel|book|story|toy|toys|water pistol|nerf|shaped|party|birthday|costume|"
-                       r"props?|replica|paintball|airsoft|laser tag|present|gift|halloween|cosplay|play)\b"),
+    "harm": HARMLESS,
+    "weapon": HARMLESS,
+    "threat": HARMLESS,
 }
 COMPOSED_NAMES = {name for category in COMPOSED for name, _, _ in category.patterns}
 
