@@ -124,7 +124,7 @@ REPORTING = {"said", "says", "saying", "told", "tells", "telling", "texted", "wr
              "posted", "shouted", "yelled", "screamed"}
 PAST = re.compile(r"\b(?:years ago|a long time ago|used to|back when|when i was|as a (?:teen|teenager|kid|child)|"
                   r"when i was (?:younger|a teen|a kid)|in the past|history of|in my past|i survived|lived experience|"
-                  r"in my (?:teens|twenties|thirties|forties|20s|30s|40s|youth)|my story|back then|at the time|"
+                  r"in my (?:early |mid |late )?(?:teens|twenties|thirties|forties|20s|30s|40s|youth)|in (?:high school|college|uni|university)|my story|back then|at the time|"
                   r"there was a time|when i was [0-9]{1,2}|[0-9]{1,2} years ago|i came through|i made it through|"
                   r"i got through|i have been there|before i got (?:sober|clean)|in recovery)\b|"
                   r"(?<!at )\bonce\b(?! again| more)")
@@ -256,7 +256,7 @@ LIVED = re.compile(r"\b(?:i came through|i made it through|i got through|i have 
 PRESENT = re.compile(r"\b(?:now|again|right now|today|tonight|lately|these days|still|anymore|currently|this week)\b")
 # Categories whose every sign, not only the composed ones, an explanation in the sentence can
 # explain away (bot.warning_words.EXPLAINED): meds to pick up, a dose in a training, pills with breakfast.
-EXPLAIN_ALL = {"means", "method", "means-ready", "overdose"}
+EXPLAIN_ALL = {"means", "method", "means-ready", "overdose", "self-harm"}
 # Only plain statements of ideation, self-harm or an overdose count through laughter.
 PLAIN = {"ideation", "self-harm", "overdose"}
 # Weak signs that say nothing even together: "tonight" and a thought that keeps coming back.

@@ -169,6 +169,10 @@ COMPOSED: tuple[Category, ...] = (
         r"(?:the|my|a|those|these) (?:[a-z]{1,12} )?(?:" + PILLS[3:-1] + r"|" + LETHAL[3:-1] + r"|knife)" + gap(20) +
         r"(?:for (?:an|a|two|three|the|hours|ages|a long)|all (?:night|day|evening)|till|until|again|tonight|last "
         r"night|right now)"),
+       ("got-out-the-means", "subject", r"(?:got|get|getting|took|taking|pulled|pulling|dug|digging) out (?:the|my|a) "
+        r"(?:box of |pack of |packet of |bottle of |stash of |bag of )?(?:[a-z]{1,12} )?(?:" + DRUG + r"|" + LETHAL[3:-1] +
+        r"|knife|knives)|(?:" + DRUG + r"|" + LETHAL[3:-1] + r"|knife|knives) (?:that )?i (?:hid|had hidden|stashed|had "
+        r"stashed|saved|have been saving|have been hiding|kept hidden|put away)"),
        ("means-in-front", "subject", r"(?:" + PILLS[3:-1] + r"|" + LETHAL[3:-1] + r"|knife|bottle) (?:are |is )?"
         r"(?:right )?in front of me"),
        ),
@@ -191,6 +195,8 @@ COMPOSED: tuple[Category, ...] = (
         r"things|life|everything|my friends|people) (?:would|will|might|could) (?:be|feel|get|go) (?:so |much |a lot |"
         r"a bit )?(?:[a-z]{1,12} )?(?:[a-z]{1,12} )?without me(?: in it| around| here| in the picture)?"
         r"(?= *$| *,| and| anyway| honestly)"),
+       ("want-to-dye", "subject", r"(?:want|wanna|going|ready|wish|wanting|deserve) to dye(?! (?:my|your|her|his|their|"
+        r"the|it|a|some|hair|clothes|fabric|yarn|wool|eggs|shirts?))"),
        ("would-not-mind", "subject", r"if i (?:just )?" + MISHAP + gap(40) + r"(?:would not|will not|do not|would "
         r"not really|would not even|honestly would not) (?:mind|care|be sad|be upset|fight it|complain)|"
         r"(?:would not|will not|do not|would not even|would not really) (?:mind|care) if i (?:just )?" + MISHAP +
@@ -225,8 +231,8 @@ COMPOSED: tuple[Category, ...] = (
        ("weapon-for-them", "subject", r"(?:bring|bringing|brought|take|taking|took|carry|carrying|carried|pack|packing|"
         r"packed|keep|keeping|have|got|grab|grabbing|grabbed|hide|hid|hiding|load|loaded|loading|sharpen|sharpened|"
         r"sharpening|buy|bought|buying|get|getting|saving) (?:a |my |the |his |her |dads |some |a few )?(?:[a-z]{1,12} )?"
-        + WEAPON + gap(30) + r"(?:to|into|for|at|in|on|with me to|to use on|when i see|waiting for) (?:" + TARGET +
-        r"|" + PLACE_THEY_ARE + r")(?! (?:for|to) (?:lunch|cooking|cake|the potluck|practice|the range|cleaning|"
+        + WEAPON + gap(30) + r"(?:(?:to|for|at|on|to use on|when i see|waiting for) " + TARGET + r"|(?:to|into|with "
+        r"me to) " + PLACE_THEY_ARE + r")(?! (?:for|to) (?:lunch|cooking|cake|the potluck|practice|the range|cleaning|"
         r"repair|safekeeping))"),
        ("use-weapon-on", "subject", INTENT + gap(12) + r"(?:use|pull|point|bring|aim|take) (?:a |my |the |this )?"
         r"(?:[a-z]{1,12} )?" + WEAPON + r" (?:on|at|against|to) " + TARGET),
@@ -241,6 +247,12 @@ COMPOSED: tuple[Category, ...] = (
         r"(?:by|before|after) (?:tonight|tomorrow|morning|the weekend|friday|monday|the end of)"),
        ("hurt-them-back", "subject", r"(?:going to|want to|will|am going to|plan to) (?:hurt|kill|stab|shoot|get) "
         + TARGET + r" (?:back|the way|like (?:he|she|they)|as much as|before (?:he|she|they))"),
+       ("burn-it-with-them", "subject", r"(?:burn|torch|set fire to|blow up|firebomb) (?:his|her|their|my exs|the) "
+        r"(?:car|house|place|flat|apartment|shop|trailer|office) (?:down )?(?:with (?:him|her|them) (?:in it|inside|"
+        r"still in)|while (?:he|she|they) (?:is|are|sleeps|sleep))|(?:going to|will|want to|plan to|gonna) (?:burn|"
+        r"torch|set fire to|blow up|firebomb) (?:his|her|their|my exs) (?:car|house|place|flat|apartment|shop|trailer)"),
+       ("make-them-suffer", "subject", r"make " + TARGET + r" (?:suffer|bleed|hurt|scream|beg|sorry (?:he|she|they) "
+        r"(?:was|were) born)"),
        ("teach-a-lesson", "subject", r"teach (?:him|her|them|my ex|that guy) a lesson (?:he|she|they|that|they will|"
         r"he will|she will)? ?(?:will )?(?:never|not) forget"),
        ("snap-at-kids", "subject", r"(?:scared|afraid|worried|terrified) (?:that )?i (?:will|might|could|am going to) "
@@ -291,6 +303,10 @@ COMPOSED: tuple[Category, ...] = (
        ("this-is-the-week", "subject", r"(?:this|today|tonight|it|this weekend) is the (?:week|day|night|weekend|time|"
         r"moment|one)(?= *$| *,| i| for)"),
        ),
+    _c("plan", "weak",
+       ("made-peace", "subject", r"(?:feels|feel|feeling|felt|i am|am|so) (?:so |weirdly |strangely |oddly |really |very "
+        r"|suddenly |finally )?(?:calm|at peace|peaceful)(?= *$| *,| now| about| for once| finally)"),
+       ),
     _c("time", "weak",
        ("time-ahead", "subject", TIME_AHEAD + r"(?= *$| *,| is| will| i| when| after| and| then| it)"),
        ),
@@ -308,6 +324,11 @@ COMPOSED: tuple[Category, ...] = (
        ("note-to-family", "subject", r"(?:a |the |my )?(?:goodbye |last )?(?:note|notes|letter|letters) (?:to|for) (?:my |"
         r"each of my |all of my )(?:kids|children|family|daughter|son|partner|wife|husband|mom|mum|dad|parents|sister|"
         r"brother|friends|boyfriend|girlfriend)"),
+       ("sold-my", "subject", r"(?:sold|selling|sell|gave away|giving away|give away|given away) my (?:[a-z]{1,12} )?"
+        r"(?:guitar|car|bike|books|records|vinyl|clothes|jewel(?:le)?ry|watch|ring|camera|laptop|console|games|"
+        r"collection|art|paintings|tools|furniture)(?= *$| *,| and| to| for| today| yesterday| last| this)"),
+       ("paid-off", "subject", r"paid (?:off )?(?:my|the|all my|all of my) (?:card|cards|credit card|debts?|loans?|bills|"
+        r"rent|tab|fines)(?= *$| *,| and| so| off| today| yesterday| this)"),
        ("pet-going-to", "subject", r"(?:cat|cats|dog|dogs|pets?|car|guitar|bike|kids) (?:is |are )?(?:going|goes|"
         r"will go) (?:to|with) (?:my|the|a) (?:neighbou?r|sister|brother|mom|mum|dad|friend|cousin|aunt|uncle|niece|"
         r"nephew|parents|ex)"),
@@ -359,7 +380,8 @@ WORK_TALK = re.compile(r"\b(?:training|trainings|workshop|course|module|preventi
                        r"safety plan|safety planning|policy|protocol|lecture|class|exam|quiz|documentary|podcast|"
                        r"article|book|novel|show|series|movie|film|game)\b")
 # A weapon in a kitchen, a game, a story, a toy: "I bought a gun-shaped water pistol for the kids' party".
-HARMLESS = re.compile(r"\b(?:cake|bread|cooking|kitchen|potluck|lunch|fruit|vegetables|steak|range|hunting|deer|"
+HARMLESS = re.compile(r"\b(?:cake|bread|cooking|kitchen|chef|cook|restaurant|butcher|fishing|camping|hiking|whittling|"
+                      r"carpentry|utility knife|pocket knife|swiss army|box cutter|potluck|lunch|fruit|vegetables|steak|range|hunting|deer|"
                        r"baseball game|softball|cricket|practice|game|training|self defen[cs]e|class|video game|"
                        r"movie|film|show|series|novel|book|story|toy|toys|water pistol|nerf|shaped|party|birthday|costume|"
                        r"props?|replica|paintball|airsoft|laser tag|present|gift|halloween|cosplay|play)\b")
