@@ -166,9 +166,10 @@ COMPOSED: tuple[Category, ...] = (
        ("saving-up", "subject", ACQUIRE + r" (?:up )?(?:a few |some |one |extra |a couple |all |most )?(?:of )?"
         r"(?:my |the |these |those |them |their )?(?:[a-z]{1,20} )?" + DRUG + NOT_A_SUPPLY),
        ("staring-at-means", "subject", r"(?:looked|looking|look|stared|staring|stare|sat|sitting|sit) (?:at|with) "
-        r"(?:the|my|a|those|these) (?:[a-z]{1,12} )?(?:" + PILLS[3:-1] + r"|" + LETHAL[3:-1] + r"|knife)" + gap(20) +
-        r"(?:for (?:an|a|two|three|the|hours|ages|a long)|all (?:night|day|evening)|till|until|again|tonight|last "
-        r"night|right now)"),
+        r"(?:the|my|a|those|these) (?:[a-z]{1,12} )?(?:" + DRUG + r"|" + LETHAL[3:-1] + r"|knife|exhaust|exhaust pipe|"
+        r"hose|tracks|train tracks|edge|ledge|railing|water)" + gap(20) + r"(?:for (?:an|a|two|three|the|hours|ages|a long)|"
+        r"all (?:night|day|evening)|till|until|again|tonight|last night|right now|and thinking|thinking about it|"
+        r"and wondering|wondering)"),
        ("got-out-the-means", "subject", r"(?:got|get|getting|took|taking|pulled|pulling|dug|digging) out (?:the|my|a) "
         r"(?:box of |pack of |packet of |bottle of |stash of |bag of )?(?:[a-z]{1,12} )?(?:" + DRUG + r"|" + LETHAL[3:-1] +
         r"|knife|knives)|(?:" + DRUG + r"|" + LETHAL[3:-1] + r"|knife|knives) (?:that )?i (?:hid|had hidden|stashed|had "
@@ -197,6 +198,14 @@ COMPOSED: tuple[Category, ...] = (
         r"(?= *$| *,| and| anyway| honestly)"),
        ("want-to-dye", "subject", r"(?:want|wanna|going|ready|wish|wanting|deserve) to dye(?! (?:my|your|her|his|their|"
         r"the|it|a|some|hair|clothes|fabric|yarn|wool|eggs|shirts?))"),
+       ("no-point-alive", "subject", r"(?:not|never) (?:really |even |actually |honestly )?see (?:the|any|a|much) "
+        r"(?:point|reason|sense) (?:in|of|to) (?:being alive|living|staying alive|going on|life|existing|being here|"
+        r"keeping going|waking up|carrying on)|(?:no|zero|little|not much) (?:point|reason|sense) (?:in|of|to) "
+        r"(?:being alive|staying alive|existing|being here|waking up|carrying on|going on)"),
+       ("done-for-good", "subject", r"(?:done|finished|over) with (?:it all|all of it|everything|life|this life|living|"
+        r"all this|this world) (?:for good|forever|permanently)"),
+       ("stop-me-this-time", "subject", r"(?:no one|nobody|nothing|you|they) (?:is going to|will|can|could|are going "
+        r"to) stop me (?:this time|now|tonight)"),
        ("would-not-mind", "subject", r"if i (?:just )?" + MISHAP + gap(40) + r"(?:would not|will not|do not|would "
         r"not really|would not even|honestly would not) (?:mind|care|be sad|be upset|fight it|complain)|"
         r"(?:would not|will not|do not|would not even|would not really) (?:mind|care) if i (?:just )?" + MISHAP +
@@ -300,6 +309,9 @@ COMPOSED: tuple[Category, ...] = (
         r"everyone|every)|everyone (?:would be|is) (?:better|happier) (?:off )?(?:if|without)"),
        ),
     _c("plan", "weak",
+       ("my-decision", "subject", r"made (?:my|the|a|up my|a final) (?:decision|choice|mind)(?= *$| *,| and| about| "
+        r"now)|(?:at peace|okay|ok|fine|comfortable|happy) with (?:my|the|this) (?:decision|choice|plan)"),
+       ("its-time", "subject", r"^(?:it is|its) time(?= *$| *,| now)|(?:it is|its) time (?:now|for me to go)"),
        ("this-is-the-week", "subject", r"(?:this|today|tonight|it|this weekend) is the (?:week|day|night|weekend|time|"
         r"moment|one)(?= *$| *,| i| for)"),
        ),
@@ -309,6 +321,12 @@ COMPOSED: tuple[Category, ...] = (
        ),
     _c("time", "weak",
        ("time-ahead", "subject", TIME_AHEAD + r"(?= *$| *,| is| will| i| when| after| and| then| it)"),
+       ),
+    _c("time", "weak",
+       ("it-ends", "subject", r"(?:it|this|everything|all of it|all of this|the pain|it all) (?:ends|is ending|will end|"
+        r"is over|will be over|stops|will stop|finishes) (?:tonight|tomorrow|today|soon|this weekend|for good|on "
+        r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))|(?:tonight|tomorrow|today|soon) (?:it|this|"
+        r"everything|it all) (?:ends|is over|will be over|stops)"),
        ),
     _c("goodbye", "weak",
        ("thanks-for-all", "subject", r"(?:thank you|thanks) for (?:everything|being (?:there|kind|a friend|my friend|"
@@ -324,6 +342,15 @@ COMPOSED: tuple[Category, ...] = (
        ("note-to-family", "subject", r"(?:a |the |my )?(?:goodbye |last )?(?:note|notes|letter|letters) (?:to|for) (?:my |"
         r"each of my |all of my )(?:kids|children|family|daughter|son|partner|wife|husband|mom|mum|dad|parents|sister|"
         r"brother|friends|boyfriend|girlfriend)"),
+       ("this-is-goodbye", "subject", r"(?:this is|it is|its) (?:goodbye|farewell|my goodbye|the end)(?= *$| *,| then| "
+        r"for now| i)|(?:goodbye|bye) (?:forever|for good|for real)"),
+       ("thanks-for-listening", "subject", r"(?:thank you|thanks) for (?:listening|always listening|putting up with me|"
+        r"trying|helping me|all of it|all you did|everything you did)(?= *$| *,| to me| all| these| over| i)"),
+       ("sorry-for-all", "subject", r"(?:sorry|apologies) for (?:everything|all of it|all the (?:pain|trouble|hurt)|all "
+        r"this|the trouble|what i (?:did|have done|put)) (?:i have |i|i am about to |i will )?(?:put|caused|done|do|"
+        r"been)"),
+       ("affairs-in-order", "subject", r"(?:affairs|things|papers|paperwork|finances|accounts|everything) (?:are|is) "
+        r"(?:all |now )?in order"),
        ("sold-my", "subject", r"(?:sold|selling|sell|gave away|giving away|give away|given away) my (?:[a-z]{1,12} )?"
         r"(?:guitar|car|bike|books|records|vinyl|clothes|jewel(?:le)?ry|watch|ring|camera|laptop|console|games|"
         r"collection|art|paintings|tools|furniture)(?= *$| *,| and| to| for| today| yesterday| last| this)"),
@@ -355,20 +382,28 @@ COMPOSED: tuple[Category, ...] = (
        ("top-of", "subject", r"(?:at|on|up on|up at|onto|to) the (?:very )?top (?:floor |level |deck )?of (?:the |a |this |"
         r"that )?(?:car park|parking lot|parking garage|building|tower|hospital|stairwell|block|flats|apartment building|"
         r"mall|multi storey|multistorey|hotel|cliff|hill|quarry)"),
+       ("train-times", "subject", r"(?:train|trains|express|freight) (?:passes|pass|comes|come|goes|go|runs|run|comes "
+        r"through|goes by) (?:through )?(?:at|every)"),
        ("sat-there", "subject", r"(?:sat|sitting|stood|standing|stayed|parked|waited) there (?:for|till|until|all|a "
         r"long)"),
        ("quiet-there", "subject", r"(?:it is|its|so|very|really) (?:quiet|peaceful|calm) (?:there|up there|down there)"
         r"(?= *$| *,| at)"),
        ),
     _c("rumination", "weak",
+       ("timing-it", "subject", r"(?:been|keep|am) (?:timing|tracking|watching|checking|clocking) (?:it|them|when|how "
+        r"long)(?= *$| *,)|(?:and|just) thinking(?= *$)"),
        ("keep-going-back", "subject", r"keep (?:going|driving|walking|coming) back (?:to|there)(?= *$| *,| again| every)"
         r"|(?:thinking|thought) about it(?= *$| *,| again| all| a lot| more| every)"),
        ),
     _c("withdrawal", "weak",
+       ("you-know-why", "subject", r"(?:you|everyone|they|we) (?:both )?(?:know|knows) why(?= *$| *,)"),
        ("does-not-know-yet", "self", r"(?:she|he|they|no one|my [a-z]{1,12}|i|you) (?:does not|do not|did not) know (?:why|yet|about it|what i|what is coming)"
         r"(?= *$| *,| yet)|(?:has|have) no idea (?:why|what i)"),
        ),
     _c("means-named", "weak",
+       ("means-bought", "subject", r"(?:bought|buying|buy|got|getting|picked up|went [a-z ]{1,30} for|to get) (?:a |some "
+        r"|the |more |a length of |a bag of )?(?:rope|noose|cord|extension cord|hose|charcoal|helium|gun|bullets|ammo|"
+        r"razor blades|blades|a ladder)(?= *$| *,| today| yesterday| this| last| and| from)"),
        ("means-named", "subject", r"(?:my|the|those|these|his|her|dads|mums|moms|a) (?:[a-z]{1,12} )?(?:" + PILLS[3:-1]
         + r"|" + LETHAL[3:-1] + r")(?! (?:list|chart|sheet|box|cabinet|organi[sz]er|course|access|swing|range|safe|"
         r"lock|show|store|shop|counter|room|bag for work))"),
@@ -402,7 +437,8 @@ EXPLAINED: dict[str, re.Pattern] = {
                               r"doctor|dose|dosage|side effects|appointment|renew|collect|collecting|order|ordered|"
                               r"delivery|blister pack|toy|toys|water pistol|nerf|party|costume|take my|taking my|took my|training|workshop|course|class|"
                               r"hunting|range|climbing|camping|sailing|shaving|kitchen|cooking|safety plan|"
-                              r"locked|lock box|lockbox|client|clients|participant|resident|member)\b"),
+                              r"locked|lock box|lockbox|client|clients|participant|resident|member|tent|boat|garden|fix|moving|tie|"
+                              r"bbq|barbecue|grill|balloons|party|hardware for)\b"),
     # "we covered how many pills is a lethal dose in the naloxone training"
     "method": WORK_TALK,
     "means-ready": WORK_TALK,
