@@ -246,7 +246,9 @@ ABSENCE = re.compile(r"\b(?:vacation|holidays?|parental leave|maternity leave|si
 # Offering things to colleagues explains a weak goodbye ("giving away my old books, anyone want
 # some?"), though not a farewell ("does anyone want my guitar? I won't be needing it anymore").
 GIVEAWAY = re.compile(r"\b(?:anyone want|who wants|up for grabs|free to (?:a )?good home|declutter\w{0,4}|"
-                      r"spring clean\w{0,3}|clearing out (?:my|the) (?:desk|office|garage|closet|wardrobe))\b")
+                      r"spring clean\w{0,3}|clearing out (?:my|the) (?:desk|office|garage|closet|wardrobe)|"
+                      r"to (?:the |a )?(?:shelter|charity|thrift|goodwill|op shop|food bank|church|clothing drive)|"
+                      r"donat\w{1,6}|charity shop|moving house|new place)\b")
 # On a bridge in traffic, on the tracks in a train: a place that is only on the way somewhere.
 TRANSIT = re.compile(r"\b(?:traffic|stuck|bus|late|detour|construction|commute|ferry|stalled|train is|delayed)\b")
 # Lived experience told as such, anywhere in the message ("I've been there, wanting to die, and I
@@ -527,6 +529,11 @@ def read(text: str) -> Reading:
                 if (category.name in ("farewell", "goodbye") and about_whole("absent", ABSENCE)) or (
                         category.name == "goodbye" and about_whole("giveaway", GIVEAWAY)) or (
                         category.name == "at-place" and about_sentence("transit", TRANSIT)):
+                    continue
+                # Two patterns reading the same words ("a note for my kids") are one sign, not two
+                # goodbyes: only a second stretch of text counts again.
+                if any(c == category.name and p == place and m.start() < match.end() and match.start() < m.end()
+                       for c, _, p, m in placed):
                     continue
                 placed.append((category.name, name, place, match))
         for category, name, place, match in placed:

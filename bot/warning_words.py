@@ -296,7 +296,8 @@ COMPOSED: tuple[Category, ...] = (
         r"manage) (?:this|it|any of this|another day|one more day|much more|this life|living like this|another "
         r"(?:week|night|morning))(?: anymore| any longer| much longer)?(?= *$| *,| and| like)"),
        ("too-tired-to-go-on", "subject", r"(?:too|so) (?:tired|exhausted|worn out|drained) to (?:keep going|go on|keep "
-        r"fighting|fight|keep trying|live|exist|care|try anymore)"),
+        r"fighting|fight|keep trying|live|exist|care|try anymore)(?= *$| *,| anymore| like this| with (?:life|it all|"
+        r"everything)| and| honestly)"),
        ("never-better", "subject", r"(?:it|things|life|this|nothing) (?:will|is going to|is ever going to|would) "
         r"(?:never|not ever) (?:get|be) (?:better|different|okay|ok|good|easier)"),
        ("out-of-hope", "subject", r"(?:out of|run out of|running out of|no) (?:hope|reasons to (?:stay|live|keep going)|"
@@ -439,6 +440,10 @@ EXPLAINED: dict[str, re.Pattern] = {
                               r"hunting|range|climbing|camping|sailing|shaving|kitchen|cooking|safety plan|"
                               r"locked|lock box|lockbox|client|clients|participant|resident|member|tent|boat|garden|fix|moving|tie|"
                               r"bbq|barbecue|grill|balloons|party|hardware for)\b"),
+    # "a note for my kids about dinner", "letters to our future selves in the workshop"
+    "goodbye": re.compile(r"\b(?:about (?:dinner|lunch|breakfast|homework|chores|the (?:fridge|groceries|"
+                          r"shopping|babysitter|dog|cat))|workshop|future selves?|birthday cards?|thank you cards?|"
+                          r"christmas cards?|holiday cards?)\b"),
     # "we covered how many pills is a lethal dose in the naloxone training"
     "method": WORK_TALK,
     "means-ready": WORK_TALK,
