@@ -124,7 +124,7 @@ REPORTING = {"said", "says", "saying", "told", "tells", "telling", "texted", "wr
              "posted", "shouted", "yelled", "screamed"}
 PAST = re.compile(r"\b(?:years ago|a long time ago|used to|back when|when i was|as a (?:teen|teenager|kid|child)|"
                   r"when i was (?:younger|a teen|a kid)|in the past|history of|in my past|i survived|lived experience|"
-                  r"in my (?:early |mid |late )?(?:teens|twenties|thirties|forties|20s|30s|40s|youth)|in (?:high school|college|uni|university)|my story|back then|at the time|"
+                  r"in my (?:early |mid |late )?(?:teens|twenties|thirties|forties|20s|30s|40s|youth)|in (?:high school|college|uni|university)|in (?:19|20)[0-9]{2}|my story|back then|at the time|"
                   r"there was a time|when i was [0-9]{1,2}|[0-9]{1,2} years ago|i came through|i made it through|"
                   r"i got through|i have been there|before i got (?:sober|clean)|in recovery)\b|"
                   r"(?<!at )\bonce\b(?! again| more)")
@@ -230,7 +230,8 @@ PATTERNS = [(name, kind, rx) for category in CATEGORIES for name, kind, rx in ca
 # A peer worker asking how to help someone: signs in the message are the other person's unless the
 # writer names themselves ("what do I do? she's on the roof" is not the writer on a roof).
 HELPING = re.compile(r"\b(?:what (?:do|should|can|would) (?:i|we) (?:do|say)|how (?:do|should|can|would|to) (?:i |we )?"
-                     r"(?:support|respond|help|check in|talk|approach|handle|react|reply|answer|ask|be there|bring)|"
+                     r"(?:support|respond|help|check in|talk|approach|handle|react|reply|answer|ask|be there|bring|do safety|"
+                     r"start|go about)|"
                      r"do (?:i|we) (?:have to|need to|tell|report|call)|(?:what is|whats) (?:my|our|the peer) "
                      r"(?:role|approach)|what are my options|is it (?:ok|okay|alright) (?:for me )?to|peer approach|"
                      r"should i (?:tell|call|report|stay|ask|say|reach out|do)|how can i help|do (?:i|we) have a duty|"
@@ -254,11 +255,19 @@ TRANSIT = re.compile(r"\b(?:traffic|stuck|bus|late|detour|construction|commute|f
 # Lived experience told as such, anywhere in the message ("I've been there, wanting to die, and I
 # came through"): signs in a sentence with nothing of the present in it are the past.
 LIVED = re.compile(r"\b(?:i came through|i made it through|i got through|i have been there|my lived experience|"
-                   r"i share (?:that|it|this|my story)|in my trainings|why i do this work|i survived)\b")
+                   r"i share (?:that|it|this|my story)|in my trainings|why i do this work|i survived|"
+                   r"(?:start|part|beginning) of my recovery|my recovery (?:journey|story))\b")
 PRESENT = re.compile(r"\b(?:now|again|right now|today|tonight|lately|these days|still|anymore|currently|this week)\b")
 # Categories whose every sign, not only the composed ones, an explanation in the sentence can
 # explain away (bot.warning_words.EXPLAINED): meds to pick up, a dose in a training, pills with breakfast.
 EXPLAIN_ALL = {"means", "method", "means-ready", "overdose", "self-harm"}
+# Said laughing after "so bad", "so boring": a figure of speech even for plain ideation.
+HYPERBOLE = re.compile(r"\bso (?:bad|boring|awful|cringe\w{0,3}|embarrassing|awkward|funny|long|dull|painful|slow|"
+                       r"terrible) (?:that )?i (?:wanted to|want to|could have|could|almost|nearly|literally|just) "
+                       r"(?:die|died|diee+)\b")
+# A worker asking how to help, about a topic of crisis work: the note with the lines, even with no sign.
+CRISIS_TOPIC = re.compile(r"\b(?:suicid\w{0,5}|self harm\w{0,3}|safety plan\w{0,4}|crisis|overdos\w{0,3}|cutting|"
+                          r"kill (?:himself|herself|themselves)|want(?:s|ed)? to die|attempt(?:ed)?)\b")
 # Only plain statements of ideation, self-harm or an overdose count through laughter.
 PLAIN = {"ideation", "self-harm", "overdose"}
 # Weak signs that say nothing even together: "tonight" and a thought that keeps coming back.
@@ -364,6 +373,8 @@ def _reported_by_other(sentence_before: list[str]) -> bool:
             if any(t in ("if", "when", "whenever", "unless") for t in sentence_before[max(0, i - 4):i]):
                 return False  # "if he says one more thing I'm going to…": a condition, not a quote
             reporter = _subject(sentence_before[:i], reach=4)
+            if reporter is None and any(t in ("their", "his", "her") for t in sentence_before[max(0, i - 4):i]):
+                return True  # "their last message said 'sorry for everything'"
             return reporter is not None and reporter not in FIRST
     return False
 
@@ -422,7 +433,8 @@ def _place(kind: str, match: re.Match, sentence: str, tokens: list[str]) -> tupl
 MODEL_NOTE = 0.9
 
 
-def _combine(found: list[tuple[str, str, str]], helping: bool, sounds=lambda: 0.0) -> tuple[str, str]:
+def _combine(found: list[tuple[str, str, str]], helping: bool, sounds=lambda: 0.0,
+             topic=lambda: False) -> tuple[str, str]:
     """(level, towards) from every sign found, as (category, name, where); `helping` is a worker
     asking how to help someone, who gets the note whenever any sign was about that person;
     `sounds()` is the trained model's likeness, asked for only when it could matter."""
@@ -455,6 +467,8 @@ def _combine(found: list[tuple[str, str, str]], helping: bool, sounds=lambda: 0.
     if any(where != "self" and (alone[category] in ("crisis", "harm", "note", "others") or
                                 (where == "others" and alone[category] == "weak" and category != "time"))
            for category, _, where in found) or (helping and found):
+        return NOTE, "self"
+    if helping and topic():
         return NOTE, "self"
     if not found and not helping and sounds() >= MODEL_NOTE:
         return NOTE, "self"
@@ -503,6 +517,9 @@ def read(text: str) -> Reading:
         tokens = sentence.split(" ")
         # "asking for a friend lol" is a deflection, not a joke
         joking = bool(LAUGH.search(original)) and "for a friend" not in sentence
+        if joking and HYPERBOLE.search(sentence):
+            signs_in.append(False)
+            continue  # "the movie was so bad I wanted to die lol": a laugh at a figure of speech
         here: dict[str, bool] = {}  # the sentence's own context, looked for once and only when needed
 
         def about_sentence(name: str, pattern: re.Pattern, sentence: str = sentence, here: dict = here) -> bool:
@@ -510,6 +527,7 @@ def read(text: str) -> Reading:
                 here[name] = bool(pattern.search(sentence))
             return here[name]
 
+        first_spans: dict[tuple[str, str], dict[str, tuple[int, int]]] = {}
         for index in worth:
             category, name, kind, pattern, _ = SIGNS[index]
             if joking and category.name not in PLAIN:
@@ -531,10 +549,14 @@ def read(text: str) -> Reading:
                         category.name == "at-place" and about_sentence("transit", TRANSIT)):
                     continue
                 # Two patterns reading the same words ("a note for my kids") are one sign, not two
-                # goodbyes: only a second stretch of text counts again.
-                if any(c == category.name and p == place and m.start() < match.end() and match.start() < m.end()
-                       for c, _, p, m in placed):
-                    continue
+                # goodbyes: a name whose first match overlaps another name's, in the same category and
+                # place, does not count again. (First matches only: a handful per sentence, so a
+                # 40,000-character sentence of matches stays linear.)
+                key = (category.name, place)
+                if name not in first_spans.setdefault(key, {}):
+                    if any(a < match.end() and match.start() < b for a, b in first_spans[key].values()):
+                        continue
+                    first_spans[key][name] = (match.start(), match.end())
                 placed.append((category.name, name, place, match))
         for category, name, place, match in placed:
             if place in ("denied", "past"):
@@ -547,7 +569,8 @@ def read(text: str) -> Reading:
             found.append((category, name, place))
         signs_in.append(any(place == "self" for _, _, place, _ in placed))
     first_person = any(t in FIRST or t in ("me", "my", "myself") for t in whole.split(" "))
-    level, towards = _combine(found, helping, lambda: crisis_model.likeness(whole) if first_person else 0.0)
+    level, towards = _combine(found, helping, lambda: crisis_model.likeness(whole) if first_person else 0.0,
+                              lambda: bool(CRISIS_TOPIC.search(whole)))
     if level != CRISIS:
         return Reading(level, tuple(why), text)
     rest = " ".join(o.strip() for o, signed in zip(originals, signs_in, strict=True) if not signed)

@@ -74,7 +74,10 @@ WEAPON = _any("gun", "guns", "pistol", "handgun", "rifle", "shotgun", "knife", "
 TARGET = _any(TOWARD[3:-1], "that (?:guy|man|woman|bastard|asshole|prick|bitch|idiot|creep)", "my ex", "my former",
               "my boss", "my supervisor", "the supervisor", "my manager", "my coworker", "my co worker", "my brother",
               "my father", "my dad", "my mom", "my mother", "her boyfriend", "his girlfriend", "my sister",
-              "the landlord", "those people", "all of them", "the people who")
+              "the landlord", "those people", "all of them", "the people who",
+              "my (?:sister|brother|mom|mum|dad|father|mother|stepmom|stepdad|son|daughter|wife|husband|partner|"
+              "girlfriend|boyfriend|roommate|flatmate|neighbou?r|landlord|boss|manager|supervisor|coworker|co worker|"
+              "colleague|teacher|uncle|aunt|cousin|grandma|grandpa|ex)")
 PLACE_THEY_ARE = _any("work", "school", "the office", "the meeting", "his (?:place|house|work|flat|apartment)",
                       "her (?:place|house|work|flat|apartment)", "their (?:place|house|work|flat|apartment)",
                       "the shelter", "group", "court", "the hearing", "the drop in", "the party")
@@ -91,7 +94,9 @@ TIME_AHEAD = _any("tonight", "tomorrow night", "tomorrow morning", "this weekend
                   "(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) night")
 DEATH = _any("die", "dying", "be dead", "end it", "end things", "end my life", "kill me", "finish me", "not wake up",
              "never wake up", "do the job", "do it", "be enough", "be fatal", "be lethal", "stop my heart",
-             "stop breathing", "make it stop for good", "end everything")
+             "stop breathing", "make it stop for good", "end everything", "solve everything", "fix everything",
+             "solve it all", "fix it all", "solve all my problems", "end all of this", "be the answer",
+             "be a way out", "make it all stop", "stops? (?:your|my|the|a) heart")
 MEANS_WORD = _any(PILLS[3:-1], LETHAL[3:-1], "knife", "belt", "cord", "cable", "plastic bag", "bleach", "antifreeze",
                   "exhaust", "car", PLACE_WORDS, "river", "lake", "sea", "ocean", "water", "quarry")
 # Medication names are an open class; their endings are not ("lorazepam", "quetiapine", "tramadol").
@@ -142,6 +147,10 @@ COMPOSED: tuple[Category, ...] = (
         r"glued|to go to the er)|(?:would not|will not|could not|can not|did not) stop bleeding|bled through|"
         r"(?:hide|hiding|hid|cover|covering|covered) (?:up )?(?:the |my |these )?(?:fresh |new )?(?:cuts|burns|"
         r"wounds|bandages)"),
+       ("sh-every-night", "subject", r"(?:been|keep|kept|am|started|start|still) (?:cutting|burning|scratching|carving|"
+        r"hitting myself|self harming|hurting myself)(?= every| each| most| all| daily| at night| in the| whenever| till| "
+        r"until| deeper| worse| more)|(?:go|cut|going|cutting|went) deeper(?= *$| *,| tonight| this time| than| next)"),
+       ("fresh-cuts", "subject", r"fresh (?:cuts|burns|wounds|marks|ones) (?:on|across|up) (?:my|her|his|their|both)"),
        ("sh-did", "subject", r"(?:i|just|and|then|so) (?:cut|burned|burnt|scratched|carved|sliced) (?:myself|into my|my "
         r"(?:[a-z]{1,12} )?" + BODY + r")(?! hair| on (?:the|a|my)| by| while| shaving| cooking| chopping| slicing)"
         r"(?= *$| *,| and| again| so| until| till| to| last| this| tonight| today| with)"),
@@ -151,9 +160,23 @@ COMPOSED: tuple[Category, ...] = (
         r"writing|drafting|redrafting|writing and rewriting|writing and deleting) (?:and (?:rewriting|deleting|re "
         r"writing) )?(?:a |the |my )?(?:goodbye |last )?(?:note|notes|letter|letters)(?= *$| *,| to| for)"),
        ),
+    _c("at-place", "crisis",
+       ("calling-from", "subject", r"(?:calling|called|texting|texted|messaged|messaging|rang|ringing|phoning|phoned|"
+        r"writing) (?:me |you )?from (?:a|the|on top of a|on top of the|the top of a|the top of the) (?:" + PLACE_WORDS +
+        r"|river|lake|quarry|cliff|cliffs)"),
+       ),
+    _c("farewell", "crisis",
+       ("before-i-go", "subject", r"(?:in order|sorted|ready|done|settled|taken care of|arranged) before i (?:go|leave|"
+        r"am gone|do it|die)(?= *$| *,)"),
+       ),
     _c("overdose", "crisis",
        ("take-them-all", "subject", INTENT + r" (?:just |finally |actually )?(?:take|swallow|down|neck|use|finish|"
         r"empty) " + SUPPLY + r"(?! to| out| with| for| home| back| along| in| on| into)"),
+       ("until-empty", "subject", r"(?:until|till) (?:the|my) (?:bottle|pack|box|packet|supply|stash|blister)s? "
+        r"(?:is |are )?(?:empty|gone|finished|done)|more (?:of )?(?:my |the )?(?:[a-z]{1,12} )?" + DRUG + r" than i "
+        r"(?:should|am supposed to|was supposed to)|(?:took|taken|had|did|done|survived|swallowed) (?:an|a|another) "
+        r"(?:overdose|od)(?! (?:prevention|training|kit|response))|(?:took|taken|swallowed|did|done|had) " + gap(40)
+        + r"on purpose"),
        ("took-them-all", "subject", r"(?:took|swallowed|downed|necked|finished|emptied) " + SUPPLY +
         r"(?! to| out| with| for| home| back| along| in| on| into)"),
        ),
@@ -174,6 +197,17 @@ COMPOSED: tuple[Category, ...] = (
         r"(?:box of |pack of |packet of |bottle of |stash of |bag of )?(?:[a-z]{1,12} )?(?:" + DRUG + r"|" + LETHAL[3:-1] +
         r"|knife|knives)|(?:" + DRUG + r"|" + LETHAL[3:-1] + r"|knife|knives) (?:that )?i (?:hid|had hidden|stashed|had "
         r"stashed|saved|have been saving|have been hiding|kept hidden|put away)"),
+       ("stockpiling-them", "subject", DRUG + gap(40) + ACQUIRE + r" (?:them|it|these|those)(?= *$| *,| instead| up| "
+        r"for| all| and)"),
+       ("tying-the-knot", "subject", r"(?:practising|practicing|practiced|practised|learning|learned|learnt|looked up "
+        r"how|looking up how|watching videos on how) (?:to tie|tying) (?:a |the )?(?:knot|noose|slip knot|hangmans "
+        r"knot)(?= *$| *,| i| and| right| properly)"),
+       ("means-stowed", "subject", r"(?:rope|ropes|noose|gun|guns|rifle|shotgun|pistol) (?:is |are )?(?:already |"
+        r"still )?(?:in|under) (?:the|my) (?:trunk|car|boot|bag|garage|closet|drawer|glovebox|backpack|shed)"
+        r"(?= *$| *,| and| ready| now)"),
+       ("max-dose", "subject", r"(?:maximum|max|toxic|fatal|lethal|deadly) (?:dose|amount|quantity) (?:of )?(?:[a-z]{1,12} )?"
+        + DRUG + r"|(?:dose|much|many|amount)" + gap(40) + r"(?:before|until|till) (?:it|they|you|i) (?:die|dies|stop "
+        r"breathing|stops? (?:your|my|the|a) heart)"),
        ("means-in-front", "subject", r"(?:" + PILLS[3:-1] + r"|" + LETHAL[3:-1] + r"|knife|bottle) (?:are |is )?"
         r"(?:right )?in front of me"),
        ),
@@ -184,6 +218,18 @@ COMPOSED: tuple[Category, ...] = (
         gap(40) + r"(?:to |be enough to |would |will )(?:die|be fatal|be lethal|kill (?:me|someone|a person)|not wake "
         r"up|never wake up|stop (?:my|your|a) heart|do it|end it)"),
        ("imagine-into-harm", "subject", IMAGINE + gap(40) + INTO_HARM),
+       ("would-be-easy", "subject", r"(?:jumping|jump|stepping|step|falling|going|driving|swerving|letting go|going over)"
+        r" (?:off|from|over|into|in front of|under)? ?(?:the |a )?(?:[a-z]{1,12} )?(?:[a-z]{1,12} )?(?:would be|is|seems|"
+        r"looks|feels) (?:so |really |very |pretty |too )?(?:easy|simple|quick|tempting|peaceful)"),
+       ("plan-is-means", "subject", r"(?:my|the) plan is (?:the |a |to use the |to use my )?(?:" + MEANS_WORD +
+        r"|garage)"),
+       ("crash-into", "subject", r"(?:going|go|plough|plow|ploughing|plowing|smash|smashing|slam|slamming|ram|ramming|"
+        r"speeding|speed) (?:my car |the car )?(?:into|off|through) (?:the |a |an )?(?:barrier|oncoming|traffic|tree|wall|"
+        r"median|pole|bridge|guardrail|guard rail|cliff|truck|lorry|semi|overpass|pillar|river|lake)(?! (?:of|about))"
+        r"|at full speed(?= *$| *,)|(?:no one|nobody) would (?:know|think|suspect|guess) (?:it was not|it was anything "
+        r"but|it was more than) an accident"),
+       ("longer-each-time", "subject", r"(?:standing|sitting|staying|stood|sat|stay|stand) (?:there|on the edge|at the "
+        r"edge|by the tracks) (?:a bit |a little |a lot )?(?:longer|closer) (?:each|every) time"),
        ("drive-into", "subject", INTENT + gap(12) + r"(?:drive|driving|swerve|swerving|steer|steering|crash|crashing|"
         r"veer|veering|run|running) (?:my car |the car )?(?:into|off|in front of|under) (?:a|the|an|some|oncoming)"
         r"(?! (?:parking|car park|drive|garage|lot|shop|store|office|station))"),
@@ -206,6 +252,11 @@ COMPOSED: tuple[Category, ...] = (
         r"all this|this world) (?:for good|forever|permanently)"),
        ("stop-me-this-time", "subject", r"(?:no one|nobody|nothing|you|they) (?:is going to|will|can|could|are going "
         r"to) stop me (?:this time|now|tonight)"),
+       ("before-i-end-it", "subject", r"(?:before|after|once|when) i (?:finally )?end (?:it|things|everything|my "
+        r"life)(?! with| early| here| there| off| up| on| the)"),
+       ("wouldnt-wake-fine", "subject", r"if i (?:just )?(?:did not|never|do not) wake up" + gap(20) + r"(?:that |it )?"
+        r"(?:would|will|might) be (?:fine|ok|okay|a relief|nice|good|better|a blessing|alright)"),
+       ("attempted-when", "subject", r"(?:when|after|since|before) i attempted(?! to)"),
        ("would-not-mind", "subject", r"if i (?:just )?" + MISHAP + gap(40) + r"(?:would not|will not|do not|would "
         r"not really|would not even|honestly would not) (?:mind|care|be sad|be upset|fight it|complain)|"
         r"(?:would not|will not|do not|would not even|would not really) (?:mind|care) if i (?:just )?" + MISHAP +
@@ -260,8 +311,17 @@ COMPOSED: tuple[Category, ...] = (
         r"(?:car|house|place|flat|apartment|shop|trailer|office) (?:down )?(?:with (?:him|her|them) (?:in it|inside|"
         r"still in)|while (?:he|she|they) (?:is|are|sleeps|sleep))|(?:going to|will|want to|plan to|gonna) (?:burn|"
         r"torch|set fire to|blow up|firebomb) (?:his|her|their|my exs) (?:car|house|place|flat|apartment|shop|trailer)"),
-       ("make-them-suffer", "subject", r"make " + TARGET + r" (?:suffer|bleed|hurt|scream|beg|sorry (?:he|she|they) "
+       ("make-them-suffer", "subject", r"make " + TARGET + r" (?:suffer|bleed|hurt|scream|beg|pay|sorry (?:he|she|they) "
         r"(?:was|were) born)"),
+       ("hit-with-weapon", "subject", INTENT + gap(10) + r"(?:hit|beat|smash|stab|bash|whack|shoot|hurt|attack|go "
+        r"after) " + TARGET + r" (?:with|using) (?:a|the|my|this|his|dads) (?:[a-z]{1,12} )?" + WEAPON),
+       ("going-over-armed", "subject", r"(?:going|coming|heading|go|walk|walking|drive|driving|went) (?:over )?(?:there|"
+        r"round|over|to (?:his|her|their) (?:place|house|flat|door|work)) with (?:a|my|the) (?:[a-z]{1,12} )?" + WEAPON),
+       ("shoot-up-the", "subject", r"(?:shoot|shooting|shot) up (?:the|a|my|our) (?:[a-z]{1,12} )?(?:office|school|place|"
+        r"building|meeting|workplace|church|party|mall|class|team|staff room|break room|event|shelter)"),
+       ("beat-family", "subject", INTENT + r" (?:hurt|stab|shoot|beat|strangle|choke|attack|hit|punch|kill|smash|slap|"
+        r"kick) " + TARGET + r"(?! (?:with (?:a |an )?(?:questions?|ideas?|jokes?|news|requests?|emails?|paperwork|"
+        r"work|tasks?|feedback|comments?|criticism)|in|at|up|an?|some|back|over|off|on|to|for|about|down)(?![a-z]))"),
        ("teach-a-lesson", "subject", r"teach (?:him|her|them|my ex|that guy) a lesson (?:he|she|they|that|they will|"
         r"he will|she will)? ?(?:will )?(?:never|not) forget"),
        ("snap-at-kids", "subject", r"(?:scared|afraid|worried|terrified) (?:that )?i (?:will|might|could|am going to) "
@@ -284,6 +344,8 @@ COMPOSED: tuple[Category, ...] = (
         r"get what (?:he|she|they) deserves?|have it coming|has it coming|learn (?:the|their|his|her) lesson)"),
        ("going-to-pay", "subject", r"(?:he|she|they|him|her|my [a-z]{1,12}|that [a-z]{1,12}) (?:is|are|will) (?:all )?"
         r"(?:going to )?pay(?= *$| *,| for| back| tonight| tomorrow)"),
+       ("wait-for-them", "subject", r"(?:wait|waiting|waited|going to wait|will wait) for (?:him|her|them|" + TARGET[3:-1] +
+        r") (?:in|at|outside|after|by|near|when|behind)"),
        ("know-their-movements", "self", r"i know (?:his|her|their|my exs|my [a-z]{1,12}s) (?:schedule|routine|"
         r"address|shifts?|route|car|movements|new address|new place)|i know (?:where|when) (?:he|she|they) "
         r"(?:lives|live|works|work|parks|park|sleeps|sleep|drinks|gets off|finishes|leaves|walks)"),
@@ -306,6 +368,10 @@ COMPOSED: tuple[Category, ...] = (
         r"exist)|why (?:am i|was i) (?:still )?(?:alive|here|born)(?= *$| *,)"),
        ("how-long-can-i", "subject", r"how (?:much )?longer (?:i can|can i|i am able to|i will be able to)|"
         r"(?:weight|drain|strain) on (?:them|everyone|everybody|my family|you all|my kids|the people|people)"),
+       ("giving-up", "subject", r"(?:feel like|feeling like|ready to|about to|want to|going to|close to) giv(?:e|ing) "
+        r"up(?= *$| *,| on (?:life|everything|myself|it all|living))|(?:can not|could not) (?:even )?hold (?:my (?:own )?"
+        r"life|it|myself|things|anything) together|no point (?:in )?(?:trying|going on|living|carrying on|bothering|"
+        r"fighting|anything)|(?:so |really )?(?:tired|sick|exhausted) of this(?= *$| *,)"),
        ("ruin-everything", "subject", r"i (?:ruin|wreck|destroy|spoil|poison) (?:everything|everyones life|"
         r"everyone|every)|everyone (?:would be|is) (?:better|happier) (?:off )?(?:if|without)"),
        ),
@@ -313,6 +379,10 @@ COMPOSED: tuple[Category, ...] = (
        ("my-decision", "subject", r"made (?:my|the|a|up my|a final) (?:decision|choice|mind)(?= *$| *,| and| about| "
         r"now)|(?:at peace|okay|ok|fine|comfortable|happy) with (?:my|the|this) (?:decision|choice|plan)"),
        ("its-time", "subject", r"^(?:it is|its) time(?= *$| *,| now)|(?:it is|its) time (?:now|for me to go)"),
+       ("last-thing", "subject", r"(?:the )?last thing (?:on the list|on my list|i need to do|left to do|to do)"),
+       ("makes-it-easier", "subject", r"(?:makes|make|will make|would make) (?:it|things|this) (?:so much |a lot )?easier"
+        r"(?= *$| *,)|(?:arranged|sorted|organi[sz]ed|planned|prepared) everything(?= *$| *,)"),
+       ("to-make-sure", "subject", r"to make sure(?= *$| *,| it works| this time)"),
        ("this-is-the-week", "subject", r"(?:this|today|tonight|it|this weekend) is the (?:week|day|night|weekend|time|"
         r"moment|one)(?= *$| *,| i| for)"),
        ),
@@ -352,6 +422,31 @@ COMPOSED: tuple[Category, ...] = (
         r"been)"),
        ("affairs-in-order", "subject", r"(?:affairs|things|papers|paperwork|finances|accounts|everything) (?:are|is) "
         r"(?:all |now )?in order"),
+       ("passwords-left", "subject", r"(?:put|left|wrote|listed|saved|written|shared|stored) (?:down )?(?:[a-z]{1,12} "
+        r")?(?:all )?(?:my|the) (?:passwords|logins|pin|pins|bank (?:info|details|logins?))"),
+       ("funeral-song", "subject", r"(?:funeral|memorial) (?:song|songs|music|playlist|readings?|plans?|wishes|"
+        r"arrangements) (?:i want|i would like|i have picked|for me|sorted|picked|chosen)"),
+       ("or-any", "subject", r"^or (?:any|ever|anything|another) (?:other )?(?:[a-z]{1,12})?(?: ever)?(?: again)?$"),
+       ("not-make-it-to", "subject", r"(?:not|never) (?:going to |gonna )?make it to (?:[a-z]{1,12} )?(?:[a-z]{1,12} )?"
+        r"(?:meeting|shift|group|session|appointment|christmas|birthday|class|training|rota)"),
+       ("not-anyones-fault", "subject", r"(?:it is|it was|its|this is|this was|none of this is|none of it is|none of "
+        r"this was) not (?:anyones|your|their|his|her|my [a-z]{1,12}s) fault"),
+       ("letter-explains", "subject", r"(?:the|my) (?:letter|note) (?:explains|will explain|says it all|says everything|"
+        r"is for you)"),
+       ("maybe-forever", "subject", r"(?:maybe|probably|possibly|perhaps) (?:longer|forever|for good|permanently)"
+        r"(?= *$| *,)"),
+       ("mind-my-pet", "subject", r"(?:keep an eye on|look after|take care of|watch|mind|feed|take) my (?:cat|cats|dog|dogs|"
+        r"pets?|kids|fish|bird|rabbit|plants)(?: [a-z]{1,12})? (?:for (?:a few|a couple|some|a while)|while|for me|after|"
+        r"when|if|once)"),
+       ("they-will-find", "subject", r"(?:she|he|they|someone|my [a-z]{1,12}) (?:will|is going to|are going to|would) "
+        r"find (?:it|me|the note|the letter|my note|my letter)(?= *$| *,| when| after| in| tomorrow| tonight)"),
+       ("note-under-door", "subject", r"(?:put|left|slid|slipped) (?:a|the|my) (?:note|letter) (?:under|on|by|in) "
+        r"(?:my |the |her |his |their )?(?:[a-z]{1,12} )?(?:door|bed|pillow|desk|table|car)"),
+       ("last-shift-bare", "subject", r"^(?:just )?last (?:shift|day)(?: today| ever| here)?$"),
+       ("not-because-i-quit", "subject", r"not because i (?:quit|resigned|am leaving|got fired|got a new job)"),
+       ("love-you-all", "subject", r"^love you (?:all|guys|everyone)"),
+       ("beneficiary", "subject", r"(?:updated|updating|changed|changing|named|added) (?:my )?(?:beneficiary|"
+        r"beneficiaries|next of kin)"),
        ("sold-my", "subject", r"(?:sold|selling|sell|gave away|giving away|give away|given away) my (?:[a-z]{1,12} )?"
         r"(?:guitar|car|bike|books|records|vinyl|clothes|jewel(?:le)?ry|watch|ring|camera|laptop|console|games|"
         r"collection|art|paintings|tools|furniture)(?= *$| *,| and| to| for| today| yesterday| last| this)"),
@@ -385,10 +480,21 @@ COMPOSED: tuple[Category, ...] = (
         r"mall|multi storey|multistorey|hotel|cliff|hill|quarry)"),
        ("train-times", "subject", r"(?:train|trains|express|freight) (?:passes|pass|comes|come|goes|go|runs|run|comes "
         r"through|goes by) (?:through )?(?:at|every)"),
+       ("theres-a-place", "subject", r"(?:there is|theres|there s) (?:a|this|that) (?:[a-z]{1,12} )?(?:" + PLACE_WORDS +
+        r"|river|lake|quarry|cliff|cliffs)" + r" (?:near|by|behind|off|at|close to|on the way)"),
+       ("keep-walking-to", "subject", r"keep (?:going|driving|walking|coming|ending up) (?:back )?(?:to|at) (?:the )?(?:"
+        r"train |railway |rail )?(?:" + PLACE_WORDS + r"|river|lake|quarry|cliffs?|falls|water)"),
+       ("sleeping-by", "subject", r"(?:sleeping|sleeps|slept) (?:by|near|on|under) the (?:train |railway )?(?:tracks|"
+        r"bridge|river|overpass)"),
        ("sat-there", "subject", r"(?:sat|sitting|stood|standing|stayed|parked|waited) there (?:for|till|until|all|a "
         r"long)"),
        ("quiet-there", "subject", r"(?:it is|its|so|very|really) (?:quiet|peaceful|calm) (?:there|up there|down there)"
         r"(?= *$| *,| at)"),
+       ),
+    # being somewhere now: with a place named, a crisis
+    _c("here-now", "weak",
+       ("there-now", "subject", r"(?:i am|am|sitting|standing|parked|sat|stood|been) (?:up |out |down )?there (?:right )?"
+        r"now|(?:it is|its) (?:really |so |very )?(?:windy|cold|high|quiet|dark|peaceful|calm) (?:up|out|down) here"),
        ),
     _c("rumination", "weak",
        ("timing-it", "subject", r"(?:been|keep|am) (?:timing|tracking|watching|checking|clocking) (?:it|them|when|how "
@@ -398,14 +504,27 @@ COMPOSED: tuple[Category, ...] = (
        ),
     _c("withdrawal", "weak",
        ("you-know-why", "subject", r"(?:you|everyone|they|we) (?:both )?(?:know|knows) why(?= *$| *,)"),
+       ("asking-for-me", "subject", r"(?:asking|this is|it is|its) for (?:me|myself)(?= *$| *,)|not asking for (?:a|my|"
+        r"the) (?:participant|client|friend|member|resident|work)|(?:there is|theres) a reason(?= *$| *,)"),
        ("does-not-know-yet", "self", r"(?:she|he|they|no one|my [a-z]{1,12}|i|you) (?:does not|do not|did not) know (?:why|yet|about it|what i|what is coming)"
         r"(?= *$| *,| yet)|(?:has|have) no idea (?:why|what i)"),
+       ),
+    _c("means", "weak",
+       ("full-bottle", "subject", r"(?:whole|full|entire) (?:bottle|pack|packet|box|strip|tub) of (?:[a-z]{1,12} )?" + DRUG),
+       ),
+    _c("means", "weak",
+       ("sitting-with-it", "subject", r"(?:sitting|sat|been sitting|holding|held|staring at|stared at) (?:with )?(?:it|"
+        r"them) (?:for (?:an|a|two|three|hours)|all night|in my (?:lap|hands)|right now)"),
+       ),
+    _c("means", "weak",
+       ("plenty", "subject", r"(?:should|will|would|that is|that should|is|it is|thats|that will) (?:be )?(?:plenty|more "
+        r"than enough|enough)(?= *$| *,)"),
        ),
     _c("means-named", "weak",
        ("means-bought", "subject", r"(?:bought|buying|buy|got|getting|picked up|went [a-z ]{1,30} for|to get) (?:a |some "
         r"|the |more |a length of |a bag of )?(?:rope|noose|cord|extension cord|hose|charcoal|helium|gun|bullets|ammo|"
         r"razor blades|blades|a ladder)(?= *$| *,| today| yesterday| this| last| and| from)"),
-       ("means-named", "subject", r"(?:my|the|those|these|his|her|dads|mums|moms|a) (?:[a-z]{1,12} )?(?:" + PILLS[3:-1]
+       ("means-named", "subject", r"(?:my|the|those|these|his|her|dads|mums|moms|a) (?:[a-z]{1,12} )?(?:[a-z]{1,12} )?(?:" + PILLS[3:-1]
         + r"|" + LETHAL[3:-1] + r")(?! (?:list|chart|sheet|box|cabinet|organi[sz]er|course|access|swing|range|safe|"
         r"lock|show|store|shop|counter|room|bag for work))"),
        ),
@@ -437,7 +556,7 @@ EXPLAINED: dict[str, re.Pattern] = {
                               r"prescription for|ran out|run out|running out|forgot|forget|remember to take|reminder|"
                               r"doctor|dose|dosage|side effects|appointment|renew|collect|collecting|order|ordered|"
                               r"delivery|blister pack|toy|toys|water pistol|nerf|party|costume|take my|taking my|took my|training|workshop|course|class|"
-                              r"hunting|range|climbing|camping|sailing|shaving|kitchen|cooking|safety plan|"
+                              r"(?:go|going|went) hunting|hunting (?:trip|season|licen[cs]e)|range|climbing|camping|sailing|shaving|kitchen|cooking|safety plan|"
                               r"locked|lock box|lockbox|client|clients|participant|resident|member|tent|boat|garden|fix|moving|tie|"
                               r"bbq|barbecue|grill|balloons|party|hardware for)\b"),
     # "a note for my kids about dinner", "letters to our future selves in the workshop"
