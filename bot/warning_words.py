@@ -57,7 +57,7 @@ SH_VERB = _any("cut", "cuts", "cutting", "burn", "burns", "burning", "burned", "
 BODY = _any("arm", "arms", "forearm", "forearms", "upper arm", "wrist", "wrists", "leg", "legs", "thigh", "thighs",
             "skin", "stomach", "belly", "hand", "hands", "hip", "hips", "ankle", "ankles", "chest", "shoulder",
             "shoulders", "face", "fingers", "knuckles", "ribs", "calf", "calves", "feet", "body", "head", "scalp",
-            "neck", "wrist again")
+            "neck", "wrist again", "fist", "fists")
 INSTRUMENT = _any("razor", "razors", "razor blade", "razor blades", "blade", "blades", "knife", "knives", "scissors",
                   "lighter", "cigarette", "cigarettes", "matches", "match", "glass", "broken glass", "compass",
                   "pencil sharpener", "sharpener", "needle", "needles", "pin", "safety pin", "box cutter", "boxcutter",
@@ -151,6 +151,9 @@ COMPOSED: tuple[Category, ...] = (
         r"hitting myself|self harming|hurting myself)(?= every| each| most| all| daily| at night| in the| whenever| till| "
         r"until| deeper| worse| more)|(?:go|cut|going|cutting|went) deeper(?= *$| *,| tonight| this time| than| next)"),
        ("fresh-cuts", "subject", r"fresh (?:cuts|burns|wounds|marks|ones) (?:on|across|up) (?:my|her|his|their|both)"),
+       ("did-them-myself", "subject", r"(?:i )?(?:did|made|caused|gave myself) (?:them|it|these|those|the (?:cuts|burns|"
+        r"marks|bruises)) (?:myself|with (?:a|the|my)|using|on purpose)|(?:lie|lied|lying|lies) (?:to [a-z ]{1,20} )?"
+        r"about (?:the|my|these) (?:cuts|burns|marks|bruises|scars) on my"),
        ("sh-did", "subject", r"(?:i|just|and|then|so) (?:cut|burned|burnt|scratched|carved|sliced) (?:myself|into my|my "
         r"(?:[a-z]{1,12} )?" + BODY + r")(?! hair| on (?:the|a|my)| by| while| shaving| cooking| chopping| slicing)"
         r"(?= *$| *,| and| again| so| until| till| to| last| this| tonight| today| with)"),
@@ -208,8 +211,8 @@ COMPOSED: tuple[Category, ...] = (
        ("max-dose", "subject", r"(?:maximum|max|toxic|fatal|lethal|deadly) (?:dose|amount|quantity) (?:of )?(?:[a-z]{1,12} )?"
         + DRUG + r"|(?:dose|much|many|amount)" + gap(40) + r"(?:before|until|till) (?:it|they|you|i) (?:die|dies|stop "
         r"breathing|stops? (?:your|my|the|a) heart)"),
-       ("means-in-front", "subject", r"(?:" + PILLS[3:-1] + r"|" + LETHAL[3:-1] + r"|knife|bottle) (?:are |is )?"
-        r"(?:right )?in front of me"),
+       ("means-in-front", "subject", r"(?:" + DRUG + r"|" + LETHAL[3:-1] + r"|knife|bottle) (?:are |is )?" + gap(25) +
+        r"(?:right )?(?:in front of me|next to my bed|beside my bed|by my bed|on my bed|in my lap)"),
        ),
     _c("method", "crisis",
        ("means-and-death", "subject", MEANS_WORD + gap(40) + r"(?:would|will|could|might|should|is|are|be)"
@@ -372,6 +375,10 @@ COMPOSED: tuple[Category, ...] = (
         r"up(?= *$| *,| on (?:life|everything|myself|it all|living))|(?:can not|could not) (?:even )?hold (?:my (?:own )?"
         r"life|it|myself|things|anything) together|no point (?:in )?(?:trying|going on|living|carrying on|bothering|"
         r"fighting|anything)|(?:so |really )?(?:tired|sick|exhausted) of this(?= *$| *,)"),
+       ("nothing-worth-it", "subject", r"(?:nothings|nothing (?:is|feels|seems)|none of it (?:is|feels|seems)|life (?:is|feels|seems)|lifes) worth it "
+        r"anymore|"
+        r"(?:my (?:son|daughter|kids|children|family|partner|wife|husband|boy|girl|baby)) (?:would|will) be better off"
+        r"(?= *$| *,| without| with (?:their|his|her|a|another|someone|my))"),
        ("ruin-everything", "subject", r"i (?:ruin|wreck|destroy|spoil|poison) (?:everything|everyones life|"
         r"everyone|every)|everyone (?:would be|is) (?:better|happier) (?:off )?(?:if|without)"),
        ),
@@ -447,6 +454,16 @@ COMPOSED: tuple[Category, ...] = (
        ("love-you-all", "subject", r"^love you (?:all|guys|everyone)"),
        ("beneficiary", "subject", r"(?:updated|updating|changed|changing|named|added) (?:my )?(?:beneficiary|"
         r"beneficiaries|next of kin)"),
+       ("sent-logins", "subject", r"(?:sent|gave|told|showed|emailed|texted) (?:[a-z]{1,12} )?(?:[a-z]{1,12} )?(?:the|my|"
+        r"all my) (?:login|logins|password|passwords|pin|pins|bank details|account details)|where (?:the|my) (?:will|"
+        r"papers|documents|deeds|keys|policy) (?:is|are)(?= *$| *,| kept)"),
+       ("messages-to-all", "subject", r"(?:written|wrote|writing|write|recorded|recording) (?:everyone|everybody|each of "
+        r"them|all of them|my family|people|my friends) (?:a )?(?:message|messages|note|notes|letter|letters|email|emails|"
+        r"text|texts|video|videos)"),
+       ("on-a-timer", "self", r"(?:to send|scheduled|set to send|sends|will send) " + gap(30) + r"(?:on a timer|"
+        r"automatically|after i am gone|when i am gone)|on a timer(?= *$| *,)"),
+       ("packed-for-them", "subject", r"(?:packed|packing|pack) (?:a |his |her |their )?bags? for (?:him|her|them|the "
+        r"kids|my (?:son|daughter|kids))"),
        ("sold-my", "subject", r"(?:sold|selling|sell|gave away|giving away|give away|given away) my (?:[a-z]{1,12} )?"
         r"(?:guitar|car|bike|books|records|vinyl|clothes|jewel(?:le)?ry|watch|ring|camera|laptop|console|games|"
         r"collection|art|paintings|tools|furniture)(?= *$| *,| and| to| for| today| yesterday| last| this)"),
@@ -499,6 +516,8 @@ COMPOSED: tuple[Category, ...] = (
     _c("rumination", "weak",
        ("timing-it", "subject", r"(?:been|keep|am) (?:timing|tracking|watching|checking|clocking) (?:it|them|when|how "
         r"long)(?= *$| *,)|(?:and|just) thinking(?= *$)"),
+       ("keep-taking-it-out", "subject", r"keep (?:taking|getting|picking|holding|touching|checking|loading) (?:it|them) "
+        r"(?:out|up|in my hand)"),
        ("keep-going-back", "subject", r"keep (?:going|driving|walking|coming) back (?:to|there)(?= *$| *,| again| every)"
         r"|(?:thinking|thought) about it(?= *$| *,| again| all| a lot| more| every)"),
        ),
@@ -510,7 +529,8 @@ COMPOSED: tuple[Category, ...] = (
         r"(?= *$| *,| yet)|(?:has|have) no idea (?:why|what i)"),
        ),
     _c("means", "weak",
-       ("full-bottle", "subject", r"(?:whole|full|entire) (?:bottle|pack|packet|box|strip|tub) of (?:[a-z]{1,12} )?" + DRUG),
+       ("full-bottle", "subject", r"(?:whole|full|entire|new) (?:bottle|pack|packet|box|strip|tub) of (?:[a-z]{1,12} )?"
+        r"(?:" + DRUG + r"|" + LETHAL[3:-1] + r"|razor blades)"),
        ),
     _c("means", "weak",
        ("sitting-with-it", "subject", r"(?:sitting|sat|been sitting|holding|held|staring at|stared at) (?:with )?(?:it|"
@@ -545,7 +565,7 @@ EXPLAINED: dict[str, re.Pattern] = {
     # "burned my hand on the stove", "cut my finger chopping onions", "hit my head on the cupboard"
     "self-harm": re.compile(r"\b(?:cooking|chopping|shaving|kitchen|accident|accidentally|by mistake|gardening|"
                             r"gym|playing|fell|fall|tripped|slipped|stove|oven|kettle|pan|nail|paper cut|papercut|"
-                            r"haircut|hair|cat|dog|puppy|kitten|mosquito|bites|rash|sunburn|sunburnt|sparring|"
+                            r"haircut|hair|cat|dog|puppy|kitten|clumsy|cupboard|door|bumped|ceiling|shelf|mosquito|bites|rash|sunburn|sunburnt|sparring|"
                             r"football|soccer|hockey|rugby|boxing|surgery|tattoo|piercing|vaccine|flu shot|"
                             r"blood test|iron deficiency|ironing|my (?:kid|son|daughter|baby) (?:bit|hit|scratched))\b"),
     # "pick up my meds tonight", "forgot my pills this morning"
