@@ -37,7 +37,7 @@ MAX_GROWTH = 8.0
 def corpus_messages() -> list[str]:
     old = tomllib.loads((ROOT / "tests/data/crisis_corpus.toml").read_text(encoding="utf-8"))
     fresh = [tomllib.loads((ROOT / "tests/data" / name).read_text(encoding="utf-8"))["message"]
-             for name in ("crisis_corpus_fresh.toml", "crisis_corpus_fresh2.toml")]
+             for name in ("crisis_corpus_fresh.toml", "crisis_corpus_fresh2.toml", "crisis_corpus_fresh3.toml")]
     return [text for group in old.values() for text in group] + [m["text"] for part in fresh for m in part]
 
 

@@ -127,7 +127,7 @@ PAST = re.compile(r"\b(?:years ago|a long time ago|used to|back when|when i was|
                   r"in my (?:early |mid |late )?(?:teens|twenties|thirties|forties|20s|30s|40s|youth)|in (?:high school|college|uni|university)|in (?:19|20)[0-9]{2}|my story|back then|at the time|"
                   r"there was a time|when i was [0-9]{1,2}|[0-9]{1,2} years ago|i came through|i made it through|"
                   r"i got through|i have been there|before i got (?:sober|clean)|in recovery)\b|"
-                  r"(?<!at )\bonce\b(?! again| more)")
+                  r"(?<!at )\bonce\b(?! again| more| and for all| i am| i have| i will| i get| everyone| they| he| she| the| my| it| you| we)")
 NOW = {"but", "now", "today", "tonight", "lately", "currently", "however", "anymore", "again", "still", "yet"}
 BUT = re.compile(r"\b(?:but|though|although|yet|however|except|and)\b")
 AMBIVALENT = re.compile(r"\b(?:thinking about it|think about it|keep thinking|the thought|thoughts|part of me|"
@@ -324,6 +324,8 @@ def normalise(text: str) -> str:
     text = " ".join(WORDS.get(w, w) for w in text.split(" ") if w)
     if "any more" in text:
         text = _ANY_MORE.sub("anymore", text)
+    if "once and for all" in text:  # not "once" of the past ("I once tried")
+        text = text.replace("once and for all", "for good")
     return SUPPORTED.sub(r"\1", text) if (" i " in text or " we " in text) else text
 
 
