@@ -16,7 +16,9 @@
   know", "this shift is killing me", "the bridge program", "giving away my old desk chair").
 
 The signs are in `bot.warning_signs`, one table per category, with where the categories come from
-and how they combine. How they are read, in order: the text is normalised (lower case,
+and how they combine, and in `bot.warning_words`, signs composed from word classes (a self-harm
+verb with a body part and an instrument, an intent with taking all of a supply, a weapon with a
+target) with the words that explain them away (an accident, an errand, a training). How they are read, in order: the text is normalised (lower case,
 contractions and common typos and slang spelled out, "someone I support" folded to "someone"),
 split into sentences, and every pattern is matched on word boundaries. Each match is then placed:
 
@@ -584,8 +586,9 @@ _LOUDNESS = {NONE: 0, NOTE: 1, CRISIS: 2}
 
 def read_long(text: str, beyond: str) -> Reading:
     """Read a message that `bot.bounds` cut: `text` is the part the bot acts on, `beyond` the part cut
-    off. Both are read for warning signs (each on its own, so the cost stays linear in the length,
-    about 45 ms for the 38,000 characters Slack allows past the cut); the louder reading wins. Only
+    off. Both are read for warning signs (each on its own, so the cost stays linear in the length:
+    6-121 ms of CPU for 40,000 characters, depending on how dense the signs are, bench/crisis_screen.py);
+    the louder reading wins. Only
     `text` is ever answered: a crisis heard beyond the cut gets support first, then the question
     from the start of the message, if there was one."""
     head = read(text)
