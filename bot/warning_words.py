@@ -100,7 +100,7 @@ DEATH = _any("die", "dying", "be dead", "end it", "end things", "end my life", "
 MEANS_WORD = _any(PILLS[3:-1], LETHAL[3:-1], "knife", "belt", "cord", "cable", "plastic bag", "bleach", "antifreeze",
                   "exhaust", "car", PLACE_WORDS, "river", "lake", "sea", "ocean", "water", "quarry")
 # Medication names are an open class; their endings are not ("lorazepam", "quetiapine", "tramadol").
-DRUG = r"(?:" + PILLS[3:-1] + r"|[a-z]{2,12}(?:pam|lam|pine|zine|done|tine|pram|faxine|oxetine|tyline|dol|fen|zole|pril|olol|barb|bital|phine|caine|codone|morphone|xone|sone|lone))"
+DRUG = r"(?:" + PILLS[3:-1] + r"|(?!nalox|naltrex|methad)[a-z]{2,12}(?:pam|lam|pine|zine|done|tine|pram|faxine|oxetine|tyline|dol|fen|zole|pril|olol|barb|bital|phine|caine|codone|morphone|sone|lone))"
 ACQUIRE = _any("saving", "saved", "save", "putting aside", "put aside", "setting aside", "set aside", "stockpiling",
                 "stockpiled", "hoarding", "hoarded", "stashing", "stashed", "hiding", "hid", "squirreling away",
                 "squirrelling away", "holding back", "held back", "collecting", "collected", "gathering", "gathered",
@@ -551,7 +551,7 @@ COMPOSED: tuple[Category, ...] = (
 )
 
 # Work talk: a means or a dose spoken of in a training, a course, a book or a show.
-WORK_TALK = re.compile(r"\b(?:training|trainings|workshop|course|module|prevention|harm reduction|"
+WORK_TALK = re.compile(r"\b(?:training|trainings|workshop|course|module|prevention|harm reduction|naloxone|"
                        r"safety plan|safety planning|policy|protocol|lecture|class|exam|quiz|documentary|podcast|"
                        r"article|book|novel|show|series|movie|film|game)\b")
 # A weapon in a kitchen, a game, a story, a toy: "I bought a gun-shaped water pistol for the kids' party".
