@@ -93,9 +93,12 @@ class Bot:
     def handle(self, request: Command | Press) -> Outcome:
         """The answer to one request, its posts already claimed (adapters only send them)."""
         # Cut to length before any pattern runs, the safety screen's included (bot.bounds).
+        original = request
         request, cut = bounds.bound(request)
+        # What was cut is still read for crisis language, and for nothing else.
+        beyond = bounds.cut_off(original, request) if cut is not None else ""
         try:
-            messages = self._answer(request)
+            messages = self._answer(request, beyond)
             posts = [m for m in messages if isinstance(m, Post)]
             if posts:
                 ours = {p.key for p in self.context.claim(posts)}
@@ -117,7 +120,7 @@ class Bot:
             messages = [*messages, cut]
         return Outcome(tuple(messages))
 
-    def _answer(self, request: Command | Press) -> list[Message]:
+    def _answer(self, request: Command | Press, beyond: str = "") -> list[Message]:
         ctx = self.context
         if isinstance(request, Command):
             if request.files and not request.text.strip():
@@ -127,18 +130,18 @@ class Bot:
             # A question asked by slash command in a channel is answered privately (bot.sharing).
             if sharing.asked_quietly(ctx, request, verb):
                 handler = sharing.privately(handler)
-            return self.screened(request, verb, rest, lambda: handler(ctx, request, rest))
+            return self.screened(request, verb, rest, lambda: handler(ctx, request, rest), beyond)
         try:
             verb = decode(request.action)[0]
         except PeerbotError:
             verb = ""
-        return self.screened(request, verb, "", lambda: self._pressed(request))
+        return self.screened(request, verb, "", lambda: self._pressed(request), beyond)
 
     def screened(self, request: Command | Press, verb: str, text: str,
-                 run: Callable[[], list[Message]]) -> list[Message]:
+                 run: Callable[[], list[Message]], beyond: str = "") -> list[Message]:
         """`run()`'s answer to `request` (its command word `verb`, its words after it `text`) behind
         the safety screen: crisis support instead, or the answer with its note and reminder."""
-        screening = safety.screen(safety.written(request, text))
+        screening = safety.screen(safety.written(request, text), beyond)
         if screening.crisis:
             # Only a confident answer to a question follows the crisis reply; no other command runs.
             return safety.crisis_replies(self.context, request, screening,

@@ -10,6 +10,10 @@ a form field stuffed by a script) is cut to `MAX_CHARS` before the safety screen
 sees it, and the person is told kindly that only the start was read and how to send the rest.
 `Bot.handle` calls `bound` first thing. Raising the limit is one constant, once the crisis screen
 and the answerer cost less per character (see docs/benchmarks.md, "Abuse run").
+
+One reader sees past the cut: the crisis screen. Someone may paste a long text and say at its end
+what matters most, so `cut_off` gives the part that was cut and the screen reads it for warning
+signs only (`bot.crisis.read_long`, linear in its length); nothing else is done with it.
 """
 from __future__ import annotations
 
@@ -19,6 +23,17 @@ from bot.messages import Command, Press, Reply
 
 MAX_CHARS = 2_000  # Discord's message limit; a twentieth of Slack's
 FIELD_CHARS = 2_000  # per form field, the same reasoning (Slack's text inputs allow 3,000)
+
+
+def cut_off(original: Command | Press, bounded: Command | Press) -> str:
+    """The words `bound` left out of `bounded` (empty when nothing was cut): the crisis screen's alone."""
+    if isinstance(original, Command) and isinstance(bounded, Command):
+        return original.text[len(bounded.text):]
+    if isinstance(original, Press) and isinstance(bounded, Press):
+        kept = dict(bounded.values)
+        return "\n".join(value[len(kept.get(key[:100], "")):] for key, value in original.values
+                         if len(value) > len(kept.get(key[:100], "")))
+    return ""
 
 
 def bound(request: Command | Press) -> tuple[Command | Press, Reply | None]:

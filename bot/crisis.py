@@ -16,7 +16,9 @@
   know", "this shift is killing me", "the bridge program", "giving away my old desk chair").
 
 The signs are in `bot.warning_signs`, one table per category, with where the categories come from
-and how they combine. How they are read, in order: the text is normalised (lower case,
+and how they combine, and in `bot.warning_words`, signs composed from word classes (a self-harm
+verb with a body part and an instrument, an intent with taking all of a supply, a weapon with a
+target) with the words that explain them away (an accident, an errand, a training). How they are read, in order: the text is normalised (lower case,
 contractions and common typos and slang spelled out, "someone I support" folded to "someone"),
 split into sentences, and every pattern is matched on word boundaries. Each match is then placed:
 
@@ -55,7 +57,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from bot import crisis_model
-from bot.warning_signs import CATEGORIES
+from bot.warning_words import CATEGORIES, COMPOSED_NAMES, EXPLAINED
 
 CRISIS, NOTE, NONE = "crisis", "note", "none"
 
@@ -124,10 +126,10 @@ REPORTING = {"said", "says", "saying", "told", "tells", "telling", "texted", "wr
              "posted", "shouted", "yelled", "screamed"}
 PAST = re.compile(r"\b(?:years ago|a long time ago|used to|back when|when i was|as a (?:teen|teenager|kid|child)|"
                   r"when i was (?:younger|a teen|a kid)|in the past|history of|in my past|i survived|lived experience|"
-                  r"in my (?:teens|twenties|thirties|forties|20s|30s|40s|youth)|my story|back then|at the time|"
+                  r"in my (?:early |mid |late )?(?:teens|twenties|thirties|forties|20s|30s|40s|youth)|in (?:high school|college|uni|university)|in (?:19|20)[0-9]{2}|my story|back then|at the time|"
                   r"there was a time|when i was [0-9]{1,2}|[0-9]{1,2} years ago|i came through|i made it through|"
                   r"i got through|i have been there|before i got (?:sober|clean)|in recovery)\b|"
-                  r"(?<!at )\bonce\b(?! again| more)")
+                  r"(?<!at )\bonce\b(?! again| more| and for all| i am| i have| i will| i get| everyone| they| he| she| the| my| it| you| we)")
 NOW = {"but", "now", "today", "tonight", "lately", "currently", "however", "anymore", "again", "still", "yet"}
 BUT = re.compile(r"\b(?:but|though|although|yet|however|except|and)\b")
 AMBIVALENT = re.compile(r"\b(?:thinking about it|think about it|keep thinking|the thought|thoughts|part of me|"
@@ -230,7 +232,8 @@ PATTERNS = [(name, kind, rx) for category in CATEGORIES for name, kind, rx in ca
 # A peer worker asking how to help someone: signs in the message are the other person's unless the
 # writer names themselves ("what do I do? she's on the roof" is not the writer on a roof).
 HELPING = re.compile(r"\b(?:what (?:do|should|can|would) (?:i|we) (?:do|say)|how (?:do|should|can|would|to) (?:i |we )?"
-                     r"(?:support|respond|help|check in|talk|approach|handle|react|reply|answer|ask|be there|bring)|"
+                     r"(?:support|respond|help|check in|talk|approach|handle|react|reply|answer|ask|be there|bring|do safety|"
+                     r"start|go about)|"
                      r"do (?:i|we) (?:have to|need to|tell|report|call)|(?:what is|whats) (?:my|our|the peer) "
                      r"(?:role|approach)|what are my options|is it (?:ok|okay|alright) (?:for me )?to|peer approach|"
                      r"should i (?:tell|call|report|stay|ask|say|reach out|do)|how can i help|do (?:i|we) have a duty|"
@@ -240,20 +243,33 @@ LAUGH = re.compile(r"\b(?:lol|lmao|haha\w{0,10}|jk|rofl)\b|[\U0001F602\U0001F923
 # An ordinary absence explains a goodbye or "I won't be here" ("my last day before parental leave",
 # "it's been real, see you tomorrow").
 ABSENCE = re.compile(r"\b(?:vacation|holidays?|parental leave|maternity leave|sick leave|(?<!not a )new job|"
-                     r"(?<!not )retir\w{0,6}|staying (?:at|with|over)|sleeping over|moving (?:to|away|house)|trip|conference|day off|time off|annual leave|"
+                     r"(?<!not )retir\w{0,6}|while i am (?:away|gone|out|visiting)|out of town|staying (?:at|with|over)|sleeping over|moving (?:to|away|house)|trip|conference|day off|time off|annual leave|"
                      r"appointment|next week|back on|back monday|back next|see you (?:tomorrow|monday|tuesday|"
                      r"wednesday|thursday|friday|soon|later|next|at|on|then|all)|talk (?:tomorrow|soon|later))\b")
 # Offering things to colleagues explains a weak goodbye ("giving away my old books, anyone want
 # some?"), though not a farewell ("does anyone want my guitar? I won't be needing it anymore").
 GIVEAWAY = re.compile(r"\b(?:anyone want|who wants|up for grabs|free to (?:a )?good home|declutter\w{0,4}|"
-                      r"spring clean\w{0,3}|clearing out (?:my|the) (?:desk|office|garage|closet|wardrobe))\b")
+                      r"spring clean\w{0,3}|clearing out (?:my|the) (?:desk|office|garage|closet|wardrobe)|"
+                      r"to (?:the |a )?(?:shelter|charity|thrift|goodwill|op shop|food bank|church|clothing drive)|"
+                      r"donat\w{1,6}|charity shop|moving house|new place)\b")
 # On a bridge in traffic, on the tracks in a train: a place that is only on the way somewhere.
 TRANSIT = re.compile(r"\b(?:traffic|stuck|bus|late|detour|construction|commute|ferry|stalled|train is|delayed)\b")
 # Lived experience told as such, anywhere in the message ("I've been there, wanting to die, and I
 # came through"): signs in a sentence with nothing of the present in it are the past.
 LIVED = re.compile(r"\b(?:i came through|i made it through|i got through|i have been there|my lived experience|"
-                   r"i share (?:that|it|this|my story)|in my trainings|why i do this work|i survived)\b")
+                   r"i share (?:that|it|this|my story)|in my trainings|why i do this work|i survived|"
+                   r"(?:start|part|beginning) of my recovery|my recovery (?:journey|story))\b")
 PRESENT = re.compile(r"\b(?:now|again|right now|today|tonight|lately|these days|still|anymore|currently|this week)\b")
+# Categories whose every sign, not only the composed ones, an explanation in the sentence can
+# explain away (bot.warning_words.EXPLAINED): meds to pick up, a dose in a training, pills with breakfast.
+EXPLAIN_ALL = {"means", "method", "means-ready", "overdose", "self-harm"}
+# Said laughing after "so bad", "so boring": a figure of speech even for plain ideation.
+HYPERBOLE = re.compile(r"\bso (?:bad|boring|awful|cringe\w{0,3}|embarrassing|awkward|funny|long|dull|painful|slow|"
+                       r"terrible) (?:that )?i (?:wanted to|want to|could have|could|almost|nearly|literally|just) "
+                       r"(?:die|died|diee+)\b")
+# A worker asking how to help, about a topic of crisis work: the note with the lines, even with no sign.
+CRISIS_TOPIC = re.compile(r"\b(?:suicid\w{0,5}|self harm\w{0,3}|safety plan\w{0,4}|crisis|overdos\w{0,3}|cutting|"
+                          r"kill (?:himself|herself|themselves)|want(?:s|ed)? to die|attempt(?:ed)?)\b")
 # Only plain statements of ideation, self-harm or an overdose count through laughter.
 PLAIN = {"ideation", "self-harm", "overdose"}
 # Weak signs that say nothing even together: "tonight" and a thought that keeps coming back.
@@ -263,7 +279,8 @@ IDLE = {"time", "rumination"}
 WEAPONS = {"have-the-means", "weapon-in-reach", "gun-looked-up", "holding-means", "with-the-means"}
 # Pairs of weak signs that say nothing together either: "sorry! still thinking about it", "heading
 # to the lake this weekend".
-IDLE_PAIRS = ({"goodbye", "rumination"}, {"travel", "time"})
+IDLE_PAIRS = ({"goodbye", "rumination"}, {"travel", "time"}, {"means-named", "time"}, {"means-named", "rumination"},
+              {"means-named", "travel"}, {"means", "means-named"})
 
 
 @dataclass(frozen=True)
@@ -278,7 +295,7 @@ class Reading:
     towards: str = "self"
 
 
-_MARKUP = re.compile(r"<[^>]*>")
+_MARKUP = re.compile(r"<[^<>]*>")  # never across another "<": one pass, however many "<" there are
 # (pattern, replacement, whether it can only match where there is an apostrophe): most messages
 # typed quickly have none, and skipping those patterns keeps normalising cheap.
 _CONTRACTED = [(re.compile(pattern), replacement, "'" in pattern and "'?" not in pattern)
@@ -309,6 +326,8 @@ def normalise(text: str) -> str:
     text = " ".join(WORDS.get(w, w) for w in text.split(" ") if w)
     if "any more" in text:
         text = _ANY_MORE.sub("anymore", text)
+    if "once and for all" in text:  # not "once" of the past ("I once tried")
+        text = text.replace("once and for all", "for good")
     return SUPPORTED.sub(r"\1", text) if (" i " in text or " we " in text) else text
 
 
@@ -358,6 +377,8 @@ def _reported_by_other(sentence_before: list[str]) -> bool:
             if any(t in ("if", "when", "whenever", "unless") for t in sentence_before[max(0, i - 4):i]):
                 return False  # "if he says one more thing I'm going to…": a condition, not a quote
             reporter = _subject(sentence_before[:i], reach=4)
+            if reporter is None and any(t in ("their", "his", "her") for t in sentence_before[max(0, i - 4):i]):
+                return True  # "their last message said 'sorry for everything'"
             return reporter is not None and reporter not in FIRST
     return False
 
@@ -416,7 +437,8 @@ def _place(kind: str, match: re.Match, sentence: str, tokens: list[str]) -> tupl
 MODEL_NOTE = 0.9
 
 
-def _combine(found: list[tuple[str, str, str]], helping: bool, sounds=lambda: 0.0) -> tuple[str, str]:
+def _combine(found: list[tuple[str, str, str]], helping: bool, sounds=lambda: 0.0,
+             topic=lambda: False) -> tuple[str, str]:
     """(level, towards) from every sign found, as (category, name, where); `helping` is a worker
     asking how to help someone, who gets the note whenever any sign was about that person;
     `sounds()` is the trained model's likeness, asked for only when it could matter."""
@@ -433,6 +455,9 @@ def _combine(found: list[tuple[str, str, str]], helping: bool, sounds=lambda: 0.
         # "the bat is in my trunk", "tonight", "I need someone to stop me": part of the same intent.
         return CRISIS, "others"
     weak = {category for category, _ in own if alone[category] in ("weak", "note")}
+    # A threat with a weapon at hand, a time or a plan beside it is an intent to hurt someone.
+    if "threat" in weak and len(weak) > 1:
+        return CRISIS, "others"
     # Two different goodbyes, steps of a plan, or ways of readying a means, are a preparation.
     for several in ("goodbye", "plan", "means"):
         if len({name for category, name in own if category == several}) > 1:
@@ -446,6 +471,8 @@ def _combine(found: list[tuple[str, str, str]], helping: bool, sounds=lambda: 0.
     if any(where != "self" and (alone[category] in ("crisis", "harm", "note", "others") or
                                 (where == "others" and alone[category] == "weak" and category != "time"))
            for category, _, where in found) or (helping and found):
+        return NOTE, "self"
+    if helping and topic():
         return NOTE, "self"
     if not found and not helping and sounds() >= MODEL_NOTE:
         return NOTE, "self"
@@ -494,6 +521,9 @@ def read(text: str) -> Reading:
         tokens = sentence.split(" ")
         # "asking for a friend lol" is a deflection, not a joke
         joking = bool(LAUGH.search(original)) and "for a friend" not in sentence
+        if joking and HYPERBOLE.search(sentence):
+            signs_in.append(False)
+            continue  # "the movie was so bad I wanted to die lol": a laugh at a figure of speech
         here: dict[str, bool] = {}  # the sentence's own context, looked for once and only when needed
 
         def about_sentence(name: str, pattern: re.Pattern, sentence: str = sentence, here: dict = here) -> bool:
@@ -501,6 +531,7 @@ def read(text: str) -> Reading:
                 here[name] = bool(pattern.search(sentence))
             return here[name]
 
+        first_spans: dict[tuple[str, str], dict[str, tuple[int, int]]] = {}
         for index in worth:
             category, name, kind, pattern, _ = SIGNS[index]
             if joking and category.name not in PLAIN:
@@ -514,10 +545,22 @@ def read(text: str) -> Reading:
                     place = "others"
                 if place == "self" and about_whole("lived", LIVED) and not about_sentence("present", PRESENT):
                     place = "past"
+                if (place == "self" and category.name in EXPLAINED and (name in COMPOSED_NAMES or category.name in EXPLAIN_ALL)
+                        and about_sentence("explained:" + category.name, EXPLAINED[category.name])):
+                    continue  # a cut while cooking, meds to pick up, a lethal dose in a training
                 if (category.name in ("farewell", "goodbye") and about_whole("absent", ABSENCE)) or (
                         category.name == "goodbye" and about_whole("giveaway", GIVEAWAY)) or (
                         category.name == "at-place" and about_sentence("transit", TRANSIT)):
                     continue
+                # Two patterns reading the same words ("a note for my kids") are one sign, not two
+                # goodbyes: a name whose first match overlaps another name's, in the same category and
+                # place, does not count again. (First matches only: a handful per sentence, so a
+                # 40,000-character sentence of matches stays linear.)
+                key = (category.name, place)
+                if name not in first_spans.setdefault(key, {}):
+                    if any(a < match.end() and match.start() < b for a, b in first_spans[key].values()):
+                        continue
+                    first_spans[key][name] = (match.start(), match.end())
                 placed.append((category.name, name, place, match))
         for category, name, place, match in placed:
             if place in ("denied", "past"):
@@ -530,8 +573,29 @@ def read(text: str) -> Reading:
             found.append((category, name, place))
         signs_in.append(any(place == "self" for _, _, place, _ in placed))
     first_person = any(t in FIRST or t in ("me", "my", "myself") for t in whole.split(" "))
-    level, towards = _combine(found, helping, lambda: crisis_model.likeness(whole) if first_person else 0.0)
+    level, towards = _combine(found, helping, lambda: crisis_model.likeness(whole) if first_person else 0.0,
+                              lambda: bool(CRISIS_TOPIC.search(whole)))
     if level != CRISIS:
         return Reading(level, tuple(why), text)
     rest = " ".join(o.strip() for o, signed in zip(originals, signs_in, strict=True) if not signed)
     return Reading(level, tuple(why), rest, towards)
+
+
+_LOUDNESS = {NONE: 0, NOTE: 1, CRISIS: 2}
+
+
+def read_long(text: str, beyond: str) -> Reading:
+    """Read a message that `bot.bounds` cut: `text` is the part the bot acts on, `beyond` the part cut
+    off. Both are read for warning signs (each on its own, so the cost stays linear in the length:
+    6-121 ms of CPU for 40,000 characters, depending on how dense the signs are, bench/crisis_screen.py);
+    the louder reading wins. Only
+    `text` is ever answered: a crisis heard beyond the cut gets support first, then the question
+    from the start of the message, if there was one."""
+    head = read(text)
+    if head.level == CRISIS or not beyond.strip():
+        return head
+    tail = read(beyond)
+    if _LOUDNESS[tail.level] <= _LOUDNESS[head.level]:
+        return head
+    rest = text if tail.level == CRISIS else head.rest
+    return Reading(tail.level, head.why + tail.why, rest, tail.towards)

@@ -64,11 +64,12 @@ class Screening:
 NOTHING = Screening()
 
 
-def screen(text: str) -> Screening:
-    """Read `text` (the words a person wrote to the bot) for crisis language and identifying details."""
-    if not text.strip():
+def screen(text: str, beyond: str = "") -> Screening:
+    """Read `text` (the words a person wrote to the bot) for crisis language and identifying details.
+    `beyond` is what `bot.bounds` cut off a long message: read for crisis language only."""
+    if not text.strip() and not beyond.strip():
         return NOTHING
-    reading = crisis.read(text)
+    reading = crisis.read_long(text, beyond) if beyond else crisis.read(text)
     if reading.level == crisis.CRISIS:
         follows = reading.towards != "others" and len(reading.rest.split()) >= QUESTION_WORDS
         return Screening(reading.level, reading.why, reading.towards, reading.rest, follows)

@@ -176,6 +176,43 @@ def test_lookalikes_of_the_new_signs_stay_quiet():
         assert crisis.read(text).level != crisis.CRISIS, text
 
 
+def test_signs_composed_from_word_classes_are_heard_in_wordings_no_table_lists():
+    """A self-harm verb with a body part and an instrument, a habit or an urge; an intent with taking
+    all of a supply; a means with a word of dying; a weapon with a target or a place they will be:
+    each is a crisis, in words written for this test (bot.warning_words)."""
+    for text in ("when it gets bad i burn my arm with a lighter", "been carving into my thigh again, deeper every time",
+                 "the cuts are getting deeper and I think I need stitches", "I scratched my wrists till they bled last night",
+                 "I have my pills counted out and tonight I'm going to take them all",
+                 "ive been putting aside a few of my sleeping tablets every night",
+                 "how many of my sleeping pills would be enough to not wake up",
+                 "keep picturing the train coming and just stepping forward",
+                 "honestly if i crashed the car tomorrow i wouldn't mind", "I keep thinking about death. like all the time",
+                 "i'm a drain on everyone and tonight i fix that",
+                 "Everything's sorted. Cat's going to my neighbour, letters are in the drawer.",
+                 "sold my guitar, gave my dog to my cousin, paid off my card. feels weirdly calm"):
+        assert crisis.read(text).level == crisis.CRISIS, text
+    for text in ("I'm bringing my knife to work tomorrow for him", "got a bat in my trunk, he's going to regret what he did",
+                 "my partner is going to pay for what he did. I have a knife and I know his schedule"):
+        reading = crisis.read(text)
+        assert (reading.level, reading.towards) == (crisis.CRISIS, "others"), text
+
+
+def test_the_composed_signs_lookalikes_stay_quiet():
+    """An errand for meds, an accident, a training, a toy, a chef's knife, a note about dinner: the
+    words beside a composed sign explain it, and nothing alarms."""
+    for text in ("I need to pick up my meds tonight", "burned my hand on the stove making dinner lol",
+                 "we covered how many pills is a lethal dose in the naloxone training",
+                 "I take all my meds in the morning with breakfast", "I'm bringing a knife to the potluck for the cake",
+                 "I always carry a knife for work, I'm a chef", "my cat scratched my arm when i gave her the meds",
+                 "I left a note for my kids about dinner, they'll be home at 6",
+                 "this weekend I'm giving away my old clothes to the shelter",
+                 "i'm so tired to keep going with this report, I'll finish tomorrow",
+                 "I banged my head on the cupboard door again, clumsy",
+                 "went to the hardware store for rope to fix the tent",
+                 "That new movie was so bad I wanted to die lol"):
+        assert crisis.read(text).level != crisis.CRISIS, text
+
+
 def test_the_trained_model_never_gives_the_crisis_reply_without_a_sign():
     """The small model may add the note to a first-person message with no sign, never the crisis reply."""
     assert crisis.read("i feel so empty lately").level == crisis.NOTE
@@ -232,6 +269,28 @@ def test_a_40000_character_message_is_read_quickly_whatever_its_shape():
         started = time.perf_counter()
         crisis.read(text[:40000])
         assert time.perf_counter() - started < 1.0, text[:30]
+
+
+def test_markup_that_never_closes_hides_nothing_after_it():
+    """A 40,000-character run of "<" with no ">" (once read in time growing with its square; its time
+    is measured in bench/crisis_screen.py) is read through to the crisis statement at its end."""
+    for junk in ("<" * 40_000, "<a " * 13_000, "<mailto:" * 5_000):
+        assert crisis.read(junk + " I want to die").level == crisis.CRISIS, junk[:8]
+
+
+def test_crisis_words_past_the_length_limit_still_get_support_first(chat):
+    """A long message cut at the bot's limit is still read to its end for crisis language: support
+    comes first, and the person is told that only the start was acted on."""
+    out = chat.say("/peer ask is it ok to drive someone to court " + "and back " * 500 + ". I have my pills counted "
+                   "out and tonight I'm going to take them all")
+    assert "not a crisis service" in out[0].text and out[0].private
+    assert "read only the first" in out[-1].text
+
+
+def test_everyday_words_past_the_length_limit_add_nothing(chat):
+    """Past the limit, an everyday text is read too and adds no note and no support."""
+    out = replies(chat.say("/peer ask is it ok to drive someone to court " + "and back again " * 300))
+    assert not any("9-8-8" in r.text for r in out)
 
 
 # -- harm to others, and a worker asking how to help ---------------------------------------------
