@@ -408,7 +408,7 @@ def discord_sync(guild: int | None) -> None:
 def run() -> None:
     """Run the bot: Slack, Discord and Teams when their settings are set, otherwise the terminal chat."""
     settings = _settings()
-    platforms = [name for name, on in (("slack", settings.slack_bot_token), ("discord", settings.discord_token),
+    platforms = [name for name, on in (("slack", settings.slack_bot_token or settings.slack_many_workspaces), ("discord", settings.discord_token),
                                        ("teams", settings.teams_app_id.strip())) if on]
     if not platforms:
         click.echo("No platform tokens set (see README): starting the terminal chat.", err=True)

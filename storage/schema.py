@@ -140,3 +140,15 @@ def m015_schedule_reach(db: Database) -> None:
     db["schedules"].add_column("last_failure", str, not_null_default="")
     db["schedules"].add_column("failure_told", int, not_null_default=0)
     db["schedules"].add_column("paused_why", str, not_null_default="")
+
+
+@migrations()
+def m016_installations(db: Database) -> None:
+    # Slack for many workspaces (adapters.slack.installs): one row per workspace the app is installed
+    # in, with what the platform's install handed back (for Slack, the bot token: protect this file
+    # like the tokens it holds). Nothing about any person. OAuth states are random values issued when
+    # someone starts an install and consumed once when Slack sends them back, kept ten minutes at most.
+    db["installations"].create({"platform": str, "workspace": str, "data": str, "installed_at": str},
+                               pk=("platform", "workspace"), not_null={"data"})
+    db["oauth_states"].create({"state": str, "expires_at": str}, pk="state")
+    db["oauth_states"].create_index(["expires_at"])
