@@ -79,10 +79,10 @@ class SlackPlatform:
         # outbox's posts and the response_url webhooks: opened at start, closed at stop.
         self.http = SharedSession()
         self.client = AsyncWebClient(token=token, **where)
-        oauth, self.installs = None, None
+        oauth, self.installs, self._installs_worker = None, None, None
         if self.multi:
             # Installations and OAuth states in the database, on a thread of their own (never the loop).
-            worker = CoreWorker("peerbot-slack-installs")
+            worker = self._installs_worker = CoreWorker("peerbot-slack-installs")
             self.installs = PeerbotInstallationStore(bot.store, worker)
             oauth = oauth_settings(settings, self.installs, PeerbotStateStore(bot.store, bot.clock, worker),
                                    self.client)
@@ -165,3 +165,5 @@ class SlackPlatform:
             if unfinished:
                 await asyncio.wait(unfinished)
         await self.http.close()
+        if self._installs_worker is not None:
+            self._installs_worker.close()
