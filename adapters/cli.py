@@ -21,6 +21,7 @@ from bot.privacy import PLATFORMS
 from bot.resources import load_resources
 from bot.settings_check import SettingsProblem
 
+log = logging.getLogger("peerbot.privacy")
 # How far from the real time `tick --at` may reach without --force: a mistaken year moves every
 # schedule past runs that then never post.
 TICK_REACH_DAYS = 1
@@ -355,20 +356,44 @@ def export(user_id: str | None, platform: str | None, workspace: str | None) -> 
 
 
 @main.command()
-@click.option("--user", "user_id", required=True, help="The user id to forget (platform ids, e.g. U0123ABC).")
+@click.option("--user", "user_id", default=None, help="The user id to forget (platform ids, e.g. U0123ABC).")
 @click.option("--platform", type=click.Choice(PLATFORMS), default=None, help="The user's platform (default: all).")
-@click.option("--workspace", default=None, help="Only this Slack workspace or Discord server id.")
+@click.option("--workspace", default=None, help="Only this Slack workspace or Discord server id; without --user, "
+              "the whole workspace (with --platform).")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
-def forget(user_id: str, platform: str | None, workspace: str | None, yes: bool) -> None:
-    """Delete what peerbot keeps about one user (what "/peer forget me" does, for operators)."""
+def forget(user_id: str | None, platform: str | None, workspace: str | None, yes: bool) -> None:
+    """Delete what peerbot keeps about one user (what "/peer forget me" does, for operators), or
+    everything kept for one workspace (a workspace's request after uninstalling the app)."""
     from bot import privacy
 
+    if user_id is None:
+        _forget_workspace(platform, workspace, yes)
+        return
     bot = _bot()
     if not yes:
         click.confirm(f"Forget everything kept about {user_id}? This cannot be undone", abort=True)
     for p in [platform] if platform else PLATFORMS:
         removed = privacy.forget(bot, p, user_id, workspace)
         click.echo(f"{p}: " + (", ".join(f"{n} {t}" for t, n in removed.items()) if removed else "nothing kept"))
+
+
+def _forget_workspace(platform: str | None, workspace: str | None, yes: bool) -> None:
+    """Every row kept for one workspace: settings, schedules, rounds, logs and its installation."""
+    if not (platform and workspace):
+        raise click.UsageError("give --user to forget one person, or --platform and --workspace to forget a "
+                               "whole workspace.")
+    bot = _bot()
+    if not hasattr(bot.store, "forget_workspace"):
+        raise click.UsageError("this database cannot forget a whole workspace.")
+    if not yes:
+        click.confirm(f"Forget everything kept for the {platform} workspace {workspace} (its schedules, settings, "
+                      "open rounds, audit log and installation)? This cannot be undone", abort=True)
+    removed = bot.store.forget_workspace(platform, workspace)
+    # Which tables changed and how much is enough to audit the deletion; the workspace's id is the
+    # operator's own input, not a person's.
+    log.info("forgot a %s workspace: %s", platform, removed or "nothing was kept")
+    click.echo(f"{platform} {workspace}: " + (", ".join(f"{n} {t}" for t, n in removed.items()) if removed
+                                              else "nothing kept"))
 
 
 @main.command()
@@ -417,7 +442,7 @@ def discord_sync(guild: int | None) -> None:
 def run() -> None:
     """Run the bot: Slack, Discord and Teams when their settings are set, otherwise the terminal chat."""
     settings = _settings()
-    platforms = [name for name, on in (("slack", settings.slack_bot_token), ("discord", settings.discord_token),
+    platforms = [name for name, on in (("slack", settings.slack_bot_token or settings.slack_many_workspaces), ("discord", settings.discord_token),
                                        ("teams", settings.teams_app_id.strip())) if on]
     if not platforms:
         click.echo("No platform tokens set (see README): starting the terminal chat.", err=True)

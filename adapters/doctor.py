@@ -30,6 +30,8 @@ def _token_row(name: str, value: str, prefix: str, purpose: str) -> Row:
 def slack_checks(settings: AppSettings) -> list[Row]:
     bot, app, secret = (_value(settings.slack_bot_token), _value(settings.slack_app_token),
                         _value(settings.slack_signing_secret))
+    if settings.slack_many_workspaces:
+        return _many_workspaces(settings, bot, app, secret)
     if not (bot or app or secret):
         return [("Slack configured", False, "no Slack settings; Slack will not start (fine if you use Discord "
                                             "or the terminal chat). See the README's Slack section.")]
@@ -50,6 +52,24 @@ def slack_checks(settings: AppSettings) -> list[Row]:
     if settings.slack_facilitator_group:
         rows.append(("Slack facilitator group", True,
                      f"members of @{settings.slack_facilitator_group.lstrip('@')} are facilitators"))
+    return rows
+
+
+
+
+def _many_workspaces(settings: AppSettings, bot: str, app: str, secret: str) -> list[Row]:
+    """Slack installed by OAuth (SLACK_CLIENT_ID and SLACK_CLIENT_SECRET): HTTP mode, no one token."""
+    rows: list[Row] = [("SLACK_CLIENT_ID and SLACK_CLIENT_SECRET set", True,
+                        "many workspaces: people install at https://<your host>/slack/install")]
+    rows.append(("Slack mode", bool(secret), f"HTTP mode on port {settings.port}: Request URL https://<your host>/"
+                 "slack/events, Redirect URL https://<your host>/slack/oauth_redirect (slack-manifest-distributed.yml)"
+                 if secret else "set SLACK_SIGNING_SECRET: many workspaces need HTTP mode"))
+    if bot or app:
+        rows.append(("SLACK_BOT_TOKEN and SLACK_APP_TOKEN unused", True, "ignored with many workspaces: each "
+                     "workspace's token comes from its install, and Slack's redirect needs HTTP mode"))
+    if settings.slack_redirect_uri.strip():
+        rows.append(("SLACK_REDIRECT_URI", settings.slack_redirect_uri.strip().startswith("https://"),
+                     settings.slack_redirect_uri.strip()))
     return rows
 
 

@@ -28,7 +28,7 @@ class PlatformFailed(RuntimeError):
 
 def platform_classes(settings: AppSettings) -> dict[str, type]:
     classes: dict[str, type] = {}
-    if settings.slack_bot_token:
+    if settings.slack_bot_token or settings.slack_many_workspaces:
         from adapters.slack.platform import SlackPlatform
 
         classes["slack"] = SlackPlatform

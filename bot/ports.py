@@ -232,7 +232,36 @@ class Conversations(Protocol):
     def conversation_in_tenant(self, tenant_id: str) -> ConversationRef | None: ...
 
 
+class Installations(Protocol):
+    """Where a platform app is installed, and the life of each installation: install (OAuth), uninstall
+    (its schedules stop), and forgetting the workspace on request. Slack's multi-workspace mode uses it
+    (`adapters.slack.installs`); a store that offers it keeps a workspace's token beside its settings.
+
+    `workspace` is the platform's own id (a Slack team id); `data` is whatever the adapter needs to
+    act for that workspace (for Slack, slack_sdk's `Installation` as a dict, bot token included), so
+    a store keeping installations must be protected like the tokens it holds."""
+
+    def save_installation(self, platform: str, workspace: str, data: dict[str, Any]) -> None:
+        """Remember (or replace) the installation; schedules it stopped at uninstall resume."""
+        ...
+    def installation(self, platform: str, workspace: str) -> dict[str, Any] | None: ...
+    def installed_workspaces(self, platform: str) -> list[str]: ...
+    def remove_installation(self, platform: str, workspace: str) -> bool:
+        """Forget the installation and pause the workspace's schedules (no more posts there);
+        True if there was one. The workspace's other data stays until `forget_workspace`."""
+        ...
+    def forget_workspace(self, platform: str, workspace: str) -> dict[str, int]:
+        """Delete every row kept for the workspace (its installation too); how many each table lost."""
+        ...
+
+    # OAuth states in flight: issued when someone starts an install, consumed once at the callback
+    def issue_oauth_state(self, state: str, expires_at: str) -> None: ...
+    def consume_oauth_state(self, state: str, now: str) -> bool:
+        """True once for a state issued and not expired; False for anything else."""
+        ...
+
+
 class Store(Transactions, Flows, Deliveries, Channels, Closures, Workspaces, People, Audit, Schedules, Rounds,
-            Runs, PersonalData, Requests, Conversations, Protocol):
+            Runs, PersonalData, Requests, Conversations, Installations, Protocol):
     """State the bot keeps: every capability at once. Never message text: see README "What peerbot
     keeps"."""

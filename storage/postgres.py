@@ -45,7 +45,7 @@ POOL_SIZE = 5
 CONNECT_TIMEOUT = 10.0
 
 # Tables `everything` leaves out: the vote key is a secret, and the migration record is not state.
-NOT_EXPORTED = {"meta", "peerbot_migrations"}
+NOT_EXPORTED = {"meta", "peerbot_migrations", "installations", "oauth_states"}  # secrets: never exported
 
 
 def redacted(url: str) -> str:
@@ -545,3 +545,66 @@ class PostgresStore:
             if row is not None:
                 self._exec("update schedules set next_due = '' where channel = %s", [channel])
         return convert.closure_from_row(row) if row else None
+
+    # -- installations (Slack for many workspaces; the port is bot.ports.Installations) ------
+    UNINSTALLED = "uninstalled"  # a schedule's `paused_why` while its workspace has no installation
+
+    def save_installation(self, platform: str, workspace: str, data: dict[str, Any]) -> None:
+        with self.transaction():
+            self._upsert("installations", {"platform": platform, "workspace": workspace,
+                                           "data": json.dumps(data, default=str), "installed_at": self._now()},
+                         pk=("platform", "workspace"))
+            # Installed again: what the uninstall stopped carries on from now (missed runs are not made up).
+            self._exec("update schedules set paused = 0, paused_why = '', failure_told = 0, next_due = '', "
+                       "last_fired_at = %s where platform = %s and workspace = %s and paused = 1 "
+                       "and paused_why = %s", [self._now(), platform, workspace, self.UNINSTALLED])
+
+    def installation(self, platform: str, workspace: str) -> dict[str, Any] | None:
+        row = self._one("select data from installations where platform = %s and workspace = %s", [platform, workspace])
+        return json.loads(row["data"]) if row else None
+
+    def installed_workspaces(self, platform: str) -> list[str]:
+        return [r["workspace"] for r in self._rows(
+            "select workspace from installations where platform = %s order by workspace", [platform])]
+
+    def remove_installation(self, platform: str, workspace: str) -> bool:
+        with self.transaction():
+            removed = self._exec("delete from installations where platform = %s and workspace = %s",
+                                 [platform, workspace])
+            # A person's own pause (paused_why '') is kept, so a reinstall does not resume it.
+            self._exec("update schedules set paused = 1, paused_why = %s where platform = %s and workspace = %s "
+                       "and paused = 0", [self.UNINSTALLED, platform, workspace])
+        return removed > 0
+
+    def forget_workspace(self, platform: str, workspace: str) -> dict[str, int]:
+        """Every row kept for one workspace, table by table, deleted."""
+        prefix = f"{platform}:{workspace}:"
+        under = ("left(channel, %s) = %s", [len(prefix), prefix])  # no LIKE: "_" and "%" match themselves
+        key = f"{platform}:{workspace}"
+        where = {
+            "flows": ("left(owner, %s) = %s", [len(prefix), prefix]),
+            "deliveries": under, "channels": under, "prompt_uses": under, "closures": under,
+            "scenario_history": under, "teams_conversations": under,
+            "votes": ("round_id in (select id from rounds where left(channel, %s) = %s)", [len(prefix), prefix]),
+            "rounds": under,
+            "schedules": ("platform = %s and workspace = %s", [platform, workspace]),
+            "scenario_runs": ("platform = %s and workspace = %s", [platform, workspace]),
+            "facilitators": ("workspace = %s", [key]),
+            "audit": ("workspace = %s", [key]),
+            "workspaces": ("workspace = %s", [key]),
+            "installations": ("platform = %s and workspace = %s", [platform, workspace]),
+        }
+        with self.transaction():
+            counts = {table: self._exec(sql.SQL("delete from {} where ").format(sql.Identifier(table))
+                                        + sql.SQL(clause), params)
+                      for table, (clause, params) in where.items()}
+        return {table: n for table, n in counts.items() if n}
+
+    def issue_oauth_state(self, state: str, expires_at: str) -> None:
+        with self.transaction():
+            self._exec("delete from oauth_states where expires_at < %s", [self._now()])
+            self._exec("insert into oauth_states (state, expires_at) values (%s, %s)", [state, expires_at])
+
+    def consume_oauth_state(self, state: str, now: str) -> bool:
+        # One delete decides: of two callbacks with the same state (two workers), only one removes the row.
+        return self._exec("delete from oauth_states where state = %s and expires_at >= %s", [state, now]) == 1

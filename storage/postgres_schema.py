@@ -90,9 +90,20 @@ create table teams_conversations (channel ctext primary key, conversation_id cte
                                   tenant_id ctext, updated_at ctext);
 """
 
+# Slack for many workspaces (adapters.slack.installs): one row per workspace the app is installed in,
+# holding what the install handed back (the bot token: protect the database like the tokens it holds),
+# and the OAuth states in flight, each consumed once. Nothing about any person.
+M017_INSTALLATIONS = """
+create table installations (platform ctext not null, workspace ctext not null, data ctext not null,
+                            installed_at ctext, primary key (platform, workspace));
+create table oauth_states (state ctext primary key, expires_at ctext);
+create index oauth_states_expires on oauth_states (expires_at);
+"""
+
 # (name, SQL) in order. Names match storage.schema's steps where they do the same thing.
 STEPS: list[tuple[str, str]] = [
     ("m001_initial", M001_INITIAL),
+    ("m017_installations", M017_INSTALLATIONS),
 ]
 
 

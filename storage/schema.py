@@ -182,3 +182,13 @@ def m016_schedule_rrule(db: Database) -> None:
     for row in list(db.query("select id, rule from schedules")):
         db.execute("update schedules set recurrence = ? where id = ?", [legacy_rule_to_rrule(row["rule"]), row["id"]])
     db["schedules"].transform(drop={"rule"})
+@migrations()
+def m017_installations(db: Database) -> None:
+    # Slack for many workspaces (adapters.slack.installs): one row per workspace the app is installed
+    # in, with what the platform's install handed back (for Slack, the bot token: protect this file
+    # like the tokens it holds). Nothing about any person. OAuth states are random values issued when
+    # someone starts an install and consumed once when Slack sends them back, kept ten minutes at most.
+    db["installations"].create({"platform": str, "workspace": str, "data": str, "installed_at": str},
+                               pk=("platform", "workspace"), not_null={"data"})
+    db["oauth_states"].create({"state": str, "expires_at": str}, pk="state")
+    db["oauth_states"].create_index(["expires_at"])

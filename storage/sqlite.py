@@ -27,6 +27,8 @@ from bot.records import AuditEntry, Closure, ConversationRef, Delivery, Round, R
 from storage import rows as convert
 from storage.schema import migrations
 
+# Tables holding secrets (platform tokens, OAuth states in flight): never in an export.
+SECRET_TABLES = ("installations", "oauth_states")
 # How long a statement waits for another process's write lock before SQLite gives up.
 BUSY_TIMEOUT = 5.0
 
@@ -408,7 +410,7 @@ class SqliteStore:
     def everything(self) -> dict[str, list[dict]]:
         """Every table's rows, for an operator's export (the vote key excepted: it is a secret)."""
         return {name: [dict(r) for r in self.db[name].rows] for name in self.db.table_names()
-                if name not in ("meta", "_sqlite_migrations", "sqlite_sequence")}
+                if name not in ("meta", "_sqlite_migrations", "sqlite_sequence", *SECRET_TABLES)}
 
     # -- requests already seen (replay protection) ----------------------------------------
     def first_sighting(self, key: str, expires_at: str, now: str) -> bool:
@@ -499,6 +501,73 @@ class SqliteStore:
     def conversation_in_tenant(self, tenant_id: str) -> ConversationRef | None:
         rows = list(self.db.query("select * from teams_conversations where tenant_id = ? limit 1", [tenant_id]))
         return convert.conversation_from_row(rows[0]) if rows else None
+
+
+    # -- installations (bot.ports.Installations): Slack for many workspaces ----------------
+    # Below the Store's own methods, as a capability of its own: a store without it runs one
+    # workspace per platform, as before.
+    UNINSTALLED = "uninstalled"  # a schedule's `paused_why` while its workspace has no installation
+
+    def save_installation(self, platform: str, workspace: str, data: dict[str, Any]) -> None:
+        with self.transaction():
+            self._upsert("installations", {"platform": platform, "workspace": workspace,
+                                           "data": json.dumps(data, default=str), "installed_at": self._now()},
+                         pk=("platform", "workspace"))
+            # Installed again: what the uninstall stopped carries on from now (missed runs are not made up).
+            self.db.execute("update schedules set paused = 0, paused_why = '', failure_told = 0, next_due = '', "
+                            "last_fired_at = ? where platform = ? and workspace = ? and paused = 1 "
+                            "and paused_why = ?", [self._now(), platform, workspace, self.UNINSTALLED])
+
+    def installation(self, platform: str, workspace: str) -> dict[str, Any] | None:
+        rows = list(self.db.query("select data from installations where platform = ? and workspace = ?",
+                                  [platform, workspace]))
+        return json.loads(rows[0]["data"]) if rows else None
+
+    def installed_workspaces(self, platform: str) -> list[str]:
+        return [r["workspace"] for r in self.db.query(
+            "select workspace from installations where platform = ? order by workspace", [platform])]
+
+    def remove_installation(self, platform: str, workspace: str) -> bool:
+        with self.transaction():
+            removed = self.db.execute("delete from installations where platform = ? and workspace = ?",
+                                      [platform, workspace]).rowcount
+            # Paused in the database, so every process stops at its next tick; a person's own pause
+            # (paused_why '') is kept as it is, so a reinstall does not resume what they paused.
+            self.db.execute("update schedules set paused = 1, paused_why = ? where platform = ? and workspace = ? "
+                            "and paused = 0", [self.UNINSTALLED, platform, workspace])
+        return removed > 0
+
+    def forget_workspace(self, platform: str, workspace: str) -> dict[str, int]:
+        """Every row kept for one workspace, table by table, deleted (and overwritten: secure_delete)."""
+        prefix = f"{platform}:{workspace}:"
+        under = (f"substr(channel, 1, {len(prefix)}) = ?", [prefix])  # no LIKE: "_" and "%" match themselves
+        where = {
+            "flows": (f"substr(owner, 1, {len(prefix)}) = ?", [prefix]),
+            "deliveries": under, "channels": under, "prompt_uses": under, "closures": under,
+            "scenario_history": under, "teams_conversations": under,
+            "votes": (f"round_id in (select id from rounds where substr(channel, 1, {len(prefix)}) = ?)", [prefix]),
+            "rounds": under,
+            "schedules": ("platform = ? and workspace = ?", [platform, workspace]),
+            "scenario_runs": ("platform = ? and workspace = ?", [platform, workspace]),
+            "facilitators": ("workspace = ?", [f"{platform}:{workspace}"]),
+            "audit": ("workspace = ?", [f"{platform}:{workspace}"]),
+            "workspaces": ("workspace = ?", [f"{platform}:{workspace}"]),
+            "installations": ("platform = ? and workspace = ?", [platform, workspace]),
+        }
+        with self.transaction():
+            counts = {table: self.db.execute(f"delete from {table} where {clause}", params).rowcount
+                      for table, (clause, params) in where.items()}
+        return {table: n for table, n in counts.items() if n}
+
+    def issue_oauth_state(self, state: str, expires_at: str) -> None:
+        with self.transaction():
+            self.db.execute("delete from oauth_states where expires_at < ?", [self._now()])
+            self.db.execute("insert into oauth_states (state, expires_at) values (?, ?)", [state, expires_at])
+
+    def consume_oauth_state(self, state: str, now: str) -> bool:
+        # One delete decides: of two callbacks with the same state (two workers), only one removes the row.
+        return self.db.execute("delete from oauth_states where state = ? and expires_at >= ?",
+                               [state, now]).rowcount == 1
 
 
 def _serialized(method):

@@ -7,6 +7,9 @@ core replies into Block Kit, and nothing else.
     roles      who is an admin or facilitator in Slack
     transport  the outbox's Slack transport (posts, rate limits, "was it sent?")
     app        the Bolt listeners (ack first, drop retried events)
+    gate       the HTTP door in front of Bolt (size, signature, shape, replays; the OAuth pages)
+    oauth      many workspaces: Bolt's OAuth install flow, configured (SLACK_CLIENT_ID/SECRET)
+    installs   installations and OAuth states in peerbot's database; each workspace's token
     platform   SlackPlatform: Socket Mode or HTTP mode on the shared event loop
 """
 from adapters.slack.platform import SlackPlatform, mode_of

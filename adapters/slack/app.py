@@ -23,6 +23,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -229,11 +230,18 @@ class SlackAdapter(BackgroundWork):
         await client.views_publish(user_id=user, view=to_home(reply))
 
 
-def build_app(adapter: SlackAdapter, client: AsyncWebClient, signing_secret: str) -> AsyncApp:
+def build_app(adapter: SlackAdapter, client: AsyncWebClient, signing_secret: str,
+              oauth: AsyncOAuthSettings | None = None) -> AsyncApp:
+    """With `oauth` (multi-workspace mode), Bolt finds each workspace's token in the installations,
+    serves the install pages, and an uninstall or a revoked bot token removes the installation
+    (which pauses that workspace's schedules: `adapters.slack.installs`)."""
     # Verification stays on even without a secret: HTTP requests then all fail it (Socket Mode
     # requests skip it, the socket being authenticated instead).
-    app = AsyncApp(client=client, signing_secret=signing_secret, name="peerbot", process_before_response=True)
+    app = AsyncApp(client=client, signing_secret=signing_secret, name="peerbot", process_before_response=True,
+                   oauth_settings=oauth)
     app.middleware(adapter.drop_retries)
+    if oauth is not None:
+        app.enable_token_revocation_listeners()  # app_uninstalled, tokens_revoked: slack-bolt's own
     app.command("/peer")(adapter.on_command)
     app.event("app_mention")(adapter.on_mention)
     app.event("message")(adapter.on_message)

@@ -13,6 +13,12 @@ step cheap and each refusal one status code with nothing of the body logged:
    `event_id` in the app's middleware instead, in Socket Mode too.
 
 Then Bolt dispatches as before. Anything Bolt still raises is a 500 with one log line.
+
+In multi-workspace mode two GET pages sit beside it, slack-bolt's OAuth flow as it is (they are a
+person's browser, not Slack, so nothing is signed): the install page (`/slack/install`) and Slack's
+redirect back after someone approved the install (`/slack/oauth_redirect`), which checks the
+one-time state against the browser's cookie and the database, exchanges the code and stores the
+installation.
 """
 from __future__ import annotations
 
@@ -23,8 +29,9 @@ import time
 from datetime import UTC, timedelta
 
 from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.oauth.async_oauth_flow import AsyncOAuthFlow
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.request.internals import parse_body
 
@@ -61,7 +68,24 @@ class Gate:
     def web_app(self, path: str) -> web.Application:
         web_app = web.Application(client_max_size=MAX_BODY)
         web_app.add_routes([web.post(path, self.handle)])
+        flow: AsyncOAuthFlow | None = self.app.oauth_flow
+        if flow is not None:
+            web_app.add_routes([web.get(flow.install_path, self.install),
+                                web.get(flow.redirect_uri_path, self.installed)])
         return web_app
+
+    async def install(self, request: web.Request) -> web.Response:
+        """The page with "Add to Slack" (and the state cookie that the redirect is checked against)."""
+        return await to_aiohttp_response(await self.app.oauth_flow.handle_installation(await to_bolt_request(request)))
+
+    async def installed(self, request: web.Request) -> web.Response:
+        """Slack's redirect after an install was approved: state checked, code exchanged, installation kept."""
+        try:
+            response = await self.app.oauth_flow.handle_callback(await to_bolt_request(request))
+        except Exception as e:  # noqa: BLE001 - one line, no query (it holds the code), no traceback
+            log.error("a Slack install could not finish: %s", type(e).__name__)
+            return web.Response(status=500, text="The install could not finish; please try again.")
+        return await to_aiohttp_response(response)
 
     async def handle(self, request: web.Request) -> web.Response:
         if (request.content_length or 0) > MAX_BODY:

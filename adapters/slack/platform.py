@@ -3,7 +3,13 @@
 Socket Mode when `SLACK_APP_TOKEN` is set (no public URL needed); HTTP mode when only
 `SLACK_SIGNING_SECRET` is, serving Bolt's aiohttp app with `AppRunner`/`TCPSite` rather than
 `app.start()`, which would take the loop over from Discord and the scheduler. Either way the bot
-token is needed. The outbox gets this platform's `transport` under "slack".
+token is needed, except for many workspaces (`SLACK_CLIENT_ID` and `SLACK_CLIENT_SECRET`, HTTP mode
+only: `adapters.slack.oauth`), where each workspace's token comes from its installation in the
+database. The outbox gets this platform's `transport` under "slack".
+
+HTTP mode keeps nothing about a request in one process's memory that another needs: retries and
+replays are remembered in the database (`adapters.slack.gate`), OAuth states and installations
+too, so any number of these processes can stand behind a load balancer on one database.
 """
 from __future__ import annotations
 
@@ -17,10 +23,13 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.core_worker import CoreWorker
 from adapters.http_session import SharedSession
 from adapters.logfilter import install as clip_library_logs
 from adapters.slack.app import SlackAdapter, build_app
 from adapters.slack.gate import Gate
+from adapters.slack.installs import PeerbotInstallationStore, PeerbotStateStore, TokenBook
+from adapters.slack.oauth import multi_workspace, oauth_settings
 from adapters.slack.roles import SlackRoles
 from adapters.slack.settings import SlackSettings
 from adapters.slack.transport import SlackTransport, error_code, quiet_client
@@ -39,6 +48,8 @@ def _secret(value) -> str:
 
 def mode_of(settings: SlackSettings) -> str | None:
     """"socket", "http", or None when Slack is not configured enough to start."""
+    if multi_workspace(settings):  # installs by OAuth: Slack's redirect needs a public URL anyway
+        return "http" if _secret(settings.slack_signing_secret) else None
     if not _secret(settings.slack_bot_token):
         return None
     if _secret(settings.slack_app_token):
@@ -52,9 +63,12 @@ class SlackPlatform:
     def __init__(self, bot: Bot, settings: SlackSettings, outbox: Outbox, *, base_url: str | None = None,
                  host: str = "0.0.0.0", monotonic: Callable[[], float] = time.monotonic):
         clip_library_logs()  # slack-bolt and slack-sdk log request bodies; adapters.logfilter cuts them
-        token = _secret(settings.slack_bot_token)
-        if not token:
+        self.multi = multi_workspace(settings)
+        token = None if self.multi else _secret(settings.slack_bot_token)
+        if not (token or self.multi):
             raise ValueError("SLACK_BOT_TOKEN is not set; `peerbot doctor` says what Slack needs.")
+        if self.multi and not hasattr(bot.store, "save_installation"):
+            raise ValueError("this database cannot keep Slack installations (SLACK_CLIENT_ID is set)")
         self.settings = settings
         self.mode = mode_of(settings)
         self.host = host
@@ -65,10 +79,18 @@ class SlackPlatform:
         # outbox's posts and the response_url webhooks: opened at start, closed at stop.
         self.http = SharedSession()
         self.client = AsyncWebClient(token=token, **where)
-        self.transport = SlackTransport(quiet_client(token, **where), http=self.http)
+        oauth, self.installs, self._installs_worker = None, None, None
+        if self.multi:
+            # Installations and OAuth states in the database, on a thread of their own (never the loop).
+            worker = self._installs_worker = CoreWorker("peerbot-slack-installs")
+            self.installs = PeerbotInstallationStore(bot.store, worker)
+            oauth = oauth_settings(settings, self.installs, PeerbotStateStore(bot.store, bot.clock, worker),
+                                   self.client)
+        tokens = TokenBook(installs=self.installs) if self.multi else None
+        self.transport = SlackTransport(quiet_client(token, **where), http=self.http, tokens=tokens)
         outbox.transports.setdefault("slack", self.transport)
         self.adapter = SlackAdapter(bot, outbox, SlackRoles(settings.slack_facilitator_group, monotonic=monotonic))
-        self.app = build_app(self.adapter, self.client, _secret(settings.slack_signing_secret))
+        self.app = build_app(self.adapter, self.client, _secret(settings.slack_signing_secret), oauth)
         self._socket: AsyncSocketModeHandler | None = None
         self._runner: web.AppRunner | None = None
 
@@ -106,7 +128,8 @@ class SlackPlatform:
             await self._socket.connect_async()
             log.info("Slack connected (Socket Mode)")
         elif self.mode == "http":
-            await self._check_tokens()
+            if not self.multi:  # many workspaces: no one token to check; each is checked as it is used
+                await self._check_tokens()
             # Our own door in front of Bolt's handler: size, signature, shape and replay first.
             gate = Gate(self.app, _secret(self.settings.slack_signing_secret), self.adapter.bot.store,
                         self.adapter.bot.clock, self.adapter.door)
@@ -115,10 +138,11 @@ class SlackPlatform:
             site = web.TCPSite(self._runner, self.host, self.settings.port)
             await site.start()
             self.port = self._runner.addresses[0][1] if self._runner.addresses else self.settings.port
-            log.info("Slack listening on %s:%s%s (HTTP mode)", self.host, self.port, PATH)
+            log.info("Slack listening on %s:%s%s (HTTP mode%s)", self.host, self.port, PATH,
+                     ", many workspaces: install at /slack/install" if self.multi else "")
         else:
-            raise RuntimeError("Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode); "
-                               "run `peerbot doctor`.")
+            raise RuntimeError("Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode; "
+                               "the only mode for many workspaces); run `peerbot doctor`.")
 
     async def drain(self) -> None:
         """Wait for answers and deliveries under way."""
@@ -141,3 +165,5 @@ class SlackPlatform:
             if unfinished:
                 await asyncio.wait(unfinished)
         await self.http.close()
+        if self._installs_worker is not None:
+            self._installs_worker.close()

@@ -43,8 +43,11 @@ class SlackRoles:
         return await self._cache.get(key, asked)
 
     async def who(self, client: AsyncWebClient, user_id: str) -> Who:
-        user = await self._cached(f"user:{user_id}", lambda: self._user(client, user_id))
-        members = await self._cached("group", lambda: self._group_members(client)) if self.group else set()
+        # Per workspace (Bolt's client for a request knows its team): with many workspaces installed,
+        # one team's facilitator group says nothing about another's.
+        team = getattr(client, "team_id", None) or ""
+        user = await self._cached(f"user:{team}:{user_id}", lambda: self._user(client, user_id))
+        members = await self._cached(f"group:{team}", lambda: self._group_members(client)) if self.group else set()
         if user is FAILED or members is FAILED:  # logged once per failed look-up, in _cached
             return Who(user_id, Role.PARTICIPANT, "")
         if user.get("is_admin") or user.get("is_owner") or user.get("is_primary_owner"):

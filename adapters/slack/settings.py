@@ -13,6 +13,14 @@ class SlackSettings(BaseSettings):
                                               description="Slack app-level token for Socket Mode (xapp-…).")
     slack_signing_secret: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_SIGNING_SECRET"),
                                                    description="Slack signing secret (HTTP mode).")
+    slack_client_id: str = Field("", validation_alias=AliasChoices("SLACK_CLIENT_ID"),
+                                 description="Slack for many workspaces: the app's Client ID (Basic Information); "
+                                             "with SLACK_CLIENT_SECRET it turns on the OAuth install flow.")
+    slack_client_secret: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_CLIENT_SECRET"),
+                                                  description="Slack for many workspaces: the app's Client Secret.")
+    slack_redirect_uri: str = Field("", validation_alias=AliasChoices("SLACK_REDIRECT_URI"),
+                                    description="Slack for many workspaces: the full OAuth Redirect URL "
+                                                "(https://<host>/slack/oauth_redirect), when the app lists more than one.")
     slack_facilitator_group: str = Field("", validation_alias=AliasChoices("SLACK_FACILITATOR_GROUP"),
                                          description="Handle of a Slack user group whose members are facilitators.")
     slack_api_url: str = Field("https://slack.com/api/", validation_alias=AliasChoices("SLACK_API_URL"),
@@ -20,6 +28,12 @@ class SlackSettings(BaseSettings):
                                            "endpoint (a company proxy, a test server).")
     port: int = Field(3000, validation_alias=AliasChoices("PORT"),
                       description="Port for Slack HTTP mode.")
+
+    @property
+    def slack_many_workspaces(self) -> bool:
+        """Slack installed by OAuth into many workspaces (client id and secret set), not one token."""
+        secret = self.slack_client_secret.get_secret_value().strip() if self.slack_client_secret else ""
+        return bool(self.slack_client_id.strip() and secret)
 
     @field_validator("slack_api_url")
     @classmethod

@@ -6,6 +6,10 @@ permanent `DeliveryError`, a `Refused` with its reason when Slack said why (`ref
 client given here must have no retry handlers of its own (see `quiet_client`), so the outbox
 alone decides whether to send again and a post is never doubled.
 
+In multi-workspace mode (Slack's OAuth install, `adapters.slack.installs`) every call carries the
+bot token of the workspace the post goes to (`TokenBook`); a workspace that uninstalled peerbot has
+none, and its posts fail as refused rather than go out with another workspace's token.
+
 Each post carries its key as message metadata (`peerbot_post`), which `find_sent` looks for in
 the channel's history (or the thread's replies) after a failure that leaves it unclear whether
 Slack took the message. A post too long for one message goes out as several; if a later part
@@ -14,7 +18,7 @@ fails, the retry resumes after the parts already sent.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
@@ -26,11 +30,14 @@ from adapters.slack.render import to_messages
 from bot.errors import DeliveryError, RateLimited, Refused, Unavailable
 from bot.messages import Post
 
+if TYPE_CHECKING:
+    from adapters.slack.installs import TokenBook
+
 EVENT_TYPE = "peerbot_post"
 TRANSIENT = {"internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited"}
 
 
-def quiet_client(token: str, **kwargs: Any) -> AsyncWebClient:
+def quiet_client(token: str | None, **kwargs: Any) -> AsyncWebClient:
     """A Web API client that never retries by itself."""
     return AsyncWebClient(token=token, retry_handlers=[], **kwargs)
 
@@ -68,8 +75,10 @@ async def call(method: Callable[..., Awaitable[Any]], **kwargs: Any) -> Any:
 class SlackTransport:
     min_interval = 1.0  # Slack allows about one message per second per channel
 
-    def __init__(self, client: AsyncWebClient, *, history_limit: int = 100, http: SharedSession | None = None):
+    def __init__(self, client: AsyncWebClient, *, history_limit: int = 100, http: SharedSession | None = None,
+                 tokens: "TokenBook | None" = None):
         self.client = client
+        self.tokens = tokens  # None: the client's own token (single-workspace mode)
         self.history_limit = history_limit
         self.http = http  # the platform's one session, opened on first use (lazily for `peerbot tick`)
         self._parts_sent: dict[str, tuple[str, int]] = {}  # key -> (first ts, parts already out)
@@ -83,14 +92,24 @@ class SlackTransport:
         if self.http is not None:
             await self.http.close()
 
+    async def _token(self, post: Post) -> dict[str, str]:
+        """The token argument for a call about `post`: none (the client's own) in single-workspace mode."""
+        if self.tokens is None:
+            return {}
+        token = await self.tokens.token_for(post.where.workspace)
+        if not token:
+            raise DeliveryError("peerbot is not installed in that Slack workspace (any more)")
+        return {"token": token}
+
     async def send(self, post: Post, thread_ref: str | None) -> str:
         self._attach()
+        token = await self._token(post)
         messages = to_messages(post.reply)
         first, done = self._parts_sent.get(post.key, ("", 0))
         for n, message in enumerate(messages[done:], start=done):
             payload = {"event_type": EVENT_TYPE, "event_payload": {"key": post.key, "part": n + 1}}
             channel = post.where.channel.lstrip("@")  # "@U123": a direct message (Slack takes a user id)
-            response = await call(self.client.chat_postMessage, channel=channel, thread_ts=thread_ref,
+            response = await call(self.client.chat_postMessage, **token, channel=channel, thread_ts=thread_ref,
                                   metadata=payload, unfurl_links=False, unfurl_media=False, **message)
             first = first or response["ts"]
             self._parts_sent[post.key] = (first, n + 1)
@@ -99,12 +118,13 @@ class SlackTransport:
 
     async def find_sent(self, post: Post, thread_ref: str | None) -> str | None:
         self._attach()
+        token = await self._token(post)
         channel = post.where.channel.lstrip("@")
         if thread_ref:
-            response = await call(self.client.conversations_replies, channel=channel, ts=thread_ref,
+            response = await call(self.client.conversations_replies, **token, channel=channel, ts=thread_ref,
                                   limit=self.history_limit, include_all_metadata=True)
         else:
-            response = await call(self.client.conversations_history, channel=channel,
+            response = await call(self.client.conversations_history, **token, channel=channel,
                                   limit=self.history_limit, include_all_metadata=True)
         for message in response.get("messages", []):
             metadata = message.get("metadata") or {}

@@ -53,6 +53,10 @@ class FakeSlack:
     # conversations.info answers to match (is_member false, is_archived true, or channel_not_found).
     refuse: dict[str, str] = field(default_factory=dict)
     connections: set[tuple] = field(default_factory=set)  # the clients' TCP connections (their address, port)
+    # Many workspaces: bot token -> team id (auth.test answers for the token's team; any other token
+    # is invalid_auth once this is set), and OAuth codes oauth.v2.access exchanges: code -> (team, token).
+    tokens: dict[str, str] = field(default_factory=dict)
+    codes: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._failures: dict[str, list[Failure]] = {}
@@ -181,6 +185,7 @@ class FakeSlack:
                 return web.Response(status=failure.status, headers=headers, content_type="text/html",
                                     text="<html><body>502 Bad Gateway</body></html>")
             return web.json_response(call.result, status=failure.status, headers=headers)
+        self._token = token  # for the answers that depend on who asks (auth.test, oauth.v2.access)
         call.result = self._handle(method, args)
         self._record(call)
         return web.json_response(call.result)
@@ -194,8 +199,24 @@ class FakeSlack:
         return {"ok": True, **handler(args)} if handler else {"ok": True}
 
     def _auth_test(self, args: dict) -> dict:
+        if self.tokens:
+            team = self.tokens.get(getattr(self, "_token", ""))
+            if team is None:
+                return {"ok": False, "error": "invalid_auth"}
+            return {"user_id": self.bot_user_id, "bot_id": f"B{team}", "team_id": team, "user": "peerbot",
+                    "team": f"Team {team}", "url": f"https://{team.lower()}.example.slack.com/"}
         return {"user_id": self.bot_user_id, "bot_id": "B1", "team_id": self.team_id, "user": "peerbot",
                 "team": "Peer team", "url": "https://peer.example.slack.com/"}
+
+    def _oauth_v2_access(self, args: dict) -> dict:
+        """Slack's side of an install: a code someone's approval produced, for the workspace's bot token."""
+        if args.get("code") not in self.codes:
+            return {"ok": False, "error": "invalid_code"}
+        team, token = self.codes.pop(args["code"])  # a code works once
+        self.tokens[token] = team
+        return {"access_token": token, "token_type": "bot", "scope": "chat:write,commands", "bot_user_id":
+                self.bot_user_id, "app_id": "A1", "team": {"id": team, "name": f"Team {team}"}, "enterprise": None,
+                "is_enterprise_install": False, "authed_user": {"id": "UINSTALLER"}}
 
     def _apps_connections_open(self, args: dict) -> dict:
         return {"url": self.url.replace("http://", "ws://") + "/socket"}

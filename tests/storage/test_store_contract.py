@@ -451,6 +451,46 @@ def test_a_request_is_new_once_until_it_expires(store):
 
 
 # -- the contract itself -----------------------------------------------------------------------------
+# -- installations (Slack for many workspaces) --------------------------------------------------
+def test_an_installation_is_kept_per_workspace_and_an_uninstall_pauses_only_its_schedules(store):
+    """Installing keeps the install's data per workspace; removing it pauses that workspace's schedules
+    (a person's own pause stays theirs), and installing again resumes what the uninstall paused."""
+    store.save_installation("slack", "T1", {"team_id": "T1", "bot_token": "xoxb-1"})
+    store.save_installation("slack", "T2", {"team_id": "T2", "bot_token": "xoxb-2"})
+    assert store.installation("slack", "T1")["bot_token"] == "xoxb-1"
+    assert store.installed_workspaces("slack") == ["T1", "T2"]
+    active = store.add_schedule(schedule_row())
+    by_hand = store.add_schedule(schedule_row(paused=True))
+    other = store.add_schedule(schedule_row(channel="slack:T2:C9", workspace="T2", channel_id="C9"))
+    assert store.remove_installation("slack", "T1") is True
+    assert store.remove_installation("slack", "T1") is False
+    assert store.installation("slack", "T1") is None
+    assert (store.schedule(active).paused, store.schedule(other).paused) == (True, False)
+    store.save_installation("slack", "T1", {"team_id": "T1", "bot_token": "xoxb-1b"})
+    assert store.schedule(active).paused is False and store.schedule(by_hand).paused is True
+
+
+def test_forgetting_a_workspace_deletes_its_rows_and_no_others(store):
+    """Forgetting a workspace deletes what was kept for it, installation included, and leaves others."""
+    store.save_installation("slack", "T1", {"team_id": "T1"})
+    store.add_schedule(schedule_row())
+    store.add_schedule(schedule_row(channel="slack:T2:C9", workspace="T2", channel_id="C9"))
+    store.add_facilitator("slack:T1", "U1")
+    counts = store.forget_workspace("slack", "T1")
+    assert counts["schedules"] == 1 and counts["installations"] == 1 and counts["facilitators"] == 1
+    assert [s.workspace for s in store.schedules()] == ["T2"]
+
+
+def test_an_oauth_state_is_consumed_once_and_never_after_it_expires(store):
+    """A state issued for an install is good once; a second use, an unknown state or an old one fail."""
+    store.issue_oauth_state("s1", "2026-11-23T12:10:00+00:00")
+    store.issue_oauth_state("s2", "2026-11-23T12:10:00+00:00")
+    assert store.consume_oauth_state("s1", T0) is True
+    assert store.consume_oauth_state("s1", T0) is False
+    assert store.consume_oauth_state("nope", T0) is False
+    assert store.consume_oauth_state("s2", "2026-11-23T12:11:00+00:00") is False
+
+
 def test_every_store_method_is_covered_by_this_suite():
     """Each method of the Store protocol is called somewhere in this file, so both stores are held to it."""
     methods = {name for name, _ in inspect.getmembers(Store, inspect.isfunction) if not name.startswith("_")}
