@@ -11,9 +11,10 @@ import socket
 import sys
 from pathlib import Path
 
-from fake_slack import FakeSlack
 from slack_harness import SECRET
 from slack_workspace import Workspace, text_of
+
+from testing.fake_slack import FakeSlack
 
 PEERBOT = Path(sys.executable).parent / "peerbot"
 
