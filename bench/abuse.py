@@ -40,7 +40,7 @@ from urllib.parse import urlencode
 import aiohttp
 
 from bench.report import load, table, write
-from bench.slack_rig import ROOT, SECRET, FakeWebAPI, Server, bench_env, signed, slash
+from bench.slack_rig import ROOT, SECRET, Server, bench_env, fake_web_api, signed, slash
 
 OTHERS = 6
 ROUND_SECONDS = 20.0
@@ -69,7 +69,7 @@ async def timed_post(session: aiohttp.ClientSession, url: str, body: bytes, head
 
 # -- 1. long messages while others ask --------------------------------------------------------------
 async def long_messages(work: Path) -> dict:
-    api = await FakeWebAPI().start()
+    api = await fake_web_api().start()
     server = await Server("peerbot", api.api_url, work).started()
     acks: list[float] = []
     big: dict[str, list] = {"1MB": [], "40kB": []}
@@ -117,7 +117,7 @@ async def long_messages(work: Path) -> dict:
                     "max_ms": round(max((t for _, t in big["1MB"]), default=0) * 1000, 1)},
         "big_40kB": {"sent": len(big["40kB"]), "statuses": sorted({s for s, _ in big["40kB"]}),
                      "max_ms": round(max((t for _, t in big["40kB"]), default=0) * 1000, 1)},
-        "replies_to_the_40kB_sender": api.calls["chat.postEphemeral"],
+        "replies_to_the_40kB_sender": api.counts["chat.postEphemeral"],
         "server_memory": memory,
         "log_lines_with_user_id_or_text": sum(USER_MARK in line or "aaaaaaaaaa" in line for line in log.splitlines()),
         "log_bytes": len(log),
@@ -160,7 +160,7 @@ def per_message() -> dict:
 
 # -- 3-5. replay, malformed bodies, the log ---------------------------------------------------------
 async def replay_and_malformed(work: Path) -> dict:
-    api = await FakeWebAPI().start()
+    api = await fake_web_api().start()
     server = await Server("peerbot", api.api_url, work).started()
     statuses: dict[str, list[int]] = {}
     async with aiohttp.ClientSession() as session:

@@ -1,7 +1,7 @@
 """Benchmark: answering `/peer ask` through the real discord.py against the fake Discord (p50/p99 of
 the answer, and a burst's rate), beside the Slack ones.
 
-The fake Discord of the tests (tests/discord/discord_fake.py: REST and gateway on 127.0.0.1) and
+The fake Discord the tests use (testing/fake_discord.py: REST and gateway on 127.0.0.1) and
 peerbot's real `DiscordPlatform` run in this process, as in the tests. Each question of the dev sets
 is an `INTERACTION_CREATE` sent on the gateway; its time is until the fake receives peerbot's
 interaction response (on Discord the answer is the response: no separate ack). First one at a time
@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import json
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -34,16 +33,15 @@ def p(values: list[float], q: float) -> float:
 
 
 async def measure() -> dict:
-    sys.path.insert(0, str(ROOT / "tests" / "discord"))
     import discord
-    import discord_payloads as P  # noqa: N812 - the tests' name for it
     import yarl
-    from discord_fake import FakeDiscord
 
     from adapters.bootstrap import build_bot
     from adapters.discord.client import DiscordPlatform
     from adapters.settings import AppSettings as Settings
     from bot.outbox import Outbox
+    from testing import discord_payloads as P  # noqa: N812 - the tests' name for it
+    from testing.fake_discord import FakeDiscord
 
     asked = questions()
     fake = await FakeDiscord().start()

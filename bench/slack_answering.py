@@ -21,7 +21,7 @@ from pathlib import Path
 
 import aiohttp
 
-from bench.slack_rig import FakeWebAPI, Server, questions, signed, slash
+from bench.slack_rig import Server, fake_web_api, questions, signed, slash
 
 PASSES = 3
 
@@ -32,7 +32,7 @@ def p(values: list[float], q: float) -> float:
 
 
 async def measure() -> dict:
-    api = await FakeWebAPI().start()
+    api = await fake_web_api().start()
     asked = questions()
     acks, answers = [], []
     with tempfile.TemporaryDirectory(prefix="peerbot-bench-") as workdir:

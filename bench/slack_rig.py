@@ -26,18 +26,18 @@ import subprocess
 import sys
 import time
 import tomllib
-from collections import Counter
 from pathlib import Path
 from urllib.parse import urlencode
 
 from aiohttp import web
 from slack_sdk.signature import SignatureVerifier
 
+from testing.fake_slack import FakeSlack
+
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "bench-signing-secret-0123456789ab"
 TOKEN = "xoxb-bench-token"
 PATH = "/slack/events"
-REPLIES = ("chat.postEphemeral", "chat.postMessage")
 
 
 def memory_mb() -> dict[str, float]:
@@ -75,75 +75,10 @@ def slash(text: str, *, user: str, channel: str, n: int) -> dict[str, str]:
             "response_url": "http://127.0.0.1:9/response", "trigger_id": f"trigger.{n}"}
 
 
-class FakeWebAPI:
-    """Just enough of Slack's Web API for peerbot to answer questions; counts replies per channel
-    and can hand out a future resolved when a given channel gets its first reply.
-
-    Like Slack, and like the tests' fake (tests/slack/fake_slack.py), it takes every HTTP method and
-    reads arguments from the query string too: slack-sdk sends `users.info` and `usergroups.*` as
-    GET, and a POST-only fake answered them 405, so every role look-up failed in the benchmarks."""
-
-    def __init__(self) -> None:
-        self.calls: Counter[str] = Counter()
-        self.waiting: dict[str, asyncio.Future] = {}
-        self.url = ""
-        self._runner: web.AppRunner | None = None
-
-    async def start(self, port: int = 0) -> "FakeWebAPI":
-        app = web.Application()
-        app.router.add_route("*", "/api/{method}", self._api)
-        app.router.add_get("/stats", self._stats)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        await web.TCPSite(self._runner, "127.0.0.1", port).start()
-        self.url = f"http://127.0.0.1:{self._runner.addresses[0][1]}"
-        return self
-
-    async def stop(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
-
-    @property
-    def api_url(self) -> str:
-        return f"{self.url}/api/"
-
-    def reply_to(self, channel: str) -> asyncio.Future:
-        self.waiting[channel] = asyncio.get_running_loop().create_future()
-        return self.waiting[channel]
-
-    @property
-    def replies(self) -> int:
-        return sum(self.calls[m] for m in REPLIES)
-
-    async def _stats(self, request: web.Request) -> web.Response:
-        return web.json_response({"calls": dict(self.calls), "replies": self.replies})
-
-    async def _api(self, request: web.Request) -> web.Response:
-        method = request.match_info["method"]
-        args: dict = dict(request.query)
-        if request.content_type == "application/json":
-            args.update(await request.json())
-        elif request.can_read_body:
-            args.update(await request.post())
-        self.calls[method] += 1
-        if method in REPLIES:
-            future = self.waiting.pop(args.get("channel", ""), None)
-            if future is not None and not future.done():
-                future.set_result(time.perf_counter())
-            return web.json_response({"ok": True, "channel": args.get("channel"), "ts": "1700000000.000100",
-                                      "message_ts": "1700000000.000100"})
-        if method == "auth.test":
-            return web.json_response({"ok": True, "user_id": "UBOT", "bot_id": "B1", "team_id": "T1",
-                                      "user": "peerbot", "team": "Peer team", "url": "https://peer.example/"})
-        if method == "users.info":
-            user = args.get("user", "U1")
-            return web.json_response({"ok": True, "user": {"id": user, "name": user.lower(), "is_admin": False,
-                                                          "is_owner": False, "profile": {"display_name": user}}})
-        if method == "usergroups.list":
-            return web.json_response({"ok": True, "usergroups": [{"id": "S1", "handle": "facilitators"}]})
-        if method == "usergroups.users.list":
-            return web.json_response({"ok": True, "users": ["UFAC"]})
-        return web.json_response({"ok": True})
+def fake_web_api() -> FakeSlack:
+    """The shared fake Slack Web API (testing/fake_slack.py), set up as the benchmarks need it: the
+    "facilitators" user group holds UFAC, and calls are counted, not kept (memory stays flat)."""
+    return FakeSlack(groups={"S1": ("facilitators", ["UFAC"])}, keep_calls=False)
 
 
 class Server:
@@ -248,7 +183,7 @@ async def _serve_bare(api_url: str) -> None:
 
 
 async def _serve_api() -> None:
-    api = await FakeWebAPI().start()
+    api = await fake_web_api().start()
     print(f"url {api.url}", flush=True)
     await _until_stdin_closes()
     await api.stop()

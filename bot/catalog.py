@@ -7,8 +7,12 @@ every problem as `file: item: field: message`. Nothing starts on invalid content
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import random
 import re
+import tempfile
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -328,8 +332,69 @@ def _item_key(model: type[Model]) -> str:
     return "theme" if model is PromptTheme else "id"
 
 
+# The parsed TOML of every content file, saved as JSON in the cache folder beside the content (where
+# the retriever keeps its model) and named by a hash of the files' bytes: `peerbot ask` then skips
+# parsing about 120 TOML files (tomllib is pure Python and was most of the catalog's load time).
+# Every item is still validated on every load; only the parsing is saved. Content that does not
+# parse is never cached, so its errors are reported from the files themselves each time.
+PARSED_VERSION = "1"  # bump when what is saved changes shape
+
+
+def _content_files(root: Path) -> list[Path]:
+    files = [p for folder, _, _ in LAYOUT.values() for p in sorted((root / folder).glob("*.toml"))]
+    return files + [p for name in ("coreflection", "checkin") if (p := root / "formats" / f"{name}.toml").exists()]
+
+
+def _parse(path: Path) -> dict:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def _parsed(root: Path) -> dict[Path, dict]:
+    """Every content file that parses, as parsed: from the cache when its files are unchanged."""
+    files = _content_files(root)
+    digest = hashlib.sha256(PARSED_VERSION.encode())
+    try:
+        for path in files:
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    except OSError:
+        return {}
+    cache = root / ".cache" / f"content-{digest.hexdigest()[:20]}.json"
+    try:
+        saved = json.loads(cache.read_text(encoding="utf-8"))
+        return {root / name: data for name, data in saved.items()}
+    except (OSError, ValueError):
+        pass  # absent or damaged: parse again, never trust a broken file
+    out: dict[Path, dict] = {}
+    for path in files:
+        try:
+            out[path] = _parse(path)
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            return out  # reported from the file by load_catalog; nothing is saved
+    try:
+        text = json.dumps({str(p.relative_to(root)): d for p, d in out.items()}, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return out  # a TOML date or time has no JSON form: no cache, the files serve
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".json.tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, cache)
+        for old in cache.parent.glob("content-*.json"):  # earlier content's parse is of no further use
+            if old != cache:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only install parses every time
+    return out
+
+
 def load_catalog(root: Path) -> Catalog:
     """Read and validate all of `root`; raise `ContentError` naming every problem."""
+    parsed = _parsed(root)
+
+    def read(path: Path) -> dict:
+        return parsed[path] if path in parsed else _parse(path)
+
     problems: list[str] = []
     found: dict[str, dict[str, Model]] = {kind: {} for kind in LAYOUT}
     origin: dict[str, str] = {}
@@ -354,7 +419,7 @@ def load_catalog(root: Path) -> Catalog:
     for kind, (folder, array, model) in LAYOUT.items():
         for path in sorted((root / folder).glob("*.toml")):
             try:
-                data = tomllib.loads(path.read_text(encoding="utf-8"))
+                data = read(path)
             except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
                 problems.append(f"{path}: (file): not valid TOML: {e}")
                 continue
@@ -376,7 +441,7 @@ def load_catalog(root: Path) -> Catalog:
         if not path.exists():
             continue
         try:
-            formats[name] = model.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
+            formats[name] = model.model_validate(read(path))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
             problems.append(f"{path}: (file): not valid TOML: {e}")
         except ValidationError as e:

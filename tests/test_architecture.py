@@ -20,10 +20,14 @@ PLATFORM_LIBS = {"slack_bolt", "slack_sdk", "discord", "microsoft_teams", "httpx
 PLATFORMS = ("adapters.slack", "adapters.discord", "adapters.teams")
 # What each layer must never import (a module or anything under it), wherever the import stands.
 # Nothing in bot/ imports bot.app: handlers receive a `Context` (bot.context), and only the adapters
-# and the composition root hold a `Bot`.
+# and the composition root hold a `Bot`. The fake platforms in testing/ may import what they need
+# (aiohttp, the platforms' libraries, the core's types), but only tests and benchmarks import them.
+TEST_ONLY = {"testing", "tests", "bench"}
 FORBIDDEN = {
-    "bot": {"adapters", "storage", "bot.app", *PLATFORM_LIBS},
-    "storage": {"adapters"},
+    "bot": {"adapters", "storage", "bot.app", *PLATFORM_LIBS, *TEST_ONLY},
+    "storage": {"adapters", *TEST_ONLY},
+    "adapters": TEST_ONLY,
+    "testing": {"tests", "bench"},
     **{platform: set(PLATFORMS) - {platform} for platform in PLATFORMS},
 }
 # Features: the modules behind the command, button and timer tables, by capability. A feature
@@ -108,6 +112,16 @@ def test_the_layer_check_sees_imports_inside_functions_and_relative_ones():
     assert not layer_breaches("adapters.slack.render", "from adapters.slack_extra import x\nfrom bot import messages\n")
 
 
+def test_production_code_never_imports_the_fake_platforms():
+    """bot/, adapters/ and storage/ may not import testing/ (nor tests/ or bench/), even inside a
+    function; testing/ may import the core and the platforms' libraries but not the tests."""
+    assert layer_breaches("adapters.slack.app", "def f():\n    from testing.fake_slack import FakeSlack\n")
+    assert layer_breaches("bot.app", "import testing\n") == ["testing"]
+    assert layer_breaches("storage.sqlite", "from testing import fake_teams\n")
+    assert not layer_breaches("testing.fake_slack", "from aiohttp import web\nfrom bot.messages import Who\n")
+    assert layer_breaches("testing.fake_discord", "from tests.conftest import FakeSleep\n")
+
+
 def test_a_feature_imports_neither_the_core_nor_another_feature():
     """A handler's module gets a `Context`: importing `bot.app`, even only for a type, breaks the layer,
     and so does reaching into another capability's module; its own capability's modules are fine."""
@@ -118,14 +132,15 @@ def test_a_feature_imports_neither_the_core_nor_another_feature():
     assert not layer_breaches("bot.schedules", "from bot import calendar_days\nfrom bot.context import Context\n")
 
 
-@pytest.mark.parametrize("path", modules("bot", "adapters", "storage"), ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("path", modules("bot", "adapters", "storage", "testing"), ids=lambda p: str(p.relative_to(ROOT)))
 def test_every_module_keeps_to_its_layer(path):
     """bot/ imports no adapter, storage or platform library; storage imports no adapter; one platform's
-    adapter never imports another's. Every import counts, including those inside functions."""
+    adapter never imports another's; none of them imports the fake platforms of testing/. Every import
+    counts, including those inside functions."""
     assert not layer_breaches(module_name(path), path.read_text(encoding="utf-8"), path.name == "__init__.py")
 
 
-@pytest.mark.parametrize("path", modules("bot", "adapters", "storage", "bench"), ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("path", modules("bot", "adapters", "storage", "testing", "bench"), ids=lambda p: str(p.relative_to(ROOT)))
 def test_every_module_says_what_it_is_for(path):
     """Every module opens with a docstring."""
     tree = ast.parse(path.read_text(encoding="utf-8"))

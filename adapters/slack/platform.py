@@ -17,9 +17,9 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from aiohttp import web
-from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -35,6 +35,9 @@ from adapters.slack.settings import SlackSettings
 from adapters.slack.transport import SlackTransport, error_code, quiet_client
 from bot.app import Bot
 from bot.outbox import Outbox
+
+if TYPE_CHECKING:  # imported when Socket Mode starts: 5-6 MB an HTTP-mode process never needs
+    from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
 log = logging.getLogger("peerbot.slack")
 PATH = "/slack/events"
@@ -118,6 +121,8 @@ class SlackPlatform:
 
     async def _start(self) -> None:
         if self.mode == "socket":
+            from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
             self._socket = AsyncSocketModeHandler(self.app, _secret(self.settings.slack_app_token))
             try:
                 await self._check_tokens()

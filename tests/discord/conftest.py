@@ -12,15 +12,15 @@ from pathlib import Path
 from typing import Any
 
 import discord
-import discord_payloads as P
 import pytest
 import yarl
-from discord_fake import FakeDiscord
 
 from adapters.bootstrap import build_bot
 from adapters.discord.client import DiscordPlatform
 from adapters.settings import AppSettings as Settings
 from bot.outbox import Outbox
+from testing import discord_payloads as P
+from testing.fake_discord import FakeDiscord
 from tests.conftest import FakeSleep, assert_no_user_text
 from tests.golden import goldens
 

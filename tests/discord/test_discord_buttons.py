@@ -4,8 +4,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import discord
-import discord_payloads as P
-from discord_fake import GENERAL
+
+from testing import discord_payloads as P
+from testing.fake_discord import GENERAL
 
 
 def week_old(fake, message: dict) -> dict:

@@ -3,9 +3,7 @@ real discord.py code path against the fake Discord."""
 from __future__ import annotations
 
 import discord
-import discord_payloads as P
 import pytest
-from discord_fake import BOT_ID, GENERAL, GUILD_ID
 
 from adapters.bootstrap import build_bot
 from adapters.discord.client import DiscordPlatform
@@ -13,6 +11,8 @@ from adapters.discord.commands import DESCRIPTIONS
 from adapters.discord.sync import sync_commands
 from bot import router
 from bot.errors import Unavailable
+from testing import discord_payloads as P
+from testing.fake_discord import BOT_ID, GENERAL, GUILD_ID
 
 # Something sensible to type after each command; commands not listed are sent with no text.
 EXAMPLES = {

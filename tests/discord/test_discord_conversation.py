@@ -1,7 +1,7 @@
 """Talking to peerbot on Discord as a newcomer does: courtesy, a check about a task, "did you mean" for a schedule."""
 from __future__ import annotations
 
-import discord_payloads as P
+from testing import discord_payloads as P
 
 
 def labels(message: dict) -> list[str]:

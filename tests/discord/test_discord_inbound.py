@@ -5,12 +5,12 @@ notes the request the core was handed.
 """
 from __future__ import annotations
 
-import discord_payloads as P
 import pytest
-from discord_fake import BOT_ID, GENERAL, GUILD_ID, OWNER_ID, Channel
 
 from adapters.discord.inbound import form_values, role_for, where_for
 from bot.messages import Command, Press, Role, Where, Who
+from testing import discord_payloads as P
+from testing.fake_discord import BOT_ID, GENERAL, GUILD_ID, OWNER_ID, Channel
 
 
 class RecordingBot:

@@ -2,8 +2,8 @@
 letting echoed text ping anyone."""
 from __future__ import annotations
 
-import discord_payloads as P
-from discord_fake import BOT_ID, GENERAL, Channel
+from testing import discord_payloads as P
+from testing.fake_discord import BOT_ID, GENERAL, Channel
 
 MESSAGE_MAKERS = r"^/channels/\d+/messages$|^/webhooks/\d+/[^/]+$|/callback$"
 

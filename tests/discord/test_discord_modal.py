@@ -1,11 +1,10 @@
 """Forms on Discord: a modal opens where Discord allows one, and its submission reaches the core."""
 from __future__ import annotations
 
-import discord_payloads as P
-from discord_fake import GENERAL
-
 from adapters.discord.render import to_modal
 from bot.schedules import schedule_form
+from testing import discord_payloads as P
+from testing.fake_discord import GENERAL
 
 VALUES = {"kind": "reflection", "when": "every monday 10:00", "theme": ""}
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import discord_payloads as P
-from discord_fake import CIRCLE, GENERAL, GUILD_ID
-
 from adapters.discord.transport import nonce_for
 from adapters.scheduler import Registrar
 from bot.messages import Card, Post, Reply, Where
+from testing import discord_payloads as P
+from testing.fake_discord import CIRCLE, GENERAL, GUILD_ID
 
 MESSAGES = r"^/channels/\d+/messages$"
 RATE_LIMITED = {"message": "You are being rate limited.", "global": False}

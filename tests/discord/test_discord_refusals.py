@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import discord_payloads as P
-from discord_fake import GENERAL, GUILD_ID, Channel
-
 from adapters.scheduler import Registrar
+from testing import discord_payloads as P
+from testing.fake_discord import GENERAL, GUILD_ID, Channel
 
 MESSAGES = f"^/channels/{GENERAL}/messages$"
 MONDAY_0730_TORONTO = datetime(2026, 11, 23, 12, 30, tzinfo=UTC)

@@ -2,11 +2,11 @@
 message for a mention in a server channel), and the "Let … know" press reaching the contact by DM."""
 from __future__ import annotations
 
-import discord_payloads as P
 import pytest
-from discord_fake import BOT_ID, GENERAL, Channel
 
 from adapters.settings import AppSettings as Settings
+from testing import discord_payloads as P
+from testing.fake_discord import BOT_ID, GENERAL, Channel
 
 EPHEMERAL = 1 << 6
 LEAD = 700000000000000099  # the organization's on-call lead

@@ -2,8 +2,8 @@
 and an anonymous poll in its thread, votes that update the poll in place, and the reveal."""
 from __future__ import annotations
 
-import discord_payloads as P
-from discord_fake import GENERAL
+from testing import discord_payloads as P
+from testing.fake_discord import GENERAL
 
 
 def labels(message: dict) -> list[str]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import copy
 import json
 
-import discord_payloads as P
-from discord_fake import BOT_ID, GENERAL, Channel
+from testing import discord_payloads as P
+from testing.fake_discord import BOT_ID, GENERAL, Channel
 
 TYPED = ("turquoise", "hatchback")
 QUESTION = "driving someone to the food bank in my turquoise hatchback"

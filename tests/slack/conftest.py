@@ -17,7 +17,6 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # the helpers beside this file, whatever the import mode
 
-from fake_slack import FakeSlack  # noqa: E402
 from slack_harness import SECRET, FakeTime, slack_settings  # noqa: E402
 from slack_workspace import Workspace  # noqa: E402
 
@@ -27,6 +26,7 @@ from bot.catalog import load_catalog  # noqa: E402
 from bot.outbox import Outbox  # noqa: E402
 from bot.ports import FixedClock  # noqa: E402
 from bot.settings import Settings  # noqa: E402
+from testing.fake_slack import FakeSlack  # noqa: E402
 from tests.conftest import assert_no_user_text  # noqa: E402
 
 

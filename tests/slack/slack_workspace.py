@@ -13,8 +13,9 @@ from urllib.parse import urlencode
 
 import aiohttp
 import slack_payloads as payloads
-from fake_slack import Call, FakeSlack
 from slack_sdk.signature import SignatureVerifier
+
+from testing.fake_slack import Call, FakeSlack
 
 REPLY_METHODS = ("chat.postMessage", "chat.postEphemeral", "chat.update", "views.open", "views.publish",
                  "response_url")

@@ -15,7 +15,6 @@ from urllib.parse import urlencode
 import aiohttp
 import pytest
 import slack_payloads as payloads
-from fake_slack import FakeSlack
 from slack_harness import SECRET, slack_settings
 from slack_workspace import Workspace, text_of
 
@@ -25,6 +24,7 @@ from adapters.slack import SlackPlatform
 from adapters.slack.gate import MAX_BODY
 from bot import bounds
 from bot.outbox import Outbox
+from testing.fake_slack import FakeSlack
 
 FORM = "application/x-www-form-urlencoded"
 

@@ -4,10 +4,10 @@ user group, U1 and U2 are participants."""
 from __future__ import annotations
 
 import slack_payloads as payloads
-from fake_slack import FakeSlack
 from slack_workspace import Workspace, buttons_of, text_of
 
 from bot.router import COMMANDS
+from testing.fake_slack import FakeSlack
 
 
 def labels(call) -> list[str]:

@@ -20,7 +20,6 @@ import urllib.request
 from urllib.parse import urlencode
 
 import pytest
-from fake_slack import FakeSlack
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from slack_harness import SECRET, FakeTime, slack_settings
@@ -29,6 +28,7 @@ from adapters.bootstrap import build_bot
 from adapters.slack import SlackPlatform
 from adapters.slack.gate import MAX_BODY
 from bot.outbox import Outbox
+from testing.fake_slack import FakeSlack
 
 OK = {200, 400, 401, 404, 413}
 TYPES = ["block_actions", "view_submission", "view_closed", "event_callback", "url_verification", "shortcut",

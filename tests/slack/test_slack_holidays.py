@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import slack_payloads as payloads
-from fake_slack import FakeSlack
 from slack_workspace import Workspace, text_of
+
+from testing.fake_slack import FakeSlack
 
 
 async def test_app_home_shows_the_next_post_after_a_closure_and_the_date_it_skips(ws: Workspace, fake: FakeSlack):

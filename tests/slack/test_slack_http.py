@@ -8,7 +8,6 @@ from urllib.parse import urlencode
 
 import aiohttp
 import slack_payloads as payloads
-from fake_slack import FakeSlack
 from slack_harness import SECRET
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_workspace import Workspace, buttons_of, signed_headers, text_of
@@ -16,6 +15,7 @@ from slack_workspace import Workspace, buttons_of, signed_headers, text_of
 from adapters.slack.answer import answer
 from adapters.slack.inbound import Origin
 from bot.messages import Reply
+from testing.fake_slack import FakeSlack
 
 
 async def test_a_slash_command_is_answered_privately_by_default(ws: Workspace):

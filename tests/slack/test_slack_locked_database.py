@@ -10,9 +10,10 @@ import sqlite3
 import time
 
 import slack_payloads as payloads
-from fake_slack import FakeSlack
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_workspace import Workspace, text_of
+
+from testing.fake_slack import FakeSlack
 
 
 async def test_a_command_is_acknowledged_within_3_seconds_while_the_database_is_locked(ws: Workspace, fake: FakeSlack,

@@ -6,11 +6,11 @@ group), U1 and U2 participants; the clock stands at Monday 12:00 UTC (07:00 in T
 from __future__ import annotations
 
 import slack_payloads as payloads
-from fake_slack import FakeSlack
 from slack_workspace import Workspace, buttons_of, text_of
 
 from adapters.scheduler import Registrar
 from adapters.slack.render import FORM_CALLBACK
+from testing.fake_slack import FakeSlack
 
 
 def said(ws: Workspace, words: str) -> list:

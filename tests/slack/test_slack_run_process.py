@@ -12,9 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from fake_slack import FakeSlack
 from slack_harness import SECRET
 from slack_workspace import Workspace, text_of
+
+from testing.fake_slack import FakeSlack
 
 PEERBOT = Path(sys.executable).parent / "peerbot"
 

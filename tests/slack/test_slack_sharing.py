@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 
 import slack_payloads as payloads
-from fake_slack import FakeSlack
 from slack_workspace import Workspace, buttons_of, text_of
+
+from testing.fake_slack import FakeSlack
 
 QUESTION = "/peer task driving someone to the food bank in my turquoise hatchback"
 TYPED = ("turquoise", "hatchback")

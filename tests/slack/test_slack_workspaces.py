@@ -16,7 +16,6 @@ from urllib.parse import urlencode
 import aiohttp
 import pytest
 import slack_payloads as payloads
-from fake_slack import FakeSlack
 from slack_harness import SECRET, FakeTime, slack_settings
 from slack_workspace import Workspace
 
@@ -25,6 +24,7 @@ from adapters.slack import SlackPlatform
 from adapters.slack.oauth import SCOPES
 from bot.outbox import Outbox
 from storage.sqlite import SqliteStore
+from testing.fake_slack import FakeSlack
 
 CLIENT_SECRET = "client-secret-for-tests-3f9a"
 TOKENS = {"T1": "xoxb-T1-workspace-one", "T2": "xoxb-T2-workspace-two"}

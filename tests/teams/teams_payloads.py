@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from teams_fake import BOT, GENERAL, TEAM_AAD, TEAM_ID, TENANT  # noqa: F401 - re-exported for tests
+from testing.fake_teams import BOT, GENERAL, TEAM_AAD, TEAM_ID, TENANT  # noqa: F401 - re-exported for tests
 
 ANA = ("29:1ana-participant", "aad-ana-0001", "Ana Ortiz")  # a participant
 FARAH = ("29:1farah-facilitator", "aad-farah-0002", "Farah Haddad")  # in the facilitator group

@@ -4,9 +4,9 @@ in the facilitator group, Owen owns the team."""
 from __future__ import annotations
 
 import teams_payloads as P
-from teams_fake import GENERAL, GROUP_CHAT, buttons_of, conversation_of, text_of
 
 from bot.router import COMMANDS
+from testing.fake_teams import GENERAL, GROUP_CHAT, buttons_of, conversation_of, text_of
 from tests.teams.conftest import find
 
 

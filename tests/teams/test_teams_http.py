@@ -3,11 +3,11 @@ and what peerbot ignores."""
 from __future__ import annotations
 
 import teams_payloads as P
-from teams_fake import GENERAL, text_of
 
 from adapters.bootstrap import build_bot
 from adapters.teams.platform import TeamsPlatform
 from bot.outbox import Outbox
+from testing.fake_teams import GENERAL, text_of
 from tests.teams.conftest import fake_token
 
 
@@ -85,7 +85,7 @@ async def test_a_forged_channel_on_a_private_card_is_ignored(start_peerbot, chat
     chat.platform = await start_peerbot()
     out = await chat.mention("task driving someone to an appointment")
     answer = next(a for a in out if a["conversation"]["id"].startswith("a:"))
-    from teams_fake import buttons_of
+    from testing.fake_teams import buttons_of
 
     data = buttons_of(answer)["Share with the channel"]
     data["from"]["p"] = data["from"]["p"].replace("team-general", "second-channel")
@@ -110,7 +110,7 @@ async def test_a_vote_on_a_channel_card_adds_nothing_to_the_channel(start_peerbo
     chat.platform = await start_peerbot()
     await chat.as_(P.FARAH).mention("checkin")
     checkin_id, checkin = next((aid, a) for aid, a in fake.sent.items() if a["conversation"]["id"] == GENERAL)
-    from teams_fake import buttons_of
+    from testing.fake_teams import buttons_of
 
     before = len(fake.calls)
     await chat.press({**checkin, "id": checkin_id}, next(iter(buttons_of(checkin))))

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import teams_payloads as P
-from teams_fake import GENERAL, GROUP_CHAT, TEAM_AAD
 
 from adapters.teams import inbound
 from bot.messages import Command, Press
+from testing.fake_teams import GENERAL, GROUP_CHAT, TEAM_AAD
 
 URL = "https://smba.trafficmanager.net/amer/"
 

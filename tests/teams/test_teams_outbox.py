@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import teams_payloads as P
-from teams_fake import GENERAL, OTHER_CHANNEL, conversation_of
 
 from adapters.teams.transport import UNCONFIRMED
 from bot.messages import Post, Reply, Where
 from bot.wire import dump_post
+from testing.fake_teams import GENERAL, OTHER_CHANNEL, conversation_of
 
 
 def post_for(channel: str = GENERAL, key: str = "m:test:1", text: str = "Co-reflection: what went well?",
@@ -147,7 +147,7 @@ async def test_a_channel_peerbot_was_never_in_gets_no_post(start_peerbot, chat, 
 
 async def test_a_reply_under_a_post_in_a_group_chat_goes_to_the_chat(start_peerbot, chat, fake):
     """Group chats have no threads: a post `thread_of` an earlier one goes to the chat itself."""
-    from teams_fake import GROUP_CHAT
+    from testing.fake_teams import GROUP_CHAT
 
     platform = await start_peerbot()
     chat.platform = platform

@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from discord_fake import APP_ID, BOT_USER, FACILITATOR_ROLE, GENERAL, GUILD_ID
+from testing.fake_discord import APP_ID, BOT_USER, FACILITATOR_ROLE, GENERAL, GUILD_ID
 
 ANA = 700000000000000001  # a participant
 FARAH = 700000000000000002  # a facilitator, by role

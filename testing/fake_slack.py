@@ -1,17 +1,24 @@
-"""A fake Slack Web API on 127.0.0.1 that records every call, for the real slack-sdk and Bolt code.
+"""The fake Slack Web API on 127.0.0.1 that the Slack tests and benchmarks share, for the real
+slack-sdk and Bolt code: it records every call (or, for a long benchmark, only counts them).
 
 It answers the methods peerbot uses, keeps the messages posted so `conversations.history` and
 `conversations.replies` can be searched, and can be told to be slow (`hold`) or to fail: `fail_next("chat.postMessage",
 429, retry_after=7)` or `fail_next(..., 503, after_posting=True)` (Slack took the message but the
 answer was lost). `response_url`s handed to Bolt point here too (`/response/<n>`).
 Tests wait for a recorded call with `await fake.wait_for(...)`: a bounded wait on an
-`asyncio.Event`, never a sleep.
+`asyncio.Event`, never a sleep. Like Slack, it takes every HTTP method and reads arguments from the
+query string as well as the body: slack-sdk sends `users.info` and `usergroups.*` as GET.
+Benchmarks make it with `keep_calls=False` (memory stays flat over many thousand calls), read
+`counts`, wait for a channel's first reply with `reply_to(channel)`, or ask a fake in another process
+for `GET /stats`.
 """
 from __future__ import annotations
 
 import asyncio
 import itertools
 import json
+import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +26,7 @@ from typing import Any
 from aiohttp import web
 
 JSON_ARGS = ("blocks", "view", "metadata", "attachments")
+REPLIES = ("chat.postEphemeral", "chat.postMessage")
 
 
 @dataclass
@@ -57,6 +65,8 @@ class FakeSlack:
     # is invalid_auth once this is set), and OAuth codes oauth.v2.access exchanges: code -> (team, token).
     tokens: dict[str, str] = field(default_factory=dict)
     codes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    keep_calls: bool = True  # False: count calls without keeping them or the messages (long benchmarks)
+    counts: Counter = field(default_factory=Counter)  # calls per method, kept either way
 
     def __post_init__(self) -> None:
         self._failures: dict[str, list[Failure]] = {}
@@ -66,17 +76,19 @@ class FakeSlack:
         self._runner: web.AppRunner | None = None
         self._socket_open = asyncio.Event()
         self._ws: web.WebSocketResponse | None = None
+        self._waiting: dict[str, asyncio.Future] = {}
         self.url = ""
 
     # -- running ---------------------------------------------------------------------------
-    async def start(self) -> "FakeSlack":
+    async def start(self, port: int = 0) -> "FakeSlack":
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/response/{n}", self._response_url)
         app.router.add_get("/socket", self._socket)
-        self._runner = web.AppRunner(app)
+        app.router.add_get("/stats", self._stats)
+        self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", port)
         await site.start()
         self.url = f"http://127.0.0.1:{self._runner.addresses[0][1]}"
         return self
@@ -120,6 +132,18 @@ class FakeSlack:
         return await self.wait_until(lambda: (found := self.called(method, **match)) and len(found) >= count
                                      and found, timeout)
 
+    def reply_to(self, channel: str) -> asyncio.Future:
+        """A future set to `time.perf_counter()` when `channel` next gets a reply (a benchmark's clock)."""
+        self._waiting[channel] = asyncio.get_running_loop().create_future()
+        return self._waiting[channel]
+
+    @property
+    def replies(self) -> int:
+        return sum(self.counts[m] for m in REPLIES)
+
+    async def _stats(self, request: web.Request) -> web.Response:
+        return web.json_response({"calls": dict(self.counts), "replies": self.replies})
+
     def posted(self, channel: str | None = None) -> list[dict]:
         return [m for m in self.messages if channel is None or m["channel"] == channel]
 
@@ -145,19 +169,23 @@ class FakeSlack:
 
     # -- the API -----------------------------------------------------------------------------
     def _record(self, call: Call) -> None:
-        self.calls.append(call)
+        self.counts[call.method] += 1
+        if call.method in REPLIES and (waiting := self._waiting.pop(call.args.get("channel", ""), None)):
+            if not waiting.done():
+                waiting.set_result(time.perf_counter())
+        if self.keep_calls:
+            self.calls.append(call)
         self._changed.set()
         self._changed = asyncio.Event()
 
     async def _read(self, request: web.Request) -> dict[str, Any]:
         if request.transport is not None:
             self.connections.add(request.transport.get_extra_info("peername"))
-        if request.method == "GET":
-            args: dict[str, Any] = dict(request.query)
-        elif request.content_type == "application/json":
-            args = await request.json()
-        else:
-            args = dict(await request.post())
+        args: dict[str, Any] = dict(request.query)
+        if request.content_type == "application/json":
+            args.update(await request.json())
+        elif request.can_read_body:
+            args.update(await request.post())
         for key in JSON_ARGS:
             if isinstance(args.get(key), str):
                 args[key] = json.loads(args[key])
@@ -239,9 +267,10 @@ class FakeSlack:
         if (refused := self._refused(args)) is not None:
             return refused
         ts = f"1700000000.{next(self._ts):06d}"
-        self.messages.append({"channel": args["channel"], "ts": ts, "thread_ts": args.get("thread_ts"),
-                              "text": args.get("text", ""), "blocks": args.get("blocks"),
-                              "metadata": args.get("metadata")})
+        if self.keep_calls:
+            self.messages.append({"channel": args["channel"], "ts": ts, "thread_ts": args.get("thread_ts"),
+                                  "text": args.get("text", ""), "blocks": args.get("blocks"),
+                                  "metadata": args.get("metadata")})
         return {"channel": args["channel"], "ts": ts}
 
     def _chat_postEphemeral(self, args: dict) -> dict:
