@@ -355,6 +355,11 @@ def _tick_one(bot: "Bot", row: dict[str, Any], now: datetime, grace: timedelta) 
         if not row["next_due"]:
             bot.store.update_schedule(row["id"], next_due=due_key(nxt.at if nxt else None))
         return []
+    # The hand-out: this tick takes the run only if the schedule is still as it read it, so two
+    # workers ticking together never both render it (the post's claim key guards the post itself).
+    if not bot.store.advance_schedule(row["id"], (row["next_due"], row["last_fired_at"]),
+                                      last_fired_at=_iso(fires[-1]), next_due=due_key(nxt.at if nxt else None)):
+        return []
     posts: list[Post] = []
     recent = [r for r in runs if now - r.at <= grace]
     for old in runs:
@@ -364,12 +369,11 @@ def _tick_one(bot: "Bot", row: dict[str, Any], now: datetime, grace: timedelta) 
         run = recent[-1]  # a backlog inside the grace period still posts once, not a flood
         if row["skip_next"] and _parse_time(row["skip_next"]) <= run.at:
             log.info("schedule %s: run due %s skipped on request", row["id"], _iso(run.at))
-            bot.store.update_schedule(row["id"], skip_next="")
+            bot.store.note_schedule_post(row["id"], skip_next="")
         else:
             posts += _claimed(bot, row, run, tz_name)
     elif row["skip_next"] and _parse_time(row["skip_next"]) <= fires[-1]:
-        bot.store.update_schedule(row["id"], skip_next="")
-    bot.store.update_schedule(row["id"], last_fired_at=_iso(fires[-1]), next_due=due_key(nxt.at if nxt else None))
+        bot.store.note_schedule_post(row["id"], skip_next="")
     return posts
 
 

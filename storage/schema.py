@@ -140,3 +140,16 @@ def m015_schedule_reach(db: Database) -> None:
     db["schedules"].add_column("last_failure", str, not_null_default="")
     db["schedules"].add_column("failure_told", int, not_null_default=0)
     db["schedules"].add_column("paused_why", str, not_null_default="")
+
+
+@migrations()
+def m016_delivery_leases(db: Database) -> None:
+    # Several workers on one database: a claimed post names the worker sending it and until when
+    # that worker holds it (a lease it renews while pacing or waiting out a rate limit). When a
+    # worker dies its lease runs out and another worker takes the post over, checking the platform
+    # before resending. "" for both until a sender holds the row (then the claim time counts).
+    db["deliveries"].add_column("worker", str, not_null_default="")
+    db["deliveries"].add_column("lease_until", str, not_null_default="")
+    # Named locks with a lease, for what only one process may do at a time (the Discord gateway):
+    # the holder renews `lease_until`; a standby takes the lock once it has run out.
+    db["locks"].create({"name": str, "holder": str, "lease_until": str}, pk="name", if_not_exists=True)
