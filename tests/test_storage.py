@@ -51,3 +51,24 @@ def test_a_new_database_gets_its_meta_table_from_the_migrations(tmp_path, clock)
         assert len(key) == 32 and again.secret() == key  # made once, kept across restarts
     finally:
         again.close()
+
+
+def test_a_due_run_is_handed_to_one_worker_and_a_reveal_to_one(tmp_path):
+    """Two workers that read the same due schedule and the same running scenario: the first to
+    advance the schedule (or reveal the scenario) gets it; the second is told it was taken."""
+    from storage.sqlite import SqliteStore
+
+    first, second = SqliteStore(tmp_path / "p.db"), SqliteStore(tmp_path / "p.db")
+    sid = first.add_schedule({"channel": "slack:T1:C1", "platform": "slack", "workspace": "T1", "channel_id": "C1",
+                              "kind": "reflection", "rule": "weekly mon 10:00 0", "created_by": "U1"})
+    row = second.schedule(sid)
+    seen = (row["next_due"], row["last_fired_at"])
+    assert first.advance_schedule(sid, seen, last_fired_at="2026-11-30T15:00:00+00:00", next_due="2026-12-07T15:00")
+    assert not second.advance_schedule(sid, seen, last_fired_at="2026-11-30T15:00:00+00:00", next_due="2026-12-07T15:00")
+    first.save_run({"id": "r1", "channel": "slack:T1:C1", "platform": "slack", "workspace": "T1", "channel_id": "C1",
+                    "scenario_id": "s", "facilitator": "U1", "state": "running", "reveal_minutes": 20,
+                    "reveal_at": "2026-11-30T15:20:00+00:00", "paused_left": 0, "started_at": "", "ended_at": ""})
+    assert second.claim_reveal("r1", "2026-11-30T15:20:00+00:00")
+    assert not first.claim_reveal("r1", "2026-11-30T15:20:00+00:00")
+    first.close()
+    second.close()
