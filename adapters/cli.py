@@ -278,7 +278,6 @@ def tick(at: str | None, force: bool) -> None:
     from datetime import UTC, datetime, timedelta
 
     from adapters.console import ConsoleTransport
-    from adapters.deliverer import deliverer_lock
     from bot.outbox import Outbox
 
     try:
@@ -304,34 +303,29 @@ def tick(at: str | None, force: bool) -> None:
         posts = bot.tick(now)
     except (OverflowError, ValueError) as e:  # an instant too far out for date arithmetic
         raise click.BadParameter(f"{now.isoformat()} is too far from now to run as ({e}).", param_hint="--at") from None
-    outbox = Outbox(bot.store, {"console": ConsoleTransport()}, bot.clock)
-    # With no running bot or other tick holding the lock, this tick also finishes what an earlier,
-    # killed tick left claimed (see adapters.deliverer).
-    lock = deliverer_lock(bot.settings)
-    recovering = lock.acquire()
-    try:
-        pending = bot.store.unfinished_deliveries("") if recovering else []
-        if (any(p.where.platform != "console" for p in posts)
-                or any(not claim.channel.startswith("console:") for claim in pending)):
-            from adapters.runner import platform_transports
+    outbox = Outbox(bot.store, {"console": ConsoleTransport()}, bot.clock,
+                    lease=timedelta(seconds=bot.settings.lease_seconds))
+    # This tick also takes over what a killed tick or bot left claimed, once its lease has run out
+    # (bot.outbox); a live bot's posts are under its renewed lease and left to it.
+    pending = bot.store.unfinished_deliveries("")
+    if (any(p.where.platform != "console" for p in posts)
+            or any(not claim.channel.startswith("console:") for claim in pending)):
+        from adapters.runner import platform_transports
 
-            outbox.transports.update(platform_transports(bot, bot.settings))
+        outbox.transports.update(platform_transports(bot, bot.settings))
 
-        async def deliver():
-            try:
-                results = await outbox.send_claimed(posts)
-                if recovering:
-                    results += await outbox.recover(timedelta(minutes=bot.settings.grace_minutes))
-                notices = bot.delivered(results)  # a refused post: kept, its maker told once
-                return results + (await outbox.send_claimed(notices) if notices else [])
-            finally:  # the platforms' HTTP sessions, opened on first use
-                for transport in outbox.transports.values():
-                    if hasattr(transport, "aclose"):
-                        await transport.aclose()
+    async def deliver():
+        try:
+            results = await outbox.send_claimed(posts)
+            results += await outbox.recover(timedelta(minutes=bot.settings.grace_minutes))
+            notices = bot.delivered(results)  # a refused post: kept, its maker told once
+            return results + (await outbox.send_claimed(notices) if notices else [])
+        finally:  # the platforms' HTTP sessions, opened on first use
+            for transport in outbox.transports.values():
+                if hasattr(transport, "aclose"):
+                    await transport.aclose()
 
-        results = asyncio.run(deliver())
-    finally:
-        lock.release()
+    results = asyncio.run(deliver())
     sent = sum(1 for r in results if r.status == "sent")
     click.echo(f"tick {now.isoformat()}: {sent} post(s) delivered, {len(results) - sent} left for retry.", err=True)
 

@@ -13,7 +13,6 @@ import signal
 from datetime import timedelta
 
 from adapters import core_worker
-from adapters.deliverer import deliverer_lock
 from adapters.scheduler import Registrar
 from adapters.settings import AppSettings
 from bot.app import Bot
@@ -45,7 +44,7 @@ def platform_classes(settings: AppSettings) -> dict[str, type]:
 
 def platform_transports(bot: Bot, settings: AppSettings) -> dict:
     """Transports for delivering posts outside `run` (for `peerbot tick`)."""
-    outbox = Outbox(bot.store, {}, bot.clock)
+    outbox = Outbox(bot.store, {}, bot.clock, lease=timedelta(seconds=settings.lease_seconds))
     transports = {}
     for name, cls in platform_classes(settings).items():
         transports[name] = cls(bot, settings, outbox).transport
@@ -53,7 +52,9 @@ def platform_transports(bot: Bot, settings: AppSettings) -> dict:
 
 
 async def serve(bot: Bot, settings: AppSettings, stop: asyncio.Event) -> None:
-    outbox = Outbox(bot.store, {}, bot.clock)
+    # Any number of `peerbot run` processes may share the database: each ticks, delivers and takes
+    # over what a dead one left (bot.outbox's leases), with no leader and no lock.
+    outbox = Outbox(bot.store, {}, bot.clock, lease=timedelta(seconds=settings.lease_seconds))
     platforms = {}
     for name, cls in platform_classes(settings).items():
         try:
@@ -67,26 +68,14 @@ async def serve(bot: Bot, settings: AppSettings, stop: asyncio.Event) -> None:
         platforms[name] = platform
         outbox.transports[name] = platform.transport
         log.info("%s connected", name)
-    lock = deliverer_lock(settings)
-    deliverer = lock.acquire()
-    if not deliverer:
-        if settings.database_url is not None:  # several workers on one PostgreSQL database is the point
-            log.info("another worker is the deliverer for this database: this one sends its own posts and "
-                     "leaves finishing interrupted ones to it")
-        else:
-            log.warning("another peerbot process is already the deliverer for %s: this one sends its own posts "
-                        "but leaves finishing interrupted ones to it. Run one `peerbot run` per database.",
-                        settings.db)
-    registrar = Registrar(bot, outbox, recovers=deliverer)
-    log.info("loaded %d schedule(s)", registrar.load())
+    registrar = Registrar(bot, outbox)
+    log.info("loaded %d schedule(s); worker %s", registrar.load(), outbox.worker)
     registrar.start()
-    if deliverer:
-        await outbox.recover(timedelta(minutes=settings.grace_minutes))
+    await outbox.recover(timedelta(minutes=settings.grace_minutes))
     try:
         await stop.wait()
     finally:
         registrar.stop()
-        lock.release()
         for name, platform in platforms.items():
             try:
                 await platform.stop()

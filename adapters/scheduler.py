@@ -5,8 +5,10 @@ One job fires a second after every minute (schedules are to the minute) and asks
 10,000 schedules cost nothing until they are due), the core claims each run, and the outbox
 delivers it. Nothing about a schedule lives in APScheduler, so there is nothing to rebuild or keep
 in step at start-up or when a facilitator changes one, and a tick that runs twice, late or in a
-second process can never double a post. The same sweep runs scenario timers and finishes posts a
-crash left claimed but unsent.
+second process can never double a post. Every worker process runs this sweep, with no leader: the
+database hands each due run to one of them (`advance_schedule`, a conditional update; on PostgreSQL
+behind `FOR UPDATE SKIP LOCKED`). The same sweep runs scenario timers and takes over posts a dead
+worker left claimed once their lease has run out (bot.outbox).
 
 (An earlier design gave every schedule its own APScheduler cron job; building 10,000 of them took
 seconds at start-up, and every minute's sweep still computed every schedule's fire times.)
@@ -35,7 +37,7 @@ DATABASE_ERRORS = (sqlite3.Error, psycopg.Error)
 
 
 class Registrar:
-    def __init__(self, bot: Bot, outbox: Outbox, scheduler: AsyncIOScheduler | None = None, recovers: bool = True,
+    def __init__(self, bot: Bot, outbox: Outbox, scheduler: AsyncIOScheduler | None = None,
                  guard: ClockGuard | None = None):
         self.bot = bot
         # The sweep's now: the clock, unless it jumped more than a day ahead (adapters.clockguard).
@@ -44,8 +46,6 @@ class Registrar:
         # The tick runs on the core's thread: the first sweep over many schedules, or a database
         # locked by another process, then holds up no platform's answers.
         self.core = core_worker.for_bot(bot)
-        # Only the database's one deliverer finishes other runs' posts (see adapters.deliverer).
-        self.recovers = recovers
         grace = bot.settings.grace_minutes * 60
         # misfire_grace_time is deliberate: APScheduler's default of 1 s silently drops late jobs.
         self.scheduler = scheduler or AsyncIOScheduler(
@@ -67,8 +67,8 @@ class Registrar:
     async def sweep(self) -> None:
         try:
             await self._deliver(await self.core.call(self.bot.tick, self.guard.now()))
-            if self.recovers:
-                await self.outbox.recover(timedelta(minutes=self.bot.settings.grace_minutes))
+            # Posts a dead worker (or this one, in an outage) left claimed, once their lease ran out.
+            await self.outbox.recover(timedelta(minutes=self.bot.settings.grace_minutes))
         except DATABASE_ERRORS as e:
             self._database_failed("the minute sweep", e)
 

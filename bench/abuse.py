@@ -16,7 +16,6 @@
    starts a guided check and a `peerbot tick` runs; then a new person starts a check.
 7. **A full disk**: a 1 MB tmpfs (when this process may mount one) holding the database, filled up;
    a person schedules something, then the disk gets room again.
-8. **Two deliverers through a symlink**: two processes name one database by two paths.
 """
 from __future__ import annotations
 
@@ -324,24 +323,6 @@ def full_disk(work: Path) -> dict:
         subprocess.run(["umount", str(mount)], capture_output=True)
 
 
-# -- 8. two deliverers through a symlink ------------------------------------------------------------
-def symlinked_deliverers(work: Path) -> dict:
-    real = work / "real.db"
-    real.touch()
-    link = work / "link.db"
-    link.symlink_to(real)
-    code = ("import sys, time; from adapters.deliverer import DelivererLock; "
-            "l = DelivererLock(sys.argv[1]); print(l.acquire(), flush=True); time.sleep(float(sys.argv[2]))")
-    env = bench_env()
-    first = subprocess.Popen([sys.executable, "-c", code, str(real), "3"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                             text=True)
-    took_first = first.stdout.readline().strip()
-    second = subprocess.run([sys.executable, "-c", code, str(link), "0"], cwd=ROOT, env=env, capture_output=True,
-                            text=True)
-    first.wait()
-    return {"first_process_real_path": took_first, "second_process_through_symlink": second.stdout.strip()}
-
-
 def main() -> None:
     started_load = load()
     work = Path(tempfile.mkdtemp(prefix="peerbot-abuse-"))
@@ -351,12 +332,11 @@ def main() -> None:
         raw = {"long_messages": asyncio.run(long_messages(work / "long")),
                "per_message": per_message(),
                "replay_malformed_log": asyncio.run(replay_and_malformed(work / "replay")),
-               "lock_held": lock_held(work), "full_disk": full_disk(work),
-               "symlink_deliverers": symlinked_deliverers(work)}
+               "lock_held": lock_held(work), "full_disk": full_disk(work)}
     finally:
         shutil.rmtree(work, ignore_errors=True)
     lm, pm, rm = raw["long_messages"], raw["per_message"], raw["replay_malformed_log"]
-    lock, disk, sym = raw["lock_held"], raw["full_disk"], raw["symlink_deliverers"]
+    lock, disk = raw["lock_held"], raw["full_disk"]
     ok_acks = lm["other_acks_over_3s"] == 0
     rows = [
         ["others' /peer acks while one person sends 1 MB and 40 kB messages",
@@ -388,8 +368,6 @@ def main() -> None:
          disk.get("skipped") or f"\"{disk['reply_when_full'][:90]}…\"; with room again: "
                                 f"\"{disk['after_room_again']}…\"; integrity {disk['integrity']}",
          "storage named as the cause"],
-        ["two deliverers through a symlink", f"first (real path): {sym['first_process_real_path']}, second (symlink): "
-                                             f"{sym['second_process_through_symlink']}", "True, False"],
     ]
     summary = table(rows, ["case", "measured", "expected"])
     from bot.bounds import MAX_CHARS

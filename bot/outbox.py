@@ -4,19 +4,26 @@ Every post has a unique key. The outbox claims the key in the store before sendi
 claims first sends; a second process or a rerun skips it), sends through the platform's
 `Transport`, and records the platform's message id. Rate limits wait the `Retry-After` the
 platform asked for; outages retry with exponential backoff; when a failure leaves it unclear
-whether a message went out, the transport is asked (`find_sent`) before sending again. A post
-still claimed after a crash is recovered by `recover`, which checks the platform first, so a
-restart neither loses nor doubles it. `recover` leaves alone what this process is still sending;
-it cannot see what another live process is sending, hence one long-running bot per database.
+whether a message went out, the transport is asked (`find_sent`) before sending again.
+
+Several workers may share one database. A sender holds each post it sends under a lease (its
+worker id and an expiry in the store) and renews it while pacing, waiting out a rate limit or
+backing off. A worker that dies stops renewing; once its lease runs out, `recover` in any worker
+(every minute's sweep) takes the post over and checks the platform before sending it, so a kill
+neither loses nor doubles it. A post this worker gave up on for now has its lease let go at once.
+The lease must outlast one send attempt (the transports' HTTP timeouts are 30 s or less).
 """
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import secrets
+import socket
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from bot.errors import DeliveryError, RateLimited, Refused, Unavailable
@@ -25,6 +32,18 @@ from bot.ports import Clock, Deliveries
 from bot.wire import dump_post, load_post
 
 log = logging.getLogger("peerbot.outbox")
+
+LEASE = timedelta(seconds=60)
+
+
+def worker_id() -> str:
+    """Names this worker in the store: host and process id (for people reading the table), plus a
+    random part, since a restarted container can reuse both."""
+    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
+
+
+def _stamp(at: datetime) -> str:
+    return at.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def claim_posts(store: Deliveries, clock: Clock, posts: list[Post]) -> list[Post]:
@@ -58,8 +77,12 @@ class Outbox:
     def __init__(self, store: Deliveries, transports: dict[str, Transport], clock: Clock, *,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
                  monotonic: Callable[[], float] = time.monotonic,
-                 max_attempts: int = 6, max_backoff: float = 30.0, parallel_channels: int = 32):
+                 max_attempts: int = 6, max_backoff: float = 30.0, parallel_channels: int = 32,
+                 lease: timedelta = LEASE, worker: str | None = None):
         self.store = store
+        self.lease = lease
+        self.worker = worker or worker_id()
+        self._lease_end: datetime | None = None  # how far this worker's leases reach
         self.transports = transports
         self.clock = clock
         self.sleep = sleep
@@ -85,26 +108,61 @@ class Outbox:
     async def send_claimed(self, posts: list[Post], recovering: bool = False) -> list[Delivered]:
         busy = [Delivered(p.key, "skipped") for p in posts if p.key in self._sending]
         posts = [p for p in posts if p.key not in self._sending]
+        if posts:  # ours to send only while we hold the lease; another worker took over any we don't
+            held = self.store.hold_deliveries([p.key for p in posts], self.worker, _stamp(self._extend()))
+            busy += [Delivered(p.key, "skipped") for p in posts if p.key not in held]
+            posts = [p for p in posts if p.key in held]
         self._sending.update(p.key for p in posts)
         by_channel: dict[str, list[Post]] = {}
         for post in posts:
             by_channel.setdefault(post.where.channel_key, []).append(post)
 
         async def run_channel(channel_posts: list[Post]) -> list[Delivered]:
+            done: list[Delivered] = []
             try:
                 async with self._parallel:
-                    return [await self._send_one(p, recovering) for p in channel_posts]
-            finally:  # done, failed or cancelled: from now on, recovery may have what is left
+                    for post in channel_posts:
+                        done.append(await self._send_one(post, recovering))
+                return done
+            finally:  # done, failed or cancelled: from now on, recovery (any worker's) may have what is left
+                finished = {d.key for d in done if d.status != "pending"}
+                left = [p.key for p in channel_posts if p.key not in finished]
+                if left:
+                    self.store.release_deliveries(left, self.worker, _stamp(self.clock.now()))
                 self._sending.difference_update(p.key for p in channel_posts)
 
         batches = await asyncio.gather(*(run_channel(ps) for ps in by_channel.values()))
         return busy + [d for batch in batches for d in batch]
 
     async def recover(self, grace: timedelta) -> list[Delivered]:
-        """Finish posts claimed but never confirmed (a crash or outage), if still within `grace`."""
-        since = (self.clock.now() - grace).isoformat(timespec="seconds")
-        posts = [load_post(claim.payload) for claim in self.store.unfinished_deliveries(since) if claim.payload]
-        return await self.send_claimed(posts, recovering=True)
+        """Finish posts claimed but never confirmed, if still within `grace`: those whose sender died
+        (its lease ran out), crashed before holding them, or gave up on them for now (an outage)."""
+        now = self.clock.now()
+        rows = self.store.take_over_deliveries(self.worker, _stamp(now), _stamp(now - self.lease),
+                                               _stamp(now - grace), _stamp(self._extend()))
+        if rows:
+            log.info("taking over %d post(s) claimed but not confirmed as sent", len(rows))
+        return await self.send_claimed([load_post(row.payload) for row in rows], recovering=True)
+
+    def _extend(self, ahead: float = 0.0) -> datetime:
+        """Where this worker's leases must reach: a lease from now, plus `ahead` seconds of waiting."""
+        end = self.clock.now() + self.lease + timedelta(seconds=ahead)
+        if self._lease_end is None or end > self._lease_end:
+            self._lease_end = end
+        return self._lease_end
+
+    def _renew(self, ahead: float = 0.0) -> None:
+        """Renew this worker's leases (one statement for all of them) before a send or a wait, when
+        they would otherwise run short: a third of a lease left, or a wait longer than what is left."""
+        now = self.clock.now()
+        if (self._lease_end is not None and self._lease_end - now > self.lease * 2 / 3
+                and self._lease_end >= now + timedelta(seconds=ahead) + self.lease / 3):
+            return
+        self.store.renew_leases(self.worker, _stamp(self._extend(ahead)))
+
+    async def _wait(self, seconds: float) -> None:
+        self._renew(seconds)
+        await self.sleep(seconds)
 
     def _thread_ref(self, post: Post) -> str | None:
         if not post.thread_of:
@@ -119,7 +177,7 @@ class Outbox:
             if last is not None:
                 wait = interval - (self.monotonic() - last)
                 if wait > 0:
-                    await self.sleep(wait)
+                    await self._wait(wait)
             self._last_sent[channel] = self.monotonic()
 
     async def _send_one(self, post: Post, recovering: bool) -> Delivered:
@@ -138,6 +196,7 @@ class Outbox:
                         self.store.finish_delivery(post.key, "sent", found)
                         return Delivered(post.key, "sent", found)
                 await self._pace(post.where.channel_key, transport.min_interval)
+                self._renew()
                 ref = await transport.send(post, thread_ref)
                 self.store.finish_delivery(post.key, "sent", ref)
                 return Delivered(post.key, "sent", ref)
@@ -147,7 +206,7 @@ class Outbox:
                 if waits > 20:
                     log.warning("post %s still rate limited after %d waits; left for recovery", post.key, waits)
                     return Delivered(post.key, "pending")
-                await self.sleep(max(e.retry_after, 0.0))
+                await self._wait(max(e.retry_after, 0.0))
             except Unavailable as e:
                 attempts += 1
                 unclear = True
@@ -155,7 +214,7 @@ class Outbox:
                     log.warning("post %s not delivered after %d attempts (%s); left for recovery",
                                 post.key, attempts, e)
                     return Delivered(post.key, "pending")
-                await self.sleep(min(self.max_backoff, 2.0 ** (attempts - 1)))
+                await self._wait(min(self.max_backoff, 2.0 ** (attempts - 1)))
             except DeliveryError as e:
                 log.error("post %s refused by the platform: %s", post.key, e)
                 self.store.finish_delivery(post.key, "failed")

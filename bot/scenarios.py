@@ -390,9 +390,13 @@ def due(bot: Context, now: datetime) -> list[Post]:
     """Timers: reveal every running scenario whose time has come (after a restart too)."""
     posts: list[Post] = []
     for run in bot.store.runs_due(_iso(now)):
-        run = run.to(RunState.REVEALED, reveal_at="")
-        bot.store.save_run(run)
-        posts += bot.claim(reveal_posts(bot, run))
+        # A claim: of several workers ticking at once only one reveals, and the reveal and its
+        # posts' claims commit together.
+        with bot.store.transaction():
+            if not bot.store.claim_reveal(run.id, run.reveal_at):
+                continue
+            run = run.to(RunState.REVEALED, reveal_at="")
+            posts += bot.claim(reveal_posts(bot, run))
     return posts
 
 

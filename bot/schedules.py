@@ -381,6 +381,11 @@ def _tick_one(bot: Context, schedule: Schedule, now: datetime, grace: timedelta)
         if not schedule.next_due:
             bot.store.update_schedule(sid, next_due=due_key(nxt.at if nxt else None))
         return []
+    # The hand-out: this tick takes the run only if the schedule is still as it read it, so two
+    # workers ticking together never both render it (the post's claim key guards the post itself).
+    if not bot.store.advance_schedule(sid, (schedule.next_due, schedule.last_fired_at),
+                                      last_fired_at=_iso(fires[-1]), next_due=due_key(nxt.at if nxt else None)):
+        return []
     posts: list[Post] = []
     recent = [r for r in runs if now - r.at <= grace]
     for old in runs:
@@ -390,12 +395,11 @@ def _tick_one(bot: Context, schedule: Schedule, now: datetime, grace: timedelta)
         run = recent[-1]  # a backlog inside the grace period still posts once, not a flood
         if schedule.skip_next and _parse_time(schedule.skip_next) <= run.at:
             log.info("schedule %s: run due %s skipped on request", sid, _iso(run.at))
-            bot.store.update_schedule(sid, skip_next="")
+            bot.store.note_schedule_post(sid, skip_next="")
         else:
             posts += _claimed(bot, schedule, run, tz_name)
     elif schedule.skip_next and _parse_time(schedule.skip_next) <= fires[-1]:
-        bot.store.update_schedule(sid, skip_next="")
-    bot.store.update_schedule(sid, last_fired_at=_iso(fires[-1]), next_due=due_key(nxt.at if nxt else None))
+        bot.store.note_schedule_post(sid, skip_next="")
     return posts
 
 

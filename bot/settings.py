@@ -38,6 +38,9 @@ class Settings(BaseSettings):
                           description="Default IANA time zone for channels that have not set one.")
     grace_minutes: int = Field(60, validation_alias=AliasChoices("PEERBOT_GRACE_MINUTES"),
                                description="A scheduled post missed by less than this is still posted once.")
+    lease_seconds: int = Field(60, ge=1, validation_alias=AliasChoices("PEERBOT_LEASE_SECONDS"),
+                               description="How long a worker holds a post it is sending without renewing; "
+                                           "another worker takes over a dead worker's posts after this.")
     reveal_minutes: int = Field(20, validation_alias=AliasChoices("PEERBOT_REVEAL_MINUTES"),
                                 description="Default delay before a scenario's responses are revealed.")
     region: str = Field("CA", validation_alias=AliasChoices("PEERBOT_REGION"),

@@ -608,3 +608,61 @@ class PostgresStore:
     def consume_oauth_state(self, state: str, now: str) -> bool:
         # One delete decides: of two callbacks with the same state (two workers), only one removes the row.
         return self._exec("delete from oauth_states where state = %s and expires_at >= %s", [state, now]) == 1
+
+    # -- leases: which worker is sending a claimed post, and until when (bot.outbox) -------
+    def hold_deliveries(self, keys: list[str], worker: str, until: str) -> set[str]:
+        """Make `worker` the sender of these claimed posts until `until`; the keys it now holds."""
+        if not keys:
+            return set()
+        return {r["key"] for r in self._rows(
+            "update deliveries set worker = %s, lease_until = %s where key = any(%s) and status = 'claimed' "
+            "and (worker = '' or worker = %s) returning key", [worker, until, list(keys), worker])}
+
+    def renew_leases(self, worker: str, until: str) -> int:
+        """Extend every lease `worker` holds to at least `until` (never shortens one)."""
+        return self._exec("update deliveries set lease_until = greatest(lease_until, %s) "
+                          "where worker = %s and status = 'claimed'", [until, worker])
+
+    def release_deliveries(self, keys: list[str], worker: str, at: str) -> None:
+        """Let the lease on these posts run out now, so the next sweep (any worker's) finishes them."""
+        if keys:
+            self._exec("update deliveries set lease_until = %s where key = any(%s) and worker = %s "
+                       "and status = 'claimed'", [at, list(keys), worker])
+
+    def take_over_deliveries(self, worker: str, now: str, stale_before: str, since: str,
+                             until: str) -> list[Delivery]:
+        """Claimed posts whose lease ran out, now held by `worker`: the rows are locked and skipped by
+        any other worker sweeping at the same moment, so no post goes to two workers."""
+        rows = self._rows(
+            "update deliveries set worker = %s, lease_until = %s where key in ("
+            "select key from deliveries where status = 'claimed' and payload != '' and claimed_at >= %s "
+            "and ((lease_until != '' and lease_until <= %s) or (lease_until = '' and claimed_at <= %s)) "
+            "for update skip locked) returning *", [worker, until, since, now, stale_before])
+        return [convert.delivery_from_row(r) for r in sorted(rows, key=lambda r: r["claimed_at"])]
+
+    def advance_schedule(self, schedule_id: int, seen: tuple[str, str], **changes: Any) -> bool:
+        """Claim one run of a due schedule: apply `changes` only if it still has what the tick read."""
+        unknown = set(changes) - {f.name for f in dataclasses.fields(Schedule)}
+        if unknown:
+            raise ValueError(f"not fields of a schedule: {sorted(unknown)}")
+        sets = sql.SQL(", ").join(sql.SQL("{} = %s").format(sql.Identifier(c)) for c in changes)
+        query = sql.SQL("update schedules set {} where id = %s and next_due = %s and last_fired_at = %s").format(sets)
+        return self._exec(query, [*map(_value, changes.values()), schedule_id, *seen]) == 1
+
+    def claim_reveal(self, run_id: str, reveal_at: str) -> bool:
+        """Mark a running scenario revealed, if its timer is still the one read; one caller wins."""
+        return self._exec("update scenario_runs set state = 'revealed', reveal_at = '' where id = %s "
+                          "and state = 'running' and reveal_at = %s", [run_id, reveal_at]) == 1
+
+    # -- named locks with a lease (one process at a time, e.g. the Discord gateway) ---------
+    def try_lock(self, name: str, holder: str, now: str, until: str) -> bool:
+        """Take or renew the lock `name` for `holder` until `until`; False while another holds it."""
+        with self.transaction():
+            self._exec("insert into locks (name, holder, lease_until) values (%s, '', '') on conflict do nothing",
+                       [name])
+            return self._exec("update locks set holder = %s, lease_until = %s where name = %s "
+                              "and (holder = %s or holder = '' or lease_until <= %s)",
+                              [holder, until, name, holder, now]) == 1
+
+    def unlock(self, name: str, holder: str) -> None:
+        self._exec("update locks set holder = '', lease_until = '' where name = %s and holder = %s", [name, holder])

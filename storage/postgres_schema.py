@@ -100,10 +100,19 @@ create table oauth_states (state ctext primary key, expires_at ctext);
 create index oauth_states_expires on oauth_states (expires_at);
 """
 
+# Several workers on one database (bot.outbox's leases): a claimed post names the worker sending it
+# and until when; named locks with a lease (the Discord gateway) for what one process does at a time.
+M018_DELIVERY_LEASES = """
+alter table deliveries add column worker ctext not null default '';
+alter table deliveries add column lease_until ctext not null default '';
+create table locks (name ctext primary key, holder ctext not null default '', lease_until ctext not null default '');
+"""
+
 # (name, SQL) in order. Names match storage.schema's steps where they do the same thing.
 STEPS: list[tuple[str, str]] = [
     ("m001_initial", M001_INITIAL),
     ("m017_installations", M017_INSTALLATIONS),
+    ("m018_delivery_leases", M018_DELIVERY_LEASES),
 ]
 
 

@@ -58,7 +58,8 @@ def round_from_row(row: Mapping[str, Any]) -> Round:
 
 def delivery_from_row(row: Mapping[str, Any]) -> Delivery:
     return Delivery(row["key"], row["channel"], row["status"], row["claimed_at"] or "", row["sent_at"] or "",
-                    row["ref"] or "", row["attempts"] or 0, row["payload"] or "")
+                    row["ref"] or "", row["attempts"] or 0, row["payload"] or "",
+                    row.get("worker") or "", row.get("lease_until") or "")
 
 
 def closure_from_row(row: Mapping[str, Any]) -> Closure:

@@ -192,3 +192,16 @@ def m017_installations(db: Database) -> None:
                                pk=("platform", "workspace"), not_null={"data"})
     db["oauth_states"].create({"state": str, "expires_at": str}, pk="state")
     db["oauth_states"].create_index(["expires_at"])
+
+
+@migrations()
+def m018_delivery_leases(db: Database) -> None:
+    # Several workers on one database: a claimed post names the worker sending it and until when
+    # that worker holds it (a lease it renews while pacing or waiting out a rate limit). When a
+    # worker dies its lease runs out and another worker takes the post over, checking the platform
+    # before resending. "" for both until a sender holds the row (then the claim time counts).
+    db["deliveries"].add_column("worker", str, not_null_default="")
+    db["deliveries"].add_column("lease_until", str, not_null_default="")
+    # Named locks with a lease, for what only one process may do at a time (the Discord gateway):
+    # the holder renews `lease_until`; a standby takes the lock once it has run out.
+    db["locks"].create({"name": str, "holder": str, "lease_until": str}, pk="name", if_not_exists=True)

@@ -41,6 +41,7 @@ class SqliteStore:
         # schedules (and tests that move a fixed clock see rows age with it).
         self.clock = clock or SystemClock()
         self._secret: bytes | None = None
+        self._scrub_after_commit = False  # deleted rows to fold out of the log once a transaction ends
         self._lock = threading.RLock()
         conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False)
         self.db = sqlite_utils.Database(conn)
@@ -86,6 +87,9 @@ class SqliteStore:
                 if self.db.conn.in_transaction:
                     self.db.execute("ROLLBACK")
                 raise
+            if self._scrub_after_commit:
+                self._scrub_after_commit = False
+                self._scrub()
 
     def _upsert(self, table: str, row: dict[str, Any], pk: tuple[str, ...]) -> None:
         """Insert `row`, or update the row with the same key: one plain SQLite upsert.
@@ -142,6 +146,60 @@ class SqliteStore:
     def unfinished_deliveries(self, since: str) -> list[Delivery]:
         return [convert.delivery_from_row(r) for r in self.db.query(
             "select * from deliveries where status = 'claimed' and claimed_at >= ? order by claimed_at", [since])]
+
+    # -- leases: which worker is sending a claimed post, and until when (bot.outbox) -------
+    def hold_deliveries(self, keys: list[str], worker: str, until: str) -> set[str]:
+        """Make `worker` the sender of these claimed posts until `until`; returns the keys it now
+        holds. A post another worker already took over (its claim's lease ran out) is not ours."""
+        held: set[str] = set()
+        with self.transaction():
+            for key in keys:
+                cursor = self.db.execute("update deliveries set worker = ?, lease_until = ? where key = ? "
+                                         "and status = 'claimed' and (worker = '' or worker = ?)",
+                                         [worker, until, key, worker])
+                if cursor.rowcount == 1:
+                    held.add(key)
+        return held
+
+    def renew_leases(self, worker: str, until: str) -> int:
+        """Extend every lease `worker` holds to at least `until` (never shortens one)."""
+        return self.db.execute("update deliveries set lease_until = max(lease_until, ?) "
+                               "where worker = ? and status = 'claimed'", [until, worker]).rowcount
+
+    def release_deliveries(self, keys: list[str], worker: str, at: str) -> None:
+        """Let the lease on these posts run out now, so the next sweep (any worker's) finishes them."""
+        with self.transaction():
+            for key in keys:
+                self.db.execute("update deliveries set lease_until = ? where key = ? and worker = ? "
+                                "and status = 'claimed'", [at, key, worker])
+
+    def take_over_deliveries(self, worker: str, now: str, stale_before: str, since: str,
+                             until: str) -> list[Delivery]:
+        """Claimed posts whose lease ran out (their worker died or gave up), claimed since `since`,
+        now held by `worker` until `until`. A claim no sender ever held counts from its claim time
+        (`stale_before`). One statement: two workers sweeping at once never take the same post."""
+        rows = self.db.execute(
+            "update deliveries set worker = ?, lease_until = ? where status = 'claimed' and payload != '' "
+            "and claimed_at >= ? and ((lease_until != '' and lease_until <= ?) "
+            "or (lease_until = '' and claimed_at <= ?)) returning *",
+            [worker, until, since, now, stale_before])
+        columns = [c[0] for c in rows.description]
+        found = sorted((dict(zip(columns, r, strict=True)) for r in rows.fetchall()), key=lambda r: r["claimed_at"])
+        return [convert.delivery_from_row(r) for r in found]
+
+    # -- named locks with a lease (one process at a time, e.g. the Discord gateway) ---------
+    def try_lock(self, name: str, holder: str, now: str, until: str) -> bool:
+        """Take or renew the lock `name` for `holder` until `until`; False while another holder's
+        lease has not run out at `now`."""
+        with self.transaction():
+            self.db.execute("insert or ignore into locks (name, holder, lease_until) values (?, '', '')", [name])
+            return self.db.execute("update locks set holder = ?, lease_until = ? where name = ? "
+                                   "and (holder = ? or holder = '' or lease_until <= ?)",
+                                   [holder, until, name, holder, now]).rowcount == 1
+
+    def unlock(self, name: str, holder: str) -> None:
+        self.db.execute("update locks set holder = '', lease_until = '' where name = ? and holder = ?",
+                        [name, holder])
 
     # -- channels, roles, audit ----------------------------------------------------------
     def _channel_row(self, channel: str) -> dict[str, Any] | None:
@@ -209,6 +267,14 @@ class SqliteStore:
         without touching when it is next due."""
         self.db["schedules"].update(schedule_id, convert.schedule_columns(changes))
 
+    def advance_schedule(self, schedule_id: int, seen: tuple[str, str], **changes: Any) -> bool:
+        """Claim one run of a due schedule: apply `changes` (its new `last_fired_at`, `next_due`) only
+        if it still has the (`next_due`, `last_fired_at`) the tick read; False when another worker
+        got there first, and that worker posts the run."""
+        sets = ", ".join(f"{c} = ?" for c in changes)
+        return self.db.execute(f"update schedules set {sets} where id = ? and next_due = ? and last_fired_at = ?",
+                               [*changes.values(), schedule_id, *seen]).rowcount == 1
+
     def due_schedules(self, now: str, after: int = 0, limit: int | None = None) -> list[Schedule]:
         """Active schedules due at `now` (a UTC ISO instant), or whose next time is not known yet."""
         return [convert.schedule_from_row(r) for r in self.db.query(
@@ -254,8 +320,10 @@ class SqliteStore:
             "select choice, count(*) as n from votes where round_id = ? group by choice", [round_id])}
 
     def close_round(self, round_id: str) -> dict[str, int]:
-        counts = self.tally(round_id)
         with self.transaction():
+            # Counted inside the transaction: a second worker closing the same round waits, then
+            # finds it closed and returns the counts the first one kept.
+            counts = self.tally(round_id)
             self.db.execute("update rounds set open = 0, counts = ?, closed_at = ? where id = ? and open = 1",
                             [json.dumps(counts), self._now(), round_id])
             # From here nothing links a person to an answer: only the counts remain.
@@ -266,8 +334,12 @@ class SqliteStore:
     def _scrub(self) -> None:
         """Fold the write-ahead log into the file and empty it, so deleted rows leave no old copy there.
         Best effort: with another process reading, SQLite checkpoints what it can and says busy."""
-        if self.path != ":memory:":
-            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if self.path == ":memory:":
+            return
+        if self.db.conn.in_transaction:  # inside a caller's transaction: once it commits
+            self._scrub_after_commit = True
+            return
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def rounds_open_before(self, before: str) -> list[str]:
         return [r["id"] for r in self.db.query("select id from rounds where open = 1 and opened_at < ?", [before])]
@@ -306,6 +378,12 @@ class SqliteStore:
     def runs_due(self, now: str) -> list[Run]:
         return [convert.run_from_row(r) for r in self.db.query(
             "select * from scenario_runs where state = 'running' and reveal_at != '' and reveal_at <= ?", [now])]
+
+    def claim_reveal(self, run_id: str, reveal_at: str) -> bool:
+        """Mark a running scenario revealed, if its timer is still the one read at `reveal_at`; False
+        when another worker (or a facilitator's button) revealed, paused or ended it first."""
+        return self.db.execute("update scenario_runs set state = 'revealed', reveal_at = '' where id = ? "
+                               "and state = 'running' and reveal_at = ?", [run_id, reveal_at]).rowcount == 1
 
     def scenarios_run(self, channel: str) -> set[str]:
         return {r["scenario_id"] for r in self.db.query(

@@ -17,7 +17,6 @@ from click.testing import CliRunner
 
 from adapters.cli import main as cli
 from adapters.clockguard import ClockGuard
-from adapters.deliverer import DelivererLock
 from adapters.scheduler import Registrar
 from bot import bounds, confidentiality, crisis
 from bot.messages import Role
@@ -201,20 +200,23 @@ def test_a_tick_that_waited_for_the_lock_says_how_long_it_waited(tmp_path, monke
     assert result.exit_code == 3 and "gave up after" in result.output and "5 seconds" not in result.output
 
 
-# -- 10. the deliverer lock was per path, not per file -----------------------------------------------
-def test_the_deliverer_lock_holds_through_a_symlink(tmp_path):
-    """Two processes naming one database by two paths (one a symlink) cannot both be the deliverer."""
+# -- 10. the deliverer lock was per path, not per file (leases in the database replaced it) ----------
+def test_a_lease_holds_through_a_symlink(tmp_path):
+    """Two workers naming one database by two paths (one a symlink) share its leases: while the
+    first holds a post, the second cannot take it over."""
+    from storage.sqlite import SqliteStore
+
     real = tmp_path / "peerbot.db"
-    real.touch()
+    first = SqliteStore(real)
     os.symlink(real, tmp_path / "link.db")
-    first, second = DelivererLock(str(real)), DelivererLock(str(tmp_path / "link.db"))
-    assert first.acquire()
-    try:
-        assert not second.acquire()
-    finally:
-        first.release()
-    assert second.acquire()
-    second.release()
+    second = SqliteStore(tmp_path / "link.db")
+    assert first.claim_delivery("k1", "slack:T1:C1", '{"x": 1}', at="2026-12-01T10:00:00+00:00")
+    assert first.hold_deliveries(["k1"], "w1", "2026-12-01T10:01:00+00:00") == {"k1"}
+    assert second.take_over_deliveries("w2", "2026-12-01T10:00:30+00:00", "2026-12-01T09:59:30+00:00",
+                                       "2026-12-01T09:00:00+00:00", "2026-12-01T10:01:30+00:00") == []
+    assert second.hold_deliveries(["k1"], "w2", "2026-12-01T10:01:30+00:00") == set()
+    first.close()
+    second.close()
 
 
 def test_teams_request_lines_are_kept_out_of_the_log_at_the_default_level():

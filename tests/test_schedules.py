@@ -126,6 +126,7 @@ def test_a_crash_after_claiming_is_finished_by_recovery_not_repeated(bot, facili
     assert len(bot.tick()) == 1  # claimed, then the process "dies" before sending
     restarted = reopen(bot, settings, clock, catalog)
     assert restarted.tick() == []  # the restart does not claim it again
+    clock.set(clock.now() + timedelta(minutes=1))  # the dead process's claim has run out its lease
     printed: list[str] = []
     results = asyncio.run(Outbox(restarted.store, {"test": ConsoleTransport(printed.append)}, clock)
                           .recover(timedelta(hours=1)))
@@ -261,17 +262,16 @@ def test_a_schedule_that_cannot_run_does_not_hold_up_the_others(bot, facilitator
 
 
 @pytest.mark.sqlite_file
-def test_a_cron_tick_finishes_what_a_killed_tick_left_claimed_unless_a_bot_is_delivering(settings, clock, catalog):
-    """`peerbot tick` sends a post an earlier, killed tick claimed; with a running bot holding the
-    deliverer lock it leaves that post to the bot, so it is never sent twice."""
+def test_a_cron_tick_takes_over_what_a_killed_tick_left_claimed_once_its_lease_ran_out(settings, clock, catalog):
+    """`peerbot tick` leaves a post a killed tick claimed while that claim's lease may still be
+    running (its worker could be alive, sending it), then sends it once the lease has run out."""
     from click.testing import CliRunner
 
     from adapters.bootstrap import build_bot
     from adapters.cli import main
-    from adapters.deliverer import DelivererLock
     from bot.messages import Where
 
-    clock.set(datetime.now(UTC))  # claims are stamped now, as a real killed tick's would be
+    clock.set(datetime.now(UTC) - timedelta(minutes=5))  # the killed tick claimed five minutes ago
     bot = build_bot(settings, clock=clock, catalog=catalog)
     Chat(bot, "u-fay", Role.FACILITATOR, Where("console", "local", "console")).say(
         "/peer schedule reflection every monday 10:00")
@@ -280,18 +280,16 @@ def test_a_cron_tick_finishes_what_a_killed_tick_left_claimed_unless_a_bot_is_de
     assert len(bot.tick(due + timedelta(seconds=30))) == 1  # claimed, then the tick "is killed" before sending
     bot.store.close()
 
-    def cron_tick():
+    def cron_tick(lease_seconds: int):
         return CliRunner().invoke(main, ["tick", "--force", "--at", (due + timedelta(minutes=1)).isoformat()],
-                                  env={"PEERBOT_DB": settings.db, "PEERBOT_LOG_LEVEL": "WARNING"})
+                                  env={"PEERBOT_DB": settings.db, "PEERBOT_LOG_LEVEL": "WARNING",
+                                       "PEERBOT_LEASE_SECONDS": str(lease_seconds)})
 
-    running_bot = DelivererLock(settings.db)
-    assert running_bot.acquire()
-    held = cron_tick()
+    held = cron_tick(lease_seconds=600)  # ten-minute leases: the claim might still be someone's
     assert "0 post(s) delivered" in held.output and "Co-reflection" not in held.output
-    running_bot.release()
-    free = cron_tick()
+    free = cron_tick(lease_seconds=60)
     assert "1 post(s) delivered" in free.output and free.output.count("Co-reflection") == 1
-    assert "0 post(s) delivered" in cron_tick().output
+    assert "0 post(s) delivered" in cron_tick(lease_seconds=60).output
 
 
 # -- people's words ------------------------------------------------------------------------

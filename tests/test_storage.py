@@ -139,3 +139,28 @@ def test_conversation_references_are_kept_through_the_store_port(tmp_path, clock
         assert store.conversation_under("teams:team_1:") is None  # "_" in a team id is not a wildcard
     finally:
         store.close()
+
+
+def test_a_due_run_is_handed_to_one_worker_and_a_reveal_to_one(tmp_path):
+    """Two workers that read the same due schedule and the same running scenario: the first to
+    advance the schedule (or reveal the scenario) gets it; the second is told it was taken."""
+    from storage.sqlite import SqliteStore
+
+    first, second = SqliteStore(tmp_path / "p.db"), SqliteStore(tmp_path / "p.db")
+    from bot.records import Run, RunState, Schedule
+    from bot.schedule_spec import parse_rule
+
+    sid = first.add_schedule(Schedule(channel="slack:T1:C1", platform="slack", workspace="T1", channel_id="C1",
+                                      kind="reflection", recurrence=parse_rule("every monday 10:00").rrule_text(),
+                                      created_by="U1", created_at="2026-11-23T12:00:00+00:00"))
+    row = second.schedule(sid)
+    seen = (row.next_due, row.last_fired_at)
+    assert first.advance_schedule(sid, seen, last_fired_at="2026-11-30T15:00:00+00:00", next_due="2026-12-07T15:00")
+    assert not second.advance_schedule(sid, seen, last_fired_at="2026-11-30T15:00:00+00:00", next_due="2026-12-07T15:00")
+    first.save_run(Run(id="r1", channel="slack:T1:C1", platform="slack", workspace="T1", channel_id="C1",
+                       scenario_id="s", facilitator="U1", started_at="", state=RunState.RUNNING, reveal_minutes=20,
+                       reveal_at="2026-11-30T15:20:00+00:00"))
+    assert second.claim_reveal("r1", "2026-11-30T15:20:00+00:00")
+    assert not first.claim_reveal("r1", "2026-11-30T15:20:00+00:00")
+    first.close()
+    second.close()

@@ -25,6 +25,7 @@ from adapters.discord.conversation import DiscordAdapter
 from adapters.discord.forms import TEMPLATE as FORM_TEMPLATE
 from adapters.discord.settings import DiscordSettings
 from adapters.discord.transport import DiscordTransport
+from adapters.gateway_lock import GatewayLock
 from bot import router
 from bot.app import Bot
 from bot.outbox import Outbox
@@ -104,7 +105,7 @@ class DiscordPlatform:
     """peerbot on Discord, on the shared event loop. `start` returns once connected."""
 
     def __init__(self, bot: Bot, settings: DiscordSettings, outbox: Outbox | None, *, ready_timeout: float = 60.0,
-                 **client_options: Any):
+                 gateway_lock: GatewayLock | None = None, **client_options: Any):
         token = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
         if not token:
             raise ValueError("DISCORD_TOKEN is not set; `peerbot doctor` says what Discord needs.")
@@ -118,24 +119,74 @@ class DiscordPlatform:
             outbox.transports.setdefault("discord", self.transport)
         self.ready_timeout = ready_timeout
         self._gateway: asyncio.Task[None] | None = None
+        # One worker on the gateway at a time (adapters.gateway_lock); the others deliver posts over REST.
+        self.gateway_lock = gateway_lock or GatewayLock(bot.store, bot.clock)
+        self._keeper: asyncio.Task[None] | None = None
+
+    @property
+    def on_gateway(self) -> bool:
+        return self._gateway is not None and not self._gateway.done()
 
     async def start(self) -> None:
-        """Log in and connect; returns once Discord says ready, raises if that does not happen
-        within `ready_timeout` (so the runner carries on without Discord)."""
+        """Log in; connect to the gateway if no other worker is on it (then return once Discord says
+        ready, or raise if that does not happen within `ready_timeout`), else stand by for it."""
         await self.transport.logged_in()
+        if self.gateway_lock.acquire():
+            await self._connect()
+        else:
+            log.info("another peerbot process is on the Discord gateway: this one stands by, and delivers "
+                     "its Discord posts meanwhile")
+        self._keeper = asyncio.create_task(self._keep(), name="discord-gateway-lock")
+
+    async def _keep(self) -> None:
+        """Renew the lock while on the gateway; poll for it while standing by; follow what it says."""
+        while True:
+            await asyncio.sleep(self.gateway_lock.every)
+            try:
+                held = self.gateway_lock.acquire()
+            except Exception as e:  # noqa: BLE001 - a busy database: the lease covers a missed renewal
+                log.warning("could not renew or check the Discord gateway lock (%s); trying again shortly", e)
+                continue
+            if held and not self.on_gateway:
+                log.info("the Discord gateway is free (its holder stopped or died): connecting")
+                try:
+                    await self._connect(standing_by=True)
+                except Exception as e:  # noqa: BLE001 - stand by again, let another worker try
+                    log.error("could not connect to the Discord gateway (%s); standing by", e)
+                    self.gateway_lock.release()
+            elif not held and self.on_gateway:
+                await self._leave_gateway()
+
+    async def _leave_gateway(self) -> None:
+        assert self._gateway is not None
+        self._gateway.cancel()
+        if self.client.ws is not None:
+            await self.client.ws.close(code=1000)
+        try:
+            await self._gateway
+        except (asyncio.CancelledError, Exception):  # noqa: BLE001, S110 - leaving on purpose
+            pass
+
+    async def _connect(self, standing_by: bool = False) -> None:
         self._gateway = asyncio.create_task(self.client.connect(reconnect=True), name="discord-gateway")
         ready = asyncio.create_task(self.client.wait_until_ready())
         await asyncio.wait({self._gateway, ready}, timeout=self.ready_timeout, return_when=asyncio.FIRST_COMPLETED)
         if not ready.done():
             ready.cancel()
-            await self.stop()
+            if standing_by:  # stay up for posts over REST; the lock goes to whoever can connect
+                await self._leave_gateway()
+            else:
+                await self.stop()
             if self._gateway.done() and not self._gateway.cancelled() and self._gateway.exception():
                 raise self._gateway.exception()  # type: ignore[misc]
             raise TimeoutError(f"Discord was not ready within {self.ready_timeout:.0f} s")
         log.info("Discord connected as %s to %d server(s)", self.client.user, len(self.client.guilds))
 
     async def stop(self) -> None:
+        if self._keeper is not None:
+            self._keeper.cancel()
         await self.client.close()
+        self.gateway_lock.release()
         if self._gateway is not None:
             try:
                 await self._gateway

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from adapters.discord.transport import nonce_for
 from adapters.scheduler import Registrar
 from bot.messages import Card, Post, Reply, Where
+from bot.ports import FixedClock
 from testing import discord_payloads as P
 from testing.fake_discord import CIRCLE, GENERAL, GUILD_ID
 
@@ -117,6 +118,8 @@ async def test_a_post_sent_just_before_a_crash_is_found_after_the_restart(start_
     platform.outbox.claim([crashed])
     await platform.transport.send(crashed, None)  # ...and the process dies before recording it
     platform = await start_peerbot()
+    # Two minutes on, the crashed process's lease on the post has run out.
+    platform.outbox.clock = FixedClock(platform.bot.clock.now() + timedelta(minutes=2))
     (result,) = await platform.outbox.recover(timedelta(minutes=discord_settings.grace_minutes))
     assert result.status == "sent" and result.ref == fake.channel_posts(CIRCLE)[0]["id"]
     assert len(posts_to(fake, CIRCLE)) == 1

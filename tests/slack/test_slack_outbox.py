@@ -2,7 +2,7 @@
 lost and never doubled. The outbox's sleeps are recorded by `FakeTime`, never slept."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from slack_harness import FakeTime
@@ -11,6 +11,7 @@ from adapters.bootstrap import build_bot
 from adapters.slack.transport import SlackTransport, quiet_client
 from bot.messages import Card, Choice, Post, Reply, Where
 from bot.outbox import Outbox
+from bot.ports import FixedClock
 from bot.settings import Settings
 
 CIRCLE = Where("slack", "T1", "C1")
@@ -110,6 +111,8 @@ async def test_recovery_after_a_crash_neither_loses_nor_doubles(outbox: Outbox, 
     fake.messages.append({"channel": "C1", "ts": "1699999999.000001", "thread_ts": None, "text": "Landed",
                           "blocks": None, "metadata": {"event_type": "peerbot_post",
                                                        "event_payload": {"key": "schedule:1:landed", "part": 1}}})
+    assert await outbox.recover(timedelta(hours=1)) == []  # the claims' lease has not run out yet
+    outbox.clock = FixedClock(datetime.now(UTC) + timedelta(minutes=2))  # now it has
     results = {r.key: r for r in await outbox.recover(timedelta(hours=1))}
     assert results["schedule:1:landed"].ref == "1699999999.000001"
     assert [m["text"] for m in fake.posted("C1")] == ["Landed", "Lost"]

@@ -7,6 +7,7 @@ waiting for a lock), never on the clock.
 from __future__ import annotations
 
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -16,7 +17,6 @@ from click.testing import CliRunner
 
 from adapters.bootstrap import build_bot
 from adapters.cli import main
-from adapters.deliverer import PostgresDelivererLock, deliverer_lock
 from adapters.settings import AppSettings as Settings
 from bot.messages import Role, Where
 from bot.records import Run, RunState, Schedule
@@ -186,14 +186,38 @@ def test_the_vote_key_is_one_key_for_every_worker(stores):
     assert first.secret() == second.secret()
 
 
-def test_only_one_worker_at_a_time_is_the_deliverer(postgres_url):
-    """The deliverer lock on PostgreSQL: one holder; freed when it lets go (or its session ends)."""
-    one, two = PostgresDelivererLock(postgres_url), PostgresDelivererLock(postgres_url)
-    assert one.acquire()
-    assert not two.acquire()
-    one.release()
-    assert two.acquire()
-    two.release()
+def test_a_named_lock_has_one_holder_until_it_lets_go_or_its_lease_runs_out(postgres_url, clock):
+    """Two workers on one database: the gateway lock is one's until it unlocks, or until its lease runs
+    out without renewal, and then the standby takes it."""
+    one, two = PostgresStore(postgres_url, clock), PostgresStore(postgres_url, clock)
+    try:
+        assert one.try_lock("discord-gateway", "w1", "2026-11-23T12:00:00", "2026-11-23T12:00:20")
+        assert not two.try_lock("discord-gateway", "w2", "2026-11-23T12:00:10", "2026-11-23T12:00:30")
+        assert two.try_lock("discord-gateway", "w2", "2026-11-23T12:00:21", "2026-11-23T12:00:41")
+        two.unlock("discord-gateway", "w2")
+        assert one.try_lock("discord-gateway", "w1", "2026-11-23T12:00:22", "2026-11-23T12:00:42")
+    finally:
+        one.close()
+        two.close()
+
+
+def test_two_workers_sweeping_at_once_never_take_over_the_same_post(postgres_url, clock):
+    """Posts whose lease ran out go to exactly one of two workers taking over at the same moment."""
+    one, two = PostgresStore(postgres_url, clock), PostgresStore(postgres_url, clock)
+    try:
+        for n in range(20):
+            one.claim_delivery(f"k{n}", "slack:T1:C1", payload="{}", at="2026-11-23T11:00:00")
+        assert one.hold_deliveries([f"k{n}" for n in range(20)], "dead", "2026-11-23T11:01:00") == {
+            f"k{n}" for n in range(20)}
+        with ThreadPoolExecutor(2) as pool:
+            taken = list(pool.map(lambda pair: pair[0].take_over_deliveries(
+                pair[1], "2026-11-23T12:00:00", "2026-11-23T11:59:00", "2026-11-23T10:00:00", "2026-11-23T12:01:00"),
+                [(one, "w1"), (two, "w2")]))
+        keys = [d.key for batch in taken for d in batch]
+        assert sorted(keys) == sorted(f"k{n}" for n in range(20)) and len(keys) == len(set(keys)) == 20
+    finally:
+        one.close()
+        two.close()
 
 
 # -- PEERBOT_DATABASE_URL selects PostgreSQL -----------------------------------------------------------
@@ -207,7 +231,6 @@ def test_the_database_url_selects_postgresql(postgres_url, tmp_path, clock, cata
     bot = build_bot(settings, clock=clock, catalog=catalog)
     try:
         assert isinstance(bot.store, PostgresStore)
-        assert isinstance(deliverer_lock(settings), PostgresDelivererLock)
         Chat(bot, "u-fay", Role.FACILITATOR).say("/peer schedule reflection every monday 10:00")
     finally:
         bot.store.close()

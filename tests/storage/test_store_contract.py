@@ -491,6 +491,49 @@ def test_an_oauth_state_is_consumed_once_and_never_after_it_expires(store):
     assert store.consume_oauth_state("s2", "2026-11-23T12:11:00+00:00") is False
 
 
+# -- leases, claims of due work, named locks (several workers on one database) -----------------
+def test_a_held_post_is_its_workers_until_the_lease_runs_out_then_another_takes_it_over(store):
+    """A claimed post held by one worker is not another's; renewing never shortens the lease; once it
+    ran out (or was released) a sweep hands it to exactly one new worker."""
+    store.claim_delivery("k1", "slack:T1:C1", payload="{}", at="2026-11-23T11:00:00")
+    store.claim_delivery("k2", "slack:T1:C1", payload="{}", at="2026-11-23T11:00:00")
+    assert store.hold_deliveries(["k1", "k2"], "w1", "2026-11-23T11:01:00") == {"k1", "k2"}
+    assert store.hold_deliveries(["k1"], "w2", "2026-11-23T11:05:00") == set()
+    assert store.renew_leases("w1", "2026-11-23T11:02:00") == 2
+    store.renew_leases("w1", "2026-11-23T11:00:30")  # never shorter
+    assert store.delivery("k1").lease_until == "2026-11-23T11:02:00"
+    store.release_deliveries(["k2"], "w1", "2026-11-23T11:00:40")
+    early = store.take_over_deliveries("w2", "2026-11-23T11:01:00", "2026-11-23T11:00:00", "2026-11-23T10:00:00",
+                                       "2026-11-23T11:03:00")
+    assert [d.key for d in early] == ["k2"] and early[0].worker == "w2"
+    late = store.take_over_deliveries("w3", "2026-11-23T11:02:30", "2026-11-23T11:01:30", "2026-11-23T10:00:00",
+                                      "2026-11-23T11:04:00")
+    assert [d.key for d in late] == ["k1"]
+
+
+def test_a_due_run_and_a_timed_reveal_are_each_claimed_once(store):
+    """Of two workers that read the same due schedule, or the same reveal, only the first claims it."""
+    sid = store.add_schedule(schedule_row(next_due="2026-11-23T10:00:00+00:00"))
+    seen = ("2026-11-23T10:00:00+00:00", T0)
+    assert store.advance_schedule(sid, seen, last_fired_at="2026-11-23T10:00:00+00:00", next_due="x") is True
+    assert store.advance_schedule(sid, seen, last_fired_at="2026-11-23T10:00:00+00:00", next_due="y") is False
+    assert store.schedule(sid).next_due == "x"
+    store.save_run(run_row(state=RunState.RUNNING, reveal_at="2026-11-23T12:20:00+00:00"))
+    assert store.claim_reveal("sc1", "2026-11-23T12:20:00+00:00") is True
+    assert store.claim_reveal("sc1", "2026-11-23T12:20:00+00:00") is False
+    assert store.run("sc1").state == RunState.REVEALED
+
+
+def test_a_named_lock_has_one_holder_until_its_lease_runs_out(store):
+    """The gateway lock: one holder renews it; another takes it only after the lease ran out or it unlocked."""
+    assert store.try_lock("gw", "a", "2026-11-23T12:00:00", "2026-11-23T12:00:20")
+    assert store.try_lock("gw", "a", "2026-11-23T12:00:10", "2026-11-23T12:00:30")
+    assert not store.try_lock("gw", "b", "2026-11-23T12:00:20", "2026-11-23T12:00:40")
+    assert store.try_lock("gw", "b", "2026-11-23T12:00:31", "2026-11-23T12:00:51")
+    store.unlock("gw", "b")
+    assert store.try_lock("gw", "a", "2026-11-23T12:00:32", "2026-11-23T12:00:52")
+
+
 def test_every_store_method_is_covered_by_this_suite():
     """Each method of the Store protocol is called somewhere in this file, so both stores are held to it."""
     methods = {name for name, _ in inspect.getmembers(Store, inspect.isfunction) if not name.startswith("_")}

@@ -8,6 +8,7 @@ import teams_payloads as P
 
 from adapters.teams.transport import UNCONFIRMED
 from bot.messages import Post, Reply, Where
+from bot.ports import FixedClock
 from bot.wire import dump_post
 from testing.fake_teams import GENERAL, OTHER_CHANNEL, conversation_of
 
@@ -114,6 +115,8 @@ async def test_a_post_left_claimed_by_a_crash_is_skipped_not_sent_twice(start_pe
                                       platform.bot.clock.now().isoformat(timespec="seconds"))
     platform = await start_peerbot()  # the restart
     before = len(fake.calls)
+    # Two minutes on, the crashed process's lease on the post has run out.
+    platform.adapter.outbox.clock = FixedClock(platform.bot.clock.now() + timedelta(minutes=2))
     [result] = await platform.adapter.outbox.recover(timedelta(minutes=60))
     assert result.status == "sent" and result.ref == UNCONFIRMED
     assert not fake.posted(before)
