@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from adapters.settings import AppSettings
 from bot.app import Bot
-from bot.catalog import Catalog, load_catalog
+from bot.content.catalog import Catalog, load_catalog
 from bot.ports import Clock, Store, SystemClock
 from bot.settings import Settings
 from storage.sqlite import SqliteStore

@@ -15,10 +15,10 @@ import time
 import click
 
 from adapters.settings import AppSettings, checked, load, problems
-from bot.catalog import load_catalog
+from bot.content.catalog import load_catalog
+from bot.content.resources import load_resources
 from bot.errors import ContentError
-from bot.privacy import PLATFORMS
-from bot.resources import load_resources
+from bot.people.privacy import PLATFORMS
 from bot.settings_check import SettingsProblem
 
 log = logging.getLogger("peerbot.privacy")
@@ -137,7 +137,7 @@ def chat() -> None:
 
 
 def answer_json(bot, question: str) -> dict:
-    from bot.asking import choose
+    from bot.answering.asking import choose
     from bot.replies import cite
 
     kind, found = choose(bot, question)
@@ -255,7 +255,7 @@ def content_check(as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the schedules as JSON.")
 def schedules_cmd(as_json: bool) -> None:
     """List every schedule with its next fire time in its channel's time zone."""
-    from bot.schedules import describe
+    from bot.schedules.chat import describe
 
     bot = _bot()
     now = bot.clock.now()
@@ -278,7 +278,7 @@ def tick(at: str | None, force: bool) -> None:
     from datetime import UTC, datetime, timedelta
 
     from adapters.console import ConsoleTransport
-    from bot.outbox import Outbox
+    from bot.delivery.outbox import Outbox
 
     try:
         now = datetime.fromisoformat(at) if at else datetime.now(UTC)
@@ -336,7 +336,7 @@ def tick(at: str | None, force: bool) -> None:
 @click.option("--workspace", default=None, help="Only this Slack workspace or Discord server id.")
 def export(user_id: str | None, platform: str | None, workspace: str | None) -> None:
     """Print as JSON everything peerbot keeps (or everything about one user)."""
-    from bot import privacy
+    from bot.people import privacy
 
     bot = _bot()
     if user_id is None:
@@ -358,7 +358,7 @@ def export(user_id: str | None, platform: str | None, workspace: str | None) -> 
 def forget(user_id: str | None, platform: str | None, workspace: str | None, yes: bool) -> None:
     """Delete what peerbot keeps about one user (what "/peer forget me" does, for operators), or
     everything kept for one workspace (a workspace's request after uninstalling the app)."""
-    from bot import privacy
+    from bot.people import privacy
 
     if user_id is None:
         _forget_workspace(platform, workspace, yes)

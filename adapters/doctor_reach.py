@@ -2,7 +2,7 @@
 
 Read from the database, opened read-only (the doctor changes nothing): every schedule whose last post
 was refused, or which paused itself because its channel was archived or deleted, by platform and
-channel, with what to do there (`bot.reach`). A channel whose schedules have not posted yet shows
+channel, with what to do there (`bot.delivery.reach`). A channel whose schedules have not posted yet shows
 up after their first try; `/peer schedule …` already warns when it is made in such a channel.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from adapters.settings import AppSettings
-from bot import reach
+from bot.delivery import reach
 
 Row = tuple[str, bool, str]
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, timedelta
 
-from bot.outbox import worker_id
+from bot.delivery.outbox import worker_id
 from bot.ports import Clock, Store
 
 log = logging.getLogger("peerbot.gateway")

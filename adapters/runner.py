@@ -16,7 +16,7 @@ from adapters import core_worker
 from adapters.scheduler import Registrar
 from adapters.settings import AppSettings
 from bot.app import Bot
-from bot.outbox import Outbox
+from bot.delivery.outbox import Outbox
 
 log = logging.getLogger("peerbot.run")
 
@@ -32,7 +32,7 @@ def platform_classes(settings: AppSettings) -> dict[str, type]:
 
         classes["slack"] = SlackPlatform
     if settings.discord_token:
-        from adapters.discord.client import DiscordPlatform
+        from adapters.discord.platform import DiscordPlatform
 
         classes["discord"] = DiscordPlatform
     if settings.teams_app_id.strip():

@@ -26,8 +26,8 @@ from apscheduler.triggers.cron import CronTrigger
 from adapters import core_worker
 from adapters.clockguard import ClockGuard
 from bot.app import Bot
+from bot.delivery.outbox import Outbox
 from bot.messages import Post
-from bot.outbox import Outbox
 
 log = logging.getLogger("peerbot.scheduler")
 

@@ -36,7 +36,7 @@ def rss_mb():
     return int(next(l for l in open('/proc/self/status') if l.startswith('VmRSS')).split()[1]) / 1024
 import bot, bot.app, adapters.bootstrap  # imports first: the figures below are the bot's own
 from adapters.bootstrap import build_bot
-from bot.asking import choose
+from bot.answering.asking import choose
 from bot.settings import Settings
 data = Path(sys.argv[1])
 before = rss_mb()
@@ -82,7 +82,7 @@ out = {'engine_file': bot.__file__, 'rss_before_bot_mb': round(before, 1), 'rss_
        'questions': len(questions), 'answers_timed': len(times), 'p50_ms': round(statistics.median(times), 3),
        'p99_ms': round(times[int(len(times) * 0.99) - 1], 3), 'scores': scores}
 if hasattr(b.answerer, 'model'):
-    from bot import retriever
+    from bot.answering import retriever
     texts, labels = retriever.training_data(b.catalog)
     t = time.perf_counter(); retriever.fit(texts, labels); out['fit_s_with_sklearn_import'] = round(time.perf_counter() - t, 3)
     out['model_mb'] = round(b.answerer.model.weights.nbytes / 1e6, 1)

@@ -1,4 +1,4 @@
-"""Benchmark: what the crisis screen (`bot.crisis.read`) adds to each message, p50/p99, over the
+"""Benchmark: what the crisis screen (`bot.safety.crisis.read`) adds to each message, p50/p99, over the
 crisis corpora, and on 10,000- and 40,000-character messages of several shapes.
 
 Run: `.venv/bin/python -m bench.crisis_screen` (or `make bench`). Prints one JSON object, writes its
@@ -47,7 +47,7 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def main() -> dict:
-    from bot import crisis
+    from bot.safety import crisis
 
     messages = corpus_messages()
     for text in messages:  # warm up, as a running bot would be
@@ -88,7 +88,7 @@ def summary(r: dict) -> str:
 
     rows = [[name, f"{v['cpu_ms']}", f"{v['wall_ms']}", f"{v['growth_10k_to_40k']}x"]
             for name, v in r["long_40000_chars"].items()]
-    return (f"`bot.crisis.read` on every message of the four crisis corpora ({r['messages']} messages, up to "
+    return (f"`bot.safety.crisis.read` on every message of the four crisis corpora ({r['messages']} messages, up to "
             f"{r['longest_message_chars']} characters; warmed once, then timed {PASSES} times over: "
             f"{r['reads_timed']:,} reads). CPU time of the reading thread: **p50 {r['cpu_p50_ms']} ms, p99 "
             f"{r['cpu_p99_ms']} ms** (target: p99 under {r['target_p99_ms']} ms). Wall time, which also counts "

@@ -15,8 +15,8 @@ import argparse
 import dataclasses
 from pathlib import Path
 
-from bot.answerer import COARSE, Answerer
-from bot.catalog import load_catalog
+from bot.answering.answerer import COARSE, Answerer
+from bot.content.catalog import load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 

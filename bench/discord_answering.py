@@ -37,9 +37,9 @@ async def measure() -> dict:
     import yarl
 
     from adapters.bootstrap import build_bot
-    from adapters.discord.client import DiscordPlatform
+    from adapters.discord.platform import DiscordPlatform
     from adapters.settings import AppSettings as Settings
-    from bot.outbox import Outbox
+    from bot.delivery.outbox import Outbox
     from testing import discord_payloads as P  # noqa: N812 - the tests' name for it
     from testing.fake_discord import FakeDiscord
 

@@ -141,7 +141,7 @@ def delivering_child(catalog, db: Path, record: Path, mode: str, clock_at: datet
     """One run of the delivering process (in a forked child): `first`, `restart` or `cron`."""
     from adapters.bootstrap import build_bot
     from adapters.scheduler import Registrar
-    from bot.outbox import Outbox
+    from bot.delivery.outbox import Outbox
     from bot.ports import FixedClock
     from bot.settings import Settings
 
@@ -334,7 +334,7 @@ async def sweep_during_fanout(fanout: Fanout, rng: random.Random) -> dict:
     """The jobs fire; at a random moment of their delivery the minute sweep runs in the same process."""
     from adapters.bootstrap import build_bot
     from adapters.scheduler import Registrar
-    from bot.outbox import Outbox
+    from bot.delivery.outbox import Outbox
     from bot.ports import FixedClock
     from bot.settings import Settings
 
@@ -438,8 +438,8 @@ class FlakySlack:
 
 async def outage_runs(work: Path, rng: random.Random) -> dict:
     from adapters.slack.transport import SlackTransport, quiet_client
+    from bot.delivery.outbox import Outbox
     from bot.messages import Post, Reply, Where
-    from bot.outbox import Outbox
     from bot.ports import FixedClock
     from storage.sqlite import SqliteStore
 
@@ -562,7 +562,7 @@ async def sweep_under(db: Path, fault: str) -> dict:
     from adapters.bootstrap import build_bot
     from adapters.console import ConsoleTransport
     from adapters.scheduler import Registrar
-    from bot.outbox import Outbox
+    from bot.delivery.outbox import Outbox
     from bot.ports import FixedClock
     from bot.settings import Settings
 
@@ -717,7 +717,7 @@ def main(which: list[str] | None = None) -> dict:
     with tempfile.TemporaryDirectory(prefix="peerbot-faults-") as tmp:
         work = Path(tmp)
         if "kill" in which:
-            from bot.catalog import load_catalog
+            from bot.content.catalog import load_catalog
 
             report["kill"] = kill_runs(work, load_catalog(ROOT / "content"), rng)
         if "outage" in which:

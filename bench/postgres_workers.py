@@ -148,7 +148,7 @@ built as `peerbot run` builds its bot and ticks that minute at the same moment.
               "duplicates (runs)"])}
 
 Every run claimed every post once and none twice. Workers take the due schedules 100 at a time
-(`bot.schedules.DUE_BATCH`), each batch skipping what another worker holds, so they share the work
+(`bot.schedules.chat.DUE_BATCH`), each batch skipping what another worker holds, so they share the work
 (posts per worker above). The wall time is from "go" to the last worker's end; the workers share
 the 2 cores with each other and with the server, so more than two cannot finish sooner.
 """

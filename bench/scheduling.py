@@ -51,7 +51,7 @@ CHANNELS = 2_500
 
 
 def _rows() -> list[dict]:
-    """10,000 schedule rows as `bot.schedules.create` writes them; the first 875 due at DUE."""
+    """10,000 schedule rows as `bot.schedules.chat.create` writes them; the first 875 due at DUE."""
     from storage.schema import legacy_rule_to_rrule
 
     rng = random.Random(9)
@@ -100,7 +100,7 @@ def startup_child(db: str) -> None:
     from adapters.bootstrap import build_bot
     from adapters.scheduler import Registrar
     from bench.slack_rig import memory_mb
-    from bot.outbox import Outbox
+    from bot.delivery.outbox import Outbox
     from bot.ports import FixedClock
     from bot.settings import Settings
 
@@ -158,7 +158,7 @@ def tick(db: Path) -> tuple[dict, list]:
     took_again = time.perf_counter() - t
     # The hand-off alone: the same 1,000 posts under new keys, claimed in one call, then one call
     # per post (as 1,000 APScheduler jobs firing would).
-    from bot.outbox import claim_posts
+    from bot.delivery.outbox import claim_posts
 
     fresh = [replace(p, key=f"again:{p.key}") for p in posts]
     t = time.perf_counter()
@@ -214,7 +214,7 @@ class PacedPlatform:
 
 def deliver(db: Path, posts: list, shape: str) -> dict:
     from bench.vtime import run_virtual
-    from bot.outbox import Outbox
+    from bot.delivery.outbox import Outbox
     from bot.ports import FixedClock
     from storage.sqlite import SqliteStore
 

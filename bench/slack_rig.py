@@ -139,7 +139,7 @@ async def _serve_peerbot(api_url: str, db: str) -> None:
     from adapters.bootstrap import build_bot
     from adapters.settings import AppSettings as Settings
     from adapters.slack import SlackPlatform
-    from bot.outbox import Outbox
+    from bot.delivery.outbox import Outbox
 
     settings = Settings(_env_file=None, PEERBOT_DB=db, SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET,
                         SLACK_APP_TOKEN=None, SLACK_FACILITATOR_GROUP="facilitators", PORT=0)

@@ -1,7 +1,7 @@
 """The bot: the one module that knows every feature, composing them behind one entry point.
 
 `Bot.handle` is the one entry point for every request from every adapter. Every request passes the
-safety screen (`bot.safety.screen`, crisis language and identifying details) and `handle` composes
+safety screen (`bot.safety.screen.screen`, crisis language and identifying details) and `handle` composes
 the crisis reply and the answer from what it heard. A command's role is checked here, once, from its
 row in the command table (`bot.router.COMMANDS`), behind the screen so that crisis words are answered
 whoever typed them. Handlers receive the frozen `Context` (`bot.context`), never the `Bot`. Every
@@ -17,19 +17,24 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from bot import asking, bounds, roles, router, safety, schedule_outcomes, schedules, sharing
+from bot import bounds, router
 from bot.actions import Expired, decode
-from bot.answerer import Answerer
-from bot.catalog import Catalog
+from bot.answering import asking
+from bot.answering.answerer import Answerer
+from bot.answering.topics import TopicFinder
 from bot.commands import Row, help_lines
+from bot.content.catalog import Catalog
+from bot.content.resources import load_resources
 from bot.context import Context
 from bot.errors import PeerbotError, UserError, storage_problem
 from bot.home import home_reply
 from bot.messages import Command, Message, Outcome, Post, Press, Reply
+from bot.people import roles, sharing
 from bot.ports import Clock, Store
-from bot.resources import load_resources
+from bot.safety import screen as safety
+from bot.schedules import chat as schedules
+from bot.schedules import outcomes as schedule_outcomes
 from bot.settings import Settings
-from bot.topics import TopicFinder
 
 log = logging.getLogger("peerbot")
 # A message with only a file or an image: the same short answer on every platform, not the help.

@@ -13,7 +13,7 @@ and the answerer cost less per character (see docs/benchmarks.md, "Abuse run").
 
 One reader sees past the cut: the crisis screen. Someone may paste a long text and say at its end
 what matters most, so `cut_off` gives the part that was cut and the screen reads it for warning
-signs only (`bot.crisis.read_long`, linear in its length); nothing else is done with it.
+signs only (`bot.safety.crisis.read_long`, linear in its length); nothing else is done with it.
 """
 from __future__ import annotations
 

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.answerer import Answerer
-from bot.catalog import Catalog
+from bot.answering.answerer import Answerer
+from bot.answering.topics import TopicFinder
+from bot.content.catalog import Catalog
+from bot.content.resources import Resources
+from bot.delivery.outbox import claim_posts
 from bot.messages import Post
-from bot.outbox import claim_posts
 from bot.ports import Clock, Store
-from bot.resources import Resources
 from bot.settings import Settings
-from bot.topics import TopicFinder
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class Context:
     def claim(self, posts: list[Post]) -> list[Post]:
         """Claim posts for delivery; returns those nobody claimed before (at most once).
 
-        The one claim path (`bot.outbox.claim_posts`): scheduled work claims its runs here inside its
+        The one claim path (`bot.delivery.outbox.claim_posts`): scheduled work claims its runs here inside its
         own transaction, and `Bot.handle` claims the posts a request produced, so an adapter only
         ever sends posts already claimed."""
         return claim_posts(self.store, self.clock, posts)

@@ -8,7 +8,7 @@
     └── DeliveryError        the platform would not take a message
         ├── RateLimited      try again after `retry_after` seconds
         ├── Unavailable      the platform failed (5xx, timeout); retry with backoff
-        └── Refused          the platform said no for a reason the bot can explain (`bot.reach`)
+        └── Refused          the platform said no for a reason the bot can explain (`bot.delivery.reach`)
 
 Bugs are logged with a request id; the person sees a short apology with that id, never `str(e)`.
 """
@@ -83,7 +83,7 @@ def storage_problem(error: BaseException) -> str | None:
 
 
 class Refused(DeliveryError):
-    """A permanent refusal with a known reason (`bot.reach.REASONS`): not in the channel, no
+    """A permanent refusal with a known reason (`bot.delivery.reach.REASONS`): not in the channel, no
     permission, archived, gone. Sending again changes nothing until a person does something."""
 
     def __init__(self, reason: str, detail: str = ""):

@@ -12,7 +12,7 @@ ABOUT = ("I help peer workers think through their role, with sources: ask whethe
 
 
 def home_reply(schedules: list[dict]) -> Reply:
-    """The home view, listing `schedules` (`bot.schedules.visible`: what the person can see)."""
+    """The home view, listing `schedules` (`bot.schedules.chat.visible`: what the person can see)."""
     listed = "\n".join(f"• #{s['channel_id']}: {s['summary']} (next: {s['next']})"
                        + (f", {s['problem']}" if s.get("problem") else "") for s in schedules) or "None yet."
     lines = [ABOUT, "", "Schedules:", listed]

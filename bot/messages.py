@@ -130,7 +130,7 @@ class Reply:
     # it: sharing re-renders the item from the content, never from what the person typed.
     about: str = ""
     # Said only once every post of the same outcome was accepted by the platform ("Posted a
-    # check-in."): adapters hold it back until delivery, and say what went wrong instead (`bot.reach`).
+    # check-in."): adapters hold it back until delivery, and say what went wrong instead (`bot.delivery.reach`).
     after_posts: bool = False
     # A schedule was just made in this channel: the adapter checks the bot may post here, and warns.
     check_channel: bool = False

@@ -18,13 +18,13 @@ from functools import cached_property
 from typing import Any
 
 from bot.messages import Where
-from bot.schedule_spec import Rule
+from bot.schedules.spec import Rule
 
 
 @dataclass(frozen=True)
 class Schedule:
     """A channel's schedule: what it posts (`kind`, `theme`), when (`recurrence`, RRULE text in the
-    channel's wall-clock time; see `bot.schedule_spec`), and how its runs and posts have gone."""
+    channel's wall-clock time; see `bot.schedules.spec`), and how its runs and posts have gone."""
 
     channel: str  # platform:workspace:channel, the key of every channel setting
     platform: str
@@ -41,7 +41,7 @@ class Schedule:
     last_fired_at: str = ""
     next_due: str = ""  # UTC ISO, "never", or "" for "work it out at the next tick"
     on_holiday: str = "skip"  # skip | next-day
-    last_failure: str = ""  # why its last post was refused (`bot.reach`), "" when it went out
+    last_failure: str = ""  # why its last post was refused (`bot.delivery.reach`), "" when it went out
     failure_told: bool = False  # whether its maker has been told of this run of failures
     paused_why: str = ""  # "archived", "gone" when it paused itself; "" when a person paused it
 

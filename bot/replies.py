@@ -7,8 +7,8 @@ shows); the card repeats it with structure. Short first: the first reply fits a 
 from __future__ import annotations
 
 from bot.actions import encode
-from bot.answerer import TaskAnswer
-from bot.catalog import DOC_TITLES, Catalog, Ruling, Source, Term, Topic, View
+from bot.answering.answerer import TaskAnswer
+from bot.content.catalog import DOC_TITLES, Catalog, Ruling, Source, Term, Topic, View
 from bot.messages import Card, Choice, Field, Reply
 
 LEANING = {

@@ -12,9 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot import asking, calendar_commands, privacy, roles, scenarios, schedules, sharing, support
+from bot.answering import asking
 from bot.commands import Row
 from bot.messages import Command, Role
+from bot.people import privacy, roles, sharing
+from bot.safety import support
+from bot.scenarios import runs as scenarios
+from bot.schedules import calendar_commands
+from bot.schedules import chat as schedules
 
 ActionHandler = Callable[..., list]
 

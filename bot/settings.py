@@ -77,8 +77,8 @@ class Settings(BaseSettings):
     def _known_holidays(self) -> "Settings":
         # An unknown calendar is the operator's configuration error: refuse to start, in one line.
         if self.holidays.strip():
-            from bot.calendar_days import default_country, resolve  # noqa: PLC0415
             from bot.errors import NotUnderstood  # noqa: PLC0415
+            from bot.schedules.calendar_days import default_country, resolve  # noqa: PLC0415
 
             try:
                 resolve(self.holidays, default_country(self.region))

@@ -13,7 +13,7 @@ What makes several workers on one database safe is the database's own guarantees
 - the work a tick hands out (`due_schedules`, `runs_due`, `rounds_open_before`) is read with
   `FOR UPDATE SKIP LOCKED`: inside the caller's transaction the rows stay locked until it commits,
   and another worker ticking meanwhile skips them instead of waiting for them or taking them too
-  (`bot.schedules.tick` holds one transaction for the whole tick);
+  (`bot.schedules.chat.tick` holds one transaction for the whole tick);
 - upserts are one `INSERT … ON CONFLICT … DO UPDATE` statement: no probe, nothing to cache wrongly;
 - the schema is migrated once under an advisory lock (`storage.postgres_schema`).
 """

@@ -134,7 +134,7 @@ def m014_teams_conversations(db: Database) -> None:
 
 @migrations()
 def m015_schedule_reach(db: Database) -> None:
-    # Whether a schedule's last post was refused, and why (`bot.reach`: "not_in_channel", "archived"…;
+    # Whether a schedule's last post was refused, and why (`bot.delivery.reach`: "not_in_channel", "archived"…;
     # "" when it went out), whether its maker has been told (once per run of failures), and why it
     # paused itself ("archived", "gone"; "" when a person paused it). Nothing about any person.
     db["schedules"].add_column("last_failure", str, not_null_default="")
@@ -149,7 +149,7 @@ _LEGACY_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def legacy_rule_to_rrule(text: str) -> str:
-    """The RRULE text (as `bot.schedule_spec.Rule.rrule_text` writes it) for a pre-m016 rule."""
+    """The RRULE text (as `bot.schedules.spec.Rule.rrule_text` writes it) for a pre-m016 rule."""
     from datetime import datetime
 
     from dateutil.rrule import MONTHLY, WEEKLY, rrule, weekday
@@ -174,7 +174,7 @@ def legacy_rule_to_rrule(text: str) -> str:
 
 @migrations()
 def m016_schedule_rrule(db: Database) -> None:
-    # A schedule's recurrence as RFC 5545 RRULE text (`bot.schedule_spec`), in place of peerbot's own
+    # A schedule's recurrence as RFC 5545 RRULE text (`bot.schedules.spec`), in place of peerbot's own
     # rule text: a standard any store or tool can read. Times stay the channel's wall-clock times, and
     # every-n-weeks rules still count weeks from `created_at`, so every schedule fires exactly when it
     # did. When each is next due does not change either, so `next_due` stays as it is.

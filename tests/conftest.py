@@ -12,7 +12,7 @@ from hypothesis import settings as hypothesis_settings
 
 from adapters.bootstrap import build_bot
 from bot.app import Bot
-from bot.catalog import Catalog, load_catalog
+from bot.content.catalog import Catalog, load_catalog
 from bot.messages import Command, Post, Press, Reply, Role, Where, Who
 from bot.ports import FixedClock
 from bot.settings import Settings

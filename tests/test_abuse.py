@@ -18,9 +18,10 @@ from click.testing import CliRunner
 from adapters.cli import main as cli
 from adapters.clockguard import ClockGuard
 from adapters.scheduler import Registrar
-from bot import bounds, confidentiality, crisis
+from bot import bounds
+from bot.delivery.outbox import Outbox
 from bot.messages import Role
-from bot.outbox import Outbox
+from bot.safety import confidentiality, crisis
 from tests.conftest import Chat
 
 ENV = {"PEERBOT_LOG_LEVEL": "WARNING", "PEERBOT_DB": None}

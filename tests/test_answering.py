@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import retriever
-from bot.asking import choose
+from bot.answering import retriever
+from bot.answering.asking import choose
 from bot.replies import topic_reply
 from tests.conftest import ROOT, Chat
 from tests.test_devsets import task_verdict

@@ -30,27 +30,30 @@ FORBIDDEN = {
     "testing": {"tests", "bench"},
     **{platform: set(PLATFORMS) - {platform} for platform in PLATFORMS},
 }
-# Features: the modules behind the command, button and timer tables, by capability. A feature
+# Features: the modules behind the command, button and timer tables, by capability package under
+# bot/ (each package also holds modules every feature may use: answering's index, scenarios'
+# rounds, people's roles). A feature
 # imports the core's shared modules (messages, actions, errors, context, roles, replies, rounds,
 # the answering index…) and its own capability's modules, never another capability's.
 FEATURES = {
     "answering": {"asking", "task_check", "checks", "choosing"},
-    "schedules": {"schedules", "calendar_commands", "calendar_days", "schedule_outcomes", "prompts",
-                  "schedule_request", "schedule_spec", "schedule_words"},
-    "scenarios": {"scenarios"},
+    "schedules": {"chat", "calendar_commands", "calendar_days", "outcomes", "prompts", "request", "spec", "words"},
+    "scenarios": {"runs"},
     "people": {"privacy", "sharing"},
-    "safety": {"safety", "support", "crisis", "crisis_model", "warning_signs", "confidentiality"},
+    "safety": {"screen", "support", "crisis", "crisis_model", "warning_signs", "warning_words", "confidentiality"},
 }
-CAPABILITY = {f"bot.{name}": capability for capability, names in FEATURES.items() for name in names}
+CAPABILITY = {f"bot.{capability}.{name}": capability for capability, names in FEATURES.items() for name in names}
 # Imports that break a rule on purpose, as (importing module, imported module): each says why.
 ALLOWED: set[tuple[str, str]] = {
     # Free text can ask for a schedule ("can you post a check-in every friday?") or for the crisis
     # lines ("where are the crisis lines?"); `ask` hands those to their commands until the router
     # reads whole sentences.
-    ("bot.asking", "bot.schedule_request"), ("bot.asking", "bot.schedules"), ("bot.asking", "bot.support"),
+    ("bot.answering.asking", "bot.schedules.request"), ("bot.answering.asking", "bot.schedules.chat"),
+    ("bot.answering.asking", "bot.safety.support"),
     # A scenario's timer and its posts read the channel's time zone, as schedules do, and carry the
     # same privacy line as a prompt.
-    ("bot.scenarios", "bot.schedules"), ("bot.scenarios", "bot.schedule_spec"), ("bot.scenarios", "bot.prompts"),
+    ("bot.scenarios.runs", "bot.schedules.chat"), ("bot.scenarios.runs", "bot.schedules.spec"),
+    ("bot.scenarios.runs", "bot.schedules.prompts"),
 }
 
 
@@ -95,7 +98,7 @@ def layer_breaches(module: str, source: str, is_package: bool = False) -> list[s
 
 
 def feature_module(name: str) -> str | None:
-    """The feature module `name` is or lies in ("bot.asking.ask" -> "bot.asking"), if any."""
+    """The feature module `name` is or lies in ("bot.answering.asking.ask" -> "bot.answering.asking"), if any."""
     parts = name.split(".")
     return next((m for m in (".".join(parts[:i]) for i in range(len(parts), 0, -1)) if m in CAPABILITY), None)
 
@@ -104,8 +107,8 @@ def test_the_layer_check_sees_imports_inside_functions_and_relative_ones():
     """An import hidden in a function, under TYPE_CHECKING or written relatively still breaks the layer."""
     source = ("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import slack_sdk.web\n"
               "def fire():\n    from apscheduler.triggers.cron import CronTrigger\n"
-              "    from ..adapters.slack import render\n    from . import messages\n")
-    assert layer_breaches("bot.schedule_spec", source) == [
+              "    from ...adapters.slack import render\n    from . import messages\n")
+    assert layer_breaches("bot.schedules.spec", source) == [
         "adapters.slack", "adapters.slack.render", "apscheduler.triggers.cron", "apscheduler.triggers.cron.CronTrigger",
         "slack_sdk.web"]
     assert layer_breaches("adapters.slack.render", "from adapters.discord.render import to_messages\n")
@@ -115,7 +118,7 @@ def test_the_layer_check_sees_imports_inside_functions_and_relative_ones():
 def test_production_code_never_imports_the_fake_platforms():
     """bot/, adapters/ and storage/ may not import testing/ (nor tests/ or bench/), even inside a
     function; testing/ may import the core and the platforms' libraries but not the tests."""
-    assert layer_breaches("adapters.slack.app", "def f():\n    from testing.fake_slack import FakeSlack\n")
+    assert layer_breaches("adapters.slack.listeners", "def f():\n    from testing.fake_slack import FakeSlack\n")
     assert layer_breaches("bot.app", "import testing\n") == ["testing"]
     assert layer_breaches("storage.sqlite", "from testing import fake_teams\n")
     assert not layer_breaches("testing.fake_slack", "from aiohttp import web\nfrom bot.messages import Who\n")
@@ -125,11 +128,11 @@ def test_production_code_never_imports_the_fake_platforms():
 def test_a_feature_imports_neither_the_core_nor_another_feature():
     """A handler's module gets a `Context`: importing `bot.app`, even only for a type, breaks the layer,
     and so does reaching into another capability's module; its own capability's modules are fine."""
-    assert layer_breaches("bot.privacy", "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+    assert layer_breaches("bot.people.privacy", "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
                                          "    from bot.app import Bot\n") == ["bot.app", "bot.app.Bot"]
-    assert layer_breaches("bot.privacy", "from bot import scenarios\n") == ["bot.scenarios"]
-    assert layer_breaches("bot.sharing", "from bot.asking import ask\n") == ["bot.asking"]
-    assert not layer_breaches("bot.schedules", "from bot import calendar_days\nfrom bot.context import Context\n")
+    assert layer_breaches("bot.people.privacy", "from bot.scenarios import runs\n") == ["bot.scenarios.runs"]
+    assert layer_breaches("bot.people.sharing", "from bot.answering.asking import ask\n") == ["bot.answering.asking"]
+    assert not layer_breaches("bot.schedules.chat", "from bot.schedules import calendar_days\nfrom bot.context import Context\n")
 
 
 @pytest.mark.parametrize("path", modules("bot", "adapters", "storage", "testing"), ids=lambda p: str(p.relative_to(ROOT)))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import shutil
 
-from bot.catalog import load_catalog
+from bot.content.catalog import load_catalog
 from bot.settings import Settings
 
 

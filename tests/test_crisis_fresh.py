@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import crisis
+from bot.safety import crisis
 
 FRESH = Path(__file__).parent / "data" / "crisis_corpus_fresh.toml"
 FRESH2 = Path(__file__).parent / "data" / "crisis_corpus_fresh2.toml"

@@ -13,7 +13,7 @@ measure agreement with the sources. They are not all equally independent of the 
   content/ or the other sets, looked at once; its out-of-scope misses were then fixed, so only its
   task and topic figures are still unseen-by-tuning.
 
-A topic answer that opens with a leaning (a question that asked for one, `bot.choosing`) counts
+A topic answer that opens with a leaning (a question that asked for one, `bot.answering.choosing`) counts
 with that leaning for the task sets: the reply gives it. Their floors pin what the answerer reaches
 today (docs/answer-quality.md has the figures and the
 history), so a change that makes any of them worse fails here. The held-out figures are well below
@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.asking import choose
+from bot.answering.asking import choose
 
 DATA = Path(__file__).parent / "data"
 COARSE = {"yes": "yes", "likely": "yes", "depends": "depends", "unlikely": "no", "no": "no", "unsure": "unsure"}

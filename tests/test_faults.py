@@ -16,10 +16,10 @@ from click.testing import CliRunner
 
 from adapters.cli import main as cli
 from adapters.scheduler import Registrar
-from bot.catalog import load_catalog
+from bot.content.catalog import load_catalog
+from bot.delivery.outbox import Outbox
 from bot.errors import ContentError
 from bot.messages import Post, Reply, Where
-from bot.outbox import Outbox
 from tests.conftest import ROOT, Chat, reopen
 
 DUE = datetime(2026, 11, 30, 15, 0, 30, tzinfo=UTC)  # Monday 10:00:30 in Toronto

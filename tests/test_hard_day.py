@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.asking import choose
-from bot.catalog import load_catalog
+from bot.answering.asking import choose
+from bot.content.catalog import load_catalog
 from bot.errors import ContentError
 from bot.messages import Reply
 from tests.conftest import ROOT, Chat

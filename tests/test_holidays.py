@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 from pydantic import ValidationError
 
-from bot.calendar_days import OFF, resolve
 from bot.messages import Post, Role
+from bot.schedules.calendar_days import OFF, resolve
 from bot.settings import Settings
 from tests.conftest import Chat
 

@@ -1,9 +1,9 @@
 """The content's search index is saved beside the content and loaded at the next start, unchanged."""
 from __future__ import annotations
 
-from bot import corpus
-from bot.catalog import Catalog
-from bot.search import Index
+from bot.answering import corpus
+from bot.answering.search import Index
+from bot.content.catalog import Catalog
 
 
 def ranked(index: Index, question: str) -> list:

@@ -3,9 +3,9 @@ refuses a post, and what a schedule remembers about it (the adapters' tests show
 and Discord)."""
 from __future__ import annotations
 
-from bot import reach
-from bot.outbox import Delivered
-from bot.schedule_outcomes import after_delivery
+from bot.delivery import reach
+from bot.delivery.outbox import Delivered
+from bot.schedules.outcomes import after_delivery
 
 
 def made_schedule(facilitator) -> int:

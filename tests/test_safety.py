@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from adapters.bootstrap import build_bot
-from bot import confidentiality, crisis
+from bot.content.resources import LocalFile, load_resources
 from bot.errors import ContentError
 from bot.messages import Post, Reply, Role, Where
-from bot.resources import LocalFile, load_resources
+from bot.safety import confidentiality, crisis
 from bot.settings import Settings
 from tests.conftest import ROOT, SAID, Chat, assert_no_user_text
 
@@ -612,7 +612,7 @@ def test_per_platform_contacts_pick_the_right_one():
     """"slack:@U1, test:#c-oncall" sends to the channel c-oncall here; a bare Slack id is a person."""
     from types import SimpleNamespace
 
-    from bot.support import contact_for
+    from bot.safety.support import contact_for
 
     fake = SimpleNamespace(settings=SimpleNamespace(support_contact="slack:@U1, test:#c-oncall"))
     assert contact_for(fake, "test") == "c-oncall" and contact_for(fake, "slack") == "@U1"

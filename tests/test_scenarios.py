@@ -15,10 +15,10 @@ import pytest
 from pydantic import ValidationError
 
 from bot.actions import decode
-from bot.catalog import Response, Scenario
+from bot.content.catalog import Response, Scenario
 from bot.messages import Post, Press, Reply
 from bot.replies import LEANING
-from bot.rounds import OPEN_FOR, voter_hash
+from bot.scenarios.rounds import OPEN_FOR, voter_hash
 from tests.conftest import Chat, reopen
 
 

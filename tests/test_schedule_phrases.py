@@ -71,7 +71,7 @@ def expected(phrase: dict) -> list[set[datetime]]:
 
 def made(bot, channel_key: str) -> tuple[str, set[datetime]] | None:
     """The kind and fire times of the schedule made in this channel, if one was."""
-    from bot.schedule_spec import fire_times
+    from bot.schedules.spec import fire_times
 
     rows = bot.store.schedules(channel=channel_key)
     if not rows:
@@ -83,7 +83,7 @@ def made(bot, channel_key: str) -> tuple[str, set[datetime]] | None:
 
 def score(path: Path = DATA) -> list[Outcome]:
     from adapters.bootstrap import build_bot
-    from bot.catalog import load_catalog
+    from bot.content.catalog import load_catalog
     from bot.messages import Role, Where
     from bot.ports import FixedClock
     from bot.settings import Settings

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from bot.errors import NotUnderstood
 from bot.messages import Role
-from bot.schedule_spec import Rule, fire_times, next_fire, parse_rule
+from bot.schedules.spec import Rule, fire_times, next_fire, parse_rule
 from tests.conftest import Chat, reopen
 
 TORONTO = ZoneInfo("America/Toronto")
@@ -119,7 +119,7 @@ def test_a_crash_after_claiming_is_finished_by_recovery_not_repeated(bot, facili
     import asyncio
 
     from adapters.console import ConsoleTransport
-    from bot.outbox import Outbox
+    from bot.delivery.outbox import Outbox
 
     facilitator.say("/peer schedule reflection every monday 10:00")
     clock.set(datetime(2026, 11, 30, 15, 0, 30, tzinfo=UTC))
@@ -224,8 +224,8 @@ def test_schedule_form_saves_what_was_typed(bot, facilitator: Chat):
 
 def test_a_claimed_post_is_kept_exactly_for_resending_after_a_crash():
     """The JSON a claimed post is stored as loads back as the same post, thread and all."""
+    from bot.delivery.wire import dump_post, load_post
     from bot.messages import Card, Choice, Field, Post, Reply, Where
-    from bot.wire import dump_post, load_post
 
     post = Post(Where("slack", "T1", "C1", thread="1.2"), Reply("Prompt", card=Card("T", "b", (Field("f", "v"),)),
                                                                  choices=(Choice("Pass", "v1:pulse:r1:pass"),)),
@@ -331,7 +331,7 @@ def test_rules_read_the_way_people_write_them(text, described):
 ])
 def test_unclear_rules_get_a_did_you_mean_never_a_silent_guess(text, suggested):
     """A phrase that leaves the day, the time or the rhythm open is answered with what would work."""
-    from bot.schedule_words import DidYouMean
+    from bot.schedules.words import DidYouMean
 
     with pytest.raises(DidYouMean) as e:
         parse_rule(text)
@@ -414,7 +414,7 @@ def test_when_without_what_to_post_asks_which_kind(bot, facilitator: Chat):
     max_size=12).map(" ".join))
 def test_any_words_get_a_rule_or_a_kind_explanation_never_a_crash(text):
     """Whatever is typed after "/peer schedule reflection", the reader answers with a rule or says what it didn't follow."""
-    from bot.schedule_words import DidYouMean
+    from bot.schedules.words import DidYouMean
 
     try:
         rule = parse_rule(text)

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from adapters.console import Console
 from bot.messages import Command, Post, Reply, Role, Where
-from bot.sharing import share_choice
+from bot.people.sharing import share_choice
 from tests.conftest import SAID, Chat, reopen
 
 # A task question with words of its own that no answer would ever contain.

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import stance
+from bot.answering import stance
 
 # (question, dimension, side it takes)
 PAIRS = [

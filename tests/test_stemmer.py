@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from snowballstemmer.english_stemmer import EnglishStemmer
 
-from bot import text
+from bot.answering import text
 
 ROOT = Path(__file__).resolve().parent.parent
 

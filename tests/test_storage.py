@@ -83,7 +83,7 @@ def database_with_old_schedules(path) -> None:
 
 def test_an_older_schedule_becomes_the_rrule_a_new_one_would_have(tmp_path, clock):
     """m016 turns each schedule's old rule text into RRULE text: the same as the same words make today."""
-    from bot.schedule_spec import parse_rule
+    from bot.schedules.spec import parse_rule
 
     database_with_old_schedules(tmp_path / "old.db")
     store = SqliteStore(tmp_path / "old.db", clock)
@@ -148,7 +148,7 @@ def test_a_due_run_is_handed_to_one_worker_and_a_reveal_to_one(tmp_path):
 
     first, second = SqliteStore(tmp_path / "p.db"), SqliteStore(tmp_path / "p.db")
     from bot.records import Run, RunState, Schedule
-    from bot.schedule_spec import parse_rule
+    from bot.schedules.spec import parse_rule
 
     sid = first.add_schedule(Schedule(channel="slack:T1:C1", platform="slack", workspace="T1", channel_id="C1",
                                       kind="reflection", recurrence=parse_rule("every monday 10:00").rrule_text(),

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def lines() -> list[str]:
     from adapters.bootstrap import build_bot
-    from bot.asking import choose
+    from bot.answering.asking import choose
     from bot.settings import Settings
 
     bot = build_bot(Settings(db=":memory:", _env_file=None))

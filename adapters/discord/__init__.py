@@ -16,7 +16,7 @@ __all__ = ["DiscordPlatform", "sync_commands"]
 
 def __getattr__(name: str) -> Any:
     if name == "DiscordPlatform":
-        from adapters.discord.client import DiscordPlatform
+        from adapters.discord.platform import DiscordPlatform
 
         return DiscordPlatform
     if name == "sync_commands":

@@ -17,7 +17,7 @@ from discord import app_commands
 from adapters.discord import limits as L
 from adapters.discord.complete import SOURCES, suggestions
 from bot import router
-from bot.catalog import Catalog
+from bot.content.catalog import Catalog
 
 log = logging.getLogger("peerbot.discord")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from adapters.discord import limits as L
-from bot.catalog import Catalog
+from bot.content.catalog import Catalog
 
 # (id or phrase to insert, what to show) for each command that has something to complete.
 Source = Callable[[Catalog], Iterable[tuple[str, str]]]

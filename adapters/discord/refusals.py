@@ -1,4 +1,4 @@
-"""Discord's reasons for not posting, as the core's (`bot.reach`), and a look before posting.
+"""Discord's reasons for not posting, as the core's (`bot.delivery.reach`), and a look before posting.
 
 Discord refuses a message with an HTTP status and a JSON error code (discord.com/developers/docs/
 topics/opcodes-and-status-codes, "JSON Error Codes"): 403 with 50001 Missing Access (the bot cannot
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import discord
 
-from bot import reach
+from bot.delivery import reach
 
 MISSING_ACCESS, MISSING_PERMISSIONS, UNKNOWN_CHANNEL, THREAD_ARCHIVED = 50001, 50013, 10003, 50083
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import discord
 from discord import app_commands
 
-from adapters.discord.client import client_options
 from adapters.discord.commands import peer_group
+from adapters.discord.platform import client_options
 from adapters.discord.settings import DiscordSettings
 from bot import router
 

@@ -26,15 +26,15 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.core_worker import CoreWorker
 from adapters.http_session import SharedSession
 from adapters.logfilter import install as clip_library_logs
-from adapters.slack.app import SlackAdapter, build_app
 from adapters.slack.gate import Gate
 from adapters.slack.installs import PeerbotInstallationStore, PeerbotStateStore, TokenBook
+from adapters.slack.listeners import SlackAdapter, build_app
 from adapters.slack.oauth import multi_workspace, oauth_settings
 from adapters.slack.roles import SlackRoles
 from adapters.slack.settings import SlackSettings
 from adapters.slack.transport import SlackTransport, error_code, quiet_client
 from bot.app import Bot
-from bot.outbox import Outbox
+from bot.delivery.outbox import Outbox
 
 if TYPE_CHECKING:  # imported when Socket Mode starts: 5-6 MB an HTTP-mode process never needs
     from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler

@@ -1,4 +1,4 @@
-"""Slack's reasons for not posting, as the core's (`bot.reach`), and a look before posting.
+"""Slack's reasons for not posting, as the core's (`bot.delivery.reach`), and a look before posting.
 
 Slack answers a refused `chat.postMessage` with an error code (api.slack.com/methods/chat.postMessage,
 "Errors"): `not_in_channel` (the normal state right after install, since peerbot asks for no
@@ -14,7 +14,7 @@ import logging
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot import reach
+from bot.delivery import reach
 
 log = logging.getLogger("peerbot.slack")
 REASONS = {"not_in_channel": reach.NOT_IN_CHANNEL, "channel_not_found": reach.GONE,

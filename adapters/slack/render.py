@@ -25,7 +25,7 @@ OPEN_FORM = "peerbot:open-form"
 TONE = {"yes": "✅", "likely": "🟢", "depends": "🟡", "unlikely": "🟠", "no": "⛔", "unsure": "❔", "care": "💛"}
 _USER_MENTION = re.compile(r"&lt;@([UW][A-Z0-9]+)(?:\|[^&<>]*)?&gt;")
 # A link to a channel (`<#C123>`), which the core writes to name where it could not post: shown as
-# the channel's name, it pings nobody. (Typed text never carries one: `bot.quoting` makes it inert.)
+# the channel's name, it pings nobody. (Typed text never carries one: `bot.safety.quoting` makes it inert.)
 _CHANNEL_LINK = re.compile(r"&lt;#([CG][A-Z0-9]+)&gt;")
 
 

@@ -10,7 +10,7 @@ its thread, so a request in a thread carries the thread's root message id.
 
 Via: in a channel or group chat everything written to the bot is seen by everyone there (Teams has
 no private slash command), so a question asked there is treated like `/peer` on Slack: answered
-privately, in personal chat, with a Share button (see `bot.sharing`). A personal chat is a DM.
+privately, in personal chat, with a Share button (see `bot.people.sharing`). A personal chat is a DM.
 """
 from __future__ import annotations
 

@@ -26,12 +26,12 @@ from adapters.background import BackgroundWork
 from adapters.teams import carry, inbound
 from adapters.teams.inbound import Origin
 from adapters.teams.references import ConversationBook, Reference
-from adapters.teams.respond import Responder
+from adapters.teams.reply import Responder
 from adapters.teams.roles import TeamsRoles
-from bot import reach
 from bot.app import Bot
+from bot.delivery import reach
+from bot.delivery.outbox import Outbox
 from bot.messages import Command, Post, Press, Reply, Role
-from bot.outbox import Outbox
 
 log = logging.getLogger("peerbot.teams")
 SORRY = ("Sorry, something went wrong on my side. If it keeps happening, mention reference {ref} "

@@ -25,7 +25,7 @@ from adapters.teams.server import AiohttpServer
 from adapters.teams.settings import TeamsSettings
 from adapters.teams.transport import TeamsTransport
 from bot.app import Bot
-from bot.outbox import Outbox
+from bot.delivery.outbox import Outbox
 
 log = logging.getLogger("peerbot.teams")
 DEFAULT_SERVICE_URL = "https://smba.trafficmanager.net/teams"

@@ -30,7 +30,7 @@ from microsoft_teams.api import Account, ApiClient, CreateConversationParams, Me
 from adapters.teams.inbound import is_channel
 from adapters.teams.references import ConversationBook, Reference
 from adapters.teams.render import Names, to_activities
-from bot import reach
+from bot.delivery import reach
 from bot.errors import DeliveryError, RateLimited, Refused, Unavailable
 from bot.messages import Post
 

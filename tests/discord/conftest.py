@@ -16,9 +16,9 @@ import pytest
 import yarl
 
 from adapters.bootstrap import build_bot
-from adapters.discord.client import DiscordPlatform
+from adapters.discord.platform import DiscordPlatform
 from adapters.settings import AppSettings as Settings
-from bot.outbox import Outbox
+from bot.delivery.outbox import Outbox
 from testing import discord_payloads as P
 from testing.fake_discord import FakeDiscord
 from tests.conftest import FakeSleep, assert_no_user_text

@@ -6,8 +6,8 @@ import discord
 import pytest
 
 from adapters.bootstrap import build_bot
-from adapters.discord.client import DiscordPlatform
 from adapters.discord.commands import DESCRIPTIONS
+from adapters.discord.platform import DiscordPlatform
 from adapters.discord.sync import sync_commands
 from bot import router
 from bot.errors import Unavailable

@@ -9,9 +9,9 @@ import asyncio
 from datetime import timedelta
 
 from adapters.bootstrap import build_bot
-from adapters.discord.client import DiscordPlatform
+from adapters.discord.platform import DiscordPlatform
 from adapters.gateway_lock import GatewayLock
-from bot.outbox import Outbox
+from bot.delivery.outbox import Outbox
 from storage.sqlite import SqliteStore
 
 LEASE = timedelta(seconds=20)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 import time
 
-from adapters.discord.conversation import DEFER_AFTER
+from adapters.discord.listeners import DEFER_AFTER
 
 DEFERRED = 5  # DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from adapters.discord.render import to_modal
-from bot.schedules import schedule_form
+from bot.schedules.chat import schedule_form
 from testing import discord_payloads as P
 from testing.fake_discord import GENERAL
 

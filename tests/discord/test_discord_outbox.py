@@ -152,8 +152,8 @@ async def test_replies_under_a_post_go_in_its_thread(start_peerbot, fake):
 async def test_posts_wait_for_login_when_the_transport_is_used_alone(fake, discord_settings, catalog, clock):
     """`peerbot tick` delivers without a gateway: the transport logs in over REST on first use."""
     from adapters.bootstrap import build_bot
-    from adapters.discord.client import DiscordPlatform
-    from bot.outbox import Outbox
+    from adapters.discord.platform import DiscordPlatform
+    from bot.delivery.outbox import Outbox
 
     bot = build_bot(discord_settings, clock=clock, catalog=catalog)
     transport = DiscordPlatform(bot, discord_settings, Outbox(bot.store, {}, clock)).transport

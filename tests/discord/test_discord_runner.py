@@ -8,7 +8,7 @@ import pytest
 
 from adapters import runner
 from adapters.bootstrap import build_bot
-from adapters.discord import client as discord_client
+from adapters.discord import platform as discord_client
 from adapters.settings import AppSettings as Settings
 
 

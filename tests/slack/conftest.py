@@ -22,8 +22,8 @@ from slack_workspace import Workspace  # noqa: E402
 
 from adapters.bootstrap import build_bot  # noqa: E402
 from adapters.slack import SlackPlatform  # noqa: E402
-from bot.catalog import load_catalog  # noqa: E402
-from bot.outbox import Outbox  # noqa: E402
+from bot.content.catalog import load_catalog  # noqa: E402
+from bot.delivery.outbox import Outbox  # noqa: E402
 from bot.ports import FixedClock  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from testing.fake_slack import FakeSlack  # noqa: E402

@@ -23,7 +23,7 @@ from adapters.bootstrap import build_bot
 from adapters.slack import SlackPlatform
 from adapters.slack.gate import MAX_BODY
 from bot import bounds
-from bot.outbox import Outbox
+from bot.delivery.outbox import Outbox
 from testing.fake_slack import FakeSlack
 
 FORM = "application/x-www-form-urlencoded"

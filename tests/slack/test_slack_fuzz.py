@@ -27,7 +27,7 @@ from slack_harness import SECRET, FakeTime, slack_settings
 from adapters.bootstrap import build_bot
 from adapters.slack import SlackPlatform
 from adapters.slack.gate import MAX_BODY
-from bot.outbox import Outbox
+from bot.delivery.outbox import Outbox
 from testing.fake_slack import FakeSlack
 
 OK = {200, 400, 401, 404, 413}

@@ -12,8 +12,8 @@ from slack_harness import SECRET
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_workspace import Workspace, buttons_of, signed_headers, text_of
 
-from adapters.slack.answer import answer
 from adapters.slack.inbound import Origin
+from adapters.slack.reply import answer
 from bot.messages import Reply
 from testing.fake_slack import FakeSlack
 

@@ -9,8 +9,8 @@ from slack_harness import FakeTime
 
 from adapters.bootstrap import build_bot
 from adapters.slack.transport import SlackTransport, quiet_client
+from bot.delivery.outbox import Outbox
 from bot.messages import Card, Choice, Post, Reply, Where
-from bot.outbox import Outbox
 from bot.ports import FixedClock
 from bot.settings import Settings
 

@@ -9,7 +9,7 @@ from slack_workspace import Workspace, buttons_of, text_of
 
 from adapters.bootstrap import build_bot
 from adapters.slack import SlackPlatform
-from bot.outbox import Outbox
+from bot.delivery.outbox import Outbox
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from pathlib import Path
 from slack_harness import SECRET
 
 from bot.records import Schedule
-from bot.schedule_spec import parse_rule
+from bot.schedules.spec import parse_rule
 from storage.sqlite import SqliteStore
 from testing.fake_slack import FakeSlack
 

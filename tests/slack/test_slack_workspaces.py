@@ -22,7 +22,7 @@ from slack_workspace import Workspace
 from adapters.bootstrap import build_bot
 from adapters.slack import SlackPlatform
 from adapters.slack.oauth import SCOPES
-from bot.outbox import Outbox
+from bot.delivery.outbox import Outbox
 from storage.sqlite import SqliteStore
 from testing.fake_slack import FakeSlack
 

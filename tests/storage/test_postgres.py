@@ -20,7 +20,7 @@ from adapters.cli import main
 from adapters.settings import AppSettings as Settings
 from bot.messages import Role, Where
 from bot.records import Run, RunState, Schedule
-from bot.schedule_spec import next_fire
+from bot.schedules.spec import next_fire
 from storage import postgres_schema
 from storage.postgres import PostgresStore
 from tests.conftest import Chat

@@ -23,7 +23,7 @@ from teams_limits import assert_within_teams_limits
 from adapters.bootstrap import build_bot
 from adapters.settings import AppSettings as Settings
 from adapters.teams.platform import TeamsPlatform
-from bot.outbox import Outbox
+from bot.delivery.outbox import Outbox
 from testing.fake_teams import APP_ID, FACILITATOR_GROUP, TEAM_AAD, TENANT, FakeConnector, buttons_of, text_of
 from tests.conftest import FakeSleep, assert_no_user_text
 

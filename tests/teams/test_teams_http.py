@@ -6,7 +6,7 @@ import teams_payloads as P
 
 from adapters.bootstrap import build_bot
 from adapters.teams.platform import TeamsPlatform
-from bot.outbox import Outbox
+from bot.delivery.outbox import Outbox
 from testing.fake_teams import GENERAL, text_of
 from tests.teams.conftest import fake_token
 

@@ -7,9 +7,9 @@ from datetime import timedelta
 import teams_payloads as P
 
 from adapters.teams.transport import UNCONFIRMED
+from bot.delivery.wire import dump_post
 from bot.messages import Post, Reply, Where
 from bot.ports import FixedClock
-from bot.wire import dump_post
 from testing.fake_teams import GENERAL, OTHER_CHANNEL, conversation_of
 
 

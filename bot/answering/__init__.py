@@ -1,0 +1,1 @@
+"""Answering: a question in, a leaning or a topic out, from the content alone."""

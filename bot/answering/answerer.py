@@ -1,0 +1,295 @@
+"""Answers "is this a peer task?": a leaning, the reasons, the closest rulings and a question.
+
+A trained retriever (`bot.answering.retriever`) proposes the candidate rulings and says when a question is
+out of scope; the question's stance (`bot.answering.stance`: for or with, with the person there or not, who
+asked, against or in support, routine or once, what the person wants) then rules out candidates on
+the wrong side of a distinction, so the counterpart ruling answers instead; the facets that carry a
+risk (reporting, someone else's agenda, power) rerank the rest and temper the leaning when the
+question carries a risk the ruling does not account for. A "yes" must pass a guard: a confident
+match, no contradicting stance, no close candidate that says no, and a ruling that covers the side
+the question stands on where that side changes things (the team making it a routine duty, doing it
+without the person there, a supervisor asking about their own peer worker); otherwise the answer is
+"it depends" showing both sides, or "unsure" with the guided check.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.answering import retriever, stance
+from bot.answering.corpus import RULING, index_for
+from bot.answering.facets import EXPLAIN, RISKY, detect
+from bot.answering.text import clean, terms
+from bot.content.catalog import Catalog, Ruling, View
+
+COARSE = {"yes": "yes", "likely": "yes", "depends": "depends", "unlikely": "no", "no": "no"}
+CONFIDENT = 0.25
+# The retriever's decision score (one-vs-rest linear SVM: above 0 means "this class") is mapped
+# onto 0-1 as (score - MODEL_FLOOR) / MODEL_SPAN, to compare with the lexical confidence.
+MODEL_FLOOR, MODEL_SPAN = -0.9, 1.0
+# Candidates: the retriever's best MODEL_POOL and the lexical search's best SEARCH_POOL. Each is
+# ranked by its search score times (1 + MODEL_BONUS x its reciprocal-rank fusion of both rankings),
+# times the facets' factor. Ranking on the fused ranks alone, or on the retriever alone, matched
+# fewer development questions: the sets were written close to the content's words, where search is
+# strong; the retriever's share is what moves other wording (docs/answer-quality.md has the trials).
+MODEL_POOL, SEARCH_POOL, SEARCH_LIMIT = 8, 10, 20
+FUSION_K = 5  # small, so the first places of either ranking count most
+MODEL_BONUS = 1.0
+# The retriever's first choice also gets LEAD_BONUS x how far its score leads its second's, a margin
+# the fused ranks lose (1.0: no set changed, and more of a fresh probe of flip questions right).
+LEAD_BONUS = 1.0
+# Out of scope: the written negatives' class must beat the best ruling by this much (0.2 lost a
+# development topic question; 0.25 keeps them all). What it leaves, the other gates (`bot.answering.intent`) catch.
+OUT_MARGIN = 0.25
+# The no-yes guard: a candidate leaning the other way within this share of the top's rank contests
+# it (a bare question with no deciding detail: BARE_MARGIN); the two must share SAME_THING terms.
+NO_YES_MARGIN, BARE_MARGIN, SAME_THING = 0.85, 0.45, 2
+# A ruling leaning no is answered on NO_CONFIDENT of the confidence bar (see `answer`): chosen by
+# leave-phrasings-out cross-validation (`bench.crossval`: 0.8 answers 33 more held-out phrasings,
+# 19 more of them right, no more yes to a no) and checked on every set (0.8 gains one fresh task
+# question and loses none; 0.6 gains another on the fresh set and loses one on held-out 4).
+NO_CONFIDENT = 0.8
+# A "yes" also needs this confidence; below it the answer is "it depends", with the reason.
+YES_CONFIDENT = 0.28
+# Support: the top's confidence plus SUPPORT_WEIGHT x the confidence of the next SUPPORT_FROM - 1
+# candidates that lean the same way and rank within SUPPORT_RANK of it.
+SUPPORT_FROM, SUPPORT_RANK, SUPPORT_WEIGHT = 3, 0.85, 0.5
+# What each dimension of stance the ruling shares with the question adds to its rank and confidence.
+STANCE_AGREES = 0.15
+DECISIVE = frozenset({"for", "with", "asked-by-person", "asked-by-staff", "routine", "occasional", "reporting",
+                      "agenda", "power"})
+STRONG_RISKS = ("reporting", "agenda", "power")
+# Sides of the question a "yes" must be about, together: (dimension, side), and how to say them.
+# The team asking alone was tried: it turned 3 right yeses on the sets into "depends" ("the director
+# asked me to share my story at the all-staff meeting") and fixed none; the team making it a routine
+# duty is what the sources warn about (busy work, the peer role drifting).
+GUARDED_SIDES = ((("who asked", "the team"), ("how often", "routine")),
+                 "the team wants it as a routine part of your job")
+SUPERVISOR_ASKS = re.compile(r"^\(?(?:non-peer )?(?:supervisor|manager)\)|\bmy peer (?:worker|staff|specialist|employee|supporter)s?\b")
+ABOUT_STAFF = re.compile(r"\b(?:peer workers?|peer staff|supervis\w*|employ\w*|hir(?:e|ing)|staff member|discipline|performance)\b")
+LEAN_DOWN = {"yes": "depends", "likely": "depends", "depends": "unlikely"}
+LEAN_DOWN_HARD = {"yes": "unlikely", "likely": "unlikely", "depends": "unlikely"}
+
+
+@dataclass(frozen=True)
+class TaskAnswer:
+    question: str
+    verdict: str  # yes | likely | depends | unlikely | no | unsure
+    reasons: tuple[str, ...]
+    matches: tuple[Ruling, ...]
+    instead: str = ""
+    reflect: str = ""
+    views: tuple[View, ...] = ()
+    jurisdiction: str = ""
+    tempered_by: tuple[str, ...] = ()
+    confidence: float = 0.0
+    score: float = 0.0  # the best ruling's search score, on the scale the topic finder shares
+    out_of_scope: bool = False  # the retriever put the question with the written negatives
+    see_also: object = None  # the closest topic or term (set by `bot.answering.choosing`)
+
+    @property
+    def top(self) -> Ruling | None:
+        return self.matches[0] if self.matches else None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    ruling: Ruling
+    rank: float  # model score adjusted by stance and facets
+    model: float  # the retriever's decision score
+    search: float  # the lexical search score (shared scale with topics), 0 when not found
+    confidence: float  # the lexical search's confidence, 0 when not found
+    contradicts: tuple[str, ...]
+    stood: int = 0  # the stance dimensions on which the ruling stands where the question does
+
+
+_read: dict[int, tuple[Catalog, dict, dict]] = {}
+
+
+def _readings(catalog: Catalog) -> tuple[dict[str, frozenset[str]], dict[str, dict]]:
+    """Each ruling's facets and stance, read once per catalog (tests build many bots on one)."""
+    key = id(catalog)
+    if key not in _read or _read[key][0] is not catalog:
+        if len(_read) >= 4:
+            _read.clear()
+        # Declared facets are the authors' reading; from the task text only for/with is safe to infer.
+        facets = {r.id: frozenset(r.facets) | (detect(r.task) & {"for", "with"}) for r in catalog.rulings.values()}
+        stances = {r.id: stance.of_ruling(r.task, frozenset(r.facets), r.verdict) for r in catalog.rulings.values()}
+        _read[key] = (catalog, facets, stances)
+    return _read[key][1], _read[key][2]
+
+
+class Answerer:
+    def __init__(self, catalog: Catalog, cache: Path | None = None):
+        self.catalog = catalog
+        self.index = index_for(catalog, cache)
+        self.model = retriever.model_for(catalog, cache)
+        self._facets, self._stance = _readings(catalog)
+
+    def candidates(self, question: str) -> tuple[list[Candidate], bool]:
+        """Rulings ranked for `question`, best first, and whether the retriever put it out of scope.
+
+        The candidates are the retriever's best and the lexical search's best together; each is
+        ranked by its search score, raised by where both rankings put it (and by the retriever's
+        lead, for its first choice), times what the risk facets and the stance it shares say; any
+        that contradicts the question's stance goes behind all that do not."""
+        asked = detect(question)
+        sides = stance.of_question(question)
+        scores = self.model.scores(question)
+        model_ranked = self.model.top(scores, MODEL_POOL + 1)
+        model = {rid: s for rid, s in model_ranked if rid != retriever.OUT}
+        # Out of scope: the written negatives beat every ruling, and clearly.
+        out = self.model.score_in(scores, retriever.OUT) > max(model.values(), default=-9.0) + OUT_MARGIN
+        hits = {h.item_id: h for h in self.index.search(question, limit=SEARCH_LIMIT, groups=(RULING,))}
+        # Reciprocal-rank fusion of the two rankings: each contributes 1 / (FUSION_K + its place).
+        fused: dict[str, float] = {}
+        for ranking in (list(model), list(hits)):
+            for position, rid in enumerate(ranking):
+                fused[rid] = fused.get(rid, 0.0) + 1 / (FUSION_K + position)
+        found = []
+        pool = [*list(model)[:MODEL_POOL], *list(hits)[:SEARCH_POOL]]
+        # The retriever's first choice, by how far it leads its second: a margin the fused ranks lose.
+        ordered = list(model.items())
+        lead = {ordered[0][0]: ordered[0][1] - ordered[1][1]} if len(ordered) > 1 else {}
+        floor = min((h.score for h in hits.values()), default=0.0) if len(hits) >= SEARCH_LIMIT else 0.0
+        for rid in dict.fromkeys(pool):
+            ruling = self.catalog.rulings.get(rid)
+            if ruling is None:
+                continue
+            m = model[rid] if rid in model else self.model.score_in(scores, rid)
+            hit = hits.get(rid)
+            rf = self._facets[rid]
+            shared = asked & rf
+            agree = sum(0.35 if f in STRONG_RISKS else 0.15 for f in shared)
+            # A ruling about a risky side (reporting, agenda…) the question never mentions is the
+            # wrong ruling for it, just as the reverse is.
+            unasked_risk = sum(1 for f in rf & set(RISKY) if f not in asked)
+            missing_risk = sum(1 for f in asked & set(RISKY) if f not in rf)
+            factor = max(1 + agree - 0.15 * unasked_risk - 0.15 * missing_risk, 0.1)
+            # A ruling the retriever proposes that search did not return within its limit scores at
+            # most what search's last hit did (search stopped before it, not at zero).
+            base = (hit.score if hit else floor) * (1 + MODEL_BONUS * fused[rid] + LEAD_BONUS * lead.get(rid, 0.0))
+            against = tuple(stance.contradictions(sides, self._stance[rid]))
+            # Standing where the question stands (against, unwanted, with them there) counts like a
+            # shared facet, in the rank and in the confidence.
+            stood = len(stance.agreements(sides, self._stance[rid]))
+            found.append(Candidate(ruling, base * (factor + STANCE_AGREES * stood), m, hit.score if hit else 0.0,
+                                   (hit.confidence if hit else 0.0) * (1 + STANCE_AGREES * stood), against, stood))
+        found.sort(key=lambda c: (bool(c.contradicts), -c.rank, c.ruling.id))
+        return found, out
+
+    def answer(self, question: str, threshold: float = CONFIDENT) -> TaskAnswer:
+        ranked, out = self.candidates(question)
+        best_search = max((c.search for c in ranked), default=0.0)
+        top = ranked[0] if ranked else None
+        # A leaning no may stand on less than a yes needs (NO_CONFIDENT of the bar): being told to
+        # check with a supervisor costs less than a wrong yes.
+        bar = threshold * (NO_CONFIDENT if top is not None and COARSE[top.ruling.verdict] == "no" else 1.0)
+        if out or top is None or top.contradicts or self._support(top, ranked) < bar:
+            near = tuple(c.ruling for c in ranked[:3] if self._confidence(c) >= threshold / 2 and not c.contradicts)
+            return TaskAnswer(question, "unsure", (), near, confidence=self._confidence(top) if top else 0.0,
+                              score=best_search, out_of_scope=out)
+        asked = detect(question)
+        rf = self._facets[top.ruling.id]
+        # Doing it *for* the person only changes a ruling that was about doing it *with* them.
+        unaccounted = [f for f in RISKY if f in asked and f not in rf and (f != "for" or "with" in rf)]
+        # Doing something the person has said they don't want ("he says he won't go") is someone
+        # else's agenda, whatever the task: a ruling silent on what the person wants cannot say yes to it.
+        wish = stance.of_question(question).get("the person's wish")
+        if wish == frozenset({"unwanted"}) and not {"the person's wish", "whose agenda"} & set(self._stance[top.ruling.id]) \
+                and "agenda" not in unaccounted:
+            unaccounted.append("unwanted")
+        # Pushing the person toward treatment or away from it ("have a word with him about taking his
+        # injection") is someone else's agenda too: a ruling that never spoke of pushing cannot say yes.
+        if "push" in stance.of_question(question) and not {"push", "whose agenda"} & set(self._stance[top.ruling.id]) \
+                and "agenda" not in unaccounted and "agenda" not in rf:
+            unaccounted.append("agenda")
+        verdict = top.ruling.verdict
+        if unaccounted:
+            table = LEAN_DOWN_HARD if any(f in STRONG_RISKS or f == "unwanted" for f in unaccounted) else LEAN_DOWN
+            verdict = table.get(verdict, verdict)
+        tempered = tuple(f"You mentioned that {EXPLAIN[f]}, which moves this away from peer work."
+                         for f in unaccounted) if verdict != top.ruling.verdict else ()
+        reasons = tempered + top.ruling.reasons[: 3 - min(len(tempered), 1)]
+        bare = not asked & DECISIVE and not stance.of_question(question)
+        contested = self._contested(top, ranked, bare) if COARSE.get(verdict) in ("yes", "no") else None
+        if contested is not None:
+            verdict = "depends"
+            reasons = (f"It turns on the details: {top.ruling.task.lower()} leans {top.ruling.verdict}, but "
+                       f"{contested.ruling.task.lower()} leans {contested.ruling.verdict}.",) + top.ruling.reasons[:1]
+        elif COARSE.get(verdict) == "yes" and (uncovered := self._uncovered(question, top)):
+            verdict = "depends"
+            reasons = (f"You mentioned that {uncovered}, and the closest ruling does not say whether that changes "
+                       "things, so check your situation against it.",) + top.ruling.reasons[:2]
+        elif COARSE.get(verdict) == "yes" and self._confidence(top) < YES_CONFIDENT:
+            verdict = "depends"
+            reasons = ("The closest ruling leans yes, but it is not a close match for what you asked, so check "
+                       "your situation against it.",) + top.ruling.reasons[:2]
+        matches = tuple({c.ruling.id: c.ruling for c in ([top, contested] if contested else [top]) + ranked[1:3]
+                         if not c.contradicts}.values())
+        return TaskAnswer(
+            question=question, verdict=verdict, reasons=reasons,
+            matches=matches, instead=top.ruling.instead, reflect=top.ruling.question, views=top.ruling.views,
+            jurisdiction=top.ruling.jurisdiction, tempered_by=tuple(unaccounted) if tempered else (),
+            confidence=self._confidence(top), score=best_search,
+        )
+
+    def _uncovered(self, question: str, top: Candidate) -> str:
+        """What a "yes" leaves out: a task the team wants as a routine duty ("my manager wants me to
+        spend most of my week on grant reports") is not answered by a ruling that only spoke of the
+        task itself. Returns how to say what is left out, or ""."""
+        sides = stance.of_question(question)
+        ruling = self._stance[top.ruling.id]
+        pairs, said = GUARDED_SIDES
+        asked = all(sides.get(dimension) == frozenset({side}) for dimension, side in pairs)
+        covered = all(side in ruling.get(dimension, frozenset()) for dimension, side in pairs)
+        if asked and not covered:
+            return said
+        # Doing it without the person there ("I'll go down there myself and sort it out for her") is
+        # not what a ruling that never spoke of whether they are there said yes to.
+        if sides.get("person there") == frozenset({"absent"}) and "absent" not in ruling.get("person there", frozenset()):
+            return "you'd be doing it without the person there"
+        # A supervisor asking about their own peer worker is asking about supervision, which a
+        # ruling about work with the people supported does not answer.
+        if SUPERVISOR_ASKS.search(clean(question)) and not ABOUT_STAFF.search(clean(top.ruling.task)):
+            return "you are asking as a supervisor about your own peer worker"
+        return ""
+
+    def _support(self, top: Candidate, ranked: list[Candidate]) -> float:
+        """How well the answer is supported: the top ruling's confidence, plus a share of the
+        confidence of close runners-up that lean the same way (several rulings agreeing are more
+        evidence than one)."""
+        lean = COARSE[top.ruling.verdict]
+        agreeing = sum(self._confidence(c) for c in ranked[1:SUPPORT_FROM]
+                       if not c.contradicts and COARSE[c.ruling.verdict] == lean and c.rank >= SUPPORT_RANK * top.rank)
+        return self._confidence(top) + SUPPORT_WEIGHT * agreeing
+
+    @staticmethod
+    def _confidence(c: Candidate) -> float:
+        """How sure the match is: the lexical coverage, or the retriever's score mapped onto the same
+        0-1 scale when that is higher (a question in other words than the content's); either is
+        raised by the stance the ruling shares with the question (with her, as she wants)."""
+        return min(max(c.confidence, (c.model - MODEL_FLOOR) / MODEL_SPAN * (1 + STANCE_AGREES * c.stood), 0.0), 1.0)
+
+    def _contested(self, top: Candidate, ranked: list[Candidate], bare: bool) -> Candidate | None:
+        """The no-yes guard: a close candidate on the same subject, on the other side of a deciding
+        detail (for/with, who asked, how often, reporting, agenda, power, or a stance), that leans
+        the other way (no against a yes) and does not contradict the question makes the answer "it
+        depends", with both shown. A yes is always guarded; a no only when the question names no
+        deciding detail ("is giving rides a peer task?"), since a detail it names already chose."""
+        mine = COARSE[top.ruling.verdict]
+        if mine == "no" and not bare:
+            return None
+        margin = BARE_MARGIN if bare else NO_YES_MARGIN
+        for other in ranked[1:6]:
+            if other.contradicts or other.rank < top.rank * margin:
+                continue
+            if {mine, COARSE[other.ruling.verdict]} != {"yes", "no"}:
+                continue
+            same_thing = len(set(terms(top.ruling.task)) & set(terms(other.ruling.task))) >= SAME_THING
+            differ = bool((self._facets[other.ruling.id] ^ self._facets[top.ruling.id]) & DECISIVE) or \
+                self._stance[other.ruling.id] != self._stance[top.ruling.id]
+            if same_thing and differ:
+                return other
+        return None

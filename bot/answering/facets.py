@@ -1,0 +1,85 @@
+"""What in a question can change a verdict: for or with, who asked, how often, watching or
+reporting, someone else's agenda, clinical work, power over the person.
+
+Plain search sees "shopping for someone" and "shopping with someone" as the same question; these
+detectors read the words that make the difference so the answerer can prefer the ruling for the
+right side, or lean more carefully when no ruling covers that side.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.answering.text import clean
+
+_PERSON = r"(?:him|her|them|someone|somebody|the person|a person|people|the people|my client|clients?|participants?|the participant|the guy|the woman|the man|folks|members?|my peers?|the individual|individuals)"
+
+PATTERNS: dict[str, re.Pattern[str]] = {
+    "for": re.compile(
+        # "testify for him", "speak up for her" take the person's side; they are not doing it for them.
+        rf"\b(?:(?<!testify )(?<!testifying )(?<!speak )(?<!speak up )(?<!vouch )(?<!advocate )(?<!witness )for {_PERSON}|instead of {_PERSON}|(?<!testify )(?<!speak )(?<!advocate )on (?:their|his|her) behalf|in (?:their|his|her) place"
+        rf"|do (?:it|things|everything) for|(?:fill|filling|fills) (?:it |them )?out for|do (?:their|his|her) \w+"
+        rf"|doing (?:their|his|her) \w+|for them\b)"),
+    "with": re.compile(rf"\b(?:with {_PERSON}|alongside|together with|side by side|along with {_PERSON}|go with|come with|accompany|accompanying|join (?:him|her|them))"),
+    "asked-by-staff": re.compile(
+        r"\b(?:my (?:manager|boss|supervisor|team|director|program|agency|organi[sz]ation|coordinator|employer)"
+        r"|the (?:team|treatment team|clinical team|care team|manager|doctor|psychiatrist|nurse|case manager|clinician|agency|program|staff)"
+        r"|treatment plan|care plan|case manager|psychiatrist|nurses?|clinicians?|staff (?:want|ask|told)|management"
+        # "I'm asked to…" names no one: in these questions it is the job asking, not the person.
+        r"|i'?m (?:being |always |often )?asked to|i (?:keep )?get(?:ting)? asked to|i'?ve been (?:asked|told) to|i was (?:asked|told) to)\b"),
+    "asked-by-person": re.compile(
+        r"\b(?:(?:she|he|they|the person|someone i support|the person i support|a person i support|one of (?:my|the) \w+) (?:asked|asks|wants|would like|requested|told me (?:she|he|they) wants?)"
+        r"|at (?:their|his|her) request|if (?:they|he|she) (?:want|wants|asks?)"
+        r"|\b(?:she|he|they)\b[^.?!;]{0,60}?\band (?:asked|asks) (?:me|if|whether)|asked (?:me )?(?:if|whether) i(?:'d| could| would| can| might)?\b)\b"),
+    "routine": re.compile(r"\b(?:every (?:day|week|morning|night|time|shift)|daily|weekly|routinely|regularly|all the time|always|each (?:day|week)|on a regular basis|as a routine"
+                         # "the main thing I do" is routine by another name (handbook: "all you're ever asked to do")
+                         r"|(?:big|main|major|large|biggest) part of|most of (?:my|the|our) (?:job|time|day|week)"
+                         r"|(?:my|the) whole (?:job|day|shift|week)|all (?:i|we) (?:ever )?do)\b"),
+    "occasional": re.compile(r"\b(?:once|one time|one-off|now and then|occasionally|sometimes|just this once|in an emergency|every so often)\b"),
+    "reporting": re.compile(r"\b(?:report(?:ing)? (?:back|on|it|that|this|what)|report to|get (?:info|information|things) out of|tell the team|let (?:the team|them) know|keep (?:an )?eye on|monitor(?:ing)?|watch(?:ing)? (?:him|her|them|over|whether|if|for)|spy|check up on|keep tabs|inform the team|update the team|snitch|what i notice|what (?:she|he|they) (?:tells?|told|says?|said) (?:me|to me)"
+        # "So I can tell them if he's still using": passing on what the person does.
+        r"|tell (?:them|the team|staff|the staff|the doctor|his team|her team|their team) (?:if|whether|when|what|how (?:much|often)) (?:he|she|they|the person)\b"
+        # Writing down what someone says for their chart is reporting on them.
+        r"|(?:write|note|jot|take) (?:down |notes? (?:on|about|of) )?(?:what|everything|all) (?:he|she|they|the person) (?:says?|said|tells?|told)"
+        # Judging someone for a file is reporting on them, whatever the form is called.
+        r"|(?:fill|filling|complete|completing|do|doing) (?:in |out )?(?:the |an |their |his |her )?(?:intake )?assessments?(?: forms?)?\b.*\b(?:rate|rating|score|scoring|judge|judging)"
+        r"|(?:rate|rating|score|scoring|my opinion (?:of|on|about)) how (?:well )?(?:he|she|they|someone|people|the person) (?:is|are|has been|have been|was) (?:doing|functioning|coping))\b"),
+    "agenda": re.compile(
+        r"\b(?:convince|persuade|get (?:him|her|them) to|make (?:sure )?(?:him|her|them|they|he|she) |push(?:ing)? (?:him|her|them|people)|pressure|comply|compliance|adherence|make (?:him|her|them) (?:take|go|do|follow)|talk (?:him|her|them) (?:into|out of)"
+        r"|encourage (?:him|her|them|people) to (?:stay|take|stick|go|cut|stop|follow)|(?:listen|listens) to me more"
+        # "push job searching with him", "employment has to be the focus with everyone"
+        r"|push(?:ing)? (?:\w+ ){1,3}(?:with|on) (?:him|her|them|people|everyone)|(?:has|have|needs?) to be the focus"
+        r"|(?:not what|isn'?t what) (?:she|he|they) wants?|(?:doesn'?t|don'?t|does not|do not) want (?:it|to|peer)|against (?:her|his|their) (?:will|wishes)"
+        r"|(?:said|says|told me|keeps? telling) (?:she|he|they) (?:doesn'?t|don'?t|isn'?t|wasn'?t)|never chose|the only (?:thing|way|tool)|stick to (?:whatever|the) goals"
+        # Putting your own view of what should happen to someone in front of a court or a team.
+        r"|my (?:own )?(?:recommendations?|opinion) (?:on|about|of|to|for|on whether)|what i think should happen"
+        # Telling someone what they should do about their treatment is steering them too.
+        r"|tell (?:him|her|them) (?:that )?(?:she|he|they)(?:'d| would)? (?:should|has to|have to|needs? to|must|better))"),
+    "clinical": re.compile(r"\b(?:medications?|meds|dose|dosage|diagnos\w*|assess\w*|screening|therapy|therapeutic|counsell?ing|treatment plan|prescri\w*|clinical|symptoms?|risk assessment|intake)\b"),
+    "power": re.compile(r"\b(?:search (?:his|her|their|the person'?s?) (?:room|bag|belongings|things|place)|payee|hold (?:their|his|her) (?:money|cash|cheque|meds)|control (?:their|his|her)|their money|his money|her money|discipline|restrain\w*|involuntary|keys? to)\b"),
+}
+
+# Facets that pull a task away from peer work when a question has them and the closest ruling
+# does not account for them.
+RISKY = ("for", "reporting", "agenda", "power")
+# (Which side of a pair contradicts which is `bot.answering.stance`'s to say.)
+
+EXPLAIN = {
+    "for": "you'd be doing it for the person rather than with them",
+    "reporting": "it involves watching or reporting on the person",
+    "agenda": "it means steering the person toward someone else's goals",
+    "power": "it puts you in a position of power over the person",
+    "asked-by-staff": "the request comes from the team rather than the person",
+    "routine": "it would be a routine duty rather than now and then",
+    "unwanted": "the person has said they don't want it",
+}
+
+
+def detect(text: str) -> frozenset[str]:
+    t = clean(text)
+    found = {name for name, pattern in PATTERNS.items() if pattern.search(t)}
+    if "with" in found and "for" in found:
+        # "go with them to pick up groceries for them" is still doing it with them; keep both so
+        # rulings on either side can match, but let explicit "instead of" win.
+        if re.search(r"\binstead of\b|\bon (?:their|his|her) behalf\b", t):
+            found.discard("with")
+    return frozenset(found)

@@ -1,0 +1,106 @@
+"""Reading what kind of question a free-text message is, before searching.
+
+A task question ("can I…", "my manager wants me to…", "is that a peer task?") goes to the task
+answerer first; a definition question ("what is…", "what does … mean") to the definitions; anything
+else is searched everywhere and kept only if the match is confident. A question about the running of
+the workplace (a time, a place, a number, an office service) is none of these: the sources have
+nothing to say about it, and a word it shares with them ("staff", "team") must not pass for a match.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.answering.text import clean
+
+TASK = re.compile(
+    r"\b(?:(?:can|could|may|should|shall|do|must) (?:i|we|a peer(?: worker| supporter)?|peer workers?|peers|peer supporters?|you)\b"
+    r"|is it (?:ok|okay|alright|fine|appropriate|allowed|acceptable|my job|part of)"
+    r"|am i (?:allowed|supposed|expected|meant|ok)"
+    r"|(?:wants?|asked|asks|told|expects?|expected|keeps? asking) (?:me|us|peers?|peer workers?) to"
+    r"|peer (?:task|work|role)\b|part of (?:my|the|a peer'?s?) (?:job|role|work)"
+    r"|(?:is|are) (?:this|that|it) (?:a |my )?(?:job|task|thing)"
+    # "are those a peer thing?", "is that doing my job?" ("is that ok?" after something I did: `SELF_CHECK`)
+    r"|(?:are|is) (?:those|these|they|that|this) (?:a |my )?peer (?:thing|task)|(?:a|my) peer thing"
+    r"|(?:actually |really )?doing my job\b"
+    r"|would (?:it|that) be (?:ok|okay|appropriate)"
+    r"|^(?:driving|taking|helping|going|doing|reading|giving|holding|filling|attending|leading|calling|phoning|picking|shopping|cleaning|reporting|sharing|dating)\b)")
+DEFINITION = re.compile(
+    r"^(?:what(?:'s| is| are|s)|define|definition of|meaning of|explain|tell me about)\b"
+    r"|\bwhat does .+ mean\b|\bwhat do (?:you|we|people) mean by\b|\bwhat'?s? (?:a|an|the) .+\?$")
+
+# Asking for a time, a place, a contact detail, whether the office is open, or for the bot to do an
+# office errand. Each pattern names the logistics outright, so "when is it ok to share my story?"
+# or "where do I draw the line?" stay questions about the role.
+LOGISTICS = re.compile(
+    r"^(?:what time|when(?:'s| is| are| does| do)\b.{0,40}\b(?:meeting|party|payday|pay day|lunch|retreat|training session"
+    r"|shift|deadline|holiday|potluck|group start)|where(?:'s| is| are| do i| can i) (?:the )?(?:park|parking|fire exit"
+    r"|washroom|bathroom|staff room|kitchen|printer|meeting room|boardroom|office|head office|new site))"
+    r"|\b(?:what(?:'s| is) the|need the|give me the) (?:phone )?(?:number|extension|address|password|wifi|wi-fi|email) (?:for|of|to|at)\b"
+    r"|\b(?:wifi|wi-fi) password\b"
+    r"|\bis the (?:office|building|clinic|site|centre|center|drop-in) (?:open|closed)\b"
+    r"|\bwho do i (?:call|phone|email|contact|ask) (?:to|about) (?:fix|book|order|reset|get|repair)\b"
+    r"|\b(?:what(?:'s| is) for (?:lunch|dinner|breakfast))\b"
+    r"|\bcan you (?:please )?(?:help me )?(?:book|order|reset|find the form|remind me how to (?:book|submit|log|reset))\b"
+    # Pay, benefits, claims, shifts, rooms, rotas, parking, IT, weather and office events.
+    r"|\b(?:when do we get paid|pay ?day|paycheque|paycheck|pay stub|direct deposit|dental plan|benefits plan"
+    r"|vacation days|sick days|(?:mile?age|expense|travel) claims?|(?:submit|file|hand in) (?:my |a |the )?timesheets?"
+    r"|cover my \w* ?shift)\b"
+    r"|\bwho(?:'s| is) (?:the [\w ]{1,30} )?on call\b|\b(?:what|which) room\b"
+    r"|\bpark(?:ing)? (?:in|at) the\b|\b(?:visitor|staff) (?:lot|parking)\b"
+    r"|\b(?:outlook|email|laptop|computer|vpn|network) password\b|\bwi-?fi\b"
+    r"|\b(?:snow|rain|weather|forecast)\b|\b(?:potluck|holiday party|staff party|christmas party)\b"
+    r"|\b(?:getting|get|order|ordering) for lunch\b"
+    # Expense claims, and asking the bot to write something personal for you.
+    r"|\bhow (?:do|can|should) i (?:expense|claim|get reimbursed for|get paid back for)\b"
+    r"|\b(?:can|could|would|will) you (?:please )?(?:help me )?(?:write|draft|proofread|edit|polish|fix) (?:up )?(?:my|me a|a)"
+    r" (?:cover letter|resume|résumé|cv|essay|assignment|personal email|letter of resignation|resignation letter)\b"
+    # Asking the bot for code, a spreadsheet formula or a recipe.
+    r"|\b(?:write|make|build|give) (?:me |us )?(?:a |some )?(?:python |excel |vba |sql )?(?:script|code|macro|formula)\b")
+# Asking for clinical facts: symptoms, diagnoses told apart, doses, side effects, what is safe to
+# mix, how long withdrawal lasts. Peer workers don't give clinical or medication advice, and the
+# bot doesn't either; such a question gets a clear "not mine to answer" and who can answer it.
+CLINICAL_INFO = re.compile(
+    r"\b(?:(?:main |common |early )?(?:symptoms?|signs) of|difference between [\w' -]{1,40} and [\w' -]{1,40}"
+    r"(?:disorder|schizo\w*|bipolar|depression|psychosis|anxiety|ptsd|adhd)|(?:max(?:imum)?|daily|normal|usual|starting|right)"
+    r" (?:daily )?dose|dosage|side effects? of|safe to (?:mix|take|have|drink|combine)|on (?:\w+(?:pam|lam|pine|zine|done|ine|ol))\b.{0,20}\?"
+    r"|how long does [\w ]{0,30}(?:withdrawal|detox|high|come ?down|take to (?:work|kick in))|(?:mg|milligrams?)\b"
+    r"|which (?:one|med|medication|drug|antipsychotic|antidepressant) is better)")
+# "Can you take tylenol with seroquel?", "can you mix lorazepam and alcohol?", "how many doses of
+# naloxone?", "do I have ADHD?": mixing, dosing and self-diagnosis, clinical however they are asked,
+# even in the "can you…" / "do I…" shape of a task question.
+CLINICAL_ALWAYS = re.compile(
+    r"^(?:can|could|should|is it ok to) (?:you|i|he|she|they|someone|people)? ?(?:mix|combine|take|drink on) [\w-]+ (?:and|with) [\w-]+"
+    r"|\bhow many (?:doses|sprays|pills|tablets|shots)\b"
+    r"|^(?:do|could|might) i have (?:adhd|add|bipolar|depression|anxiety|ptsd|ocd|autism|bpd|schizophrenia)\b")
+
+
+def looks_like_logistics(text: str) -> bool:
+    """About the running of the workplace, not the peer role (see LOGISTICS)."""
+    return bool(LOGISTICS.search(clean(text).strip()))
+
+
+def looks_like_clinical_question(text: str) -> bool:
+    """Asks for clinical or medication facts (see CLINICAL_INFO)."""
+    return bool(CLINICAL_INFO.search(clean(text))) or looks_clinical_always(text)
+
+
+def looks_clinical_always(text: str) -> bool:
+    """Mixing, dosing or self-diagnosis (see CLINICAL_ALWAYS): clinical even when shaped like a task."""
+    return bool(CLINICAL_ALWAYS.search(clean(text).strip()))
+
+
+# "I picked up the office phone a couple times. is that ok?", "my whole job has turned into taking
+# people bowling. is that normal": asking whether something *I* do is all right. Only when the
+# asker is the one doing it: "my supervisor asks every week if I'm taking my meds, is that ok" asks
+# about someone else's conduct, which a topic answers.
+SELF_CHECK = re.compile(r"\b(?:is|was|are|were) (?:this|that|it|those|these) (?:ok|okay|alright|all right|fine|normal|allowed|appropriate)\b")
+DOING_IT = re.compile(r"(?:^|[^\w'])i (?!support\b|work with\b|see\b)(?:\w+)\b|\bmy (?:whole |main )?(?:job|role|work)\b")
+
+
+def looks_like_task(text: str) -> bool:
+    t = clean(text)
+    return bool(TASK.search(t)) or bool(SELF_CHECK.search(t) and DOING_IT.search(t))
+
+
+def looks_like_definition(text: str) -> bool:
+    return bool(DEFINITION.search(clean(text).strip()))

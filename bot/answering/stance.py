@@ -1,0 +1,219 @@
+"""Stance: which side of a distinction a question, or a ruling, stands on.
+
+Many rulings come in pairs that differ by one word: phoning a landlord *with* the person or *for*
+them, testifying *against* someone or *for* them, a task the *person* asked for or one the *team*
+wants, *now and then* or *routinely*. A retriever sees the shared words and little else, so the
+side is read here, as structure, from tables:
+
+- `SIDES`: for each dimension (with the person there or not, who asked, against or in support, what
+  the person wants, whose agenda, pushing toward or away from treatment), the patterns that put a
+  text on one side or the other;
+- `FACET_SIDES`: the dimensions the facet detectors (`bot.answering.facets`) already read (who acts: for or
+  with; how often), and `DECLARED`: who asked, from a ruling's declared `facets` (its authors'
+  reading), so a ruling's side comes from its facets and from its task's own words;
+- `RISKS`: the risks a ruling's verdict hangs on (watching or reporting, whose agenda, power over
+  the person), on the side its verdict gives, unless `RISK_WORDS` finds the side said outright.
+
+A ruling contradicts a question when, on some dimension, the question is on one side and the ruling
+only on the other. Such a ruling cannot be the answer: the answerer takes the counterpart (the
+nearest ruling on the question's side) or, with none, does not say yes.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.answering.facets import detect
+from bot.answering.text import clean
+
+_P = r"(?:him|her|them|the person|someone|somebody|my client|the participant)"
+_SUBJ = r"(?:he|she|they|the person|someone)"
+
+_STAFF = (r"(?:my|the|our) (?:manager|boss|supervisor|team|treatment team|clinical team|care team|director|program"
+          r"|agency|organi[sz]ation|coordinator|employer|doctor|psychiatrist|nurse|case manager|clinician|staff|lawyer"
+          r"|outreach team|landlord|housing worker)|(?:his|her|their) (?:doctor|psychiatrist|case manager|lawyer|team)"
+          r"|(?:the )?treatment plan|(?:the )?care plan|management|outreach")
+# dimension -> side -> pattern. Only the sides the facet detectors (`bot.answering.facets`) do not read already,
+# and who asked, read strictly: a question that only mentions the team is not the team asking.
+SIDES: dict[str, dict[str, re.Pattern[str]]] = {
+    "who asked": {
+        "the team": re.compile(
+            rf"\b(?:{_STAFF}) (?:wants?|asked|asks|told|tells|expects?|needs?|would like|keeps? asking|says?)"
+            rf" (?:me|us|the peers?|peer (?:staff|workers?))\b|\bi'?m (?:being )?(?:asked|told|expected) to\b"
+            rf"|\bi (?:was|have been|'ve been) (?:asked|told) to\b|\bbecause the team wants\b"
+            # "the team says it would help if I…", "my manager thinks I should…"
+            rf"|\b(?:{_STAFF}) (?:says?|said|thinks?|feels?) (?:it(?:'d| would) (?:help|be good|be great) if i|i should)\b"),
+        "the person": re.compile(
+            rf"\b(?:{_SUBJ}|the person i support|someone i support|a person i support|(?:one of )?(?:my|the) (?:guys|people|participants?|clients?))"
+            rf" (?:asked|asks|wants|would like|requested|invited) (?:me|if|whether|us)\b"
+            rf"|\basked (?:me )?(?:if|whether) i(?:'d| could| would| can| might)?\b|\bat (?:his|her|their) request\b"),
+    },
+    # With the person there, or behind their back.
+    "person there": {
+        "absent": re.compile(
+            rf"\b(?:without {_P} (?:there|present|in the room|on the (?:call|line)|knowing|being there)"
+            rf"|without (?:his|her|their) (?:knowledge|knowing|say|consent|permission|input)"
+            rf"|without (?:telling|asking|involving) {_P}|behind (?:his|her|their) back"
+            rf"|(?:while|when) {_SUBJ} (?:isn'?t|aren'?t|is not|are not|'s not|'re not|is away|are away|is out|are out)\b"
+            rf"|(?:he|she|they) (?:won'?t|wouldn'?t|will not) (?:be there|know)"
+            # "I'm just going to go down to the housing office myself and sort it out for her"
+            rf"|(?:go|going|head|heading)\b[^.?!]{{0,40}}\bmyself and (?:sort|fix|deal|handle|take care|get)\w*"
+            # "drop off the blister packs, no visit, just leave them"; "while they wait outside"
+            rf"|no (?:visit|contact|chat|face to face)\b|just (?:leave|drop) (?:it|them|the \w+) (?:at|on|by|outside|off)\b"
+            rf"|(?:while|and) {_SUBJ} waits? (?:outside|in the car|in the hall)|without (?:seeing|meeting|talking to) {_P})"),
+        "present": re.compile(
+            rf"\b(?:with {_P} (?:(?:sitting|standing|right|still) )*(?:there|present|in the room|beside me|next to me|on (?:the )?speaker)"
+            rf"|(?:he|she|they)(?:'s| is|'re| are) (?:right )?(?:there|in the room|next to me|beside me|on the line)"
+            rf"|three-way call|together on the (?:phone|call)|while {_SUBJ} (?:listens|listen|sits|sit) (?:in|with))"),
+    },
+    # In support of the person, or against them.
+    "side": {
+        "against": re.compile(
+            rf"\b(?:against {_P}|(?:testify|testifying|witness|statement|evidence|speak|speaking) against"
+            rf"|for the prosecution|to (?:evict|discharge|cut off|get rid of) {_P}|take (?:his|her|their) (?:kids|children) away"
+            rf"|(?:should|to) lose (?:custody|(?:his|her|their) (?:kids|children|housing|apartment|benefits))"
+            rf"|(?:testify|say|argue|tell the (?:court|judge)|recommend) (?:that )?(?:she|he|they) (?:should|needs? to) (?:be|stay|lose)"
+            # Testifying "about how unwell he's been" makes the team's case for holding him.
+            rf"|(?:testif\w*|witness|statement|evidence|tell the (?:court|judge|hearing))\b[^.?!]{{0,60}}\babout how"
+            rf" (?:unwell|sick|ill|bad|dangerous|paranoid|unstable|psychotic|manic|out of control|much (?:he|she|they)))"),
+        "support": re.compile(
+            rf"\b(?:(?:testify|testifying|speak|speaking|vouch|vouching) (?:for|on behalf of|in support of) {_P}"
+            rf"|in (?:his|her|their) (?:favour|favor|support|defen[cs]e)|on (?:his|her|their) side"
+            rf"|as (?:the person'?s?|his|her|their) advocate|advocat\w* (?:for|on behalf of) {_P}"
+            rf"|character (?:reference|witness|letter)|support (?:him|her|them) (?:in|at) (?:court|the hearing))"),
+    },
+    # What the person wants: their own wish, or something they do not want.
+    "the person's wish": {
+        "unwanted": re.compile(
+            r"\b(?:(?:doesn'?t|don'?t|does not|do not|didn'?t|did not) want(?:s)? (?:to|it|that|this|peer|any|me)"
+            r"|against (?:his|her|their) (?:will|wishes)|(?:refuses|refused|won'?t go|isn'?t ready|is not ready)"
+            r"|not (?:his|her|their) (?:choice|idea|decision)|never (?:chose|asked for)|not (?:his|hers|theirs)\b"
+            r"|(?:he|she|they)(?:'s|'re| is| are) not (?:interested|into it|keen|ready)|(?:isn'?t|aren'?t) (?:interested|keen)"
+            r"|(?:agency|team|program|employer)'?s? (?:goal|agenda|idea))"),
+        "wanted": re.compile(
+            rf"\b(?:{_SUBJ} (?:wants|asked|chose|chooses|decided|would like|requested)"
+            rf"|(?:his|her|their) (?:own )?(?:choice|idea|decision|request|goals?)|at (?:his|her|their) request)"),
+    },
+    # Backing up what the person wants (the other side of someone else's agenda, which the facet
+    # detectors read).
+    "whose agenda": {
+        "the person's own": re.compile(
+            r"\b(?:back (?:him|her|them) up|back up what|stand up for (?:him|her|them|what)|speak up for (?:him|her|them|what)"
+            r"|what (?:he|she|they) (?:actually|really|truly) wants?|(?:his|her|their) own (?:goals?|wishes|choices?|plan))"),
+    },
+    # Holding a peer worker to the same expectations as other staff, or letting them off them
+    # (a supervisor's question: "can I let my peer worker skip the usual policies?").
+    "expectations": {
+        "exempt": re.compile(
+            r"\b(?:(?:let|letting|lets|allow|allowing) (?:my |a |the |our )?(?:peer (?:worker|staff|specialist)s?|him|her|them) (?:skip|off|ignore|bypass|not follow)"
+            r"|exempt\w*|excus\w* (?:him|her|them) from|lower (?:the )?(?:bar|standards?|expectations)|bend(?:ing)? the rules"
+            r"|special (?:treatment|rules|exceptions?))\b"),
+        "the same": re.compile(
+            r"\b(?:(?:the )?same (?:job )?(?:expectations|standards?|rules|policies)|hold\w* (?:a peer worker|peer workers|them|him|her) (?:to|accountable))\b"),
+    },
+    # Pushing toward treatment or away from it.
+    "push": {
+        "toward": re.compile(
+            r"\b(?:(?:convince|persuade|push|pressure|get|make|talk)\w* (?:him|her|them|people|someone)"
+            r" (?:into |to )?(?:take|stay on|keep taking|go (?:to|into|back)|accept|comply|follow|attend|see)\b"
+            # "have a word with him about taking his injection", "work on her about the new med"
+            r"|(?:have a word|a word|a chat|work on|get on at|lean on)\w* (?:with )?(?:him|her|them)\b[^.?!]{0,40}"
+            r"\babout (?:taking|staying on|going back|getting|(?:his|her|their) (?:meds|medication|injection|pills|treatment)|the (?:new )?med))"),
+        "away": re.compile(
+            r"\b(?:(?:convince|persuade|push|pressure|get|make|talk|encourage)\w* (?:him|her|them|people|someone)"
+            r" (?:out of|to (?:stop|quit|come off|go off|drop|skip|refuse)))"),
+    },
+}
+
+# The dimensions the facet detectors and the content's `facets` already name.
+FACET_SIDES: dict[str, dict[str, str]] = {
+    "who acts": {"for": "for", "with": "with"},
+    "how often": {"routine": "routine", "occasional": "once"},
+}
+
+
+# How the declared facets name the sides of "who asked" (a ruling's side comes from its authors).
+DECLARED = {"asked-by-person": ("who asked", "the person"), "asked-by-staff": ("who asked", "the team")}
+# Facets that name a risk: a question that has one stands on its risky side. A ruling that declares
+# one says its verdict hangs on it, and the verdict says which side it is on: a ruling leaning no is
+# about doing the risky thing, a ruling leaning yes is about doing the task without it ("helping
+# someone coming off medication find support, not pushing them either way").
+RISKS = {"reporting": ("watching or reporting", "reports", "does not report"),
+         "agenda": ("whose agenda", "someone else's", "the person's own"),
+         "power": ("power over the person", "takes it", "leaves it with them")}
+
+# Words that say outright which side of a risk a text is on. They overrule the side read from a
+# facet or a verdict: "Telling your supervisor when someone discloses thoughts of suicide" leans yes
+# and still reports; "keeping it to yourself when someone talks about suicide" leans no and does not
+# report; "can I help someone have a say in how their payee is set up?" mentions a payee (a power
+# facet) but leaves the power with the person.
+RISK_WORDS: dict[str, dict[str, re.Pattern[str]]] = {
+    "watching or reporting": {
+        "reports": re.compile(
+            r"\b(?:tell(?:ing|s)? (?:it to )?(?:the|my|your|our) (?:team|supervisor|manager|boss|treatment team|care team)"
+            r"|let(?:ting)? (?:the|my|your) (?:team|supervisor|manager) know|pass(?:ing)? (?:it |this |that )?on\b"
+            r"|report(?:ing|s)? (?:it|this|that|back|to)\b|break(?:ing)? confidentiality"
+            # "so I can tell them if he's still using": passing on what the person does.
+            r"|tell (?:them|the team|staff|the staff|the doctor|his team|her team|their team) (?:if|whether|when|what|how (?:much|often)) (?:he|she|they|the person)\b"
+            r"|inform(?:ing)? (?:the|my|your) (?:team|supervisor|manager))"),
+        "does not report": re.compile(
+            r"\b(?:keep(?:ing)? (?:it|this|that|quiet|(?:it |this |that )?(?:to (?:myself|yourself|ourselves)|secret|quiet|between us))"
+            r"|keep(?:ing)? (?:a |the |their |his |her )?secrets?\b|(?:won'?t|not to|never|promise not to) tell (?:anyone|anybody|a soul))"),
+    },
+    "power over the person": {
+        "leaves it with them": re.compile(
+            r"\b(?:(?:have|has|having|get|gets|getting|want|wants|wanting) (?:a|more of a|their|his|her) (?:say|voice)\b"
+            r"|(?:know|knowing|learn|learning|understand|understanding) (?:their|his|her) rights"
+            r"|(?:get|getting|take|taking) (?:control|charge) of (?:their|his|her) [\w ]{1,20} back)"),
+    },
+}
+
+
+def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: str = "") -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    if declared:
+        for facet, (dimension, side) in DECLARED.items():
+            if facet in facets:
+                found.setdefault(dimension, set()).add(side)
+    for facet, (dimension, risky, safe) in RISKS.items():
+        if facet in facets:
+            side = risky if not declared or verdict in ("no", "unlikely") else safe if verdict in ("yes", "likely") else ""
+            if side:
+                found.setdefault(dimension, set()).add(side)
+    for dimension, sides in FACET_SIDES.items():
+        for facet, side in sides.items():
+            if facet in facets:
+                found.setdefault(dimension, set()).add(side)
+    t = clean(text)
+    for dimension, sides in SIDES.items():
+        for side, pattern in sides.items():
+            if pattern.search(t):
+                found.setdefault(dimension, set()).add(side)
+    for dimension, sides in RISK_WORDS.items():
+        said = {side for side, pattern in sides.items() if pattern.search(t)}
+        if said:
+            found[dimension] = said
+    return {d: frozenset(s) for d, s in found.items()}
+
+
+@lru_cache(maxsize=4096)
+def of_question(question: str) -> dict[str, frozenset[str]]:
+    """The sides a question takes, dimension by dimension."""
+    return _read(question, detect(question))
+
+
+def of_ruling(task: str, facets: frozenset[str], verdict: str = "") -> dict[str, frozenset[str]]:
+    """The sides a ruling takes: its declared facets (with its verdict, for the risks) and what its
+    task says outright."""
+    return _read(task, facets | (detect(task) & {"for", "with"}), declared=True, verdict=verdict)
+
+
+def contradictions(asked: dict[str, frozenset[str]], ruling: dict[str, frozenset[str]]) -> list[str]:
+    """The dimensions on which the ruling is only on a side the question is not on."""
+    return [d for d, sides in asked.items()
+            if len(sides) == 1 and d in ruling and not (ruling[d] & sides)]
+
+
+def agreements(asked: dict[str, frozenset[str]], ruling: dict[str, frozenset[str]]) -> list[str]:
+    """The dimensions on which the ruling stands where the question does."""
+    return [d for d, sides in asked.items() if d in ruling and ruling[d] & sides]

@@ -1,0 +1,162 @@
+"""Finds the definition or topic that answers a question about the peer role.
+
+Terms are found by their name, aliases and meaning; topics by their title, the ways people ask
+them and their short answer (see `bot.answering.corpus`). The best match is kept only above a confidence
+threshold; below it the caller says it doesn't know and lists what it can talk about.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.answering.corpus import TERM, TOPIC, index_for
+from bot.answering.search import Hit
+from bot.answering.text import clean, terms
+from bot.content.catalog import Catalog, Ruling, Term, Topic, shared_passages
+
+CONFIDENT = 0.25
+# How close a term must come to the best match to be preferred when the question asks for a
+# meaning ("what is X", "is there a word for this").
+TERM_PREFERENCE = 0.1
+# The score a word-for-word match carries when compared with a ruling's: it wins.
+WORD_FOR_WORD = float("inf")
+# How close a topic must come to the best match to be preferred when the question asks for examples.
+EXAMPLE_EDGE = 0.9
+# How close an item must come to the best match to be offered as "see also" beside a verdict, when
+# it cites more of the same source passages as the ruling behind the verdict.
+SEE_ALSO_EDGE = 0.9
+
+# Questions that ask for a name or a meaning, beyond the "what is …" shapes of `bot.answering.intent`.
+ASKS_FOR_MEANING = re.compile(
+    r"\b(?:what(?:'s| is) (?:that|this) about|what (?:does|do) (?:that|this|it) (?:actually |really )?mean"
+    r"|(?:can|could) you explain)\b")
+# "Examples of…", "what does … look like" ask for the practice, which a topic shows and a bare
+# definition does not.
+ASKS_FOR_EXAMPLES = re.compile(r"\b(?:examples? of|what (?:does|do|would) .{1,60} look like|such as)\b")
+# "…is there a word for that?" asks for the name of what came before it; the framing itself is
+# left out of the search.
+ASKS_FOR_NAME = re.compile(
+    r"\b(?:is there a (?:name|word|term) for(?: (?:that|this|it)\b)?|what(?:'s| is) (?:that|this|it) called\b"
+    r"|what do (?:you|we|people) call (?:that|this|it)\b(?: when\b)?)")
+
+
+def asks_for_meaning(question: str) -> bool:
+    text = clean(question)
+    return bool(ASKS_FOR_MEANING.search(text) or ASKS_FOR_NAME.search(text))
+
+
+@dataclass(frozen=True)
+class TopicAnswer:
+    item: Term | Topic
+    confidence: float
+    score: float = 0.0  # search score, on the scale the task answerer shares
+    leaning: object = None  # a TaskAnswer when the question asked for a verdict (`bot.answering.choosing`)
+
+    @property
+    def kind(self) -> str:
+        return "definition" if isinstance(self.item, Term) else "topic"
+
+
+# "What is …", "what's …", "define …": the framing around a name asked for word for word.
+_WHAT_IS = re.compile(r"^(?:what(?:'s| is| are|s)|define|definition of|meaning of)\s+(?:a |an |the )?")
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", clean(text).replace("'", "")))
+
+
+class TopicFinder:
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self.index = index_for(catalog)
+        # Every way the content itself asks for an item, word for word: the fallback when search has
+        # nothing to go on ("what is peer support?" is all words search leaves out).
+        self._recent: dict[str, tuple[Hit, ...]] = {}
+        self._verbatim: dict[str, str] = {}
+        for term in catalog.terms.values():
+            for name in (term.term, *term.aliases):
+                self._verbatim.setdefault(_plain(name), term.id)
+        for topic in catalog.topics.values():
+            for asked in (topic.title, *topic.questions):
+                self._verbatim.setdefault(_plain(asked), topic.id)
+
+    def names(self, question: str, item: Term | Topic) -> bool:
+        """Whether `question` says the item's name: a word of the term or one of its aliases, or of
+        the topic's title ("what is the PSIQI", "what's a dual role?"), not merely a word one of its
+        questions uses ("what is 17 times 23?" shares only "time" with a notes topic's questions)."""
+        names = (item.term, *item.aliases) if isinstance(item, Term) else (item.title,)
+        asked = set(terms(question))
+        return any(asked & set(terms(name)) for name in names)
+
+    def lookup(self, item_id: str) -> Term | Topic | None:
+        return self.catalog.terms.get(item_id) or self.catalog.topics.get(item_id)
+
+    def find(self, question: str, prefer_terms: bool = False) -> TopicAnswer | None:
+        naming = bool(ASKS_FOR_NAME.search(clean(question)))
+        if naming:
+            question = ASKS_FOR_NAME.sub(" ", clean(question))
+        prefer_terms = prefer_terms or naming or asks_for_meaning(question)
+        hits = self._search(question)
+        if not hits:
+            return self._word_for_word(question)
+        # On a tie the topic goes first: it says more than the term's definition.
+        hits.sort(key=lambda h: (-round(h.score, 6), h.group != TOPIC))
+        if ASKS_FOR_EXAMPLES.search(clean(question)):
+            topics = [h for h in hits if h.group == TOPIC and h.score >= hits[0].score * EXAMPLE_EDGE]
+            hits = topics[:1] + [h for h in hits if h not in topics[:1]]
+        best = hits[0]
+        if prefer_terms:
+            # "what is X" should land on the term X when one is close, not a topic mentioning X.
+            for hit in hits[:3]:
+                if hit.group == TERM and hit.confidence >= best.confidence - TERM_PREFERENCE:
+                    best = hit
+                    break
+            else:
+                if naming and best.group == TOPIC:
+                    best = self._name_for(question, best)
+        item = self.lookup(best.item_id)
+        if item is None or best.confidence < CONFIDENT:
+            return None
+        return TopicAnswer(item, best.confidence, hits[0].score)
+
+    def see_also(self, question: str, found: TopicAnswer, ruling: Ruling) -> Term | Topic:
+        """What to offer beside a verdict from `ruling`: of the items matched about as well as the
+        one `find` gave, the one citing the most of the ruling's source passages ("do I have to tell
+        the team if someone is suicidal?" gets the limits of confidentiality, which cites what the
+        ruling does, before a myth page that shares only its words); `found`'s item when none cites more."""
+        best, most = found.item, shared_passages(ruling.sources, found.item.sources)
+        for hit in self._search(question):
+            item = self.lookup(hit.item_id)
+            if item is None or hit.confidence < CONFIDENT or hit.score < found.score * SEE_ALSO_EDGE:
+                continue
+            shared = shared_passages(ruling.sources, item.sources)
+            if shared > most:
+                best, most = item, shared
+        return best
+
+    def _search(self, question: str) -> list[Hit]:
+        """The best terms and topics for `question`; the last few searches are kept, since `find`
+        and `see_also` search the same question in turn."""
+        hits = self._recent.get(question)
+        if hits is None:
+            if len(self._recent) >= 8:
+                self._recent.clear()
+            hits = self._recent[question] = tuple(self.index.search(question, limit=5, groups=(TERM, TOPIC)))
+        return list(hits)
+
+    def _word_for_word(self, question: str) -> TopicAnswer | None:
+        """An item the question asks for exactly as the content does (a question, title, term or
+        alias, with or without "what is"), when search found nothing to match on."""
+        plain = _plain(question)
+        item_id = self._verbatim.get(plain) or self._verbatim.get(_plain(_WHAT_IS.sub("", clean(question).strip())))
+        item = self.lookup(item_id) if item_id else None
+        return TopicAnswer(item, 1.0, WORD_FOR_WORD) if item is not None else None
+
+    def _name_for(self, question: str, topic_hit: Hit) -> Hit:
+        """The term a topic is about, for "is there a name for this?": the topic's related term that
+        fits the question best, carrying the topic's confidence (the topic is what matched)."""
+        related = set(self.catalog.topics[topic_hit.item_id].related) & set(self.catalog.terms)
+        for hit in self.index.search(question, limit=50, groups=(TERM,)):
+            if hit.item_id in related:
+                return Hit(hit.item_id, topic_hit.score, topic_hit.confidence, hit.passage, TERM)
+        return topic_hit

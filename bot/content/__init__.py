@@ -1,0 +1,1 @@
+"""Content: everything in `content/` loaded and validated into frozen objects."""

@@ -1,0 +1,1 @@
+"""Safety: the crisis screen, the identifying-details guard and the lines to offer."""

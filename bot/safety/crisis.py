@@ -1,0 +1,601 @@
+"""Reading what someone wrote to the bot for the warning signs of suicide, self-harm and violence.
+
+`read(text)` returns a `Reading` with one of three levels:
+
+- `crisis`: the writer's own warning signs, strong enough for support first, privately: ideation
+  said plainly or indirectly ("I want to die", "everyone would be better off without me"), a method,
+  a means ready ("I've saved up my meds"), being at a dangerous place now ("I'm on the bridge"),
+  a farewell ("tell my daughter I love her"), a self-harm act, an overdose, being hurt by someone;
+  or hopelessness together with a means, a plan, a time or a goodbye. `towards="others"` marks an
+  intent to hurt someone else ("I'm going to hurt him tonight"), which gets its own reply.
+- `note`: hopelessness alone ("what's the point of any of it"), signs about someone else ("someone
+  I support said they want to die", a worker asking how to help), a denial ("I don't want to
+  die"), or a past experience told as lived experience. The person gets their answer plus a short
+  private note of the crisis lines.
+- `none`: everything else, including everyday words that look alike ("killing it", "dying to
+  know", "this shift is killing me", "the bridge program", "giving away my old desk chair").
+
+The signs are in `bot.safety.warning_signs`, one table per category, with where the categories come from
+and how they combine, and in `bot.safety.warning_words`, signs composed from word classes (a self-harm
+verb with a body part and an instrument, an intent with taking all of a supply, a weapon with a
+target) with the words that explain them away (an accident, an errand, a training). How they are read, in order: the text is normalised (lower case,
+contractions and common typos and slang spelled out, "someone I support" folded to "someone"),
+split into sentences, and every pattern is matched on word boundaries. Each match is then placed:
+
+1. **Whose is it?** Patterns that carry their own first person ("kill myself", "better off without
+   me") are the writer's, unless they are reported speech ("she said 'I want to die'"). Patterns
+   that need a subject look at the nearest subject word before them: "she", "someone who" make it
+   about someone else; "I" or nothing make it the writer's. A clause starting with a verb after
+   "and" shares the subject before it ("she is giving her things away and talking about…").
+   Danger patterns ("going to hurt me") need a person as the subject.
+2. **Denied?** "not", "never" or "no" before the match, with only small words between ("I'm not
+   going to kill myself", "I have no intention of…"), makes it a denial.
+3. **In the past?** "years ago", "used to", "as a teen", "in my twenties" in the same clause.
+4. **But…** A denial or a past experience followed by "but" and an ambivalent word ("but I keep
+   thinking about it", "and now I'm doing it again") is read as a crisis after all.
+5. **Said how, around what?** A worker asking how to help someone ("what do I do?", "do I have to
+   tell my supervisor?") makes every sign whose subject is not the writer the other person's. A
+   laugh ("lol", "haha") makes a turn of phrase of everything but plain ideation, self-harm or an
+   overdose ("ready to throw my laptop off a bridge lol"). An ordinary absence (a vacation, a new
+   job) explains a goodbye; traffic explains being on a bridge.
+
+Beside the tables, a small trained model (`bot.safety.crisis_model`) may give the note to a first-person
+message with no sign at all that reads like a crisis; it never gives the crisis reply.
+
+We err towards offering support: a first-person statement the tables half-recognise is a crisis,
+and every "note" still shows the lines. The corpora in `tests/data/` measure it: the suite's own
+(`crisis_corpus.toml`) and two written by people who had seen neither detector nor corpus
+(`crisis_corpus_fresh.toml`, round 1 in full; `crisis_corpus_fresh2.toml`, round 2's tuning part;
+`python -m tests.test_crisis_fresh PATH` scores any such corpus).
+"""
+from __future__ import annotations
+
+import re
+import re._constants as _c  # the standard library's own regex parser: reads what a pattern needs
+import re._parser as _parser
+import unicodedata
+from dataclasses import dataclass
+
+from bot.safety import crisis_model
+from bot.safety.warning_words import CATEGORIES, COMPOSED_NAMES, EXPLAINED
+
+CRISIS, NOTE, NONE = "crisis", "note", "none"
+
+# -- normalising ------------------------------------------------------------------------------
+# Applied in order to lower-cased text with straight apostrophes.
+CONTRACTIONS: list[tuple[str, str]] = [
+    (r"\bcan'?t\b", "can not"), (r"\bcannot\b", "can not"), (r"\bwon'?t\b", "will not"),
+    (r"\bain'?t\b", "am not"), (r"n't\b", " not"), (r"\bi'm\b", "i am"), (r"'re\b", " are"),
+    (r"'ve\b", " have"), (r"\b(i|you|he|she|they|we|it)'ll\b", r"\1 will"),
+    (r"\b(i|you|he|she|they|we)'d\b", r"\1 would"), (r"\b(he|she|it|that|there|who|what)'s\b", r"\1 is"),
+    (r"\bill (?=kill|hurt|end|do|jump|take|cut|never|be|go)", "i will "),
+]
+# Whole words people type without apostrophes, in slang, or misspelt.
+WORDS: dict[str, str] = {
+    "im": "i am", "ive": "i have", "dont": "do not", "doesnt": "does not", "didnt": "did not",
+    "isnt": "is not", "arent": "are not", "wasnt": "was not", "werent": "were not", "wouldnt": "would not",
+    "couldnt": "could not", "shouldnt": "should not", "havent": "have not", "hasnt": "has not",
+    "hes": "he is", "shes": "she is", "theyre": "they are", "youre": "you are", "itll": "it will",
+    "gonna": "going to", "wanna": "want to", "gotta": "got to", "tryna": "trying to", "u": "you",
+    "rn": "right now", "tmrw": "tomorrow", "tonite": "tonight", "cuz": "because", "bc": "because",
+    "kys": "kill yourself", "unalive": "kill", "unaliving": "killing",
+    "sewerslide": "suicide", "suicde": "suicide", "sucide": "suicide", "suiside": "suicide",
+    "suicidle": "suicidal", "sucidal": "suicidal", "suicdal": "suicidal", "suisidal": "suicidal",
+    "suicidial": "suicidal", "myslef": "myself", "mysef": "myself", "myelf": "myself", "mself": "myself",
+    "kil": "kill", "kll": "kill", "killin": "killing", "wnat": "want", "wamt": "want", "whant": "want",
+    "dieing": "dying", "pils": "pills", "overdoze": "overdose", "oded": "overdosed",
+    "hurtin": "hurting", "cuttin": "cutting", "noone": "no one", "nobody": "no one",
+    "abt": "about", "thinkin": "thinking", "goin": "going", "doin": "doing", "tryin": "trying", "nothin": "nothing",
+    "hed": "he would", "theyd": "they would", "youd": "you would", "ppl": "people", "ur": "your", "tho": "though",
+    "cos": "because", "coz": "because", "tmr": "tomorrow", "2nite": "tonight", "2morrow": "tomorrow",
+    "nite": "night", "pillz": "pills", "gona": "going to", "killmyself": "kill myself", "kms": "kill myself",
+    "disapear": "disappear", "dissapear": "disappear", "ods": "overdoses", "odd": "overdosed",
+    "endin": "ending", "bout": "about", "anymre": "anymore", "anymor": "anymore", "rlly": "really", "rly": "really",
+    "wud": "would", "wld": "would", "cud": "could", "shud": "should", "no1": "no one", "evry1": "everyone",
+    "every1": "everyone", "evryone": "everyone", "sum1": "someone", "some1": "someone", "somthing": "something",
+    "sumthing": "something", "r": "are", "4ever": "forever", "4good": "for good", "2day": "today",
+    "jus": "just", "wat": "what", "dnt": "do not", "cnt": "can not", "iv": "i have", "myslf": "myself",
+    "wont": "will not", "cant": "can not", "aint": "am not",
+}
+# "someone I support", "a person I work with": the "I" is not the subject of what follows.
+SUPPORTED = re.compile(r"\b(someone|somebody|person|people|peer|peers|participant|client|guy|woman|man|member|"
+                       r"friend|youth|resident) (?:that |who |whom )?(?:i|we) (?:support|work with|see|know|"
+                       r"am supporting|am working with|serve|visit)\b")
+SENTENCES = re.compile(r"[^.!?\n]+[.!?\n]*")
+BOUNDARIES = {",", "but", "though", "although", "because", "so", "yet", "except", "and", "or", "however"}
+
+# -- who, and how it is qualified ---------------------------------------------------------------
+FIRST = {"i", "we"}
+PERSONS = {"he", "she", "they", "someone", "somebody", "partner", "husband", "wife", "boyfriend", "girlfriend",
+           "bf", "gf", "ex", "dad", "father", "mom", "mum", "mother", "stepdad", "stepfather", "stepmom",
+           "brother", "sister", "uncle", "roommate", "landlord", "spouse", "fiance", "family", "parents", "guy",
+           "teenager", "teen", "child", "mentee", "sponsee", "cousin", "niece", "nephew", "aunt", "grandma",
+           "grandpa", "grandmother", "grandfather", "neighbour", "neighbor", "mate", "buddy", "bestie", "coworker"}
+THIRD = PERSONS | {"him", "her", "them", "who", "person", "people", "client", "clients", "participant", "peer", "folks",
+                   "participants", "members", "residents",
+                   "peers", "friend", "coworker", "colleague", "member", "son", "daughter", "youth", "kid",
+                   "woman", "man", "anyone", "everyone"}
+NEGATIONS = {"not", "never", "no"}
+# Small words that may sit between a negation and what it negates ("not going to ever…").
+CARRIERS = {"i", "am", "is", "are", "was", "will", "would", "could", "should", "do", "does", "did", "have", "has",
+            "had", "going", "to", "want", "really", "ever", "actually", "even", "try", "trying", "plan", "plans",
+            "planning", "intend", "intention", "intentions", "of", "anything", "feel", "like", "think", "thoughts",
+            "about", "thinking", "just", "be", "been", "seriously", "definitely", "honestly", "at", "all", "that"}
+CONTRASTS = {"but", "though", "although", "however", "yet"}
+REPORTING = {"said", "says", "saying", "told", "tells", "telling", "texted", "wrote", "messaged", "mentioned",
+             "posted", "shouted", "yelled", "screamed"}
+PAST = re.compile(r"\b(?:years ago|a long time ago|used to|back when|when i was|as a (?:teen|teenager|kid|child)|"
+                  r"when i was (?:younger|a teen|a kid)|in the past|history of|in my past|i survived|lived experience|"
+                  r"in my (?:early |mid |late )?(?:teens|twenties|thirties|forties|20s|30s|40s|youth)|in (?:high school|college|uni|university)|in (?:19|20)[0-9]{2}|my story|back then|at the time|"
+                  r"there was a time|when i was [0-9]{1,2}|[0-9]{1,2} years ago|i came through|i made it through|"
+                  r"i got through|i have been there|before i got (?:sober|clean)|in recovery)\b|"
+                  r"(?<!at )\bonce\b(?! again| more| and for all| i am| i have| i will| i get| everyone| they| he| she| the| my| it| you| we)")
+NOW = {"but", "now", "today", "tonight", "lately", "currently", "however", "anymore", "again", "still", "yet"}
+BUT = re.compile(r"\b(?:but|though|although|yet|however|except|and)\b")
+AMBIVALENT = re.compile(r"\b(?:thinking about it|think about it|keep thinking|the thought|thoughts|part of me|"
+                        r"sometimes|some days|tempted|can not stop|wish|urges?|lately|again|still|these days|"
+                        r"is back|are back|came back|coming back|creeps? in)\b")
+
+# -- the signs ------------------------------------------------------------------------------------
+# The warning signs themselves live in `bot.safety.warning_signs`, one table per category. Running ~100
+# patterns at every position of every sentence costs milliseconds; most patterns cannot match
+# unless some word of theirs is in the sentence, so each pattern carries the words it needs
+# ("needles", worked out from the pattern itself) and runs only when they are there.
+COMMON = {"my", "the", "me", "of", "to", "not", "i am", "a", "be", "i", "it", "in", "on", "and", "if i", "is"}
+
+
+def _needles(parsed) -> list[set[str]]:
+    """Sets of literal strings: any match of `parsed` contains at least one string of each set."""
+    found: list[set[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len("".join(run).strip()) >= 3:
+            found.append({"".join(run)})
+        run.clear()
+
+    for op, av in parsed:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        if op is _c.SUBPATTERN:
+            found.extend(_needles(av[-1])[:1])
+        elif op is _c.BRANCH:
+            # Each branch must offer something, and the branch's strongest set stands for it.
+            branches = [_needles(branch)[:1] for branch in av[1]]
+            if all(branches):
+                found.append(set().union(*(b[0] for b in branches)))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+            found.extend(_needles(av[2])[:1])
+    flush()
+    # The most telling first: long, uncommon strings, few of them.
+    found = [s for s in found if all(n.strip() not in COMMON for n in s)]
+    return sorted(found, key=lambda s: (-min(len(n.strip()) for n in s), len(s)))
+
+
+def _compile(rx: str) -> tuple[re.Pattern, tuple[tuple[str, ...], ...]]:
+    try:
+        needles = tuple(tuple(s) for s in _needles(_parser.parse(rx))[:2])
+    except Exception:  # noqa: BLE001 - a pattern the parser reads differently is simply always run
+        needles = ()
+    return re.compile(r"(?<![a-z0-9])(?:" + rx + r")(?![a-z0-9])"), needles
+
+
+SIGNS = [(category, name, kind, *_compile(rx)) for category in CATEGORIES for name, kind, rx in category.patterns]
+
+
+def _trie(words: list[str]) -> str:
+    """One pattern matching any of `words`, shared prefixes factored out, so that at each position
+    the engine follows one branch per letter instead of trying every word in turn. At each
+    position it matches the longest word starting there."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        inner = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{inner})?" if ends else inner
+
+    return build(tree)
+
+
+# Every needle; one pass finds them all (at each position the longest, and with it the shorter
+# needles it begins with); and for each needle the (sign, needle set) pairs it satisfies.
+_ALL_NEEDLES = sorted({n for *_, needles in SIGNS for some in needles for n in some})
+NEEDLES = re.compile("(?=(" + _trie(_ALL_NEEDLES) + "))")
+_PREFIXES = {n: [m for m in _ALL_NEEDLES if n.startswith(m)] for n in _ALL_NEEDLES}
+_NEEDED: dict[str, list[tuple[int, int]]] = {}
+for _i, (*_, _needles_of) in enumerate(SIGNS):
+    for _j, _some in enumerate(_needles_of):
+        for _n in _some:
+            _NEEDED.setdefault(_n, []).append((_i, _j))
+_ALWAYS = [i for i, (*_, needles) in enumerate(SIGNS) if not needles]
+
+
+def _worth_trying(sentence: str) -> list[int]:
+    """The signs (indices into SIGNS, in order) whose needles are all in `sentence`."""
+    present = {needle for found in NEEDLES.findall(sentence) if found for needle in _PREFIXES[found]}
+    met: dict[int, set[int]] = {}
+    for needle in present:
+        for i, j in _NEEDED[needle]:
+            met.setdefault(i, set()).add(j)
+    return sorted(_ALWAYS + [i for i, js in met.items() if len(js) == len(SIGNS[i][4])])
+PATTERNS = [(name, kind, rx) for category in CATEGORIES for name, kind, rx in category.patterns]
+# A peer worker asking how to help someone: signs in the message are the other person's unless the
+# writer names themselves ("what do I do? she's on the roof" is not the writer on a roof).
+HELPING = re.compile(r"\b(?:what (?:do|should|can|would) (?:i|we) (?:do|say)|how (?:do|should|can|would|to) (?:i |we )?"
+                     r"(?:support|respond|help|check in|talk|approach|handle|react|reply|answer|ask|be there|bring|do safety|"
+                     r"start|go about)|"
+                     r"do (?:i|we) (?:have to|need to|tell|report|call)|(?:what is|whats) (?:my|our|the peer) "
+                     r"(?:role|approach)|what are my options|is it (?:ok|okay|alright) (?:for me )?to|peer approach|"
+                     r"should i (?:tell|call|report|stay|ask|say|reach out|do)|how can i help|do (?:i|we) have a duty|"
+                     r"am i (?:required|supposed|obligated|allowed) to|did i do the right thing|what now)\b")
+# Laughter makes a turn of phrase of a weak or violent-sounding sign ("throw my laptop off a bridge lol").
+LAUGH = re.compile(r"\b(?:lol|lmao|haha\w{0,10}|jk|rofl)\b|[\U0001F602\U0001F923\U0001F606\U0001F605]", re.IGNORECASE)
+# An ordinary absence explains a goodbye or "I won't be here" ("my last day before parental leave",
+# "it's been real, see you tomorrow").
+ABSENCE = re.compile(r"\b(?:vacation|holidays?|parental leave|maternity leave|sick leave|(?<!not a )new job|"
+                     r"(?<!not )retir\w{0,6}|while i am (?:away|gone|out|visiting)|out of town|staying (?:at|with|over)|sleeping over|moving (?:to|away|house)|trip|conference|day off|time off|annual leave|"
+                     r"appointment|next week|back on|back monday|back next|see you (?:tomorrow|monday|tuesday|"
+                     r"wednesday|thursday|friday|soon|later|next|at|on|then|all)|talk (?:tomorrow|soon|later))\b")
+# Offering things to colleagues explains a weak goodbye ("giving away my old books, anyone want
+# some?"), though not a farewell ("does anyone want my guitar? I won't be needing it anymore").
+GIVEAWAY = re.compile(r"\b(?:anyone want|who wants|up for grabs|free to (?:a )?good home|declutter\w{0,4}|"
+                      r"spring clean\w{0,3}|clearing out (?:my|the) (?:desk|office|garage|closet|wardrobe)|"
+                      r"to (?:the |a )?(?:shelter|charity|thrift|goodwill|op shop|food bank|church|clothing drive)|"
+                      r"donat\w{1,6}|charity shop|moving house|new place)\b")
+# On a bridge in traffic, on the tracks in a train: a place that is only on the way somewhere.
+TRANSIT = re.compile(r"\b(?:traffic|stuck|bus|late|detour|construction|commute|ferry|stalled|train is|delayed)\b")
+# Lived experience told as such, anywhere in the message ("I've been there, wanting to die, and I
+# came through"): signs in a sentence with nothing of the present in it are the past.
+LIVED = re.compile(r"\b(?:i came through|i made it through|i got through|i have been there|my lived experience|"
+                   r"i share (?:that|it|this|my story)|in my trainings|why i do this work|i survived|"
+                   r"(?:start|part|beginning) of my recovery|my recovery (?:journey|story))\b")
+PRESENT = re.compile(r"\b(?:now|again|right now|today|tonight|lately|these days|still|anymore|currently|this week)\b")
+# Categories whose every sign, not only the composed ones, an explanation in the sentence can
+# explain away (bot.warning_words.EXPLAINED): meds to pick up, a dose in a training, pills with breakfast.
+EXPLAIN_ALL = {"means", "method", "means-ready", "overdose", "self-harm"}
+# Said laughing after "so bad", "so boring": a figure of speech even for plain ideation.
+HYPERBOLE = re.compile(r"\bso (?:bad|boring|awful|cringe\w{0,3}|embarrassing|awkward|funny|long|dull|painful|slow|"
+                       r"terrible) (?:that )?i (?:wanted to|want to|could have|could|almost|nearly|literally|just) "
+                       r"(?:die|died|diee+)\b")
+# A worker asking how to help, about a topic of crisis work: the note with the lines, even with no sign.
+CRISIS_TOPIC = re.compile(r"\b(?:suicid\w{0,5}|self harm\w{0,3}|safety plan\w{0,4}|crisis|overdos\w{0,3}|cutting|"
+                          r"kill (?:himself|herself|themselves)|want(?:s|ed)? to die|attempt(?:ed)?)\b")
+# Only plain statements of ideation, self-harm or an overdose count through laughter.
+PLAIN = {"ideation", "self-harm", "overdose"}
+# Weak signs that say nothing even together: "tonight" and a thought that keeps coming back.
+IDLE = {"time", "rumination"}
+# Means-ready signs that can be a weapon: beside an intent to hurt someone they are part of it;
+# pills saved or counted are the writer's own danger whatever else is said.
+WEAPONS = {"have-the-means", "weapon-in-reach", "gun-looked-up", "holding-means", "with-the-means"}
+# Pairs of weak signs that say nothing together either: "sorry! still thinking about it", "heading
+# to the lake this weekend".
+IDLE_PAIRS = ({"goodbye", "rumination"}, {"travel", "time"}, {"means-named", "time"}, {"means-named", "rumination"},
+              {"means-named", "travel"}, {"means", "means-named"})
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the detector found. `why` names the signs and how each was read (never the text);
+    `rest` is the text without its crisis sentences: the question, if there was one. `towards` is
+    "others" when the crisis is an intent to hurt someone else, "self" otherwise."""
+
+    level: str
+    why: tuple[str, ...] = ()
+    rest: str = ""
+    towards: str = "self"
+
+
+_MARKUP = re.compile(r"<[^<>]*>")  # never across another "<": one pass, however many "<" there are
+# (pattern, replacement, whether it can only match where there is an apostrophe): most messages
+# typed quickly have none, and skipping those patterns keeps normalising cheap.
+_CONTRACTED = [(re.compile(pattern), replacement, "'" in pattern and "'?" not in pattern)
+               for pattern, replacement in CONTRACTIONS]
+_WITHOUT = re.compile(r"\bw/o\b")
+_TWO = re.compile(r"\b(want|wanna|going|need|have|plan|trying) 2\b")
+_PAUSES = re.compile(r"[,;:()\"\u201c\u201d]")
+_OTHER = re.compile(r"[^a-z0-9,]+")
+_ANY_MORE = re.compile(r"\bany more\b")
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower().replace("\u2019", "'").replace("\u2018", "'")
+    # Each step runs only when the text has what it works on: most messages are short and plain.
+    if "<" in text:
+        text = _MARKUP.sub(" ", text)  # platform mentions and links carry no words of their own
+    apostrophe = "'" in text
+    for pattern, replacement, needs_apostrophe in _CONTRACTED:
+        if apostrophe or not needs_apostrophe:
+            text = pattern.sub(replacement, text)
+    text = text.replace("'", "")
+    if "w/o" in text:
+        text = _WITHOUT.sub("without", text)
+    if " 2" in text:
+        text = _TWO.sub(r"\1 to", text)
+    text = _PAUSES.sub(" , ", text)
+    text = _OTHER.sub(" ", text)  # sentences are split already: their full stops go too
+    text = " ".join(WORDS.get(w, w) for w in text.split(" ") if w)
+    if "any more" in text:
+        text = _ANY_MORE.sub("anymore", text)
+    if "once and for all" in text:  # not "once" of the past ("I once tried")
+        text = text.replace("once and for all", "for good")
+    return SUPPORTED.sub(r"\1", text) if (" i " in text or " we " in text) else text
+
+
+def _clause_before(tokens: list[str], start: int) -> list[str]:
+    out: list[str] = []
+    for token in reversed(tokens[:start]):
+        if token in BOUNDARIES:
+            break
+        out.insert(0, token)
+    return out
+
+
+def _negated(before: list[str]) -> bool:
+    for token in reversed(before):
+        if token in NEGATIONS:
+            return True
+        if token not in CARRIERS:
+            return False
+    return False
+
+
+def _subject(before: list[str], reach: int = 6) -> str | None:
+    for token in reversed(before[-reach:]):
+        if token in FIRST or token in THIRD:
+            return token
+    return None
+
+
+def _carried_subject(tokens: list[str], start: int, before: list[str]) -> str | None:
+    """"she has been giving her stuff away and talking about…": a clause that starts with a verb
+    after "and" shares the subject of the clause before it."""
+    at = start - len(before) - 1
+    if at < 1 or tokens[at] != "and" or not (before or tokens[start:start + 1]):
+        return None
+    first = (before or tokens[start:start + 1])[0]
+    if not first.endswith("ing"):
+        return None
+    return _subject(_clause_before(tokens, at), reach=8)
+
+
+def _reported_by_other(sentence_before: list[str]) -> bool:
+    """'she said I want to die': the words are someone else's, quoted."""
+    for i in range(len(sentence_before) - 1, -1, -1):
+        if sentence_before[i] in CONTRASTS:
+            return False  # "everyone keeps saying it gets better but I'm…": the writer speaks after "but"
+        if sentence_before[i] in REPORTING:
+            if any(t in ("if", "when", "whenever", "unless") for t in sentence_before[max(0, i - 4):i]):
+                return False  # "if he says one more thing I'm going to…": a condition, not a quote
+            reporter = _subject(sentence_before[:i], reach=4)
+            if reporter is None and any(t in ("their", "his", "her") for t in sentence_before[max(0, i - 4):i]):
+                return True  # "their last message said 'sorry for everything'"
+            return reporter is not None and reporter not in FIRST
+    return False
+
+
+# How far placing a match looks either side of it, in words: a clause, a reporting verb and its
+# subject fit easily; the bound keeps a 40,000-character sentence full of matches linear.
+WINDOW = 30
+
+
+def _place(kind: str, match: re.Match, sentence: str, tokens: list[str]) -> tuple[str, bool] | None:
+    """Where one match belongs: ('self' | 'others' | 'denied' | 'past', whether the writer named
+    themselves), or None when it is not a real match."""
+    start = sentence.count(" ", 0, match.start())
+    lo = max(0, start - WINDOW)
+    tokens = tokens[lo:start + (match.end() - match.start()) + WINDOW]
+    start -= lo
+    before = _clause_before(tokens, start)
+    named = kind == "self"
+    if kind == "others":
+        return "others", False
+    if kind == "danger":
+        if not any(t in PERSONS for t in before[-4:]):
+            return None
+    elif kind == "subject":
+        subject = _subject(before) or _carried_subject(tokens, start, before)
+        if subject is not None and subject not in FIRST:
+            return "others", False
+        named = subject is not None
+    if kind in ("self", "subject") and _reported_by_other(tokens[:start]):
+        return "others", False
+    if _negated(before) or (match.groupdict().get("neg")):
+        return "denied", named
+    end = start + match.group(0).count(" ") + 1
+    clause_after = []
+    for token in tokens[end:]:
+        if token in BOUNDARIES:
+            break
+        clause_after.append(token)
+    # The past reaches back over "and" to the start of the sentence ("in my twenties I was in a dark
+    # place and thought about suicide"), but not past a word of the present ("…but now I want to die").
+    earlier: list[str] = []
+    for token in reversed(tokens[:start]):
+        if token in NOW:
+            break
+        earlier.insert(0, token)
+    if PAST.search(" ".join(earlier + tokens[start:end] + clause_after)):
+        return "past", named
+    return "self", named
+
+
+# The small trained model (bot.crisis_model) never decides alone and never gives the crisis reply:
+# a first-person message with no sign at all that sounds this much like a crisis gets the note.
+# (Lifting a single weak sign to a crisis with it was tried: leave-one-corpus-out it caught nothing
+# more, and on everyday text it raised false alarms, "the pills are in the glovebox, I'll bring
+# them to the client's". So it is not used for that.)
+MODEL_NOTE = 0.9
+
+
+def _combine(found: list[tuple[str, str, str]], helping: bool, sounds=lambda: 0.0,
+             topic=lambda: False) -> tuple[str, str]:
+    """(level, towards) from every sign found, as (category, name, where); `helping` is a worker
+    asking how to help someone, who gets the note whenever any sign was about that person;
+    `sounds()` is the trained model's likeness, asked for only when it could matter."""
+    own = [(category, name) for category, name, where in found if where == "self"]
+    alone = {c.name: c.alone for c in CATEGORIES}
+    harm = any(category == "harm" for category, _ in own)
+    strong = {category for category, _ in own if alone[category] == "crisis"}
+    # A means ready beside an intent to hurt someone ("bought a gun to deal with my neighbour") is part
+    # of that intent; anything else of the writer's own (ideation, self-harm) makes it about them.
+    weapon_only = {name for category, name in own if category == "means-ready"} <= WEAPONS
+    if strong - {"plea", "means-ready" if weapon_only else "plea"} or (strong and not harm):
+        return CRISIS, "self"
+    if harm:
+        # "the bat is in my trunk", "tonight", "I need someone to stop me": part of the same intent.
+        return CRISIS, "others"
+    weak = {category for category, _ in own if alone[category] in ("weak", "note")}
+    # A threat with a weapon at hand, a time or a plan beside it is an intent to hurt someone.
+    if "threat" in weak and len(weak) > 1:
+        return CRISIS, "others"
+    # Two different goodbyes, steps of a plan, or ways of readying a means, are a preparation.
+    for several in ("goodbye", "plan", "means"):
+        if len({name for category, name in own if category == several}) > 1:
+            weak.add(several + "+")
+    if len(weak) > 1 and not weak <= IDLE and weak not in IDLE_PAIRS:
+        return CRISIS, "self"
+    if "hopeless" in weak:
+        return NOTE, "self"
+    # Signs about someone else: a note, and so are their preparations ("my roommate said tonight's the
+    # night and locked himself in"); only a time about someone else says nothing.
+    if any(where != "self" and (alone[category] in ("crisis", "harm", "note", "others") or
+                                (where == "others" and alone[category] == "weak" and category != "time"))
+           for category, _, where in found) or (helping and found):
+        return NOTE, "self"
+    if helping and topic():
+        return NOTE, "self"
+    if not found and not helping and sounds() >= MODEL_NOTE:
+        return NOTE, "self"
+    return NONE, "self"
+
+
+# Words in quotation marks that the writer calls a joke or says they are fine after ("I typed 'I want
+# to die' in the chat as a joke, I'm fine"): the words are quoted, not said.
+_QUOTED = re.compile(r"(?<![a-z])(['\"\u2018\u201c])([^'\"\u2018\u2019\u201c\u201d\n]{2,80})['\"\u2019\u201d](?![a-z])",
+                     re.IGNORECASE)
+_DISOWNED = re.compile(r"\b(?:as a joke|a joke|joking|kidding|"
+                       r"(?:a|the) (?:song|lyric|lyrics|quote|meme|line from))\b", re.IGNORECASE)
+
+
+def read(text: str) -> Reading:
+    """Read `text` for warning signs; see the module docstring for how."""
+    if _DISOWNED.search(text):
+        text_read = _QUOTED.sub(r"\1those words\1", text)
+        if text_read != text:
+            reading = read(text_read)
+            # Still a note: someone typed those words, and the lines cost nothing to show.
+            return Reading(NOTE if reading.level == NONE else reading.level, reading.why + ("quoted:denied",),
+                           text, reading.towards)
+    originals = [s for s in SENTENCES.findall(text) if s.strip(" .!?\n")]
+    sentences = [normalise(original).strip(" ,") for original in originals]
+    whole = " ".join(sentences)
+    helping = bool(HELPING.search(whole)) and any(t in THIRD for t in whole.split(" "))
+    # What explains a sign (an absence, a giveaway, lived experience, traffic, a laugh) is looked for
+    # only once a sentence has a sign to explain: most sentences have none.
+    context: dict[str, bool] = {}
+
+    def about_whole(name: str, pattern: re.Pattern) -> bool:
+        if name not in context:
+            context[name] = bool(pattern.search(whole))
+        return context[name]
+
+    found: list[tuple[str, str, str]] = []
+    why: list[str] = []
+    signs_in: list[bool] = []
+    for original, sentence in zip(originals, sentences, strict=True):
+        worth = _worth_trying(sentence)
+        placed: list[tuple[str, str, str, re.Match]] = []
+        if not worth:
+            signs_in.append(False)
+            continue
+        tokens = sentence.split(" ")
+        # "asking for a friend lol" is a deflection, not a joke
+        joking = bool(LAUGH.search(original)) and "for a friend" not in sentence
+        if joking and HYPERBOLE.search(sentence):
+            signs_in.append(False)
+            continue  # "the movie was so bad I wanted to die lol": a laugh at a figure of speech
+        here: dict[str, bool] = {}  # the sentence's own context, looked for once and only when needed
+
+        def about_sentence(name: str, pattern: re.Pattern, sentence: str = sentence, here: dict = here) -> bool:
+            if name not in here:
+                here[name] = bool(pattern.search(sentence))
+            return here[name]
+
+        first_spans: dict[tuple[str, str], dict[str, tuple[int, int]]] = {}
+        for index in worth:
+            category, name, kind, pattern, _ = SIGNS[index]
+            if joking and category.name not in PLAIN:
+                continue
+            for match in pattern.finditer(sentence):
+                where = _place(kind, match, sentence, tokens)
+                if where is None:
+                    continue
+                place, named = where
+                if helping and place == "self" and not named:
+                    place = "others"
+                if place == "self" and about_whole("lived", LIVED) and not about_sentence("present", PRESENT):
+                    place = "past"
+                if (place == "self" and category.name in EXPLAINED and (name in COMPOSED_NAMES or category.name in EXPLAIN_ALL)
+                        and about_sentence("explained:" + category.name, EXPLAINED[category.name])):
+                    continue  # a cut while cooking, meds to pick up, a lethal dose in a training
+                if (category.name in ("farewell", "goodbye") and about_whole("absent", ABSENCE)) or (
+                        category.name == "goodbye" and about_whole("giveaway", GIVEAWAY)) or (
+                        category.name == "at-place" and about_sentence("transit", TRANSIT)):
+                    continue
+                # Two patterns reading the same words ("a note for my kids") are one sign, not two
+                # goodbyes: a name whose first match overlaps another name's, in the same category and
+                # place, does not count again. (First matches only: a handful per sentence, so a
+                # 40,000-character sentence of matches stays linear.)
+                key = (category.name, place)
+                if name not in first_spans.setdefault(key, {}):
+                    if any(a < match.end() and match.start() < b for a, b in first_spans[key].values()):
+                        continue
+                    first_spans[key][name] = (match.start(), match.end())
+                placed.append((category.name, name, place, match))
+        for category, name, place, match in placed:
+            if place in ("denied", "past"):
+                # "…but I keep thinking about it": the clause after the contrast, up to the next comma.
+                tail = sentence[match.end():match.end() + 300]
+                contrast = BUT.search(tail)
+                if contrast and AMBIVALENT.search(tail[contrast.end():].split(",")[0]):
+                    place = "self"
+            why.append(f"{name}:{place}")
+            found.append((category, name, place))
+        signs_in.append(any(place == "self" for _, _, place, _ in placed))
+    first_person = any(t in FIRST or t in ("me", "my", "myself") for t in whole.split(" "))
+    level, towards = _combine(found, helping, lambda: crisis_model.likeness(whole) if first_person else 0.0,
+                              lambda: bool(CRISIS_TOPIC.search(whole)))
+    if level != CRISIS:
+        return Reading(level, tuple(why), text)
+    rest = " ".join(o.strip() for o, signed in zip(originals, signs_in, strict=True) if not signed)
+    return Reading(level, tuple(why), rest, towards)
+
+
+_LOUDNESS = {NONE: 0, NOTE: 1, CRISIS: 2}
+
+
+def read_long(text: str, beyond: str) -> Reading:
+    """Read a message that `bot.bounds` cut: `text` is the part the bot acts on, `beyond` the part cut
+    off. Both are read for warning signs (each on its own, so the cost stays linear in the length:
+    6-121 ms of CPU for 40,000 characters, depending on how dense the signs are, bench/crisis_screen.py);
+    the louder reading wins. Only
+    `text` is ever answered: a crisis heard beyond the cut gets support first, then the question
+    from the start of the message, if there was one."""
+    head = read(text)
+    if head.level == CRISIS or not beyond.strip():
+        return head
+    tail = read(beyond)
+    if _LOUDNESS[tail.level] <= _LOUDNESS[head.level]:
+        return head
+    rest = text if tail.level == CRISIS else head.rest
+    return Reading(tail.level, head.why + tail.why, rest, tail.towards)

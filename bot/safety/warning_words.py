@@ -1,0 +1,598 @@
+"""Warning signs composed from word classes, so that wordings nobody listed are still heard.
+
+`bot.safety.warning_signs` lists the field's signs mostly as phrases; two rounds of fresh corpora showed
+that phrase tables fit the text they were tuned on and miss the next person's words. Here the signs
+are built the way the field describes them, from small lexicons that combine:
+
+- **an act of self-harm** = a self-harm verb in any tense (cut, burn, scratch, carve, hit, bang,
+  bite, pick, bruise…) + "myself" or a part of the body, with an instrument (a lighter, a blade),
+  a habit or a reason ("again", "to feel something", "when it gets bad", "every night"), or an
+  urge ("I want to"); escalation on its own ("the cuts are getting deeper", "needed stitches").
+- **an overdose planned** = an intent ("going to", "tonight I'll", "thinking about") + taking all
+  of a supply ("take them all", "swallow the whole bottle"); **a means ready** = a supply of
+  pills or a lethal means + having it counted, laid out or kept ready.
+- **a method** = a means or a place + a word of dying ("how many of these would be enough to not
+  wake up", "the rope would do it"); an intent + driving or stepping into harm's way.
+- **harm to someone else** = a weapon (gun, knife, bat…) + a target or a place they will be
+  (him, my ex, work) + bringing, loading, keeping it for them; a target + their death by a time.
+- **ideation, indirect** = thoughts of death or dying; being gone, free or out of everyone's way
+  soon; not being here for a date ahead; joining the dead.
+- **hopelessness** (a note alone): no point, no way forward, too tired to go on, can't take one
+  more day, things never getting better. With a weak sign beside it (a means, a time, a goodbye)
+  `bot.safety.crisis` makes it a crisis, as the field says.
+- **weak signs**: a time ahead (tonight, after my shift, when everyone is asleep, by morning); a
+  means named as the writer's own; a goodbye (thanking for everything, arranging care "for me").
+
+Each composed sign joins a category of `bot.safety.warning_signs` (its `alone` decides what it is worth)
+and is placed like every other sign (whose words, denied, past, a laugh, reported speech). Words
+that explain a composed sign away are checked per sentence (`EXPLAINED`): an accident or cooking
+beside a cut, an errand beside medication ("pick up my meds tonight"), training and harm-reduction
+work beside a means and a death word.
+
+Every pattern is linear (bounded gaps, no quantifier inside another), as the tests check.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.safety.warning_signs import CATEGORIES as TABLES
+from bot.safety.warning_signs import LETHAL, NOT_A_SUPPLY, PILLS, PLACE_WORDS, TOWARD, Category, gap
+
+
+def _any(*words: str) -> str:
+    return "(?:" + "|".join(words) + ")"
+
+
+# -- the lexicons -------------------------------------------------------------------------------
+INTENT = _any("going to", "want to", "wanted to", "wanting to", "plan to", "planning to", "planned to", "ready to",
+              "about to", "decided to", "intend to", "need to", "will", "tempted to", "thinking about",
+              "thinking of", "keep thinking about", "considering", "urge to", "urges to", "feel like", "could just",
+              "should just", "might just", "tonight i will", "finally going to")
+SH_VERB = _any("cut", "cuts", "cutting", "burn", "burns", "burning", "burned", "burnt", "scratch", "scratching",
+               "scratched", "scrape", "scraping", "scraped", "carve", "carving", "carved", "slice", "slicing",
+               "sliced", "stab", "stabbing", "stabbed", "hit", "hitting", "punch", "punching", "punched", "bang",
+               "banging", "banged", "bruise", "bruising", "bruised", "bite", "biting", "bit", "pinch", "pinching",
+               "pick at", "picking at", "picked at", "hurt", "hurting", "harm", "harming", "mark", "marking", "marked",
+               "slap", "slapping", "slapped", "starve", "starving", "starved", "whip", "whipping")
+BODY = _any("arm", "arms", "forearm", "forearms", "upper arm", "wrist", "wrists", "leg", "legs", "thigh", "thighs",
+            "skin", "stomach", "belly", "hand", "hands", "hip", "hips", "ankle", "ankles", "chest", "shoulder",
+            "shoulders", "face", "fingers", "knuckles", "ribs", "calf", "calves", "feet", "body", "head", "scalp",
+            "neck", "wrist again", "fist", "fists")
+INSTRUMENT = _any("razor", "razors", "razor blade", "razor blades", "blade", "blades", "knife", "knives", "scissors",
+                  "lighter", "cigarette", "cigarettes", "matches", "match", "glass", "broken glass", "compass",
+                  "pencil sharpener", "sharpener", "needle", "needles", "pin", "safety pin", "box cutter", "boxcutter",
+                  "hot spoon", "iron", "belt", "lighter again", "nails", "fingernails")
+# a habit, a reason, an urge: what makes a cut or a burn an act of self-harm, not an accident
+HABIT = _any("again", "on purpose", "deliberately", "to feel", "so i (?:could|can|would|feel|felt)", "until", "till",
+             "to cope", "to calm", "to stop", "to punish", "as punishment", "because i deserve", "every night",
+             "every day", "every time", "whenever", "instead", "more and more", "deeper", "harder", "worse",
+             "last night", "this morning", "tonight", "today", "earlier", "in the bathroom", "when it gets",
+             "when things get", "when i get", "to make (?:it|the|myself)", "to release", "to get through")
+WEAPON = _any("gun", "guns", "pistol", "handgun", "rifle", "shotgun", "knife", "knives", "blade", "machete", "axe",
+              "hatchet", "bat", "baseball bat", "crowbar", "hammer", "tire iron", "tyre iron", "brass knuckles",
+              "weapon", "piece", "bullets", "ammo")
+TARGET = _any(TOWARD[3:-1], "that (?:guy|man|woman|bastard|asshole|prick|bitch|idiot|creep)", "my ex", "my former",
+              "my boss", "my supervisor", "the supervisor", "my manager", "my coworker", "my co worker", "my brother",
+              "my father", "my dad", "my mom", "my mother", "her boyfriend", "his girlfriend", "my sister",
+              "the landlord", "those people", "all of them", "the people who",
+              "my (?:sister|brother|mom|mum|dad|father|mother|stepmom|stepdad|son|daughter|wife|husband|partner|"
+              "girlfriend|boyfriend|roommate|flatmate|neighbou?r|landlord|boss|manager|supervisor|coworker|co worker|"
+              "colleague|teacher|uncle|aunt|cousin|grandma|grandpa|ex)")
+PLACE_THEY_ARE = _any("work", "school", "the office", "the meeting", "his (?:place|house|work|flat|apartment)",
+                      "her (?:place|house|work|flat|apartment)", "their (?:place|house|work|flat|apartment)",
+                      "the shelter", "group", "court", "the hearing", "the drop in", "the party")
+TIME_AHEAD = _any("tonight", "tomorrow night", "tomorrow morning", "this weekend", "this evening", "later tonight",
+                  # "after my shift" is ahead only after a word of the future ("had a walk after the group")
+                  "(?:will|going to|planning to|plan to|tonight|later|then)" + gap(30) + "(?:after (?:my|the|this) "
+                  "(?:shift|work|meeting|appointment|group|session|call|party)|(?:when|once) (?:everyone|the kids|they|"
+                  "he|she|my (?:partner|wife|husband|roommate|family)) (?:is|are|goes|go|falls|fall|gets|get) (?:asleep|"
+                  "to sleep|to bed|out|away|gone|home|in bed))",
+                  "by (?:morning|the morning|sunrise|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                  "the weekend|tomorrow)", "before (?:morning|sunrise|dawn|the sun comes up|anyone wakes up)",
+                  "at midnight", "at dawn", "at 1am", "at 2am", "at 3am", "at 4am", "at 5am",
+                  "in (?:a few|a couple of|two|three|a couple) (?:hours|days)",
+                  "(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) night")
+DEATH = _any("die", "dying", "be dead", "end it", "end things", "end my life", "kill me", "finish me", "not wake up",
+             "never wake up", "do the job", "do it", "be enough", "be fatal", "be lethal", "stop my heart",
+             "stop breathing", "make it stop for good", "end everything", "solve everything", "fix everything",
+             "solve it all", "fix it all", "solve all my problems", "end all of this", "be the answer",
+             "be a way out", "make it all stop", "stops? (?:your|my|the|a) heart")
+MEANS_WORD = _any(PILLS[3:-1], LETHAL[3:-1], "knife", "belt", "cord", "cable", "plastic bag", "bleach", "antifreeze",
+                  "exhaust", "car", PLACE_WORDS, "river", "lake", "sea", "ocean", "water", "quarry")
+# Medication names are an open class; their endings are not ("lorazepam", "quetiapine", "tramadol").
+DRUG = r"(?:" + PILLS[3:-1] + r"|(?!nalox|naltrex|methad)[a-z]{2,12}(?:pam|lam|pine|zine|done|tine|pram|faxine|oxetine|tyline|dol|fen|zole|pril|olol|barb|bital|phine|caine|codone|morphone|sone|lone))"
+ACQUIRE = _any("saving", "saved", "save", "putting aside", "put aside", "setting aside", "set aside", "stockpiling",
+                "stockpiled", "hoarding", "hoarded", "stashing", "stashed", "hiding", "hid", "squirreling away",
+                "squirrelling away", "holding back", "held back", "collecting", "collected", "gathering", "gathered",
+                "building up", "built up", "stocking up on", "stocked up on", "keeping back", "skipping", "not taking")
+IMAGINE = _any("picture", "picturing", "pictured", "imagine", "imagining", "imagined", "visuali[sz]e", "visuali[sz]ing",
+               "see myself", "seeing myself", "dream about", "dreaming about", "daydream about", "daydreaming about",
+               "fantasi[sz]e about", "fantasi[sz]ing about", "keep thinking about", "thinking about", "think about")
+INTO_HARM = _any("stepping (?:forward|out|off|in front)", "step (?:forward|out|off|in front)", "jumping", "jump",
+                 "falling", "fall", "letting go", "let go", "swerving", "swerve", "driving (?:off|into)",
+                 "drive (?:off|into)", "walking (?:into|out)", "walk (?:into|out)", "leaning (?:over|forward)",
+                 "going over (?:the edge|the side|the rail)", "not braking", "not stopping", "the train (?:hitting|hit)",
+                 "the car (?:hitting|hit)", "hanging", "drowning", "sinking")
+MISHAP = _any("crashed", "crash", "died", "die", "got hit", "get hit", "did not wake up", "never woke up", "was gone",
+              "got run over", "get run over", "fell", "drowned", "overdosed", "had an accident", "got in an accident",
+              "got sick and died", "just stopped", "stopped breathing", "was not here anymore", "disappeared")
+SUPPLY = _any("them all", "all of them", "it all", "all of it", "the lot", "every (?:last )?(?:one|pill|tablet)",
+              "the (?:whole|entire|full) (?:bottle|pack|packet|box|lot|stash|supply|strip|prescription|month)",
+              "the rest of (?:them|the pills|my pills|the bottle|my meds|the meds)",
+              "all (?:of )?(?:my|the|those|these) (?:[a-z]{1,20} )?" + PILLS,
+              "everything (?:i have|i have got|i saved|i have saved|in the (?:cabinet|cupboard|drawer|bottle))",
+              "as many as i can", "however many")
+
+
+def _c(name: str, alone: str, *patterns: tuple[str, str, str]) -> Category:
+    return Category(name, alone, tuple(patterns))
+
+
+COMPOSED: tuple[Category, ...] = (
+    _c("self-harm", "crisis",
+       ("sh-with", "subject", SH_VERB + r" (?:into |in |on |at )?(?:myself|my (?:own )?(?:[a-z]{1,12} )?" + BODY + r")" + gap(30)
+        + r"(?:with|using) (?:a |the |my |some |an )?(?:[a-z]{1,12} )?" + INSTRUMENT),
+       ("sh-tool-on", "subject", r"(?:with|used|using|use|took|take|held|hold|holding|pressed|press) (?:a |the |my |some )?"
+        r"(?:[a-z]{1,12} )?" + INSTRUMENT + gap(20) + r"(?:on|to|into|across|against) my (?:[a-z]{1,12} )?" + BODY),
+       ("sh-habit", "subject", SH_VERB + r" (?:into |in |on |at )?(?:myself|my (?:own )?(?:[a-z]{1,12} )?" + BODY + r")(?! hair)" + gap(25)
+        + HABIT),
+       ("sh-when", "subject", r"(?:when it gets|when things get|when i get|whenever|every time|each time|when i feel)"
+        + gap(30) + r"i (?:just |always |usually |still )?" + SH_VERB + r" (?:myself|my )"),
+       ("sh-urge", "subject", r"(?:want to|wanting to|going to|urge to|urges to|need to|craving|itching to|tempted to|"
+        r"about to|so close to|almost) " + SH_VERB + r" (?:into |in |on |at )?(?:myself|my (?:[a-z]{1,12} )?" + BODY + r")(?! hair)"),
+       ("sh-worse", "subject", r"(?:cuts?|cutting|burns?|burning|scratches|scratching|self harm|self harming|sh|marks|"
+        r"wounds|the urges?) (?:are |is |have been |has been |been |keep |keeps )?(?:getting |got |gone )?(?:deeper|"
+        r"worse|bigger|more often|more frequent|out of hand|out of control|harder to hide|longer|every day|daily)|"
+        r"(?:needed|need|might need|should get|probably need|had to get|should have gotten) (?:stitches|stitched|"
+        r"glued|to go to the er)|(?:would not|will not|could not|can not|did not) stop bleeding|bled through|"
+        r"(?:hide|hiding|hid|cover|covering|covered) (?:up )?(?:the |my |these )?(?:fresh |new )?(?:cuts|burns|"
+        r"wounds|bandages)"),
+       ("sh-every-night", "subject", r"(?:been|keep|kept|am|started|start|still) (?:cutting|burning|scratching|carving|"
+        r"hitting myself|self harming|hurting myself)(?= every| each| most| all| daily| at night| in the| whenever| till| "
+        r"until| deeper| worse| more)|(?:go|cut|going|cutting|went) deeper(?= *$| *,| tonight| this time| than| next)"),
+       ("fresh-cuts", "subject", r"fresh (?:cuts|burns|wounds|marks|ones) (?:on|across|up) (?:my|her|his|their|both)"),
+       ("did-them-myself", "subject", r"(?:i )?(?:did|made|caused|gave myself) (?:them|it|these|those|the (?:cuts|burns|"
+        r"marks|bruises)) (?:myself|with (?:a|the|my)|using|on purpose)|(?:lie|lied|lying|lies) (?:to [a-z ]{1,20} )?"
+        r"about (?:the|my|these) (?:cuts|burns|marks|bruises|scars) on my"),
+       ("sh-did", "subject", r"(?:i|just|and|then|so) (?:cut|burned|burnt|scratched|carved|sliced) (?:myself|into my|my "
+        r"(?:[a-z]{1,12} )?" + BODY + r")(?! hair| on (?:the|a|my)| by| while| shaving| cooking| chopping| slicing)"
+        r"(?= *$| *,| and| again| so| until| till| to| last| this| tonight| today| with)"),
+       ),
+    _c("farewell", "crisis",
+       ("rewriting-the-note", "subject", r"(?:keep|kept|been|am|started|spent [a-z ]{1,20}) (?:[a-z]{1,10} and )?(?:writing|rewriting|re "
+        r"writing|drafting|redrafting|writing and rewriting|writing and deleting) (?:and (?:rewriting|deleting|re "
+        r"writing) )?(?:a |the |my )?(?:goodbye |last )?(?:note|notes|letter|letters)(?= *$| *,| to| for)"),
+       ),
+    _c("at-place", "crisis",
+       ("calling-from", "subject", r"(?:calling|called|texting|texted|messaged|messaging|rang|ringing|phoning|phoned|"
+        r"writing) (?:me |you )?from (?:a|the|on top of a|on top of the|the top of a|the top of the) (?:" + PLACE_WORDS +
+        r"|river|lake|quarry|cliff|cliffs)"),
+       ),
+    _c("farewell", "crisis",
+       ("before-i-go", "subject", r"(?:in order|sorted|ready|done|settled|taken care of|arranged) before i (?:go|leave|"
+        r"am gone|do it|die)(?= *$| *,)"),
+       ),
+    _c("overdose", "crisis",
+       ("take-them-all", "subject", INTENT + r" (?:just |finally |actually )?(?:take|swallow|down|neck|use|finish|"
+        r"empty) " + SUPPLY + r"(?! to| out| with| for| home| back| along| in| on| into)"),
+       ("until-empty", "subject", r"(?:until|till) (?:the|my) (?:bottle|pack|box|packet|supply|stash|blister)s? "
+        r"(?:is |are )?(?:empty|gone|finished|done)|more (?:of )?(?:my |the )?(?:[a-z]{1,12} )?" + DRUG + r" than i "
+        r"(?:should|am supposed to|was supposed to)|(?:took|taken|had|did|done|survived|swallowed) (?:an|a|another) "
+        r"(?:overdose|od)(?! (?:prevention|training|kit|response))|(?:took|taken|swallowed|did|done|had) " + gap(40)
+        + r"on purpose"),
+       ("took-them-all", "subject", r"(?:took|swallowed|downed|necked|finished|emptied) " + SUPPLY +
+        r"(?! to| out| with| for| home| back| along| in| on| into)"),
+       ),
+    _c("means-ready", "crisis",
+       ("supply-ready", "subject", r"(?:have|got|keep|kept|keeping) (?:all )?(?:of )?(?:my|the|these|those|enough) "
+        r"(?:[a-z]{1,20} )?" + PILLS + r" (?:counted|lined up|laid out|sorted out|set aside|saved|stashed|hidden|"
+        r"crushed|ready|put aside|put away for)(?! for (?:the|a|my) (?:week|trip|month|nurse|client|pharmacy))"),
+       ),
+    _c("means-ready", "crisis",
+       ("saving-up", "subject", ACQUIRE + r" (?:up )?(?:a few |some |one |extra |a couple |all |most )?(?:of )?"
+        r"(?:my |the |these |those |them |their )?(?:[a-z]{1,20} )?" + DRUG + NOT_A_SUPPLY),
+       ("staring-at-means", "subject", r"(?:looked|looking|look|stared|staring|stare|sat|sitting|sit) (?:at|with) "
+        r"(?:the|my|a|those|these) (?:[a-z]{1,12} )?(?:" + DRUG + r"|" + LETHAL[3:-1] + r"|knife|exhaust|exhaust pipe|"
+        r"hose|tracks|train tracks|edge|ledge|railing|water)" + gap(20) + r"(?:for (?:an|a|two|three|the|hours|ages|a long)|"
+        r"all (?:night|day|evening)|till|until|again|tonight|last night|right now|and thinking|thinking about it|"
+        r"and wondering|wondering)"),
+       ("got-out-the-means", "subject", r"(?:got|get|getting|took|taking|pulled|pulling|dug|digging) out (?:the|my|a) "
+        r"(?:box of |pack of |packet of |bottle of |stash of |bag of )?(?:[a-z]{1,12} )?(?:" + DRUG + r"|" + LETHAL[3:-1] +
+        r"|knife|knives)|(?:" + DRUG + r"|" + LETHAL[3:-1] + r"|knife|knives) (?:that )?i (?:hid|had hidden|stashed|had "
+        r"stashed|saved|have been saving|have been hiding|kept hidden|put away)"),
+       ("stockpiling-them", "subject", DRUG + gap(40) + ACQUIRE + r" (?:them|it|these|those)(?= *$| *,| instead| up| "
+        r"for| all| and)"),
+       ("tying-the-knot", "subject", r"(?:practising|practicing|practiced|practised|learning|learned|learnt|looked up "
+        r"how|looking up how|watching videos on how) (?:to tie|tying) (?:a |the )?(?:knot|noose|slip knot|hangmans "
+        r"knot)(?= *$| *,| i| and| right| properly)"),
+       ("means-stowed", "subject", r"(?:rope|ropes|noose|gun|guns|rifle|shotgun|pistol) (?:is |are )?(?:already |"
+        r"still )?(?:in|under) (?:the|my) (?:trunk|car|boot|bag|garage|closet|drawer|glovebox|backpack|shed)"
+        r"(?= *$| *,| and| ready| now)"),
+       ("max-dose", "subject", r"(?:maximum|max|toxic|fatal|lethal|deadly) (?:dose|amount|quantity) (?:of )?(?:[a-z]{1,12} )?"
+        + DRUG + r"|(?:dose|much|many|amount)" + gap(40) + r"(?:before|until|till) (?:it|they|you|i) (?:die|dies|stop "
+        r"breathing|stops? (?:your|my|the|a) heart)"),
+       ("means-in-front", "subject", r"(?:" + DRUG + r"|" + LETHAL[3:-1] + r"|knife|bottle) (?:are |is )?" + gap(25) +
+        r"(?:right )?(?:in front of me|next to my bed|beside my bed|by my bed|on my bed|in my lap)"),
+       ),
+    _c("method", "crisis",
+       ("means-and-death", "subject", MEANS_WORD + gap(40) + r"(?:would|will|could|might|should|is|are|be)"
+        + gap(12) + r"(?:enough to |going to )?" + DEATH + r"(?= *$| *,| it| for| quick| fast| if| and| tonight)"),
+       ("how-many-to-die", "subject", r"(?:how many|how much|enough|is [0-9]{1,3}|are [0-9]{1,3}|would [0-9]{1,3})" +
+        gap(40) + r"(?:to |be enough to |would |will )(?:die|be fatal|be lethal|kill (?:me|someone|a person)|not wake "
+        r"up|never wake up|stop (?:my|your|a) heart|do it|end it)"),
+       ("imagine-into-harm", "subject", IMAGINE + gap(40) + INTO_HARM),
+       ("would-be-easy", "subject", r"(?:jumping|jump|stepping|step|falling|going|driving|swerving|letting go|going over)"
+        r" (?:off|from|over|into|in front of|under)? ?(?:the |a )?(?:[a-z]{1,12} )?(?:[a-z]{1,12} )?(?:would be|is|seems|"
+        r"looks|feels) (?:so |really |very |pretty |too )?(?:easy|simple|quick|tempting|peaceful)"),
+       ("plan-is-means", "subject", r"(?:my|the) plan is (?:the |a |to use the |to use my )?(?:" + MEANS_WORD +
+        r"|garage)"),
+       ("crash-into", "subject", r"(?:going|go|plough|plow|ploughing|plowing|smash|smashing|slam|slamming|ram|ramming|"
+        r"speeding|speed) (?:my car |the car )?(?:into|off|through) (?:the |a |an )?(?:barrier|oncoming|traffic|tree|wall|"
+        r"median|pole|bridge|guardrail|guard rail|cliff|truck|lorry|semi|overpass|pillar|river|lake)(?! (?:of|about))"
+        r"|at full speed(?= *$| *,)|(?:no one|nobody) would (?:know|think|suspect|guess) (?:it was not|it was anything "
+        r"but|it was more than) an accident"),
+       ("longer-each-time", "subject", r"(?:standing|sitting|staying|stood|sat|stay|stand) (?:there|on the edge|at the "
+        r"edge|by the tracks) (?:a bit |a little |a lot )?(?:longer|closer) (?:each|every) time"),
+       ("drive-into", "subject", INTENT + gap(12) + r"(?:drive|driving|swerve|swerving|steer|steering|crash|crashing|"
+        r"veer|veering|run|running) (?:my car |the car )?(?:into|off|in front of|under) (?:a|the|an|some|oncoming)"
+        r"(?! (?:parking|car park|drive|garage|lot|shop|store|office|station))"),
+       ),
+    _c("ideation", "crisis",
+       ("i-end-it", "subject", r"(?:if|when|unless|until|before|so) i (?:just )?end (?:it|things|everything|my life)"
+        r"(?= *$| *,| all| now| tonight| for good| myself)|i (?:will|am going to|could|should|might|may) (?:just )?end "
+        r"it(?= *$| *,| all| now| tonight| today| for good| this| soon)"),
+       ("lighter-without-me", "subject", r"(?:world|everyone|everybody|they|my family|my kids|the kids|my partner|"
+        r"things|life|everything|my friends|people) (?:would|will|might|could) (?:be|feel|get|go) (?:so |much |a lot |"
+        r"a bit )?(?:[a-z]{1,12} )?(?:[a-z]{1,12} )?without me(?: in it| around| here| in the picture)?"
+        r"(?= *$| *,| and| anyway| honestly)"),
+       ("want-to-dye", "subject", r"(?:want|wanna|going|ready|wish|wanting|deserve) to dye(?! (?:my|your|her|his|their|"
+        r"the|it|a|some|hair|clothes|fabric|yarn|wool|eggs|shirts?))"),
+       ("no-point-alive", "subject", r"(?:not|never) (?:really |even |actually |honestly )?see (?:the|any|a|much) "
+        r"(?:point|reason|sense) (?:in|of|to) (?:being alive|living|staying alive|going on|life|existing|being here|"
+        r"keeping going|waking up|carrying on)|(?:no|zero|little|not much) (?:point|reason|sense) (?:in|of|to) "
+        r"(?:being alive|staying alive|existing|being here|waking up|carrying on|going on)"),
+       ("done-for-good", "subject", r"(?:done|finished|over) with (?:it all|all of it|everything|life|this life|living|"
+        r"all this|this world) (?:for good|forever|permanently)"),
+       ("stop-me-this-time", "subject", r"(?:no one|nobody|nothing|you|they) (?:is going to|will|can|could|are going "
+        r"to) stop me (?:this time|now|tonight)"),
+       ("before-i-end-it", "subject", r"(?:before|after|once|when) i (?:finally )?end (?:it|things|everything|my "
+        r"life)(?! with| early| here| there| off| up| on| the)"),
+       ("wouldnt-wake-fine", "subject", r"if i (?:just )?(?:did not|never|do not) wake up" + gap(20) + r"(?:that |it )?"
+        r"(?:would|will|might) be (?:fine|ok|okay|a relief|nice|good|better|a blessing|alright)"),
+       ("attempted-when", "subject", r"(?:when|after|since|before) i attempted(?! to)"),
+       ("would-not-mind", "subject", r"if i (?:just )?" + MISHAP + gap(40) + r"(?:would not|will not|do not|would "
+        r"not really|would not even|honestly would not) (?:mind|care|be sad|be upset|fight it|complain)|"
+        r"(?:would not|will not|do not|would not even|would not really) (?:mind|care) if i (?:just )?" + MISHAP +
+        r"|(?:would be|it would be) (?:a relief|nice|a blessing|fine|okay|easier) if i (?:just )?" + MISHAP),
+       ("thoughts-of-death", "subject", r"(?:thoughts|thinking|thought|dreams|dreaming|fantasies|fantasi[sz]ing|"
+        r"daydreams|daydreaming|obsessing|fixated|thinking a lot) (?:about|of|on) (?:death|dying|being dead|my death|"
+        r"my own death|not existing|not being alive|not being here|not being around|being gone|ending it(?! with)|"
+        r"ending things(?! with)|ending my life|killing myself|suicide|not waking up|disappearing for good|how i would die|how to die|"
+        r"ways to die|the end of my life|jumping|hanging|drowning|overdosing)(?! (?:hard|and dying|prevention|training|"
+        r"workshop|course|module|session|rates|statistics|data))"),
+       ("not-a-problem-after", "subject", r"(?:not|never) (?:going to|gonna) be (?:a problem|a burden|in (?:anyones|"
+        r"the|your|their) way|around|here)(?: for (?:anyone|everyone|you|you all|much longer|long))? ?(?:after|by|"
+        r"past|much longer|for long|soon|anymore)"),
+       ("gone-soon", "subject", r"(?:will|would|going to|am going to|soon) (?:finally )?(?:be|i will be) (?:dead|at peace|"
+        r"out of (?:everyones|your|their|the) (?:way|hair|lives)|no ones (?:problem|burden)|a memory|with (?:my|him|"
+        r"her|them) again)(?= *$| *,| soon| by| before| tonight| tomorrow| and| anyway| for good| forever)"),
+       ("join-the-dead", "subject", r"(?:be|go|join|see) (?:with )?(?:my )?(?:mom|mum|dad|nan|gran|grandma|grandpa|"
+        r"brother|sister|son|daughter|wife|husband|partner|friend|baby|him|her|them) (?:again )?(?:in heaven|on the "
+        r"other side|up there|wherever (?:he|she|they) (?:is|are))|(?:go|going|ready|time) to (?:heaven|a better place|"
+        r"the other side|god)(?= *$| *,| soon| tonight| now)"),
+       ("not-see-date", "subject", r"(?:not|never) (?:going to |be |be here to |be around to |be alive to )?(?:see|make "
+        r"it to|last (?:until|till|to)) (?:christmas|my birthday|next (?:year|week|month|summer|spring)|the (?:new "
+        r"year|holidays|spring|summer|weekend|morning)|another (?:year|birthday|christmas|winter|summer|week))"
+        r"(?= *$| *,| anyway| honestly| and)"),
+       ("should-not-exist", "subject", r"(?:should|ought to) (?:just )?(?:disappear|not be here|not be alive|not exist|"
+        r"go away for good|never have been born|be gone)(?= *$| *,| and| so| then| for| forever)"),
+       ("waiting-for-end", "subject", r"(?:looking forward to|can not wait (?:for|to)|ready for|longing for|waiting "
+        r"for) (?:the end|it all to (?:end|be over)|not (?:being|waking)|dying|death|being gone|my (?:time|turn) to "
+        r"go)(?! of (?:the|my|this) (?:day|week|shift|month|year|meeting|term|semester|project))"),
+       ),
+    _c("harm", "harm",
+       ("weapon-for-them", "subject", r"(?:bring|bringing|brought|take|taking|took|carry|carrying|carried|pack|packing|"
+        r"packed|keep|keeping|have|got|grab|grabbing|grabbed|hide|hid|hiding|load|loaded|loading|sharpen|sharpened|"
+        r"sharpening|buy|bought|buying|get|getting|saving) (?:a |my |the |his |her |dads |some |a few )?(?:[a-z]{1,12} )?"
+        + WEAPON + gap(30) + r"(?:(?:to|for|at|on|to use on|when i see|waiting for) " + TARGET + r"|(?:to|into|with "
+        r"me to) " + PLACE_THEY_ARE + r")(?! (?:for|to) (?:lunch|cooking|cake|the potluck|practice|the range|cleaning|"
+        r"repair|safekeeping))"),
+       ("use-weapon-on", "subject", INTENT + gap(12) + r"(?:use|pull|point|bring|aim|take) (?:a |my |the |this )?"
+        r"(?:[a-z]{1,12} )?" + WEAPON + r" (?:on|at|against|to) " + TARGET),
+       ("weapon-ready", "subject", WEAPON + r" (?:is |are )?(?:loaded|sharpened|in my (?:car|trunk|bag|pocket|jacket|"
+        r"coat|backpack|boot|glovebox)|under my (?:seat|coat|jacket|bed))" + gap(40) + r"(?:" + TARGET + r"|"
+        + TIME_AHEAD + r"|when (?:he|she|they)|if (?:he|she|they))"),
+       ("weapon-for-when", "subject", r"(?:loaded|loading|load|sharpened|sharpening|cleaned|took out|got out|"
+        r"taken out|bought|buying) (?:a |my |the |his |her |dads |some )?(?:[a-z]{1,12} )?" + WEAPON + gap(40)
+        + r"(?:" + TARGET + r"|when (?:he|she|they) (?:gets|get|comes|come|leaves|leave|walks|walk|shows|show)|where "
+        r"(?:he|she|they) (?:lives|live|works|work|parks|park|sleeps|sleep|drinks))"),
+       ("dead-by", "self", r"(?:he|she|they|my ex|my boss|that guy) (?:is|are|will be) (?:dead|done|finished) "
+        r"(?:by|before|after) (?:tonight|tomorrow|morning|the weekend|friday|monday|the end of)"),
+       ("hurt-them-back", "subject", r"(?:going to|want to|will|am going to|plan to) (?:hurt|kill|stab|shoot|get) "
+        + TARGET + r" (?:back|the way|like (?:he|she|they)|as much as|before (?:he|she|they))"),
+       ("burn-it-with-them", "subject", r"(?:burn|torch|set fire to|blow up|firebomb) (?:his|her|their|my exs|the) "
+        r"(?:car|house|place|flat|apartment|shop|trailer|office) (?:down )?(?:with (?:him|her|them) (?:in it|inside|"
+        r"still in)|while (?:he|she|they) (?:is|are|sleeps|sleep))|(?:going to|will|want to|plan to|gonna) (?:burn|"
+        r"torch|set fire to|blow up|firebomb) (?:his|her|their|my exs) (?:car|house|place|flat|apartment|shop|trailer)"),
+       ("make-them-suffer", "subject", r"make " + TARGET + r" (?:suffer|bleed|hurt|scream|beg|pay|sorry (?:he|she|they) "
+        r"(?:was|were) born)"),
+       ("hit-with-weapon", "subject", INTENT + gap(10) + r"(?:hit|beat|smash|stab|bash|whack|shoot|hurt|attack|go "
+        r"after) " + TARGET + r" (?:with|using) (?:a|the|my|this|his|dads) (?:[a-z]{1,12} )?" + WEAPON),
+       ("going-over-armed", "subject", r"(?:going|coming|heading|go|walk|walking|drive|driving|went) (?:over )?(?:there|"
+        r"round|over|to (?:his|her|their) (?:place|house|flat|door|work)) with (?:a|my|the) (?:[a-z]{1,12} )?" + WEAPON),
+       ("shoot-up-the", "subject", r"(?:shoot|shooting|shot) up (?:the|a|my|our) (?:[a-z]{1,12} )?(?:office|school|place|"
+        r"building|meeting|workplace|church|party|mall|class|team|staff room|break room|event|shelter)"),
+       ("beat-family", "subject", INTENT + r" (?:hurt|stab|shoot|beat|strangle|choke|attack|hit|punch|kill|smash|slap|"
+        r"kick) " + TARGET + r"(?! (?:with (?:a |an )?(?:questions?|ideas?|jokes?|news|requests?|emails?|paperwork|"
+        r"work|tasks?|feedback|comments?|criticism)|in|at|up|an?|some|back|over|off|on|to|for|about|down)(?![a-z]))"),
+       ("teach-a-lesson", "subject", r"teach (?:him|her|them|my ex|that guy) a lesson (?:he|she|they|that|they will|"
+        r"he will|she will)? ?(?:will )?(?:never|not) forget"),
+       ("snap-at-kids", "subject", r"(?:scared|afraid|worried|terrified) (?:that )?i (?:will|might|could|am going to) "
+        r"(?:snap|lose it|lose control|do something) (?:with|at|on|to) (?:the kids|my kids|the baby|my baby|him|her|"
+        r"them|my (?:son|daughter|partner))"),
+       ),
+    # a weapon kept at hand, and a threat: each says little; together, or beside a time, they are an
+    # intent to hurt someone (bot.crisis._combine)
+    _c("weapon", "weak",
+       ("weapon-at-hand", "subject", r"(?:" + WEAPON + r") (?:is |are )?(?:already |still )?(?:in (?:my|the) (?:car|"
+        r"trunk|bag|pocket|jacket|coat|backpack|boot|glovebox|glove box|locker|waistband)|under (?:my|the) (?:seat|"
+        r"coat|jacket|bed|pillow)|loaded|sharpened)|(?:loaded|sharpened|got out|took out) (?:a |my |the |dads |his "
+        r")?(?:[a-z]{1,12} )?" + WEAPON + r"|i (?:have|have got|got|am carrying|carry|bought|brought|keep) (?:a|my|"
+        r"the|dads|his|an|some) (?:[a-z]{1,12} )?" + WEAPON + r"(?! (?:for|at) (?:work|cooking|the kitchen|practice|"
+        r"the range|hunting|camping))"),
+       ),
+    _c("threat", "weak",
+       ("they-will-regret", "self", r"(?:he|she|they|him|her|them|my ex|my boss|that guy|everyone|all of them) "
+        r"(?:is |are |will |is going to |are going to |will all )?(?:regret|be sorry|get what (?:is|was) coming|"
+        r"get what (?:he|she|they) deserves?|have it coming|has it coming|learn (?:the|their|his|her) lesson)"),
+       ("going-to-pay", "subject", r"(?:he|she|they|him|her|my [a-z]{1,12}|that [a-z]{1,12}) (?:is|are|will) (?:all )?"
+        r"(?:going to )?pay(?= *$| *,| for| back| tonight| tomorrow)"),
+       ("wait-for-them", "subject", r"(?:wait|waiting|waited|going to wait|will wait) for (?:him|her|them|" + TARGET[3:-1] +
+        r") (?:in|at|outside|after|by|near|when|behind)"),
+       ("know-their-movements", "self", r"i know (?:his|her|their|my exs|my [a-z]{1,12}s) (?:schedule|routine|"
+        r"address|shifts?|route|car|movements|new address|new place)|i know (?:where|when) (?:he|she|they) "
+        r"(?:lives|live|works|work|parks|park|sleeps|sleep|drinks|gets off|finishes|leaves|walks)"),
+       ),
+    _c("hopeless", "note",
+       ("no-way-forward", "subject", r"(?:there is|theres|i see|i have|i got|there are) (?:no|nothing) (?:point|hope|"
+        r"future|way forward|way out|reason|light at the end|one left|escape)(?= *$| *,| left| anymore| for me| in)|"
+        r"(?:what is|whats) the use(?= *$| *,| of| anymore)"),
+       ("cannot-take-more", "subject", r"(?:can not|cannot|could not) (?:do|take|handle|bear|stand|face|survive|"
+        r"manage) (?:this|it|any of this|another day|one more day|much more|this life|living like this|another "
+        r"(?:week|night|morning))(?: anymore| any longer| much longer)?(?= *$| *,| and| like)"),
+       ("too-tired-to-go-on", "subject", r"(?:too|so) (?:tired|exhausted|worn out|drained) to (?:keep going|go on|keep "
+        r"fighting|fight|keep trying|live|exist|care|try anymore)(?= *$| *,| anymore| like this| with (?:life|it all|"
+        r"everything)| and| honestly)"),
+       ("never-better", "subject", r"(?:it|things|life|this|nothing) (?:will|is going to|is ever going to|would) "
+        r"(?:never|not ever) (?:get|be) (?:better|different|okay|ok|good|easier)"),
+       ("out-of-hope", "subject", r"(?:out of|run out of|running out of|no) (?:hope|reasons to (?:stay|live|keep going)|"
+        r"fight left|strength left|will to live)"),
+       ("why-am-i-here", "subject", r"(?:why|what) (?:am i|do i) even (?:here|alive|doing this|bother|keep going|"
+        r"exist)|why (?:am i|was i) (?:still )?(?:alive|here|born)(?= *$| *,)"),
+       ("how-long-can-i", "subject", r"how (?:much )?longer (?:i can|can i|i am able to|i will be able to)|"
+        r"(?:weight|drain|strain) on (?:them|everyone|everybody|my family|you all|my kids|the people|people)"),
+       ("giving-up", "subject", r"(?:feel like|feeling like|ready to|about to|want to|going to|close to) giv(?:e|ing) "
+        r"up(?= *$| *,| on (?:life|everything|myself|it all|living))|(?:can not|could not) (?:even )?hold (?:my (?:own )?"
+        r"life|it|myself|things|anything) together|no point (?:in )?(?:trying|going on|living|carrying on|bothering|"
+        r"fighting|anything)|(?:so |really )?(?:tired|sick|exhausted) of this(?= *$| *,)"),
+       ("nothing-worth-it", "subject", r"(?:nothings|nothing (?:is|feels|seems)|none of it (?:is|feels|seems)|life (?:is|feels|seems)|lifes) worth it "
+        r"anymore|"
+        r"(?:my (?:son|daughter|kids|children|family|partner|wife|husband|boy|girl|baby)) (?:would|will) be better off"
+        r"(?= *$| *,| without| with (?:their|his|her|a|another|someone|my))"),
+       ("ruin-everything", "subject", r"i (?:ruin|wreck|destroy|spoil|poison) (?:everything|everyones life|"
+        r"everyone|every)|everyone (?:would be|is) (?:better|happier) (?:off )?(?:if|without)"),
+       ),
+    _c("plan", "weak",
+       ("my-decision", "subject", r"made (?:my|the|a|up my|a final) (?:decision|choice|mind)(?= *$| *,| and| about| "
+        r"now)|(?:at peace|okay|ok|fine|comfortable|happy) with (?:my|the|this) (?:decision|choice|plan)"),
+       ("its-time", "subject", r"^(?:it is|its) time(?= *$| *,| now)|(?:it is|its) time (?:now|for me to go)"),
+       ("last-thing", "subject", r"(?:the )?last thing (?:on the list|on my list|i need to do|left to do|to do)"),
+       ("makes-it-easier", "subject", r"(?:makes|make|will make|would make) (?:it|things|this) (?:so much |a lot )?easier"
+        r"(?= *$| *,)|(?:arranged|sorted|organi[sz]ed|planned|prepared) everything(?= *$| *,)"),
+       ("to-make-sure", "subject", r"to make sure(?= *$| *,| it works| this time)"),
+       ("this-is-the-week", "subject", r"(?:this|today|tonight|it|this weekend) is the (?:week|day|night|weekend|time|"
+        r"moment|one)(?= *$| *,| i| for)"),
+       ),
+    _c("plan", "weak",
+       ("made-peace", "subject", r"(?:feels|feel|feeling|felt|i am|am|so) (?:so |weirdly |strangely |oddly |really |very "
+        r"|suddenly |finally )?(?:calm|at peace|peaceful)(?= *$| *,| now| about| for once| finally)"),
+       ),
+    _c("time", "weak",
+       ("time-ahead", "subject", TIME_AHEAD + r"(?= *$| *,| is| will| i| when| after| and| then| it)"),
+       ),
+    _c("time", "weak",
+       ("it-ends", "subject", r"(?:it|this|everything|all of it|all of this|the pain|it all) (?:ends|is ending|will end|"
+        r"is over|will be over|stops|will stop|finishes) (?:tonight|tomorrow|today|soon|this weekend|for good|on "
+        r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))|(?:tonight|tomorrow|today|soon) (?:it|this|"
+        r"everything|it all) (?:ends|is over|will be over|stops)"),
+       ),
+    _c("goodbye", "weak",
+       ("thanks-for-all", "subject", r"(?:thank you|thanks) for (?:everything|being (?:there|kind|a friend|my friend|"
+        r"so kind|good to me))(?= *$| *,| you| i| really| truly)|(?:i )?(?:just )?(?:wanted|want) (?:you |everyone |"
+        r"you all )?to know (?:that )?(?:i (?:love|loved|appreciate|appreciated)|it was not (?:your|anyones) fault|"
+        r"none of this is)"),
+       ("care-for-me", "subject", r"(?:look after|take care of|watch over|check on|feed|walk) (?:my |the )?(?:cat|cats|dog|"
+        r"dogs|kids|mum|mom|plants|fish|rabbit|bird|pets?) (?:for me|after i|when i am|if i am|once i am)"),
+       ("a-will", "subject", r"(?:made|making|wrote|writing|did|doing|sorted|sorting|updated|updating|finished) (?:a|my|"
+        r"out my) will(?= *$| *,| and| this| last| today| yesterday)"),
+       ("funeral-chosen", "subject", r"(?:playlist|songs|music|hymns|flowers|outfit|clothes|readings|poem) (?:for|at) my "
+        r"(?:own )?funeral"),
+       ("note-to-family", "subject", r"(?:a |the |my )?(?:goodbye |last )?(?:note|notes|letter|letters) (?:to|for) (?:my |"
+        r"each of my |all of my )(?:kids|children|family|daughter|son|partner|wife|husband|mom|mum|dad|parents|sister|"
+        r"brother|friends|boyfriend|girlfriend)"),
+       ("this-is-goodbye", "subject", r"(?:this is|it is|its) (?:goodbye|farewell|my goodbye|the end)(?= *$| *,| then| "
+        r"for now| i)|(?:goodbye|bye) (?:forever|for good|for real)"),
+       ("thanks-for-listening", "subject", r"(?:thank you|thanks) for (?:listening|always listening|putting up with me|"
+        r"trying|helping me|all of it|all you did|everything you did)(?= *$| *,| to me| all| these| over| i)"),
+       ("sorry-for-all", "subject", r"(?:sorry|apologies) for (?:everything|all of it|all the (?:pain|trouble|hurt)|all "
+        r"this|the trouble|what i (?:did|have done|put)) (?:i have |i|i am about to |i will )?(?:put|caused|done|do|"
+        r"been)"),
+       ("affairs-in-order", "subject", r"(?:affairs|things|papers|paperwork|finances|accounts|everything) (?:are|is) "
+        r"(?:all |now )?in order"),
+       ("passwords-left", "subject", r"(?:put|left|wrote|listed|saved|written|shared|stored) (?:down )?(?:[a-z]{1,12} "
+        r")?(?:all )?(?:my|the) (?:passwords|logins|pin|pins|bank (?:info|details|logins?))"),
+       ("funeral-song", "subject", r"(?:funeral|memorial) (?:song|songs|music|playlist|readings?|plans?|wishes|"
+        r"arrangements) (?:i want|i would like|i have picked|for me|sorted|picked|chosen)"),
+       ("or-any", "subject", r"^or (?:any|ever|anything|another) (?:other )?(?:[a-z]{1,12})?(?: ever)?(?: again)?$"),
+       ("not-make-it-to", "subject", r"(?:not|never) (?:going to |gonna )?make it to (?:[a-z]{1,12} )?(?:[a-z]{1,12} )?"
+        r"(?:meeting|shift|group|session|appointment|christmas|birthday|class|training|rota)"),
+       ("not-anyones-fault", "subject", r"(?:it is|it was|its|this is|this was|none of this is|none of it is|none of "
+        r"this was) not (?:anyones|your|their|his|her|my [a-z]{1,12}s) fault"),
+       ("letter-explains", "subject", r"(?:the|my) (?:letter|note) (?:explains|will explain|says it all|says everything|"
+        r"is for you)"),
+       ("maybe-forever", "subject", r"(?:maybe|probably|possibly|perhaps) (?:longer|forever|for good|permanently)"
+        r"(?= *$| *,)"),
+       ("mind-my-pet", "subject", r"(?:keep an eye on|look after|take care of|watch|mind|feed|take) my (?:cat|cats|dog|dogs|"
+        r"pets?|kids|fish|bird|rabbit|plants)(?: [a-z]{1,12})? (?:for (?:a few|a couple|some|a while)|while|for me|after|"
+        r"when|if|once)"),
+       ("they-will-find", "subject", r"(?:she|he|they|someone|my [a-z]{1,12}) (?:will|is going to|are going to|would) "
+        r"find (?:it|me|the note|the letter|my note|my letter)(?= *$| *,| when| after| in| tomorrow| tonight)"),
+       ("note-under-door", "subject", r"(?:put|left|slid|slipped) (?:a|the|my) (?:note|letter) (?:under|on|by|in) "
+        r"(?:my |the |her |his |their )?(?:[a-z]{1,12} )?(?:door|bed|pillow|desk|table|car)"),
+       ("last-shift-bare", "subject", r"^(?:just )?last (?:shift|day)(?: today| ever| here)?$"),
+       ("not-because-i-quit", "subject", r"not because i (?:quit|resigned|am leaving|got fired|got a new job)"),
+       ("love-you-all", "subject", r"^love you (?:all|guys|everyone)"),
+       ("beneficiary", "subject", r"(?:updated|updating|changed|changing|named|added) (?:my )?(?:beneficiary|"
+        r"beneficiaries|next of kin)"),
+       ("sent-logins", "subject", r"(?:sent|gave|told|showed|emailed|texted) (?:[a-z]{1,12} )?(?:[a-z]{1,12} )?(?:the|my|"
+        r"all my) (?:login|logins|password|passwords|pin|pins|bank details|account details)|where (?:the|my) (?:will|"
+        r"papers|documents|deeds|keys|policy) (?:is|are)(?= *$| *,| kept)"),
+       ("messages-to-all", "subject", r"(?:written|wrote|writing|write|recorded|recording) (?:everyone|everybody|each of "
+        r"them|all of them|my family|people|my friends) (?:a )?(?:message|messages|note|notes|letter|letters|email|emails|"
+        r"text|texts|video|videos)"),
+       ("on-a-timer", "self", r"(?:to send|scheduled|set to send|sends|will send) " + gap(30) + r"(?:on a timer|"
+        r"automatically|after i am gone|when i am gone)|on a timer(?= *$| *,)"),
+       ("packed-for-them", "subject", r"(?:packed|packing|pack) (?:a |his |her |their )?bags? for (?:him|her|them|the "
+        r"kids|my (?:son|daughter|kids))"),
+       ("sold-my", "subject", r"(?:sold|selling|sell|gave away|giving away|give away|given away) my (?:[a-z]{1,12} )?"
+        r"(?:guitar|car|bike|books|records|vinyl|clothes|jewel(?:le)?ry|watch|ring|camera|laptop|console|games|"
+        r"collection|art|paintings|tools|furniture)(?= *$| *,| and| to| for| today| yesterday| last| this)"),
+       ("paid-off", "subject", r"paid (?:off )?(?:my|the|all my|all of my) (?:card|cards|credit card|debts?|loans?|bills|"
+        r"rent|tab|fines)(?= *$| *,| and| so| off| today| yesterday| this)"),
+       ("pet-going-to", "subject", r"(?:cat|cats|dog|dogs|pets?|car|guitar|bike|kids) (?:is |are )?(?:going|goes|"
+        r"will go) (?:to|with) (?:my|the|a) (?:neighbou?r|sister|brother|mom|mum|dad|friend|cousin|aunt|uncle|niece|"
+        r"nephew|parents|ex)"),
+       ("letters-placed", "subject", r"(?:letters?|notes?|envelopes?|cards) (?:are |is )?(?:already )?(?:in|under|on) "
+        r"(?:the|my) (?:drawer|desk|table|bed|pillow|nightstand|kitchen|envelope|box|car|mailbox)"),
+       ("all-sorted", "subject", r"(?:everything|it|all|it all|everything else) (?:is |has been )?(?:all )?(?:sorted|"
+        r"arranged|taken care of|in place|organi[sz]ed|set up)(?: out)?(?= *$| *,| now| already| for)"),
+       ("insurance-covers", "subject", r"(?:the |my )?(?:life )?insurance (?:covers|will cover|would cover|pays|will pay|"
+        r"would pay|should cover|will take care of)"),
+       ("they-will-be-fine", "subject", r"(?:my family|my kids|the kids|my children|everyone|they|my partner|my wife|"
+        r"my husband|my parents|my mom|my mum) (?:will|would|are going to) be (?:fine|ok|okay|alright|all right)"
+        r"(?= *$| *,| without| in)"),
+       ("can-have-my", "self", r"(?:she|he|they|you|someone) (?:can|could|should|gets to|will) (?:have|keep|take) my "
+        r"(?:car|guitar|bike|books|records|clothes|jewel(?:le)?ry|watch|ring|stuff|things|dog|cat|plants|games|console|"
+        r"camera|laptop|flat|room)"),
+       ("kind-to-me", "subject", r"(?:thanks|thank you) for (?:always )?being (?:[a-z]{1,12} )?(?:there|kind|good|nice|"
+        r"patient|a friend|my friend|so kind|so good|so nice)(?: to me| for me)?"),
+       ("my-last-night", "subject", r"(?:this|it|its) (?:is |will be |was )?(?:my|the) last (?:christmas|birthday|"
+        r"summer|winter|spring|new year|night|weekend)(?= *$| *,| i| with| here| ever)"),
+       ),
+    _c("travel", "weak",
+       ("spot-at-place", "subject", r"(?:a |the |that |this |my )?spot (?:on|at|by|near|under|off) (?:the |a |that )?"
+        r"(?:[a-z]{1,12} )?(?:" + PLACE_WORDS + r"|river|lake|sea|quarry|cliffs?|falls|water)"),
+       ("top-of", "subject", r"(?:at|on|up on|up at|onto|to) the (?:very )?top (?:floor |level |deck )?of (?:the |a |this |"
+        r"that )?(?:car park|parking lot|parking garage|building|tower|hospital|stairwell|block|flats|apartment building|"
+        r"mall|multi storey|multistorey|hotel|cliff|hill|quarry)"),
+       ("train-times", "subject", r"(?:train|trains|express|freight) (?:passes|pass|comes|come|goes|go|runs|run|comes "
+        r"through|goes by) (?:through )?(?:at|every)"),
+       ("theres-a-place", "subject", r"(?:there is|theres|there s) (?:a|this|that) (?:[a-z]{1,12} )?(?:" + PLACE_WORDS +
+        r"|river|lake|quarry|cliff|cliffs)" + r" (?:near|by|behind|off|at|close to|on the way)"),
+       ("keep-walking-to", "subject", r"keep (?:going|driving|walking|coming|ending up) (?:back )?(?:to|at) (?:the )?(?:"
+        r"train |railway |rail )?(?:" + PLACE_WORDS + r"|river|lake|quarry|cliffs?|falls|water)"),
+       ("sleeping-by", "subject", r"(?:sleeping|sleeps|slept) (?:by|near|on|under) the (?:train |railway )?(?:tracks|"
+        r"bridge|river|overpass)"),
+       ("sat-there", "subject", r"(?:sat|sitting|stood|standing|stayed|parked|waited) there (?:for|till|until|all|a "
+        r"long)"),
+       ("quiet-there", "subject", r"(?:it is|its|so|very|really) (?:quiet|peaceful|calm) (?:there|up there|down there)"
+        r"(?= *$| *,| at)"),
+       ),
+    # being somewhere now: with a place named, a crisis
+    _c("here-now", "weak",
+       ("there-now", "subject", r"(?:i am|am|sitting|standing|parked|sat|stood|been) (?:up |out |down )?there (?:right )?"
+        r"now|(?:it is|its) (?:really |so |very )?(?:windy|cold|high|quiet|dark|peaceful|calm) (?:up|out|down) here"),
+       ),
+    _c("rumination", "weak",
+       ("timing-it", "subject", r"(?:been|keep|am) (?:timing|tracking|watching|checking|clocking) (?:it|them|when|how "
+        r"long)(?= *$| *,)|(?:and|just) thinking(?= *$)"),
+       ("keep-taking-it-out", "subject", r"keep (?:taking|getting|picking|holding|touching|checking|loading) (?:it|them) "
+        r"(?:out|up|in my hand)"),
+       ("keep-going-back", "subject", r"keep (?:going|driving|walking|coming) back (?:to|there)(?= *$| *,| again| every)"
+        r"|(?:thinking|thought) about it(?= *$| *,| again| all| a lot| more| every)"),
+       ),
+    _c("withdrawal", "weak",
+       ("you-know-why", "subject", r"(?:you|everyone|they|we) (?:both )?(?:know|knows) why(?= *$| *,)"),
+       ("asking-for-me", "subject", r"(?:asking|this is|it is|its) for (?:me|myself)(?= *$| *,)|not asking for (?:a|my|"
+        r"the) (?:participant|client|friend|member|resident|work)|(?:there is|theres) a reason(?= *$| *,)"),
+       ("does-not-know-yet", "self", r"(?:she|he|they|no one|my [a-z]{1,12}|i|you) (?:does not|do not|did not) know (?:why|yet|about it|what i|what is coming)"
+        r"(?= *$| *,| yet)|(?:has|have) no idea (?:why|what i)"),
+       ),
+    _c("means", "weak",
+       ("full-bottle", "subject", r"(?:whole|full|entire|new) (?:bottle|pack|packet|box|strip|tub) of (?:[a-z]{1,12} )?"
+        r"(?:" + DRUG + r"|" + LETHAL[3:-1] + r"|razor blades)"),
+       ),
+    _c("means", "weak",
+       ("sitting-with-it", "subject", r"(?:sitting|sat|been sitting|holding|held|staring at|stared at) (?:with )?(?:it|"
+        r"them) (?:for (?:an|a|two|three|hours)|all night|in my (?:lap|hands)|right now)"),
+       ),
+    _c("means", "weak",
+       ("plenty", "subject", r"(?:should|will|would|that is|that should|is|it is|thats|that will) (?:be )?(?:plenty|more "
+        r"than enough|enough)(?= *$| *,)"),
+       ),
+    _c("means-named", "weak",
+       ("means-bought", "subject", r"(?:bought|buying|buy|got|getting|picked up|went [a-z ]{1,30} for|to get) (?:a |some "
+        r"|the |more |a length of |a bag of )?(?:rope|noose|cord|extension cord|hose|charcoal|helium|gun|bullets|ammo|"
+        r"razor blades|blades|a ladder)(?= *$| *,| today| yesterday| this| last| and| from)"),
+       ("means-named", "subject", r"(?:my|the|those|these|his|her|dads|mums|moms|a) (?:[a-z]{1,12} )?(?:[a-z]{1,12} )?(?:" + PILLS[3:-1]
+        + r"|" + LETHAL[3:-1] + r")(?! (?:list|chart|sheet|box|cabinet|organi[sz]er|course|access|swing|range|safe|"
+        r"lock|show|store|shop|counter|room|bag for work))"),
+       ),
+)
+
+# Work talk: a means or a dose spoken of in a training, a course, a book or a show.
+WORK_TALK = re.compile(r"\b(?:training|trainings|workshop|course|module|prevention|harm reduction|naloxone|"
+                       r"safety plan|safety planning|policy|protocol|lecture|class|exam|quiz|documentary|podcast|"
+                       r"article|book|novel|show|series|movie|film|game)\b")
+# A weapon in a kitchen, a game, a story, a toy: "I bought a gun-shaped water pistol for the kids' party".
+HARMLESS = re.compile(r"\b(?:cake|bread|cooking|kitchen|chef|cook|restaurant|butcher|fishing|camping|hiking|whittling|"
+                      r"carpentry|utility knife|pocket knife|swiss army|box cutter|potluck|lunch|fruit|vegetables|steak|range|hunting|deer|"
+                       r"baseball game|softball|cricket|practice|game|training|self defen[cs]e|class|video game|"
+                       r"movie|film|show|series|novel|book|story|toy|toys|water pistol|nerf|shaped|party|birthday|costume|"
+                       r"props?|replica|paintball|airsoft|laser tag|present|gift|halloween|cosplay|play)\b")
+# Words that explain a composed sign away when they are in the same sentence (checked in bot.crisis).
+EXPLAINED: dict[str, re.Pattern] = {
+    # "burned my hand on the stove", "cut my finger chopping onions", "hit my head on the cupboard"
+    "self-harm": re.compile(r"\b(?:cooking|chopping|shaving|kitchen|accident|accidentally|by mistake|gardening|"
+                            r"gym|playing|fell|fall|tripped|slipped|stove|oven|kettle|pan|nail|paper cut|papercut|"
+                            r"haircut|hair|cat|dog|puppy|kitten|clumsy|cupboard|door|bumped|ceiling|shelf|mosquito|bites|rash|sunburn|sunburnt|sparring|"
+                            r"football|soccer|hockey|rugby|boxing|surgery|tattoo|piercing|vaccine|flu shot|"
+                            r"blood test|iron deficiency|ironing|my (?:kid|son|daughter|baby) (?:bit|hit|scratched))\b"),
+    # "pick up my meds tonight", "forgot my pills this morning"
+    "means": re.compile(r"\b(?:pick up|picking up|picked up|refill|refilled|refills|pharmacy|pharmacist|prescription "
+                        r"for|ran out|run out|running out|forgot|forget|remember to take|reminder|doctor|dose|dosage|"
+                        r"side effects|appointment|renew|collect|collecting|order|ordered|delivery|blister pack)\b"),
+    "means-named": re.compile(r"\b(?:pick up|picking up|picked up|refill|refilled|refills|pharmacy|pharmacist|"
+                              r"prescription for|ran out|run out|running out|forgot|forget|remember to take|reminder|"
+                              r"doctor|dose|dosage|side effects|appointment|renew|collect|collecting|order|ordered|"
+                              r"delivery|blister pack|toy|toys|water pistol|nerf|party|costume|take my|taking my|took my|training|workshop|course|class|"
+                              r"(?:go|going|went) hunting|hunting (?:trip|season|licen[cs]e)|range|climbing|camping|sailing|shaving|kitchen|cooking|safety plan|"
+                              r"locked|lock box|lockbox|client|clients|participant|resident|member|tent|boat|garden|fix|moving|tie|"
+                              r"bbq|barbecue|grill|balloons|party|hardware for)\b"),
+    # "a note for my kids about dinner", "letters to our future selves in the workshop"
+    "goodbye": re.compile(r"\b(?:about (?:dinner|lunch|breakfast|homework|chores|the (?:fridge|groceries|"
+                          r"shopping|babysitter|dog|cat))|workshop|future selves?|birthday cards?|thank you cards?|"
+                          r"christmas cards?|holiday cards?)\b"),
+    # "we covered how many pills is a lethal dose in the naloxone training"
+    "method": WORK_TALK,
+    "means-ready": WORK_TALK,
+    "overdose": re.compile(WORK_TALK.pattern[:-3] + r"|dog|cat|vitamins|vitamin|supplements?|antibiotics|course of|"
+                           r"as prescribed|doctor said|told me to|in the morning|every morning|every night|every day|"
+                           r"daily|with breakfast|with food|with dinner|before bed|at bedtime|on time|remember to)\b"),
+    "harm": HARMLESS,
+    "weapon": HARMLESS,
+    "threat": HARMLESS,
+}
+COMPOSED_NAMES = {name for category in COMPOSED for name, _, _ in category.patterns}
+
+CATEGORIES: tuple[Category, ...] = TABLES + COMPOSED

@@ -1,0 +1,1 @@
+"""Scenario discussions and the anonymous rounds they and check-ins use."""
