@@ -234,7 +234,7 @@ def content_check(as_json: bool) -> None:
         counts, problems = catalog.counts(), []
     except ContentError as e:
         counts, problems = {}, e.problems
-    try:  # the crisis lines and local services in content/support/ (bot.resources)
+    try:  # the crisis lines and local services in content/support/ (bot.content.resources)
         support = load_resources(settings.content_dir, settings.region)
         counts.update({"regions": len(support.regions), "local services": len(support.services)})
     except ContentError as e:
@@ -306,7 +306,7 @@ def tick(at: str | None, force: bool) -> None:
     outbox = Outbox(bot.store, {"console": ConsoleTransport()}, bot.clock,
                     lease=timedelta(seconds=bot.settings.lease_seconds))
     # This tick also takes over what a killed tick or bot left claimed, once its lease has run out
-    # (bot.outbox); a live bot's posts are under its renewed lease and left to it.
+    # (bot.delivery.outbox); a live bot's posts are under its renewed lease and left to it.
     pending = bot.store.unfinished_deliveries("")
     if (any(p.where.platform != "console" for p in posts)
             or any(not claim.channel.startswith("console:") for claim in pending)):

@@ -53,7 +53,7 @@ def platform_transports(bot: Bot, settings: AppSettings) -> dict:
 
 async def serve(bot: Bot, settings: AppSettings, stop: asyncio.Event) -> None:
     # Any number of `peerbot run` processes may share the database: each ticks, delivers and takes
-    # over what a dead one left (bot.outbox's leases), with no leader and no lock.
+    # over what a dead one left (bot.delivery.outbox's leases), with no leader and no lock.
     outbox = Outbox(bot.store, {}, bot.clock, lease=timedelta(seconds=settings.lease_seconds))
     platforms = {}
     for name, cls in platform_classes(settings).items():

@@ -8,7 +8,7 @@ in step at start-up or when a facilitator changes one, and a tick that runs twic
 second process can never double a post. Every worker process runs this sweep, with no leader: the
 database hands each due run to one of them (`advance_schedule`, a conditional update; on PostgreSQL
 behind `FOR UPDATE SKIP LOCKED`). The same sweep runs scenario timers and takes over posts a dead
-worker left claimed once their lease has run out (bot.outbox).
+worker left claimed once their lease has run out (bot.delivery.outbox).
 
 (An earlier design gave every schedule its own APScheduler cron job; building 10,000 of them took
 seconds at start-up, and every minute's sweep still computed every schedule's fire times.)

@@ -16,7 +16,7 @@ database, a corrupt content file or database. Slow (about four minutes), so not 
    - 20 times, no kill: the minute sweep (whose recovery looks for claimed, unsent posts) runs in
      the same process at a random moment of the fan-out.
    - 20 times, `peerbot tick` (cron) killed at a random moment and run again: the second tick,
-     taking over the dead one's posts once their lease has run out (bot.outbox), finishes them.
+     taking over the dead one's posts once their lease has run out (bot.delivery.outbox), finishes them.
    The clock is held at the due minute plus 20 s (plus 2 h for the late restarts). The platform
    answers in 10 ms and paces at 0.02 s (2 ms and 0.002 s in the sweep) instead of Slack's 1 s, so
    that a fan-out takes a fraction of a second and 50 kills fit in a minute: time is scaled, the

@@ -132,7 +132,7 @@ class Bot:
                 return [Reply(ONLY_FILES, private=True)]
             verb, rest = router.split(request.text)
             handler = _checked(router.COMMANDS[verb])
-            # A question asked by slash command in a channel is answered privately (bot.sharing).
+            # A question asked by slash command in a channel is answered privately (bot.people.sharing).
             if sharing.asked_quietly(ctx, request, verb):
                 handler = sharing.privately(handler)
             return self.screened(request, verb, rest, lambda: handler(ctx, request, rest), beyond)

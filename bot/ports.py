@@ -89,7 +89,7 @@ class Deliveries(Protocol):
     def finish_delivery(self, key: str, status: str, ref: str = "") -> None: ...
     def delivery(self, key: str) -> Delivery | None: ...
     def unfinished_deliveries(self, since: str) -> list[Delivery]: ...
-    # leases: which worker sends a claimed post, until when (see bot.outbox)
+    # leases: which worker sends a claimed post, until when (see bot.delivery.outbox)
     def hold_deliveries(self, keys: list[str], worker: str, until: str) -> set[str]:
         """Mark claimed posts as `worker`'s until `until`; the keys it now holds (not another's)."""
         ...
@@ -112,7 +112,7 @@ class Channels(Protocol):
 
 
 class Closures(Protocol):
-    """Closures facilitators mark per channel (see bot.calendar_days)."""
+    """Closures facilitators mark per channel (see bot.schedules.calendar_days)."""
 
     def closures(self, channel: str) -> list[Closure]: ...
     def add_closure(self, channel: str, start: str, end: str, label: str) -> int: ...
@@ -120,8 +120,8 @@ class Closures(Protocol):
 
 
 class Workspaces(Protocol):
-    """Per-workspace settings: the crisis-line region (bot.support) and who sees answers to
-    questions asked by slash command in a channel (bot.sharing)."""
+    """Per-workspace settings: the crisis-line region (bot.safety.support) and who sees answers to
+    questions asked by slash command in a channel (bot.people.sharing)."""
 
     def workspace_region(self, workspace: str) -> str | None: ...
     def set_workspace_region(self, workspace: str, region: str) -> None: ...
@@ -214,7 +214,7 @@ class Runs(Protocol):
 
 
 class PersonalData(Protocol):
-    """What is kept about a person, forgetting, retention (see bot.privacy). These deal in raw rows
+    """What is kept about a person, forgetting, retention (see bot.people.privacy). These deal in raw rows
     by table on purpose: an export shows exactly what is stored."""
 
     def about_person(self, platform: str, user_id: str, workspace: str | None = None) -> dict[str, list[dict]]: ...

@@ -142,7 +142,7 @@ class Delivery:
     ref: str = ""
     attempts: int = 0
     payload: str = ""  # the bot's own rendered post while claimed (never a person's text), then ""
-    worker: str = ""  # the worker sending it (bot.outbox's leases), "" until one holds it
+    worker: str = ""  # the worker sending it (bot.delivery.outbox's leases), "" until one holds it
     lease_until: str = ""  # until when that worker holds it; another may take it over after
 
 

@@ -516,7 +516,7 @@ class PostgresStore:
         self._upsert("workspaces", {"workspace": workspace, "answers": mode, "updated_at": self._now()},
                      pk=("workspace",))
 
-    # -- holidays and closures (bot.calendar_days) -------------------------------------------
+    # -- holidays and closures (bot.schedules.calendar_days) -------------------------------------------
     def channel_holidays(self, channel: str) -> str | None:
         row = self._one("select holidays from channels where channel = %s", [channel])
         return row["holidays"] if row and row["holidays"] else None
@@ -609,7 +609,7 @@ class PostgresStore:
         # One delete decides: of two callbacks with the same state (two workers), only one removes the row.
         return self._exec("delete from oauth_states where state = %s and expires_at >= %s", [state, now]) == 1
 
-    # -- leases: which worker is sending a claimed post, and until when (bot.outbox) -------
+    # -- leases: which worker is sending a claimed post, and until when (bot.delivery.outbox) -------
     def hold_deliveries(self, keys: list[str], worker: str, until: str) -> set[str]:
         """Make `worker` the sender of these claimed posts until `until`; the keys it now holds."""
         if not keys:

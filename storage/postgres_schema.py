@@ -100,7 +100,7 @@ create table oauth_states (state ctext primary key, expires_at ctext);
 create index oauth_states_expires on oauth_states (expires_at);
 """
 
-# Several workers on one database (bot.outbox's leases): a claimed post names the worker sending it
+# Several workers on one database (bot.delivery.outbox's leases): a claimed post names the worker sending it
 # and until when; named locks with a lease (the Discord gateway) for what one process does at a time.
 M018_DELIVERY_LEASES = """
 alter table deliveries add column worker ctext not null default '';

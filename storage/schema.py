@@ -89,7 +89,7 @@ def m009_workspace_answers(db: Database) -> None:
 
 @migrations()
 def m010_holidays_and_closures(db: Database) -> None:
-    # Public holidays and closures (bot.calendar_days). A channel's holiday calendar ("CA-ON", "off";
+    # Public holidays and closures (bot.schedules.calendar_days). A channel's holiday calendar ("CA-ON", "off";
     # "" for the operator's default); what a schedule does on a day off ("skip" or "next-day"); and
     # the closures facilitators mark: dates and an agency's own name for them, never about a person.
     db["channels"].add_column("holidays", str, not_null_default="")

@@ -147,7 +147,7 @@ class SqliteStore:
         return [convert.delivery_from_row(r) for r in self.db.query(
             "select * from deliveries where status = 'claimed' and claimed_at >= ? order by claimed_at", [since])]
 
-    # -- leases: which worker is sending a claimed post, and until when (bot.outbox) -------
+    # -- leases: which worker is sending a claimed post, and until when (bot.delivery.outbox) -------
     def hold_deliveries(self, keys: list[str], worker: str, until: str) -> set[str]:
         """Make `worker` the sender of these claimed posts until `until`; returns the keys it now
         holds. A post another worker already took over (its claim's lease ran out) is not ours."""
@@ -522,7 +522,7 @@ class SqliteStore:
         self._upsert("workspaces", {"workspace": workspace, "answers": mode, "updated_at": self._now()},
                      pk=("workspace",))
 
-    # -- holidays and closures (bot.calendar_days) -------------------------------------------
+    # -- holidays and closures (bot.schedules.calendar_days) -------------------------------------------
     def channel_holidays(self, channel: str) -> str | None:
         row = self._channel_row(channel)
         return row["holidays"] if row and row.get("holidays") else None

@@ -197,7 +197,7 @@ def test_answering_from_the_cached_model_never_imports_scikit_learn(question):
     """With the model cached, a `peerbot ask` process answers without importing scikit-learn (which
     alone takes about a second to import)."""
     code = ("import sys; from adapters.bootstrap import build_bot; from bot.settings import Settings; "
-            "from bot.asking import choose; bot = build_bot(Settings(db=':memory:', _env_file=None)); "
+            "from bot.answering.asking import choose; bot = build_bot(Settings(db=':memory:', _env_file=None)); "
             f"choose(bot, {question!r}); print('sklearn' in sys.modules)")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True)  # fits if needed
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True, text=True)

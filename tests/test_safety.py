@@ -179,7 +179,7 @@ def test_lookalikes_of_the_new_signs_stay_quiet():
 def test_signs_composed_from_word_classes_are_heard_in_wordings_no_table_lists():
     """A self-harm verb with a body part and an instrument, a habit or an urge; an intent with taking
     all of a supply; a means with a word of dying; a weapon with a target or a place they will be:
-    each is a crisis, in words written for this test (bot.warning_words)."""
+    each is a crisis, in words written for this test (bot.safety.warning_words)."""
     for text in ("when it gets bad i burn my arm with a lighter", "been carving into my thigh again, deeper every time",
                  "the cuts are getting deeper and I think I need stitches", "I scratched my wrists till they bled last night",
                  "I have my pills counted out and tonight I'm going to take them all",

@@ -261,7 +261,7 @@ LIVED = re.compile(r"\b(?:i came through|i made it through|i got through|i have 
                    r"(?:start|part|beginning) of my recovery|my recovery (?:journey|story))\b")
 PRESENT = re.compile(r"\b(?:now|again|right now|today|tonight|lately|these days|still|anymore|currently|this week)\b")
 # Categories whose every sign, not only the composed ones, an explanation in the sentence can
-# explain away (bot.warning_words.EXPLAINED): meds to pick up, a dose in a training, pills with breakfast.
+# explain away (bot.safety.warning_words.EXPLAINED): meds to pick up, a dose in a training, pills with breakfast.
 EXPLAIN_ALL = {"means", "method", "means-ready", "overdose", "self-harm"}
 # Said laughing after "so bad", "so boring": a figure of speech even for plain ideation.
 HYPERBOLE = re.compile(r"\bso (?:bad|boring|awful|cringe\w{0,3}|embarrassing|awkward|funny|long|dull|painful|slow|"
@@ -429,7 +429,7 @@ def _place(kind: str, match: re.Match, sentence: str, tokens: list[str]) -> tupl
     return "self", named
 
 
-# The small trained model (bot.crisis_model) never decides alone and never gives the crisis reply:
+# The small trained model (bot.safety.crisis_model) never decides alone and never gives the crisis reply:
 # a first-person message with no sign at all that sounds this much like a crisis gets the note.
 # (Lifting a single weak sign to a crisis with it was tried: leave-one-corpus-out it caught nothing
 # more, and on everyday text it raised false alarms, "the pills are in the glovebox, I'll bring

@@ -16,7 +16,7 @@ The weights are plain numbers in `bot/safety/data/crisis_model.json`, scored her
 (a sum over the message's words, each word's share cached). Retrain, from the repository's
 root, after changing a corpus:
 
-    .venv/bin/python -m bot.crisis_model tests/data/crisis_corpus.toml tests/data/crisis_corpus_fresh.toml …
+    .venv/bin/python -m bot.safety.crisis_model tests/data/crisis_corpus.toml tests/data/crisis_corpus_fresh.toml …
 
 which uses scikit-learn (a dependency) and rewrites the JSON file.
 """
@@ -102,7 +102,7 @@ def train(paths: list[str]) -> dict:
 
 if __name__ == "__main__":
     if len(sys.argv) < 2:
-        sys.exit("usage: python -m bot.crisis_model CORPUS.toml [CORPUS.toml …]")
+        sys.exit("usage: python -m bot.safety.crisis_model CORPUS.toml [CORPUS.toml …]")
     WEIGHTS.parent.mkdir(exist_ok=True)
     WEIGHTS.write_text(json.dumps(train(sys.argv[1:]), indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {WEIGHTS} ({len(_model.__wrapped__()[1])} weights)")

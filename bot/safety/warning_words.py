@@ -332,7 +332,7 @@ COMPOSED: tuple[Category, ...] = (
         r"them|my (?:son|daughter|partner))"),
        ),
     # a weapon kept at hand, and a threat: each says little; together, or beside a time, they are an
-    # intent to hurt someone (bot.crisis._combine)
+    # intent to hurt someone (bot.safety.crisis._combine)
     _c("weapon", "weak",
        ("weapon-at-hand", "subject", r"(?:" + WEAPON + r") (?:is |are )?(?:already |still )?(?:in (?:my|the) (?:car|"
         r"trunk|bag|pocket|jacket|coat|backpack|boot|glovebox|glove box|locker|waistband)|under (?:my|the) (?:seat|"
@@ -560,7 +560,7 @@ HARMLESS = re.compile(r"\b(?:cake|bread|cooking|kitchen|chef|cook|restaurant|but
                        r"baseball game|softball|cricket|practice|game|training|self defen[cs]e|class|video game|"
                        r"movie|film|show|series|novel|book|story|toy|toys|water pistol|nerf|shaped|party|birthday|costume|"
                        r"props?|replica|paintball|airsoft|laser tag|present|gift|halloween|cosplay|play)\b")
-# Words that explain a composed sign away when they are in the same sentence (checked in bot.crisis).
+# Words that explain a composed sign away when they are in the same sentence (checked in bot.safety.crisis).
 EXPLAINED: dict[str, re.Pattern] = {
     # "burned my hand on the stove", "cut my finger chopping onions", "hit my head on the cupboard"
     "self-harm": re.compile(r"\b(?:cooking|chopping|shaving|kitchen|accident|accidentally|by mistake|gardening|"

@@ -166,7 +166,7 @@ class Run:
 class Plan:
     """What a schedule does with days off, in its channel's zone."""
 
-    recurrence: str  # RRULE text (see bot.schedule_spec)
+    recurrence: str  # RRULE text (see bot.schedules.spec)
     tz: ZoneInfo
     anchor: datetime
     off: DaysOff

@@ -113,7 +113,7 @@ def test_a_worker_ticking_skips_the_schedules_another_worker_holds(stores):
         thread.join(10)
         assert not thread.is_alive(), "the second worker waited for the first one's rows"
         assert (held, box["result"]) == (ids, [])
-        for sid in held:  # the tick moves each schedule on, as bot.schedules.tick does
+        for sid in held:  # the tick moves each schedule on, as bot.schedules.chat.tick does
             first.update_schedule(sid, next_due="2026-11-30T15:00:00+00:00")
     assert second.due_schedules(NOW) == []
 
