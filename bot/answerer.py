@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bot import retriever, stance
 from bot.catalog import Catalog, Ruling, View
@@ -104,10 +105,10 @@ class Candidate:
     stood: int = 0  # the stance dimensions on which the ruling stands where the question does
 
 
-_read: dict[int, tuple[Catalog, dict, dict]] = {}
+_read: dict[int, tuple[Catalog, dict[str, Any], dict[str, Any]]] = {}
 
 
-def _readings(catalog: Catalog) -> tuple[dict[str, frozenset[str]], dict[str, dict]]:
+def _readings(catalog: Catalog) -> tuple[dict[str, frozenset[str]], dict[str, dict[str, Any]]]:
     """Each ruling's facets and stance, read once per catalog (tests build many bots on one)."""
     key = id(catalog)
     if key not in _read or _read[key][0] is not catalog:

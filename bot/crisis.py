@@ -55,6 +55,7 @@ import re._constants as _c  # the standard library's own regex parser: reads wha
 import re._parser as _parser
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from bot import crisis_model
 from bot.warning_words import CATEGORIES, COMPOSED_NAMES, EXPLAINED
@@ -174,7 +175,7 @@ def _needles(parsed) -> list[set[str]]:
     return sorted(found, key=lambda s: (-min(len(n.strip()) for n in s), len(s)))
 
 
-def _compile(rx: str) -> tuple[re.Pattern, tuple[tuple[str, ...], ...]]:
+def _compile(rx: str) -> tuple[re.Pattern[str], tuple[tuple[str, ...], ...]]:
     try:
         needles = tuple(tuple(s) for s in _needles(_parser.parse(rx))[:2])
     except Exception:  # noqa: BLE001 - a pattern the parser reads differently is simply always run
@@ -189,14 +190,14 @@ def _trie(words: list[str]) -> str:
     """One pattern matching any of `words`, shared prefixes factored out, so that at each position
     the engine follows one branch per letter instead of trying every word in turn. At each
     position it matches the longest word starting there."""
-    tree: dict = {}
+    tree: dict[str, Any] = {}
     for word in words:
         node = tree
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict) -> str:
+    def build(node: dict[str, Any]) -> str:
         ends = "" in node
         branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
@@ -388,7 +389,7 @@ def _reported_by_other(sentence_before: list[str]) -> bool:
 WINDOW = 30
 
 
-def _place(kind: str, match: re.Match, sentence: str, tokens: list[str]) -> tuple[str, bool] | None:
+def _place(kind: str, match: re.Match[str], sentence: str, tokens: list[str]) -> tuple[str, bool] | None:
     """Where one match belongs: ('self' | 'others' | 'denied' | 'past', whether the writer named
     themselves), or None when it is not a real match."""
     start = sentence.count(" ", 0, match.start())
@@ -504,7 +505,7 @@ def read(text: str) -> Reading:
     # only once a sentence has a sign to explain: most sentences have none.
     context: dict[str, bool] = {}
 
-    def about_whole(name: str, pattern: re.Pattern) -> bool:
+    def about_whole(name: str, pattern: re.Pattern[str]) -> bool:
         if name not in context:
             context[name] = bool(pattern.search(whole))
         return context[name]
@@ -514,7 +515,7 @@ def read(text: str) -> Reading:
     signs_in: list[bool] = []
     for original, sentence in zip(originals, sentences, strict=True):
         worth = _worth_trying(sentence)
-        placed: list[tuple[str, str, str, re.Match]] = []
+        placed: list[tuple[str, str, str, re.Match[str]]] = []
         if not worth:
             signs_in.append(False)
             continue
@@ -526,7 +527,7 @@ def read(text: str) -> Reading:
             continue  # "the movie was so bad I wanted to die lol": a laugh at a figure of speech
         here: dict[str, bool] = {}  # the sentence's own context, looked for once and only when needed
 
-        def about_sentence(name: str, pattern: re.Pattern, sentence: str = sentence, here: dict = here) -> bool:
+        def about_sentence(name: str, pattern: re.Pattern[str], sentence: str = sentence, here: dict[str, Any] = here) -> bool:
             if name not in here:
                 here[name] = bool(pattern.search(sentence))
             return here[name]

@@ -115,7 +115,7 @@ def cutoff(bot: Context, now: datetime) -> str:
     return (now - timedelta(days=bot.settings.retention_days)).astimezone(UTC).isoformat(timespec="seconds")
 
 
-def prune(bot: Context, now: datetime) -> list:
+def prune(bot: Context, now: datetime) -> list[Message]:
     """A tick job: drop what is older than the retention period. Posts nothing."""
     removed = bot.store.prune(cutoff(bot, now))
     if removed:

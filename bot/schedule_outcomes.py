@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot import reach
 from bot.messages import Post, Reply, Where
@@ -54,7 +54,7 @@ def _refused(bot: Context, row: Schedule, result: Delivery) -> list[Post]:
     from bot.schedules import describe  # noqa: PLC0415 - schedules imports this module's callers
 
     reason = result.reason or reach.OTHER
-    changes: dict = {"last_failure": reason}
+    changes: dict[str, Any] = {"last_failure": reason}
     if reason in reach.PAUSES:
         changes.update(paused=True, paused_why=reason)
     tell = not row.failure_told and bool(row.created_by)
