@@ -16,6 +16,7 @@ always have, so the same text can be read by any store.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -207,7 +208,7 @@ def _recurrence(recurrence: str, tz: ZoneInfo, around: datetime, anchor: datetim
     return template.replace(dtstart=datetime.combine(start, time()))
 
 
-def _instants(recurrence: str, tz: ZoneInfo, after: datetime, anchor: datetime):
+def _instants(recurrence: str, tz: ZoneInfo, after: datetime, anchor: datetime) -> Iterator[datetime]:
     """Fire instants after `after`, in order. Each wall-clock time is placed with fold=0: the first of
     a repeated hour, and the clock's later reading for a time the spring change skips."""
     rec = _recurrence(recurrence, tz, after, anchor)

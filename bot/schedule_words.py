@@ -16,6 +16,7 @@ is left. Anything else raises:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -124,7 +125,7 @@ def _fix_typos(text: str) -> str:
     return " ".join(words)
 
 
-def _take(pattern: str, text: str, each) -> str:
+def _take(pattern: str, text: str, each: Callable[[re.Match[str]], object]) -> str:
     """Call `each(match)` for every match of `pattern` and blank the matches out."""
     def sub(m: re.Match[str]) -> str:
         each(m)
@@ -143,8 +144,11 @@ def read(text: str) -> Reading:
     t = _fix_typos(normalise(text))
 
     # -- the time --------------------------------------------------------------------------
-    t = _take(r"\b(?:at |around )?(?:12 )?(noon|midday|mid day|lunchtime|lunch time|lunch)\b", t,
-              lambda m: (_set_time(r, 12), r.unsure.append("\"lunch\" could be any time around noon") if "lunch" in m.group(1) else None))
+    def noon(m: re.Match[str]) -> None:
+        _set_time(r, 12)
+        if "lunch" in m.group(1):
+            r.unsure.append("\"lunch\" could be any time around noon")
+    t = _take(r"\b(?:at |around )?(?:12 )?(noon|midday|mid day|lunchtime|lunch time|lunch)\b", t, noon)
     t = _take(r"\b(?:at )?midnight\b", t, lambda m: _set_time(r, 0))
 
     def word_time(m: re.Match[str]) -> None:

@@ -46,7 +46,7 @@ class Hit:
 
 
 class Index:
-    def __init__(self, passages: Iterable[Passage | tuple]):
+    def __init__(self, passages: Iterable[Passage | tuple[Any, ...]]):
         self._ids: list[str] = []
         self._texts: list[str] = []
         self._weights: list[float] = []
