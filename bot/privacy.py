@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot import rounds, sharing
 from bot.actions import encode
@@ -72,7 +72,7 @@ def _open_round_hashes(bot: Context, platform: str, user_id: str, workspace: str
     return hashes
 
 
-def about(bot: Context, platform: str, user_id: str, workspace: str | None = None) -> dict[str, list[dict]]:
+def about(bot: Context, platform: str, user_id: str, workspace: str | None = None) -> dict[str, list[dict[str, Any]]]:
     found = bot.store.about_person(platform, user_id, workspace)
     votes = [{"round_id": r} for r, h in _open_round_hashes(bot, platform, user_id, workspace).items()
              if h in bot.store.voters(r)]
