@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bot import retriever, stance
-from bot.catalog import Catalog, Ruling, View
+from bot.catalog import Catalog, Ruling, Term, Topic, View
 from bot.corpus import RULING, index_for
 from bot.facets import EXPLAIN, RISKY, detect
 from bot.text import clean, terms
@@ -87,7 +87,7 @@ class TaskAnswer:
     confidence: float = 0.0
     score: float = 0.0  # the best ruling's search score, on the scale the topic finder shares
     out_of_scope: bool = False  # the retriever put the question with the written negatives
-    see_also: object = None  # the closest topic or term (set by `bot.choosing`)
+    see_also: Term | Topic | None = None  # the closest topic or term (set by `bot.choosing`)
 
     @property
     def top(self) -> Ruling | None:

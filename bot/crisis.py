@@ -51,9 +51,10 @@ and every "note" still shows the lines. The corpora in `tests/data/` measure it:
 from __future__ import annotations
 
 import re
-import re._constants as _c  # the standard library's own regex parser: reads what a pattern needs
-import re._parser as _parser
+import re._constants as _c  # type: ignore[import-not-found]  # typeshed has no stubs for re._constants; the standard library's own regex parser: reads what a pattern needs
+import re._parser as _parser  # type: ignore[import-not-found]  # nor for re._parser
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -145,7 +146,7 @@ AMBIVALENT = re.compile(r"\b(?:thinking about it|think about it|keep thinking|th
 COMMON = {"my", "the", "me", "of", "to", "not", "i am", "a", "be", "i", "it", "in", "on", "and", "if i", "is"}
 
 
-def _needles(parsed) -> list[set[str]]:
+def _needles(parsed: Any) -> list[set[str]]:  # a re._parser.SubPattern (untyped)
     """Sets of literal strings: any match of `parsed` contains at least one string of each set."""
     found: list[set[str]] = []
     run: list[str] = []
@@ -438,8 +439,8 @@ def _place(kind: str, match: re.Match[str], sentence: str, tokens: list[str]) ->
 MODEL_NOTE = 0.9
 
 
-def _combine(found: list[tuple[str, str, str]], helping: bool, sounds=lambda: 0.0,
-             topic=lambda: False) -> tuple[str, str]:
+def _combine(found: list[tuple[str, str, str]], helping: bool, sounds: Callable[[], float] = lambda: 0.0,
+             topic: Callable[[], bool] = lambda: False) -> tuple[str, str]:
     """(level, towards) from every sign found, as (category, name, where); `helping` is a worker
     asking how to help someone, who gets the note whenever any sign was about that person;
     `sounds()` is the trained model's likeness, asked for only when it could matter."""
@@ -527,7 +528,7 @@ def read(text: str) -> Reading:
             continue  # "the movie was so bad I wanted to die lol": a laugh at a figure of speech
         here: dict[str, bool] = {}  # the sentence's own context, looked for once and only when needed
 
-        def about_sentence(name: str, pattern: re.Pattern[str], sentence: str = sentence, here: dict[str, Any] = here) -> bool:
+        def about_sentence(name: str, pattern: re.Pattern[str], sentence: str = sentence, here: dict[str, bool] = here) -> bool:
             if name not in here:
                 here[name] = bool(pattern.search(sentence))
             return here[name]
@@ -563,7 +564,7 @@ def read(text: str) -> Reading:
                         continue
                     first_spans[key][name] = (match.start(), match.end())
                 placed.append((category.name, name, place, match))
-        for category, name, place, match in placed:
+        for category_name, name, place, match in placed:
             if place in ("denied", "past"):
                 # "…but I keep thinking about it": the clause after the contrast, up to the next comma.
                 tail = sentence[match.end():match.end() + 300]
@@ -571,7 +572,7 @@ def read(text: str) -> Reading:
                 if contrast and AMBIVALENT.search(tail[contrast.end():].split(",")[0]):
                     place = "self"
             why.append(f"{name}:{place}")
-            found.append((category, name, place))
+            found.append((category_name, name, place))
         signs_in.append(any(place == "self" for _, _, place, _ in placed))
     first_person = any(t in FIRST or t in ("me", "my", "myself") for t in whole.split(" "))
     level, towards = _combine(found, helping, lambda: crisis_model.likeness(whole) if first_person else 0.0,
