@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot import rounds, sharing
 from bot.actions import encode
-from bot.messages import Choice, Command, Message, Press, Reply
+from bot.messages import Choice, Command, Message, Post, Press, Reply
 
 if TYPE_CHECKING:
     from bot.context import Context
@@ -115,7 +115,7 @@ def cutoff(bot: Context, now: datetime) -> str:
     return (now - timedelta(days=bot.settings.retention_days)).astimezone(UTC).isoformat(timespec="seconds")
 
 
-def prune(bot: Context, now: datetime) -> list[Message]:
+def prune(bot: Context, now: datetime) -> list[Post]:
     """A tick job: drop what is older than the retention period. Posts nothing."""
     removed = bot.store.prune(cutoff(bot, now))
     if removed:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from bot import asking, calendar_commands, privacy, roles, scenarios, schedules, sharing, support
 from bot.commands import Row
-from bot.messages import Command, Message, Role
+from bot.messages import Command, Message, Post, Role
 
 ActionHandler = Callable[..., list[Message]]
 
@@ -80,7 +80,7 @@ ACTIONS: dict[str, ActionHandler] = {
 }
 
 # Jobs run on every tick besides the schedules (scenario timers, housekeeping): (bot, now) -> posts.
-TIMERS: list[Callable[..., list[Message]]] = [scenarios.due, privacy.prune]
+TIMERS: list[Callable[..., list[Post]]] = [scenarios.due, privacy.prune]
 
 PREFIX = re.compile(r"^\s*/?peer(?:bot)?\b[\s:,]*", re.IGNORECASE)
 

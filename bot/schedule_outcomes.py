@@ -41,7 +41,7 @@ def after_delivery(bot: Context, results: Iterable[Delivery]) -> list[Post]:
     for result in results:
         sid = schedule_of(result.key)
         row = bot.store.schedule(sid) if sid is not None else None
-        if row is None:
+        if sid is None or row is None:  # (no id, no row: the first test only narrows the type)
             continue
         if result.status == "sent" and (row.last_failure or row.failure_told):
             bot.store.note_schedule_post(sid, last_failure="", failure_told=False)

@@ -19,7 +19,7 @@ from bot import checks
 from bot.actions import encode
 from bot.answerer import TaskAnswer
 from bot.catalog import Check, Ruling
-from bot.messages import Choice, Command, Press, Reply
+from bot.messages import Choice, Command, Message, Press, Reply
 from bot.quoting import quote
 from bot.replies import task_reply
 
@@ -75,7 +75,7 @@ def waiting(bot: Context, req: Command | Press) -> bool:
     return True
 
 
-def take_task(bot: Context, req: Command | Press, text: str) -> list[Reply]:
+def take_task(bot: Context, req: Command | Press, text: str) -> list[Message]:
     """The person's answer to "what's the task?": start the check about it, or leave it on "stop"."""
     if text.strip().lower().strip(".!") in CANCEL:
         bot.store.end_flow(_owner(bot, req), f"check:{CHECK_ID}")
