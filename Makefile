@@ -33,9 +33,11 @@ postgres:
 	  fi; \
 	fi
 
-# ruff first: a lint finding fails fast, before the minute of tests (rules in pyproject.toml).
+# ruff and mypy first: a lint or type finding fails fast, before the minute of tests (rules in
+# pyproject.toml; mypy is strict on bot/).
 test: $(STAMP) postgres
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 check: $(STAMP)

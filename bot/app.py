@@ -42,9 +42,9 @@ ONLY_FILES = ("I can only read text, so I haven't opened what you attached (and 
               "question as a message, or \"/peer help\" to see what I can do.")
 
 
-def _checked(row: Row) -> Callable[..., list]:
+def _checked(row: Row) -> Callable[..., list[Message]]:
     """The row's handler behind the row's role check (the one place a command's role is checked)."""
-    def run(bot: Context, req: Command, text: str) -> list:
+    def run(bot: Context, req: Command, text: str) -> list[Message]:
         roles.check(bot, req, row.need(text))
         return row.handler(bot, req, text)
     return run
@@ -153,7 +153,7 @@ class Bot:
                                          lambda: asking.confident(self.context, request, verb, screening.rest))
         return safety.annotated(self.context, request, verb, screening, run())
 
-    def _pressed(self, request: Press) -> list:
+    def _pressed(self, request: Press) -> list[Message]:
         verb, args = decode(request.action)
         handler = router.ACTIONS.get(verb)
         if handler is None:

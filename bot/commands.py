@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.messages import Role
+from bot.messages import Message, Role
 
 NAMES = {Role.PARTICIPANT: "anyone", Role.FACILITATOR: "facilitator", Role.ADMIN: "admin"}
 PLURAL = {Role.FACILITATOR: "facilitators", Role.ADMIN: "admins"}
@@ -32,7 +32,7 @@ class Need:
 
 @dataclass(frozen=True)
 class Row:
-    handler: Callable[..., list]  # (bot, request, rest) -> messages
+    handler: Callable[..., list[Message]]  # (bot, request, rest) -> messages
     summary: str                  # what it does, in a line ("is this a peer task?")
     hint: str = ""                # the argument, as help shows it ("<something you've been asked to do>")
     role: Role = Role.PARTICIPANT  # least role for the bare form, and for any use unless `change` says more

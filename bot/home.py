@@ -2,6 +2,8 @@
 button to ask a question. `Bot.home` gathers the schedules; this module only draws the view."""
 from __future__ import annotations
 
+from typing import Any
+
 from bot.actions import encode
 from bot.messages import Card, Choice, Field, Reply
 
@@ -11,7 +13,7 @@ ABOUT = ("I help peer workers think through their role, with sources: ask whethe
          "\"/peer support\" lists crisis lines.")
 
 
-def home_reply(schedules: list[dict]) -> Reply:
+def home_reply(schedules: list[dict[str, Any]]) -> Reply:
     """The home view, listing `schedules` (`bot.schedules.chat.visible`: what the person can see)."""
     listed = "\n".join(f"• #{s['channel_id']}: {s['summary']} (next: {s['next']})"
                        + (f", {s['problem']}" if s.get("problem") else "") for s in schedules) or "None yet."

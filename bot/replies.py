@@ -68,7 +68,7 @@ def task_reply(answer: TaskAnswer) -> Reply:
         fields.append(Field("See also", _title(see_also)))
     card = Card(title=LEANING[answer.verdict], body=top.task, fields=tuple(fields),
                 footer=f"Source: {cite(top.sources)}", tone=answer.verdict)
-    choices = (Choice("Why?", encode("why", top.id)), Choice("Sources", encode("sources", "ruling", top.id)),
+    choices: tuple[Choice, ...] = (Choice("Why?", encode("why", top.id)), Choice("Sources", encode("sources", "ruling", top.id)),
                Choice("Talk it through", encode("check", "task", top.id)))
     if see_also is not None:
         choices += (Choice(_title(see_also)[:40], encode("topic", see_also.id)),)

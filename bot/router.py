@@ -14,14 +14,14 @@ from collections.abc import Callable
 
 from bot.answering import asking
 from bot.commands import Row
-from bot.messages import Command, Role
+from bot.messages import Command, Message, Post, Role
 from bot.people import privacy, roles, sharing
 from bot.safety import support
 from bot.scenarios import runs as scenarios
 from bot.schedules import calendar_commands
 from bot.schedules import chat as schedules
 
-ActionHandler = Callable[..., list]
+ActionHandler = Callable[..., list[Message]]
 
 FACILITATOR, ADMIN = Role.FACILITATOR, Role.ADMIN
 
@@ -85,7 +85,7 @@ ACTIONS: dict[str, ActionHandler] = {
 }
 
 # Jobs run on every tick besides the schedules (scenario timers, housekeeping): (bot, now) -> posts.
-TIMERS: list[Callable[..., list]] = [scenarios.due, privacy.prune]
+TIMERS: list[Callable[..., list[Post]]] = [scenarios.due, privacy.prune]
 
 PREFIX = re.compile(r"^\s*/?peer(?:bot)?\b[\s:,]*", re.IGNORECASE)
 

@@ -16,7 +16,7 @@ import logging
 import os
 from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import AliasChoices, ValidationError
 
 from bot.settings import Settings
 
@@ -25,8 +25,15 @@ S = TypeVar("S", bound=Settings)
 
 def env_names(cls: type[Settings] = Settings) -> dict[str, str]:
     """The environment variable for each field, to name it the way the person set it."""
-    return {name: field.validation_alias.choices[0] for name, field in cls.model_fields.items()
-            if field.validation_alias is not None}
+    names: dict[str, str] = {}
+    for name, field in cls.model_fields.items():
+        alias = field.validation_alias
+        if alias is None:
+            continue
+        # Every field names its variable with AliasChoices("PEERBOT_..."): a plain string (bot/settings.py).
+        assert isinstance(alias, AliasChoices) and isinstance(alias.choices[0], str)
+        names[name] = alias.choices[0]
+    return names
 
 
 ENV = env_names()

@@ -16,12 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bot.answering import retriever, stance
 from bot.answering.corpus import RULING, index_for
 from bot.answering.facets import EXPLAIN, RISKY, detect
 from bot.answering.text import clean, terms
-from bot.content.catalog import Catalog, Ruling, View
+from bot.content.catalog import Catalog, Ruling, Term, Topic, View
 
 COARSE = {"yes": "yes", "likely": "yes", "depends": "depends", "unlikely": "no", "no": "no"}
 CONFIDENT = 0.25
@@ -86,7 +87,7 @@ class TaskAnswer:
     confidence: float = 0.0
     score: float = 0.0  # the best ruling's search score, on the scale the topic finder shares
     out_of_scope: bool = False  # the retriever put the question with the written negatives
-    see_also: object = None  # the closest topic or term (set by `bot.answering.choosing`)
+    see_also: Term | Topic | None = None  # the closest topic or term (set by `bot.answering.choosing`)
 
     @property
     def top(self) -> Ruling | None:
@@ -104,10 +105,10 @@ class Candidate:
     stood: int = 0  # the stance dimensions on which the ruling stands where the question does
 
 
-_read: dict[int, tuple[Catalog, dict, dict]] = {}
+_read: dict[int, tuple[Catalog, dict[str, Any], dict[str, Any]]] = {}
 
 
-def _readings(catalog: Catalog) -> tuple[dict[str, frozenset[str]], dict[str, dict]]:
+def _readings(catalog: Catalog) -> tuple[dict[str, frozenset[str]], dict[str, dict[str, Any]]]:
     """Each ruling's facets and stance, read once per catalog (tests build many bots on one)."""
     key = id(catalog)
     if key not in _read or _read[key][0] is not catalog:

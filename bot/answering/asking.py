@@ -6,7 +6,7 @@ Which answer a free-text question gets (a task leaning, a topic, or "I don't kno
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.actions import encode
 from bot.answering import checks, courtesy, task_check
@@ -53,7 +53,7 @@ def ask(bot: Context, req: Request, text: str) -> list[Message]:
     return _replies(bot, req, text, *choose(bot, text))
 
 
-def _replies(bot: Context, req: Request, text: str, kind: str, found) -> list[Message]:
+def _replies(bot: Context, req: Request, text: str, kind: str, found: Any) -> list[Message]:
     """The replies to a question `choose` read as `kind`, with what it found."""
     if kind == "task":
         return [task_reply(found), *_lines(bot, req, found.top)]
@@ -81,7 +81,7 @@ def confident(bot: Context, req: Request, verb: str, text: str) -> list[Message]
     return task(bot, req, text) if verb == "task" else _replies(bot, req, text, kind, found)
 
 
-def _lines(bot: Context, req: Request, item) -> list[Message]:
+def _lines(bot: Context, req: Request, item: object) -> list[Message]:
     """An answer about an emergency or someone's safety (`show_lines` in its content) comes with
     the region's emergency number and lines, privately."""
     return [support.lines_note(bot, req)] if getattr(item, "show_lines", False) else []
@@ -239,4 +239,8 @@ def ask_form(bot: Context, req: Request, args: list[str]) -> list[Message]:
 
 def asked(bot: Context, req: Request, args: list[str]) -> list[Message]:
     question = req.value("question") if isinstance(req, Press) else ""
-    return [Reply(r.text, card=r.card, choices=r.choices, private=True) for r in ask(bot, req, question)]
+    out: list[Message] = []
+    for r in ask(bot, req, question):
+        assert isinstance(r, Reply)  # a question from the form (a Press) is answered with replies only
+        out.append(Reply(r.text, card=r.card, choices=r.choices, private=True))
+    return out

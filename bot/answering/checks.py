@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.actions import encode
-from bot.content.catalog import Check
+from bot.content.catalog import Check, CheckOutcome
 from bot.errors import UserError
 from bot.messages import Card, Choice, Field, Reply
 from bot.ports import Flows
@@ -77,7 +77,7 @@ def answer(store: Flows, owner: str, check: Check, step_index: int, pick: str, f
     return [result_reply(check, state["picks"])]
 
 
-def outcome_of(check: Check, picks: list[int]):
+def outcome_of(check: Check, picks: list[int]) -> CheckOutcome:
     return check.outcome_for(sum(check.step[i].choice[p].lean for i, p in enumerate(picks)))
 
 
@@ -92,7 +92,7 @@ def result_reply(check: Check, picks: list[int], about: str = "", compared: tupl
     text = "\n".join(head + [f"Leaning: {outcome.verdict}", "", outcome.summary, ""] + [f"• {n}" for n in notes] +
                      ["", "This is a leaning to take to supervision, not a rule; local policy and your "
                       "supervisor come first.", f"Source: {cite(check.sources)}"] + tail)
-    fields = (Field("What you told me", "\n".join(f"• {n}" for n in notes) or "—"),)
+    fields: tuple[Field, ...] = (Field("What you told me", "\n".join(f"• {n}" for n in notes) or "—"),)
     if compared:
         fields += (Field("Beside the sources", "\n".join(f"• {c}" for c in compared)),)
     card = Card(f"Leaning: {outcome.verdict}", (f"About: {about}\n\n" if about else "") + outcome.summary, fields,

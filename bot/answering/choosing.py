@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.answering.facets import detect
 from bot.answering.intent import (
@@ -119,7 +119,7 @@ def task_shaped(question: str) -> bool:
     return looks_like_task(question) or bool(EXPECTED_TO.search(text)) or bool(detect(question) & WHO_ASKED)
 
 
-def choose(bot: Context, question: str):
+def choose(bot: Context, question: str) -> tuple[str, Any]:
     """Pick the answer for a free-text question: ("task", TaskAnswer) | ("topic", TopicAnswer) |
     ("unsure-task", TaskAnswer) | ("clinical", None) | ("unknown", None)."""
     task_like = task_shaped(question)

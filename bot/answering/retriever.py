@@ -113,7 +113,8 @@ class Model:
         tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
         x = tf * self.idf[idx]
         x /= np.linalg.norm(x)
-        return x.astype(np.float32) @ self.weights[idx] + self.intercept
+        score: np.ndarray = x.astype(np.float32) @ self.weights[idx] + self.intercept
+        return score
 
     def score_in(self, scores: np.ndarray, label: str) -> float:
         """`label`'s score in `scores` (from `scores()`); very low for a label the model lacks."""

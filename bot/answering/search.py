@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -46,7 +46,7 @@ class Hit:
 
 
 class Index:
-    def __init__(self, passages: Iterable[Passage | tuple]):
+    def __init__(self, passages: Iterable[Passage | tuple[Any, ...]]):
         self._ids: list[str] = []
         self._texts: list[str] = []
         self._weights: list[float] = []
@@ -70,7 +70,7 @@ class Index:
         self._surface = sorted(surface)
         self._finish()
 
-    def state(self) -> dict:
+    def state(self) -> dict[str, Any]:
         """Everything the index was built from the text, as plain JSON-able data (for the cache
         beside the content, `bot.answering.corpus`); `from_state` rebuilds the same index from it."""
         return {"ids": self._ids, "texts": self._texts, "weights": self._weights, "groups": self._groups,
@@ -78,7 +78,7 @@ class Index:
                 "postings": {t: [[doc, tf] for doc, tf in p.items()] for t, p in self._postings.items()}}
 
     @classmethod
-    def from_state(cls, state: dict) -> "Index":
+    def from_state(cls, state: dict[str, Any]) -> "Index":
         index = cls.__new__(cls)
         index._ids, index._texts = list(state["ids"]), list(state["texts"])
         index._weights, index._groups = [float(w) for w in state["weights"]], list(state["groups"])

@@ -185,12 +185,12 @@ def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: st
             if facet in facets:
                 found.setdefault(dimension, set()).add(side)
     t = clean(text)
-    for dimension, sides in SIDES.items():
-        for side, pattern in sides.items():
+    for dimension, patterns in SIDES.items():
+        for side, pattern in patterns.items():
             if pattern.search(t):
                 found.setdefault(dimension, set()).add(side)
-    for dimension, sides in RISK_WORDS.items():
-        said = {side for side, pattern in sides.items() if pattern.search(t)}
+    for dimension, patterns in RISK_WORDS.items():
+        said = {side for side, pattern in patterns.items() if pattern.search(t)}
         if said:
             found[dimension] = said
     return {d: frozenset(s) for d, s in found.items()}

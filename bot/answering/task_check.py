@@ -11,6 +11,7 @@ follows, the same one `/peer task` gives.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +19,7 @@ from bot.actions import encode
 from bot.answering import checks
 from bot.answering.answerer import TaskAnswer
 from bot.content.catalog import Check, Ruling
-from bot.messages import Choice, Reply
+from bot.messages import Choice, Command, Message, Press, Reply
 from bot.replies import task_reply
 from bot.safety.quoting import quote
 
@@ -49,11 +50,11 @@ SAYS = {
 CANCEL = frozenset({"stop", "cancel", "never mind", "nevermind", "nvm", "quit", "exit", "no thanks", "forget it"})
 
 
-def _owner(bot: Context, req) -> str:
+def _owner(bot: Context, req: Command | Press) -> str:
     return checks.owner_of(req.where.platform, req.where.workspace, req.who.user_id)
 
 
-def ask_for_task(bot: Context, req) -> Reply:
+def ask_for_task(bot: Context, req: Command | Press) -> Reply:
     """`/peer check` alone: ask what the task is, and remember (only) that the check is waiting."""
     bot.store.save_flow(_owner(bot, req), f"check:{CHECK_ID}", {"waiting": bot.clock.now().isoformat()})
     text = ("Let's talk a task through. What's the task? Describe it in a few words as your next message, "
@@ -62,7 +63,7 @@ def ask_for_task(bot: Context, req) -> Reply:
                  choices=(Choice("Just the questions", encode("check", CHECK_ID, "-"), "primary"),))
 
 
-def waiting(bot: Context, req) -> bool:
+def waiting(bot: Context, req: Command | Press) -> bool:
     """Is this person's next message the task for a check they started with "/peer check"?"""
     state = bot.store.get_flow(_owner(bot, req), f"check:{CHECK_ID}")
     if not state or "waiting" not in state:
@@ -74,7 +75,7 @@ def waiting(bot: Context, req) -> bool:
     return True
 
 
-def take_task(bot: Context, req, text: str) -> list[Reply]:
+def take_task(bot: Context, req: Command | Press, text: str) -> list[Message]:
     """The person's answer to "what's the task?": start the check about it, or leave it on "stop"."""
     if text.strip().lower().strip(".!") in CANCEL:
         bot.store.end_flow(_owner(bot, req), f"check:{CHECK_ID}")
@@ -82,7 +83,7 @@ def take_task(bot: Context, req, text: str) -> list[Reply]:
     return [start_about(bot, req, text)]
 
 
-def start_about(bot: Context, req, text: str) -> Reply:
+def start_about(bot: Context, req: Command | Press, text: str) -> Reply:
     """Start the task check about the task described in `text` (shown back, never kept)."""
     check = bot.catalog.checks[CHECK_ID]
     answer = bot.answerer.answer(text)
@@ -92,7 +93,7 @@ def start_about(bot: Context, req, text: str) -> Reply:
     return checks.start(bot.store, _owner(bot, req), check, about, lead)
 
 
-def start_about_ruling(bot: Context, req, ruling_id: str) -> Reply:
+def start_about_ruling(bot: Context, req: Command | Press, ruling_id: str) -> Reply:
     """Start the task check about a ruling already answered ("Talk it through" under an answer)."""
     check = bot.catalog.checks[CHECK_ID]
     ruling = bot.catalog.rulings.get(ruling_id)
@@ -102,7 +103,7 @@ def start_about_ruling(bot: Context, req, ruling_id: str) -> Reply:
     return checks.start(bot.store, _owner(bot, req), check, about, f"About: {ruling.task}\n\n")
 
 
-def finish(bot: Context):
+def finish(bot: Context) -> Callable[[Check, list[int], dict[str, Any]], list[Reply]]:
     """The `finish` for `checks.answer`: the result named and compared, then the sourced answer."""
     def _finish(check: Check, picks: list[int], state: dict[str, Any]) -> list[Reply]:
         about = state.get("about")

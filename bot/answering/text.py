@@ -40,7 +40,7 @@ feel feels feeling felt
 
 # One canonical word per group: a question and the content meet on it whatever words each used.
 SYNONYMS: dict[str, str] = {}
-for canonical, words in {
+for canonical, spellings in {
     "drive": "drive driving drove ride rides lift lifts transport transporting transportation car taxi chauffeur",
     "medication": "medication medications meds med pills pill prescription prescriptions medicine medicines blister dosette injection injections",
     "alcohol": "alcohol booze liquor bottle beer wine drugs drug dope weed substances",
@@ -106,7 +106,7 @@ for canonical, words in {
     "run": "run runs running ran",
     "see": "see sees seeing seen saw",
 }.items():
-    for word in words.split():
+    for word in spellings.split():
         SYNONYMS[word] = canonical
 
 
@@ -140,7 +140,8 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return _stemmer.stemWord(SYNONYMS.get(word, word))
+    stemmed: str = _stemmer.stemWord(SYNONYMS.get(word, word))
+    return stemmed
 
 
 def terms(text: str) -> list[str]:

@@ -17,7 +17,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, ValidationError, model_validator
 
@@ -345,11 +345,11 @@ def _content_files(root: Path) -> list[Path]:
     return files + [p for name in ("coreflection", "checkin") if (p := root / "formats" / f"{name}.toml").exists()]
 
 
-def _parse(path: Path) -> dict:
+def _parse(path: Path) -> dict[str, Any]:
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
-def _parsed(root: Path) -> dict[Path, dict]:
+def _parsed(root: Path) -> dict[Path, dict[str, Any]]:
     """Every content file that parses, as parsed: from the cache when its files are unchanged."""
     files = _content_files(root)
     digest = hashlib.sha256(PARSED_VERSION.encode())
@@ -364,7 +364,7 @@ def _parsed(root: Path) -> dict[Path, dict]:
         return {root / name: data for name, data in saved.items()}
     except (OSError, ValueError):
         pass  # absent or damaged: parse again, never trust a broken file
-    out: dict[Path, dict] = {}
+    out: dict[Path, dict[str, Any]] = {}
     for path in files:
         try:
             out[path] = _parse(path)
@@ -392,7 +392,7 @@ def load_catalog(root: Path) -> Catalog:
     """Read and validate all of `root`; raise `ContentError` naming every problem."""
     parsed = _parsed(root)
 
-    def read(path: Path) -> dict:
+    def read(path: Path) -> dict[str, Any]:
         return parsed[path] if path in parsed else _parse(path)
 
     problems: list[str] = []
@@ -401,7 +401,7 @@ def load_catalog(root: Path) -> Catalog:
     # Ids are unique within a namespace; terms and topics share one, since a question can land on either.
     namespace = {"terms": "answerable", "topics": "answerable"}
 
-    def take(kind: str, model: type[Model], raw: dict, path: Path, label: str) -> None:
+    def take(kind: str, model: type[Model], raw: dict[str, Any], path: Path, label: str) -> None:
         item_id = raw.get(_item_key(model), "?") if isinstance(raw, dict) else "?"
         try:
             item = model.model_validate(raw)

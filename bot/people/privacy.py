@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.actions import encode
-from bot.messages import Choice, Command, Message, Press, Reply
+from bot.messages import Choice, Command, Message, Post, Press, Reply
 from bot.people import sharing
 from bot.scenarios import rounds
 
@@ -73,7 +73,7 @@ def _open_round_hashes(bot: Context, platform: str, user_id: str, workspace: str
     return hashes
 
 
-def about(bot: Context, platform: str, user_id: str, workspace: str | None = None) -> dict[str, list[dict]]:
+def about(bot: Context, platform: str, user_id: str, workspace: str | None = None) -> dict[str, list[dict[str, Any]]]:
     found = bot.store.about_person(platform, user_id, workspace)
     votes = [{"round_id": r} for r, h in _open_round_hashes(bot, platform, user_id, workspace).items()
              if h in bot.store.voters(r)]
@@ -116,7 +116,7 @@ def cutoff(bot: Context, now: datetime) -> str:
     return (now - timedelta(days=bot.settings.retention_days)).astimezone(UTC).isoformat(timespec="seconds")
 
 
-def prune(bot: Context, now: datetime) -> list:
+def prune(bot: Context, now: datetime) -> list[Post]:
     """A tick job: drop what is older than the retention period. Posts nothing."""
     removed = bot.store.prune(cutoff(bot, now))
     if removed:

@@ -123,7 +123,7 @@ def _address(text: str) -> bool:
     return any(p.search(text) for p in POSTAL)
 
 
-def _health_words(sentence: str) -> list[re.Match]:
+def _health_words(sentence: str) -> list[re.Match[str]]:
     """Health words that are not the speaker's own ("my own diagnosis", "my relapse")."""
     # Only the few words before each match can make it the speaker's own: look at those, not at
     # everything before it (which made a sentence of many health words quadratic).

@@ -51,10 +51,12 @@ and every "note" still shows the lines. The corpora in `tests/data/` measure it:
 from __future__ import annotations
 
 import re
-import re._constants as _c  # the standard library's own regex parser: reads what a pattern needs
-import re._parser as _parser
+import re._constants as _c  # type: ignore[import-not-found]  # typeshed has no stubs for re._constants; the standard library's own regex parser: reads what a pattern needs
+import re._parser as _parser  # type: ignore[import-not-found]  # nor for re._parser
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from bot.safety import crisis_model
 from bot.safety.warning_words import CATEGORIES, COMPOSED_NAMES, EXPLAINED
@@ -144,7 +146,7 @@ AMBIVALENT = re.compile(r"\b(?:thinking about it|think about it|keep thinking|th
 COMMON = {"my", "the", "me", "of", "to", "not", "i am", "a", "be", "i", "it", "in", "on", "and", "if i", "is"}
 
 
-def _needles(parsed) -> list[set[str]]:
+def _needles(parsed: Any) -> list[set[str]]:  # a re._parser.SubPattern (untyped)
     """Sets of literal strings: any match of `parsed` contains at least one string of each set."""
     found: list[set[str]] = []
     run: list[str] = []
@@ -174,7 +176,7 @@ def _needles(parsed) -> list[set[str]]:
     return sorted(found, key=lambda s: (-min(len(n.strip()) for n in s), len(s)))
 
 
-def _compile(rx: str) -> tuple[re.Pattern, tuple[tuple[str, ...], ...]]:
+def _compile(rx: str) -> tuple[re.Pattern[str], tuple[tuple[str, ...], ...]]:
     try:
         needles = tuple(tuple(s) for s in _needles(_parser.parse(rx))[:2])
     except Exception:  # noqa: BLE001 - a pattern the parser reads differently is simply always run
@@ -189,14 +191,14 @@ def _trie(words: list[str]) -> str:
     """One pattern matching any of `words`, shared prefixes factored out, so that at each position
     the engine follows one branch per letter instead of trying every word in turn. At each
     position it matches the longest word starting there."""
-    tree: dict = {}
+    tree: dict[str, Any] = {}
     for word in words:
         node = tree
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict) -> str:
+    def build(node: dict[str, Any]) -> str:
         ends = "" in node
         branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
@@ -388,7 +390,7 @@ def _reported_by_other(sentence_before: list[str]) -> bool:
 WINDOW = 30
 
 
-def _place(kind: str, match: re.Match, sentence: str, tokens: list[str]) -> tuple[str, bool] | None:
+def _place(kind: str, match: re.Match[str], sentence: str, tokens: list[str]) -> tuple[str, bool] | None:
     """Where one match belongs: ('self' | 'others' | 'denied' | 'past', whether the writer named
     themselves), or None when it is not a real match."""
     start = sentence.count(" ", 0, match.start())
@@ -437,8 +439,8 @@ def _place(kind: str, match: re.Match, sentence: str, tokens: list[str]) -> tupl
 MODEL_NOTE = 0.9
 
 
-def _combine(found: list[tuple[str, str, str]], helping: bool, sounds=lambda: 0.0,
-             topic=lambda: False) -> tuple[str, str]:
+def _combine(found: list[tuple[str, str, str]], helping: bool, sounds: Callable[[], float] = lambda: 0.0,
+             topic: Callable[[], bool] = lambda: False) -> tuple[str, str]:
     """(level, towards) from every sign found, as (category, name, where); `helping` is a worker
     asking how to help someone, who gets the note whenever any sign was about that person;
     `sounds()` is the trained model's likeness, asked for only when it could matter."""
@@ -504,7 +506,7 @@ def read(text: str) -> Reading:
     # only once a sentence has a sign to explain: most sentences have none.
     context: dict[str, bool] = {}
 
-    def about_whole(name: str, pattern: re.Pattern) -> bool:
+    def about_whole(name: str, pattern: re.Pattern[str]) -> bool:
         if name not in context:
             context[name] = bool(pattern.search(whole))
         return context[name]
@@ -514,7 +516,7 @@ def read(text: str) -> Reading:
     signs_in: list[bool] = []
     for original, sentence in zip(originals, sentences, strict=True):
         worth = _worth_trying(sentence)
-        placed: list[tuple[str, str, str, re.Match]] = []
+        placed: list[tuple[str, str, str, re.Match[str]]] = []
         if not worth:
             signs_in.append(False)
             continue
@@ -526,7 +528,7 @@ def read(text: str) -> Reading:
             continue  # "the movie was so bad I wanted to die lol": a laugh at a figure of speech
         here: dict[str, bool] = {}  # the sentence's own context, looked for once and only when needed
 
-        def about_sentence(name: str, pattern: re.Pattern, sentence: str = sentence, here: dict = here) -> bool:
+        def about_sentence(name: str, pattern: re.Pattern[str], sentence: str = sentence, here: dict[str, bool] = here) -> bool:
             if name not in here:
                 here[name] = bool(pattern.search(sentence))
             return here[name]
@@ -562,7 +564,7 @@ def read(text: str) -> Reading:
                         continue
                     first_spans[key][name] = (match.start(), match.end())
                 placed.append((category.name, name, place, match))
-        for category, name, place, match in placed:
+        for category_name, name, place, match in placed:
             if place in ("denied", "past"):
                 # "…but I keep thinking about it": the clause after the contrast, up to the next comma.
                 tail = sentence[match.end():match.end() + 300]
@@ -570,7 +572,7 @@ def read(text: str) -> Reading:
                 if contrast and AMBIVALENT.search(tail[contrast.end():].split(",")[0]):
                     place = "self"
             why.append(f"{name}:{place}")
-            found.append((category, name, place))
+            found.append((category_name, name, place))
         signs_in.append(any(place == "self" for _, _, place, _ in placed))
     first_person = any(t in FIRST or t in ("me", "my", "myself") for t in whole.split(" "))
     level, towards = _combine(found, helping, lambda: crisis_model.likeness(whole) if first_person else 0.0,

@@ -27,6 +27,7 @@ import math
 import sys
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 WEIGHTS = Path(__file__).parent / "data" / "crisis_model.json"
 SIZES = (3, 4, 5)
@@ -85,7 +86,7 @@ def examples(paths: list[str]) -> tuple[list[str], list[int]]:
     return [normalise(t) for t in texts], labels
 
 
-def train(paths: list[str]) -> dict:
+def train(paths: list[str]) -> dict[str, Any]:
     """Fit the model on the corpora at `paths`; the weights as written to the JSON file."""
     from sklearn.feature_extraction.text import CountVectorizer
     from sklearn.linear_model import LogisticRegression

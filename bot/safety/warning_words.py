@@ -561,7 +561,7 @@ HARMLESS = re.compile(r"\b(?:cake|bread|cooking|kitchen|chef|cook|restaurant|but
                        r"movie|film|show|series|novel|book|story|toy|toys|water pistol|nerf|shaped|party|birthday|costume|"
                        r"props?|replica|paintball|airsoft|laser tag|present|gift|halloween|cosplay|play)\b")
 # Words that explain a composed sign away when they are in the same sentence (checked in bot.safety.crisis).
-EXPLAINED: dict[str, re.Pattern] = {
+EXPLAINED: dict[str, re.Pattern[str]] = {
     # "burned my hand on the stove", "cut my finger chopping onions", "hit my head on the cupboard"
     "self-harm": re.compile(r"\b(?:cooking|chopping|shaving|kitchen|accident|accidentally|by mistake|gardening|"
                             r"gym|playing|fell|fall|tripped|slipped|stove|oven|kettle|pan|nail|paper cut|papercut|"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import random
 import secrets
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -400,4 +401,6 @@ def due(bot: Context, now: datetime) -> list[Post]:
     return posts
 
 
-ACTIONS = {"go": go, "reveal": reveal, "pause": pause, "resume": resume, "end": end, "cancel": end, "other": other}
+# Each verb's handler. `go` and `other` take only a Press (they are buttons); `control` passes the
+# typed verbs, whose handlers take a Command or a Press. So the map's type is the common call shape.
+ACTIONS: dict[str, Callable[..., list[Message]]] = {"go": go, "reveal": reveal, "pause": pause, "resume": resume, "end": end, "cancel": end, "other": other}

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from types import ModuleType
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -44,7 +45,7 @@ LOOKBACK = timedelta(days=40)
 HORIZON = timedelta(days=800)
 
 
-def _package():
+def _package() -> ModuleType:
     # Imported when first needed: the package takes longer to import than the rest of start-up's
     # schedule code, and a bot with no schedules never needs it.
     import holidays  # noqa: PLC0415

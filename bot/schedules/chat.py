@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -362,7 +363,7 @@ def tick(bot: Context, now: datetime, only: int | None = None) -> list[Post]:
 DUE_BATCH = 100
 
 
-def _due_batches(bot: Context, now_key: str):
+def _due_batches(bot: Context, now_key: str) -> Iterator[list[Schedule]]:
     after = 0
     while batch := bot.store.due_schedules(now_key, after=after, limit=DUE_BATCH):
         yield batch

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.delivery import reach
 from bot.messages import Post, Reply, Where
@@ -41,7 +41,7 @@ def after_delivery(bot: Context, results: Iterable[Delivery]) -> list[Post]:
     for result in results:
         sid = schedule_of(result.key)
         row = bot.store.schedule(sid) if sid is not None else None
-        if row is None:
+        if sid is None or row is None:  # (no id, no row: the first test only narrows the type)
             continue
         if result.status == "sent" and (row.last_failure or row.failure_told):
             bot.store.note_schedule_post(sid, last_failure="", failure_told=False)
@@ -54,7 +54,7 @@ def _refused(bot: Context, row: Schedule, result: Delivery) -> list[Post]:
     from bot.schedules.chat import describe  # noqa: PLC0415 - schedules imports this module's callers
 
     reason = result.reason or reach.OTHER
-    changes: dict = {"last_failure": reason}
+    changes: dict[str, Any] = {"last_failure": reason}
     if reason in reach.PAUSES:
         changes.update(paused=True, paused_why=reason)
     tell = not row.failure_told and bool(row.created_by)

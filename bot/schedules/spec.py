@@ -16,9 +16,11 @@ always have, so the same text can be read by any store.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil.rrule import MONTHLY, WEEKLY, rrule, rrulestr, weekday
@@ -93,7 +95,7 @@ class Rule:
 
     def recurrence(self, dtstart: datetime = datetime(2000, 1, 3)) -> rrule:
         """The rule as a `dateutil.rrule` over naive wall-clock times, from `dtstart` (a Monday)."""
-        at = {"byhour": self.hour, "byminute": self.minute, "bysecond": 0}
+        at: dict[str, Any] = {"byhour": self.hour, "byminute": self.minute, "bysecond": 0}
         if self.cadence == "weekly":
             return rrule(WEEKLY, interval=self.interval, byweekday=self.days, dtstart=dtstart, **at)
         if self.cadence == "monthly":
@@ -188,7 +190,9 @@ def _rule_of(text: str) -> Rule:
 @lru_cache(maxsize=4096)
 def _template(text: str) -> tuple[rrule, Rule]:
     """The stored RRULE parsed by dateutil (from a placeholder start, moved per use), and its meaning."""
-    return rrulestr(text, dtstart=datetime(2000, 1, 3)), _rule_of(text)
+    template = rrulestr(text, dtstart=datetime(2000, 1, 3))
+    assert isinstance(template, rrule)  # one RRULE line, no forceset: dateutil gives a plain rrule
+    return template, _rule_of(text)
 
 
 def _recurrence(recurrence: str, tz: ZoneInfo, around: datetime, anchor: datetime) -> rrule:
@@ -207,7 +211,7 @@ def _recurrence(recurrence: str, tz: ZoneInfo, around: datetime, anchor: datetim
     return template.replace(dtstart=datetime.combine(start, time()))
 
 
-def _instants(recurrence: str, tz: ZoneInfo, after: datetime, anchor: datetime):
+def _instants(recurrence: str, tz: ZoneInfo, after: datetime, anchor: datetime) -> Iterator[datetime]:
     """Fire instants after `after`, in order. Each wall-clock time is placed with fold=0: the first of
     a repeated hour, and the clock's later reading for a time the spring change skips."""
     rec = _recurrence(recurrence, tz, after, anchor)

@@ -16,6 +16,7 @@ is left. Anything else raises:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -124,9 +125,9 @@ def _fix_typos(text: str) -> str:
     return " ".join(words)
 
 
-def _take(pattern: str, text: str, each) -> str:
+def _take(pattern: str, text: str, each: Callable[[re.Match[str]], object]) -> str:
     """Call `each(match)` for every match of `pattern` and blank the matches out."""
-    def sub(m: re.Match) -> str:
+    def sub(m: re.Match[str]) -> str:
         each(m)
         return " "
     return re.sub(pattern, sub, text)
@@ -143,11 +144,14 @@ def read(text: str) -> Reading:
     t = _fix_typos(normalise(text))
 
     # -- the time --------------------------------------------------------------------------
-    t = _take(r"\b(?:at |around )?(?:12 )?(noon|midday|mid day|lunchtime|lunch time|lunch)\b", t,
-              lambda m: (_set_time(r, 12), r.unsure.append("\"lunch\" could be any time around noon") if "lunch" in m.group(1) else None))
+    def noon(m: re.Match[str]) -> None:
+        _set_time(r, 12)
+        if "lunch" in m.group(1):
+            r.unsure.append("\"lunch\" could be any time around noon")
+    t = _take(r"\b(?:at |around )?(?:12 )?(noon|midday|mid day|lunchtime|lunch time|lunch)\b", t, noon)
     t = _take(r"\b(?:at )?midnight\b", t, lambda m: _set_time(r, 0))
 
-    def word_time(m: re.Match) -> None:
+    def word_time(m: re.Match[str]) -> None:
         hour, kind = _number(m.group(3)), m.group(1)
         minute = {"half": 30, "quarter": 15}[kind]
         if m.group(2) in ("to", "before", "til", "till"):
@@ -166,23 +170,23 @@ def read(text: str) -> Reading:
     t = _take(r"\b(?:at |around |about |by )+" + HOUR + r"\b(?! ?(?:st|nd|rd|th)\b)", t, lambda m: _set_time(r, _number(m.group(1)), bare=True))
 
     # -- how often -------------------------------------------------------------------------
-    def unsupported(m: re.Match) -> None:
+    def unsupported(m: re.Match[str]) -> None:
         r.unsupported.append(f"\"{m.group(0).strip()}\": schedules repeat by weekday, every few weeks, or by the month")
     t = _take(r"\b(?:every (?:other|second|2nd|few|couple of|\d+|two|three|four|five|six|seven|ten) (?:days|day|months|month)"
               r"|twice a (?:week|month|day)|three times a (?:week|month|day)|(?:every )?quarter(?:ly)?(?! (?:past|to|after|before))"
               r"|yearly|annually|every year|each year|once a year)\b", t, unsupported)
-    def month_edge(m: re.Match) -> None:
+    def month_edge(m: re.Match[str]) -> None:
         r.monthday, r.monthly = (1 if m.group(1) in ("first", "1st") else -1), True
     t = _take(r"\b(?:on )?(?:the )?(first|1st|last)(?: day)? of (?:the|each|every|this) month\b", t, month_edge)
 
-    def month_part(m: re.Match) -> None:
+    def month_part(m: re.Match[str]) -> None:
         word = m.group(1)
         r.monthday = -1 if word == "end" else 15 if word in ("middle", "mid") else 1
         r.monthly = True
         r.unsure.append(f"\"{m.group(0).strip()}\" as the {'last day' if r.monthday == -1 else f'{r.monthday}th' if r.monthday == 15 else '1st'}")
     t = _take(r"\b(?:at |on |by )?(?:the )?(end|start|beginning|middle|mid)(?: of)?(?: (?:the|each|every|this))? ?month\b",
               t, month_part)
-    def interval(m: re.Match) -> None:
+    def interval(m: re.Match[str]) -> None:
         r.interval = INTERVALS[m.group(1)]
     t = _take(r"\b(?:once )?every (other|alternate|second|2nd|third|3rd|fourth|4th) weeks?\b", t, interval)
     t = _take(r"\b(?:once )?every (2|two|3|three|4|four|5|five|6|six) weeks\b", t, interval)
@@ -191,12 +195,12 @@ def read(text: str) -> Reading:
     t = _take(r"\b(?:fortnightly|every fortnight|once a fortnight|each fortnight)\b", t,
               lambda m: setattr(r, "interval", 2))
 
-    def biweekly(m: re.Match) -> None:
+    def biweekly(m: re.Match[str]) -> None:
         r.interval = 2
         r.unsure.append("\"biweekly\" can mean every two weeks or twice a week")
     t = _take(r"\bbiweekly\b", t, biweekly)
 
-    def daily(m: re.Match) -> None:
+    def daily(m: re.Match[str]) -> None:
         r.daily = True
         if m.group(1):
             r.daypart = DAYPARTS.get(m.group(1), m.group(1))
@@ -206,7 +210,7 @@ def read(text: str) -> Reading:
     t = _take(r"\b" + ORDINAL + r" and (?:the )?" + ORDINAL + r"\b", t, lambda m: r.unsupported.append(
         "two weeks of the month: a schedule keeps one (make a second schedule for the other)"))
 
-    def nth_weekday(m: re.Match) -> None:
+    def nth_weekday(m: re.Match[str]) -> None:
         if r.nth:
             r.unsupported.append("two weeks of the month: a schedule keeps one (make a second schedule for the other)")
         r.nth, r.monthly = ORDINALS[m.group(2)], True
@@ -214,26 +218,26 @@ def read(text: str) -> Reading:
         if m.group(1) and m.group(2) in ("second", "2nd", "third", "3rd", "fourth", "4th"):
             r.every_nth = m.group(0).strip()  # "every second monday": of the month, or every other week?
     t = _take(r"\b(every )?(?:the |on the )?" + ORDINAL + r" (" + DAY + r")\b", t, nth_weekday)
-    def month_words(m: re.Match) -> None:
+    def month_words(m: re.Match[str]) -> None:
         r.monthly = r.monthly_words = True
     t = _take(r"\b(?:monthly|once a month|every month|each month|a month|per month|of (?:the|each|every|this) month"
               r"|of month|every calendar month)\b", t, month_words)
     t = _take(r"\b(?:weekly|every week|each week|once a week|a week|per week)\b", t, lambda m: setattr(r, "weekly", True))
 
-    def monthday(m: re.Match) -> None:
+    def monthday(m: re.Match[str]) -> None:
         r.monthday = int(m.group(1))
     t = _take(r"\b(?:the |on the |day )?(\d{1,2})(?:st|nd|rd|th)\b(?: day)?", t, monthday)
     t = _take(r"\b(?:on )?the (\d{1,2})\b(?!:| ?(?:am|pm)\b)", t, monthday)  # "monthly on the 15"
 
     # -- which days ------------------------------------------------------------------------
-    def day_range(m: re.Match) -> None:
+    def day_range(m: re.Match[str]) -> None:
         a, b = DAY_WORDS[m.group(1)], DAY_WORDS[m.group(2)]
         r.days.extend(range(a, b + 1) if a <= b else [*range(a, 7), *range(0, b + 1)])
     t = _take(r"\b(?:from )?(" + ANY_DAY + r") (?:to|through|thru|until|till) (" + ANY_DAY + r")\b", t, day_range)
     t = _take(r"\b(?:except|excluding|but not|not on|apart from|other than)(?: on)? (?:the )?weekends?\b", t,
               lambda m: setattr(r, "no_weekends", True))
 
-    def except_days(m: re.Match) -> None:
+    def except_days(m: re.Match[str]) -> None:
         r.excluded.extend(DAY_WORDS[d] for d in re.findall(ANY_DAY, m.group(1)) if d in DAY_WORDS)
     t = _take(r"\b(?:except|excluding|but not|not on|apart from|other than)(?: on)? ((?:" + DAY + r")(?:(?: and | or | )"
               + DAY + r")*)\b", t, except_days)
@@ -242,7 +246,7 @@ def read(text: str) -> Reading:
     t = _take(r"\b(" + DAY + r")\b", t, lambda m: r.days.append(DAY_WORDS[m.group(1)]))
 
     # -- a part of the day, said with or without a time ------------------------------------
-    def daypart(m: re.Match) -> None:
+    def daypart(m: re.Match[str]) -> None:
         r.daypart = DAYPARTS.get(m.group(1), m.group(1))
     t = _take(r"\b(?:in the |this |of a |on )?(mornings?|afternoons?|evenings?|nights?|tonight)\b", t, daypart)
     if r.daypart == "tonight":
