@@ -60,6 +60,21 @@ class Settings(BaseSettings):
     log_level: str = Field("INFO", validation_alias=AliasChoices("PEERBOT_LOG_LEVEL"),
                            description="Logging level.")
 
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        # The default zone is the operator's setting: an unknown one stops start-up in one line here,
+        # rather than surfacing later as a facilitator's "unknown time zone".
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # noqa: PLC0415
+
+        name = value.strip()
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"PEERBOT_TIMEZONE={name}: not a time zone this machine knows; give an IANA name "
+                             "such as America/Toronto, Europe/London or Australia/Sydney") from None
+        return name
+
     @field_validator("database_url")
     @classmethod
     def _database_url(cls, value: SecretStr | None) -> SecretStr | None:

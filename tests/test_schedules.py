@@ -424,3 +424,15 @@ def test_any_words_get_a_rule_or_a_kind_explanation_never_a_crash(text):
         assert str(e)
         return
     rule.check()
+
+
+def test_an_unknown_default_time_zone_is_the_operators_error_in_one_line():
+    """PEERBOT_TIMEZONE=Mars/Olympus stops any command with one line naming the setting, before a
+    facilitator could ever be told their channel's zone is wrong."""
+    from click.testing import CliRunner
+
+    from adapters.cli import main
+
+    out = CliRunner().invoke(main, ["schedules"], env={"PEERBOT_TIMEZONE": "Mars/Olympus", "PEERBOT_DB": ":memory:"}).output
+    assert out.count("\n") == 1 and "PEERBOT_TIMEZONE=Mars/Olympus" in out and "America/Toronto" in out
+    assert "value error" not in out.lower()
