@@ -578,26 +578,10 @@ class PostgresStore:
 
     def forget_workspace(self, platform: str, workspace: str) -> dict[str, int]:
         """Every row kept for one workspace, table by table, deleted."""
-        prefix = f"{platform}:{workspace}:"
-        under = ("left(channel, %s) = %s", [len(prefix), prefix])  # no LIKE: "_" and "%" match themselves
-        key = f"{platform}:{workspace}"
-        where = {
-            "flows": ("left(owner, %s) = %s", [len(prefix), prefix]),
-            "deliveries": under, "channels": under, "prompt_uses": under, "closures": under,
-            "scenario_history": under, "teams_conversations": under,
-            "votes": ("round_id in (select id from rounds where left(channel, %s) = %s)", [len(prefix), prefix]),
-            "rounds": under,
-            "schedules": ("platform = %s and workspace = %s", [platform, workspace]),
-            "scenario_runs": ("platform = %s and workspace = %s", [platform, workspace]),
-            "facilitators": ("workspace = %s", [key]),
-            "audit": ("workspace = %s", [key]),
-            "workspaces": ("workspace = %s", [key]),
-            "installations": ("platform = %s and workspace = %s", [platform, workspace]),
-        }
         with self.transaction():
             counts = {table: self._exec(sql.SQL("delete from {} where ").format(sql.Identifier(table))
                                         + sql.SQL(clause), params)
-                      for table, (clause, params) in where.items()}
+                      for table, (clause, params) in convert.workspace_rows(platform, workspace, "%s").items()}
         return {table: n for table, n in counts.items() if n}
 
     def issue_oauth_state(self, state: str, expires_at: str) -> None:

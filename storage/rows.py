@@ -77,3 +77,24 @@ def conversation_from_row(row: Mapping[str, Any]) -> ConversationRef:
 def conversation_to_row(channel: str, ref: ConversationRef, at: str) -> dict[str, Any]:
     return {"channel": channel, "conversation_id": ref.conversation_id, "service_url": ref.service_url.rstrip("/"),
             "tenant_id": ref.tenant_id, "updated_at": at}
+
+
+def workspace_rows(platform: str, workspace: str, mark: str = "?") -> dict[str, tuple[str, list[Any]]]:
+    """Where each table keeps one workspace's rows, as (SQL condition, parameters) for `delete`, in the
+    order to delete them (votes before their rounds). `mark` is the driver's placeholder (`?` for
+    SQLite, `%s` for psycopg); `substr` is read the same by both."""
+    prefix = f"{platform}:{workspace}:"
+    starts = f"substr({{}}, 1, {len(prefix)}) = {mark}"  # no LIKE: "_" and "%" in an id match themselves
+    under = (starts.format("channel"), [prefix])
+    own = (f"platform = {mark} and workspace = {mark}", [platform, workspace])
+    keyed = (f"workspace = {mark}", [f"{platform}:{workspace}"])
+    return {
+        "flows": (starts.format("owner"), [prefix]),
+        "deliveries": under, "channels": under, "prompt_uses": under, "closures": under,
+        "scenario_history": under, "teams_conversations": under,
+        "votes": (f"round_id in (select id from rounds where {starts.format('channel')})", [prefix]),
+        "rounds": under,
+        "schedules": own, "scenario_runs": own,
+        "facilitators": keyed, "audit": keyed, "workspaces": keyed,
+        "installations": own,
+    }

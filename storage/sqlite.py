@@ -617,24 +617,9 @@ class SqliteStore:
 
     def forget_workspace(self, platform: str, workspace: str) -> dict[str, int]:
         """Every row kept for one workspace, table by table, deleted (and overwritten: secure_delete)."""
-        prefix = f"{platform}:{workspace}:"
-        under = (f"substr(channel, 1, {len(prefix)}) = ?", [prefix])  # no LIKE: "_" and "%" match themselves
-        where = {
-            "flows": (f"substr(owner, 1, {len(prefix)}) = ?", [prefix]),
-            "deliveries": under, "channels": under, "prompt_uses": under, "closures": under,
-            "scenario_history": under, "teams_conversations": under,
-            "votes": (f"round_id in (select id from rounds where substr(channel, 1, {len(prefix)}) = ?)", [prefix]),
-            "rounds": under,
-            "schedules": ("platform = ? and workspace = ?", [platform, workspace]),
-            "scenario_runs": ("platform = ? and workspace = ?", [platform, workspace]),
-            "facilitators": ("workspace = ?", [f"{platform}:{workspace}"]),
-            "audit": ("workspace = ?", [f"{platform}:{workspace}"]),
-            "workspaces": ("workspace = ?", [f"{platform}:{workspace}"]),
-            "installations": ("platform = ? and workspace = ?", [platform, workspace]),
-        }
         with self.transaction():
             counts = {table: self.db.execute(f"delete from {table} where {clause}", params).rowcount
-                      for table, (clause, params) in where.items()}
+                      for table, (clause, params) in convert.workspace_rows(platform, workspace).items()}
         return {table: n for table, n in counts.items() if n}
 
     def issue_oauth_state(self, state: str, expires_at: str) -> None:
