@@ -158,11 +158,13 @@ class Schedules(Protocol):
         """Record how a post went (`last_failure`, `failure_told`, `paused_why`, `paused`), leaving
         `next_due` as it is."""
         ...
-    def due_schedules(self, now: str, after: int = 0, limit: int | None = None) -> list[Schedule]:
+    def due_schedules(self, now: str, after: int = 0, limit: int | None = None,
+                      wait: bool = False) -> list[Schedule]:
         """Active schedules due at `now` (a UTC ISO instant), or whose next time is not known yet, by
         id: those with an id above `after`, at most `limit` of them. Inside a transaction a store
         shared by several workers holds them for this one until it commits, and hands the others
-        the rest (see storage.postgres)."""
+        the rest (see storage.postgres). With `wait`, it waits (within a bound) for the ones another
+        worker holds instead of skipping them, and returns those still due once it lets go."""
         ...
     def advance_schedule(self, schedule_id: int, seen: tuple[str, str], **changes: Any) -> bool:
         """Claim a due run: apply `changes` only if (next_due, last_fired_at) are still `seen`, so of

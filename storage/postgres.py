@@ -13,7 +13,8 @@ What makes several workers on one database safe is the database's own guarantees
 - the work a tick hands out (`due_schedules`, `runs_due`, `rounds_open_before`) is read with
   `FOR UPDATE SKIP LOCKED`: inside the caller's transaction the rows stay locked until it commits,
   and another worker ticking meanwhile skips them instead of waiting for them or taking them too
-  (`bot.schedules.chat.tick` holds one transaction for the whole tick);
+  (`bot.schedules.chat.tick` holds one transaction for the whole tick, then waits for the rows it
+  skipped and runs those still due: see `due_schedules`);
 - upserts are one `INSERT … ON CONFLICT … DO UPDATE` statement: no probe, nothing to cache wrongly;
 - the schema is migrated once under an advisory lock (`storage.postgres_schema`).
 """
@@ -22,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
+import logging
 import secrets
 import threading
 from collections.abc import Iterator
@@ -43,6 +45,8 @@ from storage import rows as convert
 POOL_SIZE = 5
 # Seconds to wait for a connection (the server starting, the pool busy) before saying so.
 CONNECT_TIMEOUT = 10.0
+
+log = logging.getLogger("peerbot.storage")
 
 # Tables `everything` leaves out: the vote key is a secret, and the migration record is not state.
 NOT_EXPORTED = {"meta", "peerbot_migrations", "installations", "oauth_states"}  # secrets: never exported
@@ -69,6 +73,10 @@ def _value(value: Any) -> Any:
 
 
 class PostgresStore:
+    # Seconds a tick's second look waits for the due schedules another worker's tick holds (a tick
+    # holds them while it works out their runs, about a second for a thousand).
+    HELD_WAIT = 15.0
+
     def __init__(self, url: str, clock: Clock | None = None, *, pool_size: int = POOL_SIZE,
                  timeout: float = CONNECT_TIMEOUT):
         self.url = url
@@ -268,15 +276,38 @@ class PostgresStore:
         """Record how a schedule's post went without touching when it is next due."""
         self._update("schedules", schedule_id, convert.schedule_columns(changes))
 
-    def due_schedules(self, now: str, after: int = 0, limit: int | None = None) -> list[Schedule]:
+    def due_schedules(self, now: str, after: int = 0, limit: int | None = None,
+                      wait: bool = False) -> list[Schedule]:
         """Active schedules due at `now` (a UTC ISO instant), or whose next time is not known yet.
 
         Claimed: inside the caller's transaction the rows stay locked until it commits, and a worker
         ticking at the same time skips them (SKIP LOCKED) rather than running them twice. Asked for in
-        batches (`after`, `limit`), workers ticking together share the due schedules between them."""
-        return [convert.schedule_from_row(r) for r in self._rows(
-            "select * from schedules where paused = 0 and (next_due = '' or next_due <= %s) "
-            "and id > %s order by id limit %s for update skip locked", [now, after, limit])]
+        batches (`after`, `limit`), workers ticking together share the due schedules between them.
+
+        Skipping is right when the holder ticks the same minute, but a schedule whose next time is
+        not known yet is taken by every tick, whatever its time: a worker ticking 10:00 that holds a
+        schedule due at 10:01 works that out and leaves the run, while a worker ticking 10:01 has
+        skipped it. With `wait` (the tick's second look, after its own claims are committed) the
+        rows are waited for instead, in id order, and PostgreSQL checks each again once its holder
+        lets go: it comes back only if it is still due at `now`. The wait is bounded (`HELD_WAIT`):
+        a holder stuck that long leaves its rows to the next tick."""
+        query = ("select * from schedules where paused = 0 and (next_due = '' or next_due <= %s) "
+                 "and id > %s order by id limit %s for update")
+        params = [now, after, limit]
+        if not wait:
+            return [convert.schedule_from_row(r) for r in self._rows(query + " skip locked", params)]
+        try:
+            # A savepoint: a wait that ends in a timeout (or a deadlock, should the caller's transaction
+            # hold rows of its own) undoes only this, and the caller's transaction goes on.
+            with self.transaction() as conn:
+                before = conn.execute("select current_setting('lock_timeout') as v").fetchone()["v"]
+                conn.execute("select set_config('lock_timeout', %s, true)", [f"{int(self.HELD_WAIT * 1000)}ms"])
+                rows = conn.execute(query, params).fetchall()
+                conn.execute("select set_config('lock_timeout', %s, true)", [before])
+        except (psycopg.errors.LockNotAvailable, psycopg.errors.DeadlockDetected) as e:
+            log.warning("due schedules another worker holds were left to the next tick: %s", type(e).__name__)
+            return []
+        return [convert.schedule_from_row(r) for r in rows]
 
     def count_schedules(self) -> int:
         return self._one("select count(*) as n from schedules")["n"]

@@ -275,8 +275,12 @@ class SqliteStore:
         return self.db.execute(f"update schedules set {sets} where id = ? and next_due = ? and last_fired_at = ?",
                                [*changes.values(), schedule_id, *seen]).rowcount == 1
 
-    def due_schedules(self, now: str, after: int = 0, limit: int | None = None) -> list[Schedule]:
-        """Active schedules due at `now` (a UTC ISO instant), or whose next time is not known yet."""
+    def due_schedules(self, now: str, after: int = 0, limit: int | None = None,
+                      wait: bool = False) -> list[Schedule]:
+        """Active schedules due at `now` (a UTC ISO instant), or whose next time is not known yet.
+
+        `wait` changes nothing here: a tick's transaction takes the write lock first (BEGIN
+        IMMEDIATE), so ticks run one after the other and none holds rows another skips."""
         return [convert.schedule_from_row(r) for r in self.db.query(
             "select * from schedules where paused = 0 and (next_due = '' or next_due <= ?) and id > ? "
             "order by id limit ?", [now, after, -1 if limit is None else limit])]

@@ -342,19 +342,37 @@ def tick(bot: Context, now: datetime, only: int | None = None) -> list[Post]:
     posts: list[Post] = []
     if only is None:
         rounds.close_expired(bot, now)
+    seen: set[int] = set()
     # One transaction for the whole tick: a thousand due runs commit (and reach the disk) once, and
     # a crash part-way leaves nothing half-claimed; the runs are simply still due at the next tick.
     with bot.store.transaction():
         for rows in [[bot.store.schedule(only)]] if only is not None else _due_batches(bot, due_key(now)):
             for row in rows:
-                if row is None or row.paused:
-                    continue
-                try:
-                    with bot.store.transaction():  # a savepoint: one broken schedule never blocks the rest
-                        posts += _tick_one(bot, row, now, grace)
-                except (UserError, ValueError, KeyError):
-                    log.exception("schedule %s could not run; the others go ahead", row.id)
+                if row is not None:
+                    seen.add(row.id)
+                    posts += _run_one(bot, row, now, grace)
+    if only is None:
+        # A second look at what another worker's tick held while this one ran (its rows are skipped,
+        # not waited for). That tick may tick another minute: holding a schedule whose next time was
+        # not known yet, a tick at 10:00 works out that it is due at 10:01 and leaves it, while this
+        # tick at 10:01 passed it by. So once this tick's own claims are committed, it waits for
+        # those rows (within a bound) and runs the ones still due at its time.
+        with bot.store.transaction():
+            for row in bot.store.due_schedules(due_key(now), wait=True):
+                if row.id not in seen:  # one it saw and could not run is not tried twice
+                    posts += _run_one(bot, row, now, grace)
     return posts
+
+
+def _run_one(bot: Context, row: Schedule, now: datetime, grace: timedelta) -> list[Post]:
+    if row.paused:
+        return []
+    try:
+        with bot.store.transaction():  # a savepoint: one broken schedule never blocks the rest
+            return _tick_one(bot, row, now, grace)
+    except (UserError, ValueError, KeyError):
+        log.exception("schedule %s could not run; the others go ahead", row.id)
+        return []
 
 
 # Due schedules are taken this many at a time: on a database several workers tick, each batch is

@@ -1,6 +1,7 @@
 """Several worker processes on one database, with no leader: each runs the real tick and outbox
-(`peerbot tick`, as cron or a supervisor would start it) against one SQLite file and the fake Slack
-on 127.0.0.1. Every scheduled post reaches Slack exactly once, however the workers race, and when a
+(`peerbot tick`, as cron or a supervisor would start it) against one database and the fake Slack on
+127.0.0.1. Every test runs twice: on one SQLite file, and on one PostgreSQL database (marked
+`postgres`: the session's throwaway server, tests/postgres_server.py). Every scheduled post reaches Slack exactly once, however the workers race, and when a
 worker is killed with SIGKILL in the middle of delivering, another takes its posts over once the
 lease runs out, checking Slack before resending: nothing lost, nothing doubled.
 
@@ -14,12 +15,15 @@ import re
 import signal
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
+import pytest
 from slack_harness import SECRET
 
-from bot.records import Schedule
+from bot.records import Delivery, Schedule
 from bot.schedules.spec import parse_rule
 from storage.sqlite import SqliteStore
 from testing.fake_slack import FakeSlack
@@ -28,10 +32,39 @@ PEERBOT = Path(sys.executable).parent / "peerbot"
 DUE = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)  # Monday 10:00 in Toronto
 
 
-def schedules(db: Path, reflections: dict[str, int], sessions: int = 0) -> int:
+@dataclass
+class Database:
+    """The one database the workers share: a SQLite file, or a PostgreSQL database's URL."""
+
+    folder: Path
+    url: str = ""  # PostgreSQL's; empty for SQLite
+
+    def open(self) -> Any:
+        if self.url:
+            from storage.postgres import PostgresStore
+
+            return PostgresStore(self.url)
+        return SqliteStore(self.folder / "peerbot.db")
+
+    def env(self) -> dict[str, str]:
+        """What points a worker at it (PEERBOT_DATABASE_URL wins over PEERBOT_DB)."""
+        return {"PEERBOT_DATABASE_URL": self.url} if self.url else {"PEERBOT_DB": str(self.folder / "peerbot.db")}
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db(request, tmp_path) -> Database:
+    if request.param == "postgres":
+        return Database(tmp_path, request.getfixturevalue("postgres_url"))
+    return Database(tmp_path)
+
+
+def schedules(db: Database, reflections: dict[str, int], sessions: int = 0) -> int:
     """Weekly schedules in their own Toronto channels: `reflections` maps "HH:MM" to how many fall
-    due then on Monday 30 November; `sessions` six-part sessions at 10:00. Returns the posts due."""
-    store = SqliteStore(db)
+    due then on Monday 30 November; `sessions` six-part sessions at 10:00. Returns the posts due.
+
+    As a person makes them, none knows yet when it is next due (`next_due` is empty): the first
+    tick of any worker works that out, whichever minute it ticks."""
+    store = db.open()
     created = (DUE - timedelta(days=60)).isoformat(timespec="seconds")
     rows = [("reflection", at) for at, n in reflections.items() for _ in range(n)] + [("session", "10:00")] * sessions
     with store.transaction():
@@ -46,11 +79,11 @@ def schedules(db: Path, reflections: dict[str, int], sessions: int = 0) -> int:
     return sum(reflections.values()) + 6 * sessions
 
 
-async def worker(db: Path, fake: FakeSlack, at: datetime, lease: int = 60) -> asyncio.subprocess.Process:
+async def worker(db: Database, fake: FakeSlack, at: datetime, lease: int = 60) -> asyncio.subprocess.Process:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_", "PEERBOT_", "TEAMS_"))}
     env.update(SLACK_BOT_TOKEN="xoxb-test-token", SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=fake.api_url,
-               PEERBOT_DB=str(db), PEERBOT_LOG_LEVEL="WARNING", PEERBOT_LEASE_SECONDS=str(lease))
-    return await asyncio.create_subprocess_exec(str(PEERBOT), "tick", "--force", "--at", at.isoformat(), cwd=db.parent,
+               PEERBOT_LOG_LEVEL="WARNING", PEERBOT_LEASE_SECONDS=str(lease), **db.env())
+    return await asyncio.create_subprocess_exec(str(PEERBOT), "tick", "--force", "--at", at.isoformat(), cwd=db.folder,
                                                 env=env, stdout=asyncio.subprocess.DEVNULL,
                                                 stderr=asyncio.subprocess.PIPE)
 
@@ -67,10 +100,10 @@ def keys_on_slack(fake: FakeSlack) -> Counter:
     return Counter(m["metadata"]["event_payload"]["key"] for m in fake.messages)
 
 
-def sent(db: Path) -> int:
-    store = SqliteStore(db)
+def sent(db: Database) -> int:
+    store = db.open()
     try:
-        return store.db.execute("select count(*) from deliveries where status = 'sent'").fetchone()[0]
+        return sum(1 for row in store.everything()["deliveries"] if row["status"] == "sent")
     finally:
         store.close()
 
@@ -83,19 +116,18 @@ async def until(condition, timeout: float = 20.0) -> None:
         await asyncio.sleep(0.05)
 
 
-def unfinished(db: Path) -> list[dict]:
-    store = SqliteStore(db)
+def unfinished(db: Database) -> list[Delivery]:
+    store = db.open()
     try:
         return store.unfinished_deliveries("")
     finally:
         store.close()
 
 
-async def test_four_workers_ticking_one_database_deliver_every_post_exactly_once(tmp_path, fake: FakeSlack):
+async def test_four_workers_ticking_one_database_deliver_every_post_exactly_once(db: Database, fake: FakeSlack):
     """Four workers start at once on one database, two ticking the 10:00 minute and two 10:01, with
     20 posts due at each: every one of the 40 posts reaches Slack exactly once, and the workers' own
     counts add up to 40 (no post handed to two of them)."""
-    db = tmp_path / "peerbot.db"
     total = schedules(db, {"10:00": 20, "10:01": 20})
     minutes = [DUE + timedelta(seconds=30), DUE + timedelta(minutes=1, seconds=30)] * 2
     workers = [await worker(db, fake, at) for at in minutes]
@@ -105,13 +137,12 @@ async def test_four_workers_ticking_one_database_deliver_every_post_exactly_once
     assert unfinished(db) == []
 
 
-async def test_a_worker_killed_mid_delivery_has_its_posts_taken_over_once_its_lease_runs_out(tmp_path, fake):
+async def test_a_worker_killed_mid_delivery_has_its_posts_taken_over_once_its_lease_runs_out(db: Database, fake):
     """A worker delivering 12 posts is killed with SIGKILL once Slack has answered all of them:
     seven went out, three went out but the answers were lost, two were refused with a 503, and the
     worker's check on those five waits. Later workers leave its posts alone while its 2-second
     lease may be running, then take them over: the three are found on Slack and not resent, the
     two are sent, and every post is on Slack exactly once."""
-    db = tmp_path / "peerbot.db"
     total = schedules(db, {"10:00": 12})
     fake.fail_next("chat.postMessage", 503, after_posting=True, times=3)  # landed; the answer lost
     fake.fail_next("chat.postMessage", 503, times=2)  # did not land

@@ -333,6 +333,30 @@ def test_four_workers_ticking_the_same_minute_claim_each_post_once(postgres_url,
             bot.store.close()
 
 
+def test_a_tick_a_minute_later_runs_what_an_earlier_tick_held_while_working_out_its_next_time(
+        postgres_url, tmp_path, clock, catalog):
+    """Two new schedules, at 10:00 and 10:01, whose next times no tick has worked out yet: while a
+    worker ticking 10:00 holds both, a worker ticking 10:01 waits for it to let go, then posts the
+    10:01 run, which the first worker worked out and left; the 10:00 run is the first worker's."""
+    settings = pg_settings(postgres_url, tmp_path)
+    early, late = (build_bot(settings, clock=clock, catalog=catalog) for _ in range(2))
+    try:
+        for n, at in enumerate(["10:00", "10:01"]):
+            Chat(early, "u-fay", Role.FACILITATOR, Where("test", "team", f"c-{n}")).say(
+                f"/peer schedule reflection every monday {at}")
+        ten = datetime(2026, 11, 23, 15, 0, 30, tzinfo=UTC)  # Monday 10:00 in Toronto, half a minute on
+        with early.store.transaction():  # the 10:00 tick, not committed yet: it holds both schedules
+            first = {post.where.channel for post in early.tick(ten)}
+            thread, box = in_thread(lambda: {post.where.channel for post in late.tick(ten + timedelta(minutes=1))})
+            wait_until_blocked(postgres_url, thread)
+            assert thread.is_alive(), "the 10:01 tick finished without waiting for the schedules held"
+        thread.join(30)
+        assert (first, box.get("result")) == ({"c-0"}, {"c-1"}), box.get("error")
+    finally:
+        early.store.close()
+        late.store.close()
+
+
 def test_a_database_that_cannot_be_written_is_said_in_chat_and_the_next_request_works(postgres_url, tmp_path,
                                                                                       clock, catalog):
     """When PostgreSQL refuses writes, the person hears that storage is the cause; once it takes
