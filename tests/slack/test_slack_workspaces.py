@@ -238,10 +238,13 @@ def test_the_oauth_scopes_are_the_manifests():
         assert tuple(sorted(listed)) == tuple(sorted(SCOPES)), name
 
 
-async def test_two_peerbot_run_processes_on_one_database_serve_two_workspaces(tmp_path, fake: FakeSlack):
-    """Two real `peerbot run` processes in multi-workspace mode on one SQLite file: an install started on
-    one finishes on the other, each workspace is answered with its own token whichever process takes
-    the request, and an event retried to the other process is answered once."""
+@pytest.mark.parametrize("store", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+async def test_three_peerbot_run_processes_on_one_database_serve_two_workspaces(store, tmp_path, fake: FakeSlack,
+                                                                                request):
+    """Three real `peerbot run` processes in multi-workspace mode on one database (a SQLite file, or
+    one PostgreSQL database): an install started on one finishes on another, every signed /peer from
+    either workspace is answered once with that workspace's own token whichever process takes it,
+    and an event retried to the two other processes is answered once."""
     import asyncio
     import os
     import signal
@@ -251,35 +254,41 @@ async def test_two_peerbot_run_processes_on_one_database_serve_two_workspaces(tm
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_", "PEERBOT_", "TEAMS_"))}
     env.update(SLACK_CLIENT_ID="1111.2222", SLACK_CLIENT_SECRET=CLIENT_SECRET, SLACK_SIGNING_SECRET=SECRET,
                SLACK_API_URL=fake.api_url, PEERBOT_DB=str(tmp_path / "shared.db"), PEERBOT_LOG_LEVEL="INFO")
-    ports = [free_port(), free_port()]
-    processes = []
+    if store == "postgres":
+        env["PEERBOT_DATABASE_URL"] = request.getfixturevalue("postgres_url")
+    ports = [free_port() for _ in range(3)]
+    processes = [await asyncio.create_subprocess_exec(
+        str(PEERBOT), "run", cwd=tmp_path, env={**env, "PORT": str(port)},
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE) for port in ports]
     try:
-        for port in ports:
-            processes.append(await asyncio.create_subprocess_exec(
-                str(PEERBOT), "run", cwd=tmp_path, env={**env, "PORT": str(port)},
-                stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE))
-            await started(processes[-1], "HTTP mode")
+        await asyncio.gather(*(started(process, "HTTP mode") for process in processes))
 
         class Process(Worker):
             def __init__(self, port: int):  # a worker seen only from outside: its address
                 self.url = f"http://127.0.0.1:{port}"
                 self.ws = Workspace(f"{self.url}/slack/events", SECRET, fake)
 
-        a, b = Process(ports[0]), Process(ports[1])
+        a, b, c = (Process(port) for port in ports)
         assert await install(a, fake, "T1", finish_on=b) == 200
-        assert await install(b, fake, "T2", finish_on=a) == 200
-        assert await a.command("T2", "help", user="UA") == 200
-        assert await b.command("T1", "help", user="UB") == 200
-        for user, team in (("UA", "T2"), ("UB", "T1")):
-            [answer] = await fake.wait_for("chat.postEphemeral", user=user, timeout=15)
-            assert answer.token == TOKENS[team]
+        assert await install(b, fake, "T2", finish_on=c) == 200
+        asked = []
+        for n, worker in enumerate((a, b, c)):
+            for team in TOKENS:
+                user = f"U{team}{n}"
+                assert await worker.command(team, "help", user=user) == 200
+                asked.append((team, user))
+        answers = await fake.wait_for("chat.postEphemeral", count=len(asked), timeout=15)
+        assert sorted((x.args["team_id"], x.args["user"]) for x in answers) == sorted(asked)
+        assert all(x.token == TOKENS[x.args["team_id"]] for x in answers)
         event = payloads.mention("<@UBOT> what is mutuality?", event_id="Ev0PROCESSES")
         assert await a.event("T1", event) == 200
-        assert await b.event("T1", event, headers={"X-Slack-Retry-Num": "1"}) == 200
-        await b.event("T2", payloads.mention("<@UBOT> what is co-reflection?", channel="C2"))
-        await fake.wait_for("chat.postMessage", channel="C2", timeout=15)
-        await fake.wait_for("chat.postMessage", channel="C1", timeout=15)
-        assert len(fake.called("chat.postMessage", channel="C1")) == 1
+        for n, worker in enumerate((b, c), start=1):
+            assert await worker.event("T1", event, headers={"X-Slack-Retry-Num": str(n)}) == 200
+        await c.event("T2", payloads.mention("<@UBOT> what is co-reflection?", channel="C2"))
+        [in_t2] = await fake.wait_for("chat.postMessage", channel="C2", timeout=15)
+        [in_t1] = await fake.wait_for("chat.postMessage", channel="C1", timeout=15)
+        assert (in_t1.token, in_t2.token) == (TOKENS["T1"], TOKENS["T2"])
+        assert len(fake.called("chat.postMessage", channel="C1")) == 1  # the retries were not answered again
     finally:
         for process in processes:
             if process.returncode is None:
