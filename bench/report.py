@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "docs" / "benchmarks.md"
 ORDER = ("answering", "crisis_screen", "slack_answering", "slack_cpu", "slack_throughput", "discord_answering",
-         "scheduling", "postgres_workers", "workers", "faults", "abuse")
+         "scheduling", "postgres_workers", "workers", "slack_workers", "faults", "abuse")
 HEADER = """# Benchmarks and fault-injection runs
 
 Reproduce everything: `make bench` (about six minutes; rewrites this file). One benchmark:

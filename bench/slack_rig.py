@@ -86,10 +86,10 @@ class Server:
     Start it with `await Server(...).started()`: its start-up calls the fake Web API, which may be
     served by the caller's own event loop, so the caller must not block while waiting."""
 
-    def __init__(self, kind: str, api_url: str, workdir: Path):
+    def __init__(self, kind: str, api_url: str, workdir: Path, db: str = "", name: str = ""):
         self.kind = kind
-        self.log = workdir / f"{kind}.log"
-        db = str(workdir / f"{kind}.db")
+        self.log = workdir / f"{name or kind}.log"
+        db = db or str(workdir / f"{kind}.db")
         self.proc = subprocess.Popen([sys.executable, "-m", "bench.slack_rig", "server", kind, api_url, db],
                                      cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=self.log.open("w"), text=True, env=bench_env())
@@ -141,7 +141,9 @@ async def _serve_peerbot(api_url: str, db: str) -> None:
     from adapters.slack import SlackPlatform
     from bot.delivery.outbox import Outbox
 
-    settings = Settings(_env_file=None, PEERBOT_DB=db, SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET,
+    # DB_PATH may be a postgresql:// URL instead: workers on one PostgreSQL database (bench.slack_workers).
+    where = {"PEERBOT_DATABASE_URL": db} if db.startswith("postgresql://") else {"PEERBOT_DB": db}
+    settings = Settings(_env_file=None, **where, SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET,
                         SLACK_APP_TOKEN=None, SLACK_FACILITATOR_GROUP="facilitators", PORT=0)
     bot = build_bot(settings)
     platform = SlackPlatform(bot, settings, Outbox(bot.store, {}, bot.clock), base_url=api_url, host="127.0.0.1")
