@@ -269,3 +269,19 @@ def test_mixing_and_self_diagnosis_are_clinical_even_when_asked_like_a_task(bot,
 def test_asking_the_bot_for_code_is_out_of_scope(bot):
     """A spreadsheet script is an errand, not the peer role: "I don't know"."""
     assert choose(bot, "could you write me a python script to tidy up our mailing list?")[0] == "unknown"
+
+
+def test_a_full_precision_cache_is_read_in_half_and_rewritten(catalog, tmp_path):
+    """A model cached with float32 weights (before they were kept in half) loads as float16, ranks as
+    the full-precision one does, and its file is rewritten in half precision."""
+    import numpy as np
+
+    fitted = retriever.model_for(_small(catalog, "one more phrasing about bus passes"), tmp_path)
+    full = dataclasses.replace(fitted, weights=fitted.weights.astype(np.float32))
+    path = retriever.save(full, tmp_path)
+    loaded = retriever.load(path)
+    assert loaded.weights.dtype == np.float16
+    question = "one more phrasing about bus passes"
+    assert [c for c, _ in loaded.ranked(question, 3)] == [c for c, _ in full.ranked(question, 3)]
+    with np.load(path) as data:
+        assert data["weights"].dtype == np.float16

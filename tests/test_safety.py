@@ -690,3 +690,14 @@ def test_forget_me_also_drops_a_contact_message_that_has_not_gone_out(chat_with)
     assert "a message to your support contact that has not gone out yet" in listed.text
     ana.press("Forget me")
     assert ana.bot.store.unfinished_deliveries("") == []
+
+
+def test_the_needles_cache_is_keyed_by_the_patterns_and_a_damaged_one_is_reread(tmp_path, monkeypatch):
+    """The screen's needles come from a file named by a hash of the patterns; a damaged file is not
+    trusted: the needles are read from the patterns again, the same as at import."""
+    monkeypatch.setattr(crisis, "_CACHE", tmp_path)
+    fresh = crisis._all_needles()
+    assert fresh == [sign.needles for sign in crisis.SIGNS]
+    (saved,) = tmp_path.glob("needles-*.json")
+    saved.write_text("[[[", encoding="utf-8")
+    assert crisis._all_needles() == fresh

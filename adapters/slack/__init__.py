@@ -11,7 +11,19 @@ core replies into Block Kit, and nothing else.
     oauth      many workspaces: Bolt's OAuth install flow, configured (SLACK_CLIENT_ID/SECRET)
     installs   installations and OAuth states in peerbot's database; each workspace's token
     platform   SlackPlatform: Socket Mode or HTTP mode on the shared event loop
+Nothing is imported here eagerly, so `peerbot ask` and `peerbot doctor` do not load slack-bolt,
+slack-sdk and aiohttp to read the settings.
 """
-from adapters.slack.platform import SlackPlatform, mode_of
+from __future__ import annotations
+
+from typing import Any
 
 __all__ = ["SlackPlatform", "mode_of"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from adapters.slack import platform
+
+        return getattr(platform, name)
+    raise AttributeError(name)

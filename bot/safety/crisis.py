@@ -50,15 +50,20 @@ and every "note" still shows the lines. The corpora in `tests/data/` measure it:
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 import re._constants as _c  # type: ignore[import-not-found]  # typeshed has no stubs for re._constants; the standard library's own regex parser: reads what a pattern needs
 import re._parser as _parser  # type: ignore[import-not-found]  # nor for re._parser
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, NamedTuple
 
 from bot.safety import crisis_model
+from bot.safety.warning_signs import Category
 from bot.safety.warning_words import CATEGORIES, COMPOSED_NAMES, EXPLAINED
 
 CRISIS, NOTE, NONE = "crisis", "note", "none"
@@ -176,15 +181,57 @@ def _needles(parsed: Any) -> list[set[str]]:  # a re._parser.SubPattern (untyped
     return sorted(found, key=lambda s: (-min(len(n.strip()) for n in s), len(s)))
 
 
-def _compile(rx: str) -> tuple[re.Pattern[str], tuple[tuple[str, ...], ...]]:
+def _read_needles(rx: str) -> tuple[tuple[str, ...], ...]:
     try:
-        needles = tuple(tuple(s) for s in _needles(_parser.parse(rx))[:2])
+        return tuple(tuple(sorted(s)) for s in _needles(_parser.parse(rx))[:2])
     except Exception:  # noqa: BLE001 - a pattern the parser reads differently is simply always run
-        needles = ()
-    return re.compile(r"(?<![a-z0-9])(?:" + rx + r")(?![a-z0-9])"), needles
+        return ()
 
 
-SIGNS = [(category, name, kind, *_compile(rx)) for category in CATEGORIES for name, kind, rx in category.patterns]
+# Reading every pattern's needles and compiling ~300 patterns took most of a second at import, paid
+# by every `peerbot ask`. The needles are kept in a small file beside the tables, named by a hash of
+# the patterns (any change to a pattern gives a new name, so a stale file is never read), and each
+# pattern is compiled the first time a sentence holds its needles.
+_CACHE = Path(__file__).parent / "data" / ".cache"
+_RAW = [(category, name, kind, rx) for category in CATEGORIES for name, kind, rx in category.patterns]
+
+
+def _all_needles() -> list[tuple[tuple[str, ...], ...]]:
+    key = hashlib.sha256(json.dumps([rx for *_, rx in _RAW]).encode()).hexdigest()[:16]
+    path = _CACHE / f"needles-{key}.json"
+    try:
+        return [tuple(tuple(s) for s in sets) for sets in json.loads(path.read_text(encoding="utf-8"))]
+    except (OSError, ValueError, TypeError):
+        pass  # no file yet, or a damaged one: read them from the patterns
+    found = [_read_needles(rx) for *_, rx in _RAW]
+    try:
+        _CACHE.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(found), encoding="utf-8")
+        temporary.replace(path)
+    except OSError:
+        pass  # a read-only install reads them at each start instead
+    return found
+
+
+class _Sign(NamedTuple):
+    category: Category
+    name: str
+    kind: str
+    rx: str
+    needles: tuple[tuple[str, ...], ...]
+
+
+SIGNS = [_Sign(*raw, needles) for raw, needles in zip(_RAW, _all_needles(), strict=True)]
+_COMPILED: dict[int, re.Pattern[str]] = {}
+
+
+def _pattern(index: int) -> re.Pattern[str]:
+    """SIGNS[index]'s pattern, compiled on first use."""
+    pattern = _COMPILED.get(index)
+    if pattern is None:
+        pattern = _COMPILED[index] = re.compile(r"(?<![a-z0-9])(?:" + SIGNS[index].rx + r")(?![a-z0-9])")
+    return pattern
 
 
 def _trie(words: list[str]) -> str:
@@ -213,7 +260,8 @@ def _trie(words: list[str]) -> str:
 # needles it begins with); and for each needle the (sign, needle set) pairs it satisfies.
 _ALL_NEEDLES = sorted({n for *_, needles in SIGNS for some in needles for n in some})
 NEEDLES = re.compile("(?=(" + _trie(_ALL_NEEDLES) + "))")
-_PREFIXES = {n: [m for m in _ALL_NEEDLES if n.startswith(m)] for n in _ALL_NEEDLES}
+_NEEDLE_SET = set(_ALL_NEEDLES)
+_PREFIXES = {n: [n[:k] for k in range(1, len(n) + 1) if n[:k] in _NEEDLE_SET] for n in _ALL_NEEDLES}
 _NEEDED: dict[str, list[tuple[int, int]]] = {}
 for _i, (*_, _needles_of) in enumerate(SIGNS):
     for _j, _some in enumerate(_needles_of):
@@ -535,7 +583,8 @@ def read(text: str) -> Reading:
 
         first_spans: dict[tuple[str, str], dict[str, tuple[int, int]]] = {}
         for index in worth:
-            category, name, kind, pattern, _ = SIGNS[index]
+            category, name, kind, _, _ = SIGNS[index]
+            pattern = _pattern(index)
             if joking and category.name not in PLAIN:
                 continue
             for match in pattern.finditer(sentence):
