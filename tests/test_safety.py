@@ -213,10 +213,26 @@ def test_the_composed_signs_lookalikes_stay_quiet():
         assert crisis.read(text).level != crisis.CRISIS, text
 
 
-def test_the_trained_model_never_gives_the_crisis_reply_without_a_sign():
-    """The small model may add the note to a first-person message with no sign, never the crisis reply."""
+def test_the_trained_model_hears_a_long_first_person_message_the_signs_miss():
+    """No table holds "everyone would cope fine if I just was not around": the model gives the crisis reply."""
+    reading = crisis.read("I keep thinking everyone would cope fine if I just was not around next week")
+    assert (reading.level, reading.towards, reading.why) == (crisis.CRISIS, "self", ("model:self",))
+
+
+def test_the_trained_model_only_adds_the_note_to_a_message_with_no_sign():
+    """A feeling of emptiness with no sign gets the short note from the model, not the crisis reply."""
     assert crisis.read("i feel so empty lately").level == crisis.NOTE
-    assert crisis.read("I'm going to end it with my ex, wish me luck").level != crisis.CRISIS
+
+
+def test_the_trained_model_never_overrules_a_short_line_a_helper_a_laugh_or_an_explained_sign():
+    """Too few words, a worker asking about someone else, a laugh, or words that explain a sign away:
+    the model is not asked, whatever it would say."""
+    for text in ("I don't know", "not sure tbh", "I'm done for today",
+                 "a participant told me everything is planned for after the team meeting, what do I do?",
+                 "ok so the plan is after the team meeting lol i already said everything i needed to say",
+                 "my cat scratched my arm when i gave her the meds",
+                 "I'm going to end it with my ex, wish me luck"):
+        assert crisis.read(text).level != crisis.CRISIS, text
     assert all(crisis.read(text).level != crisis.CRISIS for text in CRISIS["everyday"])
 
 

@@ -40,13 +40,16 @@ split into sentences, and every pattern is matched on word boundaries. Each matc
    job) explains a goodbye; traffic explains being on a bridge.
 
 Beside the tables, a small trained model (`bot.safety.crisis_model`) may give the note to a first-person
-message with no sign at all that reads like a crisis; it never gives the crisis reply.
+message with no sign at all that reads like a crisis, and the crisis reply to a first-person message of
+8 words or more that the tables did not call one, unless a worker is asking how to help, a sign was
+placed on someone else, denied or in the past, a laugh is there, or a sign was explained away (the
+tables know those better than a model: each was a false alarm of the model's when rounds were left out).
 
 We err towards offering support: a first-person statement the tables half-recognise is a crisis,
 and every "note" still shows the lines. The corpora in `tests/data/` measure it: the suite's own
 (`crisis_corpus.toml`) and two written by people who had seen neither detector nor corpus
-(`crisis_corpus_fresh.toml`, round 1 in full; `crisis_corpus_fresh2.toml`, round 2's tuning part;
-`python -m tests.test_crisis_fresh PATH` scores any such corpus).
+(`crisis_corpus_fresh.toml`, round 1 in full; `crisis_corpus_fresh2.toml` to `crisis_corpus_fresh4.toml`,
+later rounds' tuning parts; `python -m tests.test_crisis_fresh PATH` scores any such corpus).
 """
 from __future__ import annotations
 
@@ -479,12 +482,25 @@ def _place(kind: str, match: re.Match[str], sentence: str, tokens: list[str]) ->
     return "self", named
 
 
-# The small trained model (bot.safety.crisis_model) never decides alone and never gives the crisis reply:
-# a first-person message with no sign at all that sounds this much like a crisis gets the note.
-# (Lifting a single weak sign to a crisis with it was tried: leave-one-corpus-out it caught nothing
-# more, and on everyday text it raised false alarms, "the pills are in the glovebox, I'll bring
-# them to the client's". So it is not used for that.)
-MODEL_NOTE = 0.9
+# The trained model (bot.safety.crisis_model): a first-person message with no sign at all that sounds
+# this much like a crisis gets the note; see `_lifted` for when it gives the crisis reply.
+MODEL_NOTE = crisis_model.NOTE
+# The model hears a crisis but not whose: a harm verb aimed at someone ("burn down my landlord's
+# house", "strangle the intake coordinator") turns its reply towards others, which carries the
+# emergency number and the lines as the reply for oneself does.
+AIMED = re.compile(r"\b(?:hurt|stab|shoot|strangle|choke|beat|attack|poison|punch|smash|kill|burn down) (?:up )?"
+                   r"(?:that|this|the|my|his|her|their|him|them|everyone|somebody|someone)\b(?!self| self)")
+
+
+def _lifted(found: list[tuple[str, str, str]], helping: bool, text: str, sounds: Callable[[], float]) -> bool:
+    """Whether the trained model hears a crisis the signs did not: people who never saw the tables
+    say it in words the tables do not hold ("who gets the cat", "the one who finds me"). Never for a
+    worker asking how to help, a message whose signs are someone else's, denied or in the past, or a
+    laugh: those the tables read better than any model (leave-one-round-out, each of these was a false
+    alarm of the model's)."""
+    if helping or LAUGH.search(text) or any(where != "self" for _, _, where in found):
+        return False
+    return sounds() >= crisis_model.LIFT
 
 
 def _combine(found: list[tuple[str, str, str]], helping: bool, sounds: Callable[[], float] = lambda: 0.0,
@@ -561,6 +577,7 @@ def read(text: str) -> Reading:
 
     found: list[tuple[str, str, str]] = []
     why: list[str] = []
+    explained = False  # a sign the words around it explained away: the model does not overrule that
     signs_in: list[bool] = []
     for original, sentence in zip(originals, sentences, strict=True):
         worth = _worth_trying(sentence)
@@ -598,10 +615,12 @@ def read(text: str) -> Reading:
                     place = "past"
                 if (place == "self" and category.name in EXPLAINED and (name in COMPOSED_NAMES or category.name in EXPLAIN_ALL)
                         and about_sentence("explained:" + category.name, EXPLAINED[category.name])):
+                    explained = True
                     continue  # a cut while cooking, meds to pick up, a lethal dose in a training
                 if (category.name in ("farewell", "goodbye") and about_whole("absent", ABSENCE)) or (
                         category.name == "goodbye" and about_whole("giveaway", GIVEAWAY)) or (
                         category.name == "at-place" and about_sentence("transit", TRANSIT)):
+                    explained = True
                     continue
                 # Two patterns reading the same words ("a note for my kids") are one sign, not two
                 # goodbyes: a name whose first match overlaps another name's, in the same category and
@@ -624,8 +643,14 @@ def read(text: str) -> Reading:
             found.append((category_name, name, place))
         signs_in.append(any(place == "self" for _, _, place, _ in placed))
     first_person = any(t in FIRST or t in ("me", "my", "myself") for t in whole.split(" "))
-    level, towards = _combine(found, helping, lambda: crisis_model.likeness(whole) if first_person else 0.0,
+    words = whole.count(" ") + 1
+    level, towards = _combine(found, helping,
+                              lambda: crisis_model.distress(whole) if first_person and words >= crisis_model.NOTE_WORDS else 0.0,
                               lambda: bool(CRISIS_TOPIC.search(whole)))
+    if (level != CRISIS and first_person and words >= crisis_model.LIFT_WORDS and not explained
+            and _lifted(found, helping, text, lambda: crisis_model.likeness(whole))):
+        level, towards = CRISIS, "others" if AIMED.search(whole) else "self"
+        why.append(f"model:{towards}")
     if level != CRISIS:
         return Reading(level, tuple(why), text)
     rest = " ".join(o.strip() for o, signed in zip(originals, signs_in, strict=True) if not signed)

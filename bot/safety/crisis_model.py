@@ -1,22 +1,33 @@
-"""A small trained reading of how much a message sounds like someone in crisis, to back up the signs.
+"""A trained reading of how much a message sounds like someone in crisis, to back up the signs.
 
-`likeness(normalised_text)` is a probability-like score in [0, 1] from a linear model over character
-n-grams (3 to 5 letters within words, counted over the message's distinct words), trained on first-person crisis and hopeless statements
-against everyday peer-work messages, talk about others, past experience and denials. Character
-n-grams carry over to typos, missing apostrophes and new inflections that a word table misses.
+`likeness(normalised_text)` is a probability in [0, 1] from a logistic regression over two kinds
+of features, each TF-IDF weighted (sublinear counts, L2-normalised per kind, as scikit-learn's
+`TfidfVectorizer` does):
+- word unigrams and bigrams, which keep the small words that carry a plan ("after tonight", "who
+  gets", "finds me", "the last");
+- character 3-5 grams within words (scikit-learn's `char_wb`), which carry over to typos, missing
+  apostrophes and new inflections that a word table misses.
+It is trained on first-person crisis statements (explicit, indirect, harm to others) against
+everything else: hopelessness alone, everyday peer-work messages full of trigger words, talk about
+others, past experience, denials, and every question of the answer sets (peer-work questions that
+mention suicide, overdoses and self-harm as work).
 
-It never decides alone and never gives the crisis reply (`bot.safety.crisis._combine` says how it is used):
-it can raise a first-person message with no sign at all to the short note. Lifting a single weak
-sign to a crisis with it was tried and dropped: leave-one-corpus-out it caught nothing more, and on
-everyday text it raised false alarms. It is weak (a few hundred training messages): out of fold on
-round 1 it scores 60% of crisis statements but also 9% of everyday ones above 0.8, which is why it
-only ever adds a note.
+How `bot.safety.crisis` uses it: a first-person message of at least `LIFT_WORDS` words that the
+signs do not call a crisis, that is not a worker asking how to help someone, with no sign placed on
+someone else, denied, in the past or explained away, and no laugh, gets the crisis reply when the
+likeness is at least `LIFT` (0.8); a first-person message of at least `NOTE_WORDS` words with no sign
+at all gets the note when its distress (the second head: crisis or hopelessness) is at least `NOTE`
+(0.75). The lift's threshold comes from leaving each of the four blind corpus rounds out in turn
+(trained on the other rounds, the question sets and the everyday lookalikes, scored on the round left
+out): at 0.8 it added 17 crisis statements the tables missed and no false alarm (at 0.75: 18 and
+one; at 0.9: 10 and none). `tools/crisis_model_cv.py` reproduces that. The everyday lookalikes
+(`LOOKALIKES`) matter: without them the model learns that a plan beside "tonight" is a crisis.
 
-The weights are plain numbers in `bot/safety/data/crisis_model.json`, scored here without scikit-learn
-(a sum over the message's words, each word's share cached). Retrain, from the repository's
-root, after changing a corpus:
+The weights are plain numbers in `bot/safety/data/crisis_model.json` (each feature's idf and
+weight), scored here without scikit-learn. Retrain, from the repository's root, after changing a
+corpus, a question set or the lookalikes:
 
-    .venv/bin/python -m bot.safety.crisis_model tests/data/crisis_corpus.toml tests/data/crisis_corpus_fresh.toml …
+    .venv/bin/python -m bot.safety.crisis_model
 
 which uses scikit-learn (a dependency) and rewrites the JSON file.
 """
@@ -24,86 +35,179 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sys
+import tomllib
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 WEIGHTS = Path(__file__).parent / "data" / "crisis_model.json"
+DATA = Path(__file__).parents[2] / "tests" / "data"
+LOOKALIKES = [Path(__file__).parent / "data" / name for name in ("everyday_lookalikes.toml", "everyday_plans.toml")]
 SIZES = (3, 4, 5)
-NOT_IN_CRISIS = ("everyday", "helper", "others", "past", "denial")
+LIFT = 0.8
+NOTE = 0.75
+# A model reading a handful of words is guessing: "I don't know" shares its words with "I don't want
+# to be here". Below these lengths (in normalised words) it is not asked.
+NOTE_WORDS = 5
+LIFT_WORDS = 8
+C = 4.0
+NOT_IN_CRISIS = ("everyday", "helper", "others", "past", "denial", "hopeless")
+_TOKEN = re.compile(r"\b\w\w+\b")  # scikit-learn's default token pattern
 
 
-@lru_cache(maxsize=8192)
+def words(text: str) -> list[str]:
+    """Word unigrams and bigrams of normalised text."""
+    tokens = _TOKEN.findall(text)
+    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+
+
+@lru_cache(maxsize=16384)
 def word_grams(word: str) -> tuple[str, ...]:
     """Character n-grams of one word, padded by a space each side (scikit-learn's 'char_wb')."""
     padded = f" {word} "
-    return tuple(padded[i:i + n] for n in SIZES for i in range(len(padded) - n + 1))
+    out: list[str] = []
+    for n in SIZES:
+        if len(padded) <= n:
+            out.append(padded)  # a word shorter than n is one gram, as in scikit-learn
+            continue
+        out.extend(padded[i:i + n] for i in range(len(padded) - n + 1))
+    return tuple(out)
 
 
-def grams(text: str) -> list[str]:
-    """The n-grams of every distinct word of `text` (a word said twice counts once)."""
-    return [g for word in set(text.split()) for g in word_grams(word)]
+def chars(text: str) -> list[str]:
+    """Character 3-5 grams of every word of normalised text."""
+    return [g for word in text.split() for g in word_grams(word)]
+
+
+ANALYSERS = {"words": words, "chars": chars}
 
 
 @lru_cache(maxsize=1)
-def _model() -> tuple[float, dict[str, float]]:
+def _model() -> tuple[tuple[float, float], dict[str, dict[str, tuple[float, float, float]]]]:
     data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
-    return data["intercept"], data["weights"]
+    return ((data["intercepts"][0], data["intercepts"][1]),
+            {kind: {f: (v[0], v[1], v[2]) for f, v in part.items()} for kind, part in data["features"].items()})
 
 
-@lru_cache(maxsize=8192)
-def _word_score(word: str) -> float:
-    weights = _model()[1]
-    return sum(weights.get(g, 0.0) for g in word_grams(word))
-
-
-def likeness(normalised: str) -> float:
-    """How much `normalised` (see `bot.safety.crisis.normalise`) reads like a first-person crisis, 0 to 1."""
-    z = _model()[0] + sum(_word_score(word) for word in set(normalised.split()))
+def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def examples(paths: list[str]) -> tuple[list[str], list[int]]:
-    """(normalised texts, 1 for a first-person crisis or hopeless statement, 0 otherwise) from
-    corpora of either shape: `[[message]]` with `kind`, or the suite's lists (explicit, everyday, …)."""
-    import tomllib
+@lru_cache(maxsize=256)
+def _scores(normalised: str) -> tuple[float, float]:
+    (crisis_z, distress_z), features = _model()
+    for kind, analyse in ANALYSERS.items():
+        table = features[kind]
+        crisis_dot = distress_dot = square = 0.0
+        for feature, count in Counter(analyse(normalised)).items():
+            known = table.get(feature)
+            if known is None:
+                continue
+            value = (1.0 + math.log(count)) * known[0]
+            crisis_dot += value * known[1]
+            distress_dot += value * known[2]
+            square += value * value
+        if square:
+            norm = math.sqrt(square)
+            crisis_z += crisis_dot / norm
+            distress_z += distress_dot / norm
+    return _sigmoid(crisis_z), _sigmoid(distress_z)
 
+
+def likeness(normalised: str) -> float:
+    """How much `normalised` (see `bot.safety.crisis.normalise`) reads like a first-person crisis
+    (explicit, indirect, or an intent to hurt someone), 0 to 1."""
+    return _scores(normalised)[0]
+
+
+def distress(normalised: str) -> float:
+    """How much `normalised` reads like a first-person crisis or hopelessness, 0 to 1: the note's
+    model (the same features, a second set of weights trained with hopeless statements counted in)."""
+    return _scores(normalised)[1]
+
+
+def examples(paths: list[Path]) -> tuple[list[str], list[str]]:
+    """(normalised texts, kinds) from corpora of any shape: `[[message]]` with `kind`, the suite's
+    lists (explicit, everyday, …), or question sets (`[[case]]` with `question`, all everyday)."""
     from bot.safety.crisis import normalise
 
-    texts, labels = [], []
+    texts, kinds = [], []
     for path in paths:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
         if "message" in data:
             for m in data["message"]:
                 texts.append(m["text"])
-                labels.append(0 if m["kind"] in NOT_IN_CRISIS else 1)
+                kinds.append(m["kind"])
+        elif "case" in data:
+            for case in data["case"]:
+                texts.append(case["question"])
+                kinds.append("everyday")
         else:
             for group, items in data.items():
                 for text in items:
                     texts.append(text)
-                    labels.append(1 if group == "explicit" else 0)
-    return [normalise(t) for t in texts], labels
+                    kinds.append("explicit" if group == "explicit" else "everyday")
+    return [normalise(t) for t in texts], kinds
 
 
-def train(paths: list[str]) -> dict[str, Any]:
-    """Fit the model on the corpora at `paths`; the weights as written to the JSON file."""
-    from sklearn.feature_extraction.text import CountVectorizer
+def in_crisis(kind: str) -> int:
+    """The crisis head's label: a first-person crisis statement."""
+    return 0 if kind in NOT_IN_CRISIS else 1
+
+
+def in_distress(kind: str) -> int:
+    """The note head's label: a first-person crisis statement or hopelessness."""
+    return in_crisis(kind) or int(kind == "hopeless")
+
+
+def training_files() -> list[Path]:
+    """Every crisis corpus and question set in tests/data, and the everyday lookalikes beside the
+    model (first-person chat that shares words with crisis talk: meds, notes, driving, plans for "tonight")."""
+    return (sorted(DATA.glob("crisis_corpus*.toml")) + sorted(DATA.glob("*questions*.toml"))
+            + LOOKALIKES)
+
+
+def fit(texts: list[str], labels: list[int]) -> Any:
+    """(vectorisers by kind, fitted model) over `texts`; see `train`."""
+    from scipy.sparse import hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    texts, labels = examples(paths)
-    vectoriser = CountVectorizer(analyzer=grams, min_df=2)
-    features = vectoriser.fit_transform(texts)
-    model = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced").fit(features, labels)
-    weights = {g: round(float(w), 4) for g, w in zip(vectoriser.get_feature_names_out(), model.coef_[0], strict=True)
-               if abs(w) >= 0.005}
-    return {"trained_on": [Path(p).name for p in paths], "sizes": list(SIZES),
-            "intercept": round(float(model.intercept_[0]), 4), "weights": dict(sorted(weights.items()))}
+    vectorisers = {kind: TfidfVectorizer(analyzer=analyse, min_df=2, sublinear_tf=True)
+                   for kind, analyse in ANALYSERS.items()}
+    features = hstack([v.fit_transform(texts) for v in vectorisers.values()]).tocsr()
+    model = LogisticRegression(C=C, max_iter=3000, class_weight="balanced").fit(features, labels)
+    return vectorisers, model
+
+
+def train(paths: list[Path]) -> dict[str, Any]:
+    """Fit the model on the files at `paths`; the weights as written to the JSON file."""
+    from scipy.sparse import hstack
+    from sklearn.linear_model import LogisticRegression
+
+    texts, kinds = examples(paths)
+    vectorisers, crisis = fit(texts, [in_crisis(k) for k in kinds])
+    matrix = hstack([v.transform(texts) for v in vectorisers.values()]).tocsr()
+    distress = LogisticRegression(C=C, max_iter=3000, class_weight="balanced").fit(matrix, [in_distress(k) for k in kinds])
+    at = 0
+    features: dict[str, dict[str, list[float]]] = {}
+    for kind, vectoriser in vectorisers.items():
+        names = vectoriser.get_feature_names_out()
+        end = at + len(names)
+        features[kind] = {str(f): [round(float(idf), 4), round(float(c), 4), round(float(d), 4)]
+                          for f, idf, c, d in zip(names, vectoriser.idf_, crisis.coef_[0][at:end],
+                                                  distress.coef_[0][at:end], strict=True)}
+        at = end
+    return {"trained_on": [p.name for p in paths], "C": C,
+            "intercepts": [round(float(crisis.intercept_[0]), 4), round(float(distress.intercept_[0]), 4)],
+            "features": features}
 
 
 if __name__ == "__main__":
-    if len(sys.argv) < 2:
-        sys.exit("usage: python -m bot.safety.crisis_model CORPUS.toml [CORPUS.toml …]")
+    files = [Path(p) for p in sys.argv[1:]] or training_files()
     WEIGHTS.parent.mkdir(exist_ok=True)
-    WEIGHTS.write_text(json.dumps(train(sys.argv[1:]), indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {WEIGHTS} ({len(_model.__wrapped__()[1])} weights)")
+    WEIGHTS.write_text(json.dumps(train(files), separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {WEIGHTS} from {len(files)} files")
