@@ -3,7 +3,9 @@ neither the detector nor its corpora: `tests/data/crisis_corpus_fresh.toml` (rou
 messages: its tuning two thirds and the third held out in round 1, now seen) and
 `tests/data/crisis_corpus_fresh2.toml` (round 2's tuning two thirds, 130 messages; its held-out
 third, scored once, is `crisis_corpus_fresh2_heldout.toml`) and `tests/data/crisis_corpus_fresh3.toml`
-(round 3's tuning two thirds, 180 messages; its held-out third is scored outside the repository,
+(round 3's tuning two thirds, 180 messages; its held-out third is
+`crisis_corpus_fresh3_heldout.toml`) and `tests/data/crisis_corpus_fresh4.toml` (round 4's tuning
+two thirds, 189 messages; its held-out third is kept outside the repository and scored in
 docs/safety.md).
 
 Each message has an `expect` (crisis, note, quiet) and a `kind` (explicit, indirect, harm-others,
@@ -29,7 +31,9 @@ from bot.safety import crisis
 FRESH = Path(__file__).parent / "data" / "crisis_corpus_fresh.toml"
 FRESH2 = Path(__file__).parent / "data" / "crisis_corpus_fresh2.toml"
 FRESH3 = Path(__file__).parent / "data" / "crisis_corpus_fresh3.toml"
-CORPORA = pytest.mark.parametrize("corpus", [FRESH, FRESH2, FRESH3], ids=["round1", "round2-tune", "round3-tune"])
+FRESH4 = Path(__file__).parent / "data" / "crisis_corpus_fresh4.toml"
+CORPORA = pytest.mark.parametrize("corpus", [FRESH, FRESH2, FRESH3, FRESH4],
+                                  ids=["round1", "round2-tune", "round3-tune", "round4-tune"])
 NOT_IN_CRISIS = ("everyday", "helper", "others", "past", "denial")
 
 

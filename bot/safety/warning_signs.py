@@ -421,7 +421,8 @@ FAREWELL = Category("farewell", "crisis", (
                                   r"after| next| by| when| anymore| *$| *,)|(?:will not|would not) be (?:a problem|a "
                                   r"burden|in anyones way|in the way) (?:for (?:anyone|everyone|you|you all) )?(?:much "
                                   r"longer|for long|anymore|soon|after (?:today|tonight|this|tomorrow))|no one (?:will|would) have to (?:worry about|deal with|"
-                                  r"take care of) me"),
+                                  r"take care of) me|(?:will not|would not|am not going to) (?:be )?bother(?:ing)? (?:anyone|anybody|you|you all|"
+                                  r"everyone|people|them) (?:much longer|for long|after (?:today|tonight|tomorrow)|ever again)(?= *$| *,| i| so)"),
     ("wont-make-it", "subject", r"(?:will not|am not going to|do not think i will|not going to) make it (?:to|through|"
                                 r"past) (?:the night|tonight|today|the day|the weekend|tomorrow|next week|monday|tuesday|wednesday|thursday|friday|"
                                 r"saturday|sunday|christmas|my birthday|the end of the (?:week|month))(?= *$| *,)|"
@@ -475,7 +476,7 @@ SELF_HARM = Category("self-harm", "crisis", (
                            r"skin|thighs?)| again| lately| more)"),
     ("self-harm", "subject", r"(?:i|used to|started to|want to|going to|urge to|urges to) self harm(?:ed|ing)?|"
                              r"self harm(?:ed|ing|s)|(?:i |did |doing |relapsed on )?sh again"),
-    ("i-cut", "subject", r"cut (?:so |too |really |way too )?deep(?:ly)?(?= *$| *,| i| this| that| again)|i (?:cut|burn|scratch) (?:deeper|more|harder|worse)|(?:slit|slitting|slash|slashing|open|opening) (?:my|both|both my) (?:wrists?|throat|veins)|i (?:cut|burn|burned|scratch|scratched)(?= *$| *,| again| when| because| so| until)|"
+    ("i-cut", "subject", r"cut (?:so |too |really |way too )?deep(?:ly)?(?= *$| *,| i| this| that| again)|i (?:cut|burn|scratch) (?:deeper|more|harder|worse)|(?:slit|slitting|slash|slashing|open|opening) (?:my|both|both my) (?:wrists?|throat|veins)|i (?:cut|burn|burned|scratch|scratched)(?= *$| *,| again| when| because| so| until)|^(?:cut|burned|burnt) (?:again )?(?:deeper|last night|tonight|this morning)(?= *$| *,| and| again)|"
                          r"(?:cut|cutting|burn|burned|burnt|burning|scratch|scratched|scratching) (?:my|into my) "
                          + BODY + r"(?= *$| *,| with| till| until| again| to| so| open| when| because| every)|"
                          r"(?:till|until) (?:it|they|my [a-z]{1,12}) (?:bled|bleed|bleeds|was bleeding|were bleeding)"),
@@ -547,6 +548,8 @@ HARM = Category("harm", "harm", (
                                  r"(?:scared|afraid|worried|terrified) (?:that )?i (?:will|would|might|could|am going "
                                  r"to) (?:hurt|hit|shake|kill) " + TOWARD + r"|"
                                  r"(?:smash|punch|break|kick) (?:his|her|their) (?:face|head|teeth|legs)|"
+                                 # poison is never a figure of speech about a person: "poison my husband's coffee"
+                                 r"(?:going to|will|want to|about to|plan to|planning to|am going to) poison " + TOWARD + r"(?:s| s)?(?![a-z])|"
                                  r"(?:going to|will|am going to) (?:hurt|kill|stab|shoot|beat up|attack) the "
                                  r"(?:guy|man|woman|person|people|kid) (?:from|who|that)"),
     ("vow-to-hurt", "subject", r"(?:i swear|i promise|swear to god) (?:to god )?i (?:will|am going to) (?:kill|hurt|stab|"
@@ -648,7 +651,8 @@ HOPELESS = Category("hopeless", "note", (
                                  r"beyond repair)|(?:nothing|no one) (?:can|will) (?:fix|help|save) me|(?:feel|feeling|felt|am|so) (?:so |completely |totally |utterly )?(?:hopeless|"
                                  r"worthless|useless|empty inside|numb|defeated|broken)(?= *$| *,| and| like| every| all| "
                                  r"inside| lately| anymore)|nothing (?:will|is going to|is ever going to|ever) "
-                                 r"(?:change|get better|help|work out)|(?:nothing|no one) to look forward to|"
+                                 r"(?:change|get better|help|work out)|(?:it|things|my life) (?:is never going to|are never going to|"
+                                 r"will never) (?:change|get better)(?= *$| *,| is it| and| for me)|(?:nothing|no one) to look forward to|"
                                  r"i am (?:a|such a|just a) (?:waste of space|waste|mistake|failure|disappointment)"
                                  r"(?= *$| *,| and| to)|(?:want|wanting) to (?:just )?(?:disappear|vanish|run away and "
                                  r"never|hide forever)(?! for (?:a|the) (?:week|day|weekend|few|couple|month|bit)| on "
