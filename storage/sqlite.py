@@ -16,6 +16,7 @@ import inspect
 import json
 import sqlite3
 import threading
+import time
 from datetime import UTC
 from pathlib import Path
 from typing import Any
@@ -45,14 +46,30 @@ class SqliteStore:
         self._lock = threading.RLock()
         conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False)
         self.db = sqlite_utils.Database(conn)
-        if self.path != ":memory:":
-            self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute(f"PRAGMA busy_timeout={int(self.timeout * 1000)}")
         self.db.execute("PRAGMA foreign_keys=ON")
         # Deleted rows are overwritten, not just unlinked: a closed round's voter hashes and a
         # forgotten person's rows must not survive in free pages of the file.
         self.db.execute("PRAGMA secure_delete=ON")
-        migrations.apply(self.db)
+        self._prepare()
+
+    def _prepare(self) -> None:
+        """WAL and the schema, retried until the busy timeout: several processes opening a new file
+        together race to switch it to WAL, and SQLite answers that race "locked" at once, without
+        waiting on its busy handler (seen with three `peerbot run` starting on one file)."""
+        deadline = time.monotonic() + self.timeout
+        pause = 0.01
+        while True:
+            try:
+                if self.path != ":memory:":
+                    self.db.execute("PRAGMA journal_mode=WAL")
+                migrations.apply(self.db)
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error).lower() or time.monotonic() + pause > deadline:
+                    raise
+                time.sleep(pause)
+                pause = min(pause * 2, 0.2)
 
     def _now(self) -> str:
         return self.clock.now().astimezone(UTC).isoformat(timespec="seconds")
