@@ -21,14 +21,21 @@ def score(bot, path: Path, misses: bool = False) -> str:
     name = path.name
     lines = []
     if name.startswith("task_questions"):
-        agree, yes_no = 0, 0
+        agree, yes_no, flips, flips_right = 0, 0, 0, 0
         for c in cases:
             got = task_verdict(bot, c["question"])
-            agree += COARSE[got] == COARSE[c["expect"]]
+            right = COARSE[got] == COARSE[c["expect"]]
+            agree += right
             yes_no += COARSE[c["expect"]] == "no" and COARSE[got] == "yes"
-            if misses and COARSE[got] != COARSE[c["expect"]]:
+            # blind sets mark the questions whose ruling hinges on one word ("against", "without her")
+            if c.get("flip"):
+                flips += 1
+                flips_right += right
+            if misses and not right:
                 lines.append(f"    expected {c['expect']}, got {got}: {c['question']}")
         head = f"{name}: task {agree}/{len(cases)} ({100 * agree / len(cases):.1f}%), yes to a ruled-out task {yes_no}"
+        if flips:
+            head += f", hinging on a flip word {flips_right}/{flips}"
     else:
         hits = unknown = outside = 0
         inside = [c for c in cases if c["expect"] != "unsure" and not name.startswith("out_of_scope")]
