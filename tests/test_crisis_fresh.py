@@ -5,8 +5,9 @@ messages: its tuning two thirds and the third held out in round 1, now seen) and
 third, scored once, is `crisis_corpus_fresh2_heldout.toml`) and `tests/data/crisis_corpus_fresh3.toml`
 (round 3's tuning two thirds, 180 messages; its held-out third is
 `crisis_corpus_fresh3_heldout.toml`) and `tests/data/crisis_corpus_fresh4.toml` (round 4's tuning
-two thirds, 189 messages; its held-out third is kept outside the repository and scored in
-docs/safety.md).
+two thirds, 189 messages) and `crisis_corpus_fresh5a.toml`, `crisis_corpus_fresh5b.toml` (round 5's
+two writers, the tuning two thirds of each, 172 and 174 messages); the held-out thirds of rounds 4
+and 5 are kept outside the repository and scored in docs/safety.md.
 
 Each message has an `expect` (crisis, note, quiet) and a `kind` (explicit, indirect, harm-others,
 hopeless, helper, others, past, denial, everyday). The targets of issue 15 are the floors:
@@ -32,8 +33,10 @@ FRESH = Path(__file__).parent / "data" / "crisis_corpus_fresh.toml"
 FRESH2 = Path(__file__).parent / "data" / "crisis_corpus_fresh2.toml"
 FRESH3 = Path(__file__).parent / "data" / "crisis_corpus_fresh3.toml"
 FRESH4 = Path(__file__).parent / "data" / "crisis_corpus_fresh4.toml"
-CORPORA = pytest.mark.parametrize("corpus", [FRESH, FRESH2, FRESH3, FRESH4],
-                                  ids=["round1", "round2-tune", "round3-tune", "round4-tune"])
+FRESH5A = Path(__file__).parent / "data" / "crisis_corpus_fresh5a.toml"
+FRESH5B = Path(__file__).parent / "data" / "crisis_corpus_fresh5b.toml"
+CORPORA = pytest.mark.parametrize("corpus", [FRESH, FRESH2, FRESH3, FRESH4, FRESH5A, FRESH5B],
+                                  ids=["round1", "round2-tune", "round3-tune", "round4-tune", "round5a-tune", "round5b-tune"])
 NOT_IN_CRISIS = ("everyday", "helper", "others", "past", "denial")
 
 

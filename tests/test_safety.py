@@ -717,3 +717,45 @@ def test_the_needles_cache_is_keyed_by_the_patterns_and_a_damaged_one_is_reread(
     (saved,) = tmp_path.glob("needles-*.json")
     saved.write_text("[[[", encoding="utf-8")
     assert crisis._all_needles() == fresh
+
+
+def test_a_question_about_how_a_method_works_on_a_body_gets_the_crisis_reply():
+    """C-SSRS asks about method research; asked of the bot itself ("how deep", "is it painful to"), it is a crisis."""
+    for text in ("how long would it take for tylenol to shut down my liver",
+                 "how deep do the cuts have to be before it is over", "is it painful to drown, asking seriously"):
+        assert crisis.read(text).level == crisis.CRISIS, text
+
+
+def test_goodbyes_that_assume_the_writer_will_be_gone_get_the_crisis_reply():
+    """"Don't worry about me after Friday", "if you never hear from me, check the river", a goodbye
+    nobody noticed, belongings handed out "and that covers it": each is a farewell."""
+    for text in ("please do not worry about me after friday", "if you never hear from me again, check the river by the mill",
+                 "she has no idea it was goodbye when I hugged her", "my brother can have my guitar and my tools, that covers it",
+                 "i am going to top myself this weekend"):
+        reading = crisis.read(text)
+        assert (reading.level, reading.towards) == (crisis.CRISIS, "self"), text
+
+
+def test_two_threats_or_a_threat_and_knowing_where_someone_is_are_an_intent_to_hurt_them():
+    """"I keep thinking about stabbing the guy…, I know which house he lives in" and "slip something into
+    his drink … he will regret it" get the reply for harm to others."""
+    for text in ("I keep thinking about stabbing the guy who robbed me, I know which house he lives in",
+                 "I am going to slip something into his drink and he will regret it"):
+        reading = crisis.read(text)
+        assert (reading.level, reading.towards) == (crisis.CRISIS, "others"), text
+
+
+def test_round_five_lookalikes_stay_quiet():
+    """Jumping ship, a rope for a hammock, a clear-out, a charger "just in case", ending things with a
+    boyfriend, filling a prescription: nothing alarms."""
+    for text in ("I am thinking of jumping ship to another agency next year", "bought a rope for the hammock in the garden yesterday",
+                 "clearing out the garage and I have given away most of my tools already",
+                 "I keep a spare charger in my bag just in case it dies", "I'm about to end things with my girlfriend after dinner",
+                 "I'm going to fill my prescription on the way home tonight"):
+        assert crisis.read(text).level != crisis.CRISIS, text
+
+
+def test_words_someone_else_said_quoted_by_a_worker_asking_how_to_answer_get_the_note():
+    """"What's the best way to respond when a client says 'I want to disappear'?" is the client's words."""
+    reading = crisis.read('what is the best way to respond when a client says "I want to disappear"?')
+    assert reading.level == crisis.NOTE

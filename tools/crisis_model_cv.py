@@ -1,7 +1,7 @@
 """How much the crisis screen's trained model adds on a corpus it was not trained on.
 
-Leaves each blind corpus round out in turn (round 1, round 2, round 3, and any corpus named on the
-command line), fits the model on everything else (`bot.safety.crisis_model.training_files`), and
+Leaves each blind corpus round out in turn (rounds 1 to 4, round 5's two writers, and any corpus named
+on the command line), fits the model on everything else (`bot.safety.crisis_model.training_files`), and
 scores the round left out twice with the real screen (`bot.safety.crisis.read`): with the model's
 lift switched off and with it at each threshold. Prints, per threshold, the crisis statements the
 lift added and the false alarms it added (a crisis reply on a message from someone not in crisis),
@@ -30,6 +30,8 @@ ROUNDS = {
     "round2": [DATA / "crisis_corpus_fresh2.toml", DATA / "crisis_corpus_fresh2_heldout.toml"],
     "round3": [DATA / "crisis_corpus_fresh3.toml", DATA / "crisis_corpus_fresh3_heldout.toml"],
     "round4": [DATA / "crisis_corpus_fresh4.toml"],
+    "round5a": [DATA / "crisis_corpus_fresh5a.toml"],
+    "round5b": [DATA / "crisis_corpus_fresh5b.toml"],
 }
 
 

