@@ -52,7 +52,12 @@ class SqliteStore:
         # Deleted rows are overwritten, not just unlinked: a closed round's voter hashes and a
         # forgotten person's rows must not survive in free pages of the file.
         self.db.execute("PRAGMA secure_delete=ON")
-        migrations.apply(self.db)
+        # Under the write lock, taken up front: when several processes start together on a new or
+        # older file, one migrates while the others wait their turn (busy_timeout), then find nothing
+        # left to do. Each step would otherwise read the schema first and ask for the lock when it
+        # first writes, and SQLite refuses such a stale writer at once instead of letting it wait.
+        with self.transaction():
+            migrations.apply(self.db)
 
     def _now(self) -> str:
         return self.clock.now().astimezone(UTC).isoformat(timespec="seconds")
