@@ -29,6 +29,7 @@ import pytest
 from bot.records import Schedule
 from bot.schedules.spec import parse_rule
 from storage.postgres import PostgresStore
+from testing import discord_payloads
 from testing.fake_discord import GUILD_ID, Channel, FakeDiscord
 from testing.fake_slack import FakeSlack
 
@@ -173,6 +174,14 @@ def unfinished(url: str) -> int:
         store.close()
 
 
+async def ask_on_discord(discord: FakeDiscord) -> str:
+    """Someone uses /peer help in the server; returns the interaction's id once it has been answered."""
+    payload = discord_payloads.slash("help")
+    await discord.dispatch("INTERACTION_CREATE", payload)
+    await discord.callback(payload["id"], timeout=15)
+    return payload["id"]
+
+
 def on_slack(slack: FakeSlack) -> Counter:
     """How many times each scheduled post (by its key) is on Slack."""
     return Counter(m["metadata"]["event_payload"]["key"] for m in slack.messages if m["metadata"])
@@ -199,7 +208,8 @@ async def test_three_peerbot_run_processes_post_every_schedule_once_through_a_ki
     """Three `peerbot run` on one PostgreSQL database serve two Slack workspaces and a Discord server:
     over three minutes every scheduled post reaches Slack (with its workspace's token) or Discord
     exactly once, though the process on Discord's gateway is killed while Slack holds its posts
-    and is started again; only one process is ever on the gateway, and a standby takes it over."""
+    and is started again; only one process is ever on the gateway, and a standby takes it over and
+    answers the server's /peer."""
     slack, discord = fakes
     schedules(postgres_url)
     clock = HeldClock(tmp_path / "clock", MONDAY - timedelta(seconds=30))
@@ -222,6 +232,7 @@ async def test_three_peerbot_run_processes_post_every_schedule_once_through_a_ki
         [holder] = [p for p in running if str(p.pid) == gateway_holder(postgres_url)]
         standbys = [p for p in running if p is not holder]
         assert all(p.said("stands by") for p in standbys) and not holder.said("stands by")
+        asked = [await ask_on_discord(discord)]
 
         # 10:00 in every process: each post due goes out once, whichever process's sweep claims it.
         clock.move(MONDAY + timedelta(seconds=20), *running)
@@ -247,6 +258,7 @@ async def test_three_peerbot_run_processes_post_every_schedule_once_through_a_ki
         # A standby gets the gateway once the holder's session has ended, never while it lived.
         await discord.wait_for(lambda: discord.sessions == 2 and len(discord.sockets) == 1, timeout=15)
         assert gateway_holder(postgres_url) in {str(p.pid) for p in standbys}
+        asked.append(await ask_on_discord(discord))  # the standby now answers the server
         restarted = await start(env, clock, tmp_path)  # as a supervisor restarts it
         running.append(restarted)
         started.append(restarted)
@@ -264,6 +276,11 @@ async def test_three_peerbot_run_processes_post_every_schedule_once_through_a_ki
             sent = [c for c in slack.called("chat.postMessage") if c.args["channel"] in channels]
             assert sent and {c.token for c in sent} == {TOKENS[team]}
         assert discord.most_connected == 1 and discord.sessions == 2
+        assert [len(discord.requests("POST", f"/interactions/{i}/")) for i in asked] == [1, 1]  # answered once
+
+        for peerbot in running:  # as a supervisor stops them: each finishes cleanly
+            peerbot.process.send_signal(signal.SIGTERM)
+        assert [await asyncio.wait_for(p.process.wait(), 15) for p in running] == [0, 0, 0]
     except BaseException:
         for peerbot in started:  # shown by pytest with the failure
             print(f"-- peerbot run, pid {peerbot.pid}:\n" + "".join(
