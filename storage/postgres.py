@@ -720,11 +720,19 @@ class PostgresStore:
                         "select pg_try_advisory_lock(%s, hashtext(%s))", [LOCK_CLASS, name]).fetchone()
                     got = bool(row and row[0])
             except psycopg.OperationalError:
-                # The session was lost, and the lock with it: try once on a new one.
+                # The session was lost, and the lock with it: try once on a new one. A holder that
+                # cannot get one does not hold the lock any more, and must hear so (another worker
+                # may have it by now), not an error it would ride out as a busy database.
+                was_held = key in self._locks_held
                 self._locks_held.discard(key)
                 self._drop_lock_session(name, holder)
-                row = self._lock_session(name, holder).execute(
-                    "select pg_try_advisory_lock(%s, hashtext(%s))", [LOCK_CLASS, name]).fetchone()
+                try:
+                    row = self._lock_session(name, holder).execute(
+                        "select pg_try_advisory_lock(%s, hashtext(%s))", [LOCK_CLASS, name]).fetchone()
+                except psycopg.OperationalError:
+                    if was_held:
+                        return False
+                    raise
                 got = bool(row and row[0])
             if not got:
                 self._locks_held.discard(key)

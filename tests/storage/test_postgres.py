@@ -208,6 +208,26 @@ def test_a_named_lock_is_held_until_its_holders_session_ends_however_old_its_lea
         two.close()
 
 
+def test_a_holder_that_loses_its_session_and_cannot_get_another_is_told_it_no_longer_holds_the_lock(
+        postgres_url, clock):
+    """The holder's lock session ends while the database takes no new connections: its next renewal
+    says the lock is no longer its (so it leaves the gateway), rather than failing like a busy database."""
+    one = PostgresStore(postgres_url, clock)
+    dbname = psycopg.conninfo.conninfo_to_dict(postgres_url)["dbname"]
+    try:
+        assert one.try_lock("discord-gateway", "w1", "2026-11-23T12:00:00", "2026-11-23T12:00:20")
+        with psycopg.connect(postgres_url.replace(f"/{dbname}", "/postgres"), autocommit=True) as admin:
+            admin.execute(f'alter database "{dbname}" allow_connections false')
+            try:
+                admin.execute("select pg_terminate_backend(pid, 5000) from pg_locks "
+                              "where locktype = 'advisory' and granted")
+                assert not one.try_lock("discord-gateway", "w1", "2026-11-23T12:00:07", "2026-11-23T12:00:27")
+            finally:
+                admin.execute(f'alter database "{dbname}" allow_connections true')
+    finally:
+        one.close()
+
+
 def test_two_workers_sweeping_at_once_never_take_over_the_same_post(postgres_url, clock):
     """Posts whose lease ran out go to exactly one of two workers taking over at the same moment."""
     one, two = PostgresStore(postgres_url, clock), PostgresStore(postgres_url, clock)
