@@ -237,11 +237,12 @@ class Requests(Protocol):
 
 
 class Locks(Protocol):
-    """Named locks with a lease: one holder at a time (the Discord gateway), taken over when the
-    holder stops renewing."""
+    """Named locks: one holder at a time (the Discord gateway), until it unlocks or stops. SQLite keeps
+    a lease the holder renews, taken over once it runs out; PostgreSQL an advisory lock on a session
+    of the holder's, taken over as soon as that session ends (the lease is then only recorded)."""
 
     def try_lock(self, name: str, holder: str, now: str, until: str) -> bool:
-        """Take or renew `name` for `holder` until `until`; False while another holds an unexpired lease."""
+        """Take or renew `name` for `holder` until `until`; False while another holder has it."""
         ...
     def unlock(self, name: str, holder: str) -> None: ...
 

@@ -16,7 +16,9 @@ What makes several workers on one database safe is the database's own guarantees
   (`bot.schedules.chat.tick` holds one transaction for the whole tick, then waits for the rows it
   skipped and runs those still due: see `due_schedules`);
 - upserts are one `INSERT … ON CONFLICT … DO UPDATE` statement: no probe, nothing to cache wrongly;
-- the schema is migrated once under an advisory lock (`storage.postgres_schema`).
+- the schema is migrated once under an advisory lock (`storage.postgres_schema`);
+- the Discord gateway is one worker's through an advisory lock on a session of its own, which the
+  server lets go of when that worker's process dies (`try_lock`).
 """
 from __future__ import annotations
 
@@ -45,6 +47,9 @@ from storage import rows as convert
 POOL_SIZE = 5
 # Seconds to wait for a connection (the server starting, the pool busy) before saying so.
 CONNECT_TIMEOUT = 10.0
+# The first half of every named lock's advisory key (the second is the name's hash): "peer" in ASCII.
+# Two-part keys never meet the migrations' one-part key (storage.postgres_schema.MIGRATION_LOCK).
+LOCK_CLASS = 0x70656572
 
 log = logging.getLogger("peerbot.storage")
 
@@ -83,6 +88,11 @@ class PostgresStore:
         self.clock = clock or SystemClock()
         self._secret: bytes | None = None
         self._local = threading.local()
+        self._timeout = timeout
+        # Named locks: a session of its own per lock and holder, and which of them hold their lock.
+        self._lock_sessions: dict[tuple[str, str], psycopg.Connection[Any]] = {}
+        self._locks_held: set[tuple[str, str]] = set()
+        self._lock_guard = threading.Lock()
         # Migrate on a connection of its own first: an unreachable server or a refused password fails
         # here, in one psycopg error, before any pool thread starts retrying in the background.
         with psycopg.connect(url, autocommit=True, connect_timeout=max(1, int(timeout)),
@@ -94,6 +104,10 @@ class PostgresStore:
                                            "application_name": "peerbot"})
 
     def close(self) -> None:
+        with self._lock_guard:
+            for name, holder in list(self._lock_sessions):
+                self._drop_lock_session(name, holder)
+            self._locks_held.clear()
         self.pool.close()
 
     def _now(self) -> str:
@@ -669,15 +683,73 @@ class PostgresStore:
         return self._exec("update scenario_runs set state = 'revealed', reveal_at = '' where id = %s "
                           "and state = 'running' and reveal_at = %s", [run_id, reveal_at]) == 1
 
-    # -- named locks with a lease (one process at a time, e.g. the Discord gateway) ---------
+    # -- named locks (one process at a time, e.g. the Discord gateway) ---------------------
+    # On PostgreSQL a named lock is a session-level advisory lock, held on a connection of its own
+    # (outside the pool) for as long as its holder keeps it: the server lets go of it the moment that
+    # session ends, so when a holder's process dies (even kill -9) a standby gets the lock at its next
+    # try instead of after a lease. A holder that is alive keeps the lock however long it is frozen,
+    # so two processes never hold it at once; the lease the caller gives is only written beside the
+    # holder in `locks`, for people reading the table. A holder whose session was lost (the server
+    # restarted, the network dropped) tries for the lock again on a new one, and gets it only if no
+    # other worker took it meanwhile.
+    def _lock_session(self, name: str, holder: str) -> psycopg.Connection[Any]:
+        conn = self._lock_sessions.get((name, holder))
+        if conn is None or conn.closed:
+            conn = psycopg.connect(self.url, autocommit=True, connect_timeout=max(1, int(self._timeout)),
+                                   application_name=f"peerbot lock {name}"[:63])
+            self._lock_sessions[(name, holder)] = conn
+        return conn
+
+    def _drop_lock_session(self, name: str, holder: str) -> None:
+        conn = self._lock_sessions.pop((name, holder), None)
+        if conn is not None:
+            conn.close()  # the server releases whatever advisory lock the session held
+
     def try_lock(self, name: str, holder: str, now: str, until: str) -> bool:
-        """Take or renew the lock `name` for `holder` until `until`; False while another holds it."""
-        with self.transaction():
-            self._exec("insert into locks (name, holder, lease_until) values (%s, '', '') on conflict do nothing",
-                       [name])
-            return self._exec("update locks set holder = %s, lease_until = %s where name = %s "
-                              "and (holder = %s or holder = '' or lease_until <= %s)",
-                              [holder, until, name, holder, now]) == 1
+        """Take or keep the lock `name` for `holder`; False while another holder's session has it."""
+        with self._lock_guard:
+            key = (name, holder)
+            try:
+                if key in self._locks_held:
+                    # The session is alive, so the lock is still ours (only unlock or the session's end
+                    # lets go of it).
+                    self._lock_session(name, holder).execute("select 1")
+                    got = True
+                else:
+                    row = self._lock_session(name, holder).execute(
+                        "select pg_try_advisory_lock(%s, hashtext(%s))", [LOCK_CLASS, name]).fetchone()
+                    got = bool(row and row[0])
+            except psycopg.OperationalError:
+                # The session was lost, and the lock with it: try once on a new one. A holder that
+                # cannot get one does not hold the lock any more, and must hear so (another worker
+                # may have it by now), not an error it would ride out as a busy database.
+                was_held = key in self._locks_held
+                self._locks_held.discard(key)
+                self._drop_lock_session(name, holder)
+                try:
+                    row = self._lock_session(name, holder).execute(
+                        "select pg_try_advisory_lock(%s, hashtext(%s))", [LOCK_CLASS, name]).fetchone()
+                except psycopg.OperationalError:
+                    if was_held:
+                        return False
+                    raise
+                got = bool(row and row[0])
+            if not got:
+                self._locks_held.discard(key)
+                return False
+            self._locks_held.add(key)
+        self._exec("insert into locks (name, holder, lease_until) values (%s, %s, %s) "
+                   "on conflict (name) do update set holder = excluded.holder, lease_until = excluded.lease_until",
+                   [name, holder, until])
+        return True
 
     def unlock(self, name: str, holder: str) -> None:
+        with self._lock_guard:
+            if (name, holder) in self._locks_held:
+                self._locks_held.discard((name, holder))
+                try:  # at once, not when the server gets round to ending a closed session
+                    self._lock_session(name, holder).execute("select pg_advisory_unlock(%s, hashtext(%s))",
+                                                             [LOCK_CLASS, name])
+                except psycopg.OperationalError:  # the session is gone, and the lock with it
+                    self._drop_lock_session(name, holder)
         self._exec("update locks set holder = '', lease_until = '' where name = %s and holder = %s", [name, holder])

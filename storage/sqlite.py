@@ -16,7 +16,6 @@ import inspect
 import json
 import sqlite3
 import threading
-import time
 from datetime import UTC
 from pathlib import Path
 from typing import Any
@@ -46,30 +45,19 @@ class SqliteStore:
         self._lock = threading.RLock()
         conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False)
         self.db = sqlite_utils.Database(conn)
+        if self.path != ":memory:":
+            self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute(f"PRAGMA busy_timeout={int(self.timeout * 1000)}")
         self.db.execute("PRAGMA foreign_keys=ON")
         # Deleted rows are overwritten, not just unlinked: a closed round's voter hashes and a
         # forgotten person's rows must not survive in free pages of the file.
         self.db.execute("PRAGMA secure_delete=ON")
-        self._prepare()
-
-    def _prepare(self) -> None:
-        """WAL and the schema, retried until the busy timeout: several processes opening a new file
-        together race to switch it to WAL, and SQLite answers that race "locked" at once, without
-        waiting on its busy handler (seen with three `peerbot run` starting on one file)."""
-        deadline = time.monotonic() + self.timeout
-        pause = 0.01
-        while True:
-            try:
-                if self.path != ":memory:":
-                    self.db.execute("PRAGMA journal_mode=WAL")
-                migrations.apply(self.db)
-                return
-            except sqlite3.OperationalError as error:
-                if "locked" not in str(error).lower() or time.monotonic() + pause > deadline:
-                    raise
-                time.sleep(pause)
-                pause = min(pause * 2, 0.2)
+        # Under the write lock, taken up front: when several processes start together on a new or
+        # older file, one migrates while the others wait their turn (busy_timeout), then find nothing
+        # left to do. Each step would otherwise read the schema first and ask for the lock when it
+        # first writes, and SQLite refuses such a stale writer at once instead of letting it wait.
+        with self.transaction():
+            migrations.apply(self.db)
 
     def _now(self) -> str:
         return self.clock.now().astimezone(UTC).isoformat(timespec="seconds")

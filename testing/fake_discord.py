@@ -102,6 +102,10 @@ class FakeDiscord:
         self.interactions: dict[str, dict[str, Any]] = {}  # token -> interaction payload
         self.commands: dict[str, list[dict[str, Any]]] = {}  # "global" or guild id -> registered
         self.sockets: list[web.WebSocketResponse] = []
+        # Gateway connections over the fake's life: how many were opened (IDENTIFY answered) and the
+        # most open at any one moment (a bot that is not sharded should never have two).
+        self.sessions = 0
+        self.most_connected = 0
         self.identified = asyncio.Event()
         self.echo = True  # send MESSAGE_CREATE for the bot's own channel messages, as Discord does
         self.refuse_with: int | None = None  # a gateway close code to answer IDENTIFY with
@@ -188,6 +192,7 @@ class FakeDiscord:
         ws = web.WebSocketResponse()
         await ws.prepare(request)
         self.sockets.append(ws)
+        self.most_connected = max(self.most_connected, len(self.sockets))
         await ws.send_json({"op": 10, "d": {"heartbeat_interval": 45000}})
         async for msg in ws:
             if msg.type != WSMsgType.TEXT:
@@ -201,7 +206,10 @@ class FakeDiscord:
                 await ws.send_json({"op": 0, "t": "READY", "s": next(self._seq), "d": self._ready()})
                 await ws.send_json({"op": 0, "t": "GUILD_CREATE", "s": next(self._seq), "d": self.guild()})
                 self.identified.set()
+                self.sessions += 1
+                await self._changed_now()
         self.sockets.remove(ws)
+        await self._changed_now()
         return ws
 
     def _ready(self) -> dict[str, Any]:

@@ -67,6 +67,7 @@ class FakeSlack:
     codes: dict[str, tuple[str, str]] = field(default_factory=dict)
     keep_calls: bool = True  # False: count calls without keeping them or the messages (long benchmarks)
     counts: Counter = field(default_factory=Counter)  # calls per method, kept either way
+    waiting: Counter = field(default_factory=Counter)  # calls per method held by `hold`, not yet answered
 
     def __post_init__(self) -> None:
         self._failures: dict[str, list[Failure]] = {}
@@ -197,7 +198,13 @@ class FakeSlack:
         token = request.headers.get("Authorization", "").removeprefix("Bearer ")
         call = Call(method, args, token)
         if method in self._gates:
-            await self._gates[method].wait()
+            self.waiting[method] += 1
+            self._changed.set()  # a test may be waiting for calls to arrive at the hold
+            self._changed = asyncio.Event()
+            try:
+                await self._gates[method].wait()
+            finally:
+                self.waiting[method] -= 1
         failures = self._failures.get(method)
         if failures and failures[0].skip:
             failures[0].skip -= 1

@@ -142,9 +142,9 @@ class DiscordPlatform:
     async def _keep(self) -> None:
         """Renew the lock while on the gateway; poll for it while standing by; follow what it says."""
         while True:
-            await asyncio.sleep(self.gateway_lock.every)
-            try:
-                held = self.gateway_lock.acquire()
+            await asyncio.sleep(self.gateway_lock.wait)
+            try:  # off the event loop: a busy database waits here, not Discord's heartbeats
+                held = await asyncio.to_thread(self.gateway_lock.acquire)
             except Exception as e:  # noqa: BLE001 - a busy database: the lease covers a missed renewal
                 log.warning("could not renew or check the Discord gateway lock (%s); trying again shortly", e)
                 continue

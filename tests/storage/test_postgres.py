@@ -186,19 +186,46 @@ def test_the_vote_key_is_one_key_for_every_worker(stores):
     assert first.secret() == second.secret()
 
 
-def test_a_named_lock_has_one_holder_until_it_lets_go_or_its_lease_runs_out(postgres_url, clock):
-    """Two workers on one database: the gateway lock is one's until it unlocks, or until its lease runs
-    out without renewal, and then the standby takes it."""
+def test_a_named_lock_is_held_until_its_holders_session_ends_however_old_its_lease(postgres_url, clock):
+    """Two workers on one database: the gateway lock stays one's while its session lives, long past the
+    lease it named; the moment that session ends (as when its process is killed) the standby gets it,
+    and the first, trying again on a new session, is refused."""
     one, two = PostgresStore(postgres_url, clock), PostgresStore(postgres_url, clock)
     try:
         assert one.try_lock("discord-gateway", "w1", "2026-11-23T12:00:00", "2026-11-23T12:00:20")
-        assert not two.try_lock("discord-gateway", "w2", "2026-11-23T12:00:10", "2026-11-23T12:00:30")
-        assert two.try_lock("discord-gateway", "w2", "2026-11-23T12:00:21", "2026-11-23T12:00:41")
-        two.unlock("discord-gateway", "w2")
-        assert one.try_lock("discord-gateway", "w1", "2026-11-23T12:00:22", "2026-11-23T12:00:42")
+        assert not two.try_lock("discord-gateway", "w2", "2026-11-23T13:00:00", "2026-11-23T13:00:20")
+        assert one.try_lock("discord-gateway", "w1", "2026-11-23T13:00:01", "2026-11-23T13:00:21")  # kept
+        with psycopg.connect(postgres_url, autocommit=True) as admin:  # the holder's session ends
+            [[ended]] = admin.execute("select pg_terminate_backend(pid, 5000) from pg_locks "
+                                      "where locktype = 'advisory' and granted").fetchall()
+            assert ended
+        assert two.try_lock("discord-gateway", "w2", "2026-11-23T13:00:02", "2026-11-23T13:00:22")
+        assert not one.try_lock("discord-gateway", "w1", "2026-11-23T13:00:03", "2026-11-23T13:00:23")
+        assert two.everything()["locks"] == [{"name": "discord-gateway", "holder": "w2",
+                                              "lease_until": "2026-11-23T13:00:22"}]
     finally:
         one.close()
         two.close()
+
+
+def test_a_holder_that_loses_its_session_and_cannot_get_another_is_told_it_no_longer_holds_the_lock(
+        postgres_url, clock):
+    """The holder's lock session ends while the database takes no new connections: its next renewal
+    says the lock is no longer its (so it leaves the gateway), rather than failing like a busy database."""
+    one = PostgresStore(postgres_url, clock)
+    dbname = psycopg.conninfo.conninfo_to_dict(postgres_url)["dbname"]
+    try:
+        assert one.try_lock("discord-gateway", "w1", "2026-11-23T12:00:00", "2026-11-23T12:00:20")
+        with psycopg.connect(postgres_url.replace(f"/{dbname}", "/postgres"), autocommit=True) as admin:
+            admin.execute(f'alter database "{dbname}" allow_connections false')
+            try:
+                admin.execute("select pg_terminate_backend(pid, 5000) from pg_locks "
+                              "where locktype = 'advisory' and granted")
+                assert not one.try_lock("discord-gateway", "w1", "2026-11-23T12:00:07", "2026-11-23T12:00:27")
+            finally:
+                admin.execute(f'alter database "{dbname}" allow_connections true')
+    finally:
+        one.close()
 
 
 def test_two_workers_sweeping_at_once_never_take_over_the_same_post(postgres_url, clock):

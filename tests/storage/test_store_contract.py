@@ -524,14 +524,18 @@ def test_a_due_run_and_a_timed_reveal_are_each_claimed_once(store):
     assert store.run("sc1").state == RunState.REVEALED
 
 
-def test_a_named_lock_has_one_holder_until_its_lease_runs_out(store):
-    """The gateway lock: one holder renews it; another takes it only after the lease ran out or it unlocked."""
+def test_a_named_lock_has_one_holder_until_it_lets_go(store):
+    """The gateway lock: one holder takes and keeps it; another is refused until it unlocks. (When a
+    holder stops without unlocking, SQLite frees the lock once its lease runs out,
+    tests/discord/test_discord_gateway_lock.py; PostgreSQL as its session ends, tests/storage/test_postgres.py.)"""
     assert store.try_lock("gw", "a", "2026-11-23T12:00:00", "2026-11-23T12:00:20")
     assert store.try_lock("gw", "a", "2026-11-23T12:00:10", "2026-11-23T12:00:30")
     assert not store.try_lock("gw", "b", "2026-11-23T12:00:20", "2026-11-23T12:00:40")
-    assert store.try_lock("gw", "b", "2026-11-23T12:00:31", "2026-11-23T12:00:51")
+    store.unlock("gw", "a")
+    assert store.try_lock("gw", "b", "2026-11-23T12:00:21", "2026-11-23T12:00:41")
+    assert not store.try_lock("gw", "a", "2026-11-23T12:00:22", "2026-11-23T12:00:42")
     store.unlock("gw", "b")
-    assert store.try_lock("gw", "a", "2026-11-23T12:00:32", "2026-11-23T12:00:52")
+    assert store.try_lock("gw", "a", "2026-11-23T12:00:23", "2026-11-23T12:00:43")
 
 
 def test_every_store_method_is_covered_by_this_suite():
