@@ -1,6 +1,7 @@
 """Leave-phrasings-out cross-validation of the task answerer, inside content alone (no question set).
 
-Each fold holds out every k-th phrasing of every ruling, builds the answerer (search index and
+Each fold holds out every k-th phrasing of every ruling (its `phrasings` and `retriever_phrasings`
+counted as one list, each kept phrasing staying in its own field), builds the answerer (search index and
 retriever) on the rest, and asks it each held-out phrasing. It reports how often the answer's
 coarse verdict (yes/likely, depends, unlikely/no) agrees with the held-out phrasing's own ruling,
 how often that ruling comes first, and how often a phrasing of a ruling leaning no is answered
@@ -26,9 +27,10 @@ def fold(catalog, k: int, i: int) -> tuple[object, list[tuple[str, str]]]:
     pairs held out."""
     kept, held = {}, []
     for rid, r in catalog.rulings.items():
-        keep = [p for n, p in enumerate(r.phrasings) if n % k != i]
-        held += [(rid, p) for n, p in enumerate(r.phrasings) if n % k == i]
-        kept[rid] = r.model_copy(update={"phrasings": keep})
+        held += [(rid, p) for n, p in enumerate(r.all_phrasings) if n % k == i]
+        out = {p for n, p in enumerate(r.all_phrasings) if n % k == i}
+        kept[rid] = r.model_copy(update={"phrasings": tuple(p for p in r.phrasings if p not in out),
+                                         "retriever_phrasings": tuple(p for p in r.retriever_phrasings if p not in out)})
     return dataclasses.replace(catalog, rulings=kept), held
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from tests.test_devsets import COARSE, DATA, choose, task_verdict
 
+SETS = ("task_questions", "topic_questions", "out_of_scope")
+
 
 def score(bot, path: Path, misses: bool = False) -> str:
     cases = tomllib.loads(path.read_text())["case"]
@@ -65,9 +67,12 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true")
     args = parser.parse_args()
     files = args.files or sorted(p for p in DATA.glob("*.toml")
-                                 if p.name.startswith(("task_questions", "topic_questions", "out_of_scope")))
+                                 if p.name.startswith(SETS))
     bot = build_bot(Settings(db=":memory:", _env_file=None))
     for path in files:
+        if not path.name.startswith(SETS):  # `tests/data/*.toml` also holds crisis corpora, schedule phrases
+            print(f"{path.name}: skipped (not a task, topic or out-of-scope question set)")
+            continue
         print(score(bot, path, args.misses))
 
 

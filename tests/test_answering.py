@@ -206,7 +206,7 @@ def test_answering_from_the_cached_model_never_imports_scikit_learn(question):
 
 def test_the_written_negatives_are_never_rulings(catalog):
     """The out-of-scope class is a class of its own: none of its questions is also a ruling's phrasing."""
-    phrasings = {p.lower() for r in catalog.rulings.values() for p in (r.task, *r.phrasings)}
+    phrasings = {p.lower() for r in catalog.rulings.values() for p in (r.task, *r.all_phrasings)}
     assert not phrasings & {q.lower() for q in retriever.negatives()}
     assert Path(retriever.NEGATIVES).is_file()
 
@@ -285,3 +285,38 @@ def test_a_full_precision_cache_is_read_in_half_and_rewritten(catalog, tmp_path)
     assert [c for c, _ in loaded.ranked(question, 3)] == [c for c, _ in full.ranked(question, 3)]
     with np.load(path) as data:
         assert data["weights"].dtype == np.float16
+
+
+def test_retriever_phrasings_train_the_retriever_and_stay_out_of_the_word_search(catalog):
+    """A ruling's `retriever_phrasings` are fitted into the retriever with its task and phrasings, and
+    never indexed for word search (where their everyday words would pull topic questions onto it)."""
+    from bot.answering import corpus
+
+    picked = sorted(catalog.rulings)[:3]
+    extra = "a brand new way of asking about pottery classes"
+    first = catalog.rulings[picked[0]]
+    rulings = {rid: catalog.rulings[rid] for rid in picked}
+    rulings[picked[0]] = first.model_copy(update={"retriever_phrasings": first.retriever_phrasings + (extra,)})
+    small = dataclasses.replace(catalog, rulings=rulings)
+    texts, labels = retriever.training_data(small)
+    assert (extra, picked[0]) in zip(texts, labels, strict=True)
+    assert extra not in {p.text for p in corpus.passages(small)}
+    assert all(p.text in {r.task, *r.phrasings} for p in corpus.passages(small) if p.group == corpus.RULING
+               for r in [small.rulings[p.item_id]])
+
+
+@pytest.mark.parametrize("repeat", ["Can I drive someone to the food bank?", "  can i DRIVE someone to the food bank "])
+def test_a_retriever_phrasing_that_repeats_a_phrasing_is_refused(tmp_path, repeat):
+    """The content check refuses a retriever phrasing that repeats the task, a phrasing or another
+    retriever phrasing (case, spacing and end punctuation aside): it would only weigh one wording twice."""
+    from bot.content.catalog import Ruling
+
+    raw = {"id": "ws-test", "task": "driving someone to the food bank", "verdict": "yes",
+           "phrasings": ["can I drive someone to the food bank", "rides to the food bank?", "is giving a lift ok"],
+           "reasons": ["builds rapport"], "question": "what does the person want?",
+           "sources": [{"doc": "toolkit", "lines": "1-2"}]}
+    Ruling.model_validate(raw | {"retriever_phrasings": ["my manager asks me to drive people to the food bank"]})
+    with pytest.raises(ValueError, match="retriever_phrasings repeats"):
+        Ruling.model_validate(raw | {"retriever_phrasings": [repeat]})
+    with pytest.raises(ValueError, match="retriever_phrasings repeats"):
+        Ruling.model_validate(raw | {"retriever_phrasings": ["a lift to the shops", "A lift to the shops?"]})

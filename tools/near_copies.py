@@ -30,7 +30,7 @@ SEEDS = HERE.parent.parent / "shared" / "seeds"
 PROSE = {"task", "reasons", "instead", "question", "jurisdiction", "summary", "meaning", "more",
          "short", "situation", "questions", "response", "why", "debrief", "text", "follow_up",
          "intro", "ask", "note", "title", "choices", "label", "invitation", "hidden_until"}
-SKIP = {"sources", "phrasings", "aliases", "related", "id", "tags"}
+SKIP = {"sources", "phrasings", "retriever_phrasings", "aliases", "related", "id", "tags"}
 
 
 def words(text: str) -> list[str]:

@@ -5,7 +5,8 @@ their scores share one scale (the same word weights, the same passage lengths) a
 can compare them directly instead of guessing from two unrelated confidence numbers.
 
 What is indexed, and how much it counts:
-- rulings: the task and each phrasing;
+- rulings: the task and each of `phrasings` (never `retriever_phrasings`, which train the retriever
+  alone: many more ways of asking, whose everyday words would pull topic questions onto rulings);
 - terms: the name and each alias, and the meaning as supporting text;
 - topics: the title and each question, and the short answer as supporting text.
 

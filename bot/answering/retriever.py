@@ -1,7 +1,8 @@
 """A trained retriever: which ruling (or "out of scope") a question is closest to, learned from content.
 
 In the style of the intent classifiers of chat-bot frameworks (Rasa's count-vector featurizer with
-character n-grams, Snips): each ruling's task and phrasings, and a file of written out-of-scope
+character n-grams, Snips): each ruling's task, phrasings and retriever phrasings (ways of asking
+that train this model only; the word search leaves them out, `bot.content.catalog.Ruling`), and a file of written out-of-scope
 questions (`bot/answering/data/out_of_scope.toml`), are turned into TF-IDF vectors of
 - word unigrams and bigrams that KEEP function words ("for him", "with her", "against", "without"),
   because those are the words that flip a ruling;
@@ -70,11 +71,11 @@ def negatives(path: Path = NEGATIVES) -> list[str]:
 
 
 def training_data(catalog: Catalog, negatives_path: Path = NEGATIVES) -> tuple[list[str], list[str]]:
-    """(texts, labels): every ruling's task and phrasings, then the negatives."""
+    """(texts, labels): every ruling's task, phrasings and retriever phrasings, then the negatives."""
     texts: list[str] = []
     labels: list[str] = []
     for r in sorted(catalog.rulings.values(), key=lambda r: r.id):
-        for text in (r.task, *r.phrasings):
+        for text in (r.task, *r.all_phrasings):
             texts.append(text)
             labels.append(r.id)
     for text in negatives(negatives_path):

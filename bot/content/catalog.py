@@ -97,6 +97,10 @@ class Ruling(Model):
     id: Id
     task: Line
     phrasings: Annotated[tuple[Line, ...], Field(min_length=3)]
+    # More ways of asking that only train the retriever (`bot.answering.retriever`); the word search
+    # (`bot.answering.corpus`) indexes the task and `phrasings` alone, so these never pull a topic
+    # question onto the ruling by the words they share with it (content/FORMAT.md).
+    retriever_phrasings: tuple[Line, ...] = ()
     verdict: Literal[VERDICTS]  # type: ignore[valid-type]
     reasons: Annotated[tuple[Reason, ...], Field(min_length=1, max_length=4)]
     criteria: dict[str, Literal["yes", "no", "partly"]] = {}
@@ -117,7 +121,25 @@ class Ruling(Model):
         unknown = set(self.criteria) - set(CRITERIA)
         if unknown:
             raise ValueError(f"unknown criteria {sorted(unknown)}")
+        seen = {_same(p) for p in (self.task, *self.phrasings)}
+        twice = []
+        for p in self.retriever_phrasings:
+            if _same(p) in seen:
+                twice.append(p)
+            seen.add(_same(p))
+        if twice:
+            raise ValueError(f"retriever_phrasings repeats the task, a phrasing or itself: {twice[:3]}")
         return self
+
+    @property
+    def all_phrasings(self) -> tuple[str, ...]:
+        """Every way of asking for this ruling: `phrasings`, then `retriever_phrasings`."""
+        return self.phrasings + self.retriever_phrasings
+
+
+def _same(text: str) -> str:
+    """A phrasing as compared for repeats: case, spacing and end punctuation ignored."""
+    return " ".join(text.lower().split()).strip(" ?.!")
 
 
 class Term(Model):
