@@ -285,3 +285,24 @@ def test_a_full_precision_cache_is_read_in_half_and_rewritten(catalog, tmp_path)
     assert [c for c, _ in loaded.ranked(question, 3)] == [c for c, _ in full.ranked(question, 3)]
     with np.load(path) as data:
         assert data["weights"].dtype == np.float16
+
+
+def test_the_answerers_readings_are_cached_beside_the_content_and_never_stale(catalog, tmp_path):
+    """Each ruling's facets and stance are saved under a hash of what they are read from; a later
+    start reads exactly what reading the rulings gives, a damaged file is read again from the
+    content, and a changed ruling gives a new file (the old one dropped)."""
+    from bot.answering import answerer
+
+    cache = tmp_path / "cache"
+    fresh = answerer._read_rulings(catalog)
+    assert answerer._cached_readings(catalog, cache) == fresh
+    [saved] = cache.glob("readings-*.json")
+    assert answerer._cached_readings(catalog, cache) == fresh  # this time from the file
+    saved.write_text(saved.read_text()[:100])
+    assert answerer._cached_readings(catalog, cache) == fresh
+    ruling = next(r for r in catalog.rulings.values() if "with" not in r.facets)
+    edited = dataclasses.replace(catalog, rulings={**catalog.rulings,
+                                                   ruling.id: ruling.model_copy(update={"facets": ("with",)})})
+    assert answerer._cached_readings(edited, cache)[0][ruling.id] >= {"with"}
+    assert [p.name for p in cache.glob("readings-*.json")] != [saved.name]
+    assert len(list(cache.glob("readings-*.json"))) == 1
