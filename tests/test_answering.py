@@ -306,3 +306,24 @@ def test_the_answerers_readings_are_cached_beside_the_content_and_never_stale(ca
     assert answerer._cached_readings(edited, cache)[0][ruling.id] >= {"with"}
     assert [p.name for p in cache.glob("readings-*.json")] != [saved.name]
     assert len(list(cache.glob("readings-*.json"))) == 1
+
+
+def test_the_cached_weights_are_mapped_from_the_file_and_equal_what_was_saved(catalog, tmp_path):
+    """A cached model's weights are mapped where `np.savez` stored them (not read into memory) and
+    are exactly the saved array; a compressed file, which cannot be mapped, is read as before."""
+    import numpy as np
+
+    fitted = retriever.model_for(_small(catalog, "one more way of asking about knitting circles"), tmp_path)
+    [path] = tmp_path.glob("retriever-*.npz")
+    loaded = retriever.load(path)
+    assert isinstance(loaded.weights, np.memmap)
+    assert loaded.weights.dtype == np.float16 and np.array_equal(loaded.weights, fitted.weights)
+    question = "one more way of asking about knitting circles"
+    assert loaded.ranked(question, 5) == fitted.ranked(question, 5)
+    with np.load(path) as data:
+        arrays = {name: data[name] for name in data.files}
+    squeezed = tmp_path / "squeezed" / path.name
+    squeezed.parent.mkdir()
+    np.savez_compressed(squeezed, **arrays)
+    read = retriever.load(squeezed)
+    assert not isinstance(read.weights, np.memmap) and np.array_equal(read.weights, fitted.weights)
