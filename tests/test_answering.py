@@ -327,3 +327,21 @@ def test_the_cached_weights_are_mapped_from_the_file_and_equal_what_was_saved(ca
     np.savez_compressed(squeezed, **arrays)
     read = retriever.load(squeezed)
     assert not isinstance(read.weights, np.memmap) and np.array_equal(read.weights, fitted.weights)
+
+
+def test_peerbot_ask_json_answers_without_opening_the_store(tmp_path):
+    """`peerbot ask --json` answers from the content alone: a plain question never opens the
+    database (nor imports sqlite-utils); crisis language, whose reply reads the workspace's region
+    from the store, opens it then and gets the same reply as before."""
+    code = ("import sys, io, contextlib; from adapters.cli import main; sys.argv = ['peerbot'] + sys.argv[1:]\n"
+            "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+            "    try:\n        main()\n    except SystemExit:\n        pass\n"
+            "print(out.getvalue().count('\"kind\"'), 'sqlite_utils' in sys.modules)")
+    db = tmp_path / "peerbot.db"
+    env = {"PATH": "/usr/bin:/bin", "PEERBOT_DB": str(db)}
+    plain = subprocess.run([sys.executable, "-c", code, "ask", "--json", "can I drive someone to the food bank?"],
+                           cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+    assert plain.stdout.split() == ["1", "False"] and not db.exists()
+    crisis = subprocess.run([sys.executable, "-c", code, "ask", "--json", "I want to kill myself"],
+                            cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+    assert crisis.stdout.split() == ["1", "True"] and db.exists()
