@@ -180,9 +180,10 @@ def _mapped(path: Path, name: str) -> np.ndarray | None:
     None when it cannot be (a compressed member, or not a plain array).
 
     `np.savez` stores each array uncompressed, as a .npy file inside the zip: its bytes sit at a
-    fixed offset, so the weights (10 MB) can be mapped where they lie. A question touches only the
-    few hundred rows of its features, so a start no longer reads (or keeps resident) the rest: about
-    15 ms of every `peerbot ask`, and the pages are shared by every process on the same file."""
+    fixed offset, so the weights (10 MB) can be mapped where they lie and a start no longer reads
+    them: about 15 ms of every `peerbot ask`. (Not a memory saving: the kernel maps neighbouring
+    pages on every fault, so after a few questions nearly all of it is resident, though shared by
+    every process on the same file.)"""
     with zipfile.ZipFile(path) as archive:
         info = archive.getinfo(f"{name}.npy")
     if info.compress_type != zipfile.ZIP_STORED:
