@@ -52,7 +52,13 @@ class SqliteStore:
         # Deleted rows are overwritten, not just unlinked: a closed round's voter hashes and a
         # forgotten person's rows must not survive in free pages of the file.
         self.db.execute("PRAGMA secure_delete=ON")
-        migrations.apply(self.db)
+        # All the migrations in one transaction that takes the write lock first (BEGIN IMMEDIATE, as
+        # `transaction` does): sqlite-utils runs each in a deferred BEGIN, so processes starting at
+        # once on a new file (several workers) each read "not applied" and then had their upgrade to
+        # a writer refused at once, "database is locked", instead of waiting. Now the others wait
+        # for the first, then find nothing pending. (Each migration is a savepoint inside it.)
+        with self.transaction():
+            migrations.apply(self.db)
 
     def _now(self) -> str:
         return self.clock.now().astimezone(UTC).isoformat(timespec="seconds")
