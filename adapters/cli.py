@@ -31,12 +31,12 @@ def _settings() -> AppSettings:
     return load()
 
 
-def _bot(settings: AppSettings | None = None):
+def _bot(settings: AppSettings | None = None, store_on_first_use: bool = False):
     from adapters.bootstrap import build_bot
 
     settings = settings or _settings()
     try:
-        return build_bot(settings)
+        return build_bot(settings, store_on_first_use=store_on_first_use)
     except ContentError as e:
         click.echo(f"peerbot cannot start: the content has problems.\n{e}", err=True)
         sys.exit(2)
@@ -203,7 +203,10 @@ def screened_json(bot, question: str) -> dict:
 @click.option("--jsonl", is_flag=True, help="Read one question per line on stdin; print one JSON object per line.")
 def ask(question: str | None, as_json: bool, jsonl: bool) -> None:
     """Ask one question, as in the chat."""
-    bot = _bot()
+    # A JSON answer reads only the content, so its store is opened only if something uses it; the
+    # console's reply goes through the chat's handling, which records, so it opens the store at start
+    # (an unusable database is then the one-line problem, as for every command).
+    bot = _bot(store_on_first_use=as_json or jsonl)
     if jsonl:
         for line in sys.stdin:
             if line.strip():

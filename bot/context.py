@@ -18,7 +18,6 @@ from bot.answering.answerer import Answerer
 from bot.answering.topics import TopicFinder
 from bot.content.catalog import Catalog
 from bot.content.resources import Resources
-from bot.delivery.outbox import claim_posts
 from bot.messages import Post
 from bot.ports import Clock, Store
 from bot.settings import Settings
@@ -41,4 +40,7 @@ class Context:
         The one claim path (`bot.delivery.outbox.claim_posts`): scheduled work claims its runs here inside its
         own transaction, and `Bot.handle` claims the posts a request produced, so an adapter only
         ever sends posts already claimed."""
+        # Imported here: the outbox brings asyncio (and ssl), 25 ms that `peerbot ask` never needs.
+        from bot.delivery.outbox import claim_posts  # noqa: PLC0415
+
         return claim_posts(self.store, self.clock, posts)

@@ -1,6 +1,6 @@
 """The core's settings, declared once with their defaults and help text.
 
-Read from the environment and from `.env` (pydantic-settings); nothing is read at import time.
+Read from the environment and from `.env` (`EnvSettings`, below); nothing is read at import time.
 Each platform's settings (tokens, ports, facilitator groups) live with its adapter and are read
 together with these by `adapters.settings.AppSettings`; secrets there are `SecretStr`, so they never
 show in a repr, a log line or `peerbot doctor`.
@@ -10,11 +10,12 @@ the checkout's `content/` when run from one, the installed package data otherwis
 """
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
 
 def packaged_content() -> Path:
@@ -22,9 +23,52 @@ def packaged_content() -> Path:
     return Path(str(resources.files("content")))
 
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore",
-                                      populate_by_name=True)
+class EnvSettings(BaseModel):
+    """Settings read, highest first, from keyword arguments, environment variables, the `.env` file
+    (`_env_file`; None reads none) and the defaults, each field from the variable its
+    `validation_alias` names (or its own name), matched whatever its case; extra variables ignored.
+
+    This is the precedence and matching pydantic-settings gives, for the kinds of field peerbot
+    has (strings, numbers, paths, secrets: none parsed as JSON), without importing pydantic-settings:
+    it brings asyncio, ssl and its sources, 60 ms of every start, `peerbot ask`'s included.
+    Validation is pydantic's own, so errors and validators are unchanged."""
+
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+
+    def __init__(self, _env_file: str | Path | None = ".env", **values: Any) -> None:
+        super().__init__(**_gathered(type(self), _env_file, values))
+
+
+def _variables(cls: type[BaseModel]) -> dict[str, str]:
+    """Each environment variable a field reads (lower case) and the field's name."""
+    names: dict[str, str] = {}
+    for name, field in cls.model_fields.items():
+        alias = field.validation_alias
+        choices = alias.choices if isinstance(alias, AliasChoices) else [alias if alias is not None else name]
+        for choice in choices:
+            if isinstance(choice, str):
+                names.setdefault(choice.lower(), name)
+    return names
+
+
+def _gathered(cls: type[BaseModel], env_file: str | Path | None, given: dict[str, Any]) -> dict[str, Any]:
+    names = _variables(cls)
+    found: dict[str, Any] = {}
+    if env_file is not None and Path(env_file).expanduser().is_file():
+        from dotenv import dotenv_values  # noqa: PLC0415 (only when there is a .env to read)
+
+        for key, value in dotenv_values(Path(env_file).expanduser(), encoding="utf-8").items():
+            if value is not None and key.lower() in names:  # a bare KEY line sets nothing
+                found[names[key.lower()]] = value
+    for key, value in os.environ.items():
+        if key.lower() in names:
+            found[names[key.lower()]] = value
+    for key, value in given.items():  # by field name, or by the variable's name
+        found[key if key in cls.model_fields else names.get(key.lower(), key)] = value
+    return found
+
+
+class Settings(EnvSettings):
 
     db: str = Field("peerbot.db", validation_alias=AliasChoices("PEERBOT_DB"),
                     description="SQLite database file (created when missing).")

@@ -320,3 +320,63 @@ def test_a_retriever_phrasing_that_repeats_a_phrasing_is_refused(tmp_path, repea
         Ruling.model_validate(raw | {"retriever_phrasings": [repeat]})
     with pytest.raises(ValueError, match="retriever_phrasings repeats"):
         Ruling.model_validate(raw | {"retriever_phrasings": ["a lift to the shops", "A lift to the shops?"]})
+
+
+def test_the_answerers_readings_are_cached_beside_the_content_and_never_stale(catalog, tmp_path):
+    """Each ruling's facets and stance are saved under a hash of what they are read from; a later
+    start reads exactly what reading the rulings gives, a damaged file is read again from the
+    content, and a changed ruling gives a new file (the old one dropped)."""
+    from bot.answering import answerer
+
+    cache = tmp_path / "cache"
+    fresh = answerer._read_rulings(catalog)
+    assert answerer._cached_readings(catalog, cache) == fresh
+    [saved] = cache.glob("readings-*.json")
+    assert answerer._cached_readings(catalog, cache) == fresh  # this time from the file
+    saved.write_text(saved.read_text()[:100])
+    assert answerer._cached_readings(catalog, cache) == fresh
+    ruling = next(r for r in catalog.rulings.values() if "with" not in r.facets)
+    edited = dataclasses.replace(catalog, rulings={**catalog.rulings,
+                                                   ruling.id: ruling.model_copy(update={"facets": ("with",)})})
+    assert answerer._cached_readings(edited, cache)[0][ruling.id] >= {"with"}
+    assert [p.name for p in cache.glob("readings-*.json")] != [saved.name]
+    assert len(list(cache.glob("readings-*.json"))) == 1
+
+
+def test_the_cached_weights_are_mapped_from_the_file_and_equal_what_was_saved(catalog, tmp_path):
+    """A cached model's weights are mapped where `np.savez` stored them (not read into memory) and
+    are exactly the saved array; a compressed file, which cannot be mapped, is read as before."""
+    import numpy as np
+
+    fitted = retriever.model_for(_small(catalog, "one more way of asking about knitting circles"), tmp_path)
+    [path] = tmp_path.glob("retriever-*.npz")
+    loaded = retriever.load(path)
+    assert isinstance(loaded.weights, np.memmap)
+    assert loaded.weights.dtype == np.float16 and np.array_equal(loaded.weights, fitted.weights)
+    question = "one more way of asking about knitting circles"
+    assert loaded.ranked(question, 5) == fitted.ranked(question, 5)
+    with np.load(path) as data:
+        arrays = {name: data[name] for name in data.files}
+    squeezed = tmp_path / "squeezed" / path.name
+    squeezed.parent.mkdir()
+    np.savez_compressed(squeezed, **arrays)
+    read = retriever.load(squeezed)
+    assert not isinstance(read.weights, np.memmap) and np.array_equal(read.weights, fitted.weights)
+
+
+def test_peerbot_ask_json_answers_without_opening_the_store(tmp_path):
+    """`peerbot ask --json` answers from the content alone: a plain question never opens the
+    database (nor imports sqlite-utils); crisis language, whose reply reads the workspace's region
+    from the store, opens it then and gets the same reply as before."""
+    code = ("import sys, io, contextlib; from adapters.cli import main; sys.argv = ['peerbot'] + sys.argv[1:]\n"
+            "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+            "    try:\n        main()\n    except SystemExit:\n        pass\n"
+            "print(out.getvalue().count('\"kind\"'), 'sqlite_utils' in sys.modules)")
+    db = tmp_path / "peerbot.db"
+    env = {"PATH": "/usr/bin:/bin", "PEERBOT_DB": str(db)}
+    plain = subprocess.run([sys.executable, "-c", code, "ask", "--json", "can I drive someone to the food bank?"],
+                           cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+    assert plain.stdout.split() == ["1", "False"] and not db.exists()
+    crisis = subprocess.run([sys.executable, "-c", code, "ask", "--json", "I want to kill myself"],
+                            cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+    assert crisis.stdout.split() == ["1", "True"] and db.exists()

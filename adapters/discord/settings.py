@@ -3,10 +3,11 @@ core's (`adapters.settings.AppSettings`)."""
 from __future__ import annotations
 
 from pydantic import AliasChoices, Field, SecretStr
-from pydantic_settings import BaseSettings
+
+from bot.settings import EnvSettings
 
 
-class DiscordSettings(BaseSettings):
+class DiscordSettings(EnvSettings):
     discord_token: SecretStr | None = Field(None, validation_alias=AliasChoices("DISCORD_TOKEN"),
                                             description="Discord bot token.")
     discord_facilitator_role: str = Field("", validation_alias=AliasChoices("DISCORD_FACILITATOR_ROLE"),

@@ -3,10 +3,11 @@ the HTTP port. Read from the environment with the core's (`adapters.settings.App
 from __future__ import annotations
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings
+
+from bot.settings import EnvSettings
 
 
-class SlackSettings(BaseSettings):
+class SlackSettings(EnvSettings):
     slack_bot_token: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_BOT_TOKEN"),
                                               description="Slack bot token (xoxb-…).")
     slack_app_token: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_APP_TOKEN"),

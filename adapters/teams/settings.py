@@ -4,10 +4,11 @@ and the messaging endpoint's port. Read from the environment with the core's
 from __future__ import annotations
 
 from pydantic import AliasChoices, Field, SecretStr
-from pydantic_settings import BaseSettings
+
+from bot.settings import EnvSettings
 
 
-class TeamsSettings(BaseSettings):
+class TeamsSettings(EnvSettings):
     teams_app_id: str = Field("", validation_alias=AliasChoices("TEAMS_APP_ID"),
                               description="Microsoft Teams: the Azure Bot's Microsoft App ID (a GUID).")
     teams_app_password: SecretStr | None = Field(None, validation_alias=AliasChoices("TEAMS_APP_PASSWORD"),

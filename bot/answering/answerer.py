@@ -13,12 +13,18 @@ without the person there, a supervisor asking about their own peer worker); othe
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot.answering import facets as facets_module
 from bot.answering import retriever, stance
+from bot.answering import text as text_module
 from bot.answering.corpus import RULING, index_for
 from bot.answering.facets import EXPLAIN, RISKY, detect
 from bot.answering.text import clean, terms
@@ -106,18 +112,69 @@ class Candidate:
 
 
 _read: dict[int, tuple[Catalog, dict[str, Any], dict[str, Any]]] = {}
+# Bump when what a reading holds changes shape (the code that makes it is hashed into the key anyway).
+READINGS_VERSION = "1"
 
 
-def _readings(catalog: Catalog) -> tuple[dict[str, frozenset[str]], dict[str, dict[str, Any]]]:
+def readings_key(catalog: Catalog) -> str:
+    """A hash of everything the readings come from: each ruling's task, facets and verdict, and the
+    source of the modules that read them, so edited content or code never reads a stale file."""
+    digest = hashlib.sha256(READINGS_VERSION.encode())
+    for module in (facets_module, stance, text_module):
+        assert module.__file__ is not None  # all three are modules loaded from source files
+        digest.update(Path(module.__file__).read_bytes())
+    digest.update(json.dumps([[r.id, r.task, sorted(r.facets), r.verdict] for r in catalog.rulings.values()]).encode())
+    return digest.hexdigest()[:20]
+
+
+def _read_rulings(catalog: Catalog) -> tuple[dict[str, frozenset[str]], dict[str, dict[str, frozenset[str]]]]:
+    # Declared facets are the authors' reading; from the task text only for/with is safe to infer.
+    facets = {r.id: frozenset(r.facets) | (detect(r.task) & {"for", "with"}) for r in catalog.rulings.values()}
+    stances = {r.id: stance.of_ruling(r.task, frozenset(r.facets), r.verdict) for r in catalog.rulings.values()}
+    return facets, stances
+
+
+def _cached_readings(catalog: Catalog, cache: Path | None
+                     ) -> tuple[dict[str, frozenset[str]], dict[str, dict[str, frozenset[str]]]]:
+    """The readings from `cache` (a JSON file named by `readings_key`), else read and saved there:
+    reading every ruling's stance is most of building the answerer, and `peerbot ask` builds it
+    on every start."""
+    if cache is None:
+        return _read_rulings(catalog)
+    path = cache / f"readings-{readings_key(catalog)}.json"
+    try:
+        state = json.loads(path.read_text())
+        return ({rid: frozenset(f) for rid, f in state["facets"].items()},
+                {rid: {d: frozenset(sides) for d, sides in st.items()} for rid, st in state["stances"].items()})
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass  # a damaged cache file is read again from the content, never trusted
+    facets, stances = _read_rulings(catalog)
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache, suffix=".json.tmp")
+        with os.fdopen(fd, "w") as out:
+            json.dump({"facets": {rid: sorted(f) for rid, f in facets.items()},
+                       "stances": {rid: {d: sorted(sides) for d, sides in st.items()} for rid, st in stances.items()}},
+                      out, separators=(",", ":"))
+        os.replace(tmp, path)
+        for old in cache.glob("readings-*.json"):  # readings of earlier content are of no further use
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only install answers with the readings made in memory
+    return facets, stances
+
+
+def _readings(catalog: Catalog, cache: Path | None = None
+              ) -> tuple[dict[str, frozenset[str]], dict[str, dict[str, frozenset[str]]]]:
     """Each ruling's facets and stance, read once per catalog (tests build many bots on one)."""
     key = id(catalog)
     if key not in _read or _read[key][0] is not catalog:
         if len(_read) >= 4:
             _read.clear()
-        # Declared facets are the authors' reading; from the task text only for/with is safe to infer.
-        facets = {r.id: frozenset(r.facets) | (detect(r.task) & {"for", "with"}) for r in catalog.rulings.values()}
-        stances = {r.id: stance.of_ruling(r.task, frozenset(r.facets), r.verdict) for r in catalog.rulings.values()}
-        _read[key] = (catalog, facets, stances)
+        _read[key] = (catalog, *_cached_readings(catalog, cache))
     return _read[key][1], _read[key][2]
 
 
@@ -126,7 +183,7 @@ class Answerer:
         self.catalog = catalog
         self.index = index_for(catalog, cache)
         self.model = retriever.model_for(catalog, cache)
-        self._facets, self._stance = _readings(catalog)
+        self._facets, self._stance = _readings(catalog, cache)
 
     def candidates(self, question: str) -> tuple[list[Candidate], bool]:
         """Rulings ranked for `question`, best first, and whether the retriever put it out of scope.

@@ -15,6 +15,7 @@ from bot.answering.text import clean
 from bot.content.catalog import TOPIC_GROUPS, Term
 from bot.errors import UserError
 from bot.messages import Card, Choice, Command, Field, Message, Press, Reply
+from bot.patterns import lazy
 from bot.people import roles
 from bot.replies import clinical_reply, not_known_reply, ruling_detail, sources_reply, task_reply, topic_reply
 from bot.safety import support
@@ -90,7 +91,7 @@ def _lines(bot: Context, req: Request, item: object) -> list[Message]:
 # "What is peer support?": every word of it is a stop word to the search, so it finds nothing. When
 # nothing was found, a question that only asks for the meaning of a term's exact name or alias
 # still gets that term.
-NAMING = re.compile(r"^(?:what(?:'s| is| are|s)|define|definition of|meaning of|explain|tell me about)\s+"
+NAMING = lazy(r"^(?:what(?:'s| is| are|s)|define|definition of|meaning of|explain|tell me about)\s+"
                     r"(?:an? |the )?(?P<name>[a-z' -]{2,60}?)\s*(?:exactly|actually|anyway)?\s*\??$")
 
 

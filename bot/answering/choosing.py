@@ -24,7 +24,6 @@ never guesses.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +37,7 @@ from bot.answering.intent import (
 )
 from bot.answering.text import clean
 from bot.answering.topics import asks_for_meaning
+from bot.patterns import lazy
 
 if TYPE_CHECKING:
     from bot.context import Context
@@ -66,25 +66,25 @@ OUT_OF_SCOPE_TOPIC, OUT_OF_SCOPE_NAMED = 0.6, 0.3
 LEANING_MIN_CONFIDENCE = 0.35
 
 # Asking how (at the start of a sentence or clause), comparing, or asking the bot for something.
-HOW_TO = re.compile(
+HOW_TO = lazy(
     r"(?:^|[.,;:!?]\s*)(?:how (?:much|many|often|far|long)\b"
     r"|how (?:do|does|can|could|should|would) (?:i|we|you|peers?|peer (?:workers?|staff|supporters?)|a peer(?: worker)?)\b"
     r"|how (?:is|are|does|do) [^.?!]{1,60}\b(?:differ|different|compare)"
     r"|(?:can|could|would|will) you (?:please )?(?:give|tell|show|list|explain|describe|share|send|recommend|remind)\b)")
 # "Are peer staff supposed to…", "is the peer worker expected to…": whether to do something, in
 # the plural or third person that `bot.answering.intent` leaves out.
-EXPECTED_TO = re.compile(
+EXPECTED_TO = lazy(
     r"\b(?:are|is|aren'?t|isn'?t) (?:peer (?:staff|workers?|supporters?|specialists?)|peers|we|the peer(?: worker)?)"
     r" (?:supposed|expected|allowed|meant|required|permitted|ok|okay) to\b")
 # "Is that part of my job?", "can I?", "my manager wants me to…": asking outright for a verdict on
 # something, which a topic should take over only when it fits clearly better.
-ASKS_FOR_VERDICT = re.compile(
+ASKS_FOR_VERDICT = lazy(
     r"\b(?:peer (?:task|thing)|part of (?:my|the|a peer'?s?|our) (?:peer )?(?:job|role|work)|(?:my|a peer'?s?|the peer) (?:job|role)\?"
     r"|in my lane|is (?:that|this|it) (?:ok|okay|alright|fine|allowed)|(?:can|should|may|could) i\?\s*$"
     r"|(?:wants?|asked|asks|told|expects?) me to)")
 # Asking outright for a leaning about doing something: "should I…", "is it ok to…", "is that part of
 # peer work?", "am I allowed to…", "peer task?", "my manager wants me to…".
-LEANING = re.compile(
+LEANING = lazy(
     r"^(?:so |and |but |ok so |hey |honestly )?(?:should|can|could|may|must) i\b"
     r"|\bis it (?:ok|okay|alright|fine|appropriate|allowed|acceptable|my job|our job|part of)"
     r"|\bam i (?:allowed|supposed|expected|meant)\b|\bpart of (?:my|the|a peer'?s?|our|peer) (?:peer )?(?:job|role|work|support)\b"
@@ -101,12 +101,12 @@ LEANING = re.compile(
     r"|(?:^|[.,;:!?-] ?)(?:should|can|could|do|must|may) (?:we|peers|peer (?:workers?|staff)|our peer (?:workers?|staff)"
     r"|a peer(?: worker)?|the (?:org|agency|organi[sz]ation|team))\b|(?:^|[.,;:!?-] ?)do i (?:have to|need to|keep|tell|refuse|stop|hand)\b")
 # "Why isn't supervision supposed to turn into therapy?" asks for the reasons, which a topic gives.
-ASKS_WHY = re.compile(r"^\s*(?:but |so |and )?why\b(?! not\b)")
+ASKS_WHY = lazy(r"^\s*(?:but |so |and )?why\b(?! not\b)")
 # "She asked if I'd come along": the person asking for something is a task question however it ends.
 WHO_ASKED = frozenset({"asked-by-person"})
 # "Are peer workers just friends…?", "is peer work a calling…?" ask what the role is.
 # ("Why do peer workers say 'we'…?" too.)
-ABOUT_THE_ROLE = re.compile(
+ABOUT_THE_ROLE = lazy(
     r"^\s*(?:are|is|aren'?t|isn'?t|why (?:do|does|are|is|would|should)) (?:peer workers?|peers|peer support(?: workers?)?"
     r"|peer staff|peer work|a peer(?: worker)?|the peer(?: worker)?)\b(?! (?:allowed|supposed|expected|meant|able|ok|okay|permitted)\b)")
 

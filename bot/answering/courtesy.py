@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 
 from bot.actions import encode
 from bot.messages import Card, Choice, Reply
+from bot.patterns import lazy
 
 # Each kind is a list of phrases (regular expressions over the normalised words).
 PHRASES: dict[str, list[str]] = {
@@ -80,7 +81,7 @@ _UNITS = [(kind, p) for kind, phrases in PHRASES.items() for p in phrases] + [("
 # One alternation, one named group per kind, longest alternatives first within the regex engine's
 # left-to-right choice: sorting by length makes "thank you" win over "thank".
 _UNITS.sort(key=lambda kp: -len(kp[1]))
-_PEEL = re.compile("^(?:" + "|".join(f"(?P<u{i}>{p})" for i, (_, p) in enumerate(_UNITS)) + r")(?: |$)")
+_PEEL = lazy("^(?:" + "|".join(f"(?P<u{i}>{p})" for i, (_, p) in enumerate(_UNITS)) + r")(?: |$)")
 _KIND_OF = {f"u{i}": kind for i, (kind, _) in enumerate(_UNITS)}
 # Kinds that may come before a real question and be dropped from it ("hi, can I…", "thanks! what is…").
 PREAMBLE = frozenset({"greeting", "thanks", "filler"})

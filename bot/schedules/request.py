@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.answering.courtesy import question_after_courtesy
+from bot.patterns import lazy
 
 # The longest first: "supervision session" is a session, "co-reflection session" too, "co-reflection" a prompt.
 KIND_PATTERNS = (
@@ -19,20 +20,20 @@ KIND_PATTERNS = (
     (r"check[- ]?ins?|checkins?|pulse(?: checks?)?", "checkin"),
     (r"(?:co-?reflection|reflection|reflective)(?:\s+prompts?)?|prompts?|reflections|reflect", "reflection"),
 )
-KINDS = re.compile(r"\b(?:" + "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(KIND_PATTERNS)) + r")\b",
+KINDS = lazy(r"\b(?:" + "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(KIND_PATTERNS)) + r")\b",
                    re.IGNORECASE)
-ASKS = re.compile(
+ASKS = lazy(
     r"^(?:(?:please|pls|kindly|ok|okay|so)\s+)*(?:(?:can|could|would|will)\s+(?:you|u|we)\s+(?:please\s+)?"
     r"|(?:i|we)(?:'?d| would)\s+(?:like|love)\s+(?:you\s+to\s+)?|(?:i|we)\s+(?:want|need)\s+(?:you\s+to\s+)?"
     r"|let'?s\s+)?"
     r"(?:schedule|set\s*up|setup|set|add|create|make|have|get|start|book|put\s+in|post|send|run|arrange|organi[sz]e"
     r"|plan|remind\s+(?:us|me|everyone|the\s+team|people|the\s+group)(?:\s+to)?|a|an)\b", re.IGNORECASE)
-WHEN = re.compile(r"\b(?:every|each|daily|weekly|monthly|fortnightly|bi-?weekly|weekdays?|mon|tue|wed|thu|fri|sat|sun"
+WHEN = lazy(r"\b(?:every|each|daily|weekly|monthly|fortnightly|bi-?weekly|weekdays?|mon|tue|wed|thu|fri|sat|sun"
                   r"|\w+days?|month|morning|\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b", re.IGNORECASE)
 # "…a check-in every week with someone I support" is about the peer role, not the channel's rhythm.
-ABOUT_A_PERSON = re.compile(r"\bwith (?:someone|somebody|the person|a person|him|her|them|my|a participant|a client"
+ABOUT_A_PERSON = lazy(r"\bwith (?:someone|somebody|the person|a person|him|her|them|my|a participant|a client"
                             r"|people)\b|\bi support\b|\bsupport (?:him|her|them)\b", re.IGNORECASE)
-THEME = re.compile(r"\s+(?:with\s+(?:the\s+)?)?theme\s+(.+)$", re.IGNORECASE)
+THEME = lazy(r"\s+(?:with\s+(?:the\s+)?)?theme\s+(.+)$", re.IGNORECASE)
 
 
 def kind_in(text: str) -> tuple[str | None, str]:
