@@ -98,6 +98,12 @@ LEANING = re.compile(
     r"|\b(?:ok|okay|fine|alright|allowed|appropriate|reasonable)(?: to(?: do)?| for (?:a )?peers?(?: workers?)?)?\s*\?+\s*$"
     r"|\bok to \w+|\bmy (?:lane|place)\b|\bpeer move\b"
     r"|\b(?:within|outside|out of|beyond) (?:my|the|a|our) (?:peer )?(?:\w+'?s? )?(?:role|job|scope|remit)\b"
+    # Round 4: "is that in my role?", "in scope?", "is this actually my job??", "peer stuff or not?",
+    # "can the peer worker take over…", "is that something peers can take on?".
+    r"|\b(?:in|part of) (?:my|her|his|their|the peer'?s?) (?:peer )?role\b|\bin scope\b|\bpeer stuff\b"
+    r"|\bis (?:that|this|it) (?:actually|really|even|still) (?:a |my |our |a peer )?(?:job|task|peer job)\b"
+    r"|\bsomething (?:a )?peers? (?:workers? )?(?:can|could|should) (?:do|take on)\b"
+    r"|(?:^|[.,;:!?-] ?)(?:should|can|could|may) (?:the|our) peer(?: support)?(?: workers?| specialists?| staff)?\b"
     r"|(?:^|[.,;:!?-] ?)(?:should|can|could|do|must|may) (?:we|peers|peer (?:workers?|staff)|our peer (?:workers?|staff)"
     r"|a peer(?: worker)?|the (?:org|agency|organi[sz]ation|team))\b|(?:^|[.,;:!?-] ?)do i (?:have to|need to|keep|tell|refuse|stop|hand)\b")
 # "Why isn't supervision supposed to turn into therapy?" asks for the reasons, which a topic gives.
