@@ -29,6 +29,12 @@ PAIRS = [
     ("I'll just head to the benefits office myself and fix it for him", "person there", "absent"),
     ("can my peer staff be exempt from the dress code because of her history?", "expectations", "exempt"),
     ("should peer workers be held to the same standards as other staff?", "expectations", "the same"),
+    # Round 4 (paraphrased): the team asking with no "the", people who said no, the peer as persuader.
+    ("Team wants me to walk him to the clinic", "who asked", "the team"),
+    ("staff are fed up with the mess and want me to sort out his room", "who asked", "the team"),
+    ("get them enrolled, even the ones who said no", "the person's wish", "unwanted"),
+    ("the goal isn't hers, the team chose it", "the person's wish", "unwanted"),
+    ("can you get them signed up for the course? they'll listen to you", "push", "toward"),
 ]
 
 
