@@ -164,8 +164,8 @@ def test_workplace_chatter_and_clinical_questions_get_no_answer(module_bot):
 # tuned on after their first look. (set, task agreement floor, topic top-1 floor, out of scope "not sure"
 # floor): what the answerer reaches today, so no change may make one worse.
 BLIND = ("fresh", "blind2", "blind3", "blind3_heldout", "blind4")
-BLIND_FLOORS = {"fresh": (138, 77, 22), "blind2": (107, 37, 20), "blind3": (84, 43, 14),
-                "blind3_heldout": (34, 13, 8), "blind4": (78, 37, 13)}
+BLIND_FLOORS = {"fresh": (139, 77, 22), "blind2": (108, 37, 20), "blind3": (86, 43, 14),
+                "blind3_heldout": (35, 13, 8), "blind4": (91, 37, 16)}
 
 
 @pytest.mark.parametrize("name", BLIND)
@@ -178,7 +178,7 @@ def test_blind_task_questions_stay_at_their_level(module_bot, name):
 
 # Blind questions the sources rule out that still get "yes" or "likely": the known ones, listed so
 # that none may be added (issue 13's no-yes guard is not there yet).
-KNOWN_YES_TO_NO = {"blind2": 4, "blind3": 1, "blind4": 6}
+KNOWN_YES_TO_NO = {"blind2": 4, "blind3": 1, "blind4": 2}
 
 
 @pytest.mark.parametrize("name", BLIND)
