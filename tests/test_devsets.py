@@ -165,7 +165,7 @@ def test_workplace_chatter_and_clinical_questions_get_no_answer(module_bot):
 # floor): what the answerer reaches today, so no change may make one worse.
 BLIND = ("fresh", "blind2", "blind3", "blind3_heldout", "blind4")
 BLIND_FLOORS = {"fresh": (139, 77, 22), "blind2": (108, 37, 20), "blind3": (86, 43, 14),
-                "blind3_heldout": (35, 13, 8), "blind4": (91, 37, 16)}
+                "blind3_heldout": (35, 13, 8), "blind4": (92, 37, 16)}
 
 
 @pytest.mark.parametrize("name", BLIND)

@@ -108,6 +108,7 @@ LEANING = re.compile(
     r"|\b(?:in|part of) (?:my|her|his|their|the peer'?s?) (?:peer )?role\b|\bin scope\b|\bpeer stuff\b"
     r"|\bis (?:that|this|it) (?:actually|really|even|still) (?:a |my |our |a peer )?(?:job|task|peer job)\b"
     r"|\bsomething (?:a )?peers? (?:workers? )?(?:can|could|should) (?:do|take on)\b"
+    r"|\b(?:is|does) (?:that|this|it) (?:true|apply|count|hold)(?: for| to)? (?:a |us )?peers?\b"
     r"|(?:^|[.,;:!?-] ?)(?:should|can|could|may) (?:the|our) peer(?: support)?(?: workers?| specialists?| staff)?\b"
     r"|(?:^|[.,;:!?-] ?)(?:should|can|could|do|must|may) (?:we|peers|peer (?:workers?|staff)|our peer (?:workers?|staff)"
     r"|a peer(?: worker)?|the (?:org|agency|organi[sz]ation|team))\b|(?:^|[.,;:!?-] ?)do i (?:have to|need to|keep|tell|refuse|stop|hand)\b")
