@@ -156,3 +156,50 @@ def test_workplace_chatter_and_clinical_questions_get_no_answer(module_bot):
     data = cases("out_of_scope_heldout4.toml")
     unknown = out_of_scope_unknown(module_bot, data)
     assert unknown == len(data), f"{unknown}/{len(data)}"
+
+
+# -- blind sets: written by people who had seen neither content/ nor any other set ----------------
+# fresh (round 1), blind2 (round 2), blind3 and its held-out third (round 3), blind4 (the tuning two
+# thirds of round 4; its last third is held out outside the repository). All but blind3_heldout were
+# tuned on after their first look. (set, task agreement floor, topic top-1 floor, out of scope "not sure"
+# floor): what the answerer reaches today, so no change may make one worse.
+BLIND = ("fresh", "blind2", "blind3", "blind3_heldout", "blind4")
+BLIND_FLOORS = {"fresh": (139, 77, 22), "blind2": (108, 37, 20), "blind3": (86, 43, 14),
+                "blind3_heldout": (35, 13, 8), "blind4": (92, 37, 16)}
+
+
+@pytest.mark.parametrize("name", BLIND)
+def test_blind_task_questions_stay_at_their_level(module_bot, name):
+    """Blind task questions keep at least the coarse agreement they reach today."""
+    data = cases(f"task_questions_{name}.toml")
+    agree = task_agreement(module_bot, data)
+    assert agree >= BLIND_FLOORS[name][0], f"{agree}/{len(data)}"
+
+
+# Blind questions the sources rule out that still get "yes" or "likely": the known ones, listed so
+# that none may be added (issue 13's no-yes guard is not there yet).
+KNOWN_YES_TO_NO = {"blind2": 4, "blind3": 1, "blind4": 2}
+
+
+@pytest.mark.parametrize("name", BLIND)
+def test_blind_yes_to_a_ruled_out_task_does_not_rise(module_bot, name):
+    """No blind set gets more "yes" to a ruled-out task than today."""
+    wrong = yes_to_no(module_bot, cases(f"task_questions_{name}.toml"))
+    assert len(wrong) <= KNOWN_YES_TO_NO.get(name, 0), wrong
+
+
+@pytest.mark.parametrize("name", BLIND)
+def test_blind_topic_questions_stay_at_their_level(module_bot, name):
+    """Blind topic questions keep at least the top-1 hits they reach today."""
+    data = [c for c in cases(f"topic_questions_{name}.toml") if c["expect"] != "unsure"]
+    hits = topic_hits(module_bot, data)
+    assert hits >= BLIND_FLOORS[name][1], f"{hits}/{len(data)}"
+
+
+@pytest.mark.parametrize("name", BLIND)
+def test_blind_out_of_scope_questions_get_not_sure(module_bot, name):
+    """Blind out-of-scope questions (arithmetic, trivia, office logistics, clinical facts) keep at
+    least the "not sure" answers they get today."""
+    data = cases(f"out_of_scope_{name}.toml")
+    unknown = out_of_scope_unknown(module_bot, data)
+    assert unknown >= BLIND_FLOORS[name][2], f"{unknown}/{len(data)}"

@@ -29,6 +29,12 @@ PAIRS = [
     ("I'll just head to the benefits office myself and fix it for him", "person there", "absent"),
     ("can my peer staff be exempt from the dress code because of her history?", "expectations", "exempt"),
     ("should peer workers be held to the same standards as other staff?", "expectations", "the same"),
+    # Round 4 (paraphrased): the team asking with no "the", people who said no, the peer as persuader.
+    ("Team wants me to walk him to the clinic", "who asked", "the team"),
+    ("staff are fed up with the mess and want me to sort out his room", "who asked", "the team"),
+    ("get them enrolled, even the ones who said no", "the person's wish", "unwanted"),
+    ("the goal isn't hers, the team chose it", "the person's wish", "unwanted"),
+    ("can you get them signed up for the course? they'll listen to you", "push", "toward"),
 ]
 
 
@@ -97,3 +103,11 @@ def test_backing_up_what_the_person_wants_is_their_own_agenda():
     """"Back up what he actually wants" stands with the person, even in a question about the team's goals."""
     sides = stance.of_question("the team set him a goal he never chose; can I back up what he actually wants?")
     assert "the person's own" in sides["whose agenda"]
+
+
+def test_her_before_what_is_hers_is_not_doing_it_for_her():
+    """"Get ready for her review", "be there for her" do not do anything in her place; "phone the
+    landlord for her" does."""
+    assert "who acts" not in stance.of_question("can I help someone get ready for her care plan review?")
+    assert "who acts" not in stance.of_question("she wants me at the meeting just to be there for her")
+    assert stance.of_question("can I phone the landlord for her?")["who acts"] == frozenset({"for"})

@@ -64,6 +64,11 @@ OUT_OF_SCOPE_TOPIC, OUT_OF_SCOPE_NAMED = 0.6, 0.3
 # ("made me promise not to tell… keep it between us?" no; going to admin about someone's rights,
 # likely) and change nothing else; 0.25 adds a wrong one on held-out 4.
 LEANING_MIN_CONFIDENCE = 0.35
+# Round 4: a leaning no opens the reply at 0.8 of that bar, as the answerer answers a no on 0.8 of
+# its own (a no sends people to supervision, which costs less than a wrong yes): +1 task question on
+# blind 2, +2 on blind 3, +1 on its held-out third, +1 on blind 4 and on the fresh set; no topic
+# question lost, no yes added (0.7 gave the same).
+NO_LEANING_SHARE = 0.8
 
 # Asking how (at the start of a sentence or clause), comparing, or asking the bot for something.
 HOW_TO = lazy(
@@ -98,6 +103,13 @@ LEANING = lazy(
     r"|\b(?:ok|okay|fine|alright|allowed|appropriate|reasonable)(?: to(?: do)?| for (?:a )?peers?(?: workers?)?)?\s*\?+\s*$"
     r"|\bok to \w+|\bmy (?:lane|place)\b|\bpeer move\b"
     r"|\b(?:within|outside|out of|beyond) (?:my|the|a|our) (?:peer )?(?:\w+'?s? )?(?:role|job|scope|remit)\b"
+    # Round 4: "is that in my role?", "in scope?", "is this actually my job??", "peer stuff or not?",
+    # "can the peer worker take over…", "is that something peers can take on?".
+    r"|\b(?:in|part of) (?:my|her|his|their|the peer'?s?) (?:peer )?role\b|\bin scope\b|\bpeer stuff\b"
+    r"|\bis (?:that|this|it) (?:actually|really|even|still) (?:a |my |our |a peer )?(?:job|task|peer job)\b"
+    r"|\bsomething (?:a )?peers? (?:workers? )?(?:can|could|should) (?:do|take on)\b"
+    r"|\b(?:is|does) (?:that|this|it) (?:true|apply|count|hold)(?: for| to)? (?:a |us )?peers?\b"
+    r"|(?:^|[.,;:!?-] ?)(?:should|can|could|may) (?:the|our) peer(?: support)?(?: workers?| specialists?| staff)?\b"
     r"|(?:^|[.,;:!?-] ?)(?:should|can|could|do|must|may) (?:we|peers|peer (?:workers?|staff)|our peer (?:workers?|staff)"
     r"|a peer(?: worker)?|the (?:org|agency|organi[sz]ation|team))\b|(?:^|[.,;:!?-] ?)do i (?:have to|need to|keep|tell|refuse|stop|hand)\b")
 # "Why isn't supervision supposed to turn into therapy?" asks for the reasons, which a topic gives.
@@ -109,6 +121,13 @@ WHO_ASKED = frozenset({"asked-by-person"})
 ABOUT_THE_ROLE = lazy(
     r"^\s*(?:are|is|aren'?t|isn'?t|why (?:do|does|are|is|would|should)) (?:peer workers?|peers|peer support(?: workers?)?"
     r"|peer staff|peer work|a peer(?: worker)?|the peer(?: worker)?)\b(?! (?:allowed|supposed|expected|meant|able|ok|okay|permitted)\b)")
+
+
+def _leaning_bar(task: Any) -> float:
+    """The confidence a leaning needs to open the reply: less for one leaning no (NO_LEANING_SHARE),
+    as the answerer's own bar does (`bot.answering.answerer.NO_CONFIDENT`)."""
+    no = task.verdict in ("no", "unlikely")
+    return LEANING_MIN_CONFIDENCE * (NO_LEANING_SHARE if no else 1.0)
 
 
 def task_shaped(question: str) -> bool:
@@ -154,13 +173,13 @@ def choose(bot: Context, question: str) -> tuple[str, Any]:
         return "topic", topic
     edge = (VERDICT_ASKED_EDGE if ASKS_FOR_VERDICT.search(clean(question)) else TASK_SHAPED_EDGE) if task_like else OTHER_EDGE
     if topic is not None and (not task_ok or topic.score >= task.score * edge):
-        if task_ok and LEANING.search(clean(question)) and task.confidence >= LEANING_MIN_CONFIDENCE:
+        if task_ok and LEANING.search(clean(question)) and task.confidence >= _leaning_bar(task):
             # The topic is what the question is really about, but it asked for a leaning: the
             # reply opens with the verdict, then gives the topic.
             return "topic", replace(topic, leaning=replace(task, see_also=None))
         return "topic", topic
     if task_ok and (task_like or task.confidence >= TASK_MIN_CONFIDENCE_UNPROMPTED
-                    or (LEANING.search(clean(question)) and task.confidence >= LEANING_MIN_CONFIDENCE)):
+                    or (LEANING.search(clean(question)) and task.confidence >= _leaning_bar(task))):
         return "task", task
     if topic is not None:
         return "topic", topic

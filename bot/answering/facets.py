@@ -13,10 +13,14 @@ from bot.answering.text import clean
 
 _PERSON = r"(?:him|her|them|someone|somebody|the person|a person|people|the people|my client|clients?|participants?|the participant|the guy|the woman|the man|folks|members?|my peers?|the individual|individuals)"
 
+# "get ready for her treatment plan review": "her" there is whose review it is, not whom it is done for.
+_HER_THING = (r"(?:treatment|care|case|recovery|safety|plan|review|assessment|appointment|appt|meeting|hearing|court|interview|intake|discharge"
+              r"|psych\w*|doctor|exam|tests?|first|next|big|own)\b")
+
 PATTERNS: dict[str, re.Pattern[str]] = {
     "for": re.compile(
         # "testify for him", "speak up for her" take the person's side; they are not doing it for them.
-        rf"\b(?:(?<!testify )(?<!testifying )(?<!speak )(?<!speak up )(?<!vouch )(?<!advocate )(?<!witness )for {_PERSON}|instead of {_PERSON}|(?<!testify )(?<!speak )(?<!advocate )on (?:their|his|her) behalf|in (?:their|his|her) place"
+        rf"\b(?:(?<!testify )(?<!testifying )(?<!speak )(?<!speak up )(?<!vouch )(?<!advocate )(?<!witness )(?<!be there )(?<!there )for {_PERSON}(?<!for her(?= {_HER_THING}))|instead of {_PERSON}|(?<!testify )(?<!speak )(?<!advocate )on (?:their|his|her) behalf|in (?:their|his|her) place"
         rf"|do (?:it|things|everything) for|(?:fill|filling|fills) (?:it |them )?out for|do (?:their|his|her) \w+"
         rf"|doing (?:their|his|her) \w+|for them\b)"),
     "with": re.compile(rf"\b(?:with {_PERSON}|alongside|together with|side by side|along with {_PERSON}|go with|come with|accompany|accompanying|join (?:him|her|them))"),

@@ -52,6 +52,9 @@ LOGISTICS = re.compile(
     r"|\b(?:getting|get|order|ordering) for lunch\b"
     # Expense claims, and asking the bot to write something personal for you.
     r"|\bhow (?:do|can|should) i (?:expense|claim|get reimbursed for|get paid back for)\b"
+    # Round 4: a jammed printer, a reimbursement form, what the job pays per hour.
+    r"|\b(?:printer|photocopier|copier|fax machine)\b|\b(?:mile?age|expense|travel) (?:reimbursement|claim) forms?\b"
+    r"|\breimbursement forms?\b|\b(?:earn|make|paid|pay|get paid)s? (?:per|an|by the) hour\b|\bhourly (?:wage|rate|pay)\b"
     r"|\b(?:can|could|would|will) you (?:please )?(?:help me )?(?:write|draft|proofread|edit|polish|fix) (?:up )?(?:my|me a|a)"
     r" (?:cover letter|resume|résumé|cv|essay|assignment|personal email|letter of resignation|resignation letter)\b"
     # Asking the bot for code, a spreadsheet formula or a recipe.

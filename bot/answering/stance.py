@@ -42,7 +42,10 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             rf" (?:me|us|the peers?|peer (?:staff|workers?))\b|\bi'?m (?:being )?(?:asked|told|expected) to\b"
             rf"|\bi (?:was|have been|'ve been) (?:asked|told) to\b|\bbecause the team wants\b"
             # "the team says it would help if I…", "my manager thinks I should…"
-            rf"|\b(?:{_STAFF}) (?:says?|said|thinks?|feels?) (?:it(?:'d| would) (?:help|be good|be great) if i|i should)\b"),
+            rf"|\b(?:{_STAFF}) (?:says?|said|thinks?|feels?) (?:it(?:'d| would) (?:help|be good|be great) if i|i should)\b"
+            # Round 4: "Team wants me to…" with no "the"; "staff keep complaining … and want me to…"
+            rf"|(?:^|[.,;:!?] ?)(?:team|staff|management|boss|manager|supervisor) (?:wants?|asked|asks|told|expects?) me to\b"
+            rf"|\b(?:staff|the team|my team|management|my manager|my boss)\b[^.?!]{{0,80}}\band (?:wants?|asked|asks|keeps? asking) me to\b"),
         "the person": re.compile(
             rf"\b(?:{_SUBJ}|the person i support|someone i support|a person i support|(?:one of )?(?:my|the) (?:guys|people|participants?|clients?))"
             rf" (?:asked|asks|wants|would like|requested|invited) (?:me|if|whether|us)\b"
@@ -89,7 +92,9 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             r"|against (?:his|her|their) (?:will|wishes)|(?:refuses|refused|won'?t go|isn'?t ready|is not ready)"
             r"|not (?:his|her|their) (?:choice|idea|decision)|never (?:chose|asked for)|not (?:his|hers|theirs)\b"
             r"|(?:he|she|they)(?:'s|'re| is| are) not (?:interested|into it|keen|ready)|(?:isn'?t|aren'?t) (?:interested|keen)"
-            r"|(?:agency|team|program|employer)'?s? (?:goal|agenda|idea))"),
+            r"|(?:agency|team|program|employer)'?s? (?:goal|agenda|idea)"
+            # Round 4: "even the ones who said no thanks", "she keeps saying it isn't hers"
+            r"|(?:who|ones|he|she|they) (?:said|say|says|keeps? saying) no\b|(?:isn'?t|is not|aren'?t|are not) (?:his|hers|theirs)\b)"),
         "wanted": re.compile(
             rf"\b(?:{_SUBJ} (?:wants|asked|chose|chooses|decided|would like|requested)"
             rf"|(?:his|her|their) (?:own )?(?:choice|idea|decision|request|goals?)|at (?:his|her|their) request)"),
@@ -118,7 +123,11 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             r" (?:into |to )?(?:take|stay on|keep taking|go (?:to|into|back)|accept|comply|follow|attend|see)\b"
             # "have a word with him about taking his injection", "work on her about the new med"
             r"|(?:have a word|a word|a chat|work on|get on at|lean on)\w* (?:with )?(?:him|her|them)\b[^.?!]{0,40}"
-            r"\babout (?:taking|staying on|going back|getting|(?:his|her|their) (?:meds|medication|injection|pills|treatment)|the (?:new )?med))"),
+            r"\babout (?:taking|staying on|going back|getting|(?:his|her|their) (?:meds|medication|injection|pills|treatment)|the (?:new )?med)"
+            # Round 4: "get my people signed up…", "get her on board with the goal they picked",
+            # "they'll listen to you", "he's more likely to listen to a peer": the peer as the team's persuader.
+            r"|get (?:him|her|them|people|my people|everyone|clients) (?:signed up|on board|to sign up|to agree)"
+            r"|(?:he|she|they)(?:'ll| will|'d| would|'s| is|'re| are)? (?:more )?(?:likely to )?listen to (?:you|me|a peer|peers|the peer)\b)"),
         "away": re.compile(
             r"\b(?:(?:convince|persuade|push|pressure|get|make|talk|encourage)\w* (?:him|her|them|people|someone)"
             r" (?:out of|to (?:stop|quit|come off|go off|drop|skip|refuse)))"),
