@@ -24,8 +24,9 @@ about 680 messages from people not in crisis (at 0.75: 42 and two; at 0.85: 31 a
 `tools/crisis_model_cv.py` reproduces that. The everyday lookalikes
 (`LOOKALIKES`) matter: without them the model learns that a plan beside "tonight" is a crisis.
 
-The weights are plain numbers in `bot/safety/data/crisis_model.json` (each feature's idf and
-weight), scored here without scikit-learn. Retrain, from the repository's root, after changing a
+The weights are plain numbers in `bot/safety/data/crisis_model.json` (per kind, the feature names
+one per line and each feature's idf and two weights as base64 doubles), scored here without
+scikit-learn. Retrain, from the repository's root, after changing a
 corpus, a question set or the lookalikes:
 
     .venv/bin/python -m bot.safety.crisis_model
@@ -34,11 +35,13 @@ which uses scikit-learn (a dependency) and rewrites the JSON file.
 """
 from __future__ import annotations
 
+import base64
 import json
 import math
 import re
 import sys
 import tomllib
+from array import array
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -86,11 +89,33 @@ def chars(text: str) -> list[str]:
 ANALYSERS = {"words": words, "chars": chars}
 
 
+class _Table:
+    """One kind's weights, compact: each feature's row number, and its idf and two weights in one
+    flat array of doubles, read from the file as bytes (a JSON object of three-float lists per feature
+    left about 7.5 MB resident for 22,000 features, mostly the parser's; the same numbers)."""
+
+    __slots__ = ("rows", "values")
+
+    def __init__(self, part: dict[str, str]) -> None:
+        self.rows = {feature: row for row, feature in enumerate(part["names"].split("\n"))}
+        self.values = array("d", base64.b64decode(part["values"]))
+
+    def __contains__(self, feature: str) -> bool:
+        return feature in self.rows
+
+    def get(self, feature: str) -> tuple[float, float, float] | None:
+        row = self.rows.get(feature)
+        if row is None:
+            return None
+        at = 3 * row
+        return self.values[at], self.values[at + 1], self.values[at + 2]
+
+
 @lru_cache(maxsize=1)
-def _model() -> tuple[tuple[float, float], dict[str, dict[str, tuple[float, float, float]]]]:
+def _model() -> tuple[tuple[float, float], dict[str, _Table]]:
     data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
     return ((data["intercepts"][0], data["intercepts"][1]),
-            {kind: {f: (v[0], v[1], v[2]) for f, v in part.items()} for kind, part in data["features"].items()})
+            {kind: _Table(part) for kind, part in data["features"].items()})
 
 
 def _sigmoid(z: float) -> float:
@@ -208,13 +233,16 @@ def train(paths: list[Path]) -> dict[str, Any]:
     matrix = hstack([v.transform(texts) for v in vectorisers.values()]).tocsr()
     distress = LogisticRegression(C=C, max_iter=3000, class_weight="balanced").fit(matrix, [in_distress(k) for k in kinds])
     at = 0
-    features: dict[str, dict[str, list[float]]] = {}
+    features: dict[str, dict[str, str]] = {}
     for kind, vectoriser in vectorisers.items():
         names = vectoriser.get_feature_names_out()
         end = at + len(names)
-        features[kind] = {str(f): [round(float(idf), 4), round(float(c), 4), round(float(d), 4)]
-                          for f, idf, c, d in zip(names, vectoriser.idf_, crisis.coef_[0][at:end],
-                                                  distress.coef_[0][at:end], strict=True)}
+        values = array("d", (round(float(x), 4) for row in zip(vectoriser.idf_, crisis.coef_[0][at:end],
+                                                                distress.coef_[0][at:end], strict=True)
+                             for x in row))
+        # names one per line (no feature holds a line break: text is split on whitespace first)
+        features[kind] = {"names": "\n".join(str(f) for f in names),
+                          "values": base64.b64encode(values.tobytes()).decode("ascii")}
         at = end
     return {"trained_on": [p.name for p in paths], "C": C,
             "intercepts": [round(float(crisis.intercept_[0]), 4), round(float(distress.intercept_[0]), 4)],
