@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot import cache_file
 from bot.answering import facets as facets_module
 from bot.answering import retriever, stance
 from bot.answering import text as text_module
@@ -151,19 +150,10 @@ def _cached_readings(catalog: Catalog, cache: Path | None
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass  # a damaged cache file is read again from the content, never trusted
     facets, stances = _read_rulings(catalog)
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache, suffix=".json.tmp")
-        with os.fdopen(fd, "w") as out:
-            json.dump({"facets": {rid: sorted(f) for rid, f in facets.items()},
-                       "stances": {rid: {d: sorted(sides) for d, sides in st.items()} for rid, st in stances.items()}},
-                      out, separators=(",", ":"))
-        os.replace(tmp, path)
-        for old in cache.glob("readings-*.json"):  # readings of earlier content are of no further use
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only install answers with the readings made in memory
+    cache_file.save(path, json.dumps({"facets": {rid: sorted(f) for rid, f in facets.items()},
+                                      "stances": {rid: {d: sorted(sides) for d, sides in st.items()}
+                                                  for rid, st in stances.items()}}, separators=(",", ":")),
+                    "readings-*.json")
     return facets, stances
 
 

@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 
+from bot import cache_file
 from bot.answering import search, text
 from bot.answering.search import Index, Passage
 from bot.content.catalog import Catalog
@@ -79,15 +78,5 @@ def cached_index(found: list[Passage], cache: Path | None) -> Index:
     except (OSError, ValueError, KeyError, TypeError):
         pass  # a damaged cache file is rebuilt, never trusted
     index = Index(found)
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache, suffix=".json.tmp")
-        with os.fdopen(fd, "w") as out:
-            json.dump(index.state(), out, separators=(",", ":"))
-        os.replace(tmp, path)
-        for old in cache.glob("index-*.json"):  # indexes of earlier content are of no further use
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only install answers with the index built in memory
+    cache_file.save(path, json.dumps(index.state(), separators=(",", ":")), "index-*.json")
     return index

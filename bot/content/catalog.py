@@ -21,6 +21,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, ValidationError, model_validator
 
+from bot import cache_file
 from bot.errors import ContentError
 
 DOCS = ("toolkit", "supervision", "handbook", "standards", "implementation")
@@ -396,17 +397,7 @@ def _parsed(root: Path) -> dict[Path, dict[str, Any]]:
         text = json.dumps({str(p.relative_to(root)): d for p, d in out.items()}, ensure_ascii=False)
     except (TypeError, ValueError):
         return out  # a TOML date or time has no JSON form: no cache, the files serve
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".json.tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, cache)
-        for old in cache.parent.glob("content-*.json"):  # earlier content's parse is of no further use
-            if old != cache:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only install parses every time
+    cache_file.save(cache, text, "content-*.json")
     return out
 
 
