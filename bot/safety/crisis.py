@@ -577,19 +577,15 @@ _REPORTED = re.compile(r"\b(?:someone|somebody|a (?:client|participant|person|pe
 
 def read(text: str) -> Reading:
     """Read `text` for warning signs; see the module docstring for how."""
-    if _REPORTED.search(text):
-        text_read = _QUOTED.sub(r"\1those words\1", text)
-        if text_read != text:
-            reading = read(text_read)
-            return Reading(NOTE if reading.level == NONE else reading.level, reading.why + ("quoted:others",),
-                           text, reading.towards)
-    if _DISOWNED.search(text):
-        text_read = _QUOTED.sub(r"\1those words\1", text)
-        if text_read != text:
-            reading = read(text_read)
-            # Still a note: someone typed those words, and the lines cost nothing to show.
-            return Reading(NOTE if reading.level == NONE else reading.level, reading.why + ("quoted:denied",),
-                           text, reading.towards)
+    # Quoted words someone else said, or called a joke or a lyric, are read as "those words"; still a
+    # note: someone typed them, and the lines cost nothing to show.
+    for whose, why in ((_REPORTED, "quoted:others"), (_DISOWNED, "quoted:denied")):
+        if whose.search(text):
+            text_read = _QUOTED.sub(r"\1those words\1", text)
+            if text_read != text:
+                reading = read(text_read)
+                return Reading(NOTE if reading.level == NONE else reading.level, reading.why + (why,),
+                               text, reading.towards)
     originals = [s for s in SENTENCES.findall(text) if s.strip(" .!?\n")]
     sentences = [normalise(original).strip(" ,") for original in originals]
     whole = " ".join(sentences)

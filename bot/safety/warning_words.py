@@ -631,8 +631,8 @@ COMPOSED: tuple[Category, ...] = (
         r"(?:everything|it all)"),
        ("wont-matter-after", "subject", r"after (?:that|this|tonight|today|friday) (?:it|nothing|none of it) (?:will not|"
         r"wont) matter"),
-       ("not-coming-back-maybe", "subject", r"(?:do not know|not sure) (?:if|whether) i am (?:coming|going to come) back|"
-        r"and not come back(?= *$| *,)"),
+       # (PLAN's not-come-back already reads "…and not come back")
+       ("not-coming-back-maybe", "subject", r"(?:do not know|not sure) (?:if|whether) i am (?:coming|going to come) back"),
        ("can-have-my", "self", r"(?:[a-z]{1,12}) can have my (?:car|guitar|coins|chips?|cat|dog|things|stuff|books|"
         r"records|clothes|jewellery|jewelry|bike|watch|ring|tools)(?= *$| *,| and)"),
        ("that-covers-it", "subject", r"that covers (?:it|everything)(?= *$| *,)"),
