@@ -579,12 +579,12 @@ def read(text: str) -> Reading:
     """Read `text` for warning signs; see the module docstring for how."""
     # Quoted words someone else said, or called a joke or a lyric, are read as "those words"; still a
     # note: someone typed them, and the lines cost nothing to show.
-    for whose, why in ((_REPORTED, "quoted:others"), (_DISOWNED, "quoted:denied")):
+    for whose, tag in ((_REPORTED, "quoted:others"), (_DISOWNED, "quoted:denied")):
         if whose.search(text):
             text_read = _QUOTED.sub(r"\1those words\1", text)
             if text_read != text:
                 reading = read(text_read)
-                return Reading(NOTE if reading.level == NONE else reading.level, reading.why + (why,),
+                return Reading(NOTE if reading.level == NONE else reading.level, reading.why + (tag,),
                                text, reading.towards)
     originals = [s for s in SENTENCES.findall(text) if s.strip(" .!?\n")]
     sentences = [normalise(original).strip(" ,") for original in originals]
