@@ -1,6 +1,6 @@
 """How much the crisis screen's trained model adds on a corpus it was not trained on.
 
-Leaves each blind corpus round out in turn (rounds 1 to 4, round 5's two writers, and any corpus named
+Leaves each blind corpus round out in turn (rounds 1 to 4, round 5's and round 6's two writers each, and any corpus named
 on the command line), fits the model on everything else (`bot.safety.crisis_model.training_files`), and
 scores the round left out twice with the real screen (`bot.safety.crisis.read`): with the model's
 lift switched off and with it at each threshold. Prints, per threshold, the crisis statements the
@@ -29,9 +29,11 @@ ROUNDS = {
     "round1": [DATA / "crisis_corpus_fresh.toml"],
     "round2": [DATA / "crisis_corpus_fresh2.toml", DATA / "crisis_corpus_fresh2_heldout.toml"],
     "round3": [DATA / "crisis_corpus_fresh3.toml", DATA / "crisis_corpus_fresh3_heldout.toml"],
-    "round4": [DATA / "crisis_corpus_fresh4.toml"],
-    "round5a": [DATA / "crisis_corpus_fresh5a.toml"],
-    "round5b": [DATA / "crisis_corpus_fresh5b.toml"],
+    "round4": [DATA / "crisis_corpus_fresh4.toml", DATA / "crisis_corpus_fresh4_heldout.toml"],
+    "round5a": [DATA / "crisis_corpus_fresh5a.toml", DATA / "crisis_corpus_fresh5a_heldout.toml"],
+    "round5b": [DATA / "crisis_corpus_fresh5b.toml", DATA / "crisis_corpus_fresh5b_heldout.toml"],
+    "round6a": [DATA / "crisis_corpus_fresh6a.toml"],
+    "round6b": [DATA / "crisis_corpus_fresh6b.toml"],
 }
 
 
