@@ -120,7 +120,8 @@ PERSONS = {"he", "she", "they", "someone", "somebody", "partner", "husband", "wi
            "bf", "gf", "ex", "dad", "father", "mom", "mum", "mother", "stepdad", "stepfather", "stepmom",
            "brother", "sister", "uncle", "roommate", "landlord", "spouse", "fiance", "family", "parents", "guy",
            "teenager", "teen", "child", "mentee", "sponsee", "cousin", "niece", "nephew", "aunt", "grandma",
-           "grandpa", "grandmother", "grandfather", "neighbour", "neighbor", "mate", "buddy", "bestie", "coworker"}
+           "grandpa", "grandmother", "grandfather", "neighbour", "neighbor", "mate", "buddy", "bestie", "coworker",
+           "flatmate", "housemate", "roomie"}
 THIRD = PERSONS | {"him", "her", "them", "who", "person", "people", "client", "clients", "participant", "peer", "folks",
                    "participants", "members", "residents",
                    "peers", "friend", "coworker", "colleague", "member", "son", "daughter", "youth", "kid",
@@ -130,6 +131,7 @@ NEGATIONS = {"not", "never", "no"}
 CARRIERS = {"i", "am", "is", "are", "was", "will", "would", "could", "should", "do", "does", "did", "have", "has",
             "had", "going", "to", "want", "really", "ever", "actually", "even", "try", "trying", "plan", "plans",
             "planning", "intend", "intention", "intentions", "of", "anything", "feel", "like", "think", "thoughts",
+            "use", "using", "drink", "drinking", "or",
             "about", "thinking", "just", "be", "been", "seriously", "definitely", "honestly", "at", "all", "that"}
 CONTRASTS = {"but", "though", "although", "however", "yet"}
 REPORTING = {"said", "says", "saying", "told", "tells", "telling", "texted", "wrote", "messaged", "mentioned",
@@ -137,9 +139,10 @@ REPORTING = {"said", "says", "saying", "told", "tells", "telling", "texted", "wr
 PAST = re.compile(r"\b(?:years ago|a long time ago|used to|back when|when i was|as a (?:teen|teenager|kid|child)|"
                   r"when i was (?:younger|a teen|a kid)|in the past|history of|in my past|i survived|lived experience|"
                   r"in my (?:early |mid |late )?(?:teens|twenties|thirties|forties|20s|30s|40s|youth)|in (?:high school|college|uni|university)|in (?:19|20)[0-9]{2}|my story|back then|at the time|"
-                  r"there was a time|when i was [0-9]{1,2}|[0-9]{1,2} years ago|i came through|i made it through|"
+                  r"there was a time|back in my|in my (?:drinking|using|partying|old|bad|dark) days|the (?:year|years|time|summer|winter|months?) (?:i was|when i)|when i was [0-9]{1,2}|[0-9]{1,2} years ago|i came through|i made it through|"
                   r"i got through|i have been there|before i got (?:sober|clean)|in recovery)\b|"
                   r"(?<!at )\bonce\b(?! again| more| and for all| i am| i have| i will| i get| everyone| they| he| she| the| my| it| you| we)")
+PAST_TENSE = {"was", "were", "had", "did", "tried", "wanted", "felt", "attempted", "overdosed", "thought"}
 NOW = {"but", "now", "today", "tonight", "lately", "currently", "however", "anymore", "again", "still", "yet"}
 BUT = re.compile(r"\b(?:but|though|although|yet|however|except|and)\b")
 AMBIVALENT = re.compile(r"\b(?:thinking about it|think about it|keep thinking|the thought|thoughts|part of me|"
@@ -295,7 +298,7 @@ HELPING = re.compile(r"\b(?:what (?:do|should|can|would) (?:i|we) (?:do|say)|how
 LAUGH = re.compile(r"\b(?:lol|lmao|haha\w{0,10}|jk|rofl)\b|[\U0001F602\U0001F923\U0001F606\U0001F605]", re.IGNORECASE)
 # An ordinary absence explains a goodbye or "I won't be here" ("my last day before parental leave",
 # "it's been real, see you tomorrow").
-ABSENCE = re.compile(r"\b(?:vacation|holidays?|parental leave|maternity leave|sick leave|(?<!not a )new job|"
+ABSENCE = re.compile(r"\b(?:vacation|holidays?|parental leave|maternity leave|sick leave|(?<!not a )new job|(?:my )?last day (?:at|with|in|on) (?:the|this|my|our)|"
                      r"(?<!not )retir\w{0,6}|while i am (?:away|gone|out|visiting)|out of town|staying (?:at|with|over)|sleeping over|moving (?:to|away|house)|trip|conference|day off|time off|annual leave|"
                      r"appointment|next week|back on|back monday|back next|see you (?:tomorrow|monday|tuesday|"
                      r"wednesday|thursday|friday|soon|later|next|at|on|then|all)|talk (?:tomorrow|soon|later))\b")
@@ -314,11 +317,14 @@ GIVEAWAY = re.compile(r"\b(?:anyone want|who wants|up for grabs|free to (?:a )?g
                       r"spring clean\w{0,3}|clearing out (?:my|the) (?:desk|office|garage|closet|wardrobe)|"
                       r"to (?:the |a )?(?:shelter|charity|thrift|goodwill|op shop|food bank|church|clothing drive)|"
                       r"donat\w{1,6}|charity shop|moving house|new place)\b")
+# A plan for the evening that is an evening: "I've got a plan for tonight: pizza, hot bath, in bed by 9".
+LEISURE = re.compile(r"\b(?:pizza|bath|bubble bath|movie|movies|netflix|takeout|takeaway|early night|in bed by|"
+                     r"popcorn|binge|game night|date night|gym|yoga|karaoke|concert|cinema|board games?|bingo)\b")
 # On a bridge in traffic, on the tracks in a train: a place that is only on the way somewhere.
 TRANSIT = re.compile(r"\b(?:traffic|stuck|bus|late|detour|construction|commute|ferry|stalled|train is|delayed)\b")
 # Lived experience told as such, anywhere in the message ("I've been there, wanting to die, and I
 # came through"): signs in a sentence with nothing of the present in it are the past.
-LIVED = re.compile(r"\b(?:i came through|i made it through|i got through|i have been there|my lived experience|"
+LIVED = re.compile(r"\b(?:(?:it has|its|it is) been (?:a few|many|several|a couple of|[0-9]+|two|three|four|five|six|seven|eight|nine|ten) years|those days are (?:long )?(?:gone|over|behind me)|(?:got|get) (?:her|him|them|it) back|(?:weeks|months|years) later|i came through|i made it through|i got through|i have been there|my lived experience|"
                    r"i share (?:that|it|this|my story)|in my trainings|why i do this work|i survived|"
                    r"(?:start|part|beginning) of my recovery|my recovery (?:journey|story))\b")
 PRESENT = re.compile(r"\b(?:now|again|right now|today|tonight|lately|these days|still|anymore|currently|this week)\b")
@@ -402,6 +408,12 @@ def _clause_before(tokens: list[str], start: int) -> list[str]:
     return out
 
 
+def _negated_before_or(tokens: list[str], start: int, before: list[str]) -> bool:
+    """"no plans to use or hurt myself": a clause after "or" shares the negation of the one before."""
+    at = start - len(before) - 1
+    return at >= 1 and tokens[at] in ("or", "nor") and _negated(_clause_before(tokens, at))
+
+
 def _negated(before: list[str]) -> bool:
     for token in reversed(before):
         if token in NEGATIONS:
@@ -471,7 +483,7 @@ def _place(kind: str, match: re.Match[str], sentence: str, tokens: list[str]) ->
         named = subject is not None
     if kind in ("self", "subject") and _reported_by_other(tokens[:start]):
         return "others", False
-    if _negated(before) or (match.groupdict().get("neg")):
+    if _negated(before) or (match.groupdict().get("neg")) or _negated_before_or(tokens, start, before):
         return "denied", named
     end = start + match.group(0).count(" ") + 1
     clause_after = []
@@ -487,6 +499,11 @@ def _place(kind: str, match: re.Match[str], sentence: str, tokens: list[str]) ->
             break
         earlier.insert(0, token)
     if PAST.search(" ".join(earlier + tokens[start:end] + clause_after)):
+        return "past", named
+    # "I was suicidal after my son was removed, six years ago": a sign told in the past tense, with
+    # when it was after a comma and nothing of the present after it, is the past too.
+    rest = tokens[end:]
+    if PAST_TENSE & set(tokens[max(0, start - 3):end]) and not NOW & set(rest) and PAST.search(" ".join(rest)):
         return "past", named
     return "self", named
 
@@ -566,7 +583,7 @@ def _combine(found: list[tuple[str, str, str]], helping: bool, sounds: Callable[
 _QUOTED = re.compile(r"(?<![a-z])(['\"\u2018\u201c])([^'\"\u2018\u2019\u201c\u201d\n]{2,80})['\"\u2019\u201d](?![a-z])",
                      re.IGNORECASE)
 _DISOWNED = re.compile(r"\b(?:as a joke|a joke|joking|kidding|"
-                       r"(?:a|the) (?:song|lyric|lyrics|quote|meme|line from))\b", re.IGNORECASE)
+                       r"(?:a|the) (?:song|lyric|lyrics|quote|meme|line from)|i meant (?:it )?about|not suicidal)\b", re.IGNORECASE)
 
 # Words quoted after someone else says them ("when someone says 'i just want it all to stop'") are
 # that person's: a worker asking how to answer them gets the note, not the reply meant for the writer.
@@ -645,7 +662,8 @@ def read(text: str) -> Reading:
                         category.name == "goodbye" and about_whole("giveaway", GIVEAWAY)) or (
                         name in FAREWELL_GIVEAWAYS and about_whole("decluttering", DECLUTTERING)) or (
                         name == "in-case" and about_sentence("carried", CARRIED)) or (
-                        category.name == "at-place" and about_sentence("transit", TRANSIT)):
+                        category.name == "at-place" and about_sentence("transit", TRANSIT)) or (
+                        category.name in ("plan", "time") and about_sentence("leisure", LEISURE)):
                     explained = True
                     continue
                 # Two patterns reading the same words ("a note for my kids") are one sign, not two

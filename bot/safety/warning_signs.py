@@ -91,7 +91,10 @@ TOWARD = (r"(?:him|her|them|my ex|my kid|my son|my daughter|my partner|my husban
 # -- explicit and indirect ideation (C-SSRS 1-2: wish to be dead, thoughts of killing oneself) ----
 IDEATION = Category("ideation", "crisis", (
     ("kill-myself", "self", r"(?:throw|throwing|threw|fling|hurl|hurling) myself (?:off|under|in front of|into|from|"
-                            r"down)|(?:finish|finishes|finished) me off|hoping (?:it|this|that|they|the [a-z]{1,12}) "
+                            # "throwing myself into the quarterly report": into work, not into harm
+                            r"down)(?! (?:the |my |a |this |that )?(?:[a-z]{1,15} )?(?:work|job|report|project|studies|"
+                            r"training|role|task|tasks|job search|course|paperwork|hobby|garden|gardening|recovery|it|"
+                            r"everything))|(?:finish|finishes|finished) me off|hoping (?:it|this|that|they|the [a-z]{1,12}) "
                             r"(?:kills|will kill|finishes|ends|takes) me|(?:kill|killing|killed|hang|hanging|shoot|shooting|drown|drowning|poison|"
                             r"poisoning|suffocate|starve|starving) myself"),
     ("end-my-life", "self", r"(?:end|ending|take|taking) my (?:own )?life"),
@@ -103,6 +106,8 @@ IDEATION = Category("ideation", "crisis", (
                               r"end(?:ing)? (?:it|things|everything)(?! with| early| here| there)"),
     ("want-to-die", "subject", r"(?:want|wants|wanted|wanting|wish|wishing|ready|need|deserve|going) to die"
                                + HAIR + r"(?! on (?:this|that|the) hill)"
+                               # "gonna die if they make us do another icebreaker": a figure of speech
+                               r"(?! if (?:they|we|you|he|she|someone|anyone|my (?:boss|manager|supervisor|team)|one more|another|i (?:hear|see|eat|get) (?:one|another|that|this)))"
                                r"(?! (?:of|from) (?:laughing|laughter|embarrassment|boredom|shame|cringe))"),
     ("wish-dead", "subject", r"wish(?:ed)? i (?:had |would have |would )?never (?:been born|existed)|wish(?:ed)? i (?:was|were|had) (?:dead|died|never been born|not alive|not here|gone)|"
                              r"wish(?:ed)? i (?:could )?(?:just )?(?:die|disappear forever|stop existing|did not exist|"
@@ -257,7 +262,7 @@ PLEA = Category("plea", "crisis", (
 # -- a method being considered (C-SSRS 3) -------------------------------------------------------
 METHOD = Category("method", "crisis", (
     ("jump", "subject", r"(?:know|knew|decided|figured out|planned|worked out) (?:exactly )?(?:how and when|when "
-                        r"and how|where and how|how and where|when and where)(?= *$| *,| i| it)|jump(?:ing)? (?:off|from|in front of) (?:a |the |my )?(?:bridge|building|roof|balcony|"
+                        r"and how|where and how|how and where|when and where)(?= *$| *,| i| it)|(?<!bungee )jump(?:ing)? (?:off|from|in front of) (?:a |the |my )?(?:bridge|building|roof|balcony|"
                         r"train|subway|car|cliff|window|overpass|truck|ledge|parking garage)|"
                         r"(?:going to|about to|want to|ready to) jump(?= *$| *,| so bad| so badly| right now| now| tonight| off)"),
     ("crash", "subject", r"(?:crash|crashing|wreck|wrecking|total|totalling|fall|falling|jump|jumping) " + gap(20)
@@ -751,7 +756,7 @@ GOODBYE = Category("goodbye", "weak", (
                                    r"(?:a return|return|returning|come back|coming back)|(?:not|never) (?:driving|walking|coming|going|getting) back(?= *$| *,| from (?:this|it|here|there)(?= *$| *,)| "
                                    r"tonight| home| this time)"),
     ("notice-given", "subject", r"(?:gave|given|handed in|put in|giving) (?:in )?my notice"),
-    ("not-a-new-job", "subject", r"not (?:quitting|a new job|leaving for a new job|retiring)"),
+    ("not-a-new-job", "subject", r"not (?:quitting|a new job|leaving for (?:a new|another|a different|a better) job|retiring)"),
     ("last-shift", "subject", r"(?:my|this is my) last (?:shift|day|time)(?= *$| *,| ever)"),
     ("love-you", "subject", r"(?:wanted to say|just wanted to say) i love you|i love you (?:guys|all)"),
     ("apology", "subject", r"i am sorry(?= *$| *,)|^(?:so |really |im )?sorry(?: for this| for everything)?$|sorry (?:everyone|all|guys|everybody)(?= *$)|"

@@ -663,6 +663,164 @@ COMPOSED: tuple[Category, ...] = (
         r" even| and| all)|nothing helps (?:anymore|any more)|(?:can not|cannot) face (?:people|anyone|anybody|the "
         r"world)(?= *$| *,)|(?:does not|doesnt|never) let up|(?:falling|fall) apart(?= *$| *,)"),
        ),
+    # -- round 6: forms rounds 4 and 5's held-out thirds showed once their final figures were out -----
+    _c("method", "crisis",
+       # a car running in a closed garage
+       ("closed-garage", "subject", r"(?:car|engine|truck|van)(?: is|s)? (?:in|inside|running in) the garage" + gap(40)
+        + r"(?:door(?:s)?(?: is| are|s)? (?:closed|shut|down)|engine(?: is|s)? running|sitting (?:here|in it|in the car))|"
+        r"(?:run|running|left) the (?:engine|car) (?:with|in) the garage"),
+       # "so easy to just not come back from the bridge walk", "tempting to keep walking into the lake"
+       ("so-easy-to", "subject", r"(?:easy|tempting|simple) to (?:just )?(?:not (?:come|coming|go|going) back(?: from)?|"
+        r"not wake up|step off|keep walking into|walk into (?:traffic|the (?:lake|river|sea|ocean|water))|drive off|"
+        r"swerve|jump(?= *$| *,| off| from| in front))"),
+       ),
+    _c("overdose", "crisis",
+       # drink and pills together: "drank a whole bottle and took my sleeping pills with it"
+       ("bottle-and-pills", "subject", r"(?:drank|downed|finished|necked) (?:a|the|half a) (?:whole |entire )?bottle"
+        r"(?! of (?:water|juice|milk|pop|soda|kombucha))" + gap(40) + r"(?:took|taken|swallowed|had) (?:all )?(?:of )?"
+        r"(?:my |the |those |some )?" + PILLS + r"|(?:took|swallowed|taken) (?:all )?(?:of )?(?:my |the )?" + PILLS
+        + r" with (?:a|the|half a|it|the rest of (?:a|the)) ?(?:bottle|vodka|wine|whisky|whiskey|rum|gin|beer|booze)"),
+       # "I'm going to be the overdose on someone else's shift tonight"
+       ("be-the-overdose", "subject", r"(?:going to|gonna|will|about to) be (?:the|a|another|the next) (?:overdose|od|"
+        r"body|statistic|name on the (?:wall|list))(?! (?:response|prevention|training|kit|kits|lead|responder|"
+        r"coordinator|team|call|person|drill|policy|protocol|champion))"),
+       ),
+    _c("means-ready", "crisis",
+       # pills counted out, said passively: "the pills are counted out on the table in front of me"
+       ("pills-laid-out", "self", PILLS + r" (?:are|is|all|sit|sitting) (?:all )?(?:counted|lined|laid|set|spread|"
+        r"sorted) (?:out|up)" + gap(30) + r"(?:in front of me|on the (?:table|bed|floor|desk|counter)|right here|ready)"),
+       ("scripts-saved", "subject", r"(?:stockpiled|stockpiling|hoarded|hoarding|saved up|saving up|been saving|"
+        r"stashed|stashing) (?:up )?(?:all )?(?:my |of my )?(?:scripts|prescriptions|doses|refills)"),
+       # "what's the highest floor of the parking garage… is the roof open at night"
+       ("roof-open-at-night", "subject", r"(?:is|are) the (?:roof|rooftop|top floor|top level)s? (?:open|unlocked|"
+        r"accessible)(?: at night| after hours| late| overnight)"),
+       ),
+    _c("farewell", "crisis",
+       ("find-me-first", "self", r"(?:so|then) (?:that )?(?:she|he|they|my [a-z]{1,12}|the kids|nobody|no one|noone) "
+        r"(?:does not|doesnt|do not|dont|will not|wont|would not|wouldnt) (?:walk in and |come home and |come in and )?"
+        r"finds? me(?= *$| *,| first| like that| there| here)|(?:walk|walks|come|comes) (?:in|home) and finds? me"
+        r"(?= *$| *,| first| like that)"),
+       ("final-arrangements", "subject", r"(?:making|made|sorting|sorted|finished|finishing|doing) (?:my |the )?"
+        r"final arrangements(?= *$| *,| now| today| tonight| this week)"),
+       ("cant-tell-not-here", "self", r"(?:can not|cannot|cant) (?:exactly |really |just )?tell (?:her|him|them|anyone|"
+        r"anybody|my [a-z]{1,12}) (?:that )?i (?:will not|wont|am not going to) be (?:here|around)"),
+       ),
+    _c("plan", "weak",
+       ("date-circled", "subject", r"(?:got|have|had|picked|chose|set|circled|marked) (?:a|the) date (?:circled|"
+        r"picked|set|chosen|marked)|(?:circled|marked) (?:a|the) date"),
+       ("tell-them-goodbye", "subject", r"tell (?:the group|the team|everyone|everybody|them all|my [a-z]{1,12}) i said "
+        r"(?:goodbye|bye)"),
+       ),
+    _c("hopeless", "note",
+       ("walking-dead", "subject", r"dead (?:man|woman|person|girl|guy) walking|everything (?:is|feels|has felt|has "
+        r"been) (?:so )?(?:grey|gray|numb|flat|empty|colourless|colorless|pointless)(?= *$| *,| and| for)"),
+       ),
+    # -- round 6: forms the sixth round's tuning parts showed (harm reduction; many registers) ----------
+    _c("overdose", "crisis",
+       # using alone so that nobody can reverse it; a supply stronger than the writer can survive
+       ("using-alone-on-purpose", "subject", r"us(?:e|ing) alone on purpose|(?:nobody|no one|noone) (?:needs to|will|is "
+        r"going to|gets to|can|should) (?:find|reach|narcan|revive|save) me in time"),
+       ("stronger-than-i-can", "subject", r"(?:buy|buying|get|getting|score|scoring|use|using|take|taking|do|doing) (?:a |"
+        r"the |some )?(?:bag|batch|dose|hit|point|shot|bundle|gram|supply|stuff)" + gap(30) + r"(?:stronger|more) than "
+        r"i (?:can|could) (?:handle|take|survive)"),
+       ("everything-in-the-cabinet", "subject", r"(?:take|taking|swallow|swallowing|finish|then|and) (?:everything|"
+        r"all|the lot) (?:in|from) (?:the|my|mums|moms|dads) (?:med|meds|medicine|bathroom) (?:cabinet|cupboard|drawer|"
+        r"box)"),
+       ("pharmacy-to-pharmacy", "subject", r"(?:box|boxes|bottle|bottles|pack|packs|packet|packets) of (?:sleeping "
+        r"(?:tablets|pills)|sleepers|painkillers|paracetamol|tylenol|acetaminophen|ibuprofen|advil|aspirin|tablets|pills)"
+        + gap(40) + r"(?:different|another|second|third|other) (?:pharmacy|pharmacies|chemist|chemists|drugstore|store|shop)"),
+       ("whole-supply-at-once", "subject", r"(?:the |my )?(?:whole|entire|full) (?:week|weeks|month|months|bottle|"
+        r"packet|box)s?(?: worth| supply)?(?: of [a-z]{1,12})? (?:at once|all at once|in one go)"),
+       ),
+    _c("means-ready", "crisis",
+       ("method-looked-up", "subject", r"(?:googled|looked up|searched|search|searching|researched|researching|checked) "
+        r"(?:for )?(?:which|what|where|the) (?:bridges?|buildings?|car parks?|parking garages?|parkades?|overpass(?:es)?|"
+        r"roofs?|cliffs?)" + gap(30) + r"(?:no (?:barriers?|fences?|railings?|nets?|cameras?)|(?:tallest|highest)|"
+        r"(?:open|unlocked) at night)"),
+       ("how-long-it-takes", "subject", r"how (?:long|quickly|fast) it (?:takes|would take|took) (?:someone |a person |"
+        r"you |me )?to (?:stop breathing|die|bleed out|pass out|lose consciousness)"),
+       ),
+    _c("harm", "harm",
+       ("find-and-hurt", "subject", r"(?:going to|gonna|will|about to) (?:find|get|track down|go after|wait for|catch) "
+        r"(?:him|her|them|that [a-z]{1,12})" + gap(30) + r"(?:and )?(?:hurt|hit|beat|stab|kill|smash|shoot|jump)"
+        r" (?:him|her|them)"),
+       # "my stepdad is sleeping and i have the knife": a weapon in hand beside someone asleep nearby
+       ("weapon-while-asleep", "self", r"(?:he|she|they|my [a-z]{1,12}|the [a-z]{1,12}) (?:is|are) (?:sleeping|asleep|"
+        r"passed out|in the next room|downstairs|upstairs)" + gap(40) + r"(?:have|got|holding|picked up|grabbed) (?:the|a|"
+        r"my|his|her) (?:knife|gun|bat|hammer|axe|machete|blade|pistol|rifle)"),
+       ("spike-their-drink", "subject", r"(?:spike|spiking|lace|lacing) (?:his|her|their|my [a-z]{1,20}) (?:coffee|drink|"
+        r"tea|food|lunch|dinner|water|beer)"),
+       ),
+    _c("farewell", "crisis",
+       ("goodbyes-written", "subject", r"(?:writing|wrote|written|finished|finish|write) (?:my |the |all the |all my )?"
+        r"goodbyes\b"),
+       ("if-i-am-not-around", "self", r"(?:look after|take care of|take|have|feed|walk) my (?:dog|cat|pets?|kids|"
+        r"children|plants|bird|rabbit)" + gap(30) + r"if i am (?:not around|gone|not here|no longer here)"),
+       ("goodbye-for-good", "subject", r"(?:goodbye|bye|farewell) for (?:good|ever|the last time)(?= *$| *,)"),
+       ("so-someone-can-get-in", "self", r"so (?:someone|somebody|they|anyone|people|the police) can (?:get in|let "
+        r"themselves in|get into (?:my|the) (?:place|flat|apartment|house|room))(?= *$| *,| after| when| once| later)"),
+       ("means-forever", "self", r"(?:does not|doesnt|did not|didnt|do not|dont) know (?:that )?(?:it|this|a bit|a while|"
+        r"for now|for the weekend) (?:means|is|was) (?:forever|for good|permanent|permanently)"),
+       ("wont-be-able-after", "subject", r"(?:will not|wont) be able to (?:tell|see|say (?:it|goodbye|sorry) to|talk to|"
+        r"thank) (?:her|him|them|you|anyone|my [a-z]{1,12})(?: myself)? (?:after|past|by) (?:tonight|today|this|friday|"
+        r"saturday|sunday|the weekend|tomorrow)"),
+       ("gets-the-call", "subject", r"(?:do not|dont) want (?:my |the )?[a-z]{1,12} to be the (?:one|person) (?:who|that) "
+        r"(?:gets|takes|answers) the (?:call|phone call)|(?:do not|dont) want (?:my |the )?[a-z]{1,12} to be the (?:one|"
+        r"person) (?:who|that) finds? me"),
+       ),
+    _c("goodbye", "weak",
+       ("mattered-to-me", "subject", r"(?:wanted|want|need) (?:the team|you|everyone|everybody|you all|them|you guys|"
+        r"my [a-z]{1,12}) to know (?:that )?(?:they|you|it) (?:mattered|matter|meant (?:something|a lot|everything))"),
+       ("manage-without-me", "subject", r"(?:will|would|can|could) (?:manage|cope|get by|do fine|be fine) without me"
+        r"(?= *$| *,)"),
+       ("own-funeral", "subject", r"(?:undertaker|funeral (?:home|director|parlou?r)) about (?:what i (?:would like|want)|"
+        r"my (?:own )?(?:funeral|service|burial|cremation|arrangements))"),
+       ("told-going-away", "subject", r"(?:told|telling) (?:my |the )?[a-z]{1,12} (?:that )?i am going away(?= *$| *,)"),
+       ("savings-signed-over", "subject", r"(?:transferred|moved|signed over|handed over) (?:all )?my (?:savings|money|"
+        r"pension|accounts?|car|house|flat) (?:over )?to (?:my|her|him|them)"),
+       ),
+    _c("means", "weak",
+       ("blades-in-my-bag", "subject", r"(?:box|pack|packet) of (?:razor ?blades|razors|blades) (?:in|at the bottom of) "
+        r"my (?:bag|pocket|drawer|room|car)"),
+       ("tablets-sorted", "subject", r"(?:got|have) (?:the|my|all the) (?:tablets|pills|meds) sorted(?= *$| *,| and)"),
+       ("place-nearby", "subject", r"(?:the )?(?:" + PLACE_WORDS + r") (?:is|are) (?:only |just )?(?:two|three|a few|five|"
+        r"ten|[0-9]+|a couple of) (?:blocks|minutes|streets|min|mins) (?:away|from (?:here|me|my))"),
+       ("on-the-ledge", "subject", r"(?:sit|sitting|sat|stand|standing|stood) on the (?:ledge|railing|parapet|edge of "
+        r"the (?:roof|bridge|platform))(?! (?:reading|drinking|eating|with (?:a|my) (?:coffee|book|tea)))"),
+       ),
+    _c("plan", "weak",
+       ("all-planned", "subject", r"(?:got|have|had) it all (?:planned|worked out|figured out|sorted)(?= *$| *,| out)"),
+       ("feels-like-practice", "subject", r"(?:feels|felt) like (?:a )?(?:practice|rehearsal)(?= *$| *,)|legs over "
+        r"(?:the )?(?:edge|side|railing)"),
+       ("nothing-holds-me", "subject", r"nothing (?:holds|keeps|is keeping|is holding|will hold|left to keep|left to "
+        r"hold) me here"),
+       ("go-to-the-river", "subject", r"(?:i go|i will go|going|heading|walking) to the (?:river|bridge|lake|sea|tracks|"
+        r"cliffs?|falls|dam|quarry) (?:this week|tonight|tomorrow|on (?:friday|saturday|sunday)|after)"),
+       ("weekend-alone", "subject", r"^(?:this )?weekend$|^(?:tonight|tomorrow)$"),
+       ),
+    _c("ideation", "crisis",
+       ("planning-suicide", "subject", r"(?:planning|plan|planned|preparing|prepared|ready for|going to (?:commit|"
+        r"attempt)|about to (?:commit|attempt)) (?:my )?suicide"),
+       ),
+    _c("time", "weak",
+       ("after-midnight", "subject", r"after midnight|when (?:everyone|everybody|the house) (?:is|has gone) (?:asleep|to "
+        r"bed)"),
+       ),
+    _c("withdrawal", "weak",
+       ("skipping-group", "subject", r"not going to (?:group|my group|the group|meetings?|my meeting|church|class)"
+        r"(?= *$| *,| today| tonight| anymore| this week)"),
+       ),
+    _c("hopeless", "note",
+       ("no-way-out", "subject", r"(?:do not|dont|can not|cant|cannot) see (?:a|any) way out"),
+       ("worthless", "subject", r"(?:i am|im|feel|feeling) (?:so |just |completely |totally )?worthless"),
+       ),
+    _c("hopeless", "note",
+       ("tired-beyond-sleep", "subject", r"(?:tired|exhausted) in a way (?:that )?sleep (?:does not|doesnt|will not|wont|"
+        r"can not|cant) (?:fix|touch|help)|soul tired|tired (?:in|to) my (?:bones|soul)|can (?:barely|hardly) get out "
+        r"of bed|everything i touch (?:falls apart|turns to|breaks)|nothing i do (?:makes|made|will make) (?:any |a )?"
+        r"difference|(?:keep|kept) waiting for it to get better|(?:just )?going through the motions|nothing (?:hits|"
+        r"matters|feels like anything) (?:anymore|any more)"),
+       ),
 )
 
 # Work talk: a means or a dose spoken of in a training, a course, a book or a show.
@@ -697,9 +855,12 @@ EXPLAINED: dict[str, re.Pattern[str]] = {
                               r"bbq|barbecue|grill|balloons|party|hardware for)\b"),
     # "a note for my kids about dinner", "letters to our future selves in the workshop"
     "goodbye": re.compile(r"\b(?:about (?:dinner|lunch|breakfast|homework|chores|the (?:fridge|groceries|"
-                          r"shopping|babysitter|dog|cat))|workshop|future selves?|birthday cards?|thank you cards?|"
+                          r"shopping|babysitter|dog|cat))|workshop|future (?:self|selves)|birthday cards?|thank you cards?|"
                           r"christmas cards?|holiday cards?)\b"),
     # "we covered how many pills is a lethal dose in the naloxone training"
+    # "writing letters to my future self for the wellness workshop"
+    "farewell": re.compile(r"\b(?:future (?:self|selves)|workshop|birthday cards?|thank you cards?|christmas cards?|"
+                           r"holiday cards?|cover letters?|reference letters?)\b"),
     "method": WORK_TALK,
     "means-ready": WORK_TALK,
     "overdose": re.compile(WORK_TALK.pattern[:-3] + r"|dog|cat|vitamins|vitamin|supplements?|antibiotics|course of|"
