@@ -535,13 +535,17 @@ def _lifted(found: list[tuple[str, str, str]], helping: bool, text: str, sounds:
     return sounds() >= crisis_model.LIFT
 
 
+# What each category is worth alone (composed categories share their table's name and worth).
+ALONE = {c.name: c.alone for c in CATEGORIES}
+
+
 def _combine(found: list[tuple[str, str, str]], helping: bool, sounds: Callable[[], float] = lambda: 0.0,
              topic: Callable[[], bool] = lambda: False) -> tuple[str, str]:
     """(level, towards) from every sign found, as (category, name, where); `helping` is a worker
     asking how to help someone, who gets the note whenever any sign was about that person;
     `sounds()` is the trained model's likeness, asked for only when it could matter."""
     own = [(category, name) for category, name, where in found if where == "self"]
-    alone = {c.name: c.alone for c in CATEGORIES}
+    alone = ALONE
     harm = any(category == "harm" for category, _ in own)
     strong = {category for category, _ in own if alone[category] == "crisis"}
     # A means ready beside an intent to hurt someone ("bought a gun to deal with my neighbour") is part
