@@ -7,7 +7,7 @@ third, scored once, is `crisis_corpus_fresh2_heldout.toml`) and `tests/data/cris
 `crisis_corpus_fresh3_heldout.toml`) and `tests/data/crisis_corpus_fresh4.toml` (round 4's tuning
 two thirds, 189 messages) and `crisis_corpus_fresh5a.toml`, `crisis_corpus_fresh5b.toml` (round 5's
 two writers, the tuning two thirds of each, 172 and 174 messages) and `crisis_corpus_fresh6a.toml`,
-`crisis_corpus_fresh6b.toml` (round 6's two writers, 174 each); the held-out thirds of rounds 4 and 5,
+`crisis_corpus_fresh6b.toml`, `crisis_corpus_fresh6c.toml` (round 6's three writers, 174, 174 and 207); the held-out thirds of rounds 4 and 5,
 scored and published, are `crisis_corpus_fresh{4,5a,5b}_heldout.toml`; round 6's are kept outside
 the repository and scored in docs/safety.md.
 
@@ -39,11 +39,11 @@ FRESH5A = Path(__file__).parent / "data" / "crisis_corpus_fresh5a.toml"
 FRESH5B = Path(__file__).parent / "data" / "crisis_corpus_fresh5b.toml"
 FRESH6A = Path(__file__).parent / "data" / "crisis_corpus_fresh6a.toml"
 FRESH6B = Path(__file__).parent / "data" / "crisis_corpus_fresh6b.toml"
-CORPORA = pytest.mark.parametrize("corpus", [FRESH, FRESH2, FRESH3, FRESH4, FRESH5A, FRESH5B, FRESH6A, FRESH6B],
+FRESH6C = Path(__file__).parent / "data" / "crisis_corpus_fresh6c.toml"
+CORPORA = pytest.mark.parametrize("corpus", [FRESH, FRESH2, FRESH3, FRESH4, FRESH5A, FRESH5B, FRESH6A, FRESH6B, FRESH6C],
                                   ids=["round1", "round2-tune", "round3-tune", "round4-tune", "round5a-tune", "round5b-tune",
-                                       "round6a-tune", "round6b-tune"])
-# Held-out thirds whose final figures are published (docs/safety.md), tuned on since: smaller (33-46
-# crisis statements each), so their floor on crisis statements caught is 90%, not 95%.
+                                       "round6a-tune", "round6b-tune", "round6c-tune"])
+# Held-out thirds whose final figures are published (docs/safety.md), tuned on since: the same floors.
 PUBLISHED = pytest.mark.parametrize("corpus", [Path(__file__).parent / "data" / f"crisis_corpus_fresh{r}_heldout.toml"
                                                for r in ("2", "3", "4", "5a", "5b")],
                                     ids=["round2-held", "round3-held", "round4-held", "round5a-held", "round5b-held"])
@@ -184,8 +184,8 @@ if __name__ == "__main__":
 @PUBLISHED
 def test_a_published_held_out_third_keeps_every_explicit_statement_and_its_false_alarms_low(corpus):
     """On a held-out third tuned on after its figures were published: every explicit statement caught,
-    at least 90% of all crisis statements, and the crisis reply on at most 2% of everyday messages."""
+    at least 95% of all crisis statements, and the crisis reply on at most 2% of everyday messages."""
     counts, missed, alarms = score(load(corpus))
     assert counts["explicit_ok"] == counts["explicit_n"], missed
-    assert counts["all_ok"] >= 0.90 * counts["all_n"], (report(counts), missed)
+    assert counts["all_ok"] >= 0.95 * counts["all_n"], (report(counts), missed)
     assert counts["false_alarm"] <= 0.02 * counts["safe_n"], (report(counts), alarms)

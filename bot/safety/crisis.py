@@ -124,6 +124,7 @@ PERSONS = {"he", "she", "they", "someone", "somebody", "partner", "husband", "wi
            "flatmate", "housemate", "roomie"}
 THIRD = PERSONS | {"him", "her", "them", "who", "person", "people", "client", "clients", "participant", "peer", "folks",
                    "participants", "members", "residents",
+                   "supervisor", "manager", "boss", "doctor", "nurse", "therapist", "counsellor", "counselor", "pastor",
                    "peers", "friend", "coworker", "colleague", "member", "son", "daughter", "youth", "kid",
                    "woman", "man", "anyone", "everyone"}
 NEGATIONS = {"not", "never", "no"}
@@ -131,15 +132,15 @@ NEGATIONS = {"not", "never", "no"}
 CARRIERS = {"i", "am", "is", "are", "was", "will", "would", "could", "should", "do", "does", "did", "have", "has",
             "had", "going", "to", "want", "really", "ever", "actually", "even", "try", "trying", "plan", "plans",
             "planning", "intend", "intention", "intentions", "of", "anything", "feel", "like", "think", "thoughts",
-            "use", "using", "drink", "drinking", "or",
+            "use", "using", "drink", "drinking", "or" "urge", "urges", "desire", "wish",
             "about", "thinking", "just", "be", "been", "seriously", "definitely", "honestly", "at", "all", "that"}
 CONTRASTS = {"but", "though", "although", "however", "yet"}
-REPORTING = {"said", "says", "saying", "told", "tells", "telling", "texted", "wrote", "messaged", "mentioned",
+REPORTING = {"said", "says", "saying", "told", "tells", "telling", "asked", "texted", "wrote", "messaged", "mentioned",
              "posted", "shouted", "yelled", "screamed"}
 PAST = re.compile(r"\b(?:years ago|a long time ago|used to|back when|when i was|as a (?:teen|teenager|kid|child)|"
                   r"when i was (?:younger|a teen|a kid)|in the past|history of|in my past|i survived|lived experience|"
                   r"in my (?:early |mid |late )?(?:teens|twenties|thirties|forties|20s|30s|40s|youth)|in (?:high school|college|uni|university)|in (?:19|20)[0-9]{2}|my story|back then|at the time|"
-                  r"there was a time|back in my|in my (?:drinking|using|partying|old|bad|dark) days|the (?:year|years|time|summer|winter|months?) (?:i was|when i)|when i was [0-9]{1,2}|[0-9]{1,2} years ago|i came through|i made it through|"
+                  r"there was a time|the year (?:my|when|that)|back in my|in my (?:drinking|using|partying|old|bad|dark) days|the (?:year|years|time|summer|winter|months?) (?:i was|when i)|when i was [0-9]{1,2}|[0-9]{1,2} years ago|i came through|i made it through|"
                   r"i got through|i have been there|before i got (?:sober|clean)|in recovery)\b|"
                   r"(?<!at )\bonce\b(?! again| more| and for all| i am| i have| i will| i get| everyone| they| he| she| the| my| it| you| we)")
 PAST_TENSE = {"was", "were", "had", "did", "tried", "wanted", "felt", "attempted", "overdosed", "thought"}
@@ -289,7 +290,8 @@ PATTERNS = [(name, kind, rx) for category in CATEGORIES for name, kind, rx in ca
 # writer names themselves ("what do I do? she's on the roof" is not the writer on a roof).
 HELPING = re.compile(r"\b(?:what (?:do|should|can|would) (?:i|we) (?:do|say)|how (?:do|should|can|would|to) (?:i |we )?"
                      r"(?:support|respond|help|check in|talk|approach|handle|react|reply|answer|ask|be there|bring|do safety|"
-                     r"start|go about)|(?:best|right|good|better) way to (?:respond|reply|react|answer|support|help)|"
+                     r"start|go about)|(?:best|right|good|better) way to (?:respond|reply|react|answer|support|help|reach|"
+                     r"approach|talk to|check on|follow up)|"
                      r"do (?:i|we) (?:have to|need to|tell|report|call)|(?:what is|whats) (?:my|our|the peer) "
                      r"(?:role|approach)|what are my options|is it (?:ok|okay|alright) (?:for me )?to|peer approach|"
                      r"should i (?:tell|call|report|stay|ask|say|reach out|do)|how can i help|do (?:i|we) have a duty|"
@@ -321,11 +323,13 @@ GIVEAWAY = re.compile(r"\b(?:anyone want|who wants|up for grabs|free to (?:a )?g
 LEISURE = re.compile(r"\b(?:pizza|bath|bubble bath|movie|movies|netflix|takeout|takeaway|early night|in bed by|"
                      r"popcorn|binge|game night|date night|gym|yoga|karaoke|concert|cinema|board games?|bingo)\b")
 # On a bridge in traffic, on the tracks in a train: a place that is only on the way somewhere.
-TRANSIT = re.compile(r"\b(?:traffic|stuck|bus|late|detour|construction|commute|ferry|stalled|train is|delayed)\b")
+TRANSIT = re.compile(r"\b(?:traffic|stuck|bus(?! (?:depot|station|stop|terminal|loop|garage))|late|detour|"
+                     r"construction|commute|ferry|stalled|train is|delayed|looking for (?:my|the) (?:car|truck|van|bike)|"
+                     r"which level|where i parked)\b")
 # Lived experience told as such, anywhere in the message ("I've been there, wanting to die, and I
 # came through"): signs in a sentence with nothing of the present in it are the past.
 LIVED = re.compile(r"\b(?:(?:it has|its|it is) been (?:a few|many|several|a couple of|[0-9]+|two|three|four|five|six|seven|eight|nine|ten) years|those days are (?:long )?(?:gone|over|behind me)|(?:got|get) (?:her|him|them|it) back|(?:weeks|months|years) later|i came through|i made it through|i got through|i have been there|my lived experience|"
-                   r"i share (?:that|it|this|my story)|in my trainings|why i do this work|i survived|"
+                   r"i share (?:that|it|this|my story)|in my trainings|why i do this (?:work|job)|i survived|"
                    r"(?:start|part|beginning) of my recovery|my recovery (?:journey|story))\b")
 PRESENT = re.compile(r"\b(?:now|again|right now|today|tonight|lately|these days|still|anymore|currently|this week)\b")
 # Categories whose every sign, not only the composed ones, an explanation in the sentence can
@@ -344,7 +348,7 @@ PLAIN = {"ideation", "self-harm", "overdose"}
 IDLE = {"time", "rumination"}
 # Means-ready signs that can be a weapon: beside an intent to hurt someone they are part of it;
 # pills saved or counted are the writer's own danger whatever else is said.
-WEAPONS = {"have-the-means", "weapon-in-reach", "gun-looked-up", "holding-means", "with-the-means"}
+WEAPONS = {"have-the-means", "weapon-in-reach", "gun-looked-up", "holding-means", "with-the-means", "loaded-it"}
 # Pairs of weak signs that say nothing together either: "sorry! still thinking about it", "heading
 # to the lake this weekend".
 IDLE_PAIRS = ({"goodbye", "rumination"}, {"travel", "time"}, {"means-named", "time"}, {"means-named", "rumination"},
@@ -696,7 +700,7 @@ def read(text: str) -> Reading:
                               lambda: crisis_model.distress(whole) if first_person and words >= crisis_model.NOTE_WORDS else 0.0,
                               lambda: bool(CRISIS_TOPIC.search(whole)))
     if (level != CRISIS and first_person and words >= crisis_model.LIFT_WORDS and not explained
-            and not IDIOMS.search(whole)
+            and not IDIOMS.search(whole) and not DECLUTTERING.search(whole)
             and _lifted(found, helping, text, lambda: crisis_model.likeness(whole))):
         level, towards = CRISIS, "others" if AIMED.search(whole) else "self"
         why.append(f"model:{towards}")

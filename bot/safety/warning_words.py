@@ -821,6 +821,74 @@ COMPOSED: tuple[Category, ...] = (
         r"difference|(?:keep|kept) waiting for it to get better|(?:just )?going through the motions|nothing (?:hits|"
         r"matters|feels like anything) (?:anymore|any more)"),
        ),
+    # -- round 6c: workplace chat (a third round-6 writer's tuning part) ------------------------------
+    _c("ideation", "crisis",
+       # answering the screening questions for oneself ("I'd answer yes to every question myself")
+       ("screener-myself", "subject", r"i (?:would|could|d) answer yes to (?:every|all|each|most)(?: of)?(?: the)? "
+        r"(?:question|questions)(?: on it| in it)? myself"),
+       ),
+    _c("harm", "harm",
+       # taking someone along in death: the field's murder-suicide warning
+       # "it ends with him not walking out", "he's not walking away this time"
+       ("not-walking-out", "self", r"(?:ends|end|ending) with (?:him|her|them) not (?:walking|coming|getting) (?:out|away|"
+        r"home)|(?:he|she|they) (?:is|are|will) not (?:walking|going to walk|getting) (?:out|away)(?= *$| *,| this time| "
+        r"alive| from)"),
+       ("take-them-with-me", "subject", r"(?:take|taking|bring|bringing) (?:my )?(?:wife|husband|kids?|children|son|"
+        r"daughter|partner|family|girlfriend|boyfriend|her|him|them) (?:with me|along) when i (?:go|die|do it|end it)"),
+       ),
+    _c("means-ready", "crisis",
+       ("loaded-it", "subject", LETHAL + gap(60) + r"(?:i )?(?:loaded|have loaded|just loaded|cleaned and loaded) "
+        r"(?:it|them)(?= *$| *,| last| this| today| tonight| and| already)"),
+       ("pharmacies-so-nobody-notices", "subject", r"(?:went to|visited|tried|hit|going to) (?:two|three|four|five|"
+        r"several|a few|different) (?:different )?(?:pharmacies|chemists|drugstores)" + gap(40) + r"(?:notice|ask|"
+        r"how much|how many|question)"),
+       ),
+    _c("overdose", "crisis",
+       ("found-in-time", "subject", r"(?:do not|dont) want to be (?:found|narcanned|revived|saved|reached) in time|"
+        r"us(?:e|ing) alone" + gap(50) + r"(?:on purpose|no (?:naloxone|narcan)|(?:door|doors) locked)"),
+       ),
+    _c("farewell", "crisis",
+       ("without-somebody-knowing", "subject", r"(?:did not|didnt|do not|dont) want to (?:go|leave|do it|die|disappear) "
+        r"without (?:somebody|someone|anyone|anybody|you|people|one person) knowing"),
+       ("whoever-cleans-up", "subject", r"(?:easy|easier|simple|simpler) for (?:whoever|whomever|the person who|the one "
+        r"who|the people who) (?:has|have|will have|needs|need) to (?:clean up|sort out|sort (?:it|things|everything)|"
+        r"find|deal with)"),
+       ("gets-the-call-so", "self", r"(?:so|because) (?:he|she|they) (?:is|are|will be) the (?:one|person|people) (?:who|"
+        r"that) (?:gets|get|takes|take) the (?:call|phone call)"),
+       ("last-post", "subject", r"(?:drafting|writing|wrote|draft|drafted|finished) (?:my|a) (?:last|final|goodbye) "
+        r"(?:post|message|text|email|video)(?! (?:before|of the (?:year|week|day|month)|for (?:the|this) (?:year|week|"
+        r"month|quarter)))"),
+       ("note-for-whoever", "subject", r"(?:note|letter|message) (?:for|to) whoever (?:reads|finds|gets) this"),
+       ("never-make-it-back", "subject", r"(?:not going to|never going to|will not|wont|not gonna) make it back(?: in| "
+        r"here| to (?:work|the office))?(?: ,)?(?: like)? (?:ever|again)"),
+       ),
+    _c("goodbye", "weak",
+       ("last-loose-end", "subject", r"(?:that was|that is|thats|it was|this is|this was) the (?:last|final) (?:loose "
+        r"end|thing (?:to do|on my list|i had to do))|tying up (?:the |my )?(?:last |final )?loose ends"),
+       ("own-obituary", "subject", r"(?:my own|wrote my|written my|finished my|writing my) obituary"),
+       ("papers-on-the-fridge", "subject", r"(?:insurance|life insurance|will|bank|pension) (?:papers|policy|documents|"
+        r"details|info) (?:are|is) (?:on|in|under|by|taped to) (?:the|my)"),
+       ("hand-over-properly", "subject", r"hand (?:over|off) (?:my|the) (?:files|caseload|clients|keys|laptop|work|"
+        r"cases) (?:properly|before (?:i go|i leave|friday|the weekend))"),
+       ("free-of-it-for-good", "subject", r"free of (?:it|all of it|everything|this|all this|it all)(?: ,)? (?:for good|"
+        r"forever)"),
+       ("not-resigning", "subject", r"not (?:resigning|quitting|retiring)(?= *$| *,)"),
+       ("emergency-contact", "subject", r"(?:changed|changing|updated|updating) my emergency contact"),
+       ),
+    _c("plan", "weak",
+       ("sorting-it-permanently", "subject", r"(?:sorting|sort|fixing|fix|solving|solve|ending|end|handling|handle) "
+        r"(?:it|this|things|everything|the problem) (?:permanently|for good|once and for all)"),
+       ("what-i-need-from-the-store", "subject", r"(?:hardware store|pharmacy|gun shop|gun store|chemist) (?:on the way "
+        r"home )?(?:for|to get|to buy) what i (?:need|needed)"),
+       ("set-for-a-day", "subject", r"(?:it is|its|it has been|everything is) (?:all )?set for (?:monday|tuesday|"
+        r"wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|the weekend)(?= *$| *,)"),
+       ("because-i-do", "subject", r"^(?:because|cause|cuz|coz) i do(?= *$| *,)"),
+       ("dont-stop-me", "subject", r"(?:do not|dont) want (?:anyone|anybody|you|them|people|you guys) to stop me"),
+       ),
+    _c("hopeless", "note",
+       ("nothing-left", "subject", r"(?:do not|dont) have anything left(?= *$| *,| to| in me)|(?:have|got) nothing left "
+        r"(?:in me|to give|to have faith with|to fight with)"),
+       ),
 )
 
 # Work talk: a means or a dose spoken of in a training, a course, a book or a show.
