@@ -759,3 +759,38 @@ def test_words_someone_else_said_quoted_by_a_worker_asking_how_to_answer_get_the
     """"What's the best way to respond when a client says 'I want to disappear'?" is the client's words."""
     reading = crisis.read('what is the best way to respond when a client says "I want to disappear"?')
     assert reading.level == crisis.NOTE
+
+
+def test_round_six_lookalikes_stay_quiet():
+    """An odd day, a plan for tonight of pizza and a bath, gutters on a roof, a parade from an overpass,
+    a move home, an audit, a bungee jump, a report thrown into, "end it… the group chat, I mean",
+    letters to a future self: nothing alarms."""
+    for text in ("Odd but lovely. Work question though: can I take leave in advance?",
+                 "I've got a plan for tonight: pizza, hot bath, in bed by 9",
+                 "Been up on the roof all afternoon fixing the gutters. Never again.",
+                 "I'm standing on the overpass waiting for the parade to come by, anyone else here?",
+                 "I'm going to miss you all so much. Moving back home to be with my parents. Thank you for everything",
+                 "Put my affairs in order for the audit: every receipt filed, every log signed.",
+                 "My mate's stag do has a bungee jump off a bridge on the itinerary. Terrified but I'm in.",
+                 "Throwing myself into the quarterly report today, wish me luck",
+                 "Tonight I'm finally going to end it. The group chat with the old uni lot, I mean. Too much drama.",
+                 "I'm writing letters to my future self for the wellness workshop, it's kind of cheesy but nice"):
+        assert crisis.read(text).level != crisis.CRISIS, text
+
+
+def test_what_the_writer_means_by_it_is_heard_only_when_it_names_a_thing():
+    """"End it. Me, I mean." and "I mean my life" stay a crisis: only a thing named explains "it"."""
+    for text in ("I want to end it. Me, I mean. Not the job.", "I want to end it all. i mean my life."):
+        assert crisis.read(text).level == crisis.CRISIS, text
+
+
+def test_an_overdose_said_with_its_apostrophe_is_still_heard():
+    """"OD'd" is read as an overdose; the everyday word "odd" is not."""
+    assert crisis.read("I OD'd on purpose last night and I'd do it again").level == crisis.CRISIS
+
+
+def test_a_denial_reaches_over_or_and_any():
+    """"No urges to use or to hurt myself" and "not having any thoughts of suicide" are denials."""
+    for text in ("Checking in after group: I'm good. no urges to use or to hurt myself, just wiped.",
+                 "not having any thoughts of suicide, just sad my client relapsed"):
+        assert crisis.read(text).level != crisis.CRISIS, text

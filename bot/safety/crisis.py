@@ -75,7 +75,7 @@ CRISIS, NOTE, NONE = "crisis", "note", "none"
 # Applied in order to lower-cased text with straight apostrophes.
 CONTRACTIONS: list[tuple[str, str]] = [
     (r"\bcan'?t\b", "can not"), (r"\bcannot\b", "can not"), (r"\bwon'?t\b", "will not"),
-    (r"\bain'?t\b", "am not"), (r"n't\b", " not"), (r"\bi'm\b", "i am"), (r"'re\b", " are"),
+    (r"\bod'd\b", "overdosed"), (r"\bain'?t\b", "am not"), (r"n't\b", " not"), (r"\bi'm\b", "i am"), (r"'re\b", " are"),
     (r"'ve\b", " have"), (r"\b(i|you|he|she|they|we|it)'ll\b", r"\1 will"),
     (r"\b(i|you|he|she|they|we)'d\b", r"\1 would"), (r"\b(he|she|it|that|there|who|what)'s\b", r"\1 is"),
     (r"\bill (?=kill|hurt|end|do|jump|take|cut|never|be|go)", "i will "),
@@ -99,7 +99,7 @@ WORDS: dict[str, str] = {
     "hed": "he would", "theyd": "they would", "youd": "you would", "ppl": "people", "ur": "your", "tho": "though",
     "cos": "because", "coz": "because", "tmr": "tomorrow", "2nite": "tonight", "2morrow": "tomorrow",
     "nite": "night", "pillz": "pills", "gona": "going to", "killmyself": "kill myself", "kms": "kill myself",
-    "disapear": "disappear", "dissapear": "disappear", "ods": "overdoses", "odd": "overdosed",
+    "disapear": "disappear", "dissapear": "disappear", "ods": "overdoses",
     "endin": "ending", "bout": "about", "anymre": "anymore", "anymor": "anymore", "rlly": "really", "rly": "really",
     "wud": "would", "wld": "would", "cud": "could", "shud": "should", "no1": "no one", "evry1": "everyone",
     "every1": "everyone", "evryone": "everyone", "sum1": "someone", "some1": "someone", "somthing": "something",
@@ -125,6 +125,7 @@ PERSONS = {"he", "she", "they", "someone", "somebody", "partner", "husband", "wi
 THIRD = PERSONS | {"him", "her", "them", "who", "person", "people", "client", "clients", "participant", "peer", "folks",
                    "participants", "members", "residents",
                    "supervisor", "manager", "boss", "doctor", "nurse", "therapist", "counsellor", "counselor", "pastor",
+                   "screener", "questionnaire", "survey", "form",
                    "peers", "friend", "coworker", "colleague", "member", "son", "daughter", "youth", "kid",
                    "woman", "man", "anyone", "everyone"}
 NEGATIONS = {"not", "never", "no"}
@@ -132,7 +133,7 @@ NEGATIONS = {"not", "never", "no"}
 CARRIERS = {"i", "am", "is", "are", "was", "will", "would", "could", "should", "do", "does", "did", "have", "has",
             "had", "going", "to", "want", "really", "ever", "actually", "even", "try", "trying", "plan", "plans",
             "planning", "intend", "intention", "intentions", "of", "anything", "feel", "like", "think", "thoughts",
-            "use", "using", "drink", "drinking", "or" "urge", "urges", "desire", "wish",
+            "use", "using", "drink", "drinking", "or", "urge", "urges", "desire", "wish", "having", "any",
             "about", "thinking", "just", "be", "been", "seriously", "definitely", "honestly", "at", "all", "that"}
 CONTRASTS = {"but", "though", "although", "however", "yet"}
 REPORTING = {"said", "says", "saying", "told", "tells", "telling", "asked", "texted", "wrote", "messaged", "mentioned",
@@ -140,7 +141,7 @@ REPORTING = {"said", "says", "saying", "told", "tells", "telling", "asked", "tex
 PAST = re.compile(r"\b(?:years ago|a long time ago|used to|back when|when i was|as a (?:teen|teenager|kid|child)|"
                   r"when i was (?:younger|a teen|a kid)|in the past|history of|in my past|i survived|lived experience|"
                   r"in my (?:early |mid |late )?(?:teens|twenties|thirties|forties|20s|30s|40s|youth)|in (?:high school|college|uni|university)|in (?:19|20)[0-9]{2}|my story|back then|at the time|"
-                  r"there was a time|the year (?:my|when|that)|back in my|in my (?:drinking|using|partying|old|bad|dark) days|the (?:year|years|time|summer|winter|months?) (?:i was|when i)|when i was [0-9]{1,2}|[0-9]{1,2} years ago|i came through|i made it through|"
+                  r"there was a time|the year (?:my|when|that)|all through (?:sixth form|high school|school|college|uni|university|my teens|my twenties)|turning point|back in my|in my (?:drinking|using|partying|old|bad|dark) days|the (?:year|years|time|summer|winter|months?) (?:i was|when i)|when i was [0-9]{1,2}|[0-9]{1,2} years ago|i came through|i made it through|"
                   r"i got through|i have been there|before i got (?:sober|clean)|in recovery)\b|"
                   r"(?<!at )\bonce\b(?! again| more| and for all| i am| i have| i will| i get| everyone| they| he| she| the| my| it| you| we)")
 PAST_TENSE = {"was", "were", "had", "did", "tried", "wanted", "felt", "attempted", "overdosed", "thought"}
@@ -295,13 +296,14 @@ HELPING = re.compile(r"\b(?:what (?:do|should|can|would) (?:i|we) (?:do|say)|how
                      r"do (?:i|we) (?:have to|need to|tell|report|call)|(?:what is|whats) (?:my|our|the peer) "
                      r"(?:role|approach)|what are my options|is it (?:ok|okay|alright) (?:for me )?to|peer approach|"
                      r"should i (?:tell|call|report|stay|ask|say|reach out|do)|how can i help|do (?:i|we) have a duty|"
-                     r"am i (?:required|supposed|obligated|allowed) to|did i do the right thing|what now)\b")
+                     r"am i (?:required|supposed|obligated|allowed) to|did i do the right thing|what now|(?:language|words|wording|"
+                     r"script|tips|advice) for (?:responding|replying|supporting|talking|answering)|responding when)\b")
 # Laughter makes a turn of phrase of a weak or violent-sounding sign ("throw my laptop off a bridge lol").
 LAUGH = re.compile(r"\b(?:lol|lmao|haha\w{0,10}|jk|rofl)\b|[\U0001F602\U0001F923\U0001F606\U0001F605]", re.IGNORECASE)
 # An ordinary absence explains a goodbye or "I won't be here" ("my last day before parental leave",
 # "it's been real, see you tomorrow").
 ABSENCE = re.compile(r"\b(?:vacation|holidays?|parental leave|maternity leave|sick leave|(?<!not a )new job|(?:my )?last day (?:at|with|in|on) (?:the|this|my|our)|"
-                     r"(?<!not )retir\w{0,6}|while i am (?:away|gone|out|visiting)|out of town|staying (?:at|with|over)|sleeping over|moving (?:to|away|house)|trip|conference|day off|time off|annual leave|"
+                     r"(?<!not )retir\w{0,6}|while i am (?:away|gone|out|visiting)|out of town|staying (?:at|with|over)|sleeping over|moving (?:back )?(?:to|away|house|home)|for the (?:audit|inspection|accreditation|review)|tax return|trip|conference|day off|time off|annual leave|"
                      r"appointment|next week|back on|back monday|back next|see you (?:tomorrow|monday|tuesday|"
                      r"wednesday|thursday|friday|soon|later|next|at|on|then|all)|talk (?:tomorrow|soon|later))\b")
 # Offering things to colleagues explains a weak goodbye ("giving away my old books, anyone want
@@ -319,6 +321,20 @@ GIVEAWAY = re.compile(r"\b(?:anyone want|who wants|up for grabs|free to (?:a )?g
                       r"spring clean\w{0,3}|clearing out (?:my|the) (?:desk|office|garage|closet|wardrobe)|"
                       r"to (?:the |a )?(?:shelter|charity|thrift|goodwill|op shop|food bank|church|clothing drive)|"
                       r"donat\w{1,6}|charity shop|moving house|new place)\b")
+# Up on a roof or an overpass for a reason: fixing the gutters, waiting for the parade.
+UP_THERE_FOR = re.compile(r"\b(?:fixing|repairing|cleaning (?:the|out the)|gutters?|shingles|painting|installing|"
+                          r"christmas lights|solar panels?|antenna|waiting for (?:the |a |my )?(?:parade|bus|train|ride|"
+                          r"friends?|you|them|fireworks)|watching the (?:parade|fireworks|game|view|sunset|sunrise|match)|"
+                          r"come find me|anyone else here)\b")
+# "Tonight I'm finally going to end it. The group chat, I mean.": the writer says what "it" was.
+# Only a thing named ("the group chat", "that project"), never "my life", "me" or "that literally".
+I_MEAN = re.compile(r"\b(?:the|our|that|this) (?!life\b)[a-z]+(?: [a-z]+){0,8} , i mean\b|"
+                    r"\bi mean(?:t)? (?:the|our|this|that) (?!life\b|literally\b|seriously\b|it\b)[a-z]+")
+# An ordinary reason given for being out of touch ("if I don't log on, it's because the storm took
+# the power out"): the model does not overrule it.
+ORDINARY_REASON = re.compile(r"\b(?:it is|its|that is|thats|it will be) because (?:the|my|of the|of my) (?:storm|power|"
+                             r"internet|wifi|wi fi|phone|battery|car|kids?|flight|train|bus|snow|ice)\b|"
+                             r"\b(?:power|internet|wifi) (?:is |went |was |goes )?(?:out|down)\b")
 # A plan for the evening that is an evening: "I've got a plan for tonight: pizza, hot bath, in bed by 9".
 LEISURE = re.compile(r"\b(?:pizza|bath|bubble bath|movie|movies|netflix|takeout|takeaway|early night|in bed by|"
                      r"popcorn|binge|game night|date night|gym|yoga|karaoke|concert|cinema|board games?|bingo)\b")
@@ -328,7 +344,7 @@ TRANSIT = re.compile(r"\b(?:traffic|stuck|bus(?! (?:depot|station|stop|terminal|
                      r"which level|where i parked)\b")
 # Lived experience told as such, anywhere in the message ("I've been there, wanting to die, and I
 # came through"): signs in a sentence with nothing of the present in it are the past.
-LIVED = re.compile(r"\b(?:(?:it has|its|it is) been (?:a few|many|several|a couple of|[0-9]+|two|three|four|five|six|seven|eight|nine|ten) years|those days are (?:long )?(?:gone|over|behind me)|(?:got|get) (?:her|him|them|it) back|(?:weeks|months|years) later|i came through|i made it through|i got through|i have been there|my lived experience|"
+LIVED = re.compile(r"\b(?:(?:got|helped|pulled) me through|the turning point|(?:it has|its|it is) been (?:a few|many|several|a couple of|[0-9]+|two|three|four|five|six|seven|eight|nine|ten) years|those days are (?:long )?(?:gone|over|behind me)|(?:got|get) (?:her|him|them|it) back|(?:weeks|months|years) later|i came through|i made it through|i got through|i have been there|my lived experience|"
                    r"i share (?:that|it|this|my story)|in my trainings|why i do this (?:work|job)|i survived|"
                    r"(?:start|part|beginning) of my recovery|my recovery (?:journey|story))\b")
 PRESENT = re.compile(r"\b(?:now|again|right now|today|tonight|lately|these days|still|anymore|currently|this week)\b")
@@ -670,8 +686,10 @@ def read(text: str) -> Reading:
                         category.name == "goodbye" and about_whole("giveaway", GIVEAWAY)) or (
                         name in FAREWELL_GIVEAWAYS and about_whole("decluttering", DECLUTTERING)) or (
                         name == "in-case" and about_sentence("carried", CARRIED)) or (
-                        category.name == "at-place" and about_sentence("transit", TRANSIT)) or (
-                        category.name in ("plan", "time") and about_sentence("leisure", LEISURE)):
+                        category.name == "at-place" and (about_sentence("transit", TRANSIT)
+                                                         or about_whole("up-there-for", UP_THERE_FOR))) or (
+                        category.name in ("plan", "time") and about_sentence("leisure", LEISURE)) or (
+                        category.name in ("ideation", "plan", "time") and about_whole("i-mean", I_MEAN)):
                     explained = True
                     continue
                 # Two patterns reading the same words ("a note for my kids") are one sign, not two
@@ -700,7 +718,8 @@ def read(text: str) -> Reading:
                               lambda: crisis_model.distress(whole) if first_person and words >= crisis_model.NOTE_WORDS else 0.0,
                               lambda: bool(CRISIS_TOPIC.search(whole)))
     if (level != CRISIS and first_person and words >= crisis_model.LIFT_WORDS and not explained
-            and not IDIOMS.search(whole) and not DECLUTTERING.search(whole)
+            and not IDIOMS.search(whole) and not DECLUTTERING.search(whole) and not ORDINARY_REASON.search(whole)
+            and not (LIVED.search(whole) and not PRESENT.search(whole))
             and _lifted(found, helping, text, lambda: crisis_model.likeness(whole))):
         level, towards = CRISIS, "others" if AIMED.search(whole) else "self"
         why.append(f"model:{towards}")

@@ -163,7 +163,7 @@ IDEATION = Category("ideation", "crisis", (
                             r"(?: so| really| very| kind of| pretty| a bit| a little| quite| actually)? suicidal|"
                             # said as a headline: "suicidal again.", "suicidal tonight"
                             r"^(?:so |very |really )?suicidal(?= *$| *,| again| today| tonight| right now| lately| rn)"),
-    ("suicidal-thoughts", "subject", r"(?:having|have|has|had|get|getting|got) (?:these |some |my )?(?:suicidal "
+    ("suicidal-thoughts", "subject", r"(?:having|have|has|had|get|getting|got|experiencing|experience) (?:these |some |my )?(?:suicidal "
                                      r"(?:thoughts|feelings|urges|ideation)|thoughts of (?:suicide|dying|ending it))|"
                                      r"suicidal (?:thoughts|feelings|urges) (?:are |have )?(?:back|again|returned)"),
     ("thinking-of-suicide", "subject", r"(?:ways|a way|methods) to (?:die(?! hard)|kill myself|end it|end my life|do it|not "
@@ -545,7 +545,7 @@ DANGER = Category("danger", "crisis", (
 HARM = Category("harm", "harm", (
     ("going-to-hurt", "subject", r"(?:going to|will|want to|wanting to|about to|plan to|planning to|am going to|urge to|"
                                  r"urges to)"
-                                 r" (?:hurt|stab|shoot|beat|strangle|choke|attack|hit|shake|smash) " + TOWARD +
+                                 r" (?:hurt|stab|shoot|beat|batter|beat up|strangle|choke|attack|hit|shake|smash|deck|knock out) " + TOWARD +
                                  # "shoot him an email", "hit him up", "beat him at ping pong"
                                  r"(?! (?:with|in|at|up|an?|some|back|over|off|on|to|for|about)(?![a-z]))|"
                                  # "I'm going to kill my manager if she…" is mostly a turn of phrase
