@@ -32,9 +32,9 @@ ROUNDS = {
     "round4": [DATA / "crisis_corpus_fresh4.toml", DATA / "crisis_corpus_fresh4_heldout.toml"],
     "round5a": [DATA / "crisis_corpus_fresh5a.toml", DATA / "crisis_corpus_fresh5a_heldout.toml"],
     "round5b": [DATA / "crisis_corpus_fresh5b.toml", DATA / "crisis_corpus_fresh5b_heldout.toml"],
-    "round6a": [DATA / "crisis_corpus_fresh6a.toml"],
-    "round6b": [DATA / "crisis_corpus_fresh6b.toml"],
-    "round6c": [DATA / "crisis_corpus_fresh6c.toml"],
+    "round6a": [DATA / "crisis_corpus_fresh6a.toml", DATA / "crisis_corpus_fresh6a_heldout.toml"],
+    "round6b": [DATA / "crisis_corpus_fresh6b.toml", DATA / "crisis_corpus_fresh6b_heldout.toml"],
+    "round6c": [DATA / "crisis_corpus_fresh6c.toml", DATA / "crisis_corpus_fresh6c_heldout.toml"],
 }
 
 

