@@ -403,6 +403,49 @@ def test_scores_are_the_exact_sums_rounded_to_float32(catalog, question):
         x = (x / np.sqrt(np.sum(x * x))).astype(np.float32).astype(np.float64)
         expected = x @ weights[idx].astype(np.float64) + expected
     assert model.scores(question) == expected.astype(np.float32).tolist()
+    if counts:  # the plain-Python sums (what a process without numpy runs) are the same floats
+        assert model._exact_sums(list(counts), x.tolist(), range(len(model.classes))) == model.scores(question)
+
+
+def test_numpy_and_plain_python_give_the_same_scores_for_every_question_set(catalog):
+    """A server (numpy loaded by sqlite-utils) scores with numpy, `peerbot ask` in plain Python: over
+    every third text of tests/data (questions, crisis messages, schedule phrases) both give the very
+    same floats for every class."""
+    import tomllib
+
+    import numpy as np
+
+    model = retriever.model_for(catalog, ROOT / "content" / ".cache")
+    texts = []
+    for path in sorted((ROOT / "tests" / "data").glob("*.toml")):
+        data = tomllib.loads(path.read_text())
+        texts += [c["question"] for c in data.get("case", [])]
+        texts += [c["text"] for c in data.get("message", []) + data.get("phrase", [])]
+    for text in texts[::3]:
+        counts: dict[int, int] = {}
+        for f in retriever.features(text):
+            if f in model.vocab:
+                counts[model.vocab[f]] = counts.get(model.vocab[f], 0) + 1
+        if not counts:
+            continue
+        x = [(1.0 + np.log(n)) * model.idf[i] for i, n in counts.items()]
+        x32 = np.array(x / np.sqrt(np.sum(np.square(x))), dtype=np.float32).tolist()
+        assert model._numpy_sums(np, list(counts), x32) == model._exact_sums(list(counts), x32, range(len(model.classes)))
+
+
+def test_a_score_on_a_float32_rounding_boundary_is_summed_exactly():
+    """1 + 2^-24 lies half way between two float32 values (ties go to the even one, 1.0): numpy's
+    sum cannot tell which side of the boundary the exact sum is, so that class is summed exactly
+    and both ways give 1.0; the class beside it (1 + 2^-22, a float32) needs no second look."""
+    import struct
+
+    import numpy as np
+
+    weights = retriever.Weights(struct.pack("<2e", 1.0, 1.0), 2)
+    model = retriever.Model({"w:hello": 0}, (1.0,), weights, (2.0 ** -24, 2.0 ** -22), ("half", "whole"), "k")
+    assert model._numpy_sums(np, [0], [1.0]) == [1.0, 1.0 + 2.0 ** -22]
+    assert model._exact_sums([0], [1.0], range(2)) == [1.0, 1.0 + 2.0 ** -22]
+    assert model.scores("hello") == [1.0, 1.0 + 2.0 ** -22]
 
 
 def test_peerbot_ask_json_answers_without_opening_the_store(tmp_path):
