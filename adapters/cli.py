@@ -31,12 +31,12 @@ def _settings() -> AppSettings:
     return load()
 
 
-def _bot(settings: AppSettings | None = None, store_on_first_use: bool = False):
+def _bot(settings: AppSettings | None = None, store_on_first_use: bool = False, numpy: bool = True):
     from adapters.bootstrap import build_bot
 
     settings = settings or _settings()
     try:
-        return build_bot(settings, store_on_first_use=store_on_first_use)
+        return build_bot(settings, store_on_first_use=store_on_first_use, numpy=numpy)
     except ContentError as e:
         click.echo(f"peerbot cannot start: the content has problems.\n{e}", err=True)
         sys.exit(2)
@@ -206,7 +206,8 @@ def ask(question: str | None, as_json: bool, jsonl: bool) -> None:
     # A JSON answer reads only the content, so its store is opened only if something uses it; the
     # console's reply goes through the chat's handling, which records, so it opens the store at start
     # (an unusable database is then the one-line problem, as for every command).
-    bot = _bot(store_on_first_use=as_json or jsonl)
+    # One question (or a stream of them) has no use for numpy, which sqlite-utils would import (0.1 s).
+    bot = _bot(store_on_first_use=as_json or jsonl, numpy=False)
     if jsonl:
         for line in sys.stdin:
             if line.strip():

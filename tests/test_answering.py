@@ -464,3 +464,24 @@ def test_peerbot_ask_json_answers_without_opening_the_store(tmp_path):
     crisis = subprocess.run([sys.executable, "-c", code, "ask", "--json", "I want to kill myself"],
                             cwd=ROOT, env=env, check=True, capture_output=True, text=True)
     assert crisis.stdout.split() == ["1", "True"] and db.exists()
+
+
+@pytest.mark.parametrize("question", ["can I drive someone to the food bank?", "what does peer support mean?"])
+def test_peerbot_ask_answers_without_numpy_and_says_the_same_as_with_it(tmp_path, question):
+    """A plain `peerbot ask` opens its store without letting sqlite-utils import numpy (0.1 s of the
+    start), says exactly what it says when numpy is loaded first (the retriever's other way of
+    summing), and numpy still imports afterwards."""
+    code = ("import sys, io, contextlib\n"
+            "if sys.argv[1] == 'numpy':\n    import numpy\n"
+            "from adapters.cli import main; sys.argv = ['peerbot'] + sys.argv[2:]\n"
+            "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+            "    try:\n        main()\n    except SystemExit:\n        pass\n"
+            "loaded = 'numpy' in sys.modules\nimport numpy\nprint(loaded, 'sqlite_utils' in sys.modules)\n"
+            "print(out.getvalue())")
+    env = {"PATH": "/usr/bin:/bin", "PEERBOT_DB": str(tmp_path / "peerbot.db")}
+    without = subprocess.run([sys.executable, "-c", code, "-", "ask", question], cwd=ROOT, env=env, check=True,
+                             capture_output=True, text=True).stdout
+    with_numpy = subprocess.run([sys.executable, "-c", code, "numpy", "ask", question], cwd=ROOT, env=env, check=True,
+                                capture_output=True, text=True).stdout
+    assert without.splitlines()[0] == "False True" and with_numpy.splitlines()[0] == "True True"
+    assert without.splitlines()[1:] == with_numpy.splitlines()[1:] and len(without.splitlines()) > 2
