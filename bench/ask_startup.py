@@ -6,7 +6,8 @@ more than most changes). The earlier commit's `bot/`, `adapters/`, `storage/` an
 taken with `git archive` into a temporary folder and run there with the same interpreter, the way
 `bench.answering` runs its old engine (first one untimed run in each, which also writes the caches
 beside the content). Reports the median and the fastest of the wall time and of the process's CPU
-time (user plus system) for each.
+time (user plus system) for each, and the medians of the plain `peerbot ask` (the console's reply,
+which opens the store), alternated the same way.
 
 Then, in this checkout only, where the time goes: `-X importtime` three times over, each module's
 own import time (median) added up by package, and the biggest shown.
@@ -35,12 +36,13 @@ TARGET_S = 0.35  # issue 22: `peerbot ask` start to answer, median
 TITLE = "`peerbot ask` start to answer, this checkout against the one before issue 22 (`bench/ask_startup.py`)"
 
 
-def _once(folder: Path, code: str = "from adapters.cli import main; main()") -> tuple[float, float]:
+def _once(folder: Path, code: str = "from adapters.cli import main; main()", plain: bool = False) -> tuple[float, float]:
+    """One `peerbot ask --json` (or, `plain`, the console's `peerbot ask`, which opens the store)."""
     env = {"PEERBOT_DB": ":memory:", "PEERBOT_CONTENT": str(folder / "content"), "PATH": "/usr/bin:/bin",
            "HOME": os.environ.get("HOME", "/tmp")}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", code, "ask", "--json", QUESTION], cwd=folder, env=env,
+    done = subprocess.run([sys.executable, "-c", code, "ask", *([] if plain else ["--json"]), QUESTION], cwd=folder, env=env,
                           capture_output=True, text=True)
     wall = time.perf_counter() - started
     if done.returncode:
@@ -87,14 +89,19 @@ def main(commit: str = BEFORE, rounds: int = 10) -> dict:
         for folder in trees.values():
             _once(folder, ASK_CHECK)  # untimed: caches written, and no module taken from the other tree
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in trees}
+        plain: dict[str, list[tuple[float, float]]] = {name: [] for name in trees}
         for _ in range(rounds):
             for name, folder in trees.items():
                 times[name].append(_once(folder))
+            for name, folder in trees.items():
+                plain[name].append(_once(folder, plain=True))
     out: dict = {"before_commit": commit, "rounds": rounds, "load_average_at_end": os.getloadavg()}
     for name, got in times.items():
         walls, cpus = [w for w, _ in got], [c for _, c in got]
         out[name] = {"wall_median_s": round(statistics.median(walls), 3), "wall_fastest_s": round(min(walls), 3),
-                     "cpu_median_s": round(statistics.median(cpus), 3), "cpu_fastest_s": round(min(cpus), 3)}
+                     "cpu_median_s": round(statistics.median(cpus), 3), "cpu_fastest_s": round(min(cpus), 3),
+                     "plain_ask_wall_median_s": round(statistics.median(w for w, _ in plain[name]), 3),
+                     "plain_ask_cpu_median_s": round(statistics.median(c for _, c in plain[name]), 3)}
     out["target_wall_median_s"] = TARGET_S
     out["met"] = out["after"]["wall_median_s"] <= TARGET_S
     out["imports_after"] = imports()
@@ -107,11 +114,14 @@ def summary(r: dict) -> str:
     before, after = r["before"], r["after"]
     rows = [[label, f"{before[key]}", f"{after[key]}"] for label, key in (
         ("wall time, median (s)", "wall_median_s"), ("wall time, fastest (s)", "wall_fastest_s"),
-        ("CPU time (user + system), median (s)", "cpu_median_s"), ("CPU time, fastest (s)", "cpu_fastest_s"))]
+        ("CPU time (user + system), median (s)", "cpu_median_s"), ("CPU time, fastest (s)", "cpu_fastest_s"),
+        ("plain `peerbot ask` (the console's reply; opens the store): wall median (s)", "plain_ask_wall_median_s"),
+        ("plain `peerbot ask`: CPU median (s)", "plain_ask_cpu_median_s"))]
     imports = r["imports_after"]
     biggest = ", ".join(f"{name} {ms}" for name, ms in imports["biggest_ms"].items())
     return (f"`peerbot ask --json \"{QUESTION}\"` as a new process (`PEERBOT_DB=:memory:`), {r['rounds']} rounds, "
-            f"each running it once in each tree in turn so both see the same load: before is commit "
+            f"each running it once in each tree in turn so both see the same load (then the plain `peerbot ask`, "
+            f"the same way): before is commit "
             f"{r['before_commit']} (taken with `git archive`), after is this checkout.\n\n"
             + table(rows, ["", "before", "after"])
             + f"\n\nTarget: median {r['target_wall_median_s']} s: **{'met' if r['met'] else 'not met'}** "
