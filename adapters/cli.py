@@ -5,21 +5,24 @@ exactly what the chat would say.
 """
 from __future__ import annotations
 
-import json
-import logging
-import os
-import sqlite3
-import sys
-import time
+from adapters import collector
 
-import click
+with collector.paused():  # the start's imports, without the collector's passes (adapters.collector)
+    import json
+    import logging
+    import os
+    import sqlite3
+    import sys
+    import time
 
-from adapters.settings import AppSettings, checked, load, problems
-from bot.content.catalog import load_catalog
-from bot.content.resources import load_resources
-from bot.errors import ContentError
-from bot.people.privacy import PLATFORMS
-from bot.settings_check import SettingsProblem
+    import click
+
+    from adapters.settings import AppSettings, checked, load, problems
+    from bot.content.catalog import load_catalog
+    from bot.content.resources import load_resources
+    from bot.errors import ContentError
+    from bot.people.privacy import PLATFORMS
+    from bot.settings_check import SettingsProblem
 
 log = logging.getLogger("peerbot.privacy")
 # How far from the real time `tick --at` may reach without --force: a mistaken year moves every
@@ -32,14 +35,15 @@ def _settings() -> AppSettings:
 
 
 def _bot(settings: AppSettings | None = None, store_on_first_use: bool = False, numpy: bool = True):
-    from adapters.bootstrap import build_bot
+    with collector.paused():  # the bot's modules and content, made once (adapters.collector)
+        from adapters.bootstrap import build_bot
 
-    settings = settings or _settings()
-    try:
-        return build_bot(settings, store_on_first_use=store_on_first_use, numpy=numpy)
-    except ContentError as e:
-        click.echo(f"peerbot cannot start: the content has problems.\n{e}", err=True)
-        sys.exit(2)
+        settings = settings or _settings()
+        try:
+            return build_bot(settings, store_on_first_use=store_on_first_use, numpy=numpy)
+        except ContentError as e:
+            click.echo(f"peerbot cannot start: the content has problems.\n{e}", err=True)
+            sys.exit(2)
 
 
 def database_problem(error: sqlite3.Error, path: str, waited: float | None = None) -> str:
@@ -96,7 +100,8 @@ def main(ctx: click.Context) -> None:
     from adapters.logfilter import install
 
     try:
-        settings = checked()
+        with collector.paused():
+            settings = checked()
     except SettingsProblem:
         if ctx.invoked_subcommand == "doctor":  # the doctor lists every problem itself
             settings = None
