@@ -108,6 +108,21 @@ def main(commit: str = BEFORE, rounds: int = 10) -> dict:
     return out
 
 
+# What issue 22's start-up work changed, after 44e1a25's (each checked against every question set with
+# `tools.answers_digest --compare`: no answer changed), and what is left; kept with the figures.
+CHANGES = """What issue 22 changed since that commit: settings without pydantic-settings; the answerer's
+readings cached beside the content; the outbox, the store and the patterns not every question runs
+opened or compiled on first use; then the retriever scored without numpy (its
+cache one binary file mapped at start; each score the exact sum rounded to float32, in plain Python,
+or from numpy in a process that has numpy loaded, to the same floats), `peerbot ask` opening its
+store without letting sqlite-utils import numpy, rapidfuzz imported only for a fuzzy match, printable
+ASCII cleaned by lowercasing alone, and the imports and the bot's building run with Python's cyclic
+collector paused and what they made frozen (`adapters.collector`). Left: the crisis screen's import
+(`bot.safety`, its regular expressions compiled at import; owned elsewhere) and pydantic's (the
+content's and the settings' models) are the two largest; click, the catalog's model classes and the
+answering patterns (run by every question) follow."""
+
+
 def summary(r: dict) -> str:
     from bench.report import table
 
@@ -126,7 +141,8 @@ def summary(r: dict) -> str:
             + table(rows, ["", "before", "after"])
             + f"\n\nTarget: median {r['target_wall_median_s']} s: **{'met' if r['met'] else 'not met'}** "
               f"({after['wall_median_s']} s).\n\nWhere this checkout's imports go (`-X importtime`, each package's own "
-              f"time in ms, median of 3; {imports['total_ms']} ms in all, slowed a little by the measuring): {biggest}.")
+              f"time in ms, median of 3; {imports['total_ms']} ms in all, slowed a little by the measuring): {biggest}."
+              f"\n\n{' '.join(CHANGES.split())}")
 
 
 if __name__ == "__main__":
