@@ -5,21 +5,24 @@ exactly what the chat would say.
 """
 from __future__ import annotations
 
-import json
-import logging
-import os
-import sqlite3
-import sys
-import time
+from adapters import collector
 
-import click
+with collector.paused():  # the start's imports, without the collector's passes (adapters.collector)
+    import json
+    import logging
+    import os
+    import sqlite3
+    import sys
+    import time
 
-from adapters.settings import AppSettings, checked, load, problems
-from bot.content.catalog import load_catalog
-from bot.content.resources import load_resources
-from bot.errors import ContentError
-from bot.people.privacy import PLATFORMS
-from bot.settings_check import SettingsProblem
+    import click
+
+    from adapters.settings import AppSettings, checked, load, problems
+    from bot.content.catalog import load_catalog
+    from bot.content.resources import load_resources
+    from bot.errors import ContentError
+    from bot.people.privacy import PLATFORMS
+    from bot.settings_check import SettingsProblem
 
 log = logging.getLogger("peerbot.privacy")
 # How far from the real time `tick --at` may reach without --force: a mistaken year moves every
@@ -31,15 +34,16 @@ def _settings() -> AppSettings:
     return load()
 
 
-def _bot(settings: AppSettings | None = None, store_on_first_use: bool = False):
-    from adapters.bootstrap import build_bot
+def _bot(settings: AppSettings | None = None, store_on_first_use: bool = False, numpy: bool = True):
+    with collector.paused():  # the bot's modules and content, made once (adapters.collector)
+        from adapters.bootstrap import build_bot
 
-    settings = settings or _settings()
-    try:
-        return build_bot(settings, store_on_first_use=store_on_first_use)
-    except ContentError as e:
-        click.echo(f"peerbot cannot start: the content has problems.\n{e}", err=True)
-        sys.exit(2)
+        settings = settings or _settings()
+        try:
+            return build_bot(settings, store_on_first_use=store_on_first_use, numpy=numpy)
+        except ContentError as e:
+            click.echo(f"peerbot cannot start: the content has problems.\n{e}", err=True)
+            sys.exit(2)
 
 
 def database_problem(error: sqlite3.Error, path: str, waited: float | None = None) -> str:
@@ -96,7 +100,8 @@ def main(ctx: click.Context) -> None:
     from adapters.logfilter import install
 
     try:
-        settings = checked()
+        with collector.paused():
+            settings = checked()
     except SettingsProblem:
         if ctx.invoked_subcommand == "doctor":  # the doctor lists every problem itself
             settings = None
@@ -206,7 +211,8 @@ def ask(question: str | None, as_json: bool, jsonl: bool) -> None:
     # A JSON answer reads only the content, so its store is opened only if something uses it; the
     # console's reply goes through the chat's handling, which records, so it opens the store at start
     # (an unusable database is then the one-line problem, as for every command).
-    bot = _bot(store_on_first_use=as_json or jsonl)
+    # One question (or a stream of them) has no use for numpy, which sqlite-utils would import (0.1 s).
+    bot = _bot(store_on_first_use=as_json or jsonl, numpy=False)
     if jsonl:
         for line in sys.stdin:
             if line.strip():

@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "docs" / "benchmarks.md"
-ORDER = ("answering", "crisis_screen", "slack_answering", "slack_cpu", "slack_throughput", "discord_answering",
+ORDER = ("answering", "ask_startup", "crisis_screen", "slack_answering", "slack_cpu", "slack_throughput", "discord_answering",
          "scheduling", "postgres_workers", "workers", "slack_workers", "faults", "abuse")
 HEADER = """# Benchmarks and fault-injection runs
 

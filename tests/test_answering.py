@@ -172,11 +172,11 @@ def test_the_model_is_rebuilt_when_content_changes(catalog, tmp_path):
     """The fitted model is cached beside the content under a hash of what it learned from; changing a
     phrasing gives a new model (and the old file is dropped), and the same content loads the cached one."""
     before = retriever.model_for(_small(catalog), tmp_path)
-    assert [p.name for p in tmp_path.glob("retriever-*.npz")] == [f"retriever-{before.key}.npz"]
+    assert [p.name for p in tmp_path.glob("retriever-*")] == [f"retriever-{before.key}.bin"]
     after = retriever.model_for(_small(catalog, "a brand new way of asking about pottery classes"), tmp_path)
     assert after.key != before.key
-    assert [p.name for p in tmp_path.glob("retriever-*.npz")] == [f"retriever-{after.key}.npz"]
-    reloaded = retriever.load(tmp_path / f"retriever-{after.key}.npz")
+    assert [p.name for p in tmp_path.glob("retriever-*")] == [f"retriever-{after.key}.bin"]
+    reloaded = retriever.load(tmp_path / f"retriever-{after.key}.bin")
     question = "a brand new way of asking about pottery classes"
     assert reloaded.ranked(question, 1) == after.ranked(question, 1)
 
@@ -193,15 +193,17 @@ def test_a_read_only_content_folder_still_answers(catalog, tmp_path):
 
 
 @pytest.mark.parametrize("question", ["can I drive someone to the food bank?"])
-def test_answering_from_the_cached_model_never_imports_scikit_learn(question):
-    """With the model cached, a `peerbot ask` process answers without importing scikit-learn (which
-    alone takes about a second to import)."""
+def test_answering_from_the_cached_model_never_imports_scikit_learn_or_numpy(question):
+    """With the model cached, a `peerbot ask --json` process answers without importing scikit-learn
+    (which alone takes about a second to import) or numpy (a tenth of a second). (Its store is opened
+    on first use, as `ask --json` does: sqlite-utils imports numpy itself when it is installed.)"""
     code = ("import sys; from adapters.bootstrap import build_bot; from bot.settings import Settings; "
-            "from bot.answering.asking import choose; bot = build_bot(Settings(db=':memory:', _env_file=None)); "
-            f"choose(bot, {question!r}); print('sklearn' in sys.modules)")
+            "from bot.answering.asking import choose; "
+            "bot = build_bot(Settings(db=':memory:', _env_file=None), store_on_first_use=True); "
+            f"choose(bot, {question!r}); print('sklearn' in sys.modules, 'numpy' in sys.modules)")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True)  # fits if needed
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True, text=True)
-    assert out.stdout.strip() == "False"
+    assert out.stdout.strip() == "False False"
 
 
 def test_the_written_negatives_are_never_rulings(catalog):
@@ -271,20 +273,36 @@ def test_asking_the_bot_for_code_is_out_of_scope(bot):
     assert choose(bot, "could you write me a python script to tidy up our mailing list?")[0] == "unknown"
 
 
-def test_a_full_precision_cache_is_read_in_half_and_rewritten(catalog, tmp_path):
-    """A model cached with float32 weights (before they were kept in half) loads as float16, ranks as
-    the full-precision one does, and its file is rewritten in half precision."""
+def _npz(model, path, weights_dtype):
+    """`model` saved as the cache of the earlier format was (`np.savez`, before issue 22)."""
+    import json
+
     import numpy as np
 
-    fitted = retriever.model_for(_small(catalog, "one more phrasing about bus passes"), tmp_path)
-    full = dataclasses.replace(fitted, weights=fitted.weights.astype(np.float32))
-    path = retriever.save(full, tmp_path)
-    loaded = retriever.load(path)
-    assert loaded.weights.dtype == np.float16
+    order = sorted(model.vocab, key=model.vocab.__getitem__)
+    weights = np.frombuffer(model.weights.raw(), dtype="<f2").reshape(len(order), len(model.classes))
+    np.savez(path, vocab=np.array(order), idf=np.array(model.idf), weights=weights.astype(weights_dtype),
+             intercept=np.array(model.intercept, dtype=np.float32), classes=np.array(model.classes),
+             meta=np.array(json.dumps({"key": model.key, "version": retriever.VERSION})))
+
+
+@pytest.mark.parametrize("weights_dtype", ["float16", "float32"])
+def test_a_cache_of_the_earlier_format_is_kept_in_the_new_one_without_fitting(catalog, tmp_path, monkeypatch,
+                                                                            weights_dtype):
+    """A model cached as numpy arrays (`.npz`, in half or full precision) is read once, saved in the
+    new format in its place, and scores exactly as the model it was saved from: no refit."""
+    small = _small(catalog, "one more phrasing about bus passes")
+    fitted = retriever.model_for(small, tmp_path / "fitted")
+    (tmp_path / "old").mkdir()
+    _npz(fitted, tmp_path / "old" / f"retriever-{fitted.key}.npz", weights_dtype)
+    retriever._memo.clear()
+    retriever._by_catalog.clear()
+    monkeypatch.setattr(retriever, "fit", lambda *a, **k: pytest.fail("refitted instead of reading the cache"))
+    converted = retriever.model_for(small, tmp_path / "old")
+    assert [p.name for p in (tmp_path / "old").glob("retriever-*")] == [f"retriever-{fitted.key}.bin"]
     question = "one more phrasing about bus passes"
-    assert [c for c, _ in loaded.ranked(question, 3)] == [c for c, _ in full.ranked(question, 3)]
-    with np.load(path) as data:
-        assert data["weights"].dtype == np.float16
+    assert converted.scores(question) == fitted.scores(question)
+    assert retriever.load(tmp_path / "old" / f"retriever-{fitted.key}.bin").scores(question) == fitted.scores(question)
 
 
 def test_retriever_phrasings_train_the_retriever_and_stay_out_of_the_word_search(catalog):
@@ -344,24 +362,90 @@ def test_the_answerers_readings_are_cached_beside_the_content_and_never_stale(ca
 
 
 def test_the_cached_weights_are_mapped_from_the_file_and_equal_what_was_saved(catalog, tmp_path):
-    """A cached model's weights are mapped where `np.savez` stored them (not read into memory) and
-    are exactly the saved array; a compressed file, which cannot be mapped, is read as before."""
-    import numpy as np
+    """A cached model's weights are mapped from its file (not read into memory) and are exactly the
+    saved bytes; a file cut short is refused, and the model is fitted again rather than trusted."""
+    import mmap
 
-    fitted = retriever.model_for(_small(catalog, "one more way of asking about knitting circles"), tmp_path)
-    [path] = tmp_path.glob("retriever-*.npz")
+    small = _small(catalog, "one more way of asking about knitting circles")
+    fitted = retriever.model_for(small, tmp_path)
+    [path] = tmp_path.glob("retriever-*")
     loaded = retriever.load(path)
-    assert isinstance(loaded.weights, np.memmap)
-    assert loaded.weights.dtype == np.float16 and np.array_equal(loaded.weights, fitted.weights)
+    assert isinstance(loaded.weights._buffer, mmap.mmap)
+    assert loaded.weights.raw() == fitted.weights.raw() and loaded.idf == fitted.idf
     question = "one more way of asking about knitting circles"
     assert loaded.ranked(question, 5) == fitted.ranked(question, 5)
-    with np.load(path) as data:
-        arrays = {name: data[name] for name in data.files}
-    squeezed = tmp_path / "squeezed" / path.name
-    squeezed.parent.mkdir()
-    np.savez_compressed(squeezed, **arrays)
-    read = retriever.load(squeezed)
-    assert not isinstance(read.weights, np.memmap) and np.array_equal(read.weights, fitted.weights)
+    path.write_bytes(path.read_bytes()[:-2])
+    with pytest.raises(ValueError, match="not whole"):
+        retriever.load(path)
+    retriever._memo.clear()
+    retriever._by_catalog.clear()
+    refitted = retriever.model_for(small, tmp_path)  # (LinearSVC's shuffling: not always the same floats)
+    assert retriever.load(path).weights.raw() == refitted.weights.raw()
+
+
+@pytest.mark.parametrize("question", ["can I drive someone to the food bank?", "what is 17 times 23?", "zzzz qqqq"])
+def test_scores_are_the_exact_sums_rounded_to_float32(catalog, question):
+    """Each class's score is the question's unit TF-IDF vector (rounded to float32) times that class's
+    weights plus its intercept, summed exactly and then rounded to float32, as numpy computes it in
+    float64 (`bot.answering.retriever.Model.scores` uses neither numpy nor a machine-dependent order)."""
+    import numpy as np
+
+    model = retriever.model_for(catalog, ROOT / "content" / ".cache")
+    counts: dict[int, int] = {}
+    for f in retriever.features(question):
+        if f in model.vocab:
+            counts[model.vocab[f]] = counts.get(model.vocab[f], 0) + 1
+    weights = np.frombuffer(model.weights.raw(), dtype="<f2").reshape(len(model.vocab), len(model.classes))
+    expected = np.array(model.intercept, dtype=np.float64)
+    if counts:
+        idx = np.array(list(counts))
+        x = (1 + np.log(np.array(list(counts.values()), dtype=np.float64))) * np.array(model.idf)[idx]
+        x = (x / np.sqrt(np.sum(x * x))).astype(np.float32).astype(np.float64)
+        expected = x @ weights[idx].astype(np.float64) + expected
+    assert model.scores(question) == expected.astype(np.float32).tolist()
+    if counts:  # the plain-Python sums (what a process without numpy runs) are the same floats
+        assert model._exact_sums(list(counts), x.tolist(), range(len(model.classes))) == model.scores(question)
+
+
+def test_numpy_and_plain_python_give_the_same_scores_for_every_question_set(catalog):
+    """A server (numpy loaded by sqlite-utils) scores with numpy, `peerbot ask` in plain Python: over
+    every third text of tests/data (questions, crisis messages, schedule phrases) both give the very
+    same floats for every class."""
+    import tomllib
+
+    import numpy as np
+
+    model = retriever.model_for(catalog, ROOT / "content" / ".cache")
+    texts = []
+    for path in sorted((ROOT / "tests" / "data").glob("*.toml")):
+        data = tomllib.loads(path.read_text())
+        texts += [c["question"] for c in data.get("case", [])]
+        texts += [c["text"] for c in data.get("message", []) + data.get("phrase", [])]
+    for text in texts[::3]:
+        counts: dict[int, int] = {}
+        for f in retriever.features(text):
+            if f in model.vocab:
+                counts[model.vocab[f]] = counts.get(model.vocab[f], 0) + 1
+        if not counts:
+            continue
+        x = [(1.0 + np.log(n)) * model.idf[i] for i, n in counts.items()]
+        x32 = np.array(x / np.sqrt(np.sum(np.square(x))), dtype=np.float32).tolist()
+        assert model._numpy_sums(np, list(counts), x32) == model._exact_sums(list(counts), x32, range(len(model.classes)))
+
+
+def test_a_score_on_a_float32_rounding_boundary_is_summed_exactly():
+    """1 + 2^-24 lies half way between two float32 values (ties go to the even one, 1.0): numpy's
+    sum cannot tell which side of the boundary the exact sum is, so that class is summed exactly
+    and both ways give 1.0; the class beside it (1 + 2^-22, a float32) needs no second look."""
+    import struct
+
+    import numpy as np
+
+    weights = retriever.Weights(struct.pack("<2e", 1.0, 1.0), 2)
+    model = retriever.Model({"w:hello": 0}, (1.0,), weights, (2.0 ** -24, 2.0 ** -22), ("half", "whole"), "k")
+    assert model._numpy_sums(np, [0], [1.0]) == [1.0, 1.0 + 2.0 ** -22]
+    assert model._exact_sums([0], [1.0], range(2)) == [1.0, 1.0 + 2.0 ** -22]
+    assert model.scores("hello") == [1.0, 1.0 + 2.0 ** -22]
 
 
 def test_peerbot_ask_json_answers_without_opening_the_store(tmp_path):
@@ -380,3 +464,24 @@ def test_peerbot_ask_json_answers_without_opening_the_store(tmp_path):
     crisis = subprocess.run([sys.executable, "-c", code, "ask", "--json", "I want to kill myself"],
                             cwd=ROOT, env=env, check=True, capture_output=True, text=True)
     assert crisis.stdout.split() == ["1", "True"] and db.exists()
+
+
+@pytest.mark.parametrize("question", ["can I drive someone to the food bank?", "what does peer support mean?"])
+def test_peerbot_ask_answers_without_numpy_and_says_the_same_as_with_it(tmp_path, question):
+    """A plain `peerbot ask` opens its store without letting sqlite-utils import numpy (0.1 s of the
+    start), says exactly what it says when numpy is loaded first (the retriever's other way of
+    summing), and numpy still imports afterwards."""
+    code = ("import sys, io, contextlib\n"
+            "if sys.argv[1] == 'numpy':\n    import numpy\n"
+            "from adapters.cli import main; sys.argv = ['peerbot'] + sys.argv[2:]\n"
+            "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+            "    try:\n        main()\n    except SystemExit:\n        pass\n"
+            "loaded = 'numpy' in sys.modules\nimport numpy\nprint(loaded, 'sqlite_utils' in sys.modules)\n"
+            "print(out.getvalue())")
+    env = {"PATH": "/usr/bin:/bin", "PEERBOT_DB": str(tmp_path / "peerbot.db")}
+    without = subprocess.run([sys.executable, "-c", code, "-", "ask", question], cwd=ROOT, env=env, check=True,
+                             capture_output=True, text=True).stdout
+    with_numpy = subprocess.run([sys.executable, "-c", code, "numpy", "ask", question], cwd=ROOT, env=env, check=True,
+                                capture_output=True, text=True).stdout
+    assert without.splitlines()[0] == "False True" and with_numpy.splitlines()[0] == "True True"
+    assert without.splitlines()[1:] == with_numpy.splitlines()[1:] and len(without.splitlines()) > 2

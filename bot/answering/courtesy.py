@@ -14,8 +14,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from rapidfuzz import fuzz, process
-
 from bot.actions import encode
 from bot.messages import Card, Choice, Reply
 from bot.patterns import lazy
@@ -117,6 +115,8 @@ TYPO_TARGETS = {"thanks": "thanks", "thank you": "thanks", "thankyou": "thanks",
 def _typo(rest: str) -> str | None:
     if not 5 <= len(rest) <= 20:
         return None
+    from rapidfuzz import fuzz, process  # here: only a short message needs it (5 ms of a start)
+
     found = process.extractOne(rest, list(TYPO_TARGETS), scorer=fuzz.ratio, score_cutoff=80)
     return TYPO_TARGETS[found[0]] if found else None
 

@@ -13,10 +13,12 @@ and a linear classifier (scikit-learn's LinearSVC, one-vs-rest) is fitted over t
 to tell arithmetic, trivia and chit-chat from questions about the role.
 
 scikit-learn and scipy take about a second to import, more than the whole of `peerbot ask` may
-take, so they are used only to fit. What a fitted model needs to answer (the vocabulary, the idf
-weights, the classes, the weights and intercepts) is saved as plain numpy arrays in a cache folder
-beside the content, named by a hash of everything it was trained on; a later start loads it in a
-few milliseconds, and any change to the content or the negatives gives a new hash, so the model is
+take, so they are used only to fit; numpy too (0.1 s of every start, issue 22): a question
+activates about a hundred features, and the sums over their rows are done in plain Python
+(`Model.scores`). What a fitted model needs to answer (the vocabulary, the idf weights, the
+classes, the weights and intercepts) is saved in one binary file in a cache folder beside the
+content, named by a hash of everything it was trained on; a later start maps it in a few
+milliseconds, and any change to the content or the negatives gives a new hash, so the model is
 refitted on its own. If the folder cannot be written (a read-only install) the model is fitted in
 memory and used all the same. The featurizer below is used for fitting and for answering alike.
 """
@@ -24,19 +26,24 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import heapq
 import json
-import os
+import math
+import mmap
 import re
-import tempfile
+import struct
+import sys
 import tomllib
-import zipfile
-from dataclasses import dataclass
+from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
+from operator import mul
 from pathlib import Path
+from typing import Any
 
-import numpy as np
-
+from bot import cache_file
 from bot.answering.text import clean, terms
 from bot.content.catalog import Catalog
 
@@ -92,43 +99,113 @@ def data_key(texts: list[str], labels: list[str]) -> str:
     return digest.hexdigest()[:20]
 
 
+class Weights:
+    """The fitted weights, one row per feature of one half-precision float (IEEE binary16) per
+    class, little-endian, in a buffer: bytes after a fit, or the cache file mapped read-only (a
+    question reads a few hundred rows; the other 10 MB are never read). `struct` unpacks a row into
+    exact Python floats, so scoring needs no numpy."""
+
+    def __init__(self, buffer: bytes | mmap.mmap, classes: int, offset: int = 0) -> None:
+        self._buffer = buffer
+        self._offset = offset
+        self._row = struct.Struct(f"<{classes}e")
+        self.classes = classes
+
+    def row(self, feature: int) -> tuple[float, ...]:
+        return self._row.unpack_from(self._buffer, self._offset + feature * self._row.size)
+
+    @property
+    def nbytes(self) -> int:
+        return len(self._buffer) - self._offset
+
+    def raw(self) -> bytes:
+        return bytes(self._buffer[self._offset:])
+
+    def array(self, np: Any) -> Any:
+        """The rows as a numpy (features, classes) float16 array over the same buffer (no copy)."""
+        return np.frombuffer(self._buffer, dtype="<f2", offset=self._offset).reshape(-1, self.classes)
+
+
 @dataclass(frozen=True)
 class Model:
-    """A fitted retriever, as plain arrays: answering needs numpy only."""
+    """A fitted retriever, in plain Python: answering needs neither numpy nor scikit-learn."""
 
     vocab: dict[str, int]
-    idf: np.ndarray  # (features,)
-    weights: np.ndarray  # (features, classes), float16 (`half`)
-    intercept: np.ndarray  # (classes,)
+    idf: tuple[float, ...]  # (features,)
+    weights: Weights  # (features, classes), half precision (`half`)
+    intercept: tuple[float, ...]  # (classes,), float32 values
     classes: tuple[str, ...]
     key: str
+    _array: Any = field(default=None, compare=False, repr=False)  # the weights as numpy sees them, once made
 
-    def scores(self, text: str) -> np.ndarray:
-        """One decision score per class (higher is closer)."""
+    def scores(self, text: str) -> list[float]:
+        """One decision score per class (higher is closer): the question's TF-IDF vector (sublinear
+        tf, unit length, rounded to float32 as it was fitted) times each class's weights, plus its
+        intercept. Each score is the exact sum (a float32 times a float16 is exact in a Python
+        float; `math.fsum` adds them with one rounding, whatever the order) rounded to float32:
+        the same on every machine and Python, which a BLAS sum (its order chosen by the CPU's
+        kernel) is not. Against numpy's float32 `x @ weights` (before this, issue 22) a score moves
+        by at most a few float32 units in the last place (1.8e-7 over tests/data's 2,792 texts x
+        235 classes) and no top-9 ranking changes.
+
+        In plain Python this takes about 1.5 ms a question; a process that has numpy loaded already
+        (a server: sqlite-utils imports it) gets the same floats from `_numpy_sums` in a tenth of it."""
         counts: dict[int, int] = {}
         for f in features(text):
             i = self.vocab.get(f)
             if i is not None:
                 counts[i] = counts.get(i, 0) + 1
         if not counts:
-            return self.intercept.copy()
-        idx = np.fromiter(counts, dtype=np.int64, count=len(counts))
-        tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
-        x = tf * self.idf[idx]
-        x /= np.linalg.norm(x)
-        score: np.ndarray = x.astype(np.float32) @ self.weights[idx] + self.intercept
-        return score
+            return list(self.intercept)
+        idf = self.idf
+        x = [(1.0 + math.log(n)) * idf[i] for i, n in counts.items()]
+        norm = math.sqrt(math.fsum([v * v for v in x]))
+        x32 = array("f", [v / norm for v in x]).tolist()
+        np = sys.modules.get("numpy")  # never imported for this: 0.1 s of a `peerbot ask`
+        if np is not None:
+            return self._numpy_sums(np, list(counts), x32)
+        return self._exact_sums(list(counts), x32, range(len(self.classes)))
 
-    def score_in(self, scores: np.ndarray, label: str) -> float:
+    def _exact_sums(self, active: list[int], x32: list[float], classes: Iterable[int]) -> list[float]:
+        """Each of `classes`' score: `math.fsum` of the exact products and the intercept, rounded to float32."""
+        rows = [self.weights.row(i) for i in active]
+        columns = list(zip(*rows, strict=True))
+        return array("f", [math.fsum([*map(mul, columns[c], x32), self.intercept[c]]) for c in classes]).tolist()
+
+    def _numpy_sums(self, np: Any, active: list[int], x32: list[float]) -> list[float]:
+        """The scores `_exact_sums` gives, from numpy: the products are exact in float64, and numpy's
+        sum of them is within `bound` of the exact sum (m terms: at most (m - 1) x 2^-53 x the sum of
+        their sizes; taken twice over, to cover fsum's own rounding and that of the bound). Where
+        the whole interval rounds to one float32, that is the score; a class whose interval holds a
+        float32 rounding boundary (about one in ten million) is summed exactly instead."""
+        products = self._matrix(np)[active].astype(np.float64) * np.array(x32, dtype=np.float64)[:, None]
+        intercept = np.array(self.intercept, dtype=np.float64)
+        total = products.sum(axis=0) + intercept
+        bound = (len(active) + 3) * 2.0 ** -52 * (np.abs(products).sum(axis=0) + np.abs(intercept))
+        low, high = (total - bound).astype(np.float32), (total + bound).astype(np.float32)
+        out: list[float] = high.astype(np.float64).tolist()
+        unsure = np.flatnonzero(low != high).tolist()
+        if not unsure:
+            return out
+        for c, exact in zip(unsure, self._exact_sums(active, x32, unsure), strict=True):
+            out[c] = exact
+        return out
+
+    def _matrix(self, np: Any) -> Any:
+        """The weights as a (features, classes) float16 array over the same buffer (no copy)."""
+        if self._array is None:
+            object.__setattr__(self, "_array", self.weights.array(np))
+        return self._array
+
+    def score_in(self, scores: list[float], label: str) -> float:
         """`label`'s score in `scores` (from `scores()`); very low for a label the model lacks."""
         i = self._position.get(label)
-        return float(scores[i]) if i is not None else -9.0
+        return scores[i] if i is not None else -9.0
 
-    def top(self, scores: np.ndarray, limit: int = 10) -> list[tuple[str, float]]:
-        """The best `limit` classes in `scores`, best first."""
-        best = np.argpartition(-scores, min(limit, len(scores) - 1))[:limit]
-        best = best[np.argsort(-scores[best], kind="stable")]
-        return [(self.classes[i], float(scores[i])) for i in best]
+    def top(self, scores: list[float], limit: int = 10) -> list[tuple[str, float]]:
+        """The best `limit` classes in `scores`, best first (equal scores in class order)."""
+        best = heapq.nlargest(limit, range(len(scores)), key=scores.__getitem__)
+        return [(self.classes[i], scores[i]) for i in best]
 
     def ranked(self, text: str, limit: int = 10) -> list[tuple[str, float]]:
         return self.top(self.scores(text), limit)
@@ -139,7 +216,8 @@ class Model:
 
 
 def fit(texts: list[str], labels: list[str], key: str = "") -> Model:
-    """Fit the classifier (imports scikit-learn: only when no cached model fits the content)."""
+    """Fit the classifier (imports numpy and scikit-learn: only when no cached model fits the content)."""
+    import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.svm import LinearSVC
 
@@ -147,79 +225,83 @@ def fit(texts: list[str], labels: list[str], key: str = "") -> Model:
     x = vectorizer.fit_transform(texts)
     clf = LinearSVC(C=C).fit(x, labels)
     vocab = {f: int(i) for f, i in vectorizer.vocabulary_.items()}
-    weights = half(np.ascontiguousarray(clf.coef_.T, dtype=np.float32))
-    return Model(vocab, vectorizer.idf_.astype(np.float64), weights, clf.intercept_.astype(np.float32),
-                 tuple(str(c) for c in clf.classes_), key or data_key(texts, labels))
+    return _from_arrays(vocab, vectorizer.idf_, clf.coef_.T, clf.intercept_, tuple(str(c) for c in clf.classes_),
+                        key or data_key(texts, labels))
+
+
+def _from_arrays(vocab: dict[str, int], idf: Any, weights: Any, intercept: Any, classes: tuple[str, ...],
+                 key: str) -> Model:
+    """A Model from numpy arrays (a fit, or a cache of the earlier .npz format): the weights kept in
+    half precision (`half`), the intercept as float32."""
+    import numpy as np
+
+    packed = half(np.ascontiguousarray(weights, dtype=np.float32)).astype("<f2").tobytes()
+    return Model(vocab, tuple(np.asarray(idf, dtype=np.float64).tolist()), Weights(packed, len(classes)),
+                 tuple(np.asarray(intercept, dtype=np.float32).tolist()), classes, key)
+
+
+def half(weights: Any) -> Any:
+    """The weights kept in half precision (float16): 11.6 MB instead of 23 in every process that
+    answers. A question reads a few hundred rows, so its scores move by less than 0.0002; over the
+    4,069 questions and messages of tests/data the first answer and its score's rounding are
+    unchanged (two near-ties in the top three swap)."""
+    import numpy as np
+
+    return np.asarray(weights).astype(np.float16, copy=False)
+
+
+MAGIC = b"peerbot-retriever\n"
 
 
 def save(model: Model, folder: Path) -> Path:
-    """Write `model` as `retriever-<key>.npz` (plain arrays, no pickles), atomically."""
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"retriever-{model.key}.npz"
+    """Write `model` as `retriever-<key>.bin`, atomically: a line of JSON (the key, the classes,
+    the sizes), the feature names one per line, then the idf (float64), the intercepts (float32)
+    and the weights (float16), all little-endian. No pickles, and nothing numpy must read."""
     order = sorted(model.vocab, key=model.vocab.__getitem__)
-    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".npz.tmp")
-    with os.fdopen(fd, "wb") as out:
-        np.savez(out, vocab=np.array(order), idf=model.idf, weights=model.weights, intercept=model.intercept,
-                 classes=np.array(model.classes), meta=np.array(json.dumps({"key": model.key, "version": VERSION})))
-    os.replace(tmp, path)
-    for old in folder.glob("retriever-*.npz"):  # models of earlier content are of no further use
-        if old != path:
-            old.unlink(missing_ok=True)
+    names = "\n".join(order).encode()
+    head = json.dumps({"key": model.key, "version": VERSION, "classes": list(model.classes), "features": len(order),
+                       "names_bytes": len(names)}).encode()
+    n, k = len(order), len(model.classes)
+    blob = b"".join([MAGIC, head, b"\n", names, struct.pack(f"<{n}d", *model.idf),
+                     struct.pack(f"<{k}f", *model.intercept), model.weights.raw()])
+    path = folder / f"retriever-{model.key}.bin"
+    if not cache_file.save(path, blob, "retriever-*"):
+        raise OSError(f"cannot write {path}")
     return path
 
 
-def half(weights: np.ndarray) -> np.ndarray:
-    """The weights kept in half precision (float16): 9.6 MB instead of 19 in every process that
-    answers. A question reads a few hundred rows and adds them up in float32, so its scores move by
-    less than 0.0002; over the 4,069 questions and messages of tests/data the first answer and its
-    score's rounding are unchanged (two near-ties in the top three swap)."""
-    return weights.astype(np.float16, copy=False)
-
-
-def _mapped(path: Path, name: str) -> np.ndarray | None:
-    """Array `name` of the .npz at `path` mapped read-only from the file, not read into memory, or
-    None when it cannot be (a compressed member, or not a plain array).
-
-    `np.savez` stores each array uncompressed, as a .npy file inside the zip: its bytes sit at a
-    fixed offset, so the weights (10 MB) can be mapped where they lie and a start no longer reads
-    them: about 15 ms of every `peerbot ask`. (Not a memory saving: the kernel maps neighbouring
-    pages on every fault, so after a few questions nearly all of it is resident, though shared by
-    every process on the same file.)"""
-    with zipfile.ZipFile(path) as archive:
-        info = archive.getinfo(f"{name}.npy")
-    if info.compress_type != zipfile.ZIP_STORED:
-        return None
-    with open(path, "rb") as raw:
-        raw.seek(info.header_offset)
-        local = raw.read(30)  # the member's local header: its name and extra field lengths at 26-29
-        if local[:4] != b"PK\x03\x04":
-            return None
-        raw.seek(info.header_offset + 30 + int.from_bytes(local[26:28], "little") + int.from_bytes(local[28:30], "little"))
-        version = np.lib.format.read_magic(raw)
-        if version != (1, 0):
-            return None
-        shape, fortran, dtype = np.lib.format.read_array_header_1_0(raw)
-        if dtype.hasobject:
-            return None
-        offset = raw.tell()
-    mapped: np.ndarray = np.memmap(path, dtype=dtype, mode="r", offset=offset, shape=shape,
-                                   order="F" if fortran else "C")
-    return mapped
-
-
 def load(path: Path) -> Model:
+    """The model saved at `path` (`save`), its weights mapped from the file. A file that is not
+    whole (cut short, or another format) is a ValueError."""
+    with open(path, "rb") as raw:
+        mapped = mmap.mmap(raw.fileno(), 0, access=mmap.ACCESS_READ)
+    if mapped[:len(MAGIC)] != MAGIC:
+        raise ValueError(f"{path} is not a peerbot retriever")
+    end = mapped.find(b"\n", len(MAGIC))
+    head = json.loads(mapped[len(MAGIC):end])
+    classes = tuple(str(c) for c in head["classes"])
+    n, k = int(head["features"]), len(classes)
+    at = end + 1
+    names = mapped[at:at + head["names_bytes"]].decode().split("\n") if n else []
+    at += head["names_bytes"]
+    if len(names) != n or len(mapped) != at + 8 * n + 4 * k + 2 * n * k or head.get("version") != VERSION:
+        raise ValueError(f"{path} is not whole")
+    idf = struct.unpack_from(f"<{n}d", mapped, at)
+    intercept = struct.unpack_from(f"<{k}f", mapped, at + 8 * n)
+    weights = Weights(mapped, k, at + 8 * n + 4 * k)
+    return Model(dict(zip(names, range(n), strict=True)), idf, weights, intercept, classes, str(head["key"]))
+
+
+def load_npz(path: Path) -> Model:
+    """A model cached in the earlier format (`retriever-<key>.npz`, numpy arrays, before issue 22):
+    read with numpy, once, to be saved in the new one without fitting again."""
+    import numpy as np
+
     with np.load(path, allow_pickle=False) as data:
         vocab = {str(f): i for i, f in enumerate(data["vocab"].tolist())}
         meta = json.loads(str(data["meta"]))
-        weights = _mapped(path, "weights")
-        if weights is None or weights.dtype != np.float16:
-            weights = data["weights"]
-        model = Model(vocab, data["idf"], half(weights), data["intercept"],
-                      tuple(data["classes"].tolist()), meta["key"])
-    if weights.dtype != np.float16:  # a cache written in full precision: rewritten once, in half
-        with contextlib.suppress(OSError):
-            save(model, path.parent)
-    return model
+        return _from_arrays(vocab, data["idf"], data["weights"], data["intercept"],
+                            tuple(str(c) for c in data["classes"].tolist()), meta["key"])
 
 
 _memo: dict[str, Model] = {}  # by training-data key
@@ -237,13 +319,17 @@ def model_for(catalog: Catalog, cache: Path | None = None, negatives_path: Path 
     if key in _memo:
         _by_catalog[id(catalog)] = (catalog, negatives_path, _memo[key])
         return _memo[key]
-    path = cache / f"retriever-{key}.npz" if cache is not None else None
     model = None
-    if path is not None and path.exists():
-        try:
-            model = load(path)
-        except (OSError, ValueError, KeyError):
-            model = None  # a damaged cache file is refitted, never trusted
+    if cache is not None:
+        for path, read in ((cache / f"retriever-{key}.bin", load), (cache / f"retriever-{key}.npz", load_npz)):
+            if model is None and path.exists():
+                try:
+                    model = read(path)
+                except (OSError, ValueError, KeyError, TypeError):
+                    model = None  # a damaged cache file is refitted, never trusted
+                if model is not None and read is load_npz:  # the earlier format: kept in the new one
+                    with contextlib.suppress(OSError):
+                        save(model, cache)
     if model is None:
         model = fit(texts, labels, key)
         if cache is not None:

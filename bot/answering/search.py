@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from rapidfuzz import fuzz, process
-
 from bot.answering.text import STOPWORDS, stem, words
 
 K1, B = 1.2, 0.5
@@ -85,7 +83,8 @@ class Index:
         index._lengths, index._surface = [int(n) for n in state["lengths"]], list(state["surface"])
         # Terms and passages in the order they were first met, as when built: sums over them come
         # out to the same last bit.
-        index._postings = defaultdict(dict, {t: {int(doc): int(tf) for doc, tf in p} for t, p in state["postings"].items()})
+        # (JSON gives the [passage, count] pairs as ints already: `dict` takes them as they are.)
+        index._postings = defaultdict(dict, {t: dict(p) for t, p in state["postings"].items()})
         if not (len(index._ids) == len(index._texts) == len(index._weights) == len(index._groups)
                 == len(index._lengths)):
             raise ValueError("a damaged index state")
@@ -110,6 +109,9 @@ class Index:
     def _closest(self, word: str) -> str | None:
         if len(word) < 5 or not self._surface:
             return None
+        # Imported here: only a question with a word the index has never seen needs it (5 ms of a start).
+        from rapidfuzz import fuzz, process
+
         best = process.extractOne(word, self._surface, scorer=fuzz.ratio, score_cutoff=88)
         return best[0] if best else None
 

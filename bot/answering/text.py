@@ -113,7 +113,10 @@ for canonical, spellings in {
 @lru_cache(maxsize=4096)
 def clean(text: str) -> str:
     """Lowercase, fold accents and curly quotes, drop control characters. (Cached: every reader of a
-    question, from the facets to the stance to the search, cleans it again.)"""
+    question, from the facets to the stance to the search, cleans it again.) Printable ASCII, most
+    text, has nothing to fold or drop: only lowercased."""
+    if text.isascii() and text.isprintable():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch)[0] != "C")
     return text.lower()

@@ -20,13 +20,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from dateutil.rrule import MONTHLY, WEEKLY, rrule, rrulestr, weekday
 
 from bot.errors import NotUnderstood
 from bot.safety.quoting import quote
+
+if TYPE_CHECKING:  # imported where a rule is worked out: `peerbot ask` never does, and it is 3 ms of a start
+    from dateutil.rrule import rrule
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 ORDINAL_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
@@ -95,6 +96,8 @@ class Rule:
 
     def recurrence(self, dtstart: datetime = datetime(2000, 1, 3)) -> rrule:
         """The rule as a `dateutil.rrule` over naive wall-clock times, from `dtstart` (a Monday)."""
+        from dateutil.rrule import MONTHLY, WEEKLY, rrule, weekday
+
         at: dict[str, Any] = {"byhour": self.hour, "byminute": self.minute, "bysecond": 0}
         if self.cadence == "weekly":
             return rrule(WEEKLY, interval=self.interval, byweekday=self.days, dtstart=dtstart, **at)
@@ -190,6 +193,8 @@ def _rule_of(text: str) -> Rule:
 @lru_cache(maxsize=4096)
 def _template(text: str) -> tuple[rrule, Rule]:
     """The stored RRULE parsed by dateutil (from a placeholder start, moved per use), and its meaning."""
+    from dateutil.rrule import rrule, rrulestr
+
     template = rrulestr(text, dtstart=datetime(2000, 1, 3))
     assert isinstance(template, rrule)  # one RRULE line, no forceset: dateutil gives a plain rrule
     return template, _rule_of(text)

@@ -19,8 +19,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
-
 from bot.errors import NotUnderstood
 from bot.safety.quoting import quote
 from bot.schedules.spec import DAY_NAMES, EVERY_DAY, ORDINAL_WORDS, WEEKDAYS, Rule
@@ -117,6 +115,8 @@ def _fix_typos(text: str) -> str:
     words = []
     for w in text.split():
         if len(w) >= 5 and w.isalpha() and w not in DAY_WORDS and w not in VOCABULARY:
+            from rapidfuzz import fuzz, process  # here: a start that reads no schedule skips it
+
             found = process.extract(w, names, scorer=fuzz.ratio, score_cutoff=85, limit=2)
             # Only a clear winner: "funday" is as close to Sunday as to Monday, so it is not read as either.
             if found and (len(found) == 1 or found[0][1] - found[1][1] >= 5):
@@ -347,6 +347,8 @@ VOCABULARY = frozenset(FILLER | set(DAY_WORDS) | set(NUMBERS) | set(ORDINALS) | 
 
 def _respelled(said: str, leftover: list[str]) -> str | None:
     """`said` with each unknown word replaced by the closest known one ("noonish" → "noon"), if any."""
+    from rapidfuzz import fuzz, process  # here: a start that reads no schedule skips it
+
     out, changed = normalise(said), False
     for w in leftover:
         found = process.extractOne(w, sorted(VOCABULARY - FILLER), scorer=fuzz.WRatio, score_cutoff=85)
@@ -414,5 +416,7 @@ def _understood(r: Reading) -> str:
 
 
 def _nearest(said: str) -> str:
+    from rapidfuzz import fuzz, process  # here: a start that reads no schedule skips it
+
     found = process.extractOne(normalise(said), EXAMPLES, scorer=fuzz.token_set_ratio)
     return f" The nearest of those to what you wrote: \"{found[0]}\"." if found else ""
