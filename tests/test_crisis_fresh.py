@@ -43,6 +43,10 @@ FRESH6C = Path(__file__).parent / "data" / "crisis_corpus_fresh6c.toml"
 CORPORA = pytest.mark.parametrize("corpus", [FRESH, FRESH2, FRESH3, FRESH4, FRESH5A, FRESH5B, FRESH6A, FRESH6B, FRESH6C],
                                   ids=["round1", "round2-tune", "round3-tune", "round4-tune", "round5a-tune", "round5b-tune",
                                        "round6a-tune", "round6b-tune", "round6c-tune"])
+# Round 6's training corpora (6d young workers and slang, 6e older and rural writers), whole: scored once
+# before they were read, then tuned on in part; their floors are what the tuning reached.
+TRAINING = pytest.mark.parametrize("corpus", [Path(__file__).parent / "data" / f"crisis_corpus_fresh{r}.toml"
+                                              for r in ("6d", "6e")], ids=["round6d", "round6e"])
 # Held-out thirds whose final figures are published (docs/safety.md), tuned on since: the same floors.
 PUBLISHED = pytest.mark.parametrize("corpus", [Path(__file__).parent / "data" / f"crisis_corpus_fresh{r}_heldout.toml"
                                                for r in ("2", "3", "4", "5a", "5b", "6a", "6b", "6c")],
@@ -189,4 +193,14 @@ def test_a_published_held_out_third_keeps_every_explicit_statement_and_its_false
     counts, missed, alarms = score(load(corpus))
     assert counts["explicit_ok"] == counts["explicit_n"], missed
     assert counts["all_ok"] >= 0.95 * counts["all_n"], (report(counts), missed)
+    assert counts["false_alarm"] <= 0.02 * counts["safe_n"], (report(counts), alarms)
+
+
+@TRAINING
+def test_a_training_corpus_keeps_its_explicit_statements_most_of_the_rest_and_few_false_alarms(corpus):
+    """Round 6's training corpora: every explicit statement caught, at least 85% of all crisis statements,
+    and the crisis reply on at most 2% of everyday messages."""
+    counts, missed, alarms = score(load(corpus))
+    assert counts["explicit_ok"] == counts["explicit_n"], missed
+    assert counts["all_ok"] >= 0.85 * counts["all_n"], (report(counts), missed)
     assert counts["false_alarm"] <= 0.02 * counts["safe_n"], (report(counts), alarms)

@@ -794,3 +794,30 @@ def test_a_denial_reaches_over_or_and_any():
     for text in ("Checking in after group: I'm good. no urges to use or to hurt myself, just wiped.",
                  "not having any thoughts of suicide, just sad my client relapsed"):
         assert crisis.read(text).level != crisis.CRISIS, text
+
+
+def test_slang_said_as_an_exclamation_or_about_a_game_is_a_figure_of_speech():
+    """"kms, left my charger again", "i want to die lmao" about a game level, sleeping till noon: quiet."""
+    for text in ("kms, left my charger at the drop in again",
+                 "respawned like 40 times on that level, i want to die lmao",
+                 "can't wait to sleep and not wake up until noon on saturday",
+                 "bro i'm gonna die if they put me on another 12 hour shift"):
+        assert crisis.read(text).level != crisis.CRISIS, text
+
+
+def test_the_same_slang_meant_is_still_heard():
+    """"gonna kms tonight" and "i want to die" with no game or laugh stay a crisis."""
+    for text in ("gonna kms tonight, i'm done", "honestly i want to die"):
+        assert crisis.read(text).level == crisis.CRISIS, text
+
+
+def test_an_anniversary_of_an_attempt_is_the_past():
+    """"Two years ago today I tried to end my life. I'm still here": lived experience, not a crisis."""
+    reading = crisis.read("two years ago today i tried to end my life. im still here and so glad i am")
+    assert reading.level != crisis.CRISIS
+
+
+def test_nothing_explains_away_a_harm_done_on_purpose():
+    """A burn on a kettle is an accident; on purpose, it is self-harm."""
+    assert crisis.read("burned my wrist on the kettle making tea").level != crisis.CRISIS
+    assert crisis.read("burned my wrist on the kettle on purpose. it helped so im gonna keep doing it").level == crisis.CRISIS

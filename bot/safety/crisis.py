@@ -125,7 +125,8 @@ PERSONS = {"he", "she", "they", "someone", "somebody", "partner", "husband", "wi
 THIRD = PERSONS | {"him", "her", "them", "who", "person", "people", "client", "clients", "participant", "peer", "folks",
                    "participants", "members", "residents",
                    "supervisor", "manager", "boss", "doctor", "nurse", "therapist", "counsellor", "counselor", "pastor",
-                   "screener", "questionnaire", "survey", "form",
+                   "screener", "questionnaire", "survey", "form", "boy", "girl", "lad", "fisherman", "sheriff", "mod",
+                   "mods", "admin",
                    "peers", "friend", "coworker", "colleague", "member", "son", "daughter", "youth", "kid",
                    "woman", "man", "anyone", "everyone"}
 NEGATIONS = {"not", "never", "no"}
@@ -141,7 +142,7 @@ REPORTING = {"said", "says", "saying", "told", "tells", "telling", "asked", "tex
 PAST = re.compile(r"\b(?:years ago|a long time ago|used to|back when|when i was|as a (?:teen|teenager|kid|child)|"
                   r"when i was (?:younger|a teen|a kid)|in the past|history of|in my past|i survived|lived experience|"
                   r"in my (?:early |mid |late )?(?:teens|twenties|thirties|forties|20s|30s|40s|youth)|in (?:high school|college|uni|university)|in (?:19|20)[0-9]{2}|my story|back then|at the time|"
-                  r"there was a time|the year (?:my|when|that)|all through (?:sixth form|high school|school|college|uni|university|my teens|my twenties)|turning point|back in my|in my (?:drinking|using|partying|old|bad|dark) days|the (?:year|years|time|summer|winter|months?) (?:i was|when i)|when i was [0-9]{1,2}|[0-9]{1,2} years ago|i came through|i made it through|"
+                  r"there was a time|ages ago|years back|long ago|attempt at [0-9]{2}|the (?:year|years|time|summer|winter|spring|autumn|fall|months?|night|day) (?:i|when i|that i) (?:was|were|had|tried|wanted|felt|attempted|thought|took)|the year (?:my|when|that)|all through (?:sixth form|high school|school|college|uni|university|my teens|my twenties)|turning point|back in my|in my (?:drinking|using|partying|old|bad|dark) days|the (?:year|years|time|summer|winter|months?) (?:i was|when i)|when i was [0-9]{1,2}|[0-9]{1,2} years ago|i came through|i made it through|"
                   r"i got through|i have been there|before i got (?:sober|clean)|in recovery)\b|"
                   r"(?<!at )\bonce\b(?! again| more| and for all| i am| i have| i will| i get| everyone| they| he| she| the| my| it| you| we)")
 PAST_TENSE = {"was", "were", "had", "did", "tried", "wanted", "felt", "attempted", "overdosed", "thought"}
@@ -303,7 +304,9 @@ LAUGH = re.compile(r"\b(?:lol|lmao|haha\w{0,10}|jk|rofl)\b|[\U0001F602\U0001F923
 # An ordinary absence explains a goodbye or "I won't be here" ("my last day before parental leave",
 # "it's been real, see you tomorrow").
 ABSENCE = re.compile(r"\b(?:vacation|holidays?|parental leave|maternity leave|sick leave|(?<!not a )new job|(?:my )?last day (?:at|with|in|on) (?:the|this|my|our)|"
-                     r"(?<!not )retir\w{0,6}|while i am (?:away|gone|out|visiting)|out of town|staying (?:at|with|over)|sleeping over|moving (?:back )?(?:to|away|house|home)|for the (?:audit|inspection|accreditation|review)|tax return|trip|conference|day off|time off|annual leave|"
+                     r"(?<!not )retir\w{0,6}|while i am (?:away|gone|out|visiting)|out of town|staying (?:at|with|over)|sleeping over|leaving (?:do|party|drinks)|farewell party|send off|going away party|snowed in|no signal|no reception|phone line|lines? (?:is |are )?down|on leave|back before dark|"
+                     r"back in (?:a|one|two|three|four|five|six|[0-9]+) (?:days?|weeks?|months?)|just responsible|"
+                     r"being (?:responsible|organi[sz]ed|practical|prepared)|pre ?(?:plan\w*|paid)|estate planning|moving (?:back )?(?:to|away|house|home)|for the (?:audit|inspection|accreditation|review)|tax return|trip|conference|day off|time off|annual leave|"
                      r"appointment|next week|back on|back monday|back next|see you (?:tomorrow|monday|tuesday|"
                      r"wednesday|thursday|friday|soon|later|next|at|on|then|all)|talk (?:tomorrow|soon|later))\b")
 # Offering things to colleagues explains a weak goodbye ("giving away my old books, anyone want
@@ -323,6 +326,12 @@ GIVEAWAY = re.compile(r"\b(?:anyone want|who wants|up for grabs|free to (?:a )?g
                       r"donat\w{1,6}|charity shop|moving house|new place)\b")
 # "…haha. I mean it though": the writer takes the laugh back.
 SERIOUS = re.compile(r"\b(?:i mean it|i am serious|im serious|not (?:a joke|joking|kidding)|no joke)\b")
+# "burned my wrist on the kettle on purpose": nothing explains a sign done on purpose.
+ON_PURPOSE = re.compile(r"\b(?:on purpose|deliberately|intentionally)\b")
+# "respawned 40 times on that level, i want to die lmao": a laugh about a game is a figure of speech.
+GAMING = re.compile(r"\b(?:respawn\w*|level|boss fight|raid|ranked|lobby|noob|speedrun\w*|controller|final boss)\b")
+# "kms, left my charger at the drop in again": the slang said as an exclamation before a complaint.
+INTERJECTION = re.compile(r"^\s*(?:ugh |omg |lol |bro )?(?:kms|kmn|kys)\s*[,.!]+\s*(?=\S)", re.IGNORECASE)
 # "for me, not for the training module": work talk disowned does not explain a sign away.
 NOT_FOR_WORK = re.compile(r"\bnot (?:for|about) (?:the |a |my |work|a client|the client)(?:[a-z]{1,12} )?(?:training|module|"
                           r"course|class|work|job|client|clients|participant|group|workshop)?\b")
@@ -330,15 +339,19 @@ NOT_FOR_WORK = re.compile(r"\bnot (?:for|about) (?:the |a |my |work|a client|the
 UP_THERE_FOR = re.compile(r"\b(?:fixing|repairing|cleaning (?:the|out the)|gutters?|shingles|painting|installing|"
                           r"christmas lights|solar panels?|antenna|waiting for (?:the |a |my )?(?:parade|bus|train|ride|"
                           r"friends?|you|them|fireworks)|watching the (?:parade|fireworks|game|view|sunset|sunrise|match)|"
-                          r"come find me|anyone else here)\b")
+                          r"come find me|anyone else here|photo|picture|sunrise|sunset|fishing|fisherman|nets|meet for coffee|diner|"
+                          r"beautiful)\b")
 # "Tonight I'm finally going to end it. The group chat, I mean.": the writer says what "it" was.
 # Only a thing named ("the group chat", "that project"), never "my life", "me" or "that literally".
 I_MEAN = re.compile(r"\b(?:the|our|that|this) (?!life\b)[a-z]+(?: [a-z]+){0,8} , i mean\b|"
+                    r"\b(?:was|is|were) (?:about|over) (?:my|the|that|this|a) (?:group project|project|exam|essay|report|game|"
+                    r"shift|spreadsheet|assignment|meeting|rota|deadline|match)\b|"
                     r"\bi mean(?:t)? (?:the|our|this|that) (?!life\b|literally\b|seriously\b|it\b)[a-z]+")
 # An ordinary reason given for being out of touch ("if I don't log on, it's because the storm took
 # the power out"): the model does not overrule it.
 ORDINARY_REASON = re.compile(r"\b(?:it is|its|that is|thats|it will be) because (?:the|my|of the|of my) (?:storm|power|"
-                             r"internet|wifi|wi fi|phone|battery|car|kids?|flight|train|bus|snow|ice)\b|"
+                             r"internet|wifi|wi fi|phone|battery|car|kids?|flight|train|bus|snow|ice)\b|snowed in|phone line|no signal|"
+                             r"no reception|check the nets|back before dark|just responsible|pre ?plan\w*|leaving (?:do|party|drinks)|"
                              r"\b(?:power|internet|wifi) (?:is |went |was |goes )?(?:out|down)\b")
 # A plan for the evening that is an evening: "I've got a plan for tonight: pizza, hot bath, in bed by 9".
 LEISURE = re.compile(r"\b(?:pizza|bath|bubble bath|movie|movies|netflix|takeout|takeaway|early night|in bed by|"
@@ -349,7 +362,7 @@ TRANSIT = re.compile(r"\b(?:traffic|stuck|bus(?! (?:depot|station|stop|terminal|
                      r"which level|where i parked)\b")
 # Lived experience told as such, anywhere in the message ("I've been there, wanting to die, and I
 # came through"): signs in a sentence with nothing of the present in it are the past.
-LIVED = re.compile(r"\b(?:(?:got|helped|pulled) me through|the turning point|(?:it has|its|it is) been (?:a few|many|several|a couple of|[0-9]+|two|three|four|five|six|seven|eight|nine|ten) years|those days are (?:long )?(?:gone|over|behind me)|(?:got|get) (?:her|him|them|it) back|(?:weeks|months|years) later|i came through|i made it through|i got through|i have been there|my lived experience|"
+LIVED = re.compile(r"\b(?:long behind me|behind me now|(?:is|are|was) behind me|now i (?:work|help|am a peer)|i work here now|sober (?:for )?[0-9]+ (?:years?|months?)|clean (?:for )?[0-9]+ (?:years?|months?)|(?:narcan|naloxone) saved me|(?:got|helped|pulled) me through|the turning point|(?:it has|its|it is) been (?:a few|many|several|a couple of|[0-9]+|two|three|four|five|six|seven|eight|nine|ten) years|those days are (?:long )?(?:gone|over|behind me)|(?:got|get) (?:her|him|them|it) back|(?:weeks|months|years) later|i came through|i made it through|i got through|i have been there|my lived experience|"
                    r"i share (?:that|it|this|my story)|in my trainings|why i do this (?:work|job)|i survived|"
                    r"(?:start|part|beginning) of my recovery|my recovery (?:journey|story))\b")
 PRESENT = re.compile(r"\b(?:now|again|right now|today|tonight|lately|these days|still|anymore|currently|this week)\b")
@@ -360,6 +373,11 @@ EXPLAIN_ALL = {"means", "method", "means-ready", "overdose", "self-harm"}
 HYPERBOLE = re.compile(r"\bso (?:bad|boring|awful|cringe\w{0,3}|embarrassing|awkward|funny|long|dull|painful|slow|"
                        r"terrible) (?:that )?i (?:wanted to|want to|could have|could|almost|nearly|literally|just) "
                        r"(?:die|died|diee+)\b")
+# "That training was so dull I wanted to shoot myself": a thing that was so bad, told in the past,
+# is a figure of speech even without a laugh (never "I want to", which stays a sign).
+PAST_HYPERBOLE = re.compile(r"\b(?:was|were) so (?:bad|boring|awful|dull|tedious|long|painful|slow|terrible|cringe\w{0,3}|"
+                            r"embarrassing|awkward) (?:that )?i (?:wanted to|could have|almost|nearly|literally) "
+                            r"(?:die|died|shoot myself|kill myself|hang myself|stab myself|jump off)\b")
 # A worker asking how to help, about a topic of crisis work: the note with the lines, even with no sign.
 CRISIS_TOPIC = re.compile(r"\b(?:suicid\w{0,5}|self harm\w{0,3}|safety plan\w{0,4}|crisis|overdos\w{0,3}|cutting|"
                           r"kill (?:himself|herself|themselves)|want(?:s|ed)? to die|attempt(?:ed)?)\b")
@@ -519,8 +537,9 @@ def _place(kind: str, match: re.Match[str], sentence: str, tokens: list[str]) ->
     # The past reaches back over "and" to the start of the sentence ("in my twenties I was in a dark
     # place and thought about suicide"), but not past a word of the present ("…but now I want to die").
     earlier: list[str] = []
-    for token in reversed(tokens[:start]):
-        if token in NOW:
+    for at, token in enumerate(reversed(tokens[:start])):
+        # "two years ago today": an anniversary, not the present
+        if token in NOW and not (token == "today" and start - at - 2 >= 0 and tokens[start - at - 2] == "ago"):
             break
         earlier.insert(0, token)
     if PAST.search(" ".join(earlier + tokens[start:end] + clause_after)):
@@ -541,7 +560,7 @@ MODEL_NOTE = crisis_model.NOTE
 IDIOMS = re.compile(r"\b(?:die ?hard|diehard|dying to (?:know|see|try|hear|meet|get|go)|killing it|killed it|to die "
                     r"for|dead tired|dead on my feet|(?:bored|scared|worried) to death|dead battery|battery (?:is|was|"
                     r"died)|over my dead body|could kill for|would kill for|killer (?:headache|workout|view)|shoot me "
-                    r"(?:a|an) (?:message|email|text|dm|line)|break a leg|jumping ship)\b")
+                    r"(?:a|an) (?:message|email|text|dm|line)|break a leg|jumping ship|(?:going to|gonna) die if)\b")
 # The model hears a crisis but not whose: a harm verb aimed at someone ("burn down my landlord's
 # house", "strangle the intake coordinator") turns its reply towards others, which carries the
 # emergency number and the lines as the reply for oneself does.
@@ -623,6 +642,8 @@ _REPORTED = re.compile(r"\b(?:someone|somebody|a (?:client|participant|person|pe
 
 def read(text: str) -> Reading:
     """Read `text` for warning signs; see the module docstring for how."""
+    # "kms, left my charger again": the slang as an exclamation before a complaint says nothing more.
+    text = INTERJECTION.sub("", text)
     # Quoted words someone else said, or called a joke or a lyric, are read as "those words"; still a
     # note: someone typed them, and the lines cost nothing to show.
     for whose, tag in ((_REPORTED, "quoted:others"), (_DISOWNED, "quoted:denied")):
@@ -658,7 +679,7 @@ def read(text: str) -> Reading:
         tokens = sentence.split(" ")
         # "asking for a friend lol" is a deflection, not a joke
         joking = bool(LAUGH.search(original)) and "for a friend" not in sentence and not about_whole("serious", SERIOUS)
-        if joking and HYPERBOLE.search(sentence):
+        if (joking and (HYPERBOLE.search(sentence) or GAMING.search(sentence))) or PAST_HYPERBOLE.search(sentence):
             signs_in.append(False)
             continue  # "the movie was so bad I wanted to die lol": a laugh at a figure of speech
         here: dict[str, bool] = {}  # the sentence's own context, looked for once and only when needed
@@ -685,7 +706,7 @@ def read(text: str) -> Reading:
                     place = "past"
                 if (place == "self" and category.name in EXPLAINED and (name in COMPOSED_NAMES or category.name in EXPLAIN_ALL)
                         and about_sentence("explained:" + category.name, EXPLAINED[category.name])
-                        and not about_whole("not-for-work", NOT_FOR_WORK)):
+                        and not about_whole("not-for-work", NOT_FOR_WORK) and not about_sentence("on-purpose", ON_PURPOSE)):
                     explained = True
                     continue  # a cut while cooking, meds to pick up, a lethal dose in a training
                 if (category.name in ("farewell", "goodbye") and about_whole("absent", ABSENCE)) or (

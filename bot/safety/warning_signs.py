@@ -85,6 +85,8 @@ NOT_A_SUPPLY = (r"(?! (?:organi[sz]ers?|box|boxes|cabinet|lockers?|cups?|contain
 PLACES = r"(?:" + PLACE_WORDS + r")" + NOT_A_PLACE
 BODY = r"(?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hand|hands|hip|hips)"
 TOWARD = (r"(?:him|her|them|my ex|my kid|my son|my daughter|my partner|my husband|my wife|the guy|that guy|everyone|"
+          r"(?:the|that) (?:man|woman|treasurer|chair|chairman|director|landlord|neighbou?r|dealer|cop|officer|pastor|"
+          r"priest|teacher|coach|referee|owner|clerk|foreman|contractor|manager|boss|supervisor)|"
           r"my (?:neighbour|neighbor|landlord|roommate|housemate|flatmate|stepdad|stepfather|dealer|abuser|boss|manager|coworker|"
           r"colleague|supervisor|brother|sister|dad|father|mum|mom|mother|baby|kids)|"
           r"the baby|the (?:kid|kids|child|children)|someone|somebody)")
@@ -150,7 +152,7 @@ IDEATION = Category("ideation", "crisis", (
     ("disappear", "subject", r"(?:need|going|have) to (?:stop existing|not exist|stop breathing|stop living|cease "
                              r"to exist)|want to (?:disappear forever|stop existing|not exist|not be (?:here|alive)|"
                              r"never wake up|(?:go to )?sleep forever|stop living|stop breathing)|(?:sleep|go to sleep|fall asleep) and (?:never|not) "
-                             r"wake up|(?:want|wanting|wish|wishing) to disappear" + END + r"|hope i (?:do not|never|will not) wake up|"
+                             r"wake up(?! until| till| til| before)|(?:want|wanting|wish|wishing) to disappear" + END + r"|hope i (?:do not|never|will not) wake up|"
                              r"wish i could (?:just )?not (?:exist|be here|wake up)|(?:feel|felt) like dying(?= *$| *,| "
                              r"inside| every| all)"),
     ("not-being-here", "subject", r"(?:is|means|would be|be) not being (?:here|alive|around)(?= *$| *,)|"
@@ -546,7 +548,7 @@ DANGER = Category("danger", "crisis", (
 HARM = Category("harm", "harm", (
     ("going-to-hurt", "subject", r"(?:going to|will|want to|wanting to|about to|plan to|planning to|am going to|urge to|"
                                  r"urges to)"
-                                 r" (?:hurt|stab|shoot|beat|batter|beat up|strangle|choke|attack|hit|shake|smash|deck|knock out) " + TOWARD +
+                                 r" (?:really |seriously |badly |actually )?(?:hurt|stab|shoot|beat|batter|beat up|strangle|choke|attack|hit|shake|smash|deck|knock out) " + TOWARD +
                                  # "shoot him an email", "hit him up", "beat him at ping pong"
                                  r"(?! (?:with|in|at|up|an?|some|back|over|off|on|to|for|about)(?![a-z]))|"
                                  # "I'm going to kill my manager if she…" is mostly a turn of phrase
@@ -744,7 +746,7 @@ PLAN = Category("plan", "weak", (
 TIME = Category("time", "weak", (
     ("a-date", "subject", r"(?:have|got|set|picked|chose|chosen) (?:a|the) (?:date|day|time)(?= *$| *,)|"
                           r"a plan and a (?:date|day|time)"),
-    ("soon", "subject", r"tonight|(?:will|going to|am going to) find out soon(?= *$| *,)|this weekend|(?:it will|it is going to|that will|going to) be soon(?= *$| *,)|(?:on |by )?(?:sunday|saturday|friday)(?= *$| *,| night)|"
+    ("soon", "subject", r"tonight|(?:will|going to|am going to) find out soon(?= *$| *,)|this weekend|(?:it will|it is going to|that will|going to) be soon(?= *$| *,)|(?:on |by )?(?:sunday|saturday|friday)(?= *$| *,| night)|(?:it is |its )?this (?:monday|tuesday|wednesday|thursday)(?= *$| *,)|"
                         r"after this (?:week|month|weekend)|tomorrow(?= *$| *,)|before (?:tonight|the weekend)"),
 ))
 GOODBYE = Category("goodbye", "weak", (

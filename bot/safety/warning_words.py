@@ -595,7 +595,7 @@ COMPOSED: tuple[Category, ...] = (
         r"tonight|today|tomorrow|this week)| much longer)"),
        ("no-point-booking-past", "subject", r"no point (?:booking|planning|making plans|scheduling|buying|renewing|"
         r"paying|signing up) (?:anything )?(?:past|after|beyond) (?:that|then|the [0-9a-z]{1,6}|friday|monday|this)"),
-       ("when-you-find-this", "subject", r"when (?:you|they|someone|somebody|anyone) (?:find|finds|read|reads) this"
+       ("when-you-find-this", "subject", r"(?:when|if) (?:you|they|someone|somebody|anyone) (?:find|finds|read|reads) this"
         + gap(20) + r"(?:tell (?:the|my|them|everyone)|it (?:was|is) not (?:about|your|their|anyones)|i am sorry|i love|"
         r"do not blame|please know)"),
        ("everyone-better-off", "subject", r"(?:everyone|everybody|they|the team|my family|my kids?) (?:is|are|would be|"
@@ -614,7 +614,8 @@ COMPOSED: tuple[Category, ...] = (
        ("off-myself", "subject", r"(?:going to|planning to|plan to|want to|wanna|gonna|about to|will|thinking about|"
         r"thinking of) (?:off|top|unalive|yeet) myself"),
        ("picture-the-wheel", "subject", r"(?:picture|picturing|imagine|imagining|thinking about|think about) (?:just )?"
-        r"(?:turning|jerking|yanking) the wheel|(?:sped|speeding) up and (?:nearly|almost) (?:did|went)"),
+        r"(?:turning|jerking|yanking) the wheel|(?:sped|speeding) up and (?:nearly|almost) (?:did|went)|(?:letting|let) go of "
+        r"the wheel|(?:take|taking) my hands off the wheel"),
        ),
     # Plans a tuning part wrote in few words: each weak alone, two together a preparation.
     _c("plan", "weak",
@@ -737,7 +738,7 @@ COMPOSED: tuple[Category, ...] = (
         r"(?:for )?(?:which|what|where|the) (?:bridges?|buildings?|car parks?|parking garages?|parkades?|overpass(?:es)?|"
         r"roofs?|cliffs?)" + gap(30) + r"(?:no (?:barriers?|fences?|railings?|nets?|cameras?)|(?:tallest|highest)|"
         r"(?:open|unlocked) at night)"),
-       ("how-long-it-takes", "subject", r"how (?:long|quickly|fast) it (?:takes|would take|took) (?:someone |a person |"
+       ("how-long-it-takes", "self", r"how (?:long|quickly|fast) it (?:takes|would take|took) (?:someone |a person |"
         r"you |me )?to (?:stop breathing|die|bleed out|pass out|lose consciousness)"),
        ),
     _c("harm", "harm",
@@ -811,7 +812,8 @@ COMPOSED: tuple[Category, ...] = (
         r"(?= *$| *,| today| tonight| anymore| this week)"),
        ),
     _c("hopeless", "note",
-       ("no-way-out", "subject", r"(?:do not|dont|can not|cant|cannot) see (?:a|any) way out"),
+       ("no-way-out", "subject", r"(?:do not|dont|can not|cant|cannot) see (?:a|any) way out|no way out(?: that i can see)?"
+        r"(?= *$| *,)|^trapped(?= *$| *,)"),
        ("worthless", "subject", r"(?:i am|im|feel|feeling) (?:so |just |completely |totally )?worthless"),
        ),
     _c("hopeless", "note",
@@ -952,6 +954,198 @@ COMPOSED += (
        ),
 )
 
+COMPOSED += (
+    # -- round 6e: older, rural and stoic writers (a training corpus, read after it was scored) -------
+    _c("means-ready", "crisis",
+       ("rope-over-the-beam", "subject", r"(?:tied|hung|put|threw|thrown|fixed) (?:the|a|my) (?:rope|cord|belt|noose) "
+        r"(?:over|around|to|from|on) (?:the|a) (?:beam|rafter|rafters|joist|branch|railing|banister|hook|crossbeam|door "
+        r"handle|doorknob|door)|(?:testing|test|see|check|checking) (?:if|whether) (?:it|the [a-z]{1,10}) (?:holds|will hold|"
+        r"takes|can take) my weight"),
+       ("engine-in-a-closed-shed", "subject", r"(?:run|running|ran|start|started|leave|leaving) (?:the|a|my) (?:tractor|car|"
+        r"truck|engine|generator|mower|van) (?:running )?in (?:a |the )?(?:closed|shut|sealed) (?:shed|garage|barn|room)"),
+       ("shells-not-hunting", "subject", r"(?:bought|buying|got|picked up) (?:a box of |some |a few )?(?:shells|bullets|"
+        r"ammo|rounds|cartridges)" + gap(50) + r"(?:have not|havent|do not|dont|never|not) (?:gone |go |been |going )?"
+        r"hunting"),
+       ("fall-to-be-enough", "subject", r"(?:fall|drop|jump) to be (?:enough|fatal|lethal|sure)|(?:high|deep|tall) enough "
+        r"(?:for|to) (?:a |the )?(?:fall|drop|jump) to (?:kill|be fatal|do it|be enough)"),
+       ("lie-on-the-tracks", "subject", r"(?:lie|lay|lying|laying) down on the (?:tracks|rails|road|highway|ice)|(?:would|"
+        r"will|does) it hurt (?:much |a lot )?to (?:lie down on|jump|step in front of|hang|drown|freeze)"),
+       ("the-cold-does-it", "subject", r"(?:the )?cold (?:does|will do|would do|could do|would|will|could) (?:do )?(?:the "
+        r"rest|it)(?= *$| *,| quick| for me)|(?:walk|walking|go|going|wander|wandering) (?:out )?into the (?:snow|cold|"
+        r"woods|bush|blizzard|storm)" + gap(30) + r"(?:without (?:a |my )?(?:coat|jacket)|keep walking|not come back)"),
+       ("where-it-was-cracking", "subject", r"stood where (?:it|the ice) was (?:cracking|thin|breaking)|(?:almost|nearly) "
+        r"went (?:further|through|in|over|under)(?= *$| *,)"),
+       ),
+    _c("overdose", "crisis",
+       ("whatever-was-in-the-cabinet", "subject", r"(?:took|swallowed|drank|had|taken) (?:a handful|handfuls|a fistful|"
+        r"everything|whatever|the lot)(?: of)?(?: whatever| what| everything)?(?: was)? (?:in|from) (?:the|my) "
+        r"(?:cabinet|cupboard|drawer|bathroom|medicine cabinet)|drank (?:the|a) (?:whole )?bottle of (?:cough syrup|"
+        r"nyquil|sleeping)"),
+       ),
+    _c("ideation", "crisis",
+       ("would-not-mind-if", "subject", r"(?:would not|wouldnt|would never) mind if (?:the|my) (?:truck|car|plane|bus) "
+        r"(?:went off|crashed|hit|rolled|went into)|(?:would not|wouldnt) mind (?:dying|not waking up|never waking up)|"
+        r"help it along(?= *$| *,| at| on| by)"),
+       ),
+    _c("farewell", "crisis",
+       ("not-walk-back", "subject", r"(?:do not|dont) (?:intend|plan|expect|mean) to (?:walk|come|drive|go|make it) "
+        r"(?:back|home)"),
+       ("time-to-find-me", "subject", r"(?:gives|give|giving|give them|gives them) (?:them|him|her|someone|people)? ?time to "
+        r"find me|time (?:for|before) (?:someone|them|anyone|somebody) (?:to )?finds? me"),
+       ("pet-with-a-month-of-food", "subject", r"(?:dropped|left|gave|took) (?:the|my) (?:dog|cat|pets?|horse|bird|"
+        r"cats|dogs) (?:at|with|to) " + gap(25) + r"with (?:a month|weeks|enough|all|a months) (?:of|worth of) "
+        r"(?:food|feed)"),
+       ),
+    _c("threat", "weak",
+       ("going-to-get-shot", "subject", r"(?:is|are) (?:going to|gonna) get (?:shot|stabbed|killed|what is coming|what "
+        r"(?:he|she|they) deserves?)"),
+       ("driving-to-their-office", "subject", r"(?:driving|going|heading) (?:over )?to (?:his|her|their) (?:office|house|"
+        r"place|work|home)(?= *$| *,| on| tomorrow| tonight| monday| this)"),
+       ),
+    _c("means", "weak",
+       ("gun-under-the-bed", "subject", r"(?:moved|put|keeping|keep|kept) (?:the|my) (?:kitchen )?(?:gun|rifle|shotgun|pistol|"
+        r"handgun|knife|blade|razor)" + gap(40) + r"(?:under my (?:bed|pillow)|by my bed|beside my bed|in my (?:bedroom|nightstand))"),
+       ("kept-one-back", "subject", r"kept one (?:gun|rifle|pistol|shotgun|bullet|round|shell) back|only need (?:the )?one"
+        r"(?= *$| *,)"),
+       ("meds-dangerous-together", "subject", r"which (?:of my )?(?:meds|pills|medications|tablets) (?:are|would be) "
+        r"(?:dangerous|deadly|lethal|fatal) (?:together|combined|to mix)"),
+       ),
+    _c("plan", "weak",
+       ("for-when-i-am-ready", "subject", r"for when i am ready(?= *$| *,)"),
+       ("deep-enough", "subject", r"(?:it is|its|that is|thats) (?:deep|high|cold|strong) enough(?= *$| *,)"),
+       ("going-to-the-shaft", "subject", r"going (?:out )?to the (?:old )?(?:mine shaft|mineshaft|quarry|gorge|trestle|"
+        r"dam|spillway|water tower|grain elevator)"),
+       ("join-them", "subject", r"(?:i will|going to|want to|ready to|thinking i will) (?:go and )?join (?:him|her|them|"
+        r"my [a-z]{1,12})(?= *$| *,)"),
+       ("where-they-died", "subject", r"(?:where|since|after) my [a-z]{1,12} (?:drowned|died|passed|was killed|killed "
+        r"(?:himself|herself))"),
+       ("day-i-am-doing-it", "subject", r"(?:what|which) day i am (?:doing|going to do) it(?= *$| *,)|the day i am "
+        r"(?:going to )?do(?:ing)? it(?= *$| *,)"),
+       ("didnt-tell-why", "subject", r"(?:did not|didnt) tell (?:him|her|them|anyone) why|i know why(?= *$| *,)"),
+       ("nobody-up-then", "subject", r"(?:nobody|no one|noone) (?:is|will be|would be) (?:up|around|awake) (?:then|at "
+        r"that hour)|nobody would know(?= *$| *,)"),
+       ),
+    _c("goodbye", "weak",
+       ("beneficiary-changed", "subject", r"(?:changed|changing|updated) (?:the|my) beneficiar(?:y|ies)"),
+       ("squared-away", "subject", r"(?:everything|it all|all) (?:is )?(?:squared away|taken care of|in order)(?: now)?"
+        r"(?= *$| *,)"),
+       ("said-what-i-needed", "subject", r"said (?:what|everything) i (?:needed|had|wanted) to say|now i can go(?= *$| *,)"),
+       ("last-of-my-letters", "subject", r"(?:the )?last of my letters|letters? (?:for|to) my (?:kids|children|family|"
+        r"wife|husband|grandkids)"),
+       ("done-by-morning", "subject", r"i will be (?:done|gone|finished) (?:by|after|before) (?:tomorrow|tonight|morning|"
+        r"the morning|friday|the weekend)|(?:tomorrow|by) morning i will be (?:done|gone)"),
+       ("clean-up-after-me", "subject", r"so (?:nobody|no one|noone) has to (?:clean up|sort out|deal with) (?:after "
+        r"me|my (?:mess|stuff|things))"),
+       ),
+    _c("self-harm", "crisis",
+       ("deeper-than-before", "subject", r"deeper than (?:before|last time|ever)(?= *$| *,)"),
+       ("letters-into-skin", "subject", r"(?:scratched|scratching|carved|carving|cut|cutting) (?:letters|words|a word|names?) into my"),
+       ),
+    _c("hopeless", "note",
+       ("just-existing", "subject", r"(?:i am|im|feel like i am) just existing|no point i can see|hollowed me out|"
+        r"(?:do not|dont) feel like a person (?:anymore|any more)|worn down to nothing|tired and sad all the time|"
+        r"(?:can not|cant|cannot) hold on (?:that long|much longer|any longer|until then)"),
+       ),
+)
+
+COMPOSED += (
+    # -- round 6d: young workers and students, slang, night shifts (a training corpus, read after it was
+    # scored) --------------------------------------------------------------------------------------
+    _c("farewell", "crisis",
+       ("logging-off-for-good", "subject", r"(?:logging|log|logged|signing|sign|signed) off for (?:good|ever)|(?:last|"
+        r"final) (?:message|msg|post) from me"),
+       ("survives-when-i-go", "subject", r"(?:survives|lives on|is looked after|keeps going|is taken care of) when i "
+        r"(?:go|am gone|die)(?= *$| *,)"),
+       ("love-for-the-last-time", "subject", r"(?:love (?:you|her|him|them)|goodbye|bye) for the last time"),
+       ("for-whoever-takes", "subject", r"for whoever (?:takes|gets|adopts) (?:her|him|them|it|my)"),
+       ("dont-come-before", "subject", r"(?:do not|dont) come (?:before|until|till) (?:then|morning|that|the morning)"),
+       ("if-anything-this-week", "self", r"if (?:anything|something) happens to me (?:this week|tonight|today|soon|this "
+        r"weekend|tomorrow)"),
+       ("last-time-anyone-hears", "subject", r"(?:the )?last time (?:anyone|you|they|people|you all) (?:has|have|will "
+        r"have) to (?:hear|see|deal with|put up with) (?:me|from me)"),
+       ("know-what-happened", "subject", r"so (?:people|everyone|they|you all|you) (?:know|will know|understand) what "
+        r"happened to me"),
+       ),
+    _c("means-ready", "crisis",
+       ("so-you-dont-survive", "subject", r"(?:so|that) (?:you|i|someone|a person) (?:do not|dont|would not|wouldnt|will "
+        r"not|wont) survive|to not survive"),
+       ("painful-or-asleep", "subject", r"(?:is|would) (?:" + PILLS[3:-1] + r"|paracetamol|tylenol|an overdose|it) (?:be )?"
+        r"painful or|do you just (?:fall asleep|go to sleep|drift off|pass out)"),
+       ("gas-and-gaps", "subject", r"(?:gas|oven) (?:is|s) (?:on|turned on|running)" + gap(30) + r"(?:tap(?:ed|ing) "
+        r"(?:up )?(?:the )?(?:gaps|windows|doors|vents|door))|taped (?:up )?the gaps (?:round|around) the (?:windows|door)"),
+       ("lethal-dose-of", "subject", r"what (?:dose|amount|number) of [a-z]{3,20} (?:is|would be) (?:lethal|fatal|deadly|"
+        r"enough to)"),
+       ("bleach-locked-in", "subject", r"(?:bleach|drain cleaner|antifreeze|poison)" + gap(40) + r"locked myself in"),
+       ("look-accidental", "subject", r"make (?:it|an overdose|my death|this|an od) look (?:like )?(?:an )?accident(?:al)?"),
+       ("hose-on-the-exhaust", "subject", r"hose (?:fits|is on|attached to|taped to|on) (?:the )?exhaust"),
+       ),
+    _c("overdose", "crisis",
+       ("using-alone-no-narcan", "subject", r"us(?:e|ing) alone" + r"(?:[a-z0-9 ,]{0,50} )?" + r"(?:on purpose|no "
+        r"(?:naloxone|narcan)|(?:door|doors) locked)"),
+       ("mixed-with-vodka", "subject", r"(?:mixed|took|swallowed) (?:everything|all|whatever) (?:in|from) my (?:drawer|"
+        r"cabinet|bag|room) with|starting to kick in(?= *$| *,)"),
+       ),
+    _c("ideation", "crisis",
+       ("body-give-up", "subject", r"(?:want|wish|hope) my body (?:to )?(?:would |will )?(?:just )?(?:give up|stop|shut "
+        r"down|quit)"),
+       ),
+    _c("method", "crisis",
+       ("walk-into-traffic", "subject", r"(?:going to|gonna|will|want to|about to) (?:walk|step|run) (?:out )?into (?:the )?"
+        r"(?:traffic|road|oncoming)"),
+       ),
+    _c("self-harm", "crisis",
+       ("after-cutting-it", "subject", r"after cutting (?:it|my (?:arm|wrist|leg|thigh|skin))|wrapped my (?:arm|wrist|"
+        r"leg|thigh) after"),
+       ),
+    _c("harm", "harm",
+       ("knife-to-class-for", "subject", r"(?:bringing|bring|taking) (?:a|my|the) (?:knife|gun|bat|blade|machete) to "
+        r"(?:class|school|work|the [a-z]{1,12})(?: tomorrow| tonight| on [a-z]{1,10})? for (?:the|that|him|her|them)"),
+       ("hands-round-throat", "subject", r"(?:put|putting|wrap|wrapping) my hands (?:round|around) (?:his|her|their) "
+        r"(?:throat|neck)"),
+       ("getting-them-first", "subject", r"getting (?:him|her|them) first|get (?:him|her|them) before (?:he|she|they) "
+        r"(?:gets|get) me"),
+       ("run-them-down", "subject", r"run (?:him|her|them|my [a-z ]{1,20}|the [a-z]{1,15}) (?:down|over) with my (?:car|"
+        r"truck|van)"),
+       ),
+    _c("goodbye", "weak",
+       ("for-when-they-need", "subject", r"for when (?:they|you|she|he) need (?:them|it)(?= *$| *,)"),
+       ("accounts-deleted", "subject", r"delet(?:e|ing|ed) (?:all )?(?:of )?my (?:accounts|socials|social media|"
+        r"profiles)"),
+       ("game-over-irl", "subject", r"game over for me|final save(?= *$| *,)"),
+       ("so-people-know-why", "subject", r"so (?:people|everyone|they|you all) (?:know|understand) why(?= *$| *,)"),
+       ("will-and-passwords", "subject", r"my will is (?:on|in|under)|passwords? (?:is|are) (?:on|in|under) (?:a|the|"
+        r"my)"),
+       ("funeral-playlist", "subject", r"(?:playlist|songs|music) for my (?:own )?funeral"),
+       ("tell-her-sorry", "self", r"tell (?:her|him|them|my [a-z]{1,12}) (?:that )?i am sorry"),
+       ("badge-handed-in", "subject", r"hand(?:ing|ed)? in my (?:badge|keys|lanyard)|hope the next (?:peer|worker|person|"
+        r"one) is better than me"),
+       ("before-i-go", "subject", r"before i go(?= *$| *,)|(?:messaged|texted|dmd|dm d|called|rang) everyone i (?:care "
+        r"about|love)"),
+       ("wrote-the-letters", "subject", r"wrote the letters(?= *$| *,)|^ready$"),
+       ),
+    _c("means", "weak",
+       ("no-railing", "subject", r"(?:balcony|roof|ledge|bridge|floor|edge) with no (?:railing|fence|barrier|rail)|"
+        r"picked (?:out )?which (?:bridge|building|roof|car park|cliff)"),
+       ("ordered-online", "subject", r"ordered (?:the|some) (?:stuff|it|them|pills|tablets) online"),
+       ),
+    _c("plan", "weak",
+       ("been-up-to-look", "subject", r"been (?:up )?there (?:twice|again|three times|a few times|[a-z]{1,6} times)"
+        r"(?: this week)? to look"),
+       ("thats-the-point", "subject", r"(?:that is|thats) the (?:whole )?point(?= *$)"),
+       ("everyone-to-bed", "subject", r"(?:need|waiting for|wait for) everyone (?:in the [a-z]{1,10} )?to (?:go to bed|"
+        r"go to sleep|leave|be asleep)"),
+       ("then-i-can-stop", "subject", r"then i can (?:finally )?stop(?= *$| *,)|i can finally (?:stop|be done)(?= *$| *,)"),
+       ("not-going-home", "subject", r"not going home(?= *$| *,)|going (?:out )?to the end of the (?:pier|jetty|dock|"
+        r"wharf)"),
+       ("its-the-highest", "subject", r"(?:it is|its) the highest(?= *$| *,)"),
+       ),
+    _c("hopeless", "note",
+       ("why-i-even-try", "subject", r"tired of being tired|nothing ever changes|why i even (?:try|bother)|i am "
+        r"invisible|same (?:bad )?day on repeat|burnt out beyond repair|nothing left in the tank|(?:whats|what is) "
+        r"left(?= *$)|(?:can not|cant) care(?= *$| *,)|^hopeless(?= *$| *,| thats)"),
+       ),
+)
+
 # Work talk: a means or a dose spoken of in a training, a course, a book or a show.
 WORK_TALK = re.compile(r"\b(?:training|trainings|workshop|course|module|prevention|harm reduction|naloxone|"
                        r"safety plan|safety planning|policy|protocol|lecture|class|exam|quiz|documentary|podcast|"
@@ -965,17 +1159,22 @@ HARMLESS = re.compile(r"\b(?:cake|bread|cooking|kitchen|chef|cook|restaurant|but
 # Words that explain a composed sign away when they are in the same sentence (checked in bot.safety.crisis).
 EXPLAINED: dict[str, re.Pattern[str]] = {
     # "burned my hand on the stove", "cut my finger chopping onions", "hit my head on the cupboard"
+    # (round 6e, rural work: a woodstove, pruning shears, a chainsaw, barbed wire)
     "self-harm": re.compile(r"\b(?:cooking|chopping|shaving|kitchen|accident|accidentally|by mistake|gardening|"
-                            r"gym|playing|fell|fall|tripped|slipped|stove|oven|kettle|pan|nail|paper cut|papercut|"
+                            r"woodstove|wood stove|campfire|bonfire|fire pit|welding|welder|pruning|shears|chainsaw|"
+                            r"barbed wire|machinery|tractor|"
+                            r"gym|playing|fell|fall|tripped|slipped|stove|oven|kettle|pan|(?:broke|broken|chipped|painted|filed) (?:a |my )?nails?|nail (?:polish|salon|file|gun)|paper cut|papercut|"
                             r"haircut|hair|cat|dog|puppy|kitten|clumsy|cupboard|door|bumped|ceiling|shelf|mosquito|bites|rash|sunburn|sunburnt|sparring|"
                             r"car boot|boot|trunk|doorframe|own fault|"
                             r"football|soccer|hockey|rugby|boxing|surgery|tattoo|piercing|vaccine|flu shot|"
                             r"blood test|iron deficiency|ironing|my (?:kid|son|daughter|baby) (?:bit|hit|scratched))\b"),
     # "pick up my meds tonight", "forgot my pills this morning"
-    "means": re.compile(r"\b(?:pick up|fill my|filling my|filled my|picking up|picked up|refill|refilled|refills|pharmacy|pharmacist|prescription "
+    # (round 6e: a gun cleaned for an insurance inventory, a deer rifle, a photo from the bridge)
+    "means": re.compile(r"\b(?:inventory|insurance|appraisal|pawn|deer|moose|elk|hunting|gun safe|gun cabinet|photo|sunrise|"
+                        r"sunset|pick up|fill my|filling my|filled my|picking up|picked up|refill|refilled|refills|pharmacy|pharmacist|prescription "
                         r"for|ran out|run out|running out|forgot|forget|remember to take|reminder|doctor|dose|dosage|"
                         r"side effects|appointment|renew|collect|collecting|order|ordered|delivery|blister pack)\b"),
-    "means-named": re.compile(r"\b(?:pick up|fill my|filling my|filled my|picking up|picked up|refill|refilled|refills|pharmacy|pharmacist|"
+    "means-named": re.compile(r"\b(?:inventory|insurance|appraisal|pawn|deer|moose|elk|gun safe|gun cabinet|pick up|fill my|filling my|filled my|picking up|picked up|refill|refilled|refills|pharmacy|pharmacist|"
                               r"prescription for|ran out|run out|running out|forgot|forget|remember to take|reminder|"
                               r"doctor|dose|dosage|side effects|appointment|renew|collect|collecting|order|ordered|"
                               r"delivery|blister pack|toy|toys|water pistol|nerf|party|costume|take my|taking my|took my|training|workshop|course|class|"
@@ -983,7 +1182,8 @@ EXPLAINED: dict[str, re.Pattern[str]] = {
                               r"locked|lock box|lockbox|client|clients|participant|resident|member|tent|boat|garden|fix|moving|tie|"
                               r"bbq|barbecue|grill|balloons|party|hardware for)\b"),
     # "a note for my kids about dinner", "letters to our future selves in the workshop"
-    "goodbye": re.compile(r"\b(?:about (?:dinner|lunch|breakfast|homework|chores|the (?:fridge|groceries|"
+    "goodbye": re.compile(r"\b(?:to pay for|pawn shop|casserole|supper|leftovers|in the fridge|recipe|"
+                          r"about (?:dinner|lunch|breakfast|homework|chores|the (?:fridge|groceries|"
                           r"shopping|babysitter|dog|cat))|workshop|future (?:self|selves)|birthday cards?|thank you cards?|"
                           r"christmas cards?|holiday cards?)\b"),
     # "we covered how many pills is a lethal dose in the naloxone training"
@@ -992,8 +1192,14 @@ EXPLAINED: dict[str, re.Pattern[str]] = {
                            r"holiday cards?|cover letters?|reference letters?|my will|a will|lawyer|estate|guardianship|"
                            r"insurance forms?)\b"),
     "method": WORK_TALK,
-    "means-ready": WORK_TALK,
-    "overdose": re.compile(WORK_TALK.pattern[:-3] + r"|dog|cat|vitamins|vitamin|supplements?|antibiotics|course of|"
+    # A car warming up in a cold garage, a hose taped on to fix a rattle, pills sorted into the weekly
+    # organizer, the gun cabinet's key for deer camp (round 6e): never "fix this for good".
+    "means-ready": re.compile(WORK_TALK.pattern[:-3] + r"|to fix (?:a|the) (?:rattle|leak|noise|muffler|exhaust)|rattle|"
+                              r"mechanic|muffler|warm up|warming up|heater|defrost|minus (?:[0-9]+|ten|twenty|thirty|forty)|"
+                              r"below zero|weekly organi[sz]er|pill ?organi[sz]er|dosette|blister pack|pill ?box|dispenser|"
+                              r"deer camp|hunting (?:trip|season|camp)|for (?:the )?(?:range|season|camp))\b"),
+    "overdose": re.compile(WORK_TALK.pattern[:-3] + r"|cookies|chocolate|sugar|caffeine|coffee|energy drinks?|red bull|candy|cake|pie|turkey|carbs|"
+                           r"diet|dog|cat|vitamins|vitamin|supplements?|antibiotics|course of|"
                            r"as prescribed|doctor said|told me to|in the morning|every morning|every night|every day|"
                            r"daily|with breakfast|with food|with dinner|before bed|at bedtime|on time|remember to)\b"),
     "harm": HARMLESS,
