@@ -91,8 +91,8 @@ ASKS_FOR_VERDICT = lazy(
 # peer work?", "am I allowed to…", "peer task?", "my manager wants me to…".
 LEANING = lazy(
     r"^(?:so |and |but |ok so |hey |honestly )?(?:should|can|could|may|must) i\b"
-    r"|\bis it (?:ok|okay|alright|fine|appropriate|allowed|acceptable|my job|our job|part of)"
-    r"|\bam i (?:allowed|supposed|expected|meant)\b|\bpart of (?:my|the|a peer'?s?|our|peer) (?:peer )?(?:job|role|work|support)\b"
+    r"|\bis it (?:even |really |actually |still )?(?:ok|okay|alright|fine|appropriate|allowed|acceptable|my job|our job|part of)"
+    r"|\bam i (?:even |really |actually |still )?(?:allowed|supposed|expected|meant)\b|\bpart of (?:my|the|a peer'?s?|our|peer) (?:peer )?(?:job|role|work|support)\b"
     r"|\bpeer task\b|\b(?:wants?|asked|asks|expects?|told) me to\b|\bis (?:that|this|it) (?:a |my |our )?(?:job|task)\b"
     r"|\bin my lane\b|[.,;!?] ?(?:should|can|could|may) i\b"
     # "is that ok?" / "was that ok?" / "is that normal" about something just described; "a peer thing?"
@@ -111,7 +111,13 @@ LEANING = lazy(
     r"|\b(?:is|does) (?:that|this|it) (?:true|apply|count|hold)(?: for| to)? (?:a |us )?peers?\b"
     r"|(?:^|[.,;:!?-] ?)(?:should|can|could|may) (?:the|our) peer(?: support)?(?: workers?| specialists?| staff)?\b"
     r"|(?:^|[.,;:!?-] ?)(?:should|can|could|do|must|may) (?:we|peers|peer (?:workers?|staff)|our peer (?:workers?|staff)"
-    r"|a peer(?: worker)?|the (?:org|agency|organi[sz]ation|team))\b|(?:^|[.,;:!?-] ?)do i (?:have to|need to|keep|tell|refuse|stop|hand)\b")
+    r"|a peer(?: worker)?|(?:the|our|my) (?:org|agency|organi[sz]ation|team|program))\b"
+    # Round 5: "does a peer worker have to…", "that's exactly the job right?", "is this what a peer does??",
+    # "is that even something peer workers are supposed to get into"
+    r"|\b(?:does|do) (?:a |the |our )?peers?(?: workers?| staff| specialists?)? (?:have|need|get) to\b"
+    r"|\b(?:that'?s|that is|is that|isn'?t that) (?:exactly |just |really |actually |literally )?(?:the|my|our|a peer'?s?) job\b"
+    r"|\bis (?:this|that|it) (?:what|something) (?:a peer(?: worker)?|peers|peer workers|we) (?:does|do|should|are supposed)\b"
+    r"|\b(?:peers?|peer workers?|peer staff|we) (?:are|is) (?:even )?(?:supposed|expected|allowed|meant) to\b|(?:^|[.,;:!?-] ?)do i (?:have to|need to|keep|tell|refuse|stop|hand)\b")
 # "Why isn't supervision supposed to turn into therapy?" asks for the reasons, which a topic gives.
 ASKS_WHY = lazy(r"^\s*(?:but |so |and )?why\b(?! not\b)")
 # "She asked if I'd come along": the person asking for something is a task question however it ends.
