@@ -34,6 +34,7 @@ from bot.answering.intent import (
     looks_like_definition,
     looks_like_logistics,
     looks_like_task,
+    names_activity,
 )
 from bot.answering.text import clean
 from bot.answering.topics import asks_for_meaning
@@ -136,6 +137,11 @@ def _leaning_bar(task: Any) -> float:
     return LEANING_MIN_CONFIDENCE * (NO_LEANING_SHARE if no else 1.0)
 
 
+def asks_leaning(question: str) -> bool:
+    """Asks for a leaning outright (LEANING), or names an activity and leaves the question unsaid."""
+    return bool(LEANING.search(clean(question))) or names_activity(question)
+
+
 def task_shaped(question: str) -> bool:
     """Asks whether to do something ("can I…", "she asked if I'd…"), not how to ("how do I…")."""
     text = clean(question)
@@ -179,13 +185,13 @@ def choose(bot: Context, question: str) -> tuple[str, Any]:
         return "topic", topic
     edge = (VERDICT_ASKED_EDGE if ASKS_FOR_VERDICT.search(clean(question)) else TASK_SHAPED_EDGE) if task_like else OTHER_EDGE
     if topic is not None and (not task_ok or topic.score >= task.score * edge):
-        if task_ok and LEANING.search(clean(question)) and task.confidence >= _leaning_bar(task):
+        if task_ok and asks_leaning(question) and task.confidence >= _leaning_bar(task):
             # The topic is what the question is really about, but it asked for a leaning: the
             # reply opens with the verdict, then gives the topic.
             return "topic", replace(topic, leaning=replace(task, see_also=None))
         return "topic", topic
     if task_ok and (task_like or task.confidence >= TASK_MIN_CONFIDENCE_UNPROMPTED
-                    or (LEANING.search(clean(question)) and task.confidence >= _leaning_bar(task))):
+                    or (asks_leaning(question) and task.confidence >= _leaning_bar(task))):
         return "task", task
     if topic is not None:
         return "topic", topic

@@ -12,6 +12,13 @@ import re
 
 from bot.answering.text import clean
 
+# A question that opens by naming an activity ("visiting someone at their home", "answering our peer
+# warmline") asks whether it is peer work: round 5 found 32 of 103 blind task questions so shaped and
+# none of the topic sets' (a label before a colon, "hiring panel question: what if…", opens the
+# question that follows it instead).
+ACTIVITY_OPENING = (r"^(?!(?:some|any|no|every)thing\b|morning\b|evening\b|during\b|bring\b|thing\b|according\b"
+                    r"|[^?]*: ?(?:what|how|why|when|who)\b)[a-z]+ing\b")
+ACTIVITY = re.compile(ACTIVITY_OPENING)
 TASK = re.compile(
     r"\b(?:(?:can|could|may|should|shall|do|must) (?:i|we|a peer(?: worker| supporter)?|peer workers?|peers|peer supporters?|you)\b"
     r"|is it (?:ok|okay|alright|fine|appropriate|allowed|acceptable|my job|part of)"
@@ -23,12 +30,7 @@ TASK = re.compile(
     r"|(?:are|is) (?:those|these|they|that|this) (?:a |my )?peer (?:thing|task)|(?:a|my) peer thing"
     r"|(?:actually |really )?doing my job\b"
     r"|would (?:it|that) be (?:ok|okay|appropriate)"
-    # A question that opens by naming an activity ("visiting someone at their home", "answering our
-    # peer warmline") asks whether it is peer work: round 5 found 32 of 103 blind task questions so
-    # shaped, and none of the topic sets' (a label before a colon, "hiring panel question: what if…",
-    # opens the question that follows it instead).
-    r"|^(?!(?:some|any|no|every)thing\b|morning\b|evening\b|during\b|bring\b|thing\b|according\b"
-    r"|[^?]*: ?(?:what|how|why|when|who)\b)[a-z]+ing\b)")
+    r"|" + ACTIVITY_OPENING + ")")
 DEFINITION = re.compile(
     r"^(?:what(?:'s| is| are|s)|define|definition of|meaning of|explain|tell me about)\b"
     r"|\bwhat does .+ mean\b|\bwhat do (?:you|we|people) mean by\b|\bwhat'?s? (?:a|an|the) .+\?$")
@@ -103,6 +105,11 @@ def looks_clinical_always(text: str) -> bool:
 # about someone else's conduct, which a topic answers.
 SELF_CHECK = re.compile(r"\b(?:is|was|are|were) (?:this|that|it|those|these) (?:ok|okay|alright|all right|fine|normal|allowed|appropriate)\b")
 DOING_IT = re.compile(r"(?:^|[^\w'])i (?!support\b|work with\b|see\b)(?:\w+)\b|\bmy (?:whole |main )?(?:job|role|work)\b")
+
+
+def names_activity(text: str) -> bool:
+    """Opens by naming an activity (ACTIVITY_OPENING): the question left unsaid is whether it is peer work."""
+    return bool(ACTIVITY.match(clean(text)))
 
 
 def looks_like_task(text: str) -> bool:
