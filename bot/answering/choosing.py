@@ -119,6 +119,11 @@ LEANING = lazy(
     r"|\b(?:that'?s|that is|is that|isn'?t that) (?:exactly |just |really |actually |literally )?(?:the|my|our|a peer'?s?) job\b"
     r"|\bis (?:this|that|it) (?:what|something) (?:a peer(?: worker)?|peers|peer workers|we) (?:does|do|should|are supposed)\b"
     r"|\b(?:peers?|peer workers?|peer staff|we) (?:are|is) (?:even )?(?:supposed|expected|allowed|meant) to\b|(?:^|[.,;:!?-] ?)do i (?:have to|need to|keep|tell|refuse|stop|hand)\b")
+# A question about someone the asker supports is about the work, whatever office word it uses
+# ("a woman I support offered to spot me some cash till payday").
+ABOUT_SOMEONE_SUPPORTED = lazy(
+    r"\b(?:(?:someone|somebody|a (?:person|guy|woman|man|lady)|the (?:person|guy|woman|man)|people|one|ones|folks|everyone) (?:i|we)"
+    r" (?:support|work with|see)|(?:my|a|the|our) (?:clients?|participants?|residents?|members?|peers? i support)\b)")
 # "Why isn't supervision supposed to turn into therapy?" asks for the reasons, which a topic gives.
 ASKS_WHY = lazy(r"^\s*(?:but |so |and )?why\b(?! not\b)")
 # "She asked if I'd come along": the person asking for something is a task question however it ends.
@@ -160,7 +165,7 @@ def choose(bot: Context, question: str) -> tuple[str, Any]:
     task = bot.answerer.answer(question)
     topic = bot.finder.find(question, prefer_terms=def_like)
     task_ok = task.verdict != "unsure"
-    if looks_like_logistics(question):
+    if looks_like_logistics(question) and not ABOUT_SOMEONE_SUPPORTED.search(clean(question)):
         if topic is not None and topic.confidence >= LOGISTICS_MIN_CONFIDENCE:
             return "topic", topic
         if task_ok and task.confidence >= LOGISTICS_MIN_CONFIDENCE:
