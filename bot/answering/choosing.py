@@ -200,4 +200,8 @@ def choose(bot: Context, question: str) -> tuple[str, Any]:
         return "task", task
     if topic is not None:
         return "topic", topic
+    if task_ok and ABOUT_SOMEONE_SUPPORTED.search(clean(question)) and task.confidence >= _leaning_bar(task):
+        # No topic fits, and it tells of something done with someone the asker supports ("went to a
+        # ball game with someone I support"): the leaning is what it is after.
+        return "task", task
     return ("unsure-task", task) if task_like else ("unknown", None)
