@@ -27,6 +27,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from bot.answering import stance
 from bot.answering.facets import detect
 from bot.answering.intent import (
     looks_clinical_always,
@@ -152,7 +153,8 @@ def task_shaped(question: str) -> bool:
     text = clean(question)
     if HOW_TO.search(text):
         return False
-    return looks_like_task(question) or bool(EXPECTED_TO.search(text)) or bool(detect(question) & WHO_ASKED)
+    return looks_like_task(question) or bool(EXPECTED_TO.search(text)) or bool(detect(question) & WHO_ASKED) \
+        or "the team" in stance.of_question(question).get("who asked", frozenset())
 
 
 def choose(bot: Context, question: str) -> tuple[str, Any]:

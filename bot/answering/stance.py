@@ -45,7 +45,10 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             rf"|\b(?:{_STAFF}) (?:says?|said|thinks?|feels?) (?:it(?:'d| would) (?:help|be good|be great) if i|i should)\b"
             # Round 4: "Team wants me to…" with no "the"; "staff keep complaining … and want me to…"
             rf"|(?:^|[.,;:!?] ?)(?:team|staff|management|boss|manager|supervisor) (?:wants?|asked|asks|told|expects?) me to\b"
-            rf"|\b(?:staff|the team|my team|management|my manager|my boss)\b[^.?!]{{0,80}}\band (?:wants?|asked|asks|keeps? asking) me to\b"),
+            rf"|\b(?:staff|the team|my team|management|my manager|my boss)\b[^.?!]{{0,80}}\band (?:wants?|asked|asks|keeps? asking) me to\b"
+            # Round 5: "the team wants a quick heads up from me", "shelter staff want me to", "front desk wants me to"
+            rf"|\b(?:{_STAFF}) (?:wants?|expects?|needs?) (?:a |an |some |the )?[\w ]{{1,30}} from me\b"
+            rf"|\b(?:\w+ )?(?:staff|team|desk|management|lead|nurse|doctor|coordinator) (?:wants?|want|asked|asks|expects?) me to\b"),
         "the person": re.compile(
             rf"\b(?:{_SUBJ}|the person i support|someone i support|a person i support|(?:one of )?(?:my|the) (?:guys|people|participants?|clients?))"
             rf" (?:asked|asks|wants|would like|requested|invited) (?:me|if|whether|us)\b"
