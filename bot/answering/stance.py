@@ -181,6 +181,14 @@ RISK_WORDS: dict[str, dict[str, re.Pattern[str]]] = {
 }
 
 
+# A danger to someone's life or safety, which the sources let (or make) a peer worker pass on.
+SAFETY = re.compile(
+    r"\b(?:suicid\w*|kill (?:him|her|them)sel\w*|end (?:his|her|their) life|want(?:s|ed)? to die|self[- ]harm\w*"
+    r"|(?:hurt|harm)(?:s|ing|ed)?\b(?! reduction)|(?:beaten|hit|attacked|assaulted)\b"
+    r"|life (?:is |may be |might be |could be )?(?:at risk|in danger)|risk to (?:life|someone'?s life)|danger\w*|unsafe"
+    r"|abuse\w*|neglect\w*|overdos\w*|emergenc\w*|weapon|gun|threat\w*)")
+
+
 def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: str = "") -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
     if declared:
@@ -205,6 +213,11 @@ def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: st
         said = {side for side, pattern in patterns.items() if pattern.search(t)}
         if said:
             found[dimension] = said
+    if found.get("watching or reporting") == {"reports"}:
+        # Why it is passed on: a danger to someone's life or safety (what the rulings that say yes to
+        # telling the team are about), or the everyday what the person does and says (what the
+        # rulings that say no are about).
+        found["why it is passed on"] = {"safety" if SAFETY.search(t) else "everyday"}
     return {d: frozenset(s) for d, s in found.items()}
 
 
