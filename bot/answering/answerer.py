@@ -298,6 +298,10 @@ class Answerer:
         # not what a ruling that never spoke of whether they are there said yes to.
         if sides.get("person there") == frozenset({"absent"}) and "absent" not in ruling.get("person there", frozenset()):
             return "you'd be doing it without the person there"
+        # Work that takes the place of peer work ("instead of seeing people") is not what a ruling
+        # about the task itself said yes to.
+        if sides.get("peer work") == frozenset({"displaced"}) and "displaced" not in ruling.get("peer work", frozenset()):
+            return "it would take the place of your work with people"
         # A supervisor asking about their own peer worker is asking about supervision, which a
         # ruling about work with the people supported does not answer.
         if SUPERVISOR_ASKS.search(clean(question)) and not ABOUT_STAFF.search(clean(top.ruling.task)):

@@ -119,6 +119,16 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
         "the same": re.compile(
             r"\b(?:(?:the )?same (?:job )?(?:expectations|standards?|rules|policies)|hold\w* (?:a peer worker|peer workers|them|him|her) (?:to|accountable))\b"),
     },
+    # Round 5: work that takes the place of peer work ("most of my week on reports instead of seeing
+    # people"), the side of the handbook's test of tasks anyone could do.
+    "peer work": {
+        "displaced": re.compile(
+            r"\b(?:instead of (?:seeing|meeting|being with|working with|spending time with|supporting|sitting with|talking to|doing)"
+            r" (?:people|anyone|clients|participants|the people|folks|my people|peer work|actual peer work|real peer work|work that uses)"
+            r"|instead of (?:peer work|actual peer work|real peer work|my (?:real|actual|peer) (?:job|work)|work that uses)"
+            r"|(?:no|never any|hardly any) time (?:left )?(?:for|with) (?:people|clients|participants|peer work|the people)"
+            r"|away from (?:the people|people i support|peer work|clients|participants))"),
+    },
     # Pushing toward treatment or away from it.
     "push": {
         "toward": re.compile(
