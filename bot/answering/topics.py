@@ -40,6 +40,26 @@ ASKS_FOR_NAME = re.compile(
     r"|what do (?:you|we|people) call (?:that|this|it)\b(?: when\b)?)")
 
 
+# Round 5: asking about what others believe of peer work ("why do people assume peer workers have no
+# boundaries", "how do you respond to the idea that…", "my coworker thinks peers…, is it true",
+# "how do I explain to my team that…"): a myth page answers that, when one is matched nearly as
+# well as the best item (MYTH_EDGE), even a little less confidently (MYTH_CONFIDENT).
+MYTH_SHAPED = re.compile(
+    r"\b(?:(?:some )?people|they|staff|colleagues|co-?workers?|others|some folks|everyone|(?:my|our|the) (?:team|manager|boss|co-?workers?"
+    r"|colleagues?|supervisor|director|board|nurses?|doctors?|clinicians?|staff)) (?:(?:still|always|often|really) )?"
+    r"(?:assume|assumes|think|thinks|believe|believes|say|says|said|keeps? saying|claim|claims|worry|worries|act like|acts like)\b"
+    r"|\bthe (?:idea|myth|assumption|belief|stereotype|notion) that\b|\bis it true (?:that )?\b|\bwhere does (?:that|this|the) (?:idea|belief|myth)"
+    r"|\bhow (?:do|should|can) (?:i|we) (?:answer|respond to|push back on|counter|reply to) (?:that|this|them|it|people|someone)\b"
+    r"|\brespond to (?:the idea|people who|someone who|the assumption|the worry)\b"
+    r"|\bexplain to (?:my|the|our) (?:team|co-?workers?|colleagues?|staff|manager|boss|board)\b"
+    r"|\bdoes (?:that|this|it) mean (?:we|i|they) (?:did|are doing|got) it wrong\b|\bwhy is that a problem\b")
+MYTH_EDGE, MYTH_CONFIDENT = 0.75, 0.2
+
+
+def myth_shaped(question: str) -> bool:
+    return bool(MYTH_SHAPED.search(clean(question)))
+
+
 def asks_for_meaning(question: str) -> bool:
     text = clean(question)
     return bool(ASKS_FOR_MEANING.search(text) or ASKS_FOR_NAME.search(text))
@@ -114,8 +134,15 @@ class TopicFinder:
             else:
                 if naming and best.group == TOPIC:
                     best = self._name_for(question, best)
+        needed = CONFIDENT
+        if not prefer_terms and myth_shaped(question):
+            myths = [h for h in hits if h.group == TOPIC and h.score >= best.score * MYTH_EDGE
+                     and getattr(self.lookup(h.item_id), "group", "") == "myths"]
+            if myths:
+                best = max(myths, key=lambda h: (round(h.score, 6), h.confidence))
+                needed = MYTH_CONFIDENT
         item = self.lookup(best.item_id)
-        if item is None or best.confidence < CONFIDENT:
+        if item is None or best.confidence < needed:
             return None
         return TopicAnswer(item, best.confidence, hits[0].score)
 
