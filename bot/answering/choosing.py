@@ -38,7 +38,7 @@ from bot.answering.intent import (
     names_activity,
 )
 from bot.answering.text import clean
-from bot.answering.topics import asks_for_meaning
+from bot.answering.topics import asks_for_meaning, myth_shaped
 from bot.patterns import lazy
 
 if TYPE_CHECKING:
@@ -117,6 +117,7 @@ LEANING = lazy(
     # Round 5: "does a peer worker have to…", "that's exactly the job right?", "is this what a peer does??",
     # "is that even something peer workers are supposed to get into"
     r"|\b(?:does|do) (?:a |the |our )?peers?(?: workers?| staff| specialists?)? (?:have|need|get) to\b"
+    r"|\b(?:is|are) (?:that|this|it) (?:right|appropriate|ok|okay|fine|a good idea) for (?:a |the |us )?peers?\b"
     r"|\b(?:that'?s|that is|is that|isn'?t that) (?:exactly |just |really |actually |literally )?(?:the|my|our|a peer'?s?) job\b"
     r"|\bis (?:this|that|it) (?:what|something) (?:a peer(?: worker)?|peers|peer workers|we) (?:does|do|should|are supposed)\b"
     r"|\b(?:peers?|peer workers?|peer staff|we) (?:are|is) (?:even )?(?:supposed|expected|allowed|meant) to\b|(?:^|[.,;:!?-] ?)do i (?:have to|need to|keep|tell|refuse|stop|hand)\b")
@@ -188,7 +189,11 @@ def choose(bot: Context, question: str) -> tuple[str, Any]:
     see_also = bot.finder.see_also(question, topic, task.top) if topic is not None and task.top is not None else \
         (topic.item if topic is not None else None)
     task = replace(task, see_also=see_also)
-    if topic is not None and (def_like or ABOUT_THE_ROLE.match(clean(question)) or ASKS_WHY.match(clean(question))):
+    # A myth page for a question about what others believe ("my coworker thinks peers tell people to
+    # quit their meds. is it true?") answers it, unless the question asks about doing something.
+    myth = topic is not None and not task_like and not asks_leaning(question) and myth_shaped(question) \
+        and getattr(topic.item, "group", "") == "myths"
+    if topic is not None and (def_like or myth or ABOUT_THE_ROLE.match(clean(question)) or ASKS_WHY.match(clean(question))):
         return "topic", topic
     edge = (VERDICT_ASKED_EDGE if ASKS_FOR_VERDICT.search(clean(question)) else TASK_SHAPED_EDGE) if task_like else OTHER_EDGE
     if topic is not None and (not task_ok or topic.score >= task.score * edge):
