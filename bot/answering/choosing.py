@@ -126,6 +126,7 @@ LEANING = lazy(
 ABOUT_SOMEONE_SUPPORTED = lazy(
     r"\b(?:(?:someone|somebody|a (?:person|guy|woman|man|lady)|the (?:person|guy|woman|man)|people|one|ones|folks|everyone) (?:i|we)"
     r" (?:support|work with|see)|(?:my|a|the|our) (?:clients?|participants?|residents?|members?|peers? i support)\b)")
+WHAT_OR_HOW = lazy(r"^\s*(?:so |and |but |ok so )?(?:what|how)\b")
 # "Why isn't supervision supposed to turn into therapy?" asks for the reasons, which a topic gives.
 ASKS_WHY = lazy(r"^\s*(?:but |so |and )?why\b(?! not\b)")
 # "She asked if I'd come along": the person asking for something is a task question however it ends.
@@ -191,9 +192,12 @@ def choose(bot: Context, question: str) -> tuple[str, Any]:
     task = replace(task, see_also=see_also)
     # A myth page for a question about what others believe ("my coworker thinks peers tell people to
     # quit their meds. is it true?") answers it, unless the question asks about doing something.
+    # Round 5: a question that opens asking what or how ("what happens when a peer worker trained for
+    # crisis settings responds to an overdose") gets the topic, unless it asks about doing something.
+    what_how = topic is not None and not task_like and not asks_leaning(question) and bool(WHAT_OR_HOW.match(clean(question)))
     myth = topic is not None and not task_like and not asks_leaning(question) and myth_shaped(question) \
         and getattr(topic.item, "group", "") == "myths"
-    if topic is not None and (def_like or myth or ABOUT_THE_ROLE.match(clean(question)) or ASKS_WHY.match(clean(question))):
+    if topic is not None and (def_like or myth or what_how or ABOUT_THE_ROLE.match(clean(question)) or ASKS_WHY.match(clean(question))):
         return "topic", topic
     edge = (VERDICT_ASKED_EDGE if ASKS_FOR_VERDICT.search(clean(question)) else TASK_SHAPED_EDGE) if task_like else OTHER_EDGE
     if topic is not None and (not task_ok or topic.score >= task.score * edge):
