@@ -81,6 +81,12 @@ class TopicAnswer:
 _WHAT_IS = re.compile(r"^(?:what(?:'s| is| are|s)|define|definition of|meaning of)\s+(?:a |an |the )?")
 
 
+# "…, in plain words", "…in a nutshell", "…exactly": how to answer, not what is asked.
+_PLAINLY = re.compile(
+    r"[,;:]?\s*(?:(?:in|using) (?:plain|simple|everyday|easy|normal|layman'?s?) (?:words|terms|english|language)"
+    r"|in a nutshell|in short|in a sentence|in a few words|briefly|simply|exactly|again|anyway|though)\s*[?.!]*$")
+
+
 def _plain(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", clean(text).replace("'", "")))
 
@@ -112,6 +118,7 @@ class TopicFinder:
         return self.catalog.terms.get(item_id) or self.catalog.topics.get(item_id)
 
     def find(self, question: str, prefer_terms: bool = False) -> TopicAnswer | None:
+        question = _PLAINLY.sub("", clean(question).strip()) or question
         naming = bool(ASKS_FOR_NAME.search(clean(question)))
         if naming:
             question = ASKS_FOR_NAME.sub(" ", clean(question))
@@ -174,8 +181,9 @@ class TopicFinder:
     def _word_for_word(self, question: str) -> TopicAnswer | None:
         """An item the question asks for exactly as the content does (a question, title, term or
         alias, with or without "what is"), when search found nothing to match on."""
-        plain = _plain(question)
-        item_id = self._verbatim.get(plain) or self._verbatim.get(_plain(_WHAT_IS.sub("", clean(question).strip())))
+        asked = clean(question).strip()
+        plain = _plain(asked)
+        item_id = self._verbatim.get(plain) or self._verbatim.get(_plain(_WHAT_IS.sub("", asked)))
         item = self.lookup(item_id) if item_id else None
         return TopicAnswer(item, 1.0, WORD_FOR_WORD) if item is not None else None
 
