@@ -260,6 +260,9 @@ class Answerer:
         tempered = tuple(f"You mentioned that {EXPLAIN[f]}, which moves this away from peer work."
                          for f in unaccounted) if verdict != top.ruling.verdict else ()
         reasons = tempered + top.ruling.reasons[: 3 - min(len(tempered), 1)]
+        # A question told in the first person about the asker's own work (stance "asking as": "I'm the
+        # one answering our peer warmline", "do I even have to document my interactions?") is about
+        # a situation, not bare: round 5 measured +8 over five sets, one swap on blind 4.
         bare = not asked & DECISIVE and not stance.of_question(question)
         contested = self._contested(top, ranked, bare) if COARSE.get(verdict) in ("yes", "no") else None
         if contested is not None:

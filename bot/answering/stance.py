@@ -197,6 +197,16 @@ RISK_WORDS: dict[str, dict[str, re.Pattern[str]]] = {
 }
 
 
+# Round 5: who is asking. A ruling about supervising or hiring peer workers ("Telling a peer worker
+# whose own past is stirred up… to take time off") answers a supervisor, not a peer worker asking in
+# the first person about their own work ("it's stirring stuff up for me").
+SUPERVISING = re.compile(
+    r"^\(?(?:non-peer )?(?:supervisor|manager)\b|^(?:as a supervisor|a supervisor)\b"
+    r"|^(?:telling|letting|holding|giving|asking) (?:a|your|the) peer (?:worker|staff)\b|^giving someone a peer job\b"
+    r"|\bas (?:a |the |their |her |his )?(?:supervisor|manager)\b|\bi (?:supervise|manage)\b"
+    r"|\b(?:my|our) peer (?:worker|staff|specialist|employee|supporter)s?\b")
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'd|i've|me|my|myself)\b")
+ABOUT_PEER_STAFF = re.compile(r"\b(?:peer (?:workers?|staff|specialists?|employees?|roles?|jobs?|positions?)|supervis\w*|hir(?:e|ed|ing)|employ\w*)\b")
 # A danger to someone's life or safety, which the sources let (or make) a peer worker pass on.
 SAFETY = re.compile(
     r"\b(?:suicid\w*|kill (?:him|her|them)sel\w*|end (?:his|her|their) life|want(?:s|ed)? to die|self[- ]harm\w*"
@@ -229,6 +239,10 @@ def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: st
         said = {side for side, pattern in patterns.items() if pattern.search(t)}
         if said:
             found[dimension] = said
+    if SUPERVISING.search(t):
+        found["asking as"] = {"supervisor"}
+    elif not declared and FIRST_PERSON.search(t) and not ABOUT_PEER_STAFF.search(t):
+        found["asking as"] = {"peer worker"}
     if found.get("watching or reporting") == {"reports"}:
         # Why it is passed on: a danger to someone's life or safety (what the rulings that say yes to
         # telling the team are about), or the everyday what the person does and says (what the
