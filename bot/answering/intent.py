@@ -33,7 +33,7 @@ TASK = re.compile(
     r"|" + ACTIVITY_OPENING + ")")
 DEFINITION = re.compile(
     r"^(?:what(?:'s| is| are|s)|define|definition of|meaning of|explain|tell me about)\b"
-    r"|\bwhat does .+ mean\b|\bwhat do (?:you|we|people) mean by\b|\bwhat'?s? (?:a|an|the) .+\?$")
+    r"|\bwhat does .+ mean\b|\bwhat do (?:you|we|people) mean by\b|\bwhat(?:'s| is|s) (?:a|an|the) .+\?$")
 
 # Asking for a time, a place, a contact detail, whether the office is open, or for the bot to do an
 # office errand. Each pattern names the logistics outright, so "when is it ok to share my story?"
