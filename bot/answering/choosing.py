@@ -198,6 +198,11 @@ def choose(bot: Context, question: str) -> tuple[str, Any]:
     myth = topic is not None and not task_like and not asks_leaning(question) and myth_shaped(question) \
         and getattr(topic.item, "group", "") == "myths"
     if topic is not None and (def_like or myth or what_how or ABOUT_THE_ROLE.match(clean(question)) or ASKS_WHY.match(clean(question))):
+        if task_ok and ABOUT_THE_ROLE.match(clean(question)) and "the team" in stance.of_question(question).get("who asked", ()) \
+                and task.confidence >= _leaning_bar(task):
+            # "Are peer workers basically junior case coordinators? my manager keeps handing me case
+            # coordination stuff": about the role, and about a task the team hands the asker.
+            return "topic", replace(topic, leaning=replace(task, see_also=None))
         return "topic", topic
     edge = (VERDICT_ASKED_EDGE if ASKS_FOR_VERDICT.search(clean(question)) else TASK_SHAPED_EDGE) if task_like else OTHER_EDGE
     if topic is not None and (not task_ok or topic.score >= task.score * edge):

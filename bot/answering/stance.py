@@ -46,6 +46,8 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             # Round 4: "Team wants me to…" with no "the"; "staff keep complaining … and want me to…"
             rf"|(?:^|[.,;:!?] ?)(?:team|staff|management|boss|manager|supervisor) (?:wants?|asked|asks|told|expects?) me to\b"
             rf"|\b(?:staff|the team|my team|management|my manager|my boss)\b[^.?!]{{0,80}}\band (?:wants?|asked|asks|keeps? asking) me to\b"
+            # Round 5: "my manager keeps handing me case coordination stuff"
+            rf"|\b(?:{_STAFF}) (?:keeps? |always |often )?(?:hand|hands|handing|give|gives|giving|pass|passes|passing|dump|dumps|dumping|assign|assigns|assigning) me\b"
             # Round 5: "the team wants a quick heads up from me", "shelter staff want me to", "front desk wants me to"
             rf"|\b(?:{_STAFF}) (?:wants?|expects?|needs?) (?:a |an |some |the )?[\w ]{{1,30}} from me\b"
             rf"|\b(?:\w+ )?(?:staff|team|desk|management|lead|nurse|doctor|coordinator) (?:wants?|want|asked|asks|expects?) me to\b"),
