@@ -77,6 +77,8 @@ HOW_TO = lazy(
     r"(?:^|[.,;:!?]\s*)(?:how (?:much|many|often|far|long)\b"
     r"|how (?:do|does|can|could|should|would) (?:i|we|you|peers?|peer (?:workers?|staff|supporters?)|a peer(?: worker)?)\b"
     r"|how (?:is|are|does|do) [^.?!]{1,60}\b(?:differ|different|compare)"
+    # Round 5: "what should I do when…" asks how to handle something, as "how do I…" does.
+    r"|what (?:should|do|can|could) (?:i|we|a peer(?: worker)?) (?:do|say)\b"
     r"|(?:can|could|would|will) you (?:please )?(?:give|tell|show|list|explain|describe|share|send|recommend|remind)\b)")
 # "Are peer staff supposed to…", "is the peer worker expected to…": whether to do something, in
 # the plural or third person that `bot.answering.intent` leaves out.
