@@ -31,6 +31,7 @@ from bot.answering import stance
 from bot.answering.facets import detect
 from bot.answering.intent import (
     looks_clinical_always,
+    looks_like_chit_chat,
     looks_like_clinical_question,
     looks_like_definition,
     looks_like_logistics,
@@ -171,7 +172,7 @@ def choose(bot: Context, question: str) -> tuple[str, Any]:
     task = bot.answerer.answer(question)
     topic = bot.finder.find(question, prefer_terms=def_like)
     task_ok = task.verdict != "unsure"
-    if looks_like_logistics(question) and not ABOUT_SOMEONE_SUPPORTED.search(clean(question)):
+    if (looks_like_logistics(question) and not ABOUT_SOMEONE_SUPPORTED.search(clean(question))) or looks_like_chit_chat(question):
         if topic is not None and topic.confidence >= LOGISTICS_MIN_CONFIDENCE:
             return "topic", topic
         if task_ok and task.confidence >= LOGISTICS_MIN_CONFIDENCE:

@@ -84,6 +84,21 @@ CLINICAL_ALWAYS = re.compile(
     r"|^(?:do|could|might) i have (?:adhd|add|bipolar|depression|anxiety|ptsd|ocd|autism|bpd|schizophrenia)\b")
 
 
+# Small talk and requests for entertainment ("hey how's your day going?", "tell me a joke about
+# supervisors"): nothing the sources answer, whatever role word they carry.
+CHIT_CHAT = re.compile(
+    r"\bhow(?:'s| is| was|s) (?:your|ur) (?:day|week|morning|afternoon|evening|night|weekend|shift)\b"
+    r"|^(?:hey |hi |hello |yo )?how (?:are|r) (?:you|u|ya)(?: doing| today)?\W*$"
+    r"|\b(?:tell|give) (?:me|us) (?:a|another|some) (?:joke|riddle|fun fact|story|poem)s?\b|\b(?:know|got) any (?:good )?jokes\b"
+    r"|\b(?:write|make up) (?:me )?(?:a|an) (?:poem|song|haiku|limerick|rap)\b"
+    r"|\bwhat(?:'s| is) (?:your|ur) favou?rite\b|\bwhat (?:are|r) (?:you|u) up to\b")
+
+
+def looks_like_chit_chat(text: str) -> bool:
+    """Small talk or a request for entertainment (see CHIT_CHAT)."""
+    return bool(CHIT_CHAT.search(clean(text).strip()))
+
+
 def looks_like_logistics(text: str) -> bool:
     """About the running of the workplace, not the peer role (see LOGISTICS)."""
     return bool(LOGISTICS.search(clean(text).strip()))
