@@ -135,7 +135,10 @@ class TopicFinder:
         if prefer_terms:
             # "what is X" should land on the term X when one is close, not a topic mentioning X.
             for hit in hits[:3]:
-                if hit.group == TERM and hit.confidence >= best.confidence - TERM_PREFERENCE:
+                # Round 5: only a term the question names ("what does it mean to see peer work as a
+                # calling" names no "equity", however close that term's match).
+                term = self.lookup(hit.item_id) if hit.group == TERM else None
+                if term is not None and hit.confidence >= best.confidence - TERM_PREFERENCE and self.names(question, term):
                     best = hit
                     break
             else:
