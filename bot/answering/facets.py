@@ -85,9 +85,16 @@ EXPLAIN = {
 }
 
 
+# "Is that optional for them?", "is it good for her?": how something is for the person, not doing it
+# in their place; left out before "for" is read.
+_HOW_IT_IS_FOR = re.compile(
+    rf"\b(?:optional|ok|okay|fine|good|right|hard|easy|safe|unsafe|important|necessary|required|mandatory|useful|helpful"
+    rf"|available|appropriate|enough|best|better|worse|bad|healthy|normal|triggering|confusing|scary) for {_PERSON}")
+
+
 def detect(text: str) -> frozenset[str]:
     t = clean(text)
-    found = {name for name, pattern in PATTERNS.items() if pattern.search(t)}
+    found = {name for name, pattern in PATTERNS.items() if pattern.search(_HOW_IT_IS_FOR.sub(" ", t) if name == "for" else t)}
     if "with" in found and "for" in found:
         # "go with them to pick up groceries for them" is still doing it with them; keep both so
         # rulings on either side can match, but let explicit "instead of" win.
