@@ -130,6 +130,7 @@ ABOUT_SOMEONE_SUPPORTED = lazy(
     r"\b(?:(?:someone|somebody|a (?:person|guy|woman|man|lady)|the (?:person|guy|woman|man)|people|one|ones|folks|everyone) (?:i|we)"
     r" (?:support|work with|see)|(?:my|a|the|our) (?:clients?|participants?|residents?|members?|peers? i support)\b)")
 WHAT_OR_HOW = lazy(r"^\s*(?:so |and |but |ok so )?(?:what|how)\b")
+ABOUT_PEERS_IN_GENERAL = lazy(r"^\s*(?:do|does|are|is|should|can|must) (?:peers|peer workers|peer staff|peer supporters|a peer(?: worker)?)\b")
 # "Why isn't supervision supposed to turn into therapy?" asks for the reasons, which a topic gives.
 ASKS_WHY = lazy(r"^\s*(?:but |so |and )?why\b(?! not\b)")
 # "She asked if I'd come along": the person asking for something is a task question however it ends.
@@ -208,6 +209,11 @@ def choose(bot: Context, question: str) -> tuple[str, Any]:
             return "topic", replace(topic, leaning=replace(task, see_also=None))
         return "topic", topic
     edge = (VERDICT_ASKED_EDGE if ASKS_FOR_VERDICT.search(clean(question)) else TASK_SHAPED_EDGE) if task_like else OTHER_EDGE
+    if task_like and ABOUT_PEERS_IN_GENERAL.search(clean(question)) and not stance.of_question(question):
+        # "Do peers need to come to every staff meeting…?": about peer workers in general, told of no
+        # situation (no one asking, no first person): the role, which a topic explains, as for
+        # questions not shaped like a task.
+        edge = OTHER_EDGE
     if topic is not None and (not task_ok or topic.score >= task.score * edge):
         if task_ok and asks_leaning(question) and task.confidence >= _leaning_bar(task):
             # The topic is what the question is really about, but it asked for a leaning: the
