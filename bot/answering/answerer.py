@@ -74,6 +74,11 @@ GUARDED_SIDES = ((("who asked", "the team"), ("how often", "routine")),
                  "the team wants it as a routine part of your job")
 SUPERVISOR_ASKS = re.compile(r"^\(?(?:non-peer )?(?:supervisor|manager)\)|\bmy peer (?:worker|staff|specialist|employee|supporter)s?\b")
 ABOUT_STAFF = re.compile(r"\b(?:peer workers?|peer staff|supervis\w*|employ\w*|hir(?:e|ing)|staff member|discipline|performance)\b")
+# "Can my peer worker help a client think through…": a supervisor asking whether a task with the
+# people supported is peer work, which the rulings about that task answer.
+PEER_WORKERS_TASK = re.compile(
+    r"\b(?:can|could|should|may|is it ok for|is it okay for) (?:my|our) peer (?:worker|staff|specialist|supporter)s?"
+    r" (?:\w+ )?(?:help|go|drive|take|support|meet|sit|call|phone|visit|attend|lead|run|share|talk|work)\b")
 LEAN_DOWN = {"yes": "depends", "likely": "depends", "depends": "unlikely"}
 LEAN_DOWN_HARD = {"yes": "unlikely", "likely": "unlikely", "depends": "unlikely"}
 
@@ -168,6 +173,15 @@ def _readings(catalog: Catalog, cache: Path | None = None
     return _read[key][1], _read[key][2]
 
 
+def _asked(question: str) -> frozenset[str]:
+    """The question's facets, less reporting when the person decides what is told ("help her think
+    through whether to tell the team, leaving it up to her"): nothing is passed on behind them."""
+    found = detect(question)
+    if stance.of_question(question).get("watching or reporting") == frozenset({"their own choice"}):
+        found -= {"reporting"}
+    return found
+
+
 class Answerer:
     def __init__(self, catalog: Catalog, cache: Path | None = None):
         self.catalog = catalog
@@ -182,7 +196,7 @@ class Answerer:
         ranked by its search score, raised by where both rankings put it (and by the retriever's
         lead, for its first choice), times what the risk facets and the stance it shares say; any
         that contradicts the question's stance goes behind all that do not."""
-        asked = detect(question)
+        asked = _asked(question)
         sides = stance.of_question(question)
         scores = self.model.scores(question)
         model_ranked = self.model.top(scores, MODEL_POOL + 1)
@@ -238,7 +252,7 @@ class Answerer:
             near = tuple(c.ruling for c in ranked[:3] if self._confidence(c) >= threshold / 2 and not c.contradicts)
             return TaskAnswer(question, "unsure", (), near, confidence=self._confidence(top) if top else 0.0,
                               score=best_search, out_of_scope=out)
-        asked = detect(question)
+        asked = _asked(question)
         rf = self._facets[top.ruling.id]
         # Doing it *for* the person only changes a ruling that was about doing it *with* them.
         unaccounted = [f for f in RISKY if f in asked and f not in rf and (f != "for" or "with" in rf)]
@@ -307,7 +321,8 @@ class Answerer:
             return "it would take the place of your work with people"
         # A supervisor asking about their own peer worker is asking about supervision, which a
         # ruling about work with the people supported does not answer.
-        if SUPERVISOR_ASKS.search(clean(question)) and not ABOUT_STAFF.search(clean(top.ruling.task)):
+        if SUPERVISOR_ASKS.search(clean(question)) and not ABOUT_STAFF.search(clean(top.ruling.task)) \
+                and not PEER_WORKERS_TASK.search(clean(question)):
             return "you are asking as a supervisor about your own peer worker"
         return ""
 

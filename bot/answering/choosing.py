@@ -114,7 +114,7 @@ LEANING = lazy(
     r"|\bis (?:that|this|it) (?:actually|really|even|still) (?:a |my |our |a peer )?(?:job|task|peer job)\b"
     r"|\bsomething (?:a )?peers? (?:workers? )?(?:can|could|should) (?:do|take on)\b"
     r"|\b(?:is|does) (?:that|this|it) (?:true|apply|count|hold)(?: for| to)? (?:a |us )?peers?\b"
-    r"|(?:^|[.,;:!?-] ?)(?:should|can|could|may) (?:the|our) peer(?: support)?(?: workers?| specialists?| staff)?\b"
+    r"|(?:^|[.,;:!?-] ?)(?:should|can|could|may) (?:the|our|my) peer(?: support)?(?: workers?| specialists?| staff)?\b"
     r"|(?:^|[.,;:!?-] ?)(?:should|can|could|do|must|may) (?:we|peers|peer (?:workers?|staff)|our peer (?:workers?|staff)"
     r"|a peer(?: worker)?|(?:the|our|my) (?:org|agency|organi[sz]ation|team|program))\b"
     # Round 5: "does a peer worker have to…", "that's exactly the job right?", "is this what a peer does??",

@@ -189,6 +189,12 @@ RISK_WORDS: dict[str, dict[str, re.Pattern[str]]] = {
             # "so I can tell them if he's still using": passing on what the person does.
             r"|tell (?:them|the team|staff|the staff|the doctor|his team|her team|their team) (?:if|whether|when|what|how (?:much|often)) (?:he|she|they|the person)\b"
             r"|inform(?:ing)? (?:the|my|your) (?:team|supervisor|manager))"),
+        # Round 5: helping the person decide what to tell their team, the choice left with them.
+        "their own choice": re.compile(
+            r"\b(?:leav(?:e|es|ing) (?:it|the choice|the decision|that|it all) (?:up )?(?:to|with) (?:her|him|them|the person)"
+            r"|(?:it'?s|it is) (?:her|his|their|the person'?s) (?:choice|call|decision) (?:whether|what) to (?:tell|share)"
+            r"|what (?:she|he|they|the person) (?:might |may |would )?want(?:s)? to (?:tell|share)"
+            r"|(?:think|work|talk) (?:it )?through whether to (?:tell|share))"),
         "does not report": re.compile(
             r"\b(?:keep(?:ing)? (?:it|this|that|quiet|(?:it |this |that )?(?:to (?:myself|yourself|ourselves)|secret|quiet|between us))"
             r"|keep(?:ing)? (?:a |the |their |his |her )?secrets?\b|(?:won'?t|not to|never|promise not to) tell (?:anyone|anybody|a soul))"),
@@ -242,6 +248,8 @@ def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: st
                 found.setdefault(dimension, set()).add(side)
     for dimension, patterns in RISK_WORDS.items():
         said = {side for side, pattern in patterns.items() if pattern.search(t)}
+        if "their own choice" in said:
+            said = {"their own choice"}  # whatever is told, the person decides it
         if said:
             found[dimension] = said
     if SUPERVISING.search(t):
