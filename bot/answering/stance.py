@@ -75,7 +75,9 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             rf"|(?:go|going|head|heading)\b[^.?!]{{0,40}}\bmyself and (?:sort|fix|deal|handle|take care|get)\w*"
             # "drop off the blister packs, no visit, just leave them"; "while they wait outside"
             rf"|no (?:visit|contact|chat|face to face)\b|just (?:leave|drop) (?:it|them|the \w+) (?:at|on|by|outside|off)\b"
-            rf"|(?:while|and) {_SUBJ} waits? (?:outside|in the car|in the hall)|without (?:seeing|meeting|talking to) {_P})"),
+            rf"|(?:while|and) {_SUBJ} waits? (?:outside|in the car|in the hall)|without (?:seeing|meeting|talking to) {_P}"
+            # Round 5: "handing out kits at the door without really talking to anyone"
+            rf"|without (?:really |actually |ever )?(?:talking|speaking|chatting) (?:to|with) (?:anyone|anybody|people|folks|them|the people))"),
         "present": re.compile(
             rf"\b(?:with {_P} (?:(?:sitting|standing|right|still) )*(?:there|present|in the room|beside me|next to me|on (?:the )?speaker)"
             rf"|(?:he|she|they)(?:'s| is|'re| are) (?:right )?(?:there|in the room|next to me|beside me|on the line)"
