@@ -226,7 +226,7 @@ class Answerer:
             agree = sum(0.35 if f in STRONG_RISKS else 0.15 for f in shared)
             # A ruling about a risky side (reporting, agenda…) the question never mentions is the
             # wrong ruling for it, just as the reverse is.
-            unasked_risk = sum(1 for f in rf & set(RISKY) if f not in asked)
+            unasked_risk = sum(1 for f in rf & set(RISKY) if f not in asked) if COARSE[ruling.verdict] != "yes" else 0
             missing_risk = sum(1 for f in asked & set(RISKY) if f not in rf)
             factor = max(1 + agree - 0.15 * unasked_risk - 0.15 * missing_risk, 0.1)
             # A ruling the retriever proposes that search did not return within its limit scores at
