@@ -46,6 +46,8 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             # Round 4: "Team wants me to…" with no "the"; "staff keep complaining … and want me to…"
             rf"|(?:^|[.,;:!?] ?)(?:team|staff|management|boss|manager|supervisor) (?:wants?|asked|asks|told|expects?) me to\b"
             rf"|\b(?:staff|the team|my team|management|my manager|my boss)\b[^.?!]{{0,80}}\band (?:wants?|asked|asks|keeps? asking) me to\b"
+            # Round 5: "my supervisor says my 1:1s with him should focus on…"
+            rf"|\b(?:{_STAFF}) (?:says?|said|thinks?|decided) (?:that )?(?:my|our|the|all) [\w:' ]{{1,30}}? (?:should|must|needs? to|have to|has to|are to|is to)\b"
             # Round 5: "my manager keeps handing me case coordination stuff"
             rf"|\b(?:{_STAFF}) (?:keeps? |always |often )?(?:hand|hands|handing|give|gives|giving|pass|passes|passing|dump|dumps|dumping|assign|assigns|assigning) me\b"
             # Round 5: "the team wants a quick heads up from me", "shelter staff want me to", "front desk wants me to"
