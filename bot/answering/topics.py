@@ -54,6 +54,10 @@ MYTH_SHAPED = re.compile(
     r"|\bexplain to (?:my|the|our) (?:team|co-?workers?|colleagues?|staff|manager|boss|board)\b"
     r"|\bdoes (?:that|this|it) mean (?:we|i|they) (?:did|are doing|got) it wrong\b|\bwhy is that a problem\b")
 MYTH_EDGE, MYTH_CONFIDENT = 0.75, 0.2
+# "What does a trauma informed approach mean in peer work?": the practice, which a topic shows.
+IN_PRACTICE = re.compile(
+    r"\bmeans? (?:in|for) (?:peer (?:work|support)|practice|(?:my|our|the) (?:work|job|role|practice)|a peer(?: worker'?s?)? (?:role|work|job)|peer workers?)\b"
+    r"|\blook like in (?:practice|peer work|real life)\b")
 
 
 def myth_shaped(question: str) -> bool:
@@ -122,7 +126,7 @@ class TopicFinder:
         naming = bool(ASKS_FOR_NAME.search(clean(question)))
         if naming:
             question = ASKS_FOR_NAME.sub(" ", clean(question))
-        prefer_terms = prefer_terms or naming or asks_for_meaning(question)
+        prefer_terms = (prefer_terms or naming or asks_for_meaning(question)) and not IN_PRACTICE.search(clean(question))
         hits = self._search(question)
         if not hits:
             return self._word_for_word(question)
