@@ -35,6 +35,21 @@ PAIRS = [
     ("get them enrolled, even the ones who said no", "the person's wish", "unwanted"),
     ("the goal isn't hers, the team chose it", "the person's wish", "unwanted"),
     ("can you get them signed up for the course? they'll listen to you", "push", "toward"),
+    # Round 5 (paraphrased): the team asking in more words, the person absent, work displaced, the
+    # person deciding what is told, why something is passed on, and who is asking.
+    ("the clinic staff want me to tell him he's been discharged", "who asked", "the team"),
+    ("the team wants a daily update from me on whether he showed up", "who asked", "the team"),
+    ("my manager keeps handing me the intake paperwork", "who asked", "the team"),
+    ("my supervisor says my visits with her should be about her care plan", "who asked", "the team"),
+    ("a resident asked me to come with her to court", "who asked", "the person"),
+    ("they're deciding about his housing and he's not there. can I speak up?", "person there", "absent"),
+    ("she doesn't want visits from the team", "the person's wish", "unwanted"),
+    ("most of my week goes on data entry instead of seeing people", "peer work", "displaced"),
+    ("can I help her work out whether to tell her doctor, leaving it up to her?", "watching or reporting", "their own choice"),
+    ("the team wants me to tell them what clients say in group", "why it is passed on", "everyday"),
+    ("should I tell my supervisor he said he might hurt someone?", "why it is passed on", "safety"),
+    ("as a supervisor, can I ask my peer worker about her meds?", "asking as", "supervisor"),
+    ("can I share my story with someone I support?", "asking as", "peer worker"),
 ]
 
 
@@ -111,3 +126,10 @@ def test_her_before_what_is_hers_is_not_doing_it_for_her():
     assert "who acts" not in stance.of_question("can I help someone get ready for her care plan review?")
     assert "who acts" not in stance.of_question("she wants me at the meeting just to be there for her")
     assert stance.of_question("can I phone the landlord for her?")["who acts"] == frozenset({"for"})
+
+
+def test_a_ruling_about_supervising_peer_workers_contradicts_a_peer_worker_asking_about_their_own_work():
+    """"Telling a peer worker… to take time off" answers a supervisor, not "it's stirring up my own past"."""
+    ruling = stance.of_ruling("Telling a peer worker whose own past is stirred up to take time off", frozenset(), "no")
+    asked = stance.of_question("supporting someone is stirring up my own past, what now?")
+    assert stance.contradictions(asked, ruling) == ["asking as"]
