@@ -429,3 +429,10 @@ def test_how_to_answer_is_left_out_of_what_is_searched(bot):
     """"What is peer support, in plain words" is asked as the content asks it."""
     kind, found = choose(bot, "what is peer support, in plain words")
     assert kind == "topic" and found.item.id == "what-peer-support-is"
+
+
+def test_most_of_the_job_on_a_task_using_no_lived_experience_gets_no_yes(bot):
+    """A task that uses no lived experience, grant writing, does not get a yes when it takes most of the week."""
+    verdict = task_verdict(bot, "these days about 80% of my time goes on funder reports and grant applications. "
+                                "is that alright for a peer?")
+    assert verdict not in ("yes", "likely")

@@ -268,8 +268,13 @@ class Answerer:
                 and "agenda" not in unaccounted and "agenda" not in rf:
             unaccounted.append("agenda")
         verdict = top.ruling.verdict
+        # Most of the job on a task that uses no lived experience ("70% of my week on grant writing")
+        # fails the toolkit's most essential test, whatever the task is worth now and then.
+        if stance.MOST_OF_THE_JOB.search(clean(question)) \
+                and (top.ruling.criteria or {}).get("lived_experience") == "no" and COARSE[verdict] == "yes":
+            unaccounted.append("most of the job")
         if unaccounted:
-            table = LEAN_DOWN_HARD if any(f in STRONG_RISKS or f == "unwanted" for f in unaccounted) else LEAN_DOWN
+            table = LEAN_DOWN_HARD if any(f in STRONG_RISKS or f in ("unwanted", "most of the job") for f in unaccounted) else LEAN_DOWN
             verdict = table.get(verdict, verdict)
         tempered = tuple(f"You mentioned that {EXPLAIN[f]}, which moves this away from peer work."
                          for f in unaccounted) if verdict != top.ruling.verdict else ()

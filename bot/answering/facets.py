@@ -82,6 +82,7 @@ EXPLAIN = {
     "asked-by-staff": "the request comes from the team rather than the person",
     "routine": "it would be a routine duty rather than now and then",
     "unwanted": "the person has said they don't want it",
+    "most of the job": "it would take up most of your time while using none of your lived experience",
 }
 
 

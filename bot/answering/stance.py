@@ -222,6 +222,11 @@ SUPERVISING = re.compile(
     r"|\b(?:my|our) peer (?:worker|staff|specialist|employee|supporter)s?\b")
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'd|i've|me|my|myself)\b")
 ABOUT_PEER_STAFF = re.compile(r"\b(?:peer (?:workers?|staff|specialists?|employees?|roles?|jobs?|positions?)|supervis\w*|hir(?:e|ed|ing)|employ\w*)\b")
+# Round 5: how much of the job something takes ("most of my week", "70% of my time"). Read on its
+# own, outside SIDES: it decides nothing about which ruling answers, only how far a yes carries.
+MOST_OF_THE_JOB = re.compile(
+    r"\b(?:most|the (?:majority|bulk)|(?:more than |over )?half|all|\d{2,3} ?(?:%|percent)) of (?:my|the|our) (?:week|weeks|time|days?|job|hours|shifts?|workload)\b"
+    r"|\b(?:my|the) (?:whole|entire) (?:job|week|day|shift)\b")
 # A danger to someone's life or safety, which the sources let (or make) a peer worker pass on.
 SAFETY = re.compile(
     r"\b(?:suicid\w*|kill (?:him|her|them)sel\w*|end (?:his|her|their) life|want(?:s|ed)? to die|self[- ]harm\w*"
