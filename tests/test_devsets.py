@@ -167,7 +167,7 @@ def test_workplace_chatter_and_clinical_questions_get_no_answer(module_bot):
 # out of scope "not sure" floor): what the answerer reaches today, so no change may make one worse.
 BLIND = ("fresh", "blind2", "blind3", "blind3_heldout", "blind4", "blind4_heldout", "blind5")
 BLIND_FLOORS = {"fresh": (145, 79, 22), "blind2": (113, 37, 20), "blind3": (91, 43, 14),
-                "blind3_heldout": (42, 15, 8), "blind4": (95, 37, 16), "blind4_heldout": (58, 22, 8),
+                "blind3_heldout": (42, 15, 8), "blind4": (96, 37, 16), "blind4_heldout": (58, 22, 8),
                 "blind5": (91, 50, 14)}
 
 
@@ -181,7 +181,7 @@ def test_blind_task_questions_stay_at_their_level(module_bot, name):
 
 # Blind questions the sources rule out that still get "yes" or "likely": the known ones, listed so
 # that none may be added (issue 13's no-yes guard is not there yet).
-KNOWN_YES_TO_NO = {"blind2": 3, "blind3": 0, "blind4": 2, "blind4_heldout": 0, "blind5": 0}
+KNOWN_YES_TO_NO = {"blind2": 3, "blind3": 0, "blind4": 1, "blind4_heldout": 0, "blind5": 0}
 
 
 @pytest.mark.parametrize("name", BLIND)

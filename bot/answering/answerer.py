@@ -324,6 +324,10 @@ class Answerer:
         # about the task itself said yes to.
         if sides.get("peer work") == frozenset({"displaced"}) and "displaced" not in ruling.get("peer work", frozenset()):
             return "it would take the place of your work with people"
+        # A danger to someone's life kept or passed on is what the rulings about risk to life answer,
+        # not one about everyday confidentiality.
+        if sides.get("why it is passed on") == frozenset({"safety"}) and "safety" not in ruling.get("why it is passed on", frozenset()):
+            return "someone's life or safety may be at risk"
         # A supervisor asking about their own peer worker is asking about supervision, which a
         # ruling about work with the people supported does not answer.
         if SUPERVISOR_ASKS.search(clean(question)) and not ABOUT_STAFF.search(clean(top.ruling.task)) \

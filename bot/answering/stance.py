@@ -190,6 +190,8 @@ RISK_WORDS: dict[str, dict[str, re.Pattern[str]]] = {
             r"\b(?:tell(?:ing|s)? (?:it to )?(?:the|my|your|our) (?:team|supervisor|manager|boss|treatment team|care team)"
             r"|let(?:ting)? (?:the|my|your) (?:team|supervisor|manager) know|pass(?:ing)? (?:it |this |that )?on\b"
             r"|report(?:ing|s)? (?:it|this|that|back|to)\b|break(?:ing)? confidentiality"
+            # Round 5: "Reporting a reasonable suspicion that a child is being abused"
+            r"|report(?:ing|s)? (?:a|any|the|suspected|(?:a )?(?:reasonable )?suspicion|abuse|neglect|concerns?)\b"
             # "so I can tell them if he's still using": passing on what the person does.
             r"|tell (?:them|the team|staff|the staff|the doctor|his team|her team|their team) (?:if|whether|when|what|how (?:much|often)) (?:he|she|they|the person)\b"
             r"|inform(?:ing)? (?:the|my|your) (?:team|supervisor|manager))"),
@@ -229,7 +231,7 @@ MOST_OF_THE_JOB = re.compile(
     r"|\b(?:my|the) (?:whole|entire) (?:job|week|day|shift)\b")
 # A danger to someone's life or safety, which the sources let (or make) a peer worker pass on.
 SAFETY = re.compile(
-    r"\b(?:suicid\w*|kill (?:him|her|them)sel\w*|end (?:his|her|their) life|want(?:s|ed)? to die|self[- ]harm\w*"
+    r"\b(?:suicid\w*|kill(?:ing|s|ed)? (?:him|her|them|my|your)sel\w*|end (?:his|her|their) life|want(?:s|ed)? to die|self[- ]harm\w*"
     r"|(?:hurt|harm)(?:s|ing|ed)?\b(?! reduction)|(?:beaten|hit|attacked|assaulted)\b"
     r"|life (?:is |may be |might be |could be )?(?:at risk|in danger)|risk to (?:life|someone'?s life)|danger\w*|unsafe"
     r"|abuse\w*|neglect\w*|overdos\w*|emergenc\w*|weapon|gun|threat\w*)")
@@ -265,7 +267,7 @@ def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: st
         found["asking as"] = {"supervisor"}
     elif not declared and FIRST_PERSON.search(t) and not ABOUT_PEER_STAFF.search(t):
         found["asking as"] = {"peer worker"}
-    if found.get("watching or reporting") == {"reports"}:
+    if found.get("watching or reporting") in ({"reports"}, {"does not report"}):
         # Why it is passed on: a danger to someone's life or safety (what the rulings that say yes to
         # telling the team are about), or the everyday what the person does and says (what the
         # rulings that say no are about).
