@@ -50,6 +50,7 @@ PAIRS = [
     ("should I tell my supervisor he said he might hurt someone?", "why it is passed on", "safety"),
     ("as a supervisor, can I ask my peer worker about her meds?", "asking as", "supervisor"),
     ("can I share my story with someone I support?", "asking as", "peer worker"),
+    ("she's overwhelmed, so I'll just take over and deal with her landlord myself", "taking over", "takes over"),
 ]
 
 

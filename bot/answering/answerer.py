@@ -324,6 +324,9 @@ class Answerer:
         # about the task itself said yes to.
         if sides.get("peer work") == frozenset({"displaced"}) and "displaced" not in ruling.get("peer work", frozenset()):
             return "it would take the place of your work with people"
+        # Taking the person's problem over is what the rulings on fixing and rescuing answer.
+        if sides.get("taking over") == frozenset({"takes over"}) and "takes over" not in ruling.get("taking over", frozenset()):
+            return "you'd be taking the problem over from the person"
         # A danger to someone's life kept or passed on is what the rulings about risk to life answer,
         # not one about everyday confidentiality.
         if sides.get("why it is passed on") == frozenset({"safety"}) and "safety" not in ruling.get("why it is passed on", frozenset()):

@@ -144,6 +144,13 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             r"|(?:no|never any|hardly any) time (?:left )?(?:for|with) (?:people|clients|participants|peer work|the people)"
             r"|away from (?:the people|people i support|peer work|clients|participants))"),
     },
+    # Round 5: stepping in to take the person's problem over ("rescue him, take over and handle
+    # everything"), the side standards' fixing and rescuing is on.
+    "taking over": {
+        "takes over": re.compile(
+            r"\b(?:rescu(?:e|es|ed|ing) (?:him|her|them|the person|people|someone)|take over\b|taking over\b|takes over\b"
+            r"|handl(?:e|ing) (?:it all|everything)|do (?:it all|everything) for|fix (?:it|everything|things|their \w+|his \w+|her \w+) for)"),
+    },
     # Pushing toward treatment or away from it.
     "push": {
         "toward": re.compile(
