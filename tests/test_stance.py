@@ -134,3 +134,8 @@ def test_a_ruling_about_supervising_peer_workers_contradicts_a_peer_worker_askin
     ruling = stance.of_ruling("Telling a peer worker whose own past is stirred up to take time off", frozenset(), "no")
     asked = stance.of_question("supporting someone is stirring up my own past, what now?")
     assert stance.contradictions(asked, ruling) == ["asking as"]
+
+
+def test_testifying_for_them_is_taking_their_side_however_they_are_named():
+    """"Testify for them", like "testify for him", takes the person's side and does nothing in their place."""
+    assert "who acts" not in stance.of_question("the person I support wants me to testify for them at the tribunal. ok?")

@@ -122,6 +122,7 @@ LEANING = lazy(
     # "is that even something peer workers are supposed to get into"
     r"|\b(?:does|do) (?:a |the |our )?peers?(?: workers?| staff| specialists?)? (?:have|need|get) to\b"
     r"|\b(?:is|are) (?:that|this|it) (?:right|appropriate|ok|okay|fine|a good idea) for (?:a |the |us )?peers?\b"
+    r"|\bis (?:that|this|it) (?:a )?(?:fair|reasonable|ok|okay|normal) (?:ask|request|thing to ask)\b"
     r"|\b(?:that'?s|that is|is that|isn'?t that) (?:exactly |just |really |actually |literally )?(?:the|my|our|a peer'?s?) job\b"
     r"|\bis (?:this|that|it) (?:what|something) (?:a peer(?: worker)?|peers|peer workers|we) (?:does|do|should|are supposed)\b"
     r"|\b(?:peers?|peer workers?|peer staff|we) (?:are|is) (?:even )?(?:supposed|expected|allowed|meant) to\b|(?:^|[.,;:!?-] ?)do i (?:have to|need to|keep|tell|refuse|stop|hand)\b")

@@ -24,7 +24,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # Round 5: "asked if I could just pay them and sign her up for…": doing it in the person's place.
         rf"|\bsign (?:him|her|them) up\b|\b(?:grab|get|buy|pick up|bring|score) (?:him|her|them) (?:something|some|a|an|his|her|their)\b|\b(?:could|can|would|will|should) (?:i )?just (?:pay|handle|sort|deal with|take care of|fill in|fill out|do) (?:them|it|this|that|those)\b"
         rf"|do (?:it|things|everything) for|(?:fill|filling|fills) (?:it |them )?out for|do (?:their|his|her) \w+"
-        rf"|doing (?:their|his|her) \w+|for them\b)"),
+        rf"|doing (?:their|his|her) \w+|(?<!testify )(?<!testifying )(?<!speak )(?<!speak up )(?<!vouch )(?<!advocate )(?<!there )for them\b)"),
     "with": re.compile(rf"\b(?:with {_PERSON}|alongside|together with|side by side|along with {_PERSON}|go with|come with|accompany|accompanying|join (?:him|her|them))"),
     "asked-by-staff": re.compile(
         r"\b(?:my (?:manager|boss|supervisor|team|director|program|agency|organi[sz]ation|coordinator|employer)"
