@@ -118,7 +118,7 @@ def test_out_of_scope_topic_questions_get_i_dont_know(module_bot):
 
 # -- held-out sets: what the answerer reaches on questions it was not tuned on -------------------
 # (set, task agreement floor, topic top-1 floor); see the module docstring for how held-out each is.
-HELD_OUT_FLOORS = {"heldout": (22, 20), "heldout2": (16, 16), "heldout3": (11, 11), "heldout4": (26, 27)}
+HELD_OUT_FLOORS = {"heldout": (22, 20), "heldout2": (16, 16), "heldout3": (11, 11), "heldout4": (27, 27)}
 
 
 @pytest.mark.parametrize("name", HELD_OUT)
@@ -166,7 +166,7 @@ def test_workplace_chatter_and_clinical_questions_get_no_answer(module_bot):
 # misses). (set, task agreement floor, topic top-1 floor,
 # out of scope "not sure" floor): what the answerer reaches today, so no change may make one worse.
 BLIND = ("fresh", "blind2", "blind3", "blind3_heldout", "blind4", "blind4_heldout", "blind5")
-BLIND_FLOORS = {"fresh": (145, 79, 22), "blind2": (113, 37, 20), "blind3": (93, 43, 14),
+BLIND_FLOORS = {"fresh": (146, 79, 22), "blind2": (116, 37, 20), "blind3": (93, 43, 14),
                 "blind3_heldout": (42, 15, 8), "blind4": (96, 37, 16), "blind4_heldout": (58, 22, 8),
                 "blind5": (91, 50, 14)}
 

@@ -51,6 +51,7 @@ PAIRS = [
     ("as a supervisor, can I ask my peer worker about her meds?", "asking as", "supervisor"),
     ("can I share my story with someone I support?", "asking as", "peer worker"),
     ("she's overwhelmed, so I'll just take over and deal with her landlord myself", "taking over", "takes over"),
+    ("supervisor here: can my peer worker cover the front desk?", "asking as", "supervisor"),
 ]
 
 
@@ -139,3 +140,13 @@ def test_a_ruling_about_supervising_peer_workers_contradicts_a_peer_worker_askin
 def test_testifying_for_them_is_taking_their_side_however_they_are_named():
     """"Testify for them", like "testify for him", takes the person's side and does nothing in their place."""
     assert "who acts" not in stance.of_question("the person I support wants me to testify for them at the tribunal. ok?")
+
+
+def test_a_sentence_that_starts_with_the_supervisor_is_not_a_supervisor_asking():
+    """"Supervisor keeps giving me…" is a peer worker talking about their supervisor."""
+    assert stance.of_question("supervisor keeps giving me the jobs nobody wants. is that ok?").get("asking as") != frozenset({"supervisor"})
+
+
+def test_falling_for_someone_is_not_doing_it_for_them():
+    """"I'm falling for someone I support" does nothing in the person's place."""
+    assert "who acts" not in stance.of_question("i'm falling for someone i support, what now?")

@@ -123,6 +123,7 @@ LEANING = lazy(
     r"|\b(?:does|do) (?:a |the |our )?peers?(?: workers?| staff| specialists?)? (?:have|need|get) to\b"
     r"|\b(?:is|are) (?:that|this|it) (?:right|appropriate|ok|okay|fine|a good idea) for (?:a |the |us )?peers?\b"
     r"|\bis (?:that|this|it) (?:a )?(?:fair|reasonable|ok|okay|normal) (?:ask|request|thing to ask)\b"
+    r"|\bis (?:that|this|it) a good (?:reason|idea|use of (?:me|my time|a peer))\b|\b(?:that'?s|is that|it'?s) (?:just )?part of (?:it|the job|the deal|the work)\b"
     r"|\b(?:that'?s|that is|is that|isn'?t that) (?:exactly |just |really |actually |literally )?(?:the|my|our|a peer'?s?) job\b"
     r"|\bis (?:this|that|it) (?:what|something) (?:a peer(?: worker)?|peers|peer workers|we) (?:does|do|should|are supposed)\b"
     r"|\b(?:peers?|peer workers?|peer staff|we) (?:are|is) (?:even )?(?:supposed|expected|allowed|meant) to\b|(?:^|[.,;:!?-] ?)do i (?:have to|need to|keep|tell|refuse|stop|hand)\b")

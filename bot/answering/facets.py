@@ -90,7 +90,9 @@ EXPLAIN = {
 # in their place; left out before "for" is read.
 _HOW_IT_IS_FOR = re.compile(
     rf"\b(?:optional|ok|okay|fine|good|right|hard|easy|safe|unsafe|important|necessary|required|mandatory|useful|helpful"
-    rf"|available|appropriate|enough|best|better|worse|bad|healthy|normal|triggering|confusing|scary) for {_PERSON}")
+    rf"|available|appropriate|enough|best|better|worse|bad|healthy|normal|triggering|confusing|scary) for {_PERSON}"
+    # "I'm falling for someone I support", "feelings for her": being drawn to them.
+    rf"|\b(?:fall|falls|falling|fell|fallen) for {_PERSON}|\bfeelings? for {_PERSON}")
 
 
 def detect(text: str) -> frozenset[str]:

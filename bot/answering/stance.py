@@ -225,7 +225,7 @@ RISK_WORDS: dict[str, dict[str, re.Pattern[str]]] = {
 # whose own past is stirred up… to take time off") answers a supervisor, not a peer worker asking in
 # the first person about their own work ("it's stirring stuff up for me").
 SUPERVISING = re.compile(
-    r"^\(?(?:non-peer )?(?:supervisor|manager)\b|^(?:as a supervisor|a supervisor)\b"
+    r"^\(?(?:non-peer )?(?:supervisor|manager)(?:\)|:| here\b| q\b| question\b)|^(?:as a supervisor|a supervisor)\b"
     r"|^(?:telling|letting|holding|giving|asking) (?:a|your|the) peer (?:worker|staff)\b|^giving someone a peer job\b"
     r"|\bas (?:a |the |their |her |his )?(?:supervisor|manager)\b|\bi (?:supervise|manage)\b"
     r"|\b(?:my|our) peer (?:worker|staff|specialist|employee|supporter)s?\b")
