@@ -52,6 +52,7 @@ PAIRS = [
     ("can I share my story with someone I support?", "asking as", "peer worker"),
     ("she's overwhelmed, so I'll just take over and deal with her landlord myself", "taking over", "takes over"),
     ("supervisor here: can my peer worker cover the front desk?", "asking as", "supervisor"),
+    ("team says I should get him into the day program", "who asked", "the team"),
 ]
 
 

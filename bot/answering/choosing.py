@@ -153,8 +153,10 @@ def _leaning_bar(task: Any) -> float:
 
 
 def asks_leaning(question: str) -> bool:
-    """Asks for a leaning outright (LEANING), or names an activity and leaves the question unsaid."""
-    return bool(LEANING.search(clean(question))) or names_activity(question)
+    """Asks for a leaning outright (LEANING), names an activity and leaves the question unsaid, or
+    tells of the team asking something of the asker ("team says I should get her to leave him")."""
+    return bool(LEANING.search(clean(question))) or names_activity(question) \
+        or "the team" in stance.of_question(question).get("who asked", frozenset())
 
 
 def task_shaped(question: str) -> bool:

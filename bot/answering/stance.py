@@ -53,7 +53,8 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             # Round 5: "the team wants a quick heads up from me", "shelter staff want me to", "front desk wants me to"
             rf"|\b(?:{_STAFF}) (?:wants?|expects?|needs?) (?:a |an |some |the )?[\w ]{{1,30}} from me\b"
             rf"|\b(?:\w+ )?(?:staff|team|desk|management|lead|nurse|doctor|coordinator|psychiatrist|psych|therapist|clinician"
-            rf"|counsell?or|case manager|case worker|social worker|director|program manager) (?:wants?|want|asked|asks|expects?) me to\b"),
+            rf"|counsell?or|case manager|case worker|social worker|director|program manager) (?:wants?|want|asked|asks|expects?) me to\b"
+            rf"|\b(?:\w+ )?(?:staff|team|management|lead|supervisor|manager|boss) (?:says?|said|thinks?|feels?) (?:that )?i (?:should|need to|have to|must)\b"),
         "the person": re.compile(
             rf"\b(?:{_SUBJ}|the person i support|someone i support|a person i support|(?:one of )?(?:my|the) (?:guys|people|participants?|clients?)"
             # Round 5: "a participant asked me to…", "a woman I support asked if…"
