@@ -79,7 +79,7 @@ HOW_TO = lazy(
     r"|how (?:do|does|can|could|should|would) (?:i|we|you|peers?|peer (?:workers?|staff|supporters?)|a peer(?: worker)?)\b"
     r"|how (?:is|are|does|do) [^.?!]{1,60}\b(?:differ|different|compare)"
     # Round 5: "what should I do when…" asks how to handle something, as "how do I…" does.
-    r"|what (?:should|do|can|could) (?:i|we|a peer(?: worker)?) (?:do|say|look for|ask myself|check|keep in mind|think about|consider"
+    r"|what (?:should|do|can|could) (?:i|we|you|a peer(?: worker)?) (?:do|say|look for|ask myself|check|keep in mind|think about|consider"
     r"|be (?:checking|asking|looking|thinking|doing|saying|watching|considering)\w*)\b"
     r"|(?:can|could|would|will) you (?:please )?(?:give|tell|show|list|explain|describe|share|send|recommend|remind)\b)")
 # "Are peer staff supposed to…", "is the peer worker expected to…": whether to do something, in

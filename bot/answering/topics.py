@@ -45,8 +45,8 @@ ASKS_FOR_NAME = re.compile(
 # "how do I explain to my team that…"): a myth page answers that, when one is matched nearly as
 # well as the best item (MYTH_EDGE), even a little less confidently (MYTH_CONFIDENT).
 MYTH_SHAPED = re.compile(
-    r"\b(?:(?:some )?people|they|staff|colleagues|co-?workers?|others|some folks|everyone|(?:my|our|the) (?:team|manager|boss|co-?workers?"
-    r"|colleagues?|supervisor|director|board|nurses?|doctors?|clinicians?|staff)) (?:(?:still|always|often|really) )?"
+    r"\b(?:(?:some )?people|they|staff|colleagues|co-?workers?|others|some folks|everyone|(?:my|our|the|a) (?:team|manager|boss|co-?workers?"
+    r"|colleagues?|supervisor|director|board|nurses?|doctors?|clinicians?|staff))(?: who)? (?:(?:still|always|often|really) )?"
     r"(?:assume|assumes|think|thinks|believe|believes|say|says|said|keeps? saying|claim|claims|worry|worries|act like|acts like)\b"
     r"|\bthe (?:idea|myth|assumption|belief|stereotype|notion) that\b|\bis it true (?:that )?\b|\bwhere does (?:that|this|the) (?:idea|belief|myth)"
     r"|\bhow (?:do|should|can) (?:i|we) (?:answer|respond to|push back on|counter|reply to) (?:that|this|them|it|people|someone)\b"
