@@ -168,7 +168,7 @@ def test_workplace_chatter_and_clinical_questions_get_no_answer(module_bot):
 BLIND = ("fresh", "blind2", "blind3", "blind3_heldout", "blind4", "blind4_heldout", "blind5")
 BLIND_FLOORS = {"fresh": (146, 80, 22), "blind2": (116, 37, 20), "blind3": (93, 43, 14),
                 "blind3_heldout": (43, 15, 8), "blind4": (97, 38, 16), "blind4_heldout": (58, 22, 8),
-                "blind5": (91, 50, 14)}
+                "blind5": (92, 50, 14)}
 
 
 @pytest.mark.parametrize("name", BLIND)
