@@ -151,3 +151,9 @@ def test_a_sentence_that_starts_with_the_supervisor_is_not_a_supervisor_asking()
 def test_falling_for_someone_is_not_doing_it_for_them():
     """"I'm falling for someone I support" does nothing in the person's place."""
     assert "who acts" not in stance.of_question("i'm falling for someone i support, what now?")
+
+
+def test_not_wanting_to_be_alive_is_not_refusing_the_support():
+    """"She doesn't want to be alive anymore" tells of a danger to life, not of support she turned down."""
+    sides = stance.of_question("she told me she doesn't want to be alive anymore. can I keep talking with her?")
+    assert "the person's wish" not in sides and "whose agenda" not in sides

@@ -59,8 +59,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|encourage (?:him|her|them|people) to (?:stay|take|stick|go|cut|stop|follow)|(?:listen|listens) to me more"
         # "push job searching with him", "employment has to be the focus with everyone"
         r"|push(?:ing)? (?:\w+ ){1,3}(?:with|on) (?:him|her|them|people|everyone)|(?:has|have|needs?) to be the focus"
-        r"|(?:not what|isn'?t what) (?:she|he|they) wants?|(?:doesn'?t|don'?t|does not|do not) want (?:it|to|peer)|against (?:her|his|their) (?:will|wishes)"
-        r"|(?:said|says|told me|keeps? telling) (?:she|he|they) (?:doesn'?t|don'?t|isn'?t|wasn'?t)|never chose|the only (?:thing|way|tool)|stick to (?:whatever|the) goals"
+        r"|(?:not what|isn'?t what) (?:she|he|they) wants?|(?:doesn'?t|don'?t|does not|do not) want (?:it|to(?! (?:be alive|live|be here|go on|wake up|exist|keep going|be around)\b)|peer)|against (?:her|his|their) (?:will|wishes)"
+        r"|(?:said|says|told me|keeps? telling) (?:she|he|they) (?:doesn'?t|don'?t|isn'?t|wasn'?t)(?! want to (?:be alive|live|be here|go on|wake up|exist|keep going|be around)\b)|never chose|the only (?:thing|way|tool)|stick to (?:whatever|the) goals"
         # Putting your own view of what should happen to someone in front of a court or a team.
         r"|my (?:own )?(?:recommendations?|opinion) (?:on|about|of|to|for|on whether)|what i think should happen"
         # Telling someone what they should do about their treatment is steering them too.

@@ -105,7 +105,7 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
     # What the person wants: their own wish, or something they do not want.
     "the person's wish": {
         "unwanted": re.compile(
-            r"\b(?:(?:doesn'?t|don'?t|does not|do not|didn'?t|did not) want(?:s)? (?:to|it|that|this|peer|any|me"
+            r"\b(?:(?:doesn'?t|don'?t|does not|do not|didn'?t|did not) want(?:s)? (?:to(?! (?:be alive|live|be here|go on|wake up|exist|keep going|be around)\b)|it|that|this|peer|any|me"
             # Round 5: "he doesn't want visits", "she doesn't want calls from us"
             r"|(?:the |our |my |these |those )?(?:visits?|calls?|check-?ins?|help|contact|services?|support|meds|medication|treatment|housing|a (?:visit|call|ride|worker)))"
             r"|against (?:his|her|their) (?:will|wishes)|(?:refuses|refused|won'?t go|isn'?t ready|is not ready)"
@@ -208,7 +208,9 @@ RISK_WORDS: dict[str, dict[str, re.Pattern[str]]] = {
             r"\b(?:leav(?:e|es|ing) (?:it|the choice|the decision|that|it all) (?:up )?(?:to|with) (?:her|him|them|the person)"
             r"|(?:it'?s|it is) (?:her|his|their|the person'?s) (?:choice|call|decision) (?:whether|what) to (?:tell|share)"
             r"|what (?:she|he|they|the person) (?:might |may |would )?want(?:s)? to (?:tell|share)"
-            r"|(?:think|work|talk) (?:it )?through whether to (?:tell|share))"),
+            r"|(?:think|work|talk) (?:it )?through whether to (?:tell|share)"
+            # "she asked me to tell her nurse…": passing it on because the person asked.
+            r"|(?:she|he|they|the person) asked (?:me )?(?:to|if i(?:'d| would| could)) (?:tell|let|pass|share)\b[^.?!]{0,20}\b(?:her|his|their) (?:nurse|doctor|psychiatrist|team|worker|case manager|counsell?or|therapist))"),
         "does not report": re.compile(
             r"\b(?:keep(?:ing)? (?:it|this|that|quiet|(?:it |this |that )?(?:to (?:myself|yourself|ourselves)|secret|quiet|between us))"
             r"|keep(?:ing)? (?:a |the |their |his |her )?secrets?\b|(?:won'?t|not to|never|promise not to) tell (?:anyone|anybody|a soul))"),
