@@ -213,7 +213,7 @@ RISK_WORDS: dict[str, dict[str, re.Pattern[str]]] = {
             r"|(?:she|he|they|the person) asked (?:me )?(?:to|if i(?:'d| would| could)) (?:tell|let|pass|share)\b[^.?!]{0,20}\b(?:her|his|their) (?:nurse|doctor|psychiatrist|team|worker|case manager|counsell?or|therapist))"),
         "does not report": re.compile(
             r"\b(?:keep(?:ing)? (?:it|this|that|quiet|(?:it |this |that )?(?:to (?:myself|yourself|ourselves)|secret|quiet|between us))"
-            r"|keep(?:ing)? (?:a |the |their |his |her )?secrets?\b|(?:won'?t|not to|never|promise not to) tell (?:anyone|anybody|a soul))"),
+            r"|keep(?:ing)? (?:a |the |their |his |her )?secrets?\b|keep(?:ing)? (?:[\w']+ ){1,5}?(?:a )?secret\b|(?:won'?t|not to|never|promise not to) tell (?:anyone|anybody|a soul))"),
     },
     "power over the person": {
         "leaves it with them": re.compile(
