@@ -10,6 +10,7 @@ import pytest
 
 from bot.answering import retriever
 from bot.answering.asking import choose
+from bot.answering.choosing import task_shaped
 from bot.replies import topic_reply
 from tests.conftest import ROOT, Chat
 from tests.test_devsets import task_verdict
@@ -485,3 +486,64 @@ def test_peerbot_ask_answers_without_numpy_and_says_the_same_as_with_it(tmp_path
                                 capture_output=True, text=True).stdout
     assert without.splitlines()[0] == "False True" and with_numpy.splitlines()[0] == "True True"
     assert without.splitlines()[1:] == with_numpy.splitlines()[1:] and len(without.splitlines()) > 2
+
+
+def test_a_question_that_names_an_activity_asks_whether_it_is_peer_work(bot):
+    """"Sitting with someone at the drop-in…" asks for a leaning, while a label before a colon opens a
+    what-if question that does not."""
+    assert task_verdict(bot, "sitting with someone at the drop-in while she waits for her appointment") != "unsure"
+    assert not task_shaped("hiring panel question: what if they relapse?")
+
+
+def test_what_should_i_do_asks_how_not_whether(bot):
+    """"What should I do when…" asks how to handle something, as "how do I…" does."""
+    assert not task_shaped("what should I do when someone I support tells me her partner hits her?")
+
+
+def test_passing_on_what_clients_say_is_not_telling_the_team_about_a_risk_to_life(bot):
+    """A supervisor having a peer worker pass on what people say about their drinking does not get the
+    yes of telling the team when someone's life is at risk."""
+    verdict = task_verdict(bot, "as a supervisor, can I have my peer worker tell me what the people she supports say about their drinking?")
+    assert verdict not in ("yes", "likely")
+
+
+def test_work_that_takes_the_place_of_peer_work_gets_no_yes(bot):
+    """Most of the week on other work "instead of seeing people" does not get a yes."""
+    verdict = task_verdict(bot, "my manager has me doing data entry most of the week instead of seeing people. ok?")
+    assert verdict not in ("yes", "likely")
+
+
+def test_an_office_word_in_a_question_about_someone_supported_is_not_an_office_question(bot):
+    """"Payday" in a question about a loan from someone the asker supports does not make it office logistics."""
+    assert task_verdict(bot, "a man I support offered me fifty bucks till payday, can I take it?") != "unsure"
+
+
+def test_a_question_about_what_others_believe_gets_the_myth_page(bot):
+    """"My coworker thinks peer workers will relapse… is that true?" gets the myth page about relapse."""
+    kind, found = choose(bot, "my coworker thinks peer workers will relapse if the job gets hard. is that true?")
+    assert kind == "topic" and found.item.id == "myth-will-relapse"
+
+
+@pytest.mark.parametrize("question", ["how's your week going?", "tell me a joke"])
+def test_small_talk_is_out_of_scope(bot, question):
+    """Small talk and asking for a joke get "I don't know", not a topic."""
+    assert choose(bot, question)[0] == "unknown"
+
+
+def test_how_to_answer_is_left_out_of_what_is_searched(bot):
+    """"What is peer support, in plain words" is asked as the content asks it."""
+    kind, found = choose(bot, "what is peer support, in plain words")
+    assert kind == "topic" and found.item.id == "what-peer-support-is"
+
+
+def test_most_of_the_job_on_a_task_using_no_lived_experience_gets_no_yes(bot):
+    """A task that uses no lived experience, grant writing, does not get a yes when it takes most of the week."""
+    verdict = task_verdict(bot, "these days about 80% of my time goes on funder reports and grant applications. "
+                                "is that alright for a peer?")
+    assert verdict not in ("yes", "likely")
+
+
+def test_keeping_a_danger_to_life_quiet_is_not_everyday_confidentiality(bot):
+    """Keeping quiet about a danger to someone's life does not get the yes of keeping what people say private."""
+    verdict = task_verdict(bot, "if someone tells me their life is in danger, do I keep it to myself since peers keep things confidential?")
+    assert verdict not in ("yes", "likely")

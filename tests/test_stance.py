@@ -35,6 +35,24 @@ PAIRS = [
     ("get them enrolled, even the ones who said no", "the person's wish", "unwanted"),
     ("the goal isn't hers, the team chose it", "the person's wish", "unwanted"),
     ("can you get them signed up for the course? they'll listen to you", "push", "toward"),
+    # Round 5 (paraphrased): the team asking in more words, the person absent, work displaced, the
+    # person deciding what is told, why something is passed on, and who is asking.
+    ("the clinic staff want me to tell him he's been discharged", "who asked", "the team"),
+    ("the team wants a daily update from me on whether he showed up", "who asked", "the team"),
+    ("my manager keeps handing me the intake paperwork", "who asked", "the team"),
+    ("my supervisor says my visits with her should be about her care plan", "who asked", "the team"),
+    ("a resident asked me to come with her to court", "who asked", "the person"),
+    ("they're deciding about his housing and he's not there. can I speak up?", "person there", "absent"),
+    ("she doesn't want visits from the team", "the person's wish", "unwanted"),
+    ("most of my week goes on data entry instead of seeing people", "peer work", "displaced"),
+    ("can I help her work out whether to tell her doctor, leaving it up to her?", "watching or reporting", "their own choice"),
+    ("the team wants me to tell them what clients say in group", "why it is passed on", "everyday"),
+    ("should I tell my supervisor he said he might hurt someone?", "why it is passed on", "safety"),
+    ("as a supervisor, can I ask my peer worker about her meds?", "asking as", "supervisor"),
+    ("can I share my story with someone I support?", "asking as", "peer worker"),
+    ("she's overwhelmed, so I'll just take over and deal with her landlord myself", "taking over", "takes over"),
+    ("supervisor here: can my peer worker cover the front desk?", "asking as", "supervisor"),
+    ("team says I should get him into the day program", "who asked", "the team"),
 ]
 
 
@@ -89,7 +107,7 @@ def test_words_that_say_a_risks_side_outright_overrule_the_verdict():
                                frozenset({"reporting"}), "yes")
     keeping = stance.of_ruling("Keeping it to yourself when someone talks about suicide, because they asked you to",
                                frozenset({"reporting"}), "no")
-    assert stance.agreements(asked, telling) == ["watching or reporting"]
+    assert "watching or reporting" in stance.agreements(asked, telling)
     assert stance.contradictions(asked, keeping) == ["watching or reporting"]
 
 
@@ -111,3 +129,31 @@ def test_her_before_what_is_hers_is_not_doing_it_for_her():
     assert "who acts" not in stance.of_question("can I help someone get ready for her care plan review?")
     assert "who acts" not in stance.of_question("she wants me at the meeting just to be there for her")
     assert stance.of_question("can I phone the landlord for her?")["who acts"] == frozenset({"for"})
+
+
+def test_a_ruling_about_supervising_peer_workers_contradicts_a_peer_worker_asking_about_their_own_work():
+    """"Telling a peer worker… to take time off" answers a supervisor, not "it's stirring up my own past"."""
+    ruling = stance.of_ruling("Telling a peer worker whose own past is stirred up to take time off", frozenset(), "no")
+    asked = stance.of_question("supporting someone is stirring up my own past, what now?")
+    assert stance.contradictions(asked, ruling) == ["asking as"]
+
+
+def test_testifying_for_them_is_taking_their_side_however_they_are_named():
+    """"Testify for them", like "testify for him", takes the person's side and does nothing in their place."""
+    assert "who acts" not in stance.of_question("the person I support wants me to testify for them at the tribunal. ok?")
+
+
+def test_a_sentence_that_starts_with_the_supervisor_is_not_a_supervisor_asking():
+    """"Supervisor keeps giving me…" is a peer worker talking about their supervisor."""
+    assert stance.of_question("supervisor keeps giving me the jobs nobody wants. is that ok?").get("asking as") != frozenset({"supervisor"})
+
+
+def test_falling_for_someone_is_not_doing_it_for_them():
+    """"I'm falling for someone I support" does nothing in the person's place."""
+    assert "who acts" not in stance.of_question("i'm falling for someone i support, what now?")
+
+
+def test_not_wanting_to_be_alive_is_not_refusing_the_support():
+    """"She doesn't want to be alive anymore" tells of a danger to life, not of support she turned down."""
+    sides = stance.of_question("she told me she doesn't want to be alive anymore. can I keep talking with her?")
+    assert "the person's wish" not in sides and "whose agenda" not in sides

@@ -74,6 +74,11 @@ GUARDED_SIDES = ((("who asked", "the team"), ("how often", "routine")),
                  "the team wants it as a routine part of your job")
 SUPERVISOR_ASKS = re.compile(r"^\(?(?:non-peer )?(?:supervisor|manager)\)|\bmy peer (?:worker|staff|specialist|employee|supporter)s?\b")
 ABOUT_STAFF = re.compile(r"\b(?:peer workers?|peer staff|supervis\w*|employ\w*|hir(?:e|ing)|staff member|discipline|performance)\b")
+# "Can my peer worker help a client think through…": a supervisor asking whether a task with the
+# people supported is peer work, which the rulings about that task answer.
+PEER_WORKERS_TASK = re.compile(
+    r"\b(?:can|could|should|may|is it ok for|is it okay for) (?:my|our) peer (?:worker|staff|specialist|supporter)s?"
+    r" (?:\w+ )?(?:help|go|drive|take|support|meet|sit|call|phone|visit|attend|lead|run|share|talk|work)\b")
 LEAN_DOWN = {"yes": "depends", "likely": "depends", "depends": "unlikely"}
 LEAN_DOWN_HARD = {"yes": "unlikely", "likely": "unlikely", "depends": "unlikely"}
 
@@ -168,6 +173,15 @@ def _readings(catalog: Catalog, cache: Path | None = None
     return _read[key][1], _read[key][2]
 
 
+def _asked(question: str) -> frozenset[str]:
+    """The question's facets, less reporting when the person decides what is told ("help her think
+    through whether to tell the team, leaving it up to her"): nothing is passed on behind them."""
+    found = detect(question)
+    if stance.of_question(question).get("watching or reporting") == frozenset({"their own choice"}):
+        found -= {"reporting"}
+    return found
+
+
 class Answerer:
     def __init__(self, catalog: Catalog, cache: Path | None = None):
         self.catalog = catalog
@@ -182,7 +196,7 @@ class Answerer:
         ranked by its search score, raised by where both rankings put it (and by the retriever's
         lead, for its first choice), times what the risk facets and the stance it shares say; any
         that contradicts the question's stance goes behind all that do not."""
-        asked = detect(question)
+        asked = _asked(question)
         sides = stance.of_question(question)
         scores = self.model.scores(question)
         model_ranked = self.model.top(scores, MODEL_POOL + 1)
@@ -212,7 +226,7 @@ class Answerer:
             agree = sum(0.35 if f in STRONG_RISKS else 0.15 for f in shared)
             # A ruling about a risky side (reporting, agenda…) the question never mentions is the
             # wrong ruling for it, just as the reverse is.
-            unasked_risk = sum(1 for f in rf & set(RISKY) if f not in asked)
+            unasked_risk = sum(1 for f in rf & set(RISKY) if f not in asked) if COARSE[ruling.verdict] != "yes" else 0
             missing_risk = sum(1 for f in asked & set(RISKY) if f not in rf)
             factor = max(1 + agree - 0.15 * unasked_risk - 0.15 * missing_risk, 0.1)
             # A ruling the retriever proposes that search did not return within its limit scores at
@@ -238,7 +252,7 @@ class Answerer:
             near = tuple(c.ruling for c in ranked[:3] if self._confidence(c) >= threshold / 2 and not c.contradicts)
             return TaskAnswer(question, "unsure", (), near, confidence=self._confidence(top) if top else 0.0,
                               score=best_search, out_of_scope=out)
-        asked = detect(question)
+        asked = _asked(question)
         rf = self._facets[top.ruling.id]
         # Doing it *for* the person only changes a ruling that was about doing it *with* them.
         unaccounted = [f for f in RISKY if f in asked and f not in rf and (f != "for" or "with" in rf)]
@@ -254,12 +268,20 @@ class Answerer:
                 and "agenda" not in unaccounted and "agenda" not in rf:
             unaccounted.append("agenda")
         verdict = top.ruling.verdict
+        # Most of the job on a task that uses no lived experience ("70% of my week on grant writing")
+        # fails the toolkit's most essential test, whatever the task is worth now and then.
+        if stance.MOST_OF_THE_JOB.search(clean(question)) \
+                and (top.ruling.criteria or {}).get("lived_experience") == "no" and COARSE[verdict] == "yes":
+            unaccounted.append("most of the job")
         if unaccounted:
-            table = LEAN_DOWN_HARD if any(f in STRONG_RISKS or f == "unwanted" for f in unaccounted) else LEAN_DOWN
+            table = LEAN_DOWN_HARD if any(f in STRONG_RISKS or f in ("unwanted", "most of the job") for f in unaccounted) else LEAN_DOWN
             verdict = table.get(verdict, verdict)
         tempered = tuple(f"You mentioned that {EXPLAIN[f]}, which moves this away from peer work."
                          for f in unaccounted) if verdict != top.ruling.verdict else ()
         reasons = tempered + top.ruling.reasons[: 3 - min(len(tempered), 1)]
+        # A question told in the first person about the asker's own work (stance "asking as": "I'm the
+        # one answering our peer warmline", "do I even have to document my interactions?") is about
+        # a situation, not bare: round 5 measured +8 over five sets, one swap on blind 4.
         bare = not asked & DECISIVE and not stance.of_question(question)
         contested = self._contested(top, ranked, bare) if COARSE.get(verdict) in ("yes", "no") else None
         if contested is not None:
@@ -298,9 +320,21 @@ class Answerer:
         # not what a ruling that never spoke of whether they are there said yes to.
         if sides.get("person there") == frozenset({"absent"}) and "absent" not in ruling.get("person there", frozenset()):
             return "you'd be doing it without the person there"
+        # Work that takes the place of peer work ("instead of seeing people") is not what a ruling
+        # about the task itself said yes to.
+        if sides.get("peer work") == frozenset({"displaced"}) and "displaced" not in ruling.get("peer work", frozenset()):
+            return "it would take the place of your work with people"
+        # Taking the person's problem over is what the rulings on fixing and rescuing answer.
+        if sides.get("taking over") == frozenset({"takes over"}) and "takes over" not in ruling.get("taking over", frozenset()):
+            return "you'd be taking the problem over from the person"
+        # A danger to someone's life kept or passed on is what the rulings about risk to life answer,
+        # not one about everyday confidentiality.
+        if sides.get("why it is passed on") == frozenset({"safety"}) and "safety" not in ruling.get("why it is passed on", frozenset()):
+            return "someone's life or safety may be at risk"
         # A supervisor asking about their own peer worker is asking about supervision, which a
         # ruling about work with the people supported does not answer.
-        if SUPERVISOR_ASKS.search(clean(question)) and not ABOUT_STAFF.search(clean(top.ruling.task)):
+        if SUPERVISOR_ASKS.search(clean(question)) and not ABOUT_STAFF.search(clean(top.ruling.task)) \
+                and not PEER_WORKERS_TASK.search(clean(question)):
             return "you are asking as a supervisor about your own peer worker"
         return ""
 

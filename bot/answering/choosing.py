@@ -27,16 +27,19 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from bot.answering import stance
 from bot.answering.facets import detect
 from bot.answering.intent import (
     looks_clinical_always,
+    looks_like_chit_chat,
     looks_like_clinical_question,
     looks_like_definition,
     looks_like_logistics,
     looks_like_task,
+    names_activity,
 )
 from bot.answering.text import clean
-from bot.answering.topics import asks_for_meaning
+from bot.answering.topics import asks_for_meaning, myth_shaped
 from bot.patterns import lazy
 
 if TYPE_CHECKING:
@@ -75,6 +78,9 @@ HOW_TO = lazy(
     r"(?:^|[.,;:!?]\s*)(?:how (?:much|many|often|far|long)\b"
     r"|how (?:do|does|can|could|should|would) (?:i|we|you|peers?|peer (?:workers?|staff|supporters?)|a peer(?: worker)?)\b"
     r"|how (?:is|are|does|do) [^.?!]{1,60}\b(?:differ|different|compare)"
+    # Round 5: "what should I do when…" asks how to handle something, as "how do I…" does.
+    r"|what (?:should|do|can|could) (?:i|we|you|a peer(?: worker)?) (?:do|say|look for|ask myself|check|keep in mind|think about|consider"
+    r"|be (?:checking|asking|looking|thinking|doing|saying|watching|considering)\w*)\b"
     r"|(?:can|could|would|will) you (?:please )?(?:give|tell|show|list|explain|describe|share|send|recommend|remind)\b)")
 # "Are peer staff supposed to…", "is the peer worker expected to…": whether to do something, in
 # the plural or third person that `bot.answering.intent` leaves out.
@@ -91,8 +97,8 @@ ASKS_FOR_VERDICT = lazy(
 # peer work?", "am I allowed to…", "peer task?", "my manager wants me to…".
 LEANING = lazy(
     r"^(?:so |and |but |ok so |hey |honestly )?(?:should|can|could|may|must) i\b"
-    r"|\bis it (?:ok|okay|alright|fine|appropriate|allowed|acceptable|my job|our job|part of)"
-    r"|\bam i (?:allowed|supposed|expected|meant)\b|\bpart of (?:my|the|a peer'?s?|our|peer) (?:peer )?(?:job|role|work|support)\b"
+    r"|\bis it (?:even |really |actually |still )?(?:ok|okay|alright|fine|appropriate|allowed|acceptable|my job|our job|part of)"
+    r"|\bam i (?:even |really |actually |still )?(?:allowed|supposed|expected|meant)\b|\bpart of (?:my|the|a peer'?s?|our|peer) (?:peer )?(?:job|role|work|support)\b"
     r"|\bpeer task\b|\b(?:wants?|asked|asks|expects?|told) me to\b|\bis (?:that|this|it) (?:a |my |our )?(?:job|task)\b"
     r"|\bin my lane\b|[.,;!?] ?(?:should|can|could|may) i\b"
     # "is that ok?" / "was that ok?" / "is that normal" about something just described; "a peer thing?"
@@ -109,9 +115,25 @@ LEANING = lazy(
     r"|\bis (?:that|this|it) (?:actually|really|even|still) (?:a |my |our |a peer )?(?:job|task|peer job)\b"
     r"|\bsomething (?:a )?peers? (?:workers? )?(?:can|could|should) (?:do|take on)\b"
     r"|\b(?:is|does) (?:that|this|it) (?:true|apply|count|hold)(?: for| to)? (?:a |us )?peers?\b"
-    r"|(?:^|[.,;:!?-] ?)(?:should|can|could|may) (?:the|our) peer(?: support)?(?: workers?| specialists?| staff)?\b"
+    r"|(?:^|[.,;:!?-] ?)(?:should|can|could|may) (?:the|our|my) peer(?: support)?(?: workers?| specialists?| staff)?\b"
     r"|(?:^|[.,;:!?-] ?)(?:should|can|could|do|must|may) (?:we|peers|peer (?:workers?|staff)|our peer (?:workers?|staff)"
-    r"|a peer(?: worker)?|the (?:org|agency|organi[sz]ation|team))\b|(?:^|[.,;:!?-] ?)do i (?:have to|need to|keep|tell|refuse|stop|hand)\b")
+    r"|a peer(?: worker)?|(?:the|our|my) (?:org|agency|organi[sz]ation|team|program))\b"
+    # Round 5: "does a peer worker have to…", "that's exactly the job right?", "is this what a peer does??",
+    # "is that even something peer workers are supposed to get into"
+    r"|\b(?:does|do) (?:a |the |our )?peers?(?: workers?| staff| specialists?)? (?:have|need|get) to\b"
+    r"|\b(?:is|are) (?:that|this|it) (?:right|appropriate|ok|okay|fine|a good idea) for (?:a |the |us )?peers?\b"
+    r"|\bis (?:that|this|it) (?:a )?(?:fair|reasonable|ok|okay|normal) (?:ask|request|thing to ask)\b"
+    r"|\bis (?:that|this|it) a good (?:reason|idea|use of (?:me|my time|a peer))\b|\b(?:that'?s|is that|it'?s) (?:just )?part of (?:it|the job|the deal|the work)\b"
+    r"|\b(?:that'?s|that is|is that|isn'?t that) (?:exactly |just |really |actually |literally )?(?:the|my|our|a peer'?s?) job\b"
+    r"|\bis (?:this|that|it) (?:what|something) (?:a peer(?: worker)?|peers|peer workers|we) (?:does|do|should|are supposed)\b"
+    r"|\b(?:peers?|peer workers?|peer staff|we) (?:are|is) (?:even )?(?:supposed|expected|allowed|meant) to\b|(?:^|[.,;:!?-] ?)do i (?:have to|need to|keep|tell|refuse|stop|hand)\b")
+# A question about someone the asker supports is about the work, whatever office word it uses
+# ("a woman I support offered to spot me some cash till payday").
+ABOUT_SOMEONE_SUPPORTED = lazy(
+    r"\b(?:(?:someone|somebody|a (?:person|guy|woman|man|lady)|the (?:person|guy|woman|man)|people|one|ones|folks|everyone) (?:i|we)"
+    r" (?:support|work with|see)|(?:my|a|the|our) (?:clients?|participants?|residents?|members?|peers? i support)\b)")
+WHAT_OR_HOW = lazy(r"^\s*(?:so |and |but |ok so )?(?:what|how)\b")
+ABOUT_PEERS_IN_GENERAL = lazy(r"^\s*(?:do|does|are|is|should|can|must) (?:peers|peer workers|peer staff|peer supporters|a peer(?: worker)?)\b")
 # "Why isn't supervision supposed to turn into therapy?" asks for the reasons, which a topic gives.
 ASKS_WHY = lazy(r"^\s*(?:but |so |and )?why\b(?! not\b)")
 # "She asked if I'd come along": the person asking for something is a task question however it ends.
@@ -130,12 +152,20 @@ def _leaning_bar(task: Any) -> float:
     return LEANING_MIN_CONFIDENCE * (NO_LEANING_SHARE if no else 1.0)
 
 
+def asks_leaning(question: str) -> bool:
+    """Asks for a leaning outright (LEANING), names an activity and leaves the question unsaid, or
+    tells of the team asking something of the asker ("team says I should get her to leave him")."""
+    return bool(LEANING.search(clean(question))) or names_activity(question) \
+        or "the team" in stance.of_question(question).get("who asked", frozenset())
+
+
 def task_shaped(question: str) -> bool:
     """Asks whether to do something ("can I…", "she asked if I'd…"), not how to ("how do I…")."""
     text = clean(question)
     if HOW_TO.search(text):
         return False
-    return looks_like_task(question) or bool(EXPECTED_TO.search(text)) or bool(detect(question) & WHO_ASKED)
+    return looks_like_task(question) or bool(EXPECTED_TO.search(text)) or bool(detect(question) & WHO_ASKED) \
+        or "the team" in stance.of_question(question).get("who asked", frozenset())
 
 
 def choose(bot: Context, question: str) -> tuple[str, Any]:
@@ -148,7 +178,7 @@ def choose(bot: Context, question: str) -> tuple[str, Any]:
     task = bot.answerer.answer(question)
     topic = bot.finder.find(question, prefer_terms=def_like)
     task_ok = task.verdict != "unsure"
-    if looks_like_logistics(question):
+    if (looks_like_logistics(question) and not ABOUT_SOMEONE_SUPPORTED.search(clean(question))) or looks_like_chit_chat(question):
         if topic is not None and topic.confidence >= LOGISTICS_MIN_CONFIDENCE:
             return "topic", topic
         if task_ok and task.confidence >= LOGISTICS_MIN_CONFIDENCE:
@@ -169,18 +199,39 @@ def choose(bot: Context, question: str) -> tuple[str, Any]:
     see_also = bot.finder.see_also(question, topic, task.top) if topic is not None and task.top is not None else \
         (topic.item if topic is not None else None)
     task = replace(task, see_also=see_also)
-    if topic is not None and (def_like or ABOUT_THE_ROLE.match(clean(question)) or ASKS_WHY.match(clean(question))):
+    # A myth page for a question about what others believe ("my coworker thinks peers tell people to
+    # quit their meds. is it true?") answers it, unless the question asks about doing something.
+    # Round 5: a question that opens asking what or how ("what happens when a peer worker trained for
+    # crisis settings responds to an overdose") gets the topic, unless it asks about doing something.
+    what_how = topic is not None and not task_like and not asks_leaning(question) and bool(WHAT_OR_HOW.match(clean(question)))
+    myth = topic is not None and not task_like and not asks_leaning(question) and myth_shaped(question) \
+        and getattr(topic.item, "group", "") == "myths"
+    if topic is not None and (def_like or myth or what_how or ABOUT_THE_ROLE.match(clean(question)) or ASKS_WHY.match(clean(question))):
+        if task_ok and ABOUT_THE_ROLE.match(clean(question)) and "the team" in stance.of_question(question).get("who asked", ()) \
+                and task.confidence >= _leaning_bar(task):
+            # "Are peer workers basically junior case coordinators? my manager keeps handing me case
+            # coordination stuff": about the role, and about a task the team hands the asker.
+            return "topic", replace(topic, leaning=replace(task, see_also=None))
         return "topic", topic
     edge = (VERDICT_ASKED_EDGE if ASKS_FOR_VERDICT.search(clean(question)) else TASK_SHAPED_EDGE) if task_like else OTHER_EDGE
+    if task_like and ABOUT_PEERS_IN_GENERAL.search(clean(question)) and not stance.of_question(question):
+        # "Do peers need to come to every staff meeting…?": about peer workers in general, told of no
+        # situation (no one asking, no first person): the role, which a topic explains, as for
+        # questions not shaped like a task.
+        edge = OTHER_EDGE
     if topic is not None and (not task_ok or topic.score >= task.score * edge):
-        if task_ok and LEANING.search(clean(question)) and task.confidence >= _leaning_bar(task):
+        if task_ok and asks_leaning(question) and task.confidence >= _leaning_bar(task):
             # The topic is what the question is really about, but it asked for a leaning: the
             # reply opens with the verdict, then gives the topic.
             return "topic", replace(topic, leaning=replace(task, see_also=None))
         return "topic", topic
     if task_ok and (task_like or task.confidence >= TASK_MIN_CONFIDENCE_UNPROMPTED
-                    or (LEANING.search(clean(question)) and task.confidence >= _leaning_bar(task))):
+                    or (asks_leaning(question) and task.confidence >= _leaning_bar(task))):
         return "task", task
     if topic is not None:
         return "topic", topic
+    if task_ok and ABOUT_SOMEONE_SUPPORTED.search(clean(question)) and task.confidence >= _leaning_bar(task):
+        # No topic fits, and it tells of something done with someone the asker supports ("went to a
+        # ball game with someone I support"): the leaning is what it is after.
+        return "task", task
     return ("unsure-task", task) if task_like else ("unknown", None)

@@ -20,9 +20,11 @@ _HER_THING = (r"(?:treatment|care|case|recovery|safety|plan|review|assessment|ap
 PATTERNS: dict[str, re.Pattern[str]] = {
     "for": re.compile(
         # "testify for him", "speak up for her" take the person's side; they are not doing it for them.
-        rf"\b(?:(?<!testify )(?<!testifying )(?<!speak )(?<!speak up )(?<!vouch )(?<!advocate )(?<!witness )(?<!be there )(?<!there )for {_PERSON}(?<!for her(?= {_HER_THING}))|instead of {_PERSON}|(?<!testify )(?<!speak )(?<!advocate )on (?:their|his|her) behalf|in (?:their|his|her) place"
+        rf"\b(?:(?<!testify )(?<!testifying )(?<!speak )(?<!speak up )(?<!vouch )(?<!advocate )(?<!witness )(?<!be there )(?<!there )for {_PERSON}(?<!for her(?= {_HER_THING}))|instead of {_PERSON}|(?<!testify )(?<!speak )(?<!advocate )on (?:their|his|her|people'?s?|the person'?s|someone'?s|clients'?|the client'?s) behalf|in (?:their|his|her) place"
+        # Round 5: "asked if I could just pay them and sign her up for…": doing it in the person's place.
+        rf"|\bsign (?:him|her|them) up\b|\b(?:grab|get|buy|pick up|bring|score) (?:him|her|them) (?:something|some|a|an|his|her|their)\b|\b(?:could|can|would|will|should) (?:i )?just (?:pay|handle|sort|deal with|take care of|fill in|fill out|do) (?:them|it|this|that|those)\b"
         rf"|do (?:it|things|everything) for|(?:fill|filling|fills) (?:it |them )?out for|do (?:their|his|her) \w+"
-        rf"|doing (?:their|his|her) \w+|for them\b)"),
+        rf"|doing (?:their|his|her) \w+|(?<!testify )(?<!testifying )(?<!speak )(?<!speak up )(?<!vouch )(?<!advocate )(?<!there )for them\b)"),
     "with": re.compile(rf"\b(?:with {_PERSON}|alongside|together with|side by side|along with {_PERSON}|go with|come with|accompany|accompanying|join (?:him|her|them))"),
     "asked-by-staff": re.compile(
         r"\b(?:my (?:manager|boss|supervisor|team|director|program|agency|organi[sz]ation|coordinator|employer)"
@@ -31,7 +33,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # "I'm asked to…" names no one: in these questions it is the job asking, not the person.
         r"|i'?m (?:being |always |often )?asked to|i (?:keep )?get(?:ting)? asked to|i'?ve been (?:asked|told) to|i was (?:asked|told) to)\b"),
     "asked-by-person": re.compile(
-        r"\b(?:(?:she|he|they|the person|someone i support|the person i support|a person i support|one of (?:my|the) \w+) (?:asked|asks|wants|would like|requested|told me (?:she|he|they) wants?)"
+        r"\b(?:(?:she|he|they|the person|someone i support|the person i support|a person i support|one of (?:my|the) \w+"
+        r"|(?:a|an|this|one) (?:participant|client|resident|member|guy|woman|man|lady|young person|youth|person)(?: (?:i|we) (?:support|work with|see))?)"
+        r" (?:asked|asks|wants|would like|requested|told me (?:she|he|they) wants?)"
         r"|at (?:their|his|her) request|if (?:they|he|she) (?:want|wants|asks?)"
         r"|\b(?:she|he|they)\b[^.?!;]{0,60}?\band (?:asked|asks) (?:me|if|whether)|asked (?:me )?(?:if|whether) i(?:'d| could| would| can| might)?\b)\b"),
     "routine": re.compile(r"\b(?:every (?:day|week|morning|night|time|shift)|daily|weekly|routinely|regularly|all the time|always|each (?:day|week)|on a regular basis|as a routine"
@@ -40,6 +44,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                          r"|(?:my|the) whole (?:job|day|shift|week)|all (?:i|we) (?:ever )?do)\b"),
     "occasional": re.compile(r"\b(?:once|one time|one-off|now and then|occasionally|sometimes|just this once|in an emergency|every so often)\b"),
     "reporting": re.compile(r"\b(?:report(?:ing)? (?:back|on|it|that|this|what)|report to|get (?:info|information|things) out of|tell the team|let (?:the team|them) know|keep (?:an )?eye on|monitor(?:ing)?|watch(?:ing)? (?:him|her|them|over|whether|if|for)|spy|check up on|keep tabs|inform the team|update the team|snitch|what i notice|what (?:she|he|they) (?:tells?|told|says?|said) (?:me|to me)"
+        # Round 5: "ask my peer worker to tell me what clients say about their using": passing on what
+        # people say to the peer worker.
+        r"|tell (?:me|us|the team|them|staff) what (?:[\w']+ ){1,5}?(?:says?|said|tells?|told|shares?|shared)\b"
         # "So I can tell them if he's still using": passing on what the person does.
         r"|tell (?:them|the team|staff|the staff|the doctor|his team|her team|their team) (?:if|whether|when|what|how (?:much|often)) (?:he|she|they|the person)\b"
         # Writing down what someone says for their chart is reporting on them.
@@ -48,12 +55,12 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:fill|filling|complete|completing|do|doing) (?:in |out )?(?:the |an |their |his |her )?(?:intake )?assessments?(?: forms?)?\b.*\b(?:rate|rating|score|scoring|judge|judging)"
         r"|(?:rate|rating|score|scoring|my opinion (?:of|on|about)) how (?:well )?(?:he|she|they|someone|people|the person) (?:is|are|has been|have been|was) (?:doing|functioning|coping))\b"),
     "agenda": re.compile(
-        r"\b(?:convince|persuade|get (?:him|her|them) to|make (?:sure )?(?:him|her|them|they|he|she) |push(?:ing)? (?:him|her|them|people)|pressure|comply|compliance|adherence|make (?:him|her|them) (?:take|go|do|follow)|talk (?:him|her|them) (?:into|out of)"
+        r"\b(?:convince|persuade|get (?:him|her|them) to|make sure (?:him|her|them|they|he|she) |push(?:ing)? (?:him|her|them|people)|pressure|comply|compliance|adherence|make (?:him|her|them) (?:take|go|do|follow)|talk (?:him|her|them) (?:into|out of)"
         r"|encourage (?:him|her|them|people) to (?:stay|take|stick|go|cut|stop|follow)|(?:listen|listens) to me more"
         # "push job searching with him", "employment has to be the focus with everyone"
         r"|push(?:ing)? (?:\w+ ){1,3}(?:with|on) (?:him|her|them|people|everyone)|(?:has|have|needs?) to be the focus"
-        r"|(?:not what|isn'?t what) (?:she|he|they) wants?|(?:doesn'?t|don'?t|does not|do not) want (?:it|to|peer)|against (?:her|his|their) (?:will|wishes)"
-        r"|(?:said|says|told me|keeps? telling) (?:she|he|they) (?:doesn'?t|don'?t|isn'?t|wasn'?t)|never chose|the only (?:thing|way|tool)|stick to (?:whatever|the) goals"
+        r"|(?:not what|isn'?t what) (?:she|he|they) wants?|(?:doesn'?t|don'?t|does not|do not) want (?:it|to(?! (?:be alive|live|be here|go on|wake up|exist|keep going|be around)\b)|peer)|against (?:her|his|their) (?:will|wishes)"
+        r"|(?:said|says|told me|keeps? telling) (?:she|he|they) (?:doesn'?t|don'?t|isn'?t|wasn'?t)(?! want to (?:be alive|live|be here|go on|wake up|exist|keep going|be around)\b)|never chose|the only (?:thing|way|tool)|stick to (?:whatever|the) goals"
         # Putting your own view of what should happen to someone in front of a court or a team.
         r"|my (?:own )?(?:recommendations?|opinion) (?:on|about|of|to|for|on whether)|what i think should happen"
         # Telling someone what they should do about their treatment is steering them too.
@@ -75,12 +82,22 @@ EXPLAIN = {
     "asked-by-staff": "the request comes from the team rather than the person",
     "routine": "it would be a routine duty rather than now and then",
     "unwanted": "the person has said they don't want it",
+    "most of the job": "it would take up most of your time while using none of your lived experience",
 }
+
+
+# "Is that optional for them?", "is it good for her?": how something is for the person, not doing it
+# in their place; left out before "for" is read.
+_HOW_IT_IS_FOR = re.compile(
+    rf"\b(?:optional|ok|okay|fine|good|right|hard|easy|safe|unsafe|important|necessary|required|mandatory|useful|helpful"
+    rf"|available|appropriate|enough|best|better|worse|bad|healthy|normal|triggering|confusing|scary) for {_PERSON}"
+    # "I'm falling for someone I support", "feelings for her": being drawn to them.
+    rf"|\b(?:fall|falls|falling|fell|fallen) for {_PERSON}|\bfeelings? for {_PERSON}")
 
 
 def detect(text: str) -> frozenset[str]:
     t = clean(text)
-    found = {name for name, pattern in PATTERNS.items() if pattern.search(t)}
+    found = {name for name, pattern in PATTERNS.items() if pattern.search(_HOW_IT_IS_FOR.sub(" ", t) if name == "for" else t)}
     if "with" in found and "for" in found:
         # "go with them to pick up groceries for them" is still doing it with them; keep both so
         # rulings on either side can match, but let explicit "instead of" win.

@@ -12,6 +12,13 @@ import re
 
 from bot.answering.text import clean
 
+# A question that opens by naming an activity ("visiting someone at their home", "answering our peer
+# warmline") asks whether it is peer work: round 5 found 32 of 103 blind task questions so shaped and
+# none of the topic sets' (a label before a colon, "hiring panel question: what if…", opens the
+# question that follows it instead).
+ACTIVITY_OPENING = (r"^(?!(?:some|any|no|every)thing\b|morning\b|evening\b|during\b|bring\b|thing\b|according\b"
+                    r"|[^?]*: ?(?:what|how|why|when|who)\b)[a-z]+ing\b")
+ACTIVITY = re.compile(ACTIVITY_OPENING)
 TASK = re.compile(
     r"\b(?:(?:can|could|may|should|shall|do|must) (?:i|we|a peer(?: worker| supporter)?|peer workers?|peers|peer supporters?|you)\b"
     r"|is it (?:ok|okay|alright|fine|appropriate|allowed|acceptable|my job|part of)"
@@ -23,10 +30,10 @@ TASK = re.compile(
     r"|(?:are|is) (?:those|these|they|that|this) (?:a |my )?peer (?:thing|task)|(?:a|my) peer thing"
     r"|(?:actually |really )?doing my job\b"
     r"|would (?:it|that) be (?:ok|okay|appropriate)"
-    r"|^(?:driving|taking|helping|going|doing|reading|giving|holding|filling|attending|leading|calling|phoning|picking|shopping|cleaning|reporting|sharing|dating)\b)")
+    r"|" + ACTIVITY_OPENING + ")")
 DEFINITION = re.compile(
     r"^(?:what(?:'s| is| are|s)|define|definition of|meaning of|explain|tell me about)\b"
-    r"|\bwhat does .+ mean\b|\bwhat do (?:you|we|people) mean by\b|\bwhat'?s? (?:a|an|the) .+\?$")
+    r"|\bwhat does .+ mean\b|\bwhat do (?:you|we|people) mean by\b|\bwhat(?:'s| is|s) (?:a|an|the) .+\?$")
 
 # Asking for a time, a place, a contact detail, whether the office is open, or for the bot to do an
 # office errand. Each pattern names the logistics outright, so "when is it ok to share my story?"
@@ -77,6 +84,21 @@ CLINICAL_ALWAYS = re.compile(
     r"|^(?:do|could|might) i have (?:adhd|add|bipolar|depression|anxiety|ptsd|ocd|autism|bpd|schizophrenia)\b")
 
 
+# Small talk and requests for entertainment ("hey how's your day going?", "tell me a joke about
+# supervisors"): nothing the sources answer, whatever role word they carry.
+CHIT_CHAT = re.compile(
+    r"\bhow(?:'s| is| was|s) (?:your|ur) (?:day|week|morning|afternoon|evening|night|weekend|shift)\b"
+    r"|^(?:hey |hi |hello |yo )?how (?:are|r) (?:you|u|ya)(?: doing| today)?\W*$"
+    r"|\b(?:tell|give) (?:me|us) (?:a|another|some) (?:joke|riddle|fun fact|story|poem)s?\b|\b(?:know|got) any (?:good )?jokes\b"
+    r"|\b(?:write|make up) (?:me )?(?:a|an) (?:poem|song|haiku|limerick|rap)\b"
+    r"|\bwhat(?:'s| is) (?:your|ur) favou?rite\b|\bwhat (?:are|r) (?:you|u) up to\b")
+
+
+def looks_like_chit_chat(text: str) -> bool:
+    """Small talk or a request for entertainment (see CHIT_CHAT)."""
+    return bool(CHIT_CHAT.search(clean(text).strip()))
+
+
 def looks_like_logistics(text: str) -> bool:
     """About the running of the workplace, not the peer role (see LOGISTICS)."""
     return bool(LOGISTICS.search(clean(text).strip()))
@@ -98,6 +120,11 @@ def looks_clinical_always(text: str) -> bool:
 # about someone else's conduct, which a topic answers.
 SELF_CHECK = re.compile(r"\b(?:is|was|are|were) (?:this|that|it|those|these) (?:ok|okay|alright|all right|fine|normal|allowed|appropriate)\b")
 DOING_IT = re.compile(r"(?:^|[^\w'])i (?!support\b|work with\b|see\b)(?:\w+)\b|\bmy (?:whole |main )?(?:job|role|work)\b")
+
+
+def names_activity(text: str) -> bool:
+    """Opens by naming an activity (ACTIVITY_OPENING): the question left unsaid is whether it is peer work."""
+    return bool(ACTIVITY.match(clean(text)))
 
 
 def looks_like_task(text: str) -> bool:

@@ -45,9 +45,20 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             rf"|\b(?:{_STAFF}) (?:says?|said|thinks?|feels?) (?:it(?:'d| would) (?:help|be good|be great) if i|i should)\b"
             # Round 4: "Team wants me to…" with no "the"; "staff keep complaining … and want me to…"
             rf"|(?:^|[.,;:!?] ?)(?:team|staff|management|boss|manager|supervisor) (?:wants?|asked|asks|told|expects?) me to\b"
-            rf"|\b(?:staff|the team|my team|management|my manager|my boss)\b[^.?!]{{0,80}}\band (?:wants?|asked|asks|keeps? asking) me to\b"),
+            rf"|\b(?:staff|the team|my team|management|my manager|my boss)\b[^.?!]{{0,80}}\band (?:wants?|asked|asks|keeps? asking) me to\b"
+            # Round 5: "my supervisor says my 1:1s with him should focus on…"
+            rf"|\b(?:{_STAFF}) (?:says?|said|thinks?|decided) (?:that )?(?:my|our|the|all) [\w:' ]{{1,30}}? (?:should|must|needs? to|have to|has to|are to|is to)\b"
+            # Round 5: "my manager keeps handing me case coordination stuff"
+            rf"|\b(?:{_STAFF}) (?:keeps? |always |often )?(?:hand|hands|handing|give|gives|giving|pass|passes|passing|dump|dumps|dumping|assign|assigns|assigning) me\b"
+            # Round 5: "the team wants a quick heads up from me", "shelter staff want me to", "front desk wants me to"
+            rf"|\b(?:{_STAFF}) (?:wants?|expects?|needs?) (?:a |an |some |the )?[\w ]{{1,30}} from me\b"
+            rf"|\b(?:\w+ )?(?:staff|team|desk|management|lead|nurse|doctor|coordinator|psychiatrist|psych|therapist|clinician"
+            rf"|counsell?or|case manager|case worker|social worker|director|program manager) (?:wants?|want|asked|asks|expects?) me to\b"
+            rf"|\b(?:\w+ )?(?:staff|team|management|lead|supervisor|manager|boss) (?:says?|said|thinks?|feels?) (?:that )?i (?:should|need to|have to|must)\b"),
         "the person": re.compile(
-            rf"\b(?:{_SUBJ}|the person i support|someone i support|a person i support|(?:one of )?(?:my|the) (?:guys|people|participants?|clients?))"
+            rf"\b(?:{_SUBJ}|the person i support|someone i support|a person i support|(?:one of )?(?:my|the) (?:guys|people|participants?|clients?)"
+            # Round 5: "a participant asked me to…", "a woman I support asked if…"
+            rf"|(?:a|an|this|one) (?:participant|client|resident|member|guy|woman|man|lady|young person|youth|person)(?: (?:i|we) (?:support|work with|see))?)"
             rf" (?:asked|asks|wants|would like|requested|invited) (?:me|if|whether|us)\b"
             rf"|\basked (?:me )?(?:if|whether) i(?:'d| could| would| can| might)?\b|\bat (?:his|her|their) request\b"),
     },
@@ -58,12 +69,18 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             rf"|without (?:his|her|their) (?:knowledge|knowing|say|consent|permission|input)"
             rf"|without (?:telling|asking|involving) {_P}|behind (?:his|her|their) back"
             rf"|(?:while|when) {_SUBJ} (?:isn'?t|aren'?t|is not|are not|'s not|'re not|is away|are away|is out|are out)\b"
+            # Round 5: "and she isn't there", "when they're not around"
+            rf"|\b(?:while|when|and|but|since|if) (?:he|she|they|the person) (?:isn'?t|aren'?t|is not|are not|wasn'?t|weren'?t)"
+            rf" (?:there|present|around|here|in the room|invited|at the (?:meeting|table))\b"
+            rf"|\b(?:while|when|and|but|since|if) (?:he'?s|she'?s|they'?re|he is|she is|they are) not (?:there|present|around|here|in the room|invited)\b"
             rf"|(?:he|she|they) (?:won'?t|wouldn'?t|will not) (?:be there|know)"
             # "I'm just going to go down to the housing office myself and sort it out for her"
             rf"|(?:go|going|head|heading)\b[^.?!]{{0,40}}\bmyself and (?:sort|fix|deal|handle|take care|get)\w*"
             # "drop off the blister packs, no visit, just leave them"; "while they wait outside"
             rf"|no (?:visit|contact|chat|face to face)\b|just (?:leave|drop) (?:it|them|the \w+) (?:at|on|by|outside|off)\b"
-            rf"|(?:while|and) {_SUBJ} waits? (?:outside|in the car|in the hall)|without (?:seeing|meeting|talking to) {_P})"),
+            rf"|(?:while|and) {_SUBJ} waits? (?:outside|in the car|in the hall)|without (?:seeing|meeting|talking to) {_P}"
+            # Round 5: "handing out kits at the door without really talking to anyone"
+            rf"|without (?:really |actually |ever )?(?:talking|speaking|chatting) (?:to|with) (?:anyone|anybody|people|folks|them|the people))"),
         "present": re.compile(
             rf"\b(?:with {_P} (?:(?:sitting|standing|right|still) )*(?:there|present|in the room|beside me|next to me|on (?:the )?speaker)"
             rf"|(?:he|she|they)(?:'s| is|'re| are) (?:right )?(?:there|in the room|next to me|beside me|on the line)"
@@ -88,7 +105,9 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
     # What the person wants: their own wish, or something they do not want.
     "the person's wish": {
         "unwanted": re.compile(
-            r"\b(?:(?:doesn'?t|don'?t|does not|do not|didn'?t|did not) want(?:s)? (?:to|it|that|this|peer|any|me)"
+            r"\b(?:(?:doesn'?t|don'?t|does not|do not|didn'?t|did not) want(?:s)? (?:to(?! (?:be alive|live|be here|go on|wake up|exist|keep going|be around)\b)|it|that|this|peer|any|me"
+            # Round 5: "he doesn't want visits", "she doesn't want calls from us"
+            r"|(?:the |our |my |these |those )?(?:visits?|calls?|check-?ins?|help|contact|services?|support|meds|medication|treatment|housing|a (?:visit|call|ride|worker)))"
             r"|against (?:his|her|their) (?:will|wishes)|(?:refuses|refused|won'?t go|isn'?t ready|is not ready)"
             r"|not (?:his|her|their) (?:choice|idea|decision)|never (?:chose|asked for)|not (?:his|hers|theirs)\b"
             r"|(?:he|she|they)(?:'s|'re| is| are) not (?:interested|into it|keen|ready)|(?:isn'?t|aren'?t) (?:interested|keen)"
@@ -115,6 +134,23 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             r"|special (?:treatment|rules|exceptions?))\b"),
         "the same": re.compile(
             r"\b(?:(?:the )?same (?:job )?(?:expectations|standards?|rules|policies)|hold\w* (?:a peer worker|peer workers|them|him|her) (?:to|accountable))\b"),
+    },
+    # Round 5: work that takes the place of peer work ("most of my week on reports instead of seeing
+    # people"), the side of the handbook's test of tasks anyone could do.
+    "peer work": {
+        "displaced": re.compile(
+            r"\b(?:instead of (?:seeing|meeting|being with|working with|spending time with|supporting|sitting with|talking to|doing)"
+            r" (?:people|anyone|clients|participants|the people|folks|my people|peer work|actual peer work|real peer work|work that uses)"
+            r"|instead of (?:peer work|actual peer work|real peer work|my (?:real|actual|peer) (?:job|work)|work that uses)"
+            r"|(?:no|never any|hardly any) time (?:left )?(?:for|with) (?:people|clients|participants|peer work|the people)"
+            r"|away from (?:the people|people i support|peer work|clients|participants))"),
+    },
+    # Round 5: stepping in to take the person's problem over ("rescue him, take over and handle
+    # everything"), the side standards' fixing and rescuing is on.
+    "taking over": {
+        "takes over": re.compile(
+            r"\b(?:rescu(?:e|es|ed|ing) (?:him|her|them|the person|people|someone)|take over\b|taking over\b|takes over\b"
+            r"|handl(?:e|ing) (?:it all|everything)|do (?:it all|everything) for|fix (?:it|everything|things|their \w+|his \w+|her \w+) for)"),
     },
     # Pushing toward treatment or away from it.
     "push": {
@@ -162,12 +198,22 @@ RISK_WORDS: dict[str, dict[str, re.Pattern[str]]] = {
             r"\b(?:tell(?:ing|s)? (?:it to )?(?:the|my|your|our) (?:team|supervisor|manager|boss|treatment team|care team)"
             r"|let(?:ting)? (?:the|my|your) (?:team|supervisor|manager) know|pass(?:ing)? (?:it |this |that )?on\b"
             r"|report(?:ing|s)? (?:it|this|that|back|to)\b|break(?:ing)? confidentiality"
+            # Round 5: "Reporting a reasonable suspicion that a child is being abused"
+            r"|report(?:ing|s)? (?:a|any|the|suspected|(?:a )?(?:reasonable )?suspicion|abuse|neglect|concerns?)\b"
             # "so I can tell them if he's still using": passing on what the person does.
             r"|tell (?:them|the team|staff|the staff|the doctor|his team|her team|their team) (?:if|whether|when|what|how (?:much|often)) (?:he|she|they|the person)\b"
             r"|inform(?:ing)? (?:the|my|your) (?:team|supervisor|manager))"),
+        # Round 5: helping the person decide what to tell their team, the choice left with them.
+        "their own choice": re.compile(
+            r"\b(?:leav(?:e|es|ing) (?:it|the choice|the decision|that|it all) (?:up )?(?:to|with) (?:her|him|them|the person)"
+            r"|(?:it'?s|it is) (?:her|his|their|the person'?s) (?:choice|call|decision) (?:whether|what) to (?:tell|share)"
+            r"|what (?:she|he|they|the person) (?:might |may |would )?want(?:s)? to (?:tell|share)"
+            r"|(?:think|work|talk) (?:it )?through whether to (?:tell|share)"
+            # "she asked me to tell her nurse…": passing it on because the person asked.
+            r"|(?:she|he|they|the person) asked (?:me )?(?:to|if i(?:'d| would| could)) (?:tell|let|pass|share)\b[^.?!]{0,20}\b(?:her|his|their) (?:nurse|doctor|psychiatrist|team|worker|case manager|counsell?or|therapist))"),
         "does not report": re.compile(
             r"\b(?:keep(?:ing)? (?:it|this|that|quiet|(?:it |this |that )?(?:to (?:myself|yourself|ourselves)|secret|quiet|between us))"
-            r"|keep(?:ing)? (?:a |the |their |his |her )?secrets?\b|(?:won'?t|not to|never|promise not to) tell (?:anyone|anybody|a soul))"),
+            r"|keep(?:ing)? (?:a |the |their |his |her )?secrets?\b|keep(?:ing)? (?:[\w']+ ){1,5}?(?:a )?secret\b|(?:won'?t|not to|never|promise not to) tell (?:anyone|anybody|a soul))"),
     },
     "power over the person": {
         "leaves it with them": re.compile(
@@ -176,6 +222,29 @@ RISK_WORDS: dict[str, dict[str, re.Pattern[str]]] = {
             r"|(?:get|getting|take|taking) (?:control|charge) of (?:their|his|her) [\w ]{1,20} back)"),
     },
 }
+
+
+# Round 5: who is asking. A ruling about supervising or hiring peer workers ("Telling a peer worker
+# whose own past is stirred up… to take time off") answers a supervisor, not a peer worker asking in
+# the first person about their own work ("it's stirring stuff up for me").
+SUPERVISING = re.compile(
+    r"^\(?(?:non-peer )?(?:supervisor|manager)(?:\)|:| here\b| q\b| question\b)|^(?:as a supervisor|a supervisor)\b"
+    r"|^(?:telling|letting|holding|giving|asking) (?:a|your|the) peer (?:worker|staff)\b|^giving someone a peer job\b"
+    r"|\bas (?:a |the |their |her |his )?(?:supervisor|manager)\b|\bi (?:supervise|manage)\b"
+    r"|\b(?:my|our) peer (?:worker|staff|specialist|employee|supporter)s?\b")
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'd|i've|me|my|myself)\b")
+ABOUT_PEER_STAFF = re.compile(r"\b(?:peer (?:workers?|staff|specialists?|employees?|roles?|jobs?|positions?)|supervis\w*|hir(?:e|ed|ing)|employ\w*)\b")
+# Round 5: how much of the job something takes ("most of my week", "70% of my time"). Read on its
+# own, outside SIDES: it decides nothing about which ruling answers, only how far a yes carries.
+MOST_OF_THE_JOB = re.compile(
+    r"\b(?:most|the (?:majority|bulk)|(?:more than |over )?half|all|\d{2,3} ?(?:%|percent)) of (?:my|the|our) (?:week|weeks|time|days?|job|hours|shifts?|workload)\b"
+    r"|\b(?:my|the) (?:whole|entire) (?:job|week|day|shift)\b")
+# A danger to someone's life or safety, which the sources let (or make) a peer worker pass on.
+SAFETY = re.compile(
+    r"\b(?:suicid\w*|kill(?:ing|s|ed)? (?:him|her|them|my|your)sel\w*|end (?:his|her|their) life|want(?:s|ed)? to die|self[- ]harm\w*"
+    r"|(?:hurt|harm)(?:s|ing|ed)?\b(?! reduction)|(?:beaten|hit|attacked|assaulted)\b"
+    r"|life (?:is |may be |might be |could be )?(?:at risk|in danger)|risk to (?:life|someone'?s life)|danger\w*|unsafe"
+    r"|abuse\w*|neglect\w*|overdos\w*|emergenc\w*|weapon|gun|threat\w*)")
 
 
 def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: str = "") -> dict[str, frozenset[str]]:
@@ -200,8 +269,19 @@ def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: st
                 found.setdefault(dimension, set()).add(side)
     for dimension, patterns in RISK_WORDS.items():
         said = {side for side, pattern in patterns.items() if pattern.search(t)}
+        if "their own choice" in said:
+            said = {"their own choice"}  # whatever is told, the person decides it
         if said:
             found[dimension] = said
+    if SUPERVISING.search(t):
+        found["asking as"] = {"supervisor"}
+    elif not declared and FIRST_PERSON.search(t) and not ABOUT_PEER_STAFF.search(t):
+        found["asking as"] = {"peer worker"}
+    if found.get("watching or reporting") in ({"reports"}, {"does not report"}):
+        # Why it is passed on: a danger to someone's life or safety (what the rulings that say yes to
+        # telling the team are about), or the everyday what the person does and says (what the
+        # rulings that say no are about).
+        found["why it is passed on"] = {"safety" if SAFETY.search(t) else "everyday"}
     return {d: frozenset(s) for d, s in found.items()}
 
 

@@ -129,6 +129,8 @@ PHRASES = [(re.compile(pattern), meaning) for pattern, meaning in (
     (r"\bask(?:s|ed|ing)? (?:me|him|her|them|you) out\b", "date"),
     (r"\bseeing each other\b", "dating"),
     (r"\b(?:fall(?:s|ing)?|fell) apart\b|\bmelt(?:s|ing)? down\b|\bmeltdown\b", "crisis"),
+    # Round 5: everyday words for suicide, so "thinking about killing themselves" meets the content's "suicide".
+    (r"\bkill(?:s|ing|ed)? (?:him|her|them|my|your|our)sel(?:f|ves)\b|\btak(?:e|es|ing) (?:his|her|their|my) (?:own )?life\b", "suicide"),
 )]
 
 

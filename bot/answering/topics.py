@@ -40,6 +40,30 @@ ASKS_FOR_NAME = re.compile(
     r"|what do (?:you|we|people) call (?:that|this|it)\b(?: when\b)?)")
 
 
+# Round 5: asking about what others believe of peer work ("why do people assume peer workers have no
+# boundaries", "how do you respond to the idea that…", "my coworker thinks peers…, is it true",
+# "how do I explain to my team that…"): a myth page answers that, when one is matched nearly as
+# well as the best item (MYTH_EDGE), even a little less confidently (MYTH_CONFIDENT).
+MYTH_SHAPED = re.compile(
+    r"\b(?:(?:some )?people|they|staff|colleagues|co-?workers?|others|some folks|everyone|(?:my|our|the|a) (?:team|manager|boss|co-?workers?"
+    r"|colleagues?|supervisor|director|board|nurses?|doctors?|clinicians?|staff))(?: who)? (?:(?:still|always|often|really) )?"
+    r"(?:assume|assumes|think|thinks|believe|believes|say|says|said|keeps? saying|claim|claims|worry|worries|act like|acts like)\b"
+    r"|\bthe (?:idea|myth|assumption|belief|stereotype|notion) that\b|\bis it true (?:that )?\b|\bwhere does (?:that|this|the) (?:idea|belief|myth)"
+    r"|\bhow (?:do|should|can) (?:i|we) (?:answer|respond to|push back on|counter|reply to) (?:that|this|them|it|people|someone)\b"
+    r"|\brespond to (?:the idea|people who|someone who|the assumption|the worry)\b"
+    r"|\bexplain to (?:my|the|our) (?:team|co-?workers?|colleagues?|staff|manager|boss|board)\b"
+    r"|\bdoes (?:that|this|it) mean (?:we|i|they) (?:did|are doing|got) it wrong\b|\bwhy is that a problem\b")
+MYTH_EDGE, MYTH_CONFIDENT = 0.75, 0.2
+# "What does a trauma informed approach mean in peer work?": the practice, which a topic shows.
+IN_PRACTICE = re.compile(
+    r"\bmeans? (?:in|for) (?:peer (?:work|support)|practice|(?:my|our|the) (?:work|job|role|practice)|a peer(?: worker'?s?)? (?:role|work|job)|peer workers?)\b"
+    r"|\blook like in (?:practice|peer work|real life)\b")
+
+
+def myth_shaped(question: str) -> bool:
+    return bool(MYTH_SHAPED.search(clean(question)))
+
+
 def asks_for_meaning(question: str) -> bool:
     text = clean(question)
     return bool(ASKS_FOR_MEANING.search(text) or ASKS_FOR_NAME.search(text))
@@ -59,6 +83,12 @@ class TopicAnswer:
 
 # "What is …", "what's …", "define …": the framing around a name asked for word for word.
 _WHAT_IS = re.compile(r"^(?:what(?:'s| is| are|s)|define|definition of|meaning of)\s+(?:a |an |the )?")
+
+
+# "…, in plain words", "…in a nutshell", "…exactly": how to answer, not what is asked.
+_PLAINLY = re.compile(
+    r"[,;:]?\s*(?:(?:in|using) (?:plain|simple|everyday|easy|normal|layman'?s?) (?:words|terms|english|language)"
+    r"|in a nutshell|in short|in a sentence|in a few words|briefly|simply|exactly|again|anyway|though)\s*[?.!]*$")
 
 
 def _plain(text: str) -> str:
@@ -92,10 +122,11 @@ class TopicFinder:
         return self.catalog.terms.get(item_id) or self.catalog.topics.get(item_id)
 
     def find(self, question: str, prefer_terms: bool = False) -> TopicAnswer | None:
+        question = _PLAINLY.sub("", clean(question).strip()) or question
         naming = bool(ASKS_FOR_NAME.search(clean(question)))
         if naming:
             question = ASKS_FOR_NAME.sub(" ", clean(question))
-        prefer_terms = prefer_terms or naming or asks_for_meaning(question)
+        prefer_terms = (prefer_terms or naming or asks_for_meaning(question)) and not IN_PRACTICE.search(clean(question))
         hits = self._search(question)
         if not hits:
             return self._word_for_word(question)
@@ -108,14 +139,24 @@ class TopicFinder:
         if prefer_terms:
             # "what is X" should land on the term X when one is close, not a topic mentioning X.
             for hit in hits[:3]:
-                if hit.group == TERM and hit.confidence >= best.confidence - TERM_PREFERENCE:
+                # Round 5: only a term the question names ("what does it mean to see peer work as a
+                # calling" names no "equity", however close that term's match).
+                term = self.lookup(hit.item_id) if hit.group == TERM else None
+                if term is not None and hit.confidence >= best.confidence - TERM_PREFERENCE and self.names(question, term):
                     best = hit
                     break
             else:
                 if naming and best.group == TOPIC:
                     best = self._name_for(question, best)
+        needed = CONFIDENT
+        if not prefer_terms and myth_shaped(question):
+            myths = [h for h in hits if h.group == TOPIC and h.score >= best.score * MYTH_EDGE
+                     and getattr(self.lookup(h.item_id), "group", "") == "myths"]
+            if myths:
+                best = max(myths, key=lambda h: (round(h.score, 6), h.confidence))
+                needed = MYTH_CONFIDENT
         item = self.lookup(best.item_id)
-        if item is None or best.confidence < CONFIDENT:
+        if item is None or best.confidence < needed:
             return None
         return TopicAnswer(item, best.confidence, hits[0].score)
 
@@ -147,8 +188,9 @@ class TopicFinder:
     def _word_for_word(self, question: str) -> TopicAnswer | None:
         """An item the question asks for exactly as the content does (a question, title, term or
         alias, with or without "what is"), when search found nothing to match on."""
-        plain = _plain(question)
-        item_id = self._verbatim.get(plain) or self._verbatim.get(_plain(_WHAT_IS.sub("", clean(question).strip())))
+        asked = clean(question).strip()
+        plain = _plain(asked)
+        item_id = self._verbatim.get(plain) or self._verbatim.get(_plain(_WHAT_IS.sub("", asked)))
         item = self.lookup(item_id) if item_id else None
         return TopicAnswer(item, 1.0, WORD_FOR_WORD) if item is not None else None
 
