@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from heapq import nsmallest
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -106,6 +107,25 @@ class Index:
         # that meets it (the same expression, so the same scores to the last bit).
         self._norms = [K1 * (1 - B + B * length / self._avg) for length in self._lengths]
         self._correct = lru_cache(maxsize=8192)(self._closest)
+        self._terms_of = lru_cache(maxsize=256)(self._query_terms)
+        # Each passage's key in a ranking, made once rather than for every query that scores it.
+        self._keys = list(zip(self._groups, self._ids, strict=True))
+        # Per group, per term: the passages of that group holding the term, in the order of the
+        # postings, each with its whole BM25 contribution for a term asked once (the expression
+        # `search` used to work out per query, with the same operands in the same order, so every
+        # score is the same to the last bit). A term the question repeats is still worked out then.
+        by_group: dict[str, dict[str, tuple[tuple[int, ...], tuple[float, ...]]]] = {}
+        norms, weights, groups = self._norms, self._weights, self._groups
+        for t, posting in self._postings.items():
+            idf = self._idf[t]
+            split: dict[str, tuple[list[int], list[float]]] = {}
+            for doc, tf in posting.items():
+                docs, parts = split.setdefault(groups[doc], ([], []))
+                docs.append(doc)
+                parts.append(idf * tf * K1_PLUS_1 / (tf + norms[doc]) * weights[doc])
+            for group, (docs, parts) in split.items():
+                by_group.setdefault(group, {})[t] = (tuple(docs), tuple(parts))
+        self._by_group = by_group
 
     def _closest(self, word: str) -> str | None:
         if len(word) < 5 or not self._surface:
@@ -114,7 +134,11 @@ class Index:
         return best[0] if best else None
 
     def query_terms(self, text: str) -> list[tuple[str, bool]]:
-        """Stemmed query terms, each with whether the index knows it (after typo correction)."""
+        """Stemmed query terms, each with whether the index knows it (after typo correction).
+        (The last few questions' are kept: the answerer and the topic finder search the same one.)"""
+        return list(self._terms_of(text))
+
+    def _query_terms(self, text: str) -> tuple[tuple[str, bool], ...]:
         out = []
         for w in words(text):
             if w in STOPWORDS:
@@ -125,31 +149,43 @@ class Index:
                 if fixed is not None:
                     t = stem(fixed)
             out.append((t, t in self._postings))
-        return out
+        return tuple(out)
 
     def search(self, text: str, limit: int = 10, groups: Iterable[str] | None = None) -> list[Hit]:
         """The best items for `text`, best first; with `groups`, only items of those groups."""
-        keep = frozenset(groups) if groups is not None else None
-        qterms = self.query_terms(text)
+        keep = sorted(self._by_group) if groups is None else [g for g in dict.fromkeys(groups) if g in self._by_group]
+        qterms = self._terms_of(text)
         known = list(dict.fromkeys(t for t, k in qterms if k))
         unknown = sum(1 for _, k in qterms if not k)
-        # A word the question comes back to ("grocery shopping … the store") is what it is about.
-        repeats = {t: 1 + REPEAT_WEIGHT * math.log(sum(1 for q, _ in qterms if q == t)) for t in known}
         scores: dict[int, float] = defaultdict(float)
-        norms, weights, doc_groups = self._norms, self._weights, self._groups
+        norms, weights = self._norms, self._weights
         for t in known:
-            idf = self._idf[t] * repeats[t]
-            for doc, tf in self._postings[t].items():
-                if keep is not None and doc_groups[doc] not in keep:
+            # A word the question comes back to ("grocery shopping … the store") is what it is about.
+            asked = sum(1 for q, _ in qterms if q == t)
+            idf = self._idf[t] * (1 + REPEAT_WEIGHT * math.log(asked)) if asked > 1 else 0.0
+            for group in keep:
+                found = self._by_group[group].get(t)
+                if found is None:
                     continue
-                scores[doc] += idf * tf * K1_PLUS_1 / (tf + norms[doc]) * weights[doc]
+                if asked == 1:  # the contribution worked out when the index was made
+                    for doc, part in zip(*found, strict=True):
+                        scores[doc] += part
+                else:
+                    posting = self._postings[t]
+                    for doc in found[0]:
+                        tf = posting[doc]
+                        scores[doc] += idf * tf * K1_PLUS_1 / (tf + norms[doc]) * weights[doc]
+        # Each item scores as its best passage; of passages scoring the same, the first one met
+        # (items never span groups, so the order of the groups above does not change which).
+        keys = self._keys
         best: dict[tuple[str, str], tuple[float, int]] = {}  # (group, item) -> its best passage
         for doc, score in scores.items():
-            item = (self._groups[doc], self._ids[doc])
-            if item not in best or score > best[item][0]:
+            item = keys[doc]
+            held = best.get(item)
+            if held is None or score > held[0]:
                 best[item] = (score, doc)
         total = sum(self._idf[t] for t in known) + unknown * UNKNOWN_WEIGHT * self._max_idf
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
+        ranked = nsmallest(limit, best.items(), key=lambda kv: (-kv[1][0], kv[0]))  # sorted(...)[:limit]
         return [Hit(item, score, round(self._confidence(doc, known, total), 4), self._texts[doc], group)
                 for (group, item), (score, doc) in ranked]
 
