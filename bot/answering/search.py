@@ -107,7 +107,7 @@ class Index:
         # that meets it (the same expression, so the same scores to the last bit).
         self._norms = [K1 * (1 - B + B * length / self._avg) for length in self._lengths]
         self._correct = lru_cache(maxsize=8192)(self._closest)
-        self._terms_of = lru_cache(maxsize=256)(self._query_terms)
+        self._terms_of = lru_cache(maxsize=32)(self._query_terms)
         # Each passage's key in a ranking, made once rather than for every query that scores it.
         self._keys = list(zip(self._groups, self._ids, strict=True))
         # Per group, per term: the passages of that group holding the term, in the order of the
