@@ -11,6 +11,7 @@ passage explains, so callers can say "I'm not sure" instead of guessing.
 from __future__ import annotations
 
 import math
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -81,8 +82,9 @@ class Index:
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> "Index":
         index = cls.__new__(cls)
-        index._ids, index._texts = list(state["ids"]), list(state["texts"])
-        index._weights, index._groups = [float(w) for w in state["weights"]], list(state["groups"])
+        # Ids and groups interned: JSON gives each passage its own copy of its item's id and group.
+        index._ids, index._texts = [sys.intern(i) for i in state["ids"]], list(state["texts"])
+        index._weights, index._groups = [float(w) for w in state["weights"]], [sys.intern(g) for g in state["groups"]]
         index._lengths, index._surface = [int(n) for n in state["lengths"]], list(state["surface"])
         # Terms and passages in the order they were first met, as when built: sums over them come
         # out to the same last bit.
@@ -114,17 +116,17 @@ class Index:
         # postings, each with its whole BM25 contribution for a term asked once (the expression
         # `search` used to work out per query, with the same operands in the same order, so every
         # score is the same to the last bit). A term the question repeats is still worked out then.
-        by_group: dict[str, dict[str, tuple[tuple[int, ...], tuple[float, ...]]]] = {}
+        # (One flat tuple per term and group, passage and contribution in turn: most postings hold a
+        # passage or two, so a tuple per pair, or two per posting, would double what they take.)
+        by_group: dict[str, dict[str, tuple[Any, ...]]] = {}
         norms, weights, groups = self._norms, self._weights, self._groups
         for t, posting in self._postings.items():
             idf = self._idf[t]
-            split: dict[str, tuple[list[int], list[float]]] = {}
+            split: dict[str, list[Any]] = {}
             for doc, tf in posting.items():
-                docs, parts = split.setdefault(groups[doc], ([], []))
-                docs.append(doc)
-                parts.append(idf * tf * K1_PLUS_1 / (tf + norms[doc]) * weights[doc])
-            for group, (docs, parts) in split.items():
-                by_group.setdefault(group, {})[t] = (tuple(docs), tuple(parts))
+                split.setdefault(groups[doc], []).extend((doc, idf * tf * K1_PLUS_1 / (tf + norms[doc]) * weights[doc]))
+            for group, pairs in split.items():
+                by_group.setdefault(group, {})[t] = tuple(pairs)
         self._by_group = by_group
 
     def _closest(self, word: str) -> str | None:
@@ -168,11 +170,12 @@ class Index:
                 if found is None:
                     continue
                 if asked == 1:  # the contribution worked out when the index was made
-                    for doc, part in zip(*found, strict=True):
+                    pairs = iter(found)
+                    for doc, part in zip(pairs, pairs, strict=False):  # (passage, contribution) in turn
                         scores[doc] += part
                 else:
                     posting = self._postings[t]
-                    for doc in found[0]:
+                    for doc in found[::2]:
                         tf = posting[doc]
                         scores[doc] += idf * tf * K1_PLUS_1 / (tf + norms[doc]) * weights[doc]
         # Each item scores as its best passage; of passages scoring the same, the first one met
