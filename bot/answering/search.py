@@ -189,18 +189,23 @@ class Index:
                 best[item] = (score, doc)
         total = sum(self._idf[t] for t in known) + unknown * UNKNOWN_WEIGHT * self._max_idf
         ranked = nsmallest(limit, best.items(), key=lambda kv: (-kv[1][0], kv[0]))  # sorted(...)[:limit]
-        return [Hit(item, score, round(self._confidence(doc, known, total), 4), self._texts[doc], group)
+        weighed = [(self._idf[t], self._postings[t]) for t in known]
+        return [Hit(item, score, round(self._confidence(doc, weighed, total), 4), self._texts[doc], group)
                 for (group, item), (score, doc) in ranked]
 
-    def _confidence(self, doc: int, known: list[str], total: float) -> float:
-        matched_terms = [t for t in known if doc in self._postings[t]]
-        matched = sum(self._idf[t] for t in matched_terms)
+    def _confidence(self, doc: int, weighed: list[tuple[float, dict[int, int]]], total: float) -> float:
+        """`weighed`: each known query term's weight and postings, in the question's order."""
+        matched, shared = 0.0, 0  # the weights summed in order, as `sum` did: the same to the last bit
+        for idf, posting in weighed:
+            if doc in posting:
+                matched += idf
+                shared += 1
         # Two views of fit: how much of the question the passage explains, and how much of the
         # passage the question contains. Long questions with context score on the second, short
         # ones on the first; supporting text (weight < 1) counts for less.
         question_cov = matched / total if total else 0.0
         passage_cov = matched / self._mass[doc] if self._mass[doc] else 0.0
         confidence = (0.5 * question_cov + 0.5 * min(passage_cov, 1.0)) * min(1.0, self._weights[doc] + 0.3)
-        if len(matched_terms) < 2:
+        if shared < 2:
             confidence *= 0.5  # one shared word is weak evidence, however rare the word
         return confidence
