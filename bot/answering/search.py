@@ -110,8 +110,6 @@ class Index:
         self._norms = [K1 * (1 - B + B * length / self._avg) for length in self._lengths]
         self._correct = lru_cache(maxsize=8192)(self._closest)
         self._terms_of = lru_cache(maxsize=32)(self._query_terms)
-        # Each passage's key in a ranking, made once rather than for every query that scores it.
-        self._keys = list(zip(self._groups, self._ids, strict=True))
         # Per group, per term: the passages of that group holding the term, in the order of the
         # postings, each with its whole BM25 contribution for a term asked once (the expression
         # `search` used to work out per query, with the same operands in the same order, so every
@@ -180,10 +178,10 @@ class Index:
                         scores[doc] += idf * tf * K1_PLUS_1 / (tf + norms[doc]) * weights[doc]
         # Each item scores as its best passage; of passages scoring the same, the first one met
         # (items never span groups, so the order of the groups above does not change which).
-        keys = self._keys
+        ids, groups = self._ids, self._groups
         best: dict[tuple[str, str], tuple[float, int]] = {}  # (group, item) -> its best passage
         for doc, score in scores.items():
-            item = keys[doc]
+            item = (groups[doc], ids[doc])
             held = best.get(item)
             if held is None or score > held[0]:
                 best[item] = (score, doc)
