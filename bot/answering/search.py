@@ -88,7 +88,11 @@ class Index:
         index._lengths, index._surface = [int(n) for n in state["lengths"]], list(state["surface"])
         # Terms and passages in the order they were first met, as when built: sums over them come
         # out to the same last bit.
-        index._postings = defaultdict(dict, {t: {int(doc): int(tf) for doc, tf in p} for t, p in state["postings"].items()})
+        # (Each passage's number is one int object shared by every posting that holds it: JSON gave
+        # each posting its own.)
+        number = list(range(len(index._ids)))
+        index._postings = defaultdict(dict, {t: {number[int(doc)]: int(tf) for doc, tf in p}
+                                             for t, p in state["postings"].items()})
         if not (len(index._ids) == len(index._texts) == len(index._weights) == len(index._groups)
                 == len(index._lengths)):
             raise ValueError("a damaged index state")
