@@ -17,7 +17,7 @@ import json
 import sqlite3
 import threading
 import time
-from datetime import UTC
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,8 @@ from storage.schema import migrations
 SECRET_TABLES = ("installations", "oauth_states")
 # How long a statement waits for another process's write lock before SQLite gives up.
 BUSY_TIMEOUT = 5.0
+# How often `first_sighting` drops expired keys.
+PURGE_EVERY = timedelta(minutes=1)
 
 
 class SqliteStore:
@@ -43,6 +45,7 @@ class SqliteStore:
         self.clock = clock or SystemClock()
         self._secret: bytes | None = None
         self._scrub_after_commit = False  # deleted rows to fold out of the log once a transaction ends
+        self._next_purge = ""  # when first_sighting next drops expired keys (a stamp like its `now`)
         self._lock = threading.RLock()
         conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False)
         self.db = sqlite_utils.Database(conn)
@@ -522,11 +525,19 @@ class SqliteStore:
         """Remember `key` until `expires_at`; True the first time, False while it is remembered.
 
         Keys are hashes of signed request bodies and platform event ids: nothing a person wrote.
-        Expired keys are dropped on the way, so the table holds only the last few minutes."""
-        with self.transaction():
+        One statement, committed before it returns (the check stays durable): a new key is
+        inserted, an expired one taken afresh, a remembered one left alone. It runs in front of
+        an acknowledgement, on a thread that must win the GIL back from the core after every
+        statement, so it is one statement rather than four (BEGIN, DELETE, INSERT, COMMIT), which
+        under load had requests queueing at this check. Expired keys are dropped at most once a
+        minute (PURGE_EVERY), so the table holds only the last few minutes."""
+        if now >= self._next_purge:  # stamps in one format (UTC, to the second): they sort as text
+            self._next_purge = (datetime.fromisoformat(now) + PURGE_EVERY).isoformat(timespec="seconds")
             self.db.execute("delete from seen_requests where expires_at < ?", [now])
-            return self.db.execute("insert or ignore into seen_requests (key, expires_at) values (?, ?)",
-                                   [key, expires_at]).rowcount == 1
+        return self.db.execute(
+            "insert into seen_requests (key, expires_at) values (?, ?) on conflict (key) do update "
+            "set expires_at = excluded.expires_at where seen_requests.expires_at < ?",
+            [key, expires_at, now]).rowcount == 1
 
     # -- crisis-line region per workspace ------------------------------------------------
     def workspace_region(self, workspace: str) -> str | None:

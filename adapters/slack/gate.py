@@ -10,7 +10,11 @@ step cheap and each refusal one status code with nothing of the body logged:
 4. not seen before: a signed slash command or interaction replayed within Slack's five-minute
    window is answered 200 and dropped (a hash of the signed body, kept in the database a little
    longer than the window, so a restart does not forget it). Events are de-duplicated by their
-   `event_id` in the app's middleware instead, in Socket Mode too.
+   `event_id` in the app's middleware instead, in Socket Mode too. At most `MAX_WAITING` requests
+   wait for this check at once: past that, under an overload, a slash command is acknowledged at
+   once with the same kind busy reply as over the bound on answers in flight, and nothing else is
+   done for it (so there is nothing to check), and memory in front of the acks stays bounded.
+   Interactions and events always wait their turn (a form someone filled in is never turned away).
 
 Then Bolt dispatches as before. Anything Bolt still raises is a 500 with one log line.
 
@@ -49,6 +53,9 @@ MAX_BODY = 512 * 1024
 # for the ack matter more than dropping a rare repeat.
 DEDUPE_WAIT = 0.5
 REPLAY_WINDOW = timedelta(minutes=6)  # Slack refuses signatures older than five minutes; a minute's slack
+MAX_WAITING = 64
+BUSY = ("I'm answering a lot of questions at this moment and could not get to yours. "
+        "Please try again in a minute.")
 
 
 def _stamp(clock: Clock, delta: timedelta = timedelta(0)) -> str:
@@ -57,8 +64,10 @@ def _stamp(clock: Clock, delta: timedelta = timedelta(0)) -> str:
 
 class Gate:
     def __init__(self, app: AsyncApp, signing_secret: str, store: Requests, clock: Clock,
-                 door: CoreWorker | None = None):
+                 door: CoreWorker | None = None, *, max_waiting: int = MAX_WAITING):
         self.app = app
+        self.max_waiting = max_waiting
+        self.waiting = 0  # requests waiting for the replay check
         self.secret = signing_secret.encode()
         self.store = store
         self.clock = clock
@@ -104,10 +113,17 @@ class Gate:
             return web.Response(status=400, text="malformed request")
         if not well_formed(payload):
             return web.Response(status=400, text="malformed request")
-        if "event_id" not in payload and not await self.door.within(DEDUPE_WAIT, self._first, raw, timestamp,
-                                                                     otherwise=True):
-            log.info("dropped a replayed Slack request (same signed body within the replay window)")
-            return web.Response(status=200, text="")
+        if "event_id" not in payload:
+            if self.waiting >= self.max_waiting and "command" in payload:
+                return web.json_response({"text": BUSY})  # shown to the asker alone, as Bolt's ack(text=...)
+            self.waiting += 1
+            try:
+                first = await self.door.within(DEDUPE_WAIT, self._first, raw, timestamp, otherwise=True)
+            finally:
+                self.waiting -= 1
+            if not first:
+                log.info("dropped a replayed Slack request (same signed body within the replay window)")
+                return web.Response(status=200, text="")
         try:
             response = await self.app.async_dispatch(AsyncBoltRequest(body=body, query=request.query_string,
                                                                       headers=dict(request.headers)))
@@ -136,4 +152,4 @@ def remember_event(store: Requests, clock: Clock, event_id: str) -> bool:
     return store.first_sighting("event:" + event_id, _stamp(clock, timedelta(hours=1)), _stamp(clock))
 
 
-__all__ = ["DEDUPE_WAIT", "Gate", "MAX_BODY", "remember_event"]
+__all__ = ["BUSY", "DEDUPE_WAIT", "Gate", "MAX_BODY", "MAX_WAITING", "remember_event"]

@@ -32,7 +32,7 @@ from adapters import core_worker
 from adapters.background import BackgroundWork
 from adapters.core_worker import CoreWorker
 from adapters.slack import inbound, refusals
-from adapters.slack.gate import DEDUPE_WAIT, remember_event
+from adapters.slack.gate import BUSY, DEDUPE_WAIT, remember_event
 from adapters.slack.inbound import Origin
 from adapters.slack.render import FORM_CALLBACK, OPEN_FORM, load_form, to_home, to_modal
 from adapters.slack.reply import answer
@@ -48,8 +48,6 @@ FORM_SLOW = ("Slack didn't let me open that form in time (it only allows a few s
              "Press the button again and it should open.")
 FORM_GONE = "That form has expired or I couldn't read it, so nothing was saved. Ask me again for a fresh one."
 MAX_IN_FLIGHT = 64
-BUSY = ("I'm answering a lot of questions at this moment and could not get to yours. "
-        "Please try again in a minute.")
 
 
 class SlackAdapter(BackgroundWork):

@@ -76,6 +76,7 @@ class SlackPlatform:
         self.mode = mode_of(settings)
         self.host = host
         self.port: int | None = None  # the port actually listened on, in HTTP mode
+        self.gate: Gate | None = None  # the door in front of Bolt, in HTTP mode
         # SLACK_API_URL: Slack's own Web API unless the operator points it elsewhere (a proxy, a test server).
         where = {"base_url": base_url or settings.slack_api_url}
         # One HTTP session for the replies (Bolt hands each listener a client sharing it), the
@@ -136,9 +137,9 @@ class SlackPlatform:
             if not self.multi:  # many workspaces: no one token to check; each is checked as it is used
                 await self._check_tokens()
             # Our own door in front of Bolt's handler: size, signature, shape and replay first.
-            gate = Gate(self.app, _secret(self.settings.slack_signing_secret), self.adapter.bot.store,
-                        self.adapter.bot.clock, self.adapter.door)
-            self._runner = web.AppRunner(gate.web_app(PATH))
+            self.gate = Gate(self.app, _secret(self.settings.slack_signing_secret), self.adapter.bot.store,
+                             self.adapter.bot.clock, self.adapter.door)
+            self._runner = web.AppRunner(self.gate.web_app(PATH))
             await self._runner.setup()
             site = web.TCPSite(self._runner, self.host, self.settings.port)
             await site.start()

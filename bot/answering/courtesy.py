@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from bot.actions import encode
 from bot.messages import Card, Choice, Reply
@@ -85,6 +86,7 @@ _KIND_OF = {f"u{i}": kind for i, (kind, _) in enumerate(_UNITS)}
 PREAMBLE = frozenset({"greeting", "thanks", "filler"})
 
 
+@lru_cache(maxsize=32)  # a question is normalised several times over (peel, courtesy_kind, question_after_courtesy)
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
     text = re.sub(r"[']", "", text)
@@ -96,6 +98,12 @@ def normalise(text: str) -> str:
 
 def peel(text: str) -> tuple[list[str], str]:
     """The courtesy kinds at the front of `text` and the normalised words left after them."""
+    kinds, rest = _peeled(text)
+    return list(kinds), rest
+
+
+@lru_cache(maxsize=32)  # `ask` peels each question twice (courtesy_kind, question_after_courtesy)
+def _peeled(text: str) -> tuple[tuple[str, ...], str]:
     rest = normalise(text)
     kinds: list[str] = []
     while rest:
@@ -104,7 +112,7 @@ def peel(text: str) -> tuple[list[str], str]:
             break
         kinds.append(_KIND_OF[m.lastgroup or ""])
         rest = rest[m.end():].lstrip()
-    return kinds, rest
+    return tuple(kinds), rest
 
 
 # A short message one slip away from one of these is read as it ("thnaks", "helllo", "thank yuo").

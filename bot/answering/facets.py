@@ -8,6 +8,7 @@ right side, or lean more carefully when no ruling covers that side.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.answering.text import clean
 
@@ -95,6 +96,7 @@ _HOW_IT_IS_FOR = re.compile(
     rf"|\b(?:fall|falls|falling|fell|fallen) for {_PERSON}|\bfeelings? for {_PERSON}")
 
 
+@lru_cache(maxsize=32)  # the answerer reads a question's facets three times over
 def detect(text: str) -> frozenset[str]:
     t = clean(text)
     found = {name for name, pattern in PATTERNS.items() if pattern.search(_HOW_IT_IS_FOR.sub(" ", t) if name == "for" else t)}

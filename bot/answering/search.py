@@ -11,10 +11,12 @@ passage explains, so callers can say "I'm not sure" instead of guessing.
 from __future__ import annotations
 
 import math
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from heapq import nsmallest
 from typing import Any, NamedTuple
 
 from bot.answering.text import STOPWORDS, stem, words
@@ -78,13 +80,17 @@ class Index:
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> "Index":
         index = cls.__new__(cls)
-        index._ids, index._texts = list(state["ids"]), list(state["texts"])
-        index._weights, index._groups = [float(w) for w in state["weights"]], list(state["groups"])
+        # Ids and groups interned: JSON gives each passage its own copy of its item's id and group.
+        index._ids, index._texts = [sys.intern(i) for i in state["ids"]], list(state["texts"])
+        index._weights, index._groups = [float(w) for w in state["weights"]], [sys.intern(g) for g in state["groups"]]
         index._lengths, index._surface = [int(n) for n in state["lengths"]], list(state["surface"])
         # Terms and passages in the order they were first met, as when built: sums over them come
         # out to the same last bit.
-        # (JSON gives the [passage, count] pairs as ints already: `dict` takes them as they are.)
-        index._postings = defaultdict(dict, {t: dict(p) for t, p in state["postings"].items()})
+        # (Each passage's number is one int object shared by every posting that holds it: JSON gave
+        # each posting its own; JSON gives the counts as ints already.)
+        number = list(range(len(index._ids)))
+        index._postings = defaultdict(dict, {t: {number[doc]: tf for doc, tf in p}
+                                             for t, p in state["postings"].items()})
         if not (len(index._ids) == len(index._texts) == len(index._weights) == len(index._groups)
                 == len(index._lengths)):
             raise ValueError("a damaged index state")
@@ -105,6 +111,23 @@ class Index:
         # that meets it (the same expression, so the same scores to the last bit).
         self._norms = [K1 * (1 - B + B * length / self._avg) for length in self._lengths]
         self._correct = lru_cache(maxsize=8192)(self._closest)
+        self._terms_of = lru_cache(maxsize=32)(self._query_terms)
+        # Per group, per term: the passages of that group holding the term, in the order of the
+        # postings, each with its whole BM25 contribution for a term asked once (the expression
+        # `search` used to work out per query, with the same operands in the same order, so every
+        # score is the same to the last bit). A term the question repeats is still worked out then.
+        # (One flat tuple per term and group, passage and contribution in turn: most postings hold a
+        # passage or two, so a tuple per pair, or two per posting, would double what they take.)
+        by_group: dict[str, dict[str, tuple[Any, ...]]] = {}
+        norms, weights, groups = self._norms, self._weights, self._groups
+        for t, posting in self._postings.items():
+            idf = self._idf[t]
+            split: dict[str, list[Any]] = {}
+            for doc, tf in posting.items():
+                split.setdefault(groups[doc], []).extend((doc, idf * tf * K1_PLUS_1 / (tf + norms[doc]) * weights[doc]))
+            for group, pairs in split.items():
+                by_group.setdefault(group, {})[t] = tuple(pairs)
+        self._by_group = by_group
 
     def _closest(self, word: str) -> str | None:
         if len(word) < 5 or not self._surface:
@@ -116,7 +139,11 @@ class Index:
         return best[0] if best else None
 
     def query_terms(self, text: str) -> list[tuple[str, bool]]:
-        """Stemmed query terms, each with whether the index knows it (after typo correction)."""
+        """Stemmed query terms, each with whether the index knows it (after typo correction).
+        (The last few questions' are kept: the answerer and the topic finder search the same one.)"""
+        return list(self._terms_of(text))
+
+    def _query_terms(self, text: str) -> tuple[tuple[str, bool], ...]:
         out = []
         for w in words(text):
             if w in STOPWORDS:
@@ -127,43 +154,61 @@ class Index:
                 if fixed is not None:
                     t = stem(fixed)
             out.append((t, t in self._postings))
-        return out
+        return tuple(out)
 
     def search(self, text: str, limit: int = 10, groups: Iterable[str] | None = None) -> list[Hit]:
         """The best items for `text`, best first; with `groups`, only items of those groups."""
-        keep = frozenset(groups) if groups is not None else None
-        qterms = self.query_terms(text)
+        keep = sorted(self._by_group) if groups is None else [g for g in dict.fromkeys(groups) if g in self._by_group]
+        qterms = self._terms_of(text)
         known = list(dict.fromkeys(t for t, k in qterms if k))
         unknown = sum(1 for _, k in qterms if not k)
-        # A word the question comes back to ("grocery shopping … the store") is what it is about.
-        repeats = {t: 1 + REPEAT_WEIGHT * math.log(sum(1 for q, _ in qterms if q == t)) for t in known}
         scores: dict[int, float] = defaultdict(float)
-        norms, weights, doc_groups = self._norms, self._weights, self._groups
+        norms, weights = self._norms, self._weights
         for t in known:
-            idf = self._idf[t] * repeats[t]
-            for doc, tf in self._postings[t].items():
-                if keep is not None and doc_groups[doc] not in keep:
+            # A word the question comes back to ("grocery shopping … the store") is what it is about.
+            asked = sum(1 for q, _ in qterms if q == t)
+            idf = self._idf[t] * (1 + REPEAT_WEIGHT * math.log(asked)) if asked > 1 else 0.0
+            for group in keep:
+                found = self._by_group[group].get(t)
+                if found is None:
                     continue
-                scores[doc] += idf * tf * K1_PLUS_1 / (tf + norms[doc]) * weights[doc]
+                if asked == 1:  # the contribution worked out when the index was made
+                    pairs = iter(found)
+                    for doc, part in zip(pairs, pairs, strict=False):  # (passage, contribution) in turn
+                        scores[doc] += part
+                else:
+                    posting = self._postings[t]
+                    for doc in found[::2]:
+                        tf = posting[doc]
+                        scores[doc] += idf * tf * K1_PLUS_1 / (tf + norms[doc]) * weights[doc]
+        # Each item scores as its best passage; of passages scoring the same, the first one met
+        # (items never span groups, so the order of the groups above does not change which).
+        ids, groups = self._ids, self._groups
         best: dict[tuple[str, str], tuple[float, int]] = {}  # (group, item) -> its best passage
         for doc, score in scores.items():
-            item = (self._groups[doc], self._ids[doc])
-            if item not in best or score > best[item][0]:
+            item = (groups[doc], ids[doc])
+            held = best.get(item)
+            if held is None or score > held[0]:
                 best[item] = (score, doc)
         total = sum(self._idf[t] for t in known) + unknown * UNKNOWN_WEIGHT * self._max_idf
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
-        return [Hit(item, score, round(self._confidence(doc, known, total), 4), self._texts[doc], group)
+        ranked = nsmallest(limit, best.items(), key=lambda kv: (-kv[1][0], kv[0]))  # sorted(...)[:limit]
+        weighed = [(self._idf[t], self._postings[t]) for t in known]
+        return [Hit(item, score, round(self._confidence(doc, weighed, total), 4), self._texts[doc], group)
                 for (group, item), (score, doc) in ranked]
 
-    def _confidence(self, doc: int, known: list[str], total: float) -> float:
-        matched_terms = [t for t in known if doc in self._postings[t]]
-        matched = sum(self._idf[t] for t in matched_terms)
+    def _confidence(self, doc: int, weighed: list[tuple[float, dict[int, int]]], total: float) -> float:
+        """`weighed`: each known query term's weight and postings, in the question's order."""
+        matched, shared = 0.0, 0  # the weights summed in order, as `sum` did: the same to the last bit
+        for idf, posting in weighed:
+            if doc in posting:
+                matched += idf
+                shared += 1
         # Two views of fit: how much of the question the passage explains, and how much of the
         # passage the question contains. Long questions with context score on the second, short
         # ones on the first; supporting text (weight < 1) counts for less.
         question_cov = matched / total if total else 0.0
         passage_cov = matched / self._mass[doc] if self._mass[doc] else 0.0
         confidence = (0.5 * question_cov + 0.5 * min(passage_cov, 1.0)) * min(1.0, self._weights[doc] + 0.3)
-        if len(matched_terms) < 2:
+        if shared < 2:
             confidence *= 0.5  # one shared word is weak evidence, however rare the word
         return confidence

@@ -186,3 +186,29 @@ async def test_over_the_bound_the_ack_still_goes_out_with_a_kind_busy_reply(plat
     await platform.drain()
     assert platform.adapter.in_flight == 0
     assert text_of(await ws.say("/peer hello", user="U2"))
+
+
+async def test_past_the_bound_on_requests_waiting_at_the_replay_check_a_command_is_told_busy_at_once(platform, fake, ws,
+                                                                                                 monkeypatch):
+    """With as many requests waiting for the replay check as allowed (the database busy), one more
+    /peer is acknowledged at once with the kind busy reply and never answered; the one waiting is answered."""
+    import asyncio
+    import threading
+
+    monkeypatch.setattr("adapters.slack.gate.DEDUPE_WAIT", 60)  # the first one keeps waiting, however slow the machine
+    platform.gate.max_waiting = 1
+    release = threading.Event()
+    platform.adapter.door._executor.submit(release.wait)  # the replay check's thread is held up
+    waiting = asyncio.ensure_future(ws.command("hello", user="U1"))
+    while platform.gate.waiting < 1:
+        await asyncio.sleep(0.01)
+    body = urlencode(payloads.slash("hello", user="U2")).encode()
+    headers = signed_headers(SECRET, body, "application/x-www-form-urlencoded")
+    async with aiohttp.ClientSession() as session:
+        async with session.post(ws.endpoint, data=body, headers=headers) as response:
+            assert response.status == 200
+            assert "try again in a minute" in await response.text()
+    release.set()
+    assert await waiting == 200
+    await platform.drain()
+    assert [c.args.get("user") for c in fake.called("chat.postEphemeral")] == ["U1"]
