@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from bot import cache_file
+from bot.answering import text as text_module
 from bot.answering.text import clean, terms
 from bot.content.catalog import Catalog
 
@@ -93,7 +94,12 @@ def training_data(catalog: Catalog, negatives_path: Path = NEGATIVES) -> tuple[l
 
 
 def data_key(texts: list[str], labels: list[str]) -> str:
+    """A hash of the training texts and of the code that turns them into features (this module and
+    `bot.answering.text`), so an edit to either refits rather than reading a stale model."""
     digest = hashlib.sha256(VERSION.encode())
+    for module in (text_module, sys.modules[__name__]):
+        assert module.__file__ is not None
+        digest.update(Path(module.__file__).read_bytes())
     for text, label in zip(texts, labels, strict=True):
         digest.update(f"{label}\t{text}\n".encode())
     return digest.hexdigest()[:20]
@@ -223,7 +229,9 @@ def fit(texts: list[str], labels: list[str], key: str = "") -> Model:
 
     vectorizer = TfidfVectorizer(analyzer=features, sublinear_tf=True, min_df=1, dtype=np.float32)
     x = vectorizer.fit_transform(texts)
-    clf = LinearSVC(C=C).fit(x, labels)
+    # A fixed seed: liblinear shuffles its coordinate descent, so an unseeded fit gives slightly different
+    # weights on every machine, and a near-tie could answer differently on a fresh clone.
+    clf = LinearSVC(C=C, random_state=0).fit(x, labels)
     vocab = {f: int(i) for f, i in vectorizer.vocabulary_.items()}
     return _from_arrays(vocab, vectorizer.idf_, clf.coef_.T, clf.intercept_, tuple(str(c) for c in clf.classes_),
                         key or data_key(texts, labels))
