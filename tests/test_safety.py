@@ -821,3 +821,15 @@ def test_nothing_explains_away_a_harm_done_on_purpose():
     """A burn on a kettle is an accident; on purpose, it is self-harm."""
     assert crisis.read("burned my wrist on the kettle making tea").level != crisis.CRISIS
     assert crisis.read("burned my wrist on the kettle on purpose. it helped so im gonna keep doing it").level == crisis.CRISIS
+
+
+def test_a_question_about_a_crisis_the_writer_then_says_is_their_own_gets_the_crisis_reply():
+    """"What's the policy on staff who are suicidal? Asking because I am" is the writer's own crisis."""
+    reading = crisis.read("What's the policy on staff who are suicidal? Asking because I am, right now.")
+    assert (reading.level, reading.towards) == (crisis.CRISIS, "self")
+
+
+def test_i_am_the_one_who_is_going_to_hurt_someone_is_the_writers_intent():
+    """"Tomorrow I'm the one who's going to smash his face in" is the writer's intent, turned towards others."""
+    reading = crisis.read("tomorrow I'm the one who's going to smash that guy's face in")
+    assert (reading.level, reading.towards) == (crisis.CRISIS, "others")

@@ -126,7 +126,7 @@ THIRD = PERSONS | {"him", "her", "them", "who", "person", "people", "client", "c
                    "participants", "members", "residents",
                    "supervisor", "manager", "boss", "doctor", "nurse", "therapist", "counsellor", "counselor", "pastor",
                    "screener", "questionnaire", "survey", "form", "boy", "girl", "lad", "fisherman", "sheriff", "mod",
-                   "mods", "admin",
+                   "mods", "admin", "character",
                    "peers", "friend", "coworker", "colleague", "member", "son", "daughter", "youth", "kid",
                    "woman", "man", "anyone", "everyone"}
 NEGATIONS = {"not", "never", "no"}
@@ -304,7 +304,7 @@ LAUGH = re.compile(r"\b(?:lol|lmao|haha\w{0,10}|jk|rofl)\b|[\U0001F602\U0001F923
 # An ordinary absence explains a goodbye or "I won't be here" ("my last day before parental leave",
 # "it's been real, see you tomorrow").
 ABSENCE = re.compile(r"\b(?:vacation|holidays?|parental leave|maternity leave|sick leave|(?<!not a )new job|(?:my )?last day (?:at|with|in|on) (?:the|this|my|our)|"
-                     r"(?<!not )retir\w{0,6}|while i am (?:away|gone|out|visiting)|out of town|staying (?:at|with|over)|sleeping over|leaving (?:do|party|drinks)|farewell party|send off|going away party|snowed in|no signal|no reception|phone line|lines? (?:is |are )?down|on leave|back before dark|"
+                     r"(?<!not )retir\w{0,6}|while i am (?:away|gone|out|visiting)|out of town|staying (?:at|with|over)|sleeping over|ferry|flight|for a (?:week|weekend|few days|fortnight)|cottage|cabin|plumber|electrician|lockbox|leaving (?:do|party|drinks)|farewell party|send off|going away party|snowed in|no signal|no reception|phone line|lines? (?:is |are )?down|on leave|back before dark|"
                      r"back in (?:a|one|two|three|four|five|six|[0-9]+) (?:days?|weeks?|months?)|just responsible|"
                      r"being (?:responsible|organi[sz]ed|practical|prepared)|pre ?(?:plan\w*|paid)|estate planning|moving (?:back )?(?:to|away|house|home)|for the (?:audit|inspection|accreditation|review)|tax return|trip|conference|day off|time off|annual leave|"
                      r"appointment|next week|back on|back monday|back next|see you (?:tomorrow|monday|tuesday|"
@@ -326,6 +326,8 @@ GIVEAWAY = re.compile(r"\b(?:anyone want|who wants|up for grabs|free to (?:a )?g
                       r"donat\w{1,6}|charity shop|moving house|new place)\b")
 # "…haha. I mean it though": the writer takes the laugh back.
 SERIOUS = re.compile(r"\b(?:i mean it|i am serious|im serious|not (?:a joke|joking|kidding)|no joke)\b")
+ASKING_FOR_ME = re.compile(r"\b(?:asking|ask) (?:because|cause|as) i am(?= *$| *,| right now| too| one)|\basking for "
+                          r"(?:me|myself)(?= *$| *,)|\bi am the one(?= *$| *,)")
 # "burned my wrist on the kettle on purpose": nothing explains a sign done on purpose.
 ON_PURPOSE = re.compile(r"\b(?:on purpose|deliberately|intentionally)\b")
 # "respawned 40 times on that level, i want to die lmao": a laugh about a game is a figure of speech.
@@ -352,6 +354,7 @@ I_MEAN = re.compile(r"\b(?:the|our|that|this) (?!life\b)[a-z]+(?: [a-z]+){0,8} ,
 ORDINARY_REASON = re.compile(r"\b(?:it is|its|that is|thats|it will be) because (?:the|my|of the|of my) (?:storm|power|"
                              r"internet|wifi|wi fi|phone|battery|car|kids?|flight|train|bus|snow|ice)\b|snowed in|phone line|no signal|"
                              r"no reception|check the nets|back before dark|just responsible|pre ?plan\w*|leaving (?:do|party|drinks)|"
+                             r"plumber|electrician|contractor|lockbox|courier|"
                              r"\b(?:power|internet|wifi) (?:is |went |was |goes )?(?:out|down)\b")
 # A plan for the evening that is an evening: "I've got a plan for tonight: pizza, hot bath, in bed by 9".
 LEISURE = re.compile(r"\b(?:pizza|bath|bubble bath|movie|movies|netflix|takeout|takeaway|early night|in bed by|"
@@ -467,7 +470,12 @@ def _negated(before: list[str]) -> bool:
 
 
 def _subject(before: list[str], reach: int = 6) -> str | None:
-    for token in reversed(before[-reach:]):
+    window = before[-reach:]
+    for at in range(len(window) - 1, -1, -1):
+        token = window[at]
+        # "I'm the one who's going to…": "who" stands for the writer
+        if token == "who" and window[max(0, at - 4):at] == ["i", "am", "the", "one"]:
+            return "i"
         if token in FIRST or token in THIRD:
             return token
     return None
@@ -744,6 +752,11 @@ def read(text: str) -> Reading:
     level, towards = _combine(found, helping,
                               lambda: crisis_model.distress(whole) if first_person and words >= crisis_model.NOTE_WORDS else 0.0,
                               lambda: bool(CRISIS_TOPIC.search(whole)))
+    # "What's the policy on staff who are suicidal? Asking because I am": a question about a crisis that
+    # the writer then says is their own.
+    if level != CRISIS and ASKING_FOR_ME.search(whole) and any(c in PLAIN | {"method", "means-ready"} for c, _, _ in found):
+        level, towards = CRISIS, "self"
+        why.append("asking-for-me:self")
     if (level != CRISIS and first_person and words >= crisis_model.LIFT_WORDS and not explained
             and not IDIOMS.search(whole) and not DECLUTTERING.search(whole) and not ORDINARY_REASON.search(whole)
             and not (LIVED.search(whole) and not PRESENT.search(whole))
