@@ -72,7 +72,12 @@ STRONG_RISKS = ("reporting", "agenda", "power")
 # duty is what the sources warn about (busy work, the peer role drifting).
 GUARDED_SIDES = ((("who asked", "the team"), ("how often", "routine")),
                  "the team wants it as a routine part of your job")
-SUPERVISOR_ASKS = re.compile(r"^\(?(?:non-peer )?(?:supervisor|manager)\)|\bmy peer (?:worker|staff|specialist|employee|supporter)s?\b")
+SUPERVISOR_ASKS = re.compile(r"^\(?(?:non-peer )?(?:supervisor|manager)\)|\bmy peer (?:worker|staff|specialist|employee|supporter)s?\b"
+                             # Round 6: "a peer worker on my team", "our new peer hire", "I manage the
+                             # nursing side": a supervisor or manager asking about a peer worker's job.
+                             r"|\ba peer (?:worker |staff |specialist |supporter )?on (?:my|our) team\b"
+                             r"|\b(?:our|the) new peer (?:hire|worker|staff|specialist|supporter)\b"
+                             r"|^i (?:supervise|manage) (?:the|a|an|our) ")
 ABOUT_STAFF = re.compile(r"\b(?:peer workers?|peer staff|supervis\w*|employ\w*|hir(?:e|ing)|staff member|discipline|performance)\b")
 # "Can my peer worker help a client think through…": a supervisor asking whether a task with the
 # people supported is peer work, which the rulings about that task answer.

@@ -50,6 +50,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|tell (?:me|us|the team|them|staff) what (?:[\w']+ ){1,5}?(?:says?|said|tells?|told|shares?|shared)\b"
         # "So I can tell them if he's still using": passing on what the person does.
         r"|tell (?:them|the team|staff|the staff|the doctor|his team|her team|their team) (?:if|whether|when|what|how (?:much|often)) (?:he|she|they|the person)\b"
+        # Round 6: "he told me in confidence he skips group; the team asks, do I tell them?": passing
+        # on what was said in confidence.
+        r"|(?:in confidence|confided|in private|privately)\b[^?]{0,120}?\b(?:do|should|can|would|must) i (?:tell|let|inform|update) (?:them|the team|staff|my (?:team|supervisor|manager))\b"
         # Writing down what someone says for their chart is reporting on them.
         r"|(?:write|note|jot|take) (?:down |notes? (?:on|about|of) )?(?:what|everything|all) (?:he|she|they|the person) (?:says?|said|tells?|told)"
         # Judging someone for a file is reporting on them, whatever the form is called.

@@ -202,7 +202,9 @@ RISK_WORDS: dict[str, dict[str, re.Pattern[str]]] = {
             r"|report(?:ing|s)? (?:a|any|the|suspected|(?:a )?(?:reasonable )?suspicion|abuse|neglect|concerns?)\b"
             # "so I can tell them if he's still using": passing on what the person does.
             r"|tell (?:them|the team|staff|the staff|the doctor|his team|her team|their team) (?:if|whether|when|what|how (?:much|often)) (?:he|she|they|the person)\b"
-            r"|inform(?:ing)? (?:the|my|your) (?:team|supervisor|manager))"),
+            r"|inform(?:ing)? (?:the|my|your) (?:team|supervisor|manager)"
+            # Round 6: "told me in confidence…; do I tell them?"
+            r"|(?:in confidence|confided|in private|privately)\b[^?]{0,120}?\b(?:do|should|can|would|must) i (?:tell|let|inform|update) (?:them|the team|staff|my (?:team|supervisor|manager))\b)"),
         # Round 5: helping the person decide what to tell their team, the choice left with them.
         "their own choice": re.compile(
             r"\b(?:leav(?:e|es|ing) (?:it|the choice|the decision|that|it all) (?:up )?(?:to|with) (?:her|him|them|the person)"
