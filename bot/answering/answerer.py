@@ -278,12 +278,22 @@ class Answerer:
         if stance.MOST_OF_THE_JOB.search(clean(question)) \
                 and (top.ruling.criteria or {}).get("lived_experience") == "no" and COARSE[verdict] == "yes":
             unaccounted.append("most of the job")
+        # Standing by while someone is not breathing, against a ruling that says to act in an
+        # emergency (call for help, naloxone): the sources say no to standing by (standards 1095-1099).
+        standing_by = stance.stands_by_in_emergency(question) and COARSE[verdict] == "yes" \
+            and bool(stance.ACTS_IN_EMERGENCY.search(clean(top.ruling.task)))
+        if standing_by:
+            verdict = "no"
         if unaccounted:
             table = LEAN_DOWN_HARD if any(f in STRONG_RISKS or f in ("unwanted", "most of the job") for f in unaccounted) else LEAN_DOWN
             verdict = table.get(verdict, verdict)
         tempered = tuple(f"You mentioned that {EXPLAIN[f]}, which moves this away from peer work."
                          for f in unaccounted) if verdict != top.ruling.verdict else ()
         reasons = tempered + top.ruling.reasons[: 3 - min(len(tempered), 1)]
+        if standing_by:
+            reasons = ("In an emergency the sources say to step in and get help, not to stand by: it is not the "
+                       f"moment for leaving the choice with the person. {top.ruling.task} leans {top.ruling.verdict}.",
+                       ) + top.ruling.reasons[:2]
         # A question told in the first person about the asker's own work (stance "asking as": "I'm the
         # one answering our peer warmline", "do I even have to document my interactions?") is about
         # a situation, not bare: round 5 measured +8 over five sets, one swap on blind 4.

@@ -241,6 +241,24 @@ ABOUT_PEER_STAFF = re.compile(r"\b(?:peer (?:workers?|staff|specialists?|employe
 MOST_OF_THE_JOB = re.compile(
     r"\b(?:most|the (?:majority|bulk)|(?:more than |over )?half|all|\d{2,3} ?(?:%|percent)) of (?:my|the|our) (?:week|weeks|time|days?|job|hours|shifts?|workload)\b"
     r"|\b(?:my|the) (?:whole|entire) (?:job|week|day|shift)\b")
+# Round 6: standing by in a medical emergency ("isn't breathing… do I just sit with them and respect
+# their choices?"). Standards 1095-1099: an emergency calls for jumping in, not for supporting
+# self-determination; a ruling that says yes to acting in one says no to standing by. Read on its
+# own, outside SIDES, like MOST_OF_THE_JOB: the question and the ruling are about the same moment.
+EMERGENCY = re.compile(
+    r"\b(?:(?:isn'?t|is not|not|stopped|stops) breathing|collaps\w*|unconscious|unresponsive|won'?t wake up|overdos\w*|seizure)")
+STANDS_BY = re.compile(
+    r"\b(?:just|only|simply) (?:sit|stay|wait|watch)\b|\bdo nothing\b|\bnot (?:call|do) (?:anything|911|an ambulance|emergency)"
+    r"|\bwithout calling\b|\bwait (?:it out|and see)\b|\bleave (?:him|her|them) (?:be|alone)\b|\bhold off (?:on )?calling\b")
+ACTS_IN_EMERGENCY = re.compile(r"\b(?:calling emergency|call(?:ing)? (?:911|an ambulance|emergency)|naloxone)\b")
+
+
+def stands_by_in_emergency(question: str) -> bool:
+    """The question proposes standing by while someone's life is in danger."""
+    t = clean(question)
+    return bool(EMERGENCY.search(t) and STANDS_BY.search(t))
+
+
 # A danger to someone's life or safety, which the sources let (or make) a peer worker pass on.
 SAFETY = re.compile(
     r"\b(?:suicid\w*|kill(?:ing|s|ed)? (?:him|her|them|my|your)sel\w*|end (?:his|her|their) life|want(?:s|ed)? to die|self[- ]harm\w*"
