@@ -78,7 +78,8 @@ SUPERVISOR_ASKS = re.compile(r"^\(?(?:non-peer )?(?:supervisor|manager)\)|\bmy p
                              r"|\ba peer (?:worker |staff |specialist |supporter )?on (?:my|our) team\b"
                              r"|\b(?:our|the) new peer (?:hire|worker|staff|specialist|supporter)\b"
                              r"|^i (?:supervise|manage) (?:the|a|an|our) ")
-ABOUT_STAFF = re.compile(r"\b(?:peer workers?|peer staff|supervis\w*|employ\w*|hir(?:e|ing)|staff member|discipline|performance)\b")
+# ("…with another staff member" is work alongside staff, not about them.)
+ABOUT_STAFF = re.compile(r"\b(?:peer workers?|peer staff|supervis\w*|employ\w*|hir(?:e|ing)|(?<!another )(?<!other )staff member|discipline|performance)\b")
 # "Can my peer worker help a client think through…": a supervisor asking whether a task with the
 # people supported is peer work, which the rulings about that task answer.
 PEER_WORKERS_TASK = re.compile(
