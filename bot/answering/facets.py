@@ -42,7 +42,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "routine": re.compile(r"\b(?:every (?:day|week|morning|night|time|shift)|daily|weekly|routinely|regularly|all the time|always|each (?:day|week)|on a regular basis|as a routine"
                          # "the main thing I do" is routine by another name (handbook: "all you're ever asked to do")
                          r"|(?:big|main|major|large|biggest) part of|most of (?:my|the|our) (?:job|time|day|week)"
-                         r"|(?:my|the) whole (?:job|day|shift|week)|all (?:i|we) (?:ever )?do)\b"),
+                         r"|(?:my|the) whole (?:job|day|shift|week)|all (?:i|we) (?:ever )?do"
+                         # Round 6: "the default driver for every clinic run"
+                         r"|(?:the|our|their) default \w+|every (?:single )?(?:\w+ )?(?:run|trip|appointment|drive|shift))\b"),
     "occasional": re.compile(r"\b(?:once|one time|one-off|now and then|occasionally|sometimes|just this once|in an emergency|every so often)\b"),
     "reporting": re.compile(r"\b(?:report(?:ing)? (?:back|on|it|that|this|what)|report to|get (?:info|information|things) out of|tell the team|let (?:the team|them) know|keep (?:an )?eye on|monitor(?:ing)?|watch(?:ing)? (?:him|her|them|over|whether|if|for)|spy|check up on|keep tabs|inform the team|update the team|snitch|what i notice|what (?:she|he|they) (?:tells?|told|says?|said) (?:me|to me)"
         # Round 5: "ask my peer worker to tell me what clients say about their using": passing on what
