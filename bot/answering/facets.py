@@ -55,6 +55,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # Round 6: "he told me in confidence he skips group; the team asks, do I tell them?": passing
         # on what was said in confidence.
         r"|(?:in confidence|confided|in private|privately)\b[^?]{0,120}?\b(?:do|should|can|would|must) i (?:tell|let|inform|update) (?:them|the team|staff|my (?:team|supervisor|manager))\b"
+        # Round 6: "find out during her visits whether a client has started using again and tell me"
+        r"|(?:find out|check|see|ask)\b[^.?!]{0,30}?\b(?:if|whether) (?:a |the |my |our )?(?:client|participant|person|resident|he|she|they)\b[^.?!]{0,60}\band (?:tell|let|report)"
         # Writing down what someone says for their chart is reporting on them.
         r"|(?:write|note|jot|take) (?:down |notes? (?:on|about|of) )?(?:what|everything|all) (?:he|she|they|the person) (?:says?|said|tells?|told)"
         # Judging someone for a file is reporting on them, whatever the form is called.

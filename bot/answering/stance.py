@@ -291,6 +291,11 @@ def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: st
         said = {side for side, pattern in patterns.items() if pattern.search(t)}
         if "their own choice" in said:
             said = {"their own choice"}  # whatever is told, the person decides it
+        elif len(said) > 1 and "?" in t:
+            # Round 6: "she asked me to keep it secret… do I tell the team?": the question asked
+            # (the last sentence ending in "?") says which side the asker weighs.
+            asked = re.split(r"(?<=[.!?])\s+", t[: t.rindex("?") + 1])[-1]
+            said = {side for side in said if patterns[side].search(asked)} or said
         if said:
             found[dimension] = said
     if SUPERVISING.search(t):
