@@ -132,6 +132,13 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             r"\b(?:(?:let|letting|lets|allow|allowing) (?:my |a |the |our )?(?:peer (?:worker|staff|specialist)s?|him|her|them) (?:skip|off|ignore|bypass|not follow)"
             r"|exempt\w*|excus\w* (?:him|her|them) from|lower (?:the )?(?:bar|standards?|expectations)|bend(?:ing)? the rules"
             r"|special (?:treatment|rules|exceptions?))\b"),
+        # Round 6: a requirement put on peer workers alone ("every peer staff member must have their
+        # own WRAP on file, but nobody else"), the other side of holding them to the same expectations.
+        "singled out": re.compile(
+            r"\b(?:(?:but|and) (?:nobody|no one|no other staff|not anyone) else|when other staff (?:aren'?t|don'?t|are not|do not)"
+            r"|(?:other|the rest of the|non-peer) staff (?:don'?t|aren'?t|do not|are not|never) (?:have to|need to|required)"
+            r"|because (?:you'?re|they'?re|she'?s|he'?s|you are|they are|she is|he is) (?:a )?peers?(?: workers?)?(?:,|$| when| and)"
+            r"|only (?:for )?(?:the )?peer (?:staff|workers?)\b)"),
         "the same": re.compile(
             r"\b(?:(?:the )?same (?:job )?(?:expectations|standards?|rules|policies)|hold\w* (?:a peer worker|peer workers|them|him|her) (?:to|accountable))\b"),
     },
