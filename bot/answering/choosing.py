@@ -112,6 +112,8 @@ LEANING = lazy(
     # Round 4: "is that in my role?", "in scope?", "is this actually my job??", "peer stuff or not?",
     # "can the peer worker take over…", "is that something peers can take on?".
     r"|\b(?:in|part of) (?:my|her|his|their|the peer'?s?) (?:peer )?role\b|\bin scope\b|\bpeer stuff\b"
+    # Round 6: "Peer job or not: visiting a participant at home."
+    r"|\bpeer (?:job|task|work|role|role's|duty) or not\b"
     r"|\bis (?:that|this|it) (?:actually|really|even|still) (?:a |my |our |a peer )?(?:job|task|peer job)\b"
     r"|\bsomething (?:a )?peers? (?:workers? )?(?:can|could|should) (?:do|take on)\b"
     r"|\b(?:is|does) (?:that|this|it) (?:true|apply|count|hold)(?: for| to)? (?:a |us )?peers?\b"
