@@ -53,6 +53,12 @@ PAIRS = [
     ("she's overwhelmed, so I'll just take over and deal with her landlord myself", "taking over", "takes over"),
     ("supervisor here: can my peer worker cover the front desk?", "asking as", "supervisor"),
     ("team says I should get him into the day program", "who asked", "the team"),
+    # Round 6 (paraphrased): telling what was said in confidence, the question asked deciding between
+    # keeping and telling, a requirement on peers alone, a nurse wanting the peer's view.
+    ("she mentioned in confidence that she stopped her meds. staff keep asking. should I tell them?", "watching or reporting", "reports"),
+    ("he wants me to keep it a secret that he's thinking of ending his life. do I tell my supervisor?", "watching or reporting", "reports"),
+    ("the agency wants peer staff to sign a sobriety pledge, but no one else", "expectations", "singled out"),
+    ("the psychiatrist wants my view on whether he's coping", "who asked", "the team"),
 ]
 
 

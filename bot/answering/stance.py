@@ -270,7 +270,7 @@ def stands_by_in_emergency(question: str) -> bool:
 
 # A danger to someone's life or safety, which the sources let (or make) a peer worker pass on.
 SAFETY = re.compile(
-    r"\b(?:suicid\w*|kill(?:ing|s|ed)? (?:him|her|them|my|your)sel\w*|end (?:his|her|their) life|want(?:s|ed)? to die|self[- ]harm\w*"
+    r"\b(?:suicid\w*|kill(?:ing|s|ed)? (?:him|her|them|my|your)sel\w*|end(?:ing|s)? (?:his|her|their) (?:own )?life|want(?:s|ed)? to die|self[- ]harm\w*"
     r"|(?:hurt|harm)(?:s|ing|ed)?\b(?! reduction)|(?:beaten|hit|attacked|assaulted)\b"
     r"|life (?:is |may be |might be |could be )?(?:at risk|in danger)|risk to (?:life|someone'?s life)|danger\w*|unsafe"
     r"|abuse\w*|neglect\w*|overdos\w*|emergenc\w*|weapon|gun|threat\w*)")
