@@ -59,6 +59,8 @@ PAIRS = [
     ("he wants me to keep it a secret that he's thinking of ending his life. do I tell my supervisor?", "watching or reporting", "reports"),
     ("the agency wants peer staff to sign a sobriety pledge, but no one else", "expectations", "singled out"),
     ("the psychiatrist wants my view on whether he's coping", "who asked", "the team"),
+    ("can I run the needle exchange desk without bringing in my own story?", "own experience", "left out"),
+    ("can I run a harm reduction chat drawing on my own experience?", "own experience", "brought in"),
 ]
 
 

@@ -144,6 +144,16 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
         "the same": re.compile(
             r"\b(?:(?:the )?same (?:job )?(?:expectations|standards?|rules|policies)|hold\w* (?:a peer worker|peer workers|them|him|her) (?:to|accountable))\b"),
     },
+    # Round 6: the asker's own lived experience brought in or left out ("handing out kits without
+    # talking about my own experience"), the side the toolkit's most essential test turns on.
+    "own experience": {
+        "left out": re.compile(
+            r"\bwithout (?:(?:really|ever|being (?:encouraged|able|allowed) to|having to) )?(?:talking about|sharing|share|using|bringing in"
+            r"|mentioning|drawing on|talk about|use) (?:my|your|our|their|any|his|her) (?:own )?(?:lived )?(?:experience|story|recovery)"),
+        "brought in": re.compile(
+            r"\b(?:sharing|share|shares|talking about|talk about|using|use|drawing on|draw on|bringing in|bring in) (?:my|your|our) (?:own )?"
+            r"(?:lived )?(?:experience|story|recovery)"),
+    },
     # Round 5: work that takes the place of peer work ("most of my week on reports instead of seeing
     # people"), the side of the handbook's test of tasks anyone could do.
     "peer work": {
@@ -296,6 +306,8 @@ def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: st
         for side, pattern in patterns.items():
             if pattern.search(t):
                 found.setdefault(dimension, set()).add(side)
+    if found.get("own experience") == {"left out", "brought in"}:
+        found["own experience"] = {"left out"}  # "without sharing my experience" names it to leave it out
     for dimension, patterns in RISK_WORDS.items():
         said = {side for side, pattern in patterns.items() if pattern.search(t)}
         if "their own choice" in said:
