@@ -70,6 +70,12 @@ def test_each_side_of_a_pair_is_read(question, dimension, side):
     assert stance.of_question(question).get(dimension) == frozenset({side})
 
 
+def test_being_held_against_their_will_is_their_situation_not_the_askers_agenda():
+    """An involuntary hold ("detained … against his will") is not the asker acting against his wishes."""
+    read = stance.of_question("he's been detained on the psych ward against his will. can I sit with him and go over his rights?")
+    assert "the person's wish" not in read and "whose agenda" not in read and "side" not in read
+
+
 def test_testifying_for_someone_is_taking_their_side_not_doing_it_for_them():
     """"Testify for him" is support at a hearing, not doing a task on his behalf."""
     assert "who acts" not in stance.of_question("can I testify for him at the hearing?")

@@ -103,9 +103,20 @@ _HOW_IT_IS_FOR = re.compile(
     rf"|\b(?:fall|falls|falling|fell|fallen) for {_PERSON}|\bfeelings? for {_PERSON}")
 
 
+# Round 6: "being held in hospital against her will" tells the person's situation (an involuntary
+# hold), not something the asker would do against their wishes; read as such before any facet.
+INVOLUNTARY = re.compile(r"\b(?:held|detained|kept|admitted|committed|hospitali[sz]ed|sectioned|certified|locked up)\b"
+                         r"([^.?!]{0,30}?) against (?:his|her|their|my) will\b")
+
+
+def situation(t: str) -> str:
+    """`t` (cleaned) with an involuntary hold said as a situation ("held in the ER involuntarily")."""
+    return INVOLUNTARY.sub(lambda m: f"held{m.group(1)} involuntarily", t)
+
+
 @lru_cache(maxsize=32)  # the answerer reads a question's facets three times over
 def detect(text: str) -> frozenset[str]:
-    t = clean(text)
+    t = situation(clean(text))
     found = {name for name, pattern in PATTERNS.items() if pattern.search(_HOW_IT_IS_FOR.sub(" ", t) if name == "for" else t)}
     if "with" in found and "for" in found:
         # "go with them to pick up groceries for them" is still doing it with them; keep both so

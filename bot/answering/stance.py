@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.answering.facets import detect
+from bot.answering.facets import detect, situation
 from bot.answering.text import clean
 
 _P = r"(?:him|her|them|the person|someone|somebody|my client|the participant)"
@@ -301,7 +301,7 @@ def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: st
         for facet, side in sides.items():
             if facet in facets:
                 found.setdefault(dimension, set()).add(side)
-    t = clean(text)
+    t = situation(clean(text))
     for dimension, patterns in SIDES.items():
         for side, pattern in patterns.items():
             if pattern.search(t):
