@@ -100,7 +100,9 @@ _HOW_IT_IS_FOR = re.compile(
     rf"\b(?:optional|ok|okay|fine|good|right|hard|easy|safe|unsafe|important|necessary|required|mandatory|useful|helpful"
     rf"|available|appropriate|enough|best|better|worse|bad|healthy|normal|triggering|confusing|scary) for {_PERSON}"
     # "I'm falling for someone I support", "feelings for her": being drawn to them.
-    rf"|\b(?:fall|falls|falling|fell|fallen) for {_PERSON}|\bfeelings? for {_PERSON}")
+    rf"|\b(?:fall|falls|falling|fell|fallen) for {_PERSON}|\bfeelings? for {_PERSON}"
+    # Round 6: "whatever is going on for him that week": what the person is living through.
+    rf"|\b(?:going on|happening|coming up|hard) for {_PERSON}")
 
 
 # Round 6: "being held in hospital against her will" tells the person's situation (an involuntary
