@@ -166,9 +166,9 @@ def test_workplace_chatter_and_clinical_questions_get_no_answer(module_bot):
 # blind3_heldout was only a no-worse check, but round 5 read some of its misses). (set, task agreement floor, topic top-1 floor,
 # out of scope "not sure" floor): what the answerer reaches today, so no change may make one worse.
 BLIND = ("fresh", "blind2", "blind3", "blind3_heldout", "blind4", "blind4_heldout", "blind5", "blind5_heldout", "blind6")
-BLIND_FLOORS = {"fresh": (146, 80, 22), "blind2": (117, 37, 20), "blind3": (93, 43, 14),
+BLIND_FLOORS = {"fresh": (147, 80, 22), "blind2": (117, 37, 20), "blind3": (93, 43, 14),
                 "blind3_heldout": (43, 15, 8), "blind4": (98, 38, 16), "blind4_heldout": (58, 22, 8),
-                "blind5": (92, 50, 14), "blind5_heldout": (43, 21, 6), "blind6": (109, 41, 17)}
+                "blind5": (92, 50, 14), "blind5_heldout": (43, 21, 6), "blind6": (111, 41, 17)}
 
 
 @pytest.mark.parametrize("name", BLIND)

@@ -76,6 +76,12 @@ def test_being_held_against_their_will_is_their_situation_not_the_askers_agenda(
     assert "the person's wish" not in read and "whose agenda" not in read and "side" not in read
 
 
+def test_what_staff_do_not_want_is_not_the_persons_wish():
+    """"Our director doesn't want to…" is staff reluctant, not the person refusing support."""
+    read = stance.of_question("our director doesn't want to put the peer on a performance plan. should she be held to the same rules?")
+    assert "the person's wish" not in read and "whose agenda" not in read
+
+
 def test_testifying_for_someone_is_taking_their_side_not_doing_it_for_them():
     """"Testify for him" is support at a hearing, not doing a task on his behalf."""
     assert "who acts" not in stance.of_question("can I testify for him at the hearing?")

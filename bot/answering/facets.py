@@ -111,9 +111,18 @@ INVOLUNTARY = re.compile(r"\b(?:held|detained|kept|admitted|committed|hospitali[
                          r"([^.?!]{0,30}?) against (?:his|her|their|my) will\b")
 
 
+# Round 6: "our HR director doesn't want to let go of a peer…": what staff do not want is not the
+# person's wish, nor someone else's agenda over the person.
+STAFF_DO_NOT_WANT = re.compile(
+    r"\b((?:the|our|my|their) (?:hr |program |clinical |executive )?(?:director|manager|boss|supervisor|team|agency|employer|management|hr|coordinator)"
+    r"|hr|human resources|management) (?:doesn'?t|don'?t|does not|do not) want to\b")
+
+
 def situation(t: str) -> str:
-    """`t` (cleaned) with an involuntary hold said as a situation ("held in the ER involuntarily")."""
-    return INVOLUNTARY.sub(lambda m: f"held{m.group(1)} involuntarily", t)
+    """`t` (cleaned) with an involuntary hold said as a situation ("held in the ER involuntarily"),
+    and staff not wanting something said as staff being reluctant."""
+    t = INVOLUNTARY.sub(lambda m: f"held{m.group(1)} involuntarily", t)
+    return STAFF_DO_NOT_WANT.sub(lambda m: f"{m.group(1)} is reluctant to", t)
 
 
 @lru_cache(maxsize=32)  # the answerer reads a question's facets three times over
