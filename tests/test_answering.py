@@ -71,6 +71,27 @@ def test_doing_it_without_the_person_there_is_not_answered_by_a_ruling_silent_on
     assert verdict not in ("yes", "likely")
 
 
+def test_standing_by_while_someone_is_not_breathing_is_not_a_yes(bot):
+    """Only staying beside someone who has stopped breathing, to respect their choices, leans no:
+    an emergency calls for getting help (standards 1095-1099)."""
+    verdict = task_verdict(bot, "a man just collapsed in the lobby and has stopped breathing, looks like an overdose. "
+                                "should I only stay with him and leave it up to him?")
+    assert verdict in ("no", "unlikely")
+
+
+def test_a_manager_asking_about_a_peer_worker_on_their_team_gets_no_yes_from_a_ruling_about_the_work(bot):
+    """"A peer worker on my team…" is a supervisor asking; a ruling about work alongside another staff
+    member cannot answer yes to phoning her counsellor about her job."""
+    verdict = task_verdict(bot, "A peer worker on my team keeps clashing with co-workers and running late. "
+                                "Should I ring her counsellor to discuss it?")
+    assert verdict not in ("yes", "likely")
+
+
+def test_a_peer_job_or_not_question_gets_a_leaning(bot):
+    """"Peer job or not: <activity>" asks for a verdict, so the reply opens with one."""
+    assert task_verdict(bot, "Peer job or not: going on a home visit to someone I support.") in ("yes", "likely")
+
+
 def test_asking_whether_something_i_did_is_ok_gets_a_leaning(bot):
     """"I did X… is that ok?" asks for a verdict on what the asker did, so it gets a leaning
     rather than "I don't know"; asked about someone else's conduct it stays a topic question."""

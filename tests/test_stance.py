@@ -53,6 +53,14 @@ PAIRS = [
     ("she's overwhelmed, so I'll just take over and deal with her landlord myself", "taking over", "takes over"),
     ("supervisor here: can my peer worker cover the front desk?", "asking as", "supervisor"),
     ("team says I should get him into the day program", "who asked", "the team"),
+    # Round 6 (paraphrased): telling what was said in confidence, the question asked deciding between
+    # keeping and telling, a requirement on peers alone, a nurse wanting the peer's view.
+    ("she mentioned in confidence that she stopped her meds. staff keep asking. should I tell them?", "watching or reporting", "reports"),
+    ("he wants me to keep it a secret that he's thinking of ending his life. do I tell my supervisor?", "watching or reporting", "reports"),
+    ("the agency wants peer staff to sign a sobriety pledge, but no one else", "expectations", "singled out"),
+    ("the psychiatrist wants my view on whether he's coping", "who asked", "the team"),
+    ("can I run the needle exchange desk without bringing in my own story?", "own experience", "left out"),
+    ("can I run a harm reduction chat drawing on my own experience?", "own experience", "brought in"),
 ]
 
 
@@ -60,6 +68,18 @@ PAIRS = [
 def test_each_side_of_a_pair_is_read(question, dimension, side):
     """Each question of a pair is read on its own side of the distinction."""
     assert stance.of_question(question).get(dimension) == frozenset({side})
+
+
+def test_being_held_against_their_will_is_their_situation_not_the_askers_agenda():
+    """An involuntary hold ("detained … against his will") is not the asker acting against his wishes."""
+    read = stance.of_question("he's been detained on the psych ward against his will. can I sit with him and go over his rights?")
+    assert "the person's wish" not in read and "whose agenda" not in read and "side" not in read
+
+
+def test_what_staff_do_not_want_is_not_the_persons_wish():
+    """"Our director doesn't want to…" is staff reluctant, not the person refusing support."""
+    read = stance.of_question("our director doesn't want to put the peer on a performance plan. should she be held to the same rules?")
+    assert "the person's wish" not in read and "whose agenda" not in read
 
 
 def test_testifying_for_someone_is_taking_their_side_not_doing_it_for_them():

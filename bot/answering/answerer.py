@@ -72,8 +72,14 @@ STRONG_RISKS = ("reporting", "agenda", "power")
 # duty is what the sources warn about (busy work, the peer role drifting).
 GUARDED_SIDES = ((("who asked", "the team"), ("how often", "routine")),
                  "the team wants it as a routine part of your job")
-SUPERVISOR_ASKS = re.compile(r"^\(?(?:non-peer )?(?:supervisor|manager)\)|\bmy peer (?:worker|staff|specialist|employee|supporter)s?\b")
-ABOUT_STAFF = re.compile(r"\b(?:peer workers?|peer staff|supervis\w*|employ\w*|hir(?:e|ing)|staff member|discipline|performance)\b")
+SUPERVISOR_ASKS = re.compile(r"^\(?(?:non-peer )?(?:supervisor|manager)\)|\bmy peer (?:worker|staff|specialist|employee|supporter)s?\b"
+                             # Round 6: "a peer worker on my team", "our new peer hire", "I manage the
+                             # nursing side": a supervisor or manager asking about a peer worker's job.
+                             r"|\ba peer (?:worker |staff |specialist |supporter )?on (?:my|our) team\b"
+                             r"|\b(?:our|the) new peer (?:hire|worker|staff|specialist|supporter)\b"
+                             r"|^i (?:supervise|manage) (?:the|a|an|our) ")
+# ("…with another staff member" is work alongside staff, not about them.)
+ABOUT_STAFF = re.compile(r"\b(?:peer workers?|peer staff|supervis\w*|employ\w*|hir(?:e|ing)|(?<!another )(?<!other )staff member|discipline|performance)\b")
 # "Can my peer worker help a client think through…": a supervisor asking whether a task with the
 # people supported is peer work, which the rulings about that task answer.
 PEER_WORKERS_TASK = re.compile(
@@ -273,12 +279,22 @@ class Answerer:
         if stance.MOST_OF_THE_JOB.search(clean(question)) \
                 and (top.ruling.criteria or {}).get("lived_experience") == "no" and COARSE[verdict] == "yes":
             unaccounted.append("most of the job")
+        # Standing by while someone is not breathing, against a ruling that says to act in an
+        # emergency (call for help, naloxone): the sources say no to standing by (standards 1095-1099).
+        standing_by = stance.stands_by_in_emergency(question) and COARSE[verdict] == "yes" \
+            and bool(stance.ACTS_IN_EMERGENCY.search(clean(top.ruling.task)))
+        if standing_by:
+            verdict = "no"
         if unaccounted:
             table = LEAN_DOWN_HARD if any(f in STRONG_RISKS or f in ("unwanted", "most of the job") for f in unaccounted) else LEAN_DOWN
             verdict = table.get(verdict, verdict)
         tempered = tuple(f"You mentioned that {EXPLAIN[f]}, which moves this away from peer work."
                          for f in unaccounted) if verdict != top.ruling.verdict else ()
         reasons = tempered + top.ruling.reasons[: 3 - min(len(tempered), 1)]
+        if standing_by:
+            reasons = ("In an emergency the sources say to step in and get help, not to stand by: it is not the "
+                       f"moment for leaving the choice with the person. {top.ruling.task} leans {top.ruling.verdict}.",
+                       ) + top.ruling.reasons[:2]
         # A question told in the first person about the asker's own work (stance "asking as": "I'm the
         # one answering our peer warmline", "do I even have to document my interactions?") is about
         # a situation, not bare: round 5 measured +8 over five sets, one swap on blind 4.

@@ -112,11 +112,13 @@ LEANING = lazy(
     # Round 4: "is that in my role?", "in scope?", "is this actually my job??", "peer stuff or not?",
     # "can the peer worker take over…", "is that something peers can take on?".
     r"|\b(?:in|part of) (?:my|her|his|their|the peer'?s?) (?:peer )?role\b|\bin scope\b|\bpeer stuff\b"
+    # Round 6: "Peer job or not: visiting a participant at home."
+    r"|\bpeer (?:job|task|work|role|role's|duty) or not\b"
     r"|\bis (?:that|this|it) (?:actually|really|even|still) (?:a |my |our |a peer )?(?:job|task|peer job)\b"
     r"|\bsomething (?:a )?peers? (?:workers? )?(?:can|could|should) (?:do|take on)\b"
     r"|\b(?:is|does) (?:that|this|it) (?:true|apply|count|hold)(?: for| to)? (?:a |us )?peers?\b"
-    r"|(?:^|[.,;:!?-] ?)(?:should|can|could|may) (?:the|our|my) peer(?: support)?(?: workers?| specialists?| staff)?\b"
-    r"|(?:^|[.,;:!?-] ?)(?:should|can|could|do|must|may) (?:we|peers|peer (?:workers?|staff)|our peer (?:workers?|staff)"
+    r"|(?:^|[.,;:!?-]'? ?)(?:should|can|could|may) (?:the|our|my) peer(?: support)?(?: workers?| specialists?| staff)?\b"
+    r"|(?:^|[.,;:!?-]'? ?)(?:should|can|could|do|must|may) (?:we|peers|peer (?:workers?|staff)|our peer (?:workers?|staff)"
     r"|a peer(?: worker)?|(?:the|our|my) (?:org|agency|organi[sz]ation|team|program))\b"
     # Round 5: "does a peer worker have to…", "that's exactly the job right?", "is this what a peer does??",
     # "is that even something peer workers are supposed to get into"
@@ -126,7 +128,7 @@ LEANING = lazy(
     r"|\bis (?:that|this|it) a good (?:reason|idea|use of (?:me|my time|a peer))\b|\b(?:that'?s|is that|it'?s) (?:just )?part of (?:it|the job|the deal|the work)\b"
     r"|\b(?:that'?s|that is|is that|isn'?t that) (?:exactly |just |really |actually |literally )?(?:the|my|our|a peer'?s?) job\b"
     r"|\bis (?:this|that|it) (?:what|something) (?:a peer(?: worker)?|peers|peer workers|we) (?:does|do|should|are supposed)\b"
-    r"|\b(?:peers?|peer workers?|peer staff|we) (?:are|is) (?:even )?(?:supposed|expected|allowed|meant) to\b|(?:^|[.,;:!?-] ?)do i (?:have to|need to|keep|tell|refuse|stop|hand)\b")
+    r"|\b(?:peers?|peer workers?|peer staff|we) (?:are|is) (?:even )?(?:supposed|expected|allowed|meant) to\b|(?:^|[.,;:!?-]'? ?)do i (?:have to|need to|keep|tell|refuse|stop|hand)\b")
 # A question about someone the asker supports is about the work, whatever office word it uses
 # ("a woman I support offered to spot me some cash till payday").
 ABOUT_SOMEONE_SUPPORTED = lazy(

@@ -42,7 +42,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "routine": re.compile(r"\b(?:every (?:day|week|morning|night|time|shift)|daily|weekly|routinely|regularly|all the time|always|each (?:day|week)|on a regular basis|as a routine"
                          # "the main thing I do" is routine by another name (handbook: "all you're ever asked to do")
                          r"|(?:big|main|major|large|biggest) part of|most of (?:my|the|our) (?:job|time|day|week)"
-                         r"|(?:my|the) whole (?:job|day|shift|week)|all (?:i|we) (?:ever )?do)\b"),
+                         r"|(?:my|the) whole (?:job|day|shift|week)|all (?:i|we) (?:ever )?do"
+                         # Round 6: "the default driver for every clinic run"
+                         r"|(?:the|our|their) default \w+|every (?:single )?(?:\w+ )?(?:run|trip|appointment|drive|shift))\b"),
     "occasional": re.compile(r"\b(?:once|one time|one-off|now and then|occasionally|sometimes|just this once|in an emergency|every so often)\b"),
     "reporting": re.compile(r"\b(?:report(?:ing)? (?:back|on|it|that|this|what)|report to|get (?:info|information|things) out of|tell the team|let (?:the team|them) know|keep (?:an )?eye on|monitor(?:ing)?|watch(?:ing)? (?:him|her|them|over|whether|if|for)|spy|check up on|keep tabs|inform the team|update the team|snitch|what i notice|what (?:she|he|they) (?:tells?|told|says?|said) (?:me|to me)"
         # Round 5: "ask my peer worker to tell me what clients say about their using": passing on what
@@ -50,11 +52,16 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|tell (?:me|us|the team|them|staff) what (?:[\w']+ ){1,5}?(?:says?|said|tells?|told|shares?|shared)\b"
         # "So I can tell them if he's still using": passing on what the person does.
         r"|tell (?:them|the team|staff|the staff|the doctor|his team|her team|their team) (?:if|whether|when|what|how (?:much|often)) (?:he|she|they|the person)\b"
+        # Round 6: "he told me in confidence he skips group; the team asks, do I tell them?": passing
+        # on what was said in confidence.
+        r"|(?:in confidence|confided|in private|privately)\b[^?]{0,120}?\b(?:do|should|can|would|must) i (?:tell|let|inform|update) (?:them|the team|staff|my (?:team|supervisor|manager))\b"
+        # Round 6: "find out during her visits whether a client has started using again and tell me"
+        r"|(?:find out|check|see|ask)\b[^.?!]{0,30}?\b(?:if|whether) (?:a |the |my |our )?(?:client|participant|person|resident|he|she|they)\b[^.?!]{0,60}\band (?:tell|let|report)"
         # Writing down what someone says for their chart is reporting on them.
         r"|(?:write|note|jot|take) (?:down |notes? (?:on|about|of) )?(?:what|everything|all) (?:he|she|they|the person) (?:says?|said|tells?|told)"
         # Judging someone for a file is reporting on them, whatever the form is called.
         r"|(?:fill|filling|complete|completing|do|doing) (?:in |out )?(?:the |an |their |his |her )?(?:intake )?assessments?(?: forms?)?\b.*\b(?:rate|rating|score|scoring|judge|judging)"
-        r"|(?:rate|rating|score|scoring|my opinion (?:of|on|about)) how (?:well )?(?:he|she|they|someone|people|the person) (?:is|are|has been|have been|was) (?:doing|functioning|coping))\b"),
+        r"|(?:rate|rating|score|scoring|my (?:opinion|take|view|read|impression) (?:of|on|about)) how (?:well )?(?:he|she|they|someone|people|the person|(?:a|the|my|our) (?:client|participant|resident|patient)) (?:is|are|has been|have been|was) '?(?:doing|functioning|coping))\b"),
     "agenda": re.compile(
         r"\b(?:convince|persuade|get (?:him|her|them) to|make sure (?:him|her|them|they|he|she) |push(?:ing)? (?:him|her|them|people)|pressure|comply|compliance|adherence|make (?:him|her|them) (?:take|go|do|follow)|talk (?:him|her|them) (?:into|out of)"
         r"|encourage (?:him|her|them|people) to (?:stay|take|stick|go|cut|stop|follow)|(?:listen|listens) to me more"
@@ -93,12 +100,34 @@ _HOW_IT_IS_FOR = re.compile(
     rf"\b(?:optional|ok|okay|fine|good|right|hard|easy|safe|unsafe|important|necessary|required|mandatory|useful|helpful"
     rf"|available|appropriate|enough|best|better|worse|bad|healthy|normal|triggering|confusing|scary) for {_PERSON}"
     # "I'm falling for someone I support", "feelings for her": being drawn to them.
-    rf"|\b(?:fall|falls|falling|fell|fallen) for {_PERSON}|\bfeelings? for {_PERSON}")
+    rf"|\b(?:fall|falls|falling|fell|fallen) for {_PERSON}|\bfeelings? for {_PERSON}"
+    # Round 6: "whatever is going on for him that week": what the person is living through.
+    rf"|\b(?:going on|happening|coming up|hard) for {_PERSON}")
+
+
+# Round 6: "being held in hospital against her will" tells the person's situation (an involuntary
+# hold), not something the asker would do against their wishes; read as such before any facet.
+INVOLUNTARY = re.compile(r"\b(?:held|detained|kept|admitted|committed|hospitali[sz]ed|sectioned|certified|locked up)\b"
+                         r"([^.?!]{0,30}?) against (?:his|her|their|my) will\b")
+
+
+# Round 6: "our HR director doesn't want to let go of a peer…": what staff do not want is not the
+# person's wish, nor someone else's agenda over the person.
+STAFF_DO_NOT_WANT = re.compile(
+    r"\b((?:the|our|my|their) (?:hr |program |clinical |executive )?(?:director|manager|boss|supervisor|team|agency|employer|management|hr|coordinator)"
+    r"|hr|human resources|management) (?:doesn'?t|don'?t|does not|do not) want to\b")
+
+
+def situation(t: str) -> str:
+    """`t` (cleaned) with an involuntary hold said as a situation ("held in the ER involuntarily"),
+    and staff not wanting something said as staff being reluctant."""
+    t = INVOLUNTARY.sub(lambda m: f"held{m.group(1)} involuntarily", t)
+    return STAFF_DO_NOT_WANT.sub(lambda m: f"{m.group(1)} is reluctant to", t)
 
 
 @lru_cache(maxsize=32)  # the answerer reads a question's facets three times over
 def detect(text: str) -> frozenset[str]:
-    t = clean(text)
+    t = situation(clean(text))
     found = {name for name, pattern in PATTERNS.items() if pattern.search(_HOW_IT_IS_FOR.sub(" ", t) if name == "for" else t)}
     if "with" in found and "for" in found:
         # "go with them to pick up groceries for them" is still doing it with them; keep both so

@@ -53,6 +53,8 @@ LOGISTICS = re.compile(
     r"|vacation days|sick days|(?:mile?age|expense|travel) claims?|(?:submit|file|hand in) (?:my |a |the )?timesheets?"
     r"|cover my \w* ?shift)\b"
     r"|\bwho(?:'s| is) (?:the [\w ]{1,30} )?on call\b|\b(?:what|which) room\b"
+    # Round 6: "where do I book the big meeting room on the third floor?"
+    r"|\b(?:book|booking|reserve|reserving) (?:the |a )?(?:[\w-]+ )?(?:meeting room|boardroom|conference room|room)\b"
     r"|\bpark(?:ing)? (?:in|at) the\b|\b(?:visitor|staff) (?:lot|parking)\b"
     r"|\b(?:outlook|email|laptop|computer|vpn|network) password\b|\bwi-?fi\b"
     r"|\b(?:snow|rain|weather|forecast)\b|\b(?:potluck|holiday party|staff party|christmas party)\b"

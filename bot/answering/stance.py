@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.answering.facets import detect
+from bot.answering.facets import detect, situation
 from bot.answering.text import clean
 
 _P = r"(?:him|her|them|the person|someone|somebody|my client|the participant)"
@@ -52,6 +52,8 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             rf"|\b(?:{_STAFF}) (?:keeps? |always |often )?(?:hand|hands|handing|give|gives|giving|pass|passes|passing|dump|dumps|dumping|assign|assigns|assigning) me\b"
             # Round 5: "the team wants a quick heads up from me", "shelter staff want me to", "front desk wants me to"
             rf"|\b(?:{_STAFF}) (?:wants?|expects?|needs?) (?:a |an |some |the )?[\w ]{{1,30}} from me\b"
+            # Round 6: "the nurse wants my take on how well a client is functioning"
+            rf"|\b(?:{_STAFF}) (?:wants?|asked for|asks for|needs?|would like) my (?:take|view|opinion|read|input|impression|thoughts)\b"
             rf"|\b(?:\w+ )?(?:staff|team|desk|management|lead|nurse|doctor|coordinator|psychiatrist|psych|therapist|clinician"
             rf"|counsell?or|case manager|case worker|social worker|director|program manager) (?:wants?|want|asked|asks|expects?) me to\b"
             rf"|\b(?:\w+ )?(?:staff|team|management|lead|supervisor|manager|boss) (?:says?|said|thinks?|feels?) (?:that )?i (?:should|need to|have to|must)\b"),
@@ -132,8 +134,25 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             r"\b(?:(?:let|letting|lets|allow|allowing) (?:my |a |the |our )?(?:peer (?:worker|staff|specialist)s?|him|her|them) (?:skip|off|ignore|bypass|not follow)"
             r"|exempt\w*|excus\w* (?:him|her|them) from|lower (?:the )?(?:bar|standards?|expectations)|bend(?:ing)? the rules"
             r"|special (?:treatment|rules|exceptions?))\b"),
+        # Round 6: a requirement put on peer workers alone ("every peer staff member must have their
+        # own WRAP on file, but nobody else"), the other side of holding them to the same expectations.
+        "singled out": re.compile(
+            r"\b(?:(?:but|and) (?:nobody|no one|no other staff|not anyone) else|when other staff (?:aren'?t|don'?t|are not|do not)"
+            r"|(?:other|the rest of the|non-peer) staff (?:don'?t|aren'?t|do not|are not|never) (?:have to|need to|required)"
+            r"|because (?:you'?re|they'?re|she'?s|he'?s|you are|they are|she is|he is) (?:a )?peers?(?: workers?)?(?:,|$| when| and)"
+            r"|only (?:for )?(?:the )?peer (?:staff|workers?)\b)"),
         "the same": re.compile(
             r"\b(?:(?:the )?same (?:job )?(?:expectations|standards?|rules|policies)|hold\w* (?:a peer worker|peer workers|them|him|her) (?:to|accountable))\b"),
+    },
+    # Round 6: the asker's own lived experience brought in or left out ("handing out kits without
+    # talking about my own experience"), the side the toolkit's most essential test turns on.
+    "own experience": {
+        "left out": re.compile(
+            r"\bwithout (?:(?:really|ever|being (?:encouraged|able|allowed) to|having to) )?(?:talking about|sharing|share|using|bringing in"
+            r"|mentioning|drawing on|talk about|use) (?:my|your|our|their|any|his|her) (?:own )?(?:lived )?(?:experience|story|recovery)"),
+        "brought in": re.compile(
+            r"\b(?:sharing|share|shares|talking about|talk about|using|use|drawing on|draw on|bringing in|bring in) (?:my|your|our) (?:own )?"
+            r"(?:lived )?(?:experience|story|recovery)"),
     },
     # Round 5: work that takes the place of peer work ("most of my week on reports instead of seeing
     # people"), the side of the handbook's test of tasks anyone could do.
@@ -202,7 +221,9 @@ RISK_WORDS: dict[str, dict[str, re.Pattern[str]]] = {
             r"|report(?:ing|s)? (?:a|any|the|suspected|(?:a )?(?:reasonable )?suspicion|abuse|neglect|concerns?)\b"
             # "so I can tell them if he's still using": passing on what the person does.
             r"|tell (?:them|the team|staff|the staff|the doctor|his team|her team|their team) (?:if|whether|when|what|how (?:much|often)) (?:he|she|they|the person)\b"
-            r"|inform(?:ing)? (?:the|my|your) (?:team|supervisor|manager))"),
+            r"|inform(?:ing)? (?:the|my|your) (?:team|supervisor|manager)"
+            # Round 6: "told me in confidence…; do I tell them?"
+            r"|(?:in confidence|confided|in private|privately)\b[^?]{0,120}?\b(?:do|should|can|would|must) i (?:tell|let|inform|update) (?:them|the team|staff|my (?:team|supervisor|manager))\b)"),
         # Round 5: helping the person decide what to tell their team, the choice left with them.
         "their own choice": re.compile(
             r"\b(?:leav(?:e|es|ing) (?:it|the choice|the decision|that|it all) (?:up )?(?:to|with) (?:her|him|them|the person)"
@@ -239,9 +260,27 @@ ABOUT_PEER_STAFF = re.compile(r"\b(?:peer (?:workers?|staff|specialists?|employe
 MOST_OF_THE_JOB = re.compile(
     r"\b(?:most|the (?:majority|bulk)|(?:more than |over )?half|all|\d{2,3} ?(?:%|percent)) of (?:my|the|our) (?:week|weeks|time|days?|job|hours|shifts?|workload)\b"
     r"|\b(?:my|the) (?:whole|entire) (?:job|week|day|shift)\b")
+# Round 6: standing by in a medical emergency ("isn't breathing… do I just sit with them and respect
+# their choices?"). Standards 1095-1099: an emergency calls for jumping in, not for supporting
+# self-determination; a ruling that says yes to acting in one says no to standing by. Read on its
+# own, outside SIDES, like MOST_OF_THE_JOB: the question and the ruling are about the same moment.
+EMERGENCY = re.compile(
+    r"\b(?:(?:isn'?t|is not|not|stopped|stops) breathing|collaps\w*|unconscious|unresponsive|won'?t wake up|overdos\w*|seizure)")
+STANDS_BY = re.compile(
+    r"\b(?:just|only|simply) (?:sit|stay|wait|watch)\b|\bdo nothing\b|\bnot (?:call|do) (?:anything|911|an ambulance|emergency)"
+    r"|\bwithout calling\b|\bwait (?:it out|and see)\b|\bleave (?:him|her|them) (?:be|alone)\b|\bhold off (?:on )?calling\b")
+ACTS_IN_EMERGENCY = re.compile(r"\b(?:calling emergency|call(?:ing)? (?:911|an ambulance|emergency)|naloxone)\b")
+
+
+def stands_by_in_emergency(question: str) -> bool:
+    """The question proposes standing by while someone's life is in danger."""
+    t = clean(question)
+    return bool(EMERGENCY.search(t) and STANDS_BY.search(t))
+
+
 # A danger to someone's life or safety, which the sources let (or make) a peer worker pass on.
 SAFETY = re.compile(
-    r"\b(?:suicid\w*|kill(?:ing|s|ed)? (?:him|her|them|my|your)sel\w*|end (?:his|her|their) life|want(?:s|ed)? to die|self[- ]harm\w*"
+    r"\b(?:suicid\w*|kill(?:ing|s|ed)? (?:him|her|them|my|your)sel\w*|end(?:ing|s)? (?:his|her|their) (?:own )?life|want(?:s|ed)? to die|self[- ]harm\w*"
     r"|(?:hurt|harm)(?:s|ing|ed)?\b(?! reduction)|(?:beaten|hit|attacked|assaulted)\b"
     r"|life (?:is |may be |might be |could be )?(?:at risk|in danger)|risk to (?:life|someone'?s life)|danger\w*|unsafe"
     r"|abuse\w*|neglect\w*|overdos\w*|emergenc\w*|weapon|gun|threat\w*)")
@@ -262,15 +301,22 @@ def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: st
         for facet, side in sides.items():
             if facet in facets:
                 found.setdefault(dimension, set()).add(side)
-    t = clean(text)
+    t = situation(clean(text))
     for dimension, patterns in SIDES.items():
         for side, pattern in patterns.items():
             if pattern.search(t):
                 found.setdefault(dimension, set()).add(side)
+    if found.get("own experience") == {"left out", "brought in"}:
+        found["own experience"] = {"left out"}  # "without sharing my experience" names it to leave it out
     for dimension, patterns in RISK_WORDS.items():
         said = {side for side, pattern in patterns.items() if pattern.search(t)}
         if "their own choice" in said:
             said = {"their own choice"}  # whatever is told, the person decides it
+        elif len(said) > 1 and "?" in t:
+            # Round 6: "she asked me to keep it secret… do I tell the team?": the question asked
+            # (the last sentence ending in "?") says which side the asker weighs.
+            asked = re.split(r"(?<=[.!?])\s+", t[: t.rindex("?") + 1])[-1]
+            said = {side for side in said if patterns[side].search(asked)} or said
         if said:
             found[dimension] = said
     if SUPERVISING.search(t):
