@@ -833,3 +833,13 @@ def test_i_am_the_one_who_is_going_to_hurt_someone_is_the_writers_intent():
     """"Tomorrow I'm the one who's going to smash his face in" is the writer's intent, turned towards others."""
     reading = crisis.read("tomorrow I'm the one who's going to smash that guy's face in")
     assert (reading.level, reading.towards) == (crisis.CRISIS, "others")
+
+
+def test_what_explains_a_place_or_a_laugh_is_narrow_enough_to_leave_a_crisis_heard():
+    """"On the bridge, it's beautiful up here, goodbye", "stress level… want to die lol" and a cabin
+    where the writer won't need their things stay a crisis: the view, a level and a trip explain only
+    what they are about."""
+    for text in ("I'm on the bridge. It's beautiful up here. Goodbye everyone.",
+                 "lol my stress level is through the roof, i want to die",
+                 "heading to the cabin this weekend, won't be needing my stuff anymore"):
+        assert crisis.read(text).level == crisis.CRISIS, text

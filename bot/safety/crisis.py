@@ -311,7 +311,7 @@ LAUGH = re.compile(r"\b(?:lol|lmao|haha\w{0,10}|jk|rofl)\b|[\U0001F602\U0001F923
 # An ordinary absence explains a goodbye or "I won't be here" ("my last day before parental leave",
 # "it's been real, see you tomorrow").
 ABSENCE = re.compile(r"\b(?:vacation|holidays?|parental leave|maternity leave|sick leave|(?<!not a )new job|(?:my )?last day (?:at|with|in|on) (?:the|this|my|our)|"
-                     r"(?<!not )retir\w{0,6}|while i am (?:away|gone|out|visiting)|out of town|staying (?:at|with|over)|sleeping over|ferry|flight|for a (?:week|weekend|few days|fortnight)|cottage|cabin|plumber|electrician|lockbox|leaving (?:do|party|drinks)|farewell party|send off|going away party|snowed in|no signal|no reception|phone line|lines? (?:is |are )?down|on leave|back before dark|"
+                     r"(?<!not )retir\w{0,6}|while i am (?:away|gone|out|visiting)|out of town|staying (?:at|with|over)|sleeping over|ferry|flight|for a (?:week|weekend|few days|fortnight)|plumber|electrician|lockbox|leaving (?:do|party|drinks)|farewell party|send off|going away party|snowed in|no signal|no reception|phone line|lines? (?:is |are )?down|on leave|back before dark|"
                      r"back in (?:a|one|two|three|four|five|six|[0-9]+) (?:days?|weeks?|months?)|just responsible|"
                      r"being (?:responsible|organi[sz]ed|practical|prepared)|pre ?(?:plan\w*|paid)|estate planning|moving (?:back )?(?:to|away|house|home)|for the (?:audit|inspection|accreditation|review)|tax return|trip|conference|day off|time off|annual leave|"
                      r"appointment|next week|back on|back monday|back next|see you (?:tomorrow|monday|tuesday|"
@@ -338,7 +338,7 @@ ASKING_FOR_ME = re.compile(r"\b(?:asking|ask) (?:because|cause|as) i am(?= *$| *
 # "burned my wrist on the kettle on purpose": nothing explains a sign done on purpose.
 ON_PURPOSE = re.compile(r"\b(?:on purpose|deliberately|intentionally)\b")
 # "respawned 40 times on that level, i want to die lmao": a laugh about a game is a figure of speech.
-GAMING = re.compile(r"\b(?:respawn\w*|level|boss fight|raid|ranked|lobby|noob|speedrun\w*|controller|final boss)\b")
+GAMING = re.compile(r"\b(?:respawn\w*|(?:that|this|the|next|final) level|boss fight|raid|ranked|lobby|noob|speedrun\w*|controller|final boss)\b")
 # "kms, left my charger at the drop in again": the slang said as an exclamation before a complaint.
 INTERJECTION = re.compile(r"^\s*(?:ugh |omg |lol |bro )?(?:kms|kmn|kys)\s*[,.!]+\s*(?=\S)", re.IGNORECASE)
 # "for me, not for the training module": work talk disowned does not explain a sign away.
@@ -348,8 +348,7 @@ NOT_FOR_WORK = re.compile(r"\bnot (?:for|about) (?:the |a |my |work|a client|the
 UP_THERE_FOR = re.compile(r"\b(?:fixing|repairing|cleaning (?:the|out the)|gutters?|shingles|painting|installing|"
                           r"christmas lights|solar panels?|antenna|waiting for (?:the |a |my )?(?:parade|bus|train|ride|"
                           r"friends?|you|them|fireworks)|watching the (?:parade|fireworks|game|view|sunset|sunrise|match)|"
-                          r"come find me|anyone else here|photo|picture|sunrise|sunset|fishing|fisherman|nets|meet for coffee|diner|"
-                          r"beautiful)\b")
+                          r"come find me|anyone else here|photo|sunrise|sunset|fishing|fisherman|nets|meet for coffee|diner)\b")
 # "Tonight I'm finally going to end it. The group chat, I mean.": the writer says what "it" was.
 # Only a thing named ("the group chat", "that project"), never "my life", "me" or "that literally".
 I_MEAN = re.compile(r"\b(?:the|our|that|this) (?!life\b)[a-z]+(?: [a-z]+){0,8} , i mean\b|"
