@@ -6,9 +6,22 @@ this writes one such file and drops the files of earlier content.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
+from types import ModuleType
+
+
+def digest(version: str, *modules: ModuleType) -> "hashlib._Hash":
+    """A hash begun with `version` and the source of each of `modules` (the code that makes a cache
+    file), so that an edit to that code names a new file rather than reading a stale one; the caller
+    adds what the file is made from."""
+    found = hashlib.sha256(version.encode())
+    for module in modules:
+        assert module.__file__ is not None  # modules loaded from source files
+        found.update(Path(module.__file__).read_bytes())
+    return found
 
 
 def save(path: Path, text: str | bytes, earlier: str) -> bool:

@@ -13,7 +13,6 @@ without the person there, a supervisor asking about their own peer worker); othe
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -129,10 +128,7 @@ READINGS_VERSION = "1"
 def readings_key(catalog: Catalog) -> str:
     """A hash of everything the readings come from: each ruling's task, facets and verdict, and the
     source of the modules that read them, so edited content or code never reads a stale file."""
-    digest = hashlib.sha256(READINGS_VERSION.encode())
-    for module in (facets_module, stance, text_module):
-        assert module.__file__ is not None  # all three are modules loaded from source files
-        digest.update(Path(module.__file__).read_bytes())
+    digest = cache_file.digest(READINGS_VERSION, facets_module, stance, text_module)
     digest.update(json.dumps([[r.id, r.task, sorted(r.facets), r.verdict] for r in catalog.rulings.values()]).encode())
     return digest.hexdigest()[:20]
 

@@ -17,7 +17,6 @@ the content or to `bot/answering/text.py`/`bot/answering/search.py` gives a new 
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -59,10 +58,7 @@ def index_for(catalog: Catalog, cache: Path | None = None) -> Index:
 
 
 def index_key(found: list[Passage]) -> str:
-    digest = hashlib.sha256(VERSION.encode())
-    for module in (text, search):  # the stemmer, synonyms and stopwords make the terms
-        assert module.__file__ is not None  # both are modules loaded from source files
-        digest.update(Path(module.__file__).read_bytes())
+    digest = cache_file.digest(VERSION, text, search)  # the stemmer, synonyms and stopwords make the terms
     digest.update(json.dumps(found).encode())
     return digest.hexdigest()[:20]
 

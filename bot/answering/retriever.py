@@ -25,7 +25,6 @@ memory and used all the same. The featurizer below is used for fitting and for a
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import heapq
 import json
 import math
@@ -96,10 +95,7 @@ def training_data(catalog: Catalog, negatives_path: Path = NEGATIVES) -> tuple[l
 def data_key(texts: list[str], labels: list[str]) -> str:
     """A hash of the training texts and of the code that turns them into features (this module and
     `bot.answering.text`), so an edit to either refits rather than reading a stale model."""
-    digest = hashlib.sha256(VERSION.encode())
-    for module in (text_module, sys.modules[__name__]):
-        assert module.__file__ is not None
-        digest.update(Path(module.__file__).read_bytes())
+    digest = cache_file.digest(VERSION, text_module, sys.modules[__name__])
     for text, label in zip(texts, labels, strict=True):
         digest.update(f"{label}\t{text}\n".encode())
     return digest.hexdigest()[:20]

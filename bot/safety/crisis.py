@@ -55,7 +55,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import re._constants as _c  # type: ignore[import-not-found]  # typeshed has no stubs for re._constants; the standard library's own regex parser: reads what a pattern needs
 import re._parser as _parser  # type: ignore[import-not-found]  # nor for re._parser
@@ -65,6 +64,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from bot import cache_file
 from bot.safety import crisis_model
 from bot.safety.warning_signs import Category
 from bot.safety.warning_words import CATEGORIES, COMPOSED_NAMES, EXPLAINED
@@ -239,13 +239,8 @@ def _all_needles() -> tuple[list[tuple[tuple[str, ...], ...]], str]:
         pass  # no file yet, or a damaged one: read them from the patterns
     found = [_read_needles(rx) for *_, rx in _RAW]
     trie = _trie(sorted({n for needles in found for some in needles for n in some}))
-    try:
-        _CACHE.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps({"needles": found, "trie": trie}), encoding="utf-8")
-        temporary.replace(path)
-    except OSError:
-        pass  # a read-only install reads them at each start instead
+    # (a read-only install reads them at each start instead)
+    cache_file.save(path, json.dumps({"needles": found, "trie": trie}), "needles-*.json")
     return found, trie
 
 
