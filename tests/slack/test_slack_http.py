@@ -169,6 +169,14 @@ async def test_every_web_api_call_shares_one_connection_pool(fake, ws):
     assert len(fake.connections) <= 2, f"{len(fake.connections)} connections for {len(calls)} calls"
 
 
+async def acknowledgement_of(ws, text: str, user: str) -> tuple[int, str]:
+    """Post a signed `/peer text` straight to the endpoint: the HTTP status and the acknowledgement's body."""
+    body = urlencode(payloads.slash(text, user=user)).encode()
+    headers = signed_headers(SECRET, body, "application/x-www-form-urlencoded")
+    async with aiohttp.ClientSession() as session, session.post(ws.endpoint, data=body, headers=headers) as response:
+        return response.status, await response.text()
+
+
 async def test_over_the_bound_the_ack_still_goes_out_with_a_kind_busy_reply(platform, fake, ws):
     """With as many answers under way as allowed, one more /peer is acknowledged at once, and the
     acknowledgement itself tells the person that peerbot is busy; once answers finish, it answers again."""
@@ -176,12 +184,9 @@ async def test_over_the_bound_the_ack_still_goes_out_with_a_kind_busy_reply(plat
     gate = fake.hold("users.info")  # the first answer waits on Slack
     assert await ws.command("hello", user="U1") == 200
     assert platform.adapter.in_flight == 1
-    body = urlencode(payloads.slash("hello", user="U2")).encode()
-    headers = signed_headers(SECRET, body, "application/x-www-form-urlencoded")
-    async with aiohttp.ClientSession() as session:
-        async with session.post(ws.endpoint, data=body, headers=headers) as response:
-            assert response.status == 200
-            assert "try again in a minute" in await response.text()
+    status, ack = await acknowledgement_of(ws, "hello", user="U2")
+    assert status == 200
+    assert "try again in a minute" in ack
     gate.set()
     await platform.drain()
     assert platform.adapter.in_flight == 0
@@ -202,12 +207,9 @@ async def test_past_the_bound_on_requests_waiting_at_the_replay_check_a_command_
     waiting = asyncio.ensure_future(ws.command("hello", user="U1"))
     while platform.gate.waiting < 1:
         await asyncio.sleep(0.01)
-    body = urlencode(payloads.slash("hello", user="U2")).encode()
-    headers = signed_headers(SECRET, body, "application/x-www-form-urlencoded")
-    async with aiohttp.ClientSession() as session:
-        async with session.post(ws.endpoint, data=body, headers=headers) as response:
-            assert response.status == 200
-            assert "try again in a minute" in await response.text()
+    status, ack = await acknowledgement_of(ws, "hello", user="U2")
+    assert status == 200
+    assert "try again in a minute" in ack
     release.set()
     assert await waiting == 200
     await platform.drain()
