@@ -583,8 +583,15 @@ IDIOMS = re.compile(r"\b(?:die ?hard|diehard|dying to (?:know|see|try|hear|meet|
 # The model hears a crisis but not whose: a harm verb aimed at someone ("burn down my landlord's
 # house", "strangle the intake coordinator") turns its reply towards others, which carries the
 # emergency number and the lines as the reply for oneself does.
-AIMED = re.compile(r"\b(?:hurt|stab|shoot|strangle|choke|beat|attack|poison|punch|smash|kill|burn down) (?:up )?"
-                   r"(?:that|this|the|my|his|her|their|him|them|everyone|somebody|someone)\b(?!self| self)")
+AIMED = re.compile(r"\b(?:hurt|stab|shoot|strangle|choke|beat|attack|poison|punch|smash|kill|burn down|"
+                   r"hurting|stabbing|shooting|strangling|choking|beating|attacking|poisoning|punching|smashing|killing) (?:up )?"
+                   r"(?:that|this|the|my|his|her|their|him|them|everyone|somebody|someone)\b(?!self| self)|"
+                   # round 8: the same aim in other words: ending or finishing him, breaking his jaw, running
+                   # someone over, making them pay, standing over her with something
+                   r"\b(?:end|ending|finish|finishing) (?:him|her|them)\b|\b(?:break|breaking) (?:his|her|their) |"
+                   r"\brun (?!it\b|this\b|that\b|out\b|them over to)[a-z]+ over\b|"
+                   r"\b(?:make|want) (?:him|her|them|my [a-z]+|[a-z]+) (?:to )?pay for what|"
+                   r"\b(?:standing|stood|stand) over (?:him|her|them) with\b")
 
 
 def _lifted(found: list[tuple[str, str, str]], helping: bool, text: str, sounds: Callable[[], float]) -> bool:

@@ -1242,6 +1242,9 @@ COMPOSED += (
        ("weapon-to-finish", "subject", r"(?:taking|take|bringing|bring|grabbing|grab|getting) " + gap(20)
         + r"(?:gun|shotgun|rifle|pistol|knife|hatchet|axe|bat|machete)" + gap(30) + r"to (?:finish|end|kill|get|deal with) "
         r"(?:him|her|them|that [a-z]{1,12})(?: off)?(?= *$| *,| for| once| tonight| myself)"),
+       # a weapon at hand and waiting for someone: "a knife in the car and I'll be waiting when he steps off"
+       ("weapon-and-waiting", "subject", r"(?:gun|knife|knives|bat|hatchet|axe|machete|blade|crowbar)" + gap(60)
+        + r"(?:i will be|i am going to be|i am|ill be) waiting (?:for (?:him|her|them)|at|outside|when|until)"),
        ),
 )
 
