@@ -757,10 +757,15 @@ def read(text: str) -> Reading:
                         continue
                     first_spans[key][name] = (match.start(), match.end())
                 placed.append((category.name, name, place, match))
+        question: re.Match[str] | None | bool = False  # looked for once per sentence, only when a sign needs it
         for category_name, name, place, match in placed:
-            if (place == "self" and QUESTION_PUT.search(sentence, 0, match.start())
-                    and any(ANSWERED_NO.search(later) for later in sentences[len(signs_in) + 1:])):
-                place = "denied"
+            if place == "self":
+                if question is False:
+                    question = QUESTION_PUT.search(sentence)
+                    if question and not any(ANSWERED_NO.search(later) for later in sentences[len(signs_in) + 1:]):
+                        question = None
+                if question and question.start() < match.start():
+                    place = "denied"
             if place in ("denied", "past"):
                 # "…but I keep thinking about it": the clause after the contrast, up to the next comma.
                 tail = sentence[match.end():match.end() + 300]
