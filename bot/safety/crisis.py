@@ -757,14 +757,15 @@ def read(text: str) -> Reading:
                         continue
                     first_spans[key][name] = (match.start(), match.end())
                 placed.append((category.name, name, place, match))
-        question: re.Match[str] | None | bool = False  # looked for once per sentence, only when a sign needs it
+        # where a question put to the writer and answered no starts: looked for once per sentence, when a sign needs it
+        question_at: list[int] = []
         for category_name, name, place, match in placed:
             if place == "self":
-                if question is False:
+                if not question_at:
                     question = QUESTION_PUT.search(sentence)
-                    if question and not any(ANSWERED_NO.search(later) for later in sentences[len(signs_in) + 1:]):
-                        question = None
-                if question and question.start() < match.start():
+                    answered = question and any(ANSWERED_NO.search(later) for later in sentences[len(signs_in) + 1:])
+                    question_at.append(question.start() if question and answered else len(sentence))
+                if question_at[0] < match.start():
                     place = "denied"
             if place in ("denied", "past"):
                 # "…but I keep thinking about it": the clause after the contrast, up to the next comma.
