@@ -221,7 +221,8 @@ def test_the_trained_model_hears_a_long_first_person_message_the_signs_miss():
 
 def test_the_trained_model_only_adds_the_note_to_a_message_with_no_sign():
     """A feeling of emptiness with no sign gets the short note from the model, not the crisis reply."""
-    assert crisis.read("i feel so empty lately").level == crisis.NOTE
+    reading = crisis.read("i feel so empty and numb lately")
+    assert (reading.level, reading.why) == (crisis.NOTE, ())
 
 
 def test_the_trained_model_never_overrules_a_short_line_a_helper_a_laugh_or_an_explained_sign():

@@ -141,10 +141,12 @@ REPORTING = {"said", "says", "saying", "told", "tells", "telling", "asked", "tex
              "posted", "shouted", "yelled", "screamed"}
 PAST = re.compile(r"\b(?:years ago|a long time ago|used to|back when|when i was|as a (?:teen|teenager|kid|child)|"
                   r"when i was (?:younger|a teen|a kid)|in the past|history of|in my past|i survived|lived experience|"
-                  r"in my (?:early |mid |late )?(?:teens|twenties|thirties|forties|20s|30s|40s|youth)|in (?:high school|college|uni|university)|in (?:19|20)[0-9]{2}|my story|back then|at the time|"
+                  r"(?:in|through|during|most of|all of|much of|for) (?:most of |all of |much of )?my (?:early |mid |late )?(?:teens|twenties|thirties|forties|20s|30s|40s|youth)|"
+                  r"(?:a )?long time ago|the old me (?:would|used to|did|was)|in (?:high school|college|uni|university)|in (?:19|20)[0-9]{2}|my story|back then|at the time|"
                   r"there was a time|ages ago|years back|long ago|attempt at [0-9]{2}|the (?:year|years|time|summer|winter|spring|autumn|fall|months?|night|day) (?:i|when i|that i) (?:was|were|had|tried|wanted|felt|attempted|thought|took)|the year (?:my|when|that)|all through (?:sixth form|high school|school|college|uni|university|my teens|my twenties)|turning point|back in my|in my (?:drinking|using|partying|old|bad|dark) days|the (?:year|years|time|summer|winter|months?) (?:i was|when i)|when i was [0-9]{1,2}|[0-9]{1,2} years ago|i came through|i made it through|"
                   r"i got through|i have been there|before i got (?:sober|clean)|in recovery)\b|"
                   r"(?<!at )\bonce\b(?! again| more| and for all| i am| i have| i will| i get| everyone| they| he| she| the| my| it| you| we)")
+DATED_BACK = re.compile(r"(?:[a-z]+ ){0,2}, (?:it|that|this|all that) (?:was|were|is) (?:[a-z0-9]+ ){0,3}ago\b")
 PAST_TENSE = {"was", "were", "had", "did", "tried", "wanted", "felt", "attempted", "overdosed", "thought"}
 NOW = {"but", "now", "today", "tonight", "lately", "currently", "however", "anymore", "again", "still", "yet"}
 BUT = re.compile(r"\b(?:but|though|although|yet|however|except|and)\b")
@@ -349,7 +351,7 @@ UP_THERE_FOR = re.compile(r"\b(?:fixing|repairing|cleaning (?:the|out the)|gutte
 I_MEAN = re.compile(r"\b(?:the|our|that|this) (?!life\b)[a-z]+(?: [a-z]+){0,8} , i mean\b|"
                     r"\b(?:was|is|were) (?:about|over) (?:my|the|that|this|a) (?:group project|project|exam|essay|report|game|"
                     r"shift|spreadsheet|assignment|meeting|rota|deadline|match)\b|"
-                    r"\bi mean(?:t)? (?:the|our|this|that) (?!life\b|literally\b|seriously\b|it\b)[a-z]+")
+                    r"\bi mean(?:t)? (?:the|our|this|that) (?!life\b|literally\b|seriously\b|it\b|in\b|with\b|100\b|sincerely\b|truly\b)[a-z]+")
 # An ordinary reason given for being out of touch ("if I don't log on, it's because the storm took
 # the power out"): the model does not overrule it.
 ORDINARY_REASON = re.compile(r"\b(?:it is|its|that is|thats|it will be) because (?:the|my|of the|of my) (?:storm|power|"
@@ -366,9 +368,14 @@ TRANSIT = re.compile(r"\b(?:traffic|stuck|bus(?! (?:depot|station|stop|terminal|
                      r"which level|where i parked)\b")
 # Lived experience told as such, anywhere in the message ("I've been there, wanting to die, and I
 # came through"): signs in a sentence with nothing of the present in it are the past.
-LIVED = re.compile(r"\b(?:long behind me|behind me now|(?:is|are|was) behind me|now i (?:work|help|am a peer)|i work here now|sober (?:for )?[0-9]+ (?:years?|months?)|clean (?:for )?[0-9]+ (?:years?|months?)|(?:narcan|naloxone) saved me|(?:got|helped|pulled) me through|the turning point|(?:it has|its|it is) been (?:a few|many|several|a couple of|[0-9]+|two|three|four|five|six|seven|eight|nine|ten) years|those days are (?:long )?(?:gone|over|behind me)|(?:got|get) (?:her|him|them|it) back|(?:weeks|months|years) later|i came through|i made it through|i got through|i have been there|my lived experience|"
+LIVED = re.compile(r"\b(?:long behind me|behind me now|(?:is|are|was) behind me|now i (?:work|help|am a peer)|i work here now|sober (?:for )?[0-9]+ (?:years?|months?)|clean (?:for )?[0-9]+ (?:years?|months?)|(?:narcan|naloxone) saved me|(?:got|helped|pulled) me through|the turning point|(?:it has|its|it is) been (?:a few|many|several|a couple of|[0-9]+|two|three|four|five|six|seven|eight|nine|ten) years(?! as of| on| this| next| come| by)|i am (?:[0-9]{2}|twenty|thirty|forty|fifty|sixty|seventy|eighty)(?: [a-z]+)? now|the new me|those days are (?:long )?(?:gone|over|behind me)|(?:got|get) (?:her|him|them|it) back|(?:weeks|months|years) later|i came through|i made it through|i got through|i have been there|my lived experience|"
                    r"i share (?:that|it|this|my story)|in my trainings|why i do this (?:work|job)|i survived|"
                    r"(?:start|part|beginning) of my recovery|my recovery (?:journey|story))\b")
+# A question put to the writer ("my supervisor asked if I'm having thoughts of suicide") and answered
+# no in a sentence after it ("honestly no."): the sign is in the question, and the answer denies it.
+QUESTION_PUT = re.compile(r"\b(?:asked|asks|asking) (?:me )?(?:if|whether) i\b")
+ANSWERED_NO = re.compile(r"^(?:(?:honestly|truthfully|i said|i told (?:her|him|them)|and|the answer is|answer is) )?"
+                         r"(?:no|nope|not really)(?= *$| *,| i am not| i do not| not)")
 PRESENT = re.compile(r"\b(?:now|again|right now|today|tonight|lately|these days|still|anymore|currently|this week)\b")
 # Categories whose every sign, not only the composed ones, an explanation in the sentence can
 # explain away (bot.safety.warning_words.EXPLAINED): meds to pick up, a dose in a training, pills with breakfast.
@@ -558,6 +565,9 @@ def _place(kind: str, match: re.Match[str], sentence: str, tokens: list[str]) ->
     rest = tokens[end:]
     if PAST_TENSE & set(tokens[max(0, start - 3):end]) and not NOW & set(rest) and PAST.search(" ".join(rest)):
         return "past", named
+    # "I want to die too, it was long time ago": a clause after the comma that dates what came before.
+    if not NOW & set(rest) and DATED_BACK.match(" ".join(rest)):
+        return "past", named
     return "self", named
 
 
@@ -573,8 +583,15 @@ IDIOMS = re.compile(r"\b(?:die ?hard|diehard|dying to (?:know|see|try|hear|meet|
 # The model hears a crisis but not whose: a harm verb aimed at someone ("burn down my landlord's
 # house", "strangle the intake coordinator") turns its reply towards others, which carries the
 # emergency number and the lines as the reply for oneself does.
-AIMED = re.compile(r"\b(?:hurt|stab|shoot|strangle|choke|beat|attack|poison|punch|smash|kill|burn down) (?:up )?"
-                   r"(?:that|this|the|my|his|her|their|him|them|everyone|somebody|someone)\b(?!self| self)")
+AIMED = re.compile(r"\b(?:hurt|stab|shoot|strangle|choke|beat|attack|poison|punch|smash|kill|burn down|"
+                   r"hurting|stabbing|shooting|strangling|choking|beating|attacking|poisoning|punching|smashing|killing) (?:up )?"
+                   r"(?:that|this|the|my|his|her|their|him|them|everyone|somebody|someone)\b(?!self| self)|"
+                   # round 8: the same aim in other words: ending or finishing him, breaking his jaw, running
+                   # someone over, making them pay, standing over her with something
+                   r"\b(?:end|ending|finish|finishing) (?:him|her|them)\b|\b(?:break|breaking) (?:his|her|their) |"
+                   r"\brun (?!it\b|this\b|that\b|out\b|them over to)[a-z]+ over\b|"
+                   r"\b(?:make|want) (?:him|her|them|my [a-z]+|[a-z]+) (?:to )?pay for what|"
+                   r"\b(?:standing|stood|stand) over (?:him|her|them) with\b")
 
 
 def _lifted(found: list[tuple[str, str, str]], helping: bool, text: str, sounds: Callable[[], float]) -> bool:
@@ -640,7 +657,9 @@ def _combine(found: list[tuple[str, str, str]], helping: bool, sounds: Callable[
 _QUOTED = re.compile(r"(?<![a-z])(['\"\u2018\u201c])([^'\"\u2018\u2019\u201c\u201d\n]{2,80})['\"\u2019\u201d](?![a-z])",
                      re.IGNORECASE)
 _DISOWNED = re.compile(r"\b(?:as a joke|a joke|joking|kidding|"
-                       r"(?:a|the) (?:song|lyric|lyrics|quote|meme|line from)|i meant (?:it )?about|not suicidal)\b", re.IGNORECASE)
+                       r"(?:a|the) (?:song|lyric|lyrics|quote|meme|line from)|i meant (?:it )?about|not suicidal|"
+                       r"(?:do not|don't|don\u2019t|did not|didn't|didn\u2019t) (?:actually|really|literally) (?:want|mean)|"
+                       r"to clarify|clarifying|for the record)\b", re.IGNORECASE)
 
 # Words quoted after someone else says them ("when someone says 'i just want it all to stop'") are
 # that person's: a worker asking how to answer them gets the note, not the reply meant for the writer.
@@ -738,7 +757,16 @@ def read(text: str) -> Reading:
                         continue
                     first_spans[key][name] = (match.start(), match.end())
                 placed.append((category.name, name, place, match))
+        # where a question put to the writer and answered no starts: looked for once per sentence, when a sign needs it
+        question_at: list[int] = []
         for category_name, name, place, match in placed:
+            if place == "self":
+                if not question_at:
+                    question = QUESTION_PUT.search(sentence)
+                    answered = question and any(ANSWERED_NO.search(later) for later in sentences[len(signs_in) + 1:])
+                    question_at.append(question.start() if question and answered else len(sentence))
+                if question_at[0] < match.start():
+                    place = "denied"
             if place in ("denied", "past"):
                 # "…but I keep thinking about it": the clause after the contrast, up to the next comma.
                 tail = sentence[match.end():match.end() + 300]

@@ -737,7 +737,7 @@ PLAN = Category("plan", "weak", (
     ("make-it-easy", "subject", r"make it easy for (?:them|everyone|you all)"),
     # "my family would get the insurance money": they would, after the writer's death
     ("insurance", "self", r"(?:would|will|could) get the (?:life )?insurance"),
-    ("not-come-back", "subject", r"(?:and|to) (?:not|never) (?:come|coming) back(?= *$| *,)"),
+    ("not-come-back", "subject", r"(?:and|to) (?:not|never) (?:come|coming) back(?: down| up| home| out)?(?= *$| *,)"),
     ("not-show-up", "subject", r"if i (?:do not|did not) (?:show up|make it|come in|answer|wake up)|check (?:on )?my "
                                r"(?:apartment|place|house|room)"),
     ("after-asleep", "subject", r"after (?:the kids|everyone|they) (?:are|is) asleep|once (?:the kids|everyone) "

@@ -1162,6 +1162,92 @@ COMPOSED += (
        ),
 )
 
+COMPOSED += (
+    # -- round 8: ways of writing the field's signs that rounds 8a and 8b showed, each in general form --
+    _c("ideation", "crisis",
+       # command hallucinations the writer goes along with ("the voices say tonight's the night and I agree")
+       ("voices-agree", "subject", r"voices? (?:are |is |keep )?(?:saying|say|says|telling me|tell me)" + gap(40)
+        + r"(?:and )?(?:honestly )?i (?:am |kind of |kinda )?(?:agree|agreeing|believe them|think they are right)"),
+       # enough of a supply to end things: "enough refills to finish things", "enough to end it"
+       ("enough-to-finish", "subject", r"enough " + gap(30) + r"to (?:finish|end) (?:things|it all|it|everything|"
+        r"me|myself)(?= *$| *,| for good| tonight| this)"),
+       # joining someone who died, on a date: "I think I'll join him on the anniversary"
+       ("join-the-dead", "subject", r"(?:join|be with|see) (?:him|her|them|my " + gap(20) + r"(?:brother|sister|mom|"
+        r"mum|dad|son|daughter|wife|husband|partner|friend)) (?:again )?(?:on the anniversary|soon|in heaven|on the other side|"
+        r"up there|by (?:friday|the weekend|christmas))"),
+       # a method asked after, by how long it takes: "how long after taking all of them does it start working"
+       ("how-long-all", "subject", r"how long (?:after|until|till|before|does it take)" + gap(20) + r"(?:taking|take|"
+        r"swallowing|swallow) (?:them all|all of them|the (?:whole|entire) (?:bottle|pack|box)|it all)"),
+       # researching what is found too late: "which combo doesn't show up till it's too late"
+       ("found-too-late", "subject", r"(?:researching|looking up|googling|reading up on|searching|figured out|worked out) "
+        + gap(30) + r"(?:(?:till|until) (?:it is|its) too late|not (?:show up|be found|be detected) (?:in time|till|until))"),
+       ),
+    _c("method", "crisis",
+       # going out to a high place and not coming back: "drive up to the lookout and not come back down"
+       ("place-not-back", "subject", r"(?:drive|driving|walk|walking|go|going|head|heading|hike|hiking|climb|climbing)"
+        r"(?: up| out| down| over)? to the (?:" + PLACE_WORDS + r")" + gap(20) + r"(?:and )?(?:not|never) (?:come|coming) "
+        r"back"),
+       ),
+    _c("hopeless", "note",
+       # tiredness said not to be of the body: "not sleep tired. life tired"
+       ("life-tired", "subject", r"(?:life|soul|bone deep|existence|living) tired|not (?:sleep|sleepy|physically|body) tired|"
+        r"tired of (?:existing|being alive|being here)"),
+       # no future at all: "I can't picture a future"
+       ("no-future", "subject", r"(?:can not|could not|cannot) (?:picture|see|imagine|envision) (?:a|any|my|myself in a|myself "
+        r"having a) future"),
+       ),
+    _c("means-ready", "crisis",
+       # an engine running in a garage, the subject dropped: "the car's running in the garage"
+       ("engine-in-garage", "subject", r"(?:car|engine|truck|van)(?: is|s)? (?:running|on|idling) in the (?:garage|shed)"
+        r"(?= *$| *,| and| now| right)"),
+       # medication bought in several places so nobody asks: "from 3 different pharmacy so they don't ask questions"
+       ("several-pharmacies", "subject", r"(?:[0-9]|two|three|four|five|several|a few|different) (?:different )?(?:pharmacy|"
+        r"pharmacies|chemists?|drugstores?|stores)" + gap(30) + r"so (?:they|nobody|no one|noone) (?:do not |does not |"
+        r"will not |would not )?(?:ask|asks|notice|notices|question)"),
+       ),
+    _c("means", "weak",
+       # a gun loaded and left out, the subject dropped: "gun's loaded and on the kitchen table"
+       ("gun-loaded-out", "subject", r"(?:gun|guns|rifle|shotgun|pistol|handgun)(?: is)? loaded(?= *$| *,| and| now| on)"),
+       ),
+    _c("plan", "weak",
+       # life insurance asked after, whether it pays out (a plan's step: insurance does not explain it away)
+       ("insurance-pays-out", "subject", r"(?:life insurance|insurance policy|policy)" + gap(40) + r"(?:pays? out|pay "
+        r"out|suicide clause|by (?:your|my|their) own hand)"),
+       # a long while up somewhere: "been up here an hour"
+       ("up-here-a-while", "subject", r"been (?:up|out) here (?:for )?(?:an hour|hours|a while|ages|all night|since)"),
+       ),
+    _c("goodbye", "weak",
+       # "just wanted someone to know": a disclosure that reads as a last message
+       ("someone-to-know", "subject", r"(?:just )?(?:wanted|want|needed) (?:someone|somebody|you|one person) to know"
+        r"(?= *$| *,)|just so (?:someone|somebody|you) knows?(?= *$| *,)"),
+       # belongings and work things handed back: "returning everything work related today"
+       ("returning-everything", "subject", r"return(?:ing|ed)? (?:everything|all (?:my|the) (?:work )?(?:stuff|things|keys|"
+        r"gear|equipment))"),
+       # ending things "for good": loose ends tied up for good
+       ("for-good", "subject", r"(?:loose ends|everything|it all|things) (?:up )?for good(?= *$| *,)"),
+       ),
+    _c("farewell", "crisis",
+       # not being there after a date ("I will not be there to feed him after this weekend"); an
+       # ordinary absence (a vacation, leave) explains it, as it does every farewell
+       ("not-there-after", "subject", r"(?:will not|would not|am not going to) be (?:there|here|around) (?:to [a-z]{1,12} "
+        r"(?:him|her|them|it|you) )?(?:after|past|by|beyond) (?:this|the|next|tonight|tomorrow|friday|saturday|sunday)"),
+       ),
+    _c("reckless", "weak",
+       # a supply not checked, on purpose: "not testing it tonight, don't want to know what's in it"
+       ("not-testing", "subject", r"not (?:testing|checking) (?:it|the (?:batch|stuff|dope|gear|pills))|(?:do not|dont) "
+        r"want to know (?:what is|whats) in it"),
+       ),
+    _c("harm", "harm",
+       # a weapon taken to someone "to finish him", "to end him"
+       ("weapon-to-finish", "subject", r"(?:taking|take|bringing|bring|grabbing|grab|getting) " + gap(20)
+        + r"(?:gun|shotgun|rifle|pistol|knife|hatchet|axe|bat|machete)" + gap(30) + r"to (?:finish|end|kill|get|deal with) "
+        r"(?:him|her|them|that [a-z]{1,12})(?: off)?(?= *$| *,| for| once| tonight| myself)"),
+       # a weapon at hand and waiting for someone: "a knife in the car and I'll be waiting when he steps off"
+       ("weapon-and-waiting", "subject", r"(?:gun|knife|knives|bat|hatchet|axe|machete|blade|crowbar)" + gap(60)
+        + r"(?:i will be|i am going to be|i am|ill be) waiting (?:for (?:him|her|them)|at|outside|when|until)"),
+       ),
+)
+
 # Work talk: a means or a dose spoken of in a training, a course, a book or a show.
 WORK_TALK = re.compile(r"\b(?:training|trainings|workshop|course|module|prevention|harm reduction|naloxone|"
                        r"safety plan|safety planning|policy|protocol|lecture|class|exam|quiz|documentary|podcast|"
