@@ -83,7 +83,10 @@ ABOUT_STAFF = re.compile(r"\b(?:peer workers?|peer staff|supervis\w*|employ\w*|h
 # people supported is peer work, which the rulings about that task answer.
 PEER_WORKERS_TASK = re.compile(
     r"\b(?:can|could|should|may|is it ok for|is it okay for) (?:my|our) peer (?:worker|staff|specialist|supporter)s?"
-    r" (?:\w+ )?(?:help|go|drive|take|support|meet|sit|call|phone|visit|attend|lead|run|share|talk|work)\b")
+    r" (?:\w+ )?(?:help|go|drive|take|support|meet|sit|call|phone|visit|attend|lead|run|share|talk|work)\b"
+    # Round 7: "my peer staff want to share recovery stories at our training day"
+    r"|\b(?:my|our) peer (?:worker|staff|specialist|supporter)s? (?:wants?|would like|asked|offered|plans?|hopes?) to"
+    r" (?:help|go|drive|take|support|meet|sit|call|phone|visit|attend|lead|run|share|talk|work|co-?facilitate|speak|present)\b")
 LEAN_DOWN = {"yes": "depends", "likely": "depends", "depends": "unlikely"}
 LEAN_DOWN_HARD = {"yes": "unlikely", "likely": "unlikely", "depends": "unlikely"}
 

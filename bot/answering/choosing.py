@@ -128,13 +128,21 @@ LEANING = lazy(
     r"|\bis (?:that|this|it) a good (?:reason|idea|use of (?:me|my time|a peer))\b|\b(?:that'?s|is that|it'?s) (?:just )?part of (?:it|the job|the deal|the work)\b"
     r"|\b(?:that'?s|that is|is that|isn'?t that) (?:exactly |just |really |actually |literally )?(?:the|my|our|a peer'?s?) job\b"
     r"|\bis (?:this|that|it) (?:what|something) (?:a peer(?: worker)?|peers|peer workers|we) (?:does|do|should|are supposed)\b"
-    r"|\b(?:peers?|peer workers?|peer staff|we) (?:are|is) (?:even )?(?:supposed|expected|allowed|meant) to\b|(?:^|[.,;:!?-]'? ?)do i (?:have to|need to|keep|tell|refuse|stop|hand)\b")
+    r"|\b(?:peers?|peer workers?|peer staff|we) (?:are|is) (?:even )?(?:supposed|expected|allowed|meant) to\b|(?:^|[.,;:!?-]'? ?)do i (?:have to|need to|keep|tell|refuse|stop|hand)\b"
+    # Round 7, a supervisor's, manager's or nurse's few words: "Good idea?", "ok or not?", "fits the
+    # role?", "is that the right approach?", "is providing that my job?", "ok for her to push?".
+    r"|\b(?:a )?good idea\s*\?+\s*$|\b(?:ok|okay|fine|alright|allowed|appropriate|acceptable) or not\b"
+    r"|\bfits? (?:the|a|our|her|his|their|my) (?:peer )?(?:role|job)\b|\b(?:the )?right (?:approach|call|move|thing to do)\s*\?"
+    r"|\b(?:my|our|her|his|their|a peer'?s?|the peer'?s?) (?:job|role)\s*\?+\s*$"
+    r"|\b(?:ok|okay|fine|alright|allowed) for (?:her|him|them|the peer|our peer|my peer) to \w+")
+# "can she give out the meds…?" from a supervisor or a nurse: she is the peer worker.
+SUPERVISOR_ASKS_CAN = lazy(r"(?:^|[.,;:!?-]'? ?)(?:can|could|should|may) (?:she|he|they)\b")
 # A question about someone the asker supports is about the work, whatever office word it uses
 # ("a woman I support offered to spot me some cash till payday").
 ABOUT_SOMEONE_SUPPORTED = lazy(
     r"\b(?:(?:someone|somebody|a (?:person|guy|woman|man|lady)|the (?:person|guy|woman|man)|people|one|ones|folks|everyone) (?:i|we)"
     r" (?:support|work with|see)|(?:my|a|the|our) (?:clients?|participants?|residents?|members?|peers? i support)\b)")
-WHAT_OR_HOW = lazy(r"^\s*(?:so |and |but |ok so )?(?:what|how)\b")
+WHAT_OR_HOW = lazy(r"^\s*(?:so |and |but |ok so )?(?:what|how)\b(?! if\b| about (?:if|when)\b)")
 ABOUT_PEERS_IN_GENERAL = lazy(r"^\s*(?:do|does|are|is|should|can|must) (?:peers|peer workers|peer staff|peer supporters|a peer(?: worker)?)\b")
 # "Why isn't supervision supposed to turn into therapy?" asks for the reasons, which a topic gives.
 ASKS_WHY = lazy(r"^\s*(?:but |so |and )?why\b(?! not\b)")
@@ -158,7 +166,9 @@ def asks_leaning(question: str) -> bool:
     """Asks for a leaning outright (LEANING), names an activity and leaves the question unsaid, or
     tells of the team asking something of the asker ("team says I should get her to leave him")."""
     return bool(LEANING.search(clean(question))) or names_activity(question) \
-        or "the team" in stance.of_question(question).get("who asked", frozenset())
+        or "the team" in stance.of_question(question).get("who asked", frozenset()) \
+        or (stance.of_question(question).get("asking as") == frozenset({"supervisor"})
+            and bool(SUPERVISOR_ASKS_CAN.search(clean(question))))
 
 
 def task_shaped(question: str) -> bool:

@@ -44,7 +44,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                          r"|(?:big|main|major|large|biggest) part of|most of (?:my|the|our) (?:job|time|day|week)"
                          r"|(?:my|the) whole (?:job|day|shift|week)|all (?:i|we) (?:ever )?do"
                          # Round 6: "the default driver for every clinic run"
-                         r"|(?:the|our|their) default \w+|every (?:single )?(?:\w+ )?(?:run|trip|appointment|drive|shift))\b"),
+                         r"|(?:the|our|their) default \w+|every (?:single )?(?:\w+ )?(?:run|trip|appointment|drive|shift)"
+                         # Round 7: "doing all the appointment runs for everyone on the unit"
+                         r"|all (?:of )?the (?:\w+ )?(?:runs|rides|trips|drives|driving|transport)"
+                         # "read through all the charts of her caseload": every file, not the one the person brings
+                         r"|(?:read|reading|go through|going through|review|reviewing) (?:through )?(?:all|every|each)(?: of)? (?:the |their |her |his |my )?(?:charts?|files?|records?))\b"),
     "occasional": re.compile(r"\b(?:once|one time|one-off|now and then|occasionally|sometimes|just this once|in an emergency|every so often)\b"),
     "reporting": re.compile(r"\b(?:report(?:ing)? (?:back|on|it|that|this|what)|report to|get (?:info|information|things) out of|tell the team|let (?:the team|them) know|keep (?:an )?eye on|monitor(?:ing)?|watch(?:ing)? (?:him|her|them|over|whether|if|for)|spy|check up on|keep tabs|inform the team|update the team|snitch|what i notice|what (?:she|he|they) (?:tells?|told|says?|said) (?:me|to me)"
         # Round 5: "ask my peer worker to tell me what clients say about their using": passing on what
@@ -68,7 +72,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # "push job searching with him", "employment has to be the focus with everyone"
         r"|push(?:ing)? (?:\w+ ){1,3}(?:with|on) (?:him|her|them|people|everyone)|(?:has|have|needs?) to be the focus"
         r"|(?:not what|isn'?t what) (?:she|he|they) wants?|(?:doesn'?t|don'?t|does not|do not) want (?:it|to(?! (?:be alive|live|be here|go on|wake up|exist|keep going|be around)\b)|peer)|against (?:her|his|their) (?:will|wishes)"
-        r"|(?:said|says|told me|keeps? telling) (?:she|he|they) (?:doesn'?t|don'?t|isn'?t|wasn'?t)(?! want to (?:be alive|live|be here|go on|wake up|exist|keep going|be around)\b)|never chose|the only (?:thing|way|tool)|stick to (?:whatever|the) goals"
+        r"|(?:said|says|told me|keeps? telling) (?:she|he|they) (?:doesn'?t|don'?t|isn'?t|wasn'?t)(?! want to (?:be alive|live|be here|go on|wake up|exist|keep going|be around)\b)|never chose|the only (?:thing|way|tool)(?! (?:that )?(?:he|she|they|the person)(?:'ll| will| would|'d)? (?:engage|enjoy|like|love|want|respond|talk|open|get into|do)\w*)|stick to (?:whatever|the) goals"
+        # Blind 7: "because staff think he smells": the team's view of what the person needs, not theirs.
+        r"|because (?:the |our |my )?(?:staff|team|nurses?|doctors?|workers?|management|the program) (?:think|thinks|feel|feels|want|wants|say|says|decided)"
         # Putting your own view of what should happen to someone in front of a court or a team.
         r"|my (?:own )?(?:recommendations?|opinion) (?:on|about|of|to|for|on whether)|what i think should happen"
         # Telling someone what they should do about their treatment is steering them too.

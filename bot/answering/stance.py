@@ -56,7 +56,12 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             rf"|\b(?:{_STAFF}) (?:wants?|asked for|asks for|needs?|would like) my (?:take|view|opinion|read|input|impression|thoughts)\b"
             rf"|\b(?:\w+ )?(?:staff|team|desk|management|lead|nurse|doctor|coordinator|psychiatrist|psych|therapist|clinician"
             rf"|counsell?or|case manager|case worker|social worker|director|program manager) (?:wants?|want|asked|asks|expects?) me to\b"
-            rf"|\b(?:\w+ )?(?:staff|team|management|lead|supervisor|manager|boss) (?:says?|said|thinks?|feels?) (?:that )?i (?:should|need to|have to|must)\b"),
+            rf"|\b(?:\w+ )?(?:staff|team|management|lead|supervisor|manager|boss) (?:says?|said|thinks?|feels?) (?:that )?i (?:should|need to|have to|must)\b"
+            # Blind 7, in a manager's or nurse's voice: "staff asked our peer to…", "we want the peer to…"
+            rf"|\b(?:(?:{_STAFF})|staff|the team|we) (?:wants?|asked|asks|told|tells|expects?|would like|need|needs) (?:our|my|the|a) peer(?: worker| staff| specialist| supporter)? to\b"
+            # "I was going to have her read through all the charts": the asker setting the peer worker's task.
+            rf"|\b(?:i|we)(?:'m| am| was| were|'d| would)? (?:going to |gonna |planning to |thinking of |want to |like to )?(?:have|get|make)"
+            rf" (?:her|him|them|the peer|our peer|my peer|our new peer)(?: worker| staff| specialist)? (?:read|go through|review|do|spend|cover|drive|file|sit in|attend|write|call|check)\b"),
         "the person": re.compile(
             rf"\b(?:{_SUBJ}|the person i support|someone i support|a person i support|(?:one of )?(?:my|the) (?:guys|people|participants?|clients?)"
             # Round 5: "a participant asked me to…", "a woman I support asked if…"
@@ -86,6 +91,7 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
         "present": re.compile(
             rf"\b(?:with {_P} (?:(?:sitting|standing|right|still) )*(?:there|present|in the room|beside me|next to me|on (?:the )?speaker)"
             rf"|(?:he|she|they)(?:'s| is|'re| are) (?:right )?(?:there|in the room|next to me|beside me|on the line)"
+            rf"|(?:client|person|participant|patient|tenant|resident) (?:is|'s) (?:sitting |standing )?(?:right )?(?:there|beside me|next to me|in the room)"
             rf"|three-way call|together on the (?:phone|call)|while {_SUBJ} (?:listens|listen|sits|sit) (?:in|with))"),
     },
     # In support of the person, or against them.
@@ -111,11 +117,13 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             # Round 5: "he doesn't want visits", "she doesn't want calls from us"
             r"|(?:the |our |my |these |those )?(?:visits?|calls?|check-?ins?|help|contact|services?|support|meds|medication|treatment|housing|a (?:visit|call|ride|worker)))"
             r"|against (?:his|her|their) (?:will|wishes)|(?:refuses|refused|won'?t go|isn'?t ready|is not ready)"
-            r"|not (?:his|her|their) (?:choice|idea|decision)|never (?:chose|asked for)|not (?:his|hers|theirs)\b"
+            r"|not (?:his|her|their) (?:choice|idea|decision)|never (?:chose|asked for)|not (?:his|hers|theirs)\b(?! [a-z])"
             r"|(?:he|she|they)(?:'s|'re| is| are) not (?:interested|into it|keen|ready)|(?:isn'?t|aren'?t) (?:interested|keen)"
             r"|(?:agency|team|program|employer)'?s? (?:goal|agenda|idea)"
             # Round 4: "even the ones who said no thanks", "she keeps saying it isn't hers"
-            r"|(?:who|ones|he|she|they) (?:said|say|says|keeps? saying) no\b|(?:isn'?t|is not|aren'?t|are not) (?:his|hers|theirs)\b)"),
+            r"|(?:who|ones|he|she|they) (?:said|say|says|keeps? saying) no\b|(?:isn'?t|is not|aren'?t|are not) (?:his|hers|theirs)\b(?! [a-z])"
+            # Blind 7: "the tenant has no interest in moving", "a teen who hasn't asked about it"
+            r"|(?:has|have|had|shows?|showing|with) (?:no|zero|little) interest\b|(?:hasn'?t|has not|haven'?t|have not|never) asked (?:for|about) (?:it|this|that|help|any)\b)"),
         "wanted": re.compile(
             rf"\b(?:{_SUBJ} (?:wants|asked|chose|chooses|decided|would like|requested)"
             rf"|(?:his|her|their) (?:own )?(?:choice|idea|decision|request|goals?)|at (?:his|her|their) request)"),
@@ -181,7 +189,9 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             r"\babout (?:taking|staying on|going back|getting|(?:his|her|their) (?:meds|medication|injection|pills|treatment)|the (?:new )?med)"
             # Round 4: "get my people signed up…", "get her on board with the goal they picked",
             # "they'll listen to you", "he's more likely to listen to a peer": the peer as the team's persuader.
-            r"|get (?:him|her|them|people|my people|everyone|clients) (?:signed up|on board|to sign up|to agree)"
+            r"|get (?:him|her|them|people|my people|everyone|clients|(?:a|the|my|our) (?:client|participant|tenant|resident|patient|person)) (?:signed up|on board|to sign up|to agree)"
+            # Blind 7: "we want the peer to push it", "ok for her to push?": the peer as the team's pusher.
+            r"|(?:peer(?: worker)?|her|him|them|me) to (?:push|pressure|lean on) (?:it|this|that|him|her|them|the (?:plan|goal|issue))"
             r"|(?:he|she|they)(?:'ll| will|'d| would|'s| is|'re| are)? (?:more )?(?:likely to )?listen to (?:you|me|a peer|peers|the peer)\b)"),
         "away": re.compile(
             r"\b(?:(?:convince|persuade|push|pressure|get|make|talk|encourage)\w* (?:him|her|them|people|someone)"
@@ -230,6 +240,8 @@ RISK_WORDS: dict[str, dict[str, re.Pattern[str]]] = {
             r"|(?:it'?s|it is) (?:her|his|their|the person'?s) (?:choice|call|decision) (?:whether|what) to (?:tell|share)"
             r"|what (?:she|he|they|the person) (?:might |may |would )?want(?:s)? to (?:tell|share)"
             r"|(?:think|work|talk) (?:it )?through whether to (?:tell|share)"
+            # Blind 7: "help her explore whether and how to tell the team herself"
+            r"|(?:explor|decid|figur|work|think)\w* (?:out |about )?(?:whether|if|how)(?: and how| or not)? to (?:tell|share|let)"
             # "she asked me to tell her nurse…": passing it on because the person asked.
             r"|(?:she|he|they|the person) asked (?:me )?(?:to|if i(?:'d| would| could)) (?:tell|let|pass|share)\b[^.?!]{0,20}\b(?:her|his|their) (?:nurse|doctor|psychiatrist|team|worker|case manager|counsell?or|therapist))"),
         "does not report": re.compile(
