@@ -73,9 +73,10 @@ LEANING_MIN_CONFIDENCE = 0.35
 # question lost, no yes added (0.7 gave the same).
 NO_LEANING_SHARE = 0.8
 
-# Asking how (at the start of a sentence or clause), comparing, or asking the bot for something.
+# Asking how (at the start of a sentence or clause, a dash too: "I'm not a peer myself - how do I
+# supervise…"), comparing, or asking the bot for something.
 HOW_TO = lazy(
-    r"(?:^|[.,;:!?]\s*)(?:how (?:much|many|often|far|long)\b"
+    r"(?:^|[.,;:!?]\s*|\s[-\u2013\u2014]+\s*)(?:how (?:much|many|often|far|long)\b"
     r"|how (?:do|does|can|could|should|would) (?:i|we|you|peers?|peer (?:workers?|staff|supporters?)|a peer(?: worker)?)\b"
     r"|how (?:is|are|does|do) [^.?!]{1,60}\b(?:differ|different|compare)"
     # Round 5: "what should I do when…" asks how to handle something, as "how do I…" does.
