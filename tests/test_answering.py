@@ -568,3 +568,15 @@ def test_keeping_a_danger_to_life_quiet_is_not_everyday_confidentiality(bot):
     """Keeping quiet about a danger to someone's life does not get the yes of keeping what people say private."""
     verdict = task_verdict(bot, "if someone tells me their life is in danger, do I keep it to myself since peers keep things confidential?")
     assert verdict not in ("yes", "likely")
+
+
+@pytest.mark.parametrize("question", ["which mood stabilizer has the fewest side effects?",
+                                      "does one antidepressant give worse side effects than another for sleep?"])
+def test_comparing_medications_is_clinical(bot, question):
+    """Which medication has fewer or worse side effects is a prescriber's question: the clinical reply."""
+    assert choose(bot, question)[0] == "clinical"
+
+
+def test_asking_how_after_a_dash_is_not_a_task_question():
+    """"…not a peer myself - how do I supervise…" asks how, as it would after a full stop."""
+    assert not task_shaped("I'm an OT, not a peer - how do I give feedback to the peer specialist on my team?")
