@@ -580,3 +580,11 @@ def test_comparing_medications_is_clinical(bot, question):
 def test_asking_how_after_a_dash_is_not_a_task_question():
     """"…not a peer myself - how do I supervise…" asks how, as it would after a full stop."""
     assert not task_shaped("I'm an OT, not a peer - how do I give feedback to the peer specialist on my team?")
+
+
+@pytest.mark.parametrize("question", ["what is peer support not, in a few words?",
+                                      "what isn't peer support? our new social workers keep asking"])
+def test_asking_what_something_is_not_gets_the_page_on_what_it_is_not(bot, question):
+    """"What is peer support not?" gets the page on what it is not, not the page on what it is."""
+    kind, found = choose(bot, question)
+    assert kind == "topic" and found.item.id == "what-peer-support-is-not"

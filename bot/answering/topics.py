@@ -59,6 +59,17 @@ IN_PRACTICE = re.compile(
     r"\bmeans? (?:in|for) (?:peer (?:work|support)|practice|(?:my|our|the) (?:work|job|role|practice)|a peer(?: worker'?s?)? (?:role|work|job)|peer workers?)\b"
     r"|\blook like in (?:practice|peer work|real life)\b")
 
+# "What is peer support NOT?", "what isn't peer support?": asking what something is not. Search
+# drops "not" with the other framing words, so the page on what a thing is and the page on what it
+# is not matched alike (four writers asked it, and got the first). A page whose title says what
+# something is not ("What peer support is not", "Supervision is not therapy") answers, when the
+# question names every other word of its title.
+ASKS_WHAT_NOT = re.compile(
+    r"^\W*(?:so |and |but |ok so )?(?:what(?:'s| is| are) [\w' -]{1,40}? not\b|what (?:isn'?t|aren'?t|doesn'?t|don'?t)\b"
+    r"|what (?:falls|is|sits) outside\b)")
+_NEGATED_TITLE = re.compile(r"\b(?:is|are) not\b|\b(?:isn'?t|aren'?t)\b")
+_TITLE_FRAMING = frozenset({"what", "is", "are", "not", "isnt", "arent", "a", "an", "the", "when", "who"})
+
 
 def myth_shaped(question: str) -> bool:
     return bool(MYTH_SHAPED.search(clean(question)))
@@ -118,6 +129,22 @@ class TopicFinder:
         asked = set(terms(question))
         return any(asked & set(terms(name)) for name in names)
 
+    def _named_negation(self, question: str) -> Topic | None:
+        """The topic titled as what something is not whose other title words the question all says
+        (ASKS_WHAT_NOT); the one naming the most words when several do."""
+        if not ASKS_WHAT_NOT.search(clean(question)):
+            return None
+        asked = set(_plain(question).split())
+        best: Topic | None = None
+        named = 0
+        for topic in self.catalog.topics.values():
+            if not _NEGATED_TITLE.search(clean(topic.title)):
+                continue
+            words = set(_plain(topic.title).split()) - _TITLE_FRAMING
+            if words and words <= asked and len(words) > named:
+                best, named = topic, len(words)
+        return best
+
     def lookup(self, item_id: str) -> Term | Topic | None:
         return self.catalog.terms.get(item_id) or self.catalog.topics.get(item_id)
 
@@ -128,6 +155,10 @@ class TopicFinder:
             question = ASKS_FOR_NAME.sub(" ", clean(question))
         prefer_terms = (prefer_terms or naming or asks_for_meaning(question)) and not IN_PRACTICE.search(clean(question))
         hits = self._search(question)
+        negated = self._named_negation(question)
+        if negated is not None:
+            return TopicAnswer(negated, max((h.confidence for h in hits[:1]), default=1.0),
+                               max((h.score for h in hits[:1]), default=WORD_FOR_WORD))
         if not hits:
             return self._word_for_word(question)
         # On a tie the topic goes first: it says more than the term's definition.
