@@ -588,3 +588,9 @@ def test_asking_what_something_is_not_gets_the_page_on_what_it_is_not(bot, quest
     """"What is peer support not?" gets the page on what it is not, not the page on what it is."""
     kind, found = choose(bot, question)
     assert kind == "topic" and found.item.id == "what-peer-support-is-not"
+
+
+def test_a_meaning_then_what_to_do_about_it_gets_the_topic(bot):
+    """"What's X and how do we…?" asks for the practice too: the topic, which goes on where the term stops."""
+    kind, found = choose(bot, "what is a community of practice and how do we set one up for our peer staff?")
+    assert kind == "topic" and found.item.id == "training-and-community-of-practice"

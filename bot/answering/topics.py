@@ -57,7 +57,13 @@ MYTH_EDGE, MYTH_CONFIDENT = 0.75, 0.2
 # "What does a trauma informed approach mean in peer work?": the practice, which a topic shows.
 IN_PRACTICE = re.compile(
     r"\bmeans? (?:in|for) (?:peer (?:work|support)|practice|(?:my|our|the) (?:work|job|role|practice)|a peer(?: worker'?s?)? (?:role|work|job)|peer workers?)\b"
-    r"|\blook like in (?:practice|peer work|real life)\b")
+    r"|\blook like in (?:practice|peer work|real life)\b"
+    # "What is a dual relationship and how should a peer worker handle one?": a meaning, then how to
+    # go about it, which the topic goes on to say and the definition does not. ("…and why would I
+    # join one?" or "…and should our peers join one?" stay with the term: one writer expected the
+    # term for the first, another the topic for the second.)
+    r"|\b(?:and|but) (?:how to|how (?:do|does|can|could|should|would) (?:we|i|our|my|peers?|peer workers?|they|you|a peer)"
+    r"|what (?:do|should|can) (?:we|i|peers?|a peer(?: worker)?) do)\b")
 
 # "What is peer support NOT?", "what isn't peer support?": asking what something is not. Search
 # drops "not" with the other framing words, so the page on what a thing is and the page on what it
