@@ -594,3 +594,9 @@ def test_a_meaning_then_what_to_do_about_it_gets_the_topic(bot):
     """"What's X and how do we…?" asks for the practice too: the topic, which goes on where the term stops."""
     kind, found = choose(bot, "what is a community of practice and how do we set one up for our peer staff?")
     assert kind == "topic" and found.item.id == "training-and-community-of-practice"
+
+
+def test_a_worry_about_what_the_peer_will_be_like_gets_the_myth_page(bot):
+    """"Won't our peer get…?" is a worry about peer workers, which a myth page answers, even on a weaker match."""
+    kind, found = choose(bot, "wouldn't our peer specialist get triggered on a detox unit?")
+    assert kind == "topic" and found.item.id == "myth-easily-triggered"

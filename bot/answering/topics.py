@@ -52,7 +52,11 @@ MYTH_SHAPED = re.compile(
     r"|\bhow (?:do|should|can) (?:i|we) (?:answer|respond to|push back on|counter|reply to) (?:that|this|them|it|people|someone)\b"
     r"|\brespond to (?:the idea|people who|someone who|the assumption|the worry)\b"
     r"|\bexplain to (?:my|the|our) (?:team|co-?workers?|colleagues?|staff|manager|boss|board)\b"
-    r"|\bdoes (?:that|this|it) mean (?:we|i|they) (?:did|are doing|got) it wrong\b|\bwhy is that a problem\b")
+    r"|\bdoes (?:that|this|it) mean (?:we|i|they) (?:did|are doing|got) it wrong\b|\bwhy is that a problem\b"
+    # A worry about what peer workers will be like ("won't the peer get triggered on our unit?"),
+    # which is what the myth pages answer.
+    r"|^\W*(?:won'?t|wouldn'?t|will|would|isn'?t) (?:the|our|a|my|your) peers?(?: workers?| staff| specialists?| supporters?)?"
+    r" (?:be|get|end up|become|just)\b")
 MYTH_EDGE, MYTH_CONFIDENT = 0.75, 0.2
 # "What does a trauma informed approach mean in peer work?": the practice, which a topic shows.
 IN_PRACTICE = re.compile(
