@@ -600,3 +600,10 @@ def test_a_worry_about_what_the_peer_will_be_like_gets_the_myth_page(bot):
     """"Won't our peer get…?" is a worry about peer workers, which a myth page answers, even on a weaker match."""
     kind, found = choose(bot, "wouldn't our peer specialist get triggered on a detox unit?")
     assert kind == "topic" and found.item.id == "myth-easily-triggered"
+
+
+def test_asking_how_prefers_the_topic_on_the_practice_to_the_term_that_names_it(bot):
+    """"How can a manager stop peer staff slipping into clinical work?" gets the page on keeping the
+    role clear, not the definition of drift ("slipping" meets "drift")."""
+    kind, found = choose(bot, "how can a manager stop peer staff slipping into clinical work?")
+    assert kind == "topic" and found.item.id == "keeping-the-role-clear"

@@ -22,6 +22,9 @@ TERM_PREFERENCE = 0.1
 WORD_FOR_WORD = float("inf")
 # How close a topic must come to the best match to be preferred when the question asks for examples.
 EXAMPLE_EDGE = 0.9
+# How close a topic must come to a term matched best to be preferred when the question asks how to do
+# something ("how do I…", "how can a supervisor…").
+HOW_EDGE = 0.8
 # How close an item must come to the best match to be offered as "see also" beside a verdict, when
 # it cites more of the same source passages as the ruling behind the verdict.
 SEE_ALSO_EDGE = 0.9
@@ -32,6 +35,7 @@ ASKS_FOR_MEANING = re.compile(
     r"|(?:can|could) you explain)\b")
 # "Examples of…", "what does … look like" ask for the practice, which a topic shows and a bare
 # definition does not.
+ASKS_HOW = re.compile(r"^\W*(?:so |and |but |ok so )?how (?:do|can|could|should|would|does) (?:i|we|you|a|the|our|my|peers?)\b")
 ASKS_FOR_EXAMPLES = re.compile(r"\b(?:examples? of|what (?:does|do|would) .{1,60} look like|such as)\b")
 # "…is there a word for that?" asks for the name of what came before it; the framing itself is
 # left out of the search.
@@ -175,6 +179,11 @@ class TopicFinder:
         hits.sort(key=lambda h: (-round(h.score, 6), h.group != TOPIC))
         if ASKS_FOR_EXAMPLES.search(clean(question)):
             topics = [h for h in hits if h.group == TOPIC and h.score >= hits[0].score * EXAMPLE_EDGE]
+            hits = topics[:1] + [h for h in hits if h not in topics[:1]]
+        if not prefer_terms and ASKS_HOW.match(clean(question)) and hits[0].group == TERM:
+            # "How do I keep my peer from sliding into clinical work?" asks for the practice: a
+            # topic matched nearly as well as the term that names it answers that.
+            topics = [h for h in hits if h.group == TOPIC and h.score >= hits[0].score * HOW_EDGE]
             hits = topics[:1] + [h for h in hits if h not in topics[:1]]
         best = hits[0]
         if prefer_terms:
