@@ -607,3 +607,9 @@ def test_asking_how_prefers_the_topic_on_the_practice_to_the_term_that_names_it(
     role clear, not the definition of drift ("slipping" meets "drift")."""
     kind, found = choose(bot, "how can a manager stop peer staff slipping into clinical work?")
     assert kind == "topic" and found.item.id == "keeping-the-role-clear"
+
+
+def test_asking_where_the_line_is_gets_the_topic(bot):
+    """"…Where's the line between…?" asks for the explanation a topic gives, even after a sentence naming a task."""
+    kind, _ = choose(bot, "Our nurses hand the peer all the discharge paperwork. Where's the line between her job and theirs?")
+    assert kind == "topic"

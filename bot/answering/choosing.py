@@ -135,7 +135,9 @@ LEANING = lazy(
 ABOUT_SOMEONE_SUPPORTED = lazy(
     r"\b(?:(?:someone|somebody|a (?:person|guy|woman|man|lady)|the (?:person|guy|woman|man)|people|one|ones|folks|everyone) (?:i|we)"
     r" (?:support|work with|see)|(?:my|a|the|our) (?:clients?|participants?|residents?|members?|peers? i support)\b)")
-WHAT_OR_HOW = lazy(r"^\s*(?:so |and |but |ok so )?(?:what|how)\b")
+# Round 7: "…Where's the line between her role and theirs?" asks for an explanation, as "what…" does,
+# wherever the sentence stands.
+WHAT_OR_HOW = lazy(r"^\s*(?:so |and |but |ok so )?(?:what|how)\b|(?:^|[.!?]\s+)where(?:'s| is) the line\b")
 ABOUT_PEERS_IN_GENERAL = lazy(r"^\s*(?:do|does|are|is|should|can|must) (?:peers|peer workers|peer staff|peer supporters|a peer(?: worker)?)\b")
 # "Why isn't supervision supposed to turn into therapy?" asks for the reasons, which a topic gives.
 ASKS_WHY = lazy(r"^\s*(?:but |so |and )?why\b(?! not\b)")
@@ -206,7 +208,7 @@ def choose(bot: Context, question: str) -> tuple[str, Any]:
     # quit their meds. is it true?") answers it, unless the question asks about doing something.
     # Round 5: a question that opens asking what or how ("what happens when a peer worker trained for
     # crisis settings responds to an overdose") gets the topic, unless it asks about doing something.
-    what_how = topic is not None and not task_like and not asks_leaning(question) and bool(WHAT_OR_HOW.match(clean(question)))
+    what_how = topic is not None and not task_like and not asks_leaning(question) and bool(WHAT_OR_HOW.search(clean(question)))
     myth = topic is not None and not task_like and not asks_leaning(question) and myth_shaped(question) \
         and getattr(topic.item, "group", "") == "myths"
     if topic is not None and (def_like or myth or what_how or ABOUT_THE_ROLE.match(clean(question)) or ASKS_WHY.match(clean(question))):
