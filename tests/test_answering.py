@@ -568,3 +568,48 @@ def test_keeping_a_danger_to_life_quiet_is_not_everyday_confidentiality(bot):
     """Keeping quiet about a danger to someone's life does not get the yes of keeping what people say private."""
     verdict = task_verdict(bot, "if someone tells me their life is in danger, do I keep it to myself since peers keep things confidential?")
     assert verdict not in ("yes", "likely")
+
+
+@pytest.mark.parametrize("question", ["which mood stabilizer has the fewest side effects?",
+                                      "does one antidepressant give worse side effects than another for sleep?"])
+def test_comparing_medications_is_clinical(bot, question):
+    """Which medication has fewer or worse side effects is a prescriber's question: the clinical reply."""
+    assert choose(bot, question)[0] == "clinical"
+
+
+def test_asking_how_after_a_dash_is_not_a_task_question():
+    """"…not a peer myself - how do I supervise…" asks how, as it would after a full stop."""
+    assert not task_shaped("I'm an OT, not a peer - how do I give feedback to the peer specialist on my team?")
+
+
+@pytest.mark.parametrize("question", ["what is peer support not, in a few words?",
+                                      "what isn't peer support? our new social workers keep asking"])
+def test_asking_what_something_is_not_gets_the_page_on_what_it_is_not(bot, question):
+    """"What is peer support not?" gets the page on what it is not, not the page on what it is."""
+    kind, found = choose(bot, question)
+    assert kind == "topic" and found.item.id == "what-peer-support-is-not"
+
+
+def test_a_meaning_then_what_to_do_about_it_gets_the_topic(bot):
+    """"What's X and how do we…?" asks for the practice too: the topic, which goes on where the term stops."""
+    kind, found = choose(bot, "what is a community of practice and how do we set one up for our peer staff?")
+    assert kind == "topic" and found.item.id == "training-and-community-of-practice"
+
+
+def test_a_worry_about_what_the_peer_will_be_like_gets_the_myth_page(bot):
+    """"Won't our peer get…?" is a worry about peer workers, which a myth page answers, even on a weaker match."""
+    kind, found = choose(bot, "wouldn't our peer specialist get triggered on a detox unit?")
+    assert kind == "topic" and found.item.id == "myth-easily-triggered"
+
+
+def test_asking_how_prefers_the_topic_on_the_practice_to_the_term_that_names_it(bot):
+    """"How can a manager stop peer staff slipping into clinical work?" gets the page on keeping the
+    role clear, not the definition of drift ("slipping" meets "drift")."""
+    kind, found = choose(bot, "how can a manager stop peer staff slipping into clinical work?")
+    assert kind == "topic" and found.item.id == "keeping-the-role-clear"
+
+
+def test_asking_where_the_line_is_gets_the_topic(bot):
+    """"…Where's the line between…?" asks for the explanation a topic gives, even after a sentence naming a task."""
+    kind, _ = choose(bot, "Our nurses hand the peer all the discharge paperwork. Where's the line between her job and theirs?")
+    assert kind == "topic"

@@ -73,9 +73,10 @@ LEANING_MIN_CONFIDENCE = 0.35
 # question lost, no yes added (0.7 gave the same).
 NO_LEANING_SHARE = 0.8
 
-# Asking how (at the start of a sentence or clause), comparing, or asking the bot for something.
+# Asking how (at the start of a sentence or clause, a dash too: "I'm not a peer myself - how do I
+# supervise…"), comparing, or asking the bot for something.
 HOW_TO = lazy(
-    r"(?:^|[.,;:!?]\s*)(?:how (?:much|many|often|far|long)\b"
+    r"(?:^|[.,;:!?]\s*|\s[-\u2013\u2014]+\s*)(?:how (?:much|many|often|far|long)\b"
     r"|how (?:do|does|can|could|should|would) (?:i|we|you|peers?|peer (?:workers?|staff|supporters?)|a peer(?: worker)?)\b"
     r"|how (?:is|are|does|do) [^.?!]{1,60}\b(?:differ|different|compare)"
     # Round 5: "what should I do when…" asks how to handle something, as "how do I…" does.
@@ -142,7 +143,9 @@ SUPERVISOR_ASKS_CAN = lazy(r"(?:^|[.,;:!?-]'? ?)(?:can|could|should|may) (?:she|
 ABOUT_SOMEONE_SUPPORTED = lazy(
     r"\b(?:(?:someone|somebody|a (?:person|guy|woman|man|lady)|the (?:person|guy|woman|man)|people|one|ones|folks|everyone) (?:i|we)"
     r" (?:support|work with|see)|(?:my|a|the|our) (?:clients?|participants?|residents?|members?|peers? i support)\b)")
-WHAT_OR_HOW = lazy(r"^\s*(?:so |and |but |ok so )?(?:what|how)\b(?! if\b| about (?:if|when)\b)")
+# Round 7: "…Where's the line between her role and theirs?" asks for an explanation, as "what…" does,
+# wherever the sentence stands; "what if…" asks about doing something.
+WHAT_OR_HOW = lazy(r"^\s*(?:so |and |but |ok so )?(?:what|how)\b(?! if\b| about (?:if|when)\b)|(?:^|[.!?]\s+)where(?:'s| is) the line\b")
 ABOUT_PEERS_IN_GENERAL = lazy(r"^\s*(?:do|does|are|is|should|can|must) (?:peers|peer workers|peer staff|peer supporters|a peer(?: worker)?)\b")
 # "Why isn't supervision supposed to turn into therapy?" asks for the reasons, which a topic gives.
 ASKS_WHY = lazy(r"^\s*(?:but |so |and )?why\b(?! not\b)")
@@ -215,7 +218,7 @@ def choose(bot: Context, question: str) -> tuple[str, Any]:
     # quit their meds. is it true?") answers it, unless the question asks about doing something.
     # Round 5: a question that opens asking what or how ("what happens when a peer worker trained for
     # crisis settings responds to an overdose") gets the topic, unless it asks about doing something.
-    what_how = topic is not None and not task_like and not asks_leaning(question) and bool(WHAT_OR_HOW.match(clean(question)))
+    what_how = topic is not None and not task_like and not asks_leaning(question) and bool(WHAT_OR_HOW.search(clean(question)))
     myth = topic is not None and not task_like and not asks_leaning(question) and myth_shaped(question) \
         and getattr(topic.item, "group", "") == "myths"
     if topic is not None and (def_like or myth or what_how or ABOUT_THE_ROLE.match(clean(question)) or ASKS_WHY.match(clean(question))):

@@ -76,7 +76,12 @@ CLINICAL_INFO = re.compile(
     r"(?:disorder|schizo\w*|bipolar|depression|psychosis|anxiety|ptsd|adhd)|(?:max(?:imum)?|daily|normal|usual|starting|right)"
     r" (?:daily )?dose|dosage|side effects? of|safe to (?:mix|take|have|drink|combine)|on (?:\w+(?:pam|lam|pine|zine|done|ine|ol))\b.{0,20}\?"
     r"|how long does [\w ]{0,30}(?:withdrawal|detox|high|come ?down|take to (?:work|kick in))|(?:mg|milligrams?)\b"
-    r"|which (?:one|med|medication|drug|antipsychotic|antidepressant) is better)")
+    r"|which (?:one|med|medication|drug|antipsychotic|antidepressant) is better"
+    # Comparing medications or their side effects ("which antipsychotic causes the least weight gain",
+    # "which one has fewer side effects"): a prescriber's question, however it is worded.
+    r"|which (?:\w+ )?(?:meds?|medications?|drugs?|pills?|antipsychotics?|antidepressants?|benzos?|ssris?|stimulants?"
+    r"|mood stabili[sz]ers?|sleeping pills?) (?:has|have|is|are|causes?|gives?|works?)\b"
+    r"|\b(?:fewer|less|least|more|most|worse|worst) (?:\w+ )?side effects\b)")
 # "Can you take tylenol with seroquel?", "can you mix lorazepam and alcohol?", "how many doses of
 # naloxone?", "do I have ADHD?": mixing, dosing and self-diagnosis, clinical however they are asked,
 # even in the "can you…" / "do I…" shape of a task question.

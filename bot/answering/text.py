@@ -78,6 +78,8 @@ for canonical, spellings in {
     "confidential": "confidential confidentiality private privacy secret secrets",
     "fragile": "fragile delicate breakable",
     "staff": "staff staffer staffers employee employees",
+    # A role "sliding" or "slipping" into clinical work is the drift the sources name.
+    "drift": "drift drifts drifting drifted sliding slipping",
     "note": "note notes notetaking charting documentation documenting",
     "hire": "hire hired hiring recruit recruiting recruited",
     "complaint": "complaint complaints complain complains complained complaining grievance grievances",

@@ -22,6 +22,9 @@ TERM_PREFERENCE = 0.1
 WORD_FOR_WORD = float("inf")
 # How close a topic must come to the best match to be preferred when the question asks for examples.
 EXAMPLE_EDGE = 0.9
+# How close a topic must come to a term matched best to be preferred when the question asks how to do
+# something ("how do I…", "how can a supervisor…").
+HOW_EDGE = 0.8
 # How close an item must come to the best match to be offered as "see also" beside a verdict, when
 # it cites more of the same source passages as the ruling behind the verdict.
 SEE_ALSO_EDGE = 0.9
@@ -32,6 +35,7 @@ ASKS_FOR_MEANING = re.compile(
     r"|(?:can|could) you explain)\b")
 # "Examples of…", "what does … look like" ask for the practice, which a topic shows and a bare
 # definition does not.
+ASKS_HOW = re.compile(r"^\W*(?:so |and |but |ok so )?how (?:do|can|could|should|would|does) (?:i|we|you|a|the|our|my|peers?)\b")
 ASKS_FOR_EXAMPLES = re.compile(r"\b(?:examples? of|what (?:does|do|would) .{1,60} look like|such as)\b")
 # "…is there a word for that?" asks for the name of what came before it; the framing itself is
 # left out of the search.
@@ -52,12 +56,33 @@ MYTH_SHAPED = re.compile(
     r"|\bhow (?:do|should|can) (?:i|we) (?:answer|respond to|push back on|counter|reply to) (?:that|this|them|it|people|someone)\b"
     r"|\brespond to (?:the idea|people who|someone who|the assumption|the worry)\b"
     r"|\bexplain to (?:my|the|our) (?:team|co-?workers?|colleagues?|staff|manager|boss|board)\b"
-    r"|\bdoes (?:that|this|it) mean (?:we|i|they) (?:did|are doing|got) it wrong\b|\bwhy is that a problem\b")
+    r"|\bdoes (?:that|this|it) mean (?:we|i|they) (?:did|are doing|got) it wrong\b|\bwhy is that a problem\b"
+    # A worry about what peer workers will be like ("won't the peer get triggered on our unit?"),
+    # which is what the myth pages answer.
+    r"|^\W*(?:won'?t|wouldn'?t|will|would|isn'?t) (?:the|our|a|my|your) peers?(?: workers?| staff| specialists?| supporters?)?"
+    r" (?:be|get|end up|become|just)\b")
 MYTH_EDGE, MYTH_CONFIDENT = 0.75, 0.2
 # "What does a trauma informed approach mean in peer work?": the practice, which a topic shows.
 IN_PRACTICE = re.compile(
     r"\bmeans? (?:in|for) (?:peer (?:work|support)|practice|(?:my|our|the) (?:work|job|role|practice)|a peer(?: worker'?s?)? (?:role|work|job)|peer workers?)\b"
-    r"|\blook like in (?:practice|peer work|real life)\b")
+    r"|\blook like in (?:practice|peer work|real life)\b"
+    # "What is a dual relationship and how should a peer worker handle one?": a meaning, then how to
+    # go about it, which the topic goes on to say and the definition does not. ("…and why would I
+    # join one?" or "…and should our peers join one?" stay with the term: one writer expected the
+    # term for the first, another the topic for the second.)
+    r"|\b(?:and|but) (?:how to|how (?:do|does|can|could|should|would) (?:we|i|our|my|peers?|peer workers?|they|you|a peer)"
+    r"|what (?:do|should|can) (?:we|i|peers?|a peer(?: worker)?) do)\b")
+
+# "What is peer support NOT?", "what isn't peer support?": asking what something is not. Search
+# drops "not" with the other framing words, so the page on what a thing is and the page on what it
+# is not matched alike (four writers asked it, and got the first). A page whose title says what
+# something is not ("What peer support is not", "Supervision is not therapy") answers, when the
+# question names every other word of its title.
+ASKS_WHAT_NOT = re.compile(
+    r"^\W*(?:so |and |but |ok so )?(?:what(?:'s| is| are) [\w' -]{1,40}? not\b|what (?:isn'?t|aren'?t|doesn'?t|don'?t)\b"
+    r"|what (?:falls|is|sits) outside\b)")
+_NEGATED_TITLE = re.compile(r"\b(?:is|are) not\b|\b(?:isn'?t|aren'?t)\b")
+_TITLE_FRAMING = frozenset({"what", "is", "are", "not", "isnt", "arent", "a", "an", "the", "when", "who"})
 
 
 def myth_shaped(question: str) -> bool:
@@ -118,6 +143,22 @@ class TopicFinder:
         asked = set(terms(question))
         return any(asked & set(terms(name)) for name in names)
 
+    def _named_negation(self, question: str) -> Topic | None:
+        """The topic titled as what something is not whose other title words the question all says
+        (ASKS_WHAT_NOT); the one naming the most words when several do."""
+        if not ASKS_WHAT_NOT.search(clean(question)):
+            return None
+        asked = set(_plain(question).split())
+        best: Topic | None = None
+        named = 0
+        for topic in self.catalog.topics.values():
+            if not _NEGATED_TITLE.search(clean(topic.title)):
+                continue
+            words = set(_plain(topic.title).split()) - _TITLE_FRAMING
+            if words and words <= asked and len(words) > named:
+                best, named = topic, len(words)
+        return best
+
     def lookup(self, item_id: str) -> Term | Topic | None:
         return self.catalog.terms.get(item_id) or self.catalog.topics.get(item_id)
 
@@ -128,12 +169,21 @@ class TopicFinder:
             question = ASKS_FOR_NAME.sub(" ", clean(question))
         prefer_terms = (prefer_terms or naming or asks_for_meaning(question)) and not IN_PRACTICE.search(clean(question))
         hits = self._search(question)
+        negated = self._named_negation(question)
+        if negated is not None:
+            return TopicAnswer(negated, max((h.confidence for h in hits[:1]), default=1.0),
+                               max((h.score for h in hits[:1]), default=WORD_FOR_WORD))
         if not hits:
             return self._word_for_word(question)
         # On a tie the topic goes first: it says more than the term's definition.
         hits.sort(key=lambda h: (-round(h.score, 6), h.group != TOPIC))
         if ASKS_FOR_EXAMPLES.search(clean(question)):
             topics = [h for h in hits if h.group == TOPIC and h.score >= hits[0].score * EXAMPLE_EDGE]
+            hits = topics[:1] + [h for h in hits if h not in topics[:1]]
+        if not prefer_terms and ASKS_HOW.match(clean(question)) and hits[0].group == TERM:
+            # "How do I keep my peer from sliding into clinical work?" asks for the practice: a
+            # topic matched nearly as well as the term that names it answers that.
+            topics = [h for h in hits if h.group == TOPIC and h.score >= hits[0].score * HOW_EDGE]
             hits = topics[:1] + [h for h in hits if h not in topics[:1]]
         best = hits[0]
         if prefer_terms:
