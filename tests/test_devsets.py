@@ -118,7 +118,7 @@ def test_out_of_scope_topic_questions_get_i_dont_know(module_bot):
 
 # -- held-out sets: what the answerer reaches on questions it was not tuned on -------------------
 # (set, task agreement floor, topic top-1 floor); see the module docstring for how held-out each is.
-HELD_OUT_FLOORS = {"heldout": (22, 20), "heldout2": (16, 16), "heldout3": (11, 11), "heldout4": (27, 27)}
+HELD_OUT_FLOORS = {"heldout": (22, 20), "heldout2": (16, 16), "heldout3": (12, 11), "heldout4": (27, 27)}
 
 
 @pytest.mark.parametrize("name", HELD_OUT)
@@ -167,10 +167,10 @@ def test_workplace_chatter_and_clinical_questions_get_no_answer(module_bot):
 # blind3_heldout was only a no-worse check, but round 5 read some of its misses). (set, task agreement floor, topic top-1 floor,
 # out of scope "not sure" floor): what the answerer reaches today, so no change may make one worse.
 BLIND = ("fresh", "blind2", "blind3", "blind3_heldout", "blind4", "blind4_heldout", "blind5", "blind5_heldout", "blind6", "blind7")
-BLIND_FLOORS = {"fresh": (147, 80, 22), "blind2": (117, 37, 20), "blind3": (93, 43, 14),
+BLIND_FLOORS = {"fresh": (147, 82, 22), "blind2": (117, 38, 20), "blind3": (93, 44, 14),
                 "blind3_heldout": (43, 15, 8), "blind4": (98, 38, 16), "blind4_heldout": (58, 22, 8),
-                "blind5": (92, 50, 14), "blind5_heldout": (43, 21, 6), "blind6": (111, 41, 17),
-                "blind7": (57, 28, 11)}
+                "blind5": (92, 50, 14), "blind5_heldout": (43, 22, 6), "blind6": (111, 43, 17),
+                "blind7": (70, 34, 12)}
 
 
 @pytest.mark.parametrize("name", BLIND)
@@ -184,7 +184,7 @@ def test_blind_task_questions_stay_at_their_level(module_bot, name):
 # Blind questions the sources rule out that still get "yes" or "likely": the known ones, listed so
 # that none may be added (issue 13's no-yes guard is not there yet).
 KNOWN_YES_TO_NO = {"blind2": 2, "blind3": 0, "blind4": 1, "blind4_heldout": 0, "blind5": 0, "blind5_heldout": 0, "blind6": 0,
-                   "blind7": 1}
+                   "blind7": 0}
 
 
 @pytest.mark.parametrize("name", BLIND)
