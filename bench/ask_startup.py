@@ -113,7 +113,7 @@ def main(commit: str = BEFORE, rounds: int = 10) -> dict:
 CHANGES = """What issue 22 changed since that commit: settings without pydantic-settings; the answerer's
 readings cached beside the content; the outbox, the store and the patterns not every question runs
 opened or compiled on first use; then the retriever scored without numpy (its
-cache one binary file mapped at start; each score the exact sum rounded to float32, in plain Python,
+cache one binary file, its weights read a row at a time as a question needs them; each score the exact sum rounded to float32, in plain Python,
 or from numpy in a process that has numpy loaded, to the same floats), `peerbot ask` opening its
 store without letting sqlite-utils import numpy, rapidfuzz imported only for a fuzzy match, printable
 ASCII cleaned by lowercasing alone, and the imports and the bot's building run with Python's cyclic

@@ -28,14 +28,15 @@ import contextlib
 import heapq
 import json
 import math
-import mmap
+import os
 import re
 import struct
 import sys
 import tomllib
+import weakref
 from array import array
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
 from operator import mul
@@ -103,29 +104,53 @@ def data_key(texts: list[str], labels: list[str]) -> str:
 
 class Weights:
     """The fitted weights, one row per feature of one half-precision float (IEEE binary16) per
-    class, little-endian, in a buffer: bytes after a fit, or the cache file mapped read-only (a
-    question reads a few hundred rows; the other 10 MB are never read). `struct` unpacks a row into
-    exact Python floats, so scoring needs no numpy."""
+    class, little-endian: bytes after a fit, or rows read from the cache file as a question needs
+    them (`os.pread`, a few hundred rows of 486 bytes). The file is not mapped: a mapping of it
+    grew the Slack endpoint's resident memory by its whole 12 MB after a hundred questions (the
+    kernel maps the pages around each one touched, and the file's page cache comes in large
+    blocks), for the 20% of rows the questions ever read. `struct` unpacks a row into exact Python
+    floats, so scoring needs no numpy."""
 
-    def __init__(self, buffer: bytes | mmap.mmap, classes: int, offset: int = 0) -> None:
-        self._buffer = buffer
-        self._offset = offset
+    def __init__(self, data: bytes, classes: int) -> None:
+        self._data: bytes | None = data
+        self._fd = -1
+        self._offset = 0
+        self._nbytes = len(data)
         self._row = struct.Struct(f"<{classes}e")
         self.classes = classes
 
+    @classmethod
+    def in_file(cls, path: Path, classes: int, offset: int, nbytes: int) -> "Weights":
+        """The `nbytes` of weights at `offset` in the file at `path`, read when asked for; the file
+        stays open (a cache file replaced or deleted later is still read whole) until this is dropped."""
+        weights = cls(b"", classes)
+        weights._data, weights._offset, weights._nbytes = None, offset, nbytes
+        weights._fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        weakref.finalize(weights, os.close, weights._fd)
+        return weights
+
+    def _read(self, at: int, size: int) -> bytes:
+        if self._data is not None:
+            return self._data[at:at + size]
+        got = os.pread(self._fd, size, self._offset + at)
+        if len(got) != size:
+            raise ValueError("the retriever's cache file was cut short while in use")
+        return got
+
     def row(self, feature: int) -> tuple[float, ...]:
-        return self._row.unpack_from(self._buffer, self._offset + feature * self._row.size)
+        return self._row.unpack(self._read(feature * self._row.size, self._row.size))
+
+    def rows(self, features: list[int]) -> bytes:
+        """The rows of `features`, in that order, one after another."""
+        size = self._row.size
+        return b"".join([self._read(f * size, size) for f in features])
 
     @property
     def nbytes(self) -> int:
-        return len(self._buffer) - self._offset
+        return self._nbytes
 
     def raw(self) -> bytes:
-        return bytes(self._buffer[self._offset:])
-
-    def array(self, np: Any) -> Any:
-        """The rows as a numpy (features, classes) float16 array over the same buffer (no copy)."""
-        return np.frombuffer(self._buffer, dtype="<f2", offset=self._offset).reshape(-1, self.classes)
+        return self._read(0, self._nbytes)
 
 
 @dataclass(frozen=True)
@@ -138,7 +163,6 @@ class Model:
     intercept: tuple[float, ...]  # (classes,), float32 values
     classes: tuple[str, ...]
     key: str
-    _array: Any = field(default=None, compare=False, repr=False)  # the weights as numpy sees them, once made
 
     def scores(self, text: str) -> list[float]:
         """One decision score per class (higher is closer): the question's TF-IDF vector (sublinear
@@ -180,7 +204,8 @@ class Model:
         their sizes; taken twice over, to cover fsum's own rounding and that of the bound). Where
         the whole interval rounds to one float32, that is the score; a class whose interval holds a
         float32 rounding boundary (about one in ten million) is summed exactly instead."""
-        products = self._matrix(np)[active].astype(np.float64) * np.array(x32, dtype=np.float64)[:, None]
+        rows = np.frombuffer(self.weights.rows(active), dtype="<f2").reshape(len(active), len(self.classes))
+        products = rows.astype(np.float64) * np.array(x32, dtype=np.float64)[:, None]
         intercept = np.array(self.intercept, dtype=np.float64)
         total = products.sum(axis=0) + intercept
         bound = (len(active) + 3) * 2.0 ** -52 * (np.abs(products).sum(axis=0) + np.abs(intercept))
@@ -192,12 +217,6 @@ class Model:
         for c, exact in zip(unsure, self._exact_sums(active, x32, unsure), strict=True):
             out[c] = exact
         return out
-
-    def _matrix(self, np: Any) -> Any:
-        """The weights as a (features, classes) float16 array over the same buffer (no copy)."""
-        if self._array is None:
-            object.__setattr__(self, "_array", self.weights.array(np))
-        return self._array
 
     def score_in(self, scores: list[float], label: str) -> float:
         """`label`'s score in `scores` (from `scores()`); very low for a label the model lacks."""
@@ -275,24 +294,25 @@ def save(model: Model, folder: Path) -> Path:
 
 
 def load(path: Path) -> Model:
-    """The model saved at `path` (`save`), its weights mapped from the file. A file that is not
-    whole (cut short, or another format) is a ValueError."""
+    """The model saved at `path` (`save`): its head, names, idf and intercepts read, its weights
+    left in the file (`Weights.in_file`). A file that is not whole (cut short, or another format)
+    is a ValueError."""
     with open(path, "rb") as raw:
-        mapped = mmap.mmap(raw.fileno(), 0, access=mmap.ACCESS_READ)
-    if mapped[:len(MAGIC)] != MAGIC:
-        raise ValueError(f"{path} is not a peerbot retriever")
-    end = mapped.find(b"\n", len(MAGIC))
-    head = json.loads(mapped[len(MAGIC):end])
-    classes = tuple(str(c) for c in head["classes"])
-    n, k = int(head["features"]), len(classes)
-    at = end + 1
-    names = mapped[at:at + head["names_bytes"]].decode().split("\n") if n else []
-    at += head["names_bytes"]
-    if len(names) != n or len(mapped) != at + 8 * n + 4 * k + 2 * n * k or head.get("version") != VERSION:
+        if raw.read(len(MAGIC)) != MAGIC:
+            raise ValueError(f"{path} is not a peerbot retriever")
+        head = json.loads(raw.readline())
+        classes = tuple(str(c) for c in head["classes"])
+        n, k = int(head["features"]), len(classes)
+        names_bytes = int(head["names_bytes"])
+        names = raw.read(names_bytes).decode().split("\n") if n else []
+        numbers = raw.read(8 * n + 4 * k)
+        at = raw.tell()
+        size = os.fstat(raw.fileno()).st_size
+    if len(names) != n or len(numbers) != 8 * n + 4 * k or size != at + 2 * n * k or head.get("version") != VERSION:
         raise ValueError(f"{path} is not whole")
-    idf = struct.unpack_from(f"<{n}d", mapped, at)
-    intercept = struct.unpack_from(f"<{k}f", mapped, at + 8 * n)
-    weights = Weights(mapped, k, at + 8 * n + 4 * k)
+    idf = struct.unpack_from(f"<{n}d", numbers)
+    intercept = struct.unpack_from(f"<{k}f", numbers, 8 * n)
+    weights = Weights.in_file(path, k, at, 2 * n * k)
     return Model(dict(zip(names, range(n), strict=True)), idf, weights, intercept, classes, str(head["key"]))
 
 
