@@ -3,9 +3,12 @@
 Leaves each blind corpus round out in turn (rounds 1 to 4, round 5's two writers, round 6's five and round 8's two, and any corpus named
 on the command line), fits the model on everything else (`bot.safety.crisis_model.training_files`), and
 scores the round left out twice with the real screen (`bot.safety.crisis.read`): with the model's
-lift switched off and with it at each threshold. Prints, per threshold, the crisis statements the
-lift added and the false alarms it added (a crisis reply on a message from someone not in crisis),
-summed over the rounds. This is where `crisis_model.LIFT` comes from.
+lift switched off and with it at each threshold. Prints, per round, the crisis statements caught and
+the false alarms (a crisis reply on a message from someone not in crisis) without the lift and with
+it at the shipped threshold; then, per threshold, summed over the rounds left out, the whole screen's
+figures (caught of all crisis statements, false alarms of all messages from people not in crisis) and
+what the lift added, with its smallest and largest addition in one round (the spread says how much a
+threshold would be fitted to particular rounds). This is where `crisis_model.LIFT` comes from.
 
 Run from the repository's root: `.venv/bin/python tools/crisis_model_cv.py [CORPUS.toml ...]`
 (about a minute; uses scikit-learn).
@@ -24,6 +27,9 @@ from scipy.sparse import hstack  # noqa: E402
 from bot.safety import crisis, crisis_model  # noqa: E402
 
 THRESHOLDS = (0.75, 0.8, 0.85, 0.9)
+LIFT = crisis_model.LIFT  # the shipped threshold, whose per-round figures are printed
+# false alarms: a crisis reply to someone not in crisis (hopelessness alone is not counted either way)
+NOT_IN_CRISIS = crisis_model.NOT_IN_CRISIS[:-1]
 DATA = crisis_model.DATA
 ROUNDS = {
     "round1": [DATA / "crisis_corpus_fresh.toml"],
@@ -50,7 +56,9 @@ def main() -> None:
     rounds = dict(ROUNDS)
     for extra in sys.argv[1:]:
         rounds[Path(extra).stem] = [Path(extra)]
-    added = {t: [0, 0] for t in THRESHOLDS}
+    # per threshold (2.0: the lift off), per round: [crisis statements caught, crisis statements,
+    # false alarms, messages from people not in crisis]
+    figures: dict[float, dict[str, list[int]]] = {t: {} for t in (2.0, *THRESHOLDS)}
     for name, held in rounds.items():
         held_names = {p.name for p in held}
         train = [p for p in crisis_model.training_files() if p.name not in held_names]
@@ -63,19 +71,32 @@ def main() -> None:
 
         crisis_model.likeness = cv_likeness  # the screen asks the held-out model, not the shipped one
         test = messages(held)
-        readings = {}
-        for threshold in (2.0, *THRESHOLDS):
+        for threshold in figures:
             crisis_model.LIFT = threshold
-            readings[threshold] = [crisis.read(m["text"]).level for m in test]
-        for threshold in THRESHOLDS:
-            for m, off, on in zip(test, readings[2.0], readings[threshold], strict=True):
+            counts = figures[threshold][name] = [0, 0, 0, 0]
+            for m in test:
+                on = crisis.read(m["text"]).level == crisis.CRISIS
                 if m["expect"] == "crisis":
-                    added[threshold][0] += (on == crisis.CRISIS) - (off == crisis.CRISIS)
-                elif m["kind"] in crisis_model.NOT_IN_CRISIS[:-1]:
-                    added[threshold][1] += (on == crisis.CRISIS) - (off == crisis.CRISIS)
-        print(f"{name}: {len(test)} messages left out, trained on {len(texts)}")
-    for threshold, (caught, alarms) in added.items():
-        print(f"lift at {threshold}: +{caught} crisis statements caught, +{alarms} false alarms")
+                    counts[0] += on
+                    counts[1] += 1
+                elif m["kind"] in NOT_IN_CRISIS:
+                    counts[2] += on
+                    counts[3] += 1
+        crisis_model.LIFT = LIFT
+        off, on = figures[2.0][name], figures[LIFT][name]
+        print(f"{name}: {len(test)} messages left out, trained on {len(texts)}; caught {off[0]}/{off[1]} "
+              f"without the lift, {on[0]}/{on[1]} with it at {LIFT}; false alarms {off[2]} and {on[2]} of {on[3]}")
+    for threshold, by_round in figures.items():
+        caught, statements, alarms, safe = (sum(f[i] for f in by_round.values()) for i in range(4))
+        label = "lift off" if threshold == 2.0 else f"lift at {threshold}"
+        line = (f"{label}: screen caught {caught}/{statements} ({100 * caught / statements:.1f}%), "
+                f"false alarms {alarms}/{safe} ({100 * alarms / safe:.2f}%)")
+        if threshold != 2.0:
+            added = [f[0] - figures[2.0][r][0] for r, f in by_round.items()]
+            alarmed = [f[2] - figures[2.0][r][2] for r, f in by_round.items()]
+            line += (f"; the lift adds +{sum(added)} caught (per round {min(added)}-{max(added)}), "
+                     f"+{sum(alarmed)} false alarms (per round {min(alarmed)}-{max(alarmed)})")
+        print(line)
 
 
 if __name__ == "__main__":
