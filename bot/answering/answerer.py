@@ -13,6 +13,7 @@ without the person there, a supervisor asking about their own peer worker); othe
 """
 from __future__ import annotations
 
+import copy
 import json
 import re
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ from bot.answering import retriever, stance
 from bot.answering import text as text_module
 from bot.answering.corpus import RULING, index_for
 from bot.answering.facets import EXPLAIN, RISKY, detect
+from bot.answering.params import AnswerParams
+from bot.answering.search import Hit
 from bot.answering.text import clean, terms
 from bot.content.catalog import Catalog, Ruling, Term, Topic, View
 
@@ -49,6 +52,10 @@ LEAD_BONUS = 1.0
 OUT_MARGIN = 0.25
 # The no-yes guard: a candidate leaning the other way within this share of the top's rank contests
 # it (a bare question with no deciding detail: BARE_MARGIN); the two must share SAME_THING terms.
+# Leave-one-set-out over the 15 task sets (`tools/answer_params_cv.py`) preferred BARE_MARGIN 0.75:
+# +4 summed over the left-out sets (1067 vs 1063, yes to a ruled-out task 3 either way), but it
+# answers the development set's bare questions ("is giving people rides a peer task?") yes instead
+# of depends (-2 there, -1 on blind 3 and held-out 4), and the floors only rise; left for the lead.
 NO_YES_MARGIN, BARE_MARGIN, SAME_THING = 0.85, 0.45, 2
 # A ruling leaning no is answered on NO_CONFIDENT of the confidence bar (see `answer`): chosen by
 # leave-phrasings-out cross-validation (`bench.crossval`: 0.8 answers 33 more held-out phrasings,
@@ -57,6 +64,12 @@ NO_YES_MARGIN, BARE_MARGIN, SAME_THING = 0.85, 0.45, 2
 NO_CONFIDENT = 0.8
 # A "yes" also needs this confidence; below it the answer is "it depends", with the reason.
 YES_CONFIDENT = 0.28
+# A question asking outright for a leaning ("should I…") whose best ruling is too weak for one is
+# answered "depends" with the two nearest rulings when the best reaches this share of the bar (issue
+# 13, item 5), else "not sure". `tools/answer_params_cv.py` measured it on every set: 0.5 gained one
+# task question and lost one topic question (a weak leaning shown before the right topic), 0.3 gained
+# none and lost that topic, 0.7 changed nothing; so it stays off (0).
+WEAK_DEPENDS = 0.0
 # Support: the top's confidence plus SUPPORT_WEIGHT x the confidence of the next SUPPORT_FROM - 1
 # candidates that lean the same way and rank within SUPPORT_RANK of it.
 SUPPORT_FROM, SUPPORT_RANK, SUPPORT_WEIGHT = 3, 0.85, 0.5
@@ -187,33 +200,61 @@ def _asked(question: str) -> frozenset[str]:
     return found
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """What a question's candidates are ranked from, whatever the thresholds (`AnswerParams`): its
+    facets and stance, the retriever's scores and the word search's hits."""
+    question: str
+    asked: frozenset[str]
+    sides: dict[str, frozenset[str]]
+    model: dict[str, float]  # the retriever's best MODEL_POOL rulings (out of scope left out), best first
+    out_score: float  # the retriever's score for the written negatives
+    scores: list[float]
+    hits: dict[str, Hit]
+
+
 class Answerer:
-    def __init__(self, catalog: Catalog, cache: Path | None = None):
+    def __init__(self, catalog: Catalog, cache: Path | None = None, params: AnswerParams | None = None):
         self.catalog = catalog
+        self.params = params or AnswerParams()
         self.index = index_for(catalog, cache)
         self.model = retriever.model_for(catalog, cache)
         self._facets, self._stance = _readings(catalog, cache)
 
+    def with_params(self, params: AnswerParams) -> Answerer:
+        """This answerer with other thresholds, sharing its index, model and readings (nothing refitted)."""
+        other = copy.copy(self)
+        other.params = params
+        return other
+
+    def evidence(self, question: str) -> Evidence:
+        """Read `question` once: what every setting of the thresholds ranks its candidates from."""
+        scores = self.model.scores(question)
+        model = {rid: s for rid, s in self.model.top(scores, MODEL_POOL + 1) if rid != retriever.OUT}
+        hits = {h.item_id: h for h in self.index.search(question, limit=SEARCH_LIMIT, groups=(RULING,))}
+        return Evidence(question, _asked(question), stance.of_question(question), model,
+                        self.model.score_in(scores, retriever.OUT), scores, hits)
+
     def candidates(self, question: str) -> tuple[list[Candidate], bool]:
-        """Rulings ranked for `question`, best first, and whether the retriever put it out of scope.
+        """Rulings ranked for `question`, best first, and whether the retriever put it out of scope."""
+        return self.rank(self.evidence(question))
+
+    def rank(self, ev: Evidence) -> tuple[list[Candidate], bool]:
+        """The candidates of `ev`, best first, and whether the retriever put the question out of scope.
 
         The candidates are the retriever's best and the lexical search's best together; each is
         ranked by its search score, raised by where both rankings put it (and by the retriever's
         lead, for its first choice), times what the risk facets and the stance it shares say; any
         that contradicts the question's stance goes behind all that do not."""
-        asked = _asked(question)
-        sides = stance.of_question(question)
-        scores = self.model.scores(question)
-        model_ranked = self.model.top(scores, MODEL_POOL + 1)
-        model = {rid: s for rid, s in model_ranked if rid != retriever.OUT}
+        p = self.params
+        asked, sides, scores, model, hits = ev.asked, ev.sides, ev.scores, ev.model, ev.hits
         # Out of scope: the written negatives beat every ruling, and clearly.
-        out = self.model.score_in(scores, retriever.OUT) > max(model.values(), default=-9.0) + OUT_MARGIN
-        hits = {h.item_id: h for h in self.index.search(question, limit=SEARCH_LIMIT, groups=(RULING,))}
+        out = ev.out_score > max(model.values(), default=-9.0) + p.out_margin
         # Reciprocal-rank fusion of the two rankings: each contributes 1 / (FUSION_K + its place).
         fused: dict[str, float] = {}
         for ranking in (list(model), list(hits)):
             for position, rid in enumerate(ranking):
-                fused[rid] = fused.get(rid, 0.0) + 1 / (FUSION_K + position)
+                fused[rid] = fused.get(rid, 0.0) + 1 / (p.fusion_k + position)
         found = []
         pool = [*list(model)[:MODEL_POOL], *list(hits)[:SEARCH_POOL]]
         # The retriever's first choice, by how far it leads its second: a margin the fused ranks lose.
@@ -236,40 +277,59 @@ class Answerer:
             factor = max(1 + agree - 0.15 * unasked_risk - 0.15 * missing_risk, 0.1)
             # A ruling the retriever proposes that search did not return within its limit scores at
             # most what search's last hit did (search stopped before it, not at zero).
-            base = (hit.score if hit else floor) * (1 + MODEL_BONUS * fused[rid] + LEAD_BONUS * lead.get(rid, 0.0))
+            base = (hit.score if hit else floor) * (1 + p.model_bonus * fused[rid] + p.lead_bonus * lead.get(rid, 0.0))
             against = tuple(stance.contradictions(sides, self._stance[rid]))
             # Standing where the question stands (against, unwanted, with them there) counts like a
             # shared facet, in the rank and in the confidence.
             stood = len(stance.agreements(sides, self._stance[rid]))
-            found.append(Candidate(ruling, base * (factor + STANCE_AGREES * stood), m, hit.score if hit else 0.0,
-                                   (hit.confidence if hit else 0.0) * (1 + STANCE_AGREES * stood), against, stood))
+            found.append(Candidate(ruling, base * (factor + p.stance_agrees * stood), m, hit.score if hit else 0.0,
+                                   (hit.confidence if hit else 0.0) * (1 + p.stance_agrees * stood), against, stood))
         found.sort(key=lambda c: (bool(c.contradicts), -c.rank, c.ruling.id))
         return found, out
 
-    def answer(self, question: str, threshold: float = CONFIDENT) -> TaskAnswer:
-        ranked, out = self.candidates(question)
+    def answer(self, question: str, threshold: float | None = None, leaning: bool = False) -> TaskAnswer:
+        """The leaning for `question`; `leaning`: the question asks for one outright ("should I…"),
+        which a weak best ruling may answer "depends" (`AnswerParams.weak_depends`)."""
+        return self.decide(self.evidence(question), threshold, leaning)
+
+    def decide(self, ev: Evidence, threshold: float | None = None, leaning: bool = False) -> TaskAnswer:
+        """`answer` from a question's evidence, read once (`evidence`) and decided per setting."""
+        p = self.params
+        threshold = p.confident if threshold is None else threshold
+        question = ev.question
+        ranked, out = self.rank(ev)
         best_search = max((c.search for c in ranked), default=0.0)
         top = ranked[0] if ranked else None
         # A leaning no may stand on less than a yes needs (NO_CONFIDENT of the bar): being told to
         # check with a supervisor costs less than a wrong yes.
-        bar = threshold * (NO_CONFIDENT if top is not None and COARSE[top.ruling.verdict] == "no" else 1.0)
+        bar = threshold * (p.no_confident if top is not None and COARSE[top.ruling.verdict] == "no" else 1.0)
         if out or top is None or top.contradicts or self._support(top, ranked) < bar:
             near = tuple(c.ruling for c in ranked[:3] if self._confidence(c) >= threshold / 2 and not c.contradicts)
-            return TaskAnswer(question, "unsure", (), near, confidence=self._confidence(top) if top else 0.0,
+            confidence = self._confidence(top) if top else 0.0
+            if leaning and not out and top is not None and not top.contradicts and p.weak_depends > 0 \
+                    and confidence >= threshold * p.weak_depends and len(near) >= 2:
+                # Asked outright for a leaning, with no ruling close enough to give one: the two
+                # nearest, side by side, say what it turns on (issue 13, item 5).
+                first, second = near[:2]
+                return TaskAnswer(question, "depends", (
+                    f"Nothing I know matches this closely, so it turns on the details: {first.task.lower()} leans "
+                    f"{first.verdict}, and {second.task.lower()} leans {second.verdict}.",), near[:2],
+                    instead=first.instead, reflect=first.question, confidence=confidence, score=best_search)
+            return TaskAnswer(question, "unsure", (), near, confidence=confidence,
                               score=best_search, out_of_scope=out)
-        asked = _asked(question)
+        asked = ev.asked
         rf = self._facets[top.ruling.id]
         # Doing it *for* the person only changes a ruling that was about doing it *with* them.
         unaccounted = [f for f in RISKY if f in asked and f not in rf and (f != "for" or "with" in rf)]
         # Doing something the person has said they don't want ("he says he won't go") is someone
         # else's agenda, whatever the task: a ruling silent on what the person wants cannot say yes to it.
-        wish = stance.of_question(question).get("the person's wish")
+        wish = ev.sides.get("the person's wish")
         if wish == frozenset({"unwanted"}) and not {"the person's wish", "whose agenda"} & set(self._stance[top.ruling.id]) \
                 and "agenda" not in unaccounted:
             unaccounted.append("unwanted")
         # Pushing the person toward treatment or away from it ("have a word with him about taking his
         # injection") is someone else's agenda too: a ruling that never spoke of pushing cannot say yes.
-        if "push" in stance.of_question(question) and not {"push", "whose agenda"} & set(self._stance[top.ruling.id]) \
+        if "push" in ev.sides and not {"push", "whose agenda"} & set(self._stance[top.ruling.id]) \
                 and "agenda" not in unaccounted and "agenda" not in rf:
             unaccounted.append("agenda")
         verdict = top.ruling.verdict
@@ -297,7 +357,7 @@ class Answerer:
         # A question told in the first person about the asker's own work (stance "asking as": "I'm the
         # one answering our peer warmline", "do I even have to document my interactions?") is about
         # a situation, not bare: round 5 measured +8 over five sets, one swap on blind 4.
-        bare = not asked & DECISIVE and not stance.of_question(question)
+        bare = not asked & DECISIVE and not ev.sides
         contested = self._contested(top, ranked, bare) if COARSE.get(verdict) in ("yes", "no") else None
         if contested is not None:
             verdict = "depends"
@@ -307,7 +367,7 @@ class Answerer:
             verdict = "depends"
             reasons = (f"You mentioned that {uncovered}, and the closest ruling does not say whether that changes "
                        "things, so check your situation against it.",) + top.ruling.reasons[:2]
-        elif COARSE.get(verdict) == "yes" and self._confidence(top) < YES_CONFIDENT:
+        elif COARSE.get(verdict) == "yes" and self._confidence(top) < p.yes_confident:
             verdict = "depends"
             reasons = ("The closest ruling leans yes, but it is not a close match for what you asked, so check "
                        "your situation against it.",) + top.ruling.reasons[:2]
@@ -359,15 +419,15 @@ class Answerer:
         evidence than one)."""
         lean = COARSE[top.ruling.verdict]
         agreeing = sum(self._confidence(c) for c in ranked[1:SUPPORT_FROM]
-                       if not c.contradicts and COARSE[c.ruling.verdict] == lean and c.rank >= SUPPORT_RANK * top.rank)
-        return self._confidence(top) + SUPPORT_WEIGHT * agreeing
+                       if not c.contradicts and COARSE[c.ruling.verdict] == lean and c.rank >= self.params.support_rank * top.rank)
+        return self._confidence(top) + self.params.support_weight * agreeing
 
-    @staticmethod
-    def _confidence(c: Candidate) -> float:
+    def _confidence(self, c: Candidate) -> float:
         """How sure the match is: the lexical coverage, or the retriever's score mapped onto the same
         0-1 scale when that is higher (a question in other words than the content's); either is
         raised by the stance the ruling shares with the question (with her, as she wants)."""
-        return min(max(c.confidence, (c.model - MODEL_FLOOR) / MODEL_SPAN * (1 + STANCE_AGREES * c.stood), 0.0), 1.0)
+        p = self.params
+        return min(max(c.confidence, (c.model - p.model_floor) / p.model_span * (1 + p.stance_agrees * c.stood), 0.0), 1.0)
 
     def _contested(self, top: Candidate, ranked: list[Candidate], bare: bool) -> Candidate | None:
         """The no-yes guard: a close candidate on the same subject, on the other side of a deciding
@@ -378,13 +438,13 @@ class Answerer:
         mine = COARSE[top.ruling.verdict]
         if mine == "no" and not bare:
             return None
-        margin = BARE_MARGIN if bare else NO_YES_MARGIN
+        margin = self.params.bare_margin if bare else self.params.no_yes_margin
         for other in ranked[1:6]:
             if other.contradicts or other.rank < top.rank * margin:
                 continue
             if {mine, COARSE[other.ruling.verdict]} != {"yes", "no"}:
                 continue
-            same_thing = len(set(terms(top.ruling.task)) & set(terms(other.ruling.task))) >= SAME_THING
+            same_thing = len(set(terms(top.ruling.task)) & set(terms(other.ruling.task))) >= self.params.same_thing
             differ = bool((self._facets[other.ruling.id] ^ self._facets[top.ruling.id]) & DECISIVE) or \
                 self._stance[other.ruling.id] != self._stance[top.ruling.id]
             if same_thing and differ:

@@ -38,6 +38,7 @@ from bot.answering.intent import (
     looks_like_task,
     names_activity,
 )
+from bot.answering.params import AnswerParams
 from bot.answering.text import clean
 from bot.answering.topics import asks_for_meaning, myth_shaped
 from bot.patterns import lazy
@@ -158,11 +159,11 @@ ABOUT_THE_ROLE = lazy(
     r"|peer staff|peer work|a peer(?: worker)?|the peer(?: worker)?)\b(?! (?:allowed|supposed|expected|meant|able|ok|okay|permitted)\b)")
 
 
-def _leaning_bar(task: Any) -> float:
+def _leaning_bar(task: Any, p: AnswerParams) -> float:
     """The confidence a leaning needs to open the reply: less for one leaning no (NO_LEANING_SHARE),
     as the answerer's own bar does (`bot.answering.answerer.NO_CONFIDENT`)."""
     no = task.verdict in ("no", "unlikely")
-    return LEANING_MIN_CONFIDENCE * (NO_LEANING_SHARE if no else 1.0)
+    return p.leaning_min_confidence * (p.no_leaning_share if no else 1.0)
 
 
 def asks_leaning(question: str) -> bool:
@@ -190,13 +191,14 @@ def choose(bot: Context, question: str) -> tuple[str, Any]:
     if looks_like_clinical_question(question) and (not task_like or looks_clinical_always(question)):
         return "clinical", None  # decided by its shape alone: no search needed
     def_like = looks_like_definition(question) or asks_for_meaning(question)
-    task = bot.answerer.answer(question)
+    p = bot.answerer.params
+    task = bot.answerer.answer(question, leaning=p.weak_depends > 0 and asks_leaning(question))
     topic = bot.finder.find(question, prefer_terms=def_like)
     task_ok = task.verdict != "unsure"
     if (looks_like_logistics(question) and not ABOUT_SOMEONE_SUPPORTED.search(clean(question))) or looks_like_chit_chat(question):
-        if topic is not None and topic.confidence >= LOGISTICS_MIN_CONFIDENCE:
+        if topic is not None and topic.confidence >= p.logistics_min_confidence:
             return "topic", topic
-        if task_ok and task.confidence >= LOGISTICS_MIN_CONFIDENCE:
+        if task_ok and task.confidence >= p.logistics_min_confidence:
             return "task", task
         return "unknown", None
     if task.out_of_scope:
@@ -204,7 +206,7 @@ def choose(bot: Context, question: str) -> tuple[str, Any]:
         # question says the term's or the topic's name), can take back what the retriever put with
         # the written negatives; "what is 17 times 23?" asks for a meaning too, but names nothing.
         named = def_like and topic is not None and bot.finder.names(question, topic.item)
-        needed = OUT_OF_SCOPE_NAMED if named else OUT_OF_SCOPE_TOPIC
+        needed = p.out_of_scope_named if named else p.out_of_scope_topic
         if topic is not None and topic.confidence >= needed:
             return "topic", topic
         return ("unsure-task", task) if task_like else ("unknown", None)
@@ -223,29 +225,29 @@ def choose(bot: Context, question: str) -> tuple[str, Any]:
         and getattr(topic.item, "group", "") == "myths"
     if topic is not None and (def_like or myth or what_how or ABOUT_THE_ROLE.match(clean(question)) or ASKS_WHY.match(clean(question))):
         if task_ok and ABOUT_THE_ROLE.match(clean(question)) and "the team" in stance.of_question(question).get("who asked", ()) \
-                and task.confidence >= _leaning_bar(task):
+                and task.confidence >= _leaning_bar(task, p):
             # "Are peer workers basically junior case coordinators? my manager keeps handing me case
             # coordination stuff": about the role, and about a task the team hands the asker.
             return "topic", replace(topic, leaning=replace(task, see_also=None))
         return "topic", topic
-    edge = (VERDICT_ASKED_EDGE if ASKS_FOR_VERDICT.search(clean(question)) else TASK_SHAPED_EDGE) if task_like else OTHER_EDGE
+    edge = (p.verdict_asked_edge if ASKS_FOR_VERDICT.search(clean(question)) else p.task_shaped_edge) if task_like else p.other_edge
     if task_like and ABOUT_PEERS_IN_GENERAL.search(clean(question)) and not stance.of_question(question):
         # "Do peers need to come to every staff meeting…?": about peer workers in general, told of no
         # situation (no one asking, no first person): the role, which a topic explains, as for
         # questions not shaped like a task.
-        edge = OTHER_EDGE
+        edge = p.other_edge
     if topic is not None and (not task_ok or topic.score >= task.score * edge):
-        if task_ok and asks_leaning(question) and task.confidence >= _leaning_bar(task):
+        if task_ok and asks_leaning(question) and task.confidence >= _leaning_bar(task, p):
             # The topic is what the question is really about, but it asked for a leaning: the
             # reply opens with the verdict, then gives the topic.
             return "topic", replace(topic, leaning=replace(task, see_also=None))
         return "topic", topic
-    if task_ok and (task_like or task.confidence >= TASK_MIN_CONFIDENCE_UNPROMPTED
-                    or (asks_leaning(question) and task.confidence >= _leaning_bar(task))):
+    if task_ok and (task_like or task.confidence >= p.task_min_confidence_unprompted
+                    or (asks_leaning(question) and task.confidence >= _leaning_bar(task, p))):
         return "task", task
     if topic is not None:
         return "topic", topic
-    if task_ok and ABOUT_SOMEONE_SUPPORTED.search(clean(question)) and task.confidence >= _leaning_bar(task):
+    if task_ok and ABOUT_SOMEONE_SUPPORTED.search(clean(question)) and task.confidence >= _leaning_bar(task, p):
         # No topic fits, and it tells of something done with someone the asker supports ("went to a
         # ball game with someone I support"): the leaning is what it is after.
         return "task", task
