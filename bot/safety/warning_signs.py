@@ -169,7 +169,8 @@ IDEATION = Category("ideation", "crisis", (
     ("suicidal-thoughts", "subject", r"(?:having|have|has|had|get|getting|got|experiencing|experience) (?:these |some |my )?(?:suicidal "
                                      r"(?:thoughts|feelings|urges|ideation)|thoughts of (?:suicide|dying|ending it))|"
                                      r"suicidal (?:thoughts|feelings|urges) (?:are |have )?(?:back|again|returned)"),
-    ("thinking-of-suicide", "subject", r"(?:ways|a way|methods) to (?:die(?! hard)|kill myself|end it|end my life|do it|not "
+    ("thinking-of-suicide", "subject", r"(?:ways|a way|methods) to (?:die(?! hard)|kill myself|end it|end my life|do it(?! (?:cheaper|faster|better|quicker|"
+                                       r"properly|right|differently|more|online|remotely|legally|together|on budget))|not "
                                        r"wake up)|(?:best|easiest|quickest|painless|quick|fastest|surest) way to (?:die|go|end it|"
                                        r"do it)(?! hard)|(?:contemplating|contemplated|considering|considered|researching) (?:suicide|"
                                        r"killing myself|ending my life|ending it)|"
