@@ -9,7 +9,10 @@ two thirds, 189 messages) and `crisis_corpus_fresh5a.toml`, `crisis_corpus_fresh
 two writers, the tuning two thirds of each, 172 and 174 messages) and `crisis_corpus_fresh6a.toml`,
 `crisis_corpus_fresh6b.toml`, `crisis_corpus_fresh6c.toml` (round 6's three writers, 174, 174 and 207) and
 `crisis_corpus_fresh8a.toml`, `crisis_corpus_fresh8b.toml` (round 8's two writers, the tuning two thirds of
-each, 174 messages each; their held-out thirds and round 8c stay outside the repository); the held-out thirds of rounds 4 to 6,
+each, 174 messages each; their held-out thirds and round 8c stay outside the repository) and
+`crisis_corpus_fresh9a.toml`, `crisis_corpus_fresh9b.toml` (round 9's two writers, the tuning two thirds of
+each, 174 messages each: 9a tired late-night phone texts from community and harm-reduction workers, 9b
+formal and understated writers; their other thirds stay outside the repository); the held-out thirds of rounds 4 to 6,
 scored and published, are `crisis_corpus_fresh{4,5a,5b,6a,6b,6c}_heldout.toml`; round 6's wholly unseen
 corpus (round 7's writer) is kept outside the repository and scored in docs/safety.md.
 
@@ -44,10 +47,13 @@ FRESH6B = Path(__file__).parent / "data" / "crisis_corpus_fresh6b.toml"
 FRESH6C = Path(__file__).parent / "data" / "crisis_corpus_fresh6c.toml"
 FRESH8A = Path(__file__).parent / "data" / "crisis_corpus_fresh8a.toml"
 FRESH8B = Path(__file__).parent / "data" / "crisis_corpus_fresh8b.toml"
+FRESH9A = Path(__file__).parent / "data" / "crisis_corpus_fresh9a.toml"
+FRESH9B = Path(__file__).parent / "data" / "crisis_corpus_fresh9b.toml"
 CORPORA = pytest.mark.parametrize("corpus", [FRESH, FRESH2, FRESH3, FRESH4, FRESH5A, FRESH5B, FRESH6A, FRESH6B, FRESH6C,
-                                            FRESH8A, FRESH8B],
+                                            FRESH8A, FRESH8B, FRESH9A, FRESH9B],
                                   ids=["round1", "round2-tune", "round3-tune", "round4-tune", "round5a-tune", "round5b-tune",
-                                       "round6a-tune", "round6b-tune", "round6c-tune", "round8a-tune", "round8b-tune"])
+                                       "round6a-tune", "round6b-tune", "round6c-tune", "round8a-tune", "round8b-tune",
+                                       "round9a-tune", "round9b-tune"])
 # Round 6's training corpora (6d young workers and slang, 6e older and rural writers), whole: scored once
 # before they were read, then tuned on in part; their floors are what the tuning reached.
 TRAINING = pytest.mark.parametrize("corpus", [Path(__file__).parent / "data" / f"crisis_corpus_fresh{r}.toml"

@@ -213,6 +213,43 @@ def test_the_composed_signs_lookalikes_stay_quiet():
         assert crisis.read(text).level != crisis.CRISIS, text
 
 
+def test_round_9s_kinds_are_heard_in_words_no_corpus_used():
+    """Round 9's signs in general form, in words written for this test: leaving with the usual reason
+    taken away, no return needed, a day settled on with the logistics done, letting oneself slip away, a
+    story ending, past a railing, a laugh taken back; harm aimed at a named person with a weapon."""
+    for text in ("no i didnt quit. i just cleared out my locker and handed in my keys. it's done",
+                 "I don't expect a return date will be needed after this week.",
+                 "I've sorted out the logistics. Sunday is the day.",
+                 "going to let myself slip away tonight, i'm too tired",
+                 "my story ends here tonight. sorry everyone",
+                 "I've climbed over the guardrail. nobody around",
+                 "tmrw it's all gonna stop hurting. i've decided"):
+        assert crisis.read(text).level == crisis.CRISIS, text
+    for text in ("I'm going to hurt Mark tomorrow. I've got the hammer in my bag.",
+                 "she's going to feel what she did to me. i know where she parks"):
+        reading = crisis.read(text)
+        assert (reading.level, reading.towards) == (crisis.CRISIS, "others"), text
+
+
+def test_round_9s_lookalikes_stay_quiet():
+    """A new job, a contract ended, a library book, a dentist, a blog, a playground railing, a pension
+    form due, a laugh with no take-back, the past told as what changed: none is the crisis reply."""
+    for text in ("cleaned out my desk today, last day before my new job starts monday",
+                 "handed in my badge and laptop to HR, my contract ended friday",
+                 "no return date on the library books, lol", "the 14th. that's the day the auditors come",
+                 "I've worked out the logistics for the team picnic", "my story ends here, thanks for reading my blog",
+                 "once the numbing wears off it's all going to stop hurting, the dentist said",
+                 "the kids climbed over the railing at the playground and I nearly had a heart attack",
+                 "the view from the other side of the railing at the lookout is better",
+                 "the beneficiary form for the pension scheme is due friday, reminder to everyone",
+                 "I'm not sick, just tired. See you tomorrow", "lol my coffee machine died 🙃",
+                 "The traffic almost finished me off this morning, sorry I'm late",
+                 "I once stood on a bridge and came back. That's why I do this work.",
+                 "spent years thinking my kids would be better off without me. glad i was wrong",
+                 "we found a way to do it cheaper, the grant covers it"):
+        assert crisis.read(text).level != crisis.CRISIS, text
+
+
 def test_the_trained_model_hears_a_long_first_person_message_the_signs_miss():
     """No table holds "everyone would cope fine if I just was not around": the model gives the crisis reply."""
     reading = crisis.read("I keep thinking everyone would cope fine if I just was not around next week")

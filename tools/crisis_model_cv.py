@@ -1,6 +1,6 @@
 """How much the crisis screen's trained model adds on a corpus it was not trained on.
 
-Leaves each blind corpus round out in turn (rounds 1 to 4, round 5's two writers, round 6's five and round 8's two, and any corpus named
+Leaves each blind corpus round out in turn (rounds 1 to 4, round 5's two writers, round 6's five, round 8's two and round 9's two, and any corpus named
 on the command line), fits the model on everything else (`bot.safety.crisis_model.training_files`), and
 scores the round left out twice with the real screen (`bot.safety.crisis.read`): with the model's
 lift switched off and with it at each threshold. Prints, per round, the crisis statements caught and
@@ -8,7 +8,7 @@ the false alarms (a crisis reply on a message from someone not in crisis) withou
 it at the shipped threshold; then, per threshold, summed over the rounds left out, the whole screen's
 figures (caught of all crisis statements, false alarms of all messages from people not in crisis) and
 what the lift added, with its smallest and largest addition in one round (the spread says how much a
-threshold would be fitted to particular rounds). This is where `crisis_model.LIFT` comes from.
+threshold would be fitted to particular rounds). This is where `crisis_model.LIFT` and `LIFT_SIGNED` come from.
 
 Run from the repository's root: `.venv/bin/python tools/crisis_model_cv.py [CORPUS.toml ...]`
 (about a minute; uses scikit-learn).
@@ -26,8 +26,11 @@ from scipy.sparse import hstack  # noqa: E402
 
 from bot.safety import crisis, crisis_model  # noqa: E402
 
-THRESHOLDS = (0.75, 0.8, 0.85, 0.9)
-LIFT = crisis_model.LIFT  # the shipped threshold, whose per-round figures are printed
+# (threshold with a weak sign of the writer's own heard, threshold with no sign): one figure for both up
+# to round 8, split in round 9
+THRESHOLDS = ((0.75, 0.75), (0.8, 0.8), (0.85, 0.85), (0.9, 0.9), (0.7, 0.8), (0.7, 0.85), (0.75, 0.85), (0.7, 0.9))
+LIFT = (crisis_model.LIFT_SIGNED, crisis_model.LIFT)  # the shipped pair, whose per-round figures are printed
+OFF = (2.0, 2.0)
 # false alarms: a crisis reply to someone not in crisis (hopelessness alone is not counted either way)
 NOT_IN_CRISIS = crisis_model.NOT_IN_CRISIS[:-1]
 DATA = crisis_model.DATA
@@ -45,6 +48,8 @@ ROUNDS = {
     "round6e": [DATA / "crisis_corpus_fresh6e.toml"],
     "round8a": [DATA / "crisis_corpus_fresh8a.toml"],
     "round8b": [DATA / "crisis_corpus_fresh8b.toml"],
+    "round9a": [DATA / "crisis_corpus_fresh9a.toml"],
+    "round9b": [DATA / "crisis_corpus_fresh9b.toml"],
 }
 
 
@@ -58,7 +63,7 @@ def main() -> None:
         rounds[Path(extra).stem] = [Path(extra)]
     # per threshold (2.0: the lift off), per round: [crisis statements caught, crisis statements,
     # false alarms, messages from people not in crisis]
-    figures: dict[float, dict[str, list[int]]] = {t: {} for t in (2.0, *THRESHOLDS)}
+    figures: dict[tuple[float, float], dict[str, list[int]]] = {t: {} for t in (OFF, *THRESHOLDS, LIFT)}
     for name, held in rounds.items():
         held_names = {p.name for p in held}
         train = [p for p in crisis_model.training_files() if p.name not in held_names]
@@ -72,7 +77,7 @@ def main() -> None:
         crisis_model.likeness = cv_likeness  # the screen asks the held-out model, not the shipped one
         test = messages(held)
         for threshold in figures:
-            crisis_model.LIFT = threshold
+            crisis_model.LIFT_SIGNED, crisis_model.LIFT = threshold
             counts = figures[threshold][name] = [0, 0, 0, 0]
             for m in test:
                 on = crisis.read(m["text"]).level == crisis.CRISIS
@@ -82,18 +87,18 @@ def main() -> None:
                 elif m["kind"] in NOT_IN_CRISIS:
                     counts[2] += on
                     counts[3] += 1
-        crisis_model.LIFT = LIFT
-        off, on = figures[2.0][name], figures[LIFT][name]
+        crisis_model.LIFT_SIGNED, crisis_model.LIFT = LIFT
+        off, on = figures[OFF][name], figures[LIFT][name]
         print(f"{name}: {len(test)} messages left out, trained on {len(texts)}; caught {off[0]}/{off[1]} "
               f"without the lift, {on[0]}/{on[1]} with it at {LIFT}; false alarms {off[2]} and {on[2]} of {on[3]}")
     for threshold, by_round in figures.items():
         caught, statements, alarms, safe = (sum(f[i] for f in by_round.values()) for i in range(4))
-        label = "lift off" if threshold == 2.0 else f"lift at {threshold}"
+        label = "lift off" if threshold == OFF else f"lift at {threshold[0]} with a sign, {threshold[1]} without"
         line = (f"{label}: screen caught {caught}/{statements} ({100 * caught / statements:.1f}%), "
                 f"false alarms {alarms}/{safe} ({100 * alarms / safe:.2f}%)")
-        if threshold != 2.0:
-            added = [f[0] - figures[2.0][r][0] for r, f in by_round.items()]
-            alarmed = [f[2] - figures[2.0][r][2] for r, f in by_round.items()]
+        if threshold != OFF:
+            added = [f[0] - figures[OFF][r][0] for r, f in by_round.items()]
+            alarmed = [f[2] - figures[OFF][r][2] for r, f in by_round.items()]
             line += (f"; the lift adds +{sum(added)} caught (per round {min(added)}-{max(added)}), "
                      f"+{sum(alarmed)} false alarms (per round {min(alarmed)}-{max(alarmed)})")
         print(line)

@@ -142,7 +142,7 @@ REPORTING = {"said", "says", "saying", "told", "tells", "telling", "asked", "tex
 PAST = re.compile(r"\b(?:years ago|a long time ago|used to|back when|when i was|as a (?:teen|teenager|kid|child)|"
                   r"when i was (?:younger|a teen|a kid)|in the past|history of|in my past|i survived|lived experience|"
                   r"(?:in|through|during|most of|all of|much of|for) (?:most of |all of |much of )?my (?:early |mid |late )?(?:teens|twenties|thirties|forties|20s|30s|40s|youth)|"
-                  r"(?:a )?long time ago|the old me (?:would|used to|did|was)|in (?:high school|college|uni|university)|in (?:19|20)[0-9]{2}|my story|back then|at the time|"
+                  r"(?:a )?long time ago|the old me (?:would|used to|did|was)|in (?:high school|college|uni|university)|in (?:19|20)[0-9]{2}|my story(?! (?:stops|ends|finishes|is over|is done))|back then|at the time|"
                   r"there was a time|ages ago|years back|long ago|attempt at [0-9]{2}|the (?:year|years|time|summer|winter|spring|autumn|fall|months?|night|day) (?:i|when i|that i) (?:was|were|had|tried|wanted|felt|attempted|thought|took)|the year (?:my|when|that)|all through (?:sixth form|high school|school|college|uni|university|my teens|my twenties)|turning point|back in my|in my (?:drinking|using|partying|old|bad|dark) days|the (?:year|years|time|summer|winter|months?) (?:i was|when i)|when i was [0-9]{1,2}|[0-9]{1,2} years ago|i came through|i made it through|"
                   r"i got through|i have been there|before i got (?:sober|clean)|in recovery)\b|"
                   r"(?<!at )\bonce\b(?! again| more| and for all| i am| i have| i will| i get| everyone| they| he| she| the| my| it| you| we)")
@@ -152,7 +152,9 @@ NOW = {"but", "now", "today", "tonight", "lately", "currently", "however", "anym
 BUT = re.compile(r"\b(?:but|though|although|yet|however|except|and)\b")
 AMBIVALENT = re.compile(r"\b(?:thinking about it|think about it|keep thinking|the thought|thoughts|part of me|"
                         r"sometimes|some days|tempted|can not stop|wish|urges?|lately|again|still|these days|"
-                        r"is back|are back|came back|coming back|creeps? in)\b")
+                        r"is back|are back|coming back|creeps? in|"
+                        # "…but it came back", not "…and came back" (the writer came back: round 9's bridge)
+                        r"(?:it|they|it all|that|those|thoughts|feelings|urges|the [a-z]+) came back)\b")
 
 # -- the signs ------------------------------------------------------------------------------------
 # The warning signs themselves live in `bot.safety.warning_signs`, one table per category. Running ~100
@@ -305,9 +307,17 @@ HELPING = re.compile(r"\b(?:what (?:do|should|can|would) (?:i|we) (?:do|say)|how
                      r"script|tips|advice) for (?:responding|replying|supporting|talking|answering)|responding when)\b")
 # Laughter makes a turn of phrase of a weak or violent-sounding sign ("throw my laptop off a bridge lol").
 LAUGH = re.compile(r"\b(?:lol|lmao|haha\w{0,10}|jk|rofl)\b|[\U0001F602\U0001F923\U0001F606\U0001F605]", re.IGNORECASE)
+# The ordinary reason taken away ("not sick. just won't be here", "no I didn't quit"): an absence
+# then explains nothing (round 9).
+ABSENCE_TAKEN_BACK = re.compile(r"\b(?:(?:i am )?not (?:sick|ill|on (?:holiday|vacation|leave)|going (?:anywhere|on holiday|on vacation))"
+                                r"(?= *$| *,| just)|i did not quit|i have not quit|i am not quitting|nothing to do with (?:work|the job))\b")
+# A laugh taken back: the upside-down smile beside it, or "jk… unless" (round 9: four of one writer's
+# crisis texts wore a laugh this way, and the one everyday 🙃 in every corpus had no laugh beside it).
+LAUGH_TAKEN_BACK = re.compile(r"\U0001F643|\b(?:jk|kidding|joking)\b[ .!,\u2026]{0,8}(?:unless|or not|or am i|maybe not|not really)\b",
+                              re.IGNORECASE)
 # An ordinary absence explains a goodbye or "I won't be here" ("my last day before parental leave",
 # "it's been real, see you tomorrow").
-ABSENCE = re.compile(r"\b(?:vacation|holidays?|parental leave|maternity leave|sick leave|(?<!not a )new job|(?:my )?last day (?:at|with|in|on) (?:the|this|my|our)|"
+ABSENCE = re.compile(r"\b(?:(?:my |the )?contract (?:ended|ends|is up|runs out|ran out)|end of my contract|vacation|holidays?|parental leave|maternity leave|sick leave|(?<!not a )new job|(?:my )?last day (?:at|with|in|on) (?:the|this|my|our)|"
                      r"(?<!not )retir\w{0,6}|while i am (?:away|gone|out|visiting)|out of town|staying (?:at|with|over)|sleeping over|ferry|flight|for a (?:week|weekend|few days|fortnight)|plumber|electrician|lockbox|leaving (?:do|party|drinks)|farewell party|send off|going away party|snowed in|no signal|no reception|phone line|lines? (?:is |are )?down|on leave|back before dark|"
                      r"back in (?:a|one|two|three|four|five|six|[0-9]+) (?:days?|weeks?|months?)|just responsible|"
                      r"being (?:responsible|organi[sz]ed|practical|prepared)|pre ?(?:plan\w*|paid)|estate planning|moving (?:back )?(?:to|away|house|home)|for the (?:audit|inspection|accreditation|review)|tax return|trip|conference|day off|time off|annual leave|"
@@ -370,7 +380,13 @@ TRANSIT = re.compile(r"\b(?:traffic|stuck|bus(?! (?:depot|station|stop|terminal|
 # came through"): signs in a sentence with nothing of the present in it are the past.
 LIVED = re.compile(r"\b(?:long behind me|behind me now|(?:is|are|was) behind me|now i (?:work|help|am a peer)|i work here now|sober (?:for )?[0-9]+ (?:years?|months?)|clean (?:for )?[0-9]+ (?:years?|months?)|(?:narcan|naloxone) saved me|(?:got|helped|pulled) me through|the turning point|(?:it has|its|it is) been (?:a few|many|several|a couple of|[0-9]+|two|three|four|five|six|seven|eight|nine|ten) years(?! as of| on| this| next| come| by)|i am (?:[0-9]{2}|twenty|thirty|forty|fifty|sixty|seventy|eighty)(?: [a-z]+)? now|the new me|those days are (?:long )?(?:gone|over|behind me)|(?:got|get) (?:her|him|them|it) back|(?:weeks|months|years) later|i came through|i made it through|i got through|i have been there|my lived experience|"
                    r"i share (?:that|it|this|my story)|in my trainings|why i do this (?:work|job)|i survived|"
-                   r"(?:start|part|beginning) of my recovery|my recovery (?:journey|story))\b")
+                   r"(?:start|part|beginning) of my recovery|my recovery (?:journey|story)|"
+                   # round 9: the past said by what changed since ("glad I was wrong", "I don't feel that way
+                   # now", "stood on a bridge and came back", "my first year of recovery")
+                   r"glad i was wrong|(?:i was|turns out i was|and i was) wrong about that|i (?:do not|no longer|never) "
+                   r"(?:feel|think|believe) (?:that|like that|that way|it)(?: way)? (?:now|anymore|any more|these days)|and came back"
+                   r"(?= *$| *,| from it| alive| down)|(?:first|early|second|first few) (?:year|years|months|weeks) of (?:my )?recovery|"
+                   r"spent (?:years|months|a long time|most of my [a-z0-9]+) (?:thinking|believing|feeling|convinced))\b")
 # A question put to the writer ("my supervisor asked if I'm having thoughts of suicide") and answered
 # no in a sentence after it ("honestly no."): the sign is in the question, and the answer denies it.
 QUESTION_PUT = re.compile(r"\b(?:asked|asks|asking) (?:me )?(?:if|whether) i\b")
@@ -401,7 +417,7 @@ IDLE = {"time", "rumination"}
 WEAPONS = {"have-the-means", "weapon-in-reach", "gun-looked-up", "holding-means", "with-the-means", "loaded-it"}
 # Pairs of weak signs that say nothing together either: "sorry! still thinking about it", "heading
 # to the lake this weekend".
-IDLE_PAIRS = ({"goodbye", "rumination"}, {"travel", "time"}, {"means-named", "time"}, {"means-named", "rumination"},
+IDLE_PAIRS = ({"goodbye", "rumination"}, {"affairs", "time"}, {"travel", "time"}, {"means-named", "time"}, {"means-named", "rumination"},
               {"means-named", "travel"}, {"means", "means-named"})
 
 
@@ -591,7 +607,22 @@ AIMED = re.compile(r"\b(?:hurt|stab|shoot|strangle|choke|beat|attack|poison|punc
                    r"\b(?:end|ending|finish|finishing) (?:him|her|them)\b|\b(?:break|breaking) (?:his|her|their) |"
                    r"\brun (?!it\b|this\b|that\b|out\b|them over to)[a-z]+ over\b|"
                    r"\b(?:make|want) (?:him|her|them|my [a-z]+|[a-z]+) (?:to )?pay for what|"
-                   r"\b(?:standing|stood|stand) over (?:him|her|them) with\b")
+                   r"\b(?:standing|stood|stand) over (?:him|her|them) with\b|"
+                   # round 9: a harm verb aimed at someone named ("going to hurt colin"), a thing to be
+                   # used on someone, running someone down, someone getting what is coming or feeling
+                   # what another felt, going round to someone's with petrol
+                   r"\b(?:going to|will|intend to|want to|plan to|planning to) (?:hurt|stab|shoot|strangle|choke|beat|"
+                   r"attack|poison|punch|kill|batter) (?!myself\b|me\b|my ?self\b|it\b|this\b|that\b)[a-z]+|"
+                   r"\buse (?:it|this|that|the [a-z]+|them) on (?:him|her|them|my (?!own\b|self\b|skin\b|arms?\b|legs?\b|wrists?\b|hair\b|face\b)[a-z]+)\b|"
+                   r"\b(?:run|running|ran) (?:him|her|them) down\b|"
+                   r"\b(?:get|gets|getting) (?:what is|whats|what he deserves|what she deserves|what they deserve)(?: coming)?\b|"
+                   r"\b(?:he|she|they) (?:is|are|will be) (?:going to|gonna) (?:feel|suffer|get) (?:what|how|hurt)\b|"
+                   r"\b(?:make sure|see to it) (?:he|she|they) (?:gets?|get) hurt\b|"
+                   r"\b(?:going|heading|driving|go) (?:round|over|around)\b[a-z0-9 ]{0,30}with (?:a |the |my )?"
+                   r"(?:can of |jerry can of )?(?:petrol|gasoline|lighter fluid)\b")
+# Signs that say nothing of whom they are for: a weapon, a means, a time, a plan. Beside a harm verb
+# aimed at someone ("going to hurt my brother-in-law tonight … I have the knife ready") they are that intent.
+UNAIMED = {"means", "weapon", "time", "plan"}
 
 
 def _lifted(found: list[tuple[str, str, str]], helping: bool, text: str, sounds: Callable[[], float]) -> bool:
@@ -600,9 +631,10 @@ def _lifted(found: list[tuple[str, str, str]], helping: bool, text: str, sounds:
     worker asking how to help, a message whose signs are someone else's, denied or in the past, or a
     laugh: those the tables read better than any model (leave-one-round-out, each of these was a false
     alarm of the model's)."""
-    if helping or LAUGH.search(text) or any(where != "self" for _, _, where in found):
+    if helping or (LAUGH.search(text) and not LAUGH_TAKEN_BACK.search(text)) or any(where != "self" for _, _, where in found):
         return False
-    return sounds() >= crisis_model.LIFT
+    # a weak sign of the writer's own already heard asks less of the model than a message with none
+    return sounds() >= (crisis_model.LIFT_SIGNED if found else crisis_model.LIFT)
 
 
 # What each category is worth alone (composed categories share their table's name and worth).
@@ -706,7 +738,8 @@ def read(text: str) -> Reading:
             continue
         tokens = sentence.split(" ")
         # "asking for a friend lol" is a deflection, not a joke
-        joking = bool(LAUGH.search(original)) and "for a friend" not in sentence and not about_whole("serious", SERIOUS)
+        joking = (bool(LAUGH.search(original)) and "for a friend" not in sentence and not about_whole("serious", SERIOUS)
+                  and not LAUGH_TAKEN_BACK.search(text))
         if (joking and (HYPERBOLE.search(sentence) or GAMING.search(sentence))) or PAST_HYPERBOLE.search(sentence):
             signs_in.append(False)
             continue  # "the movie was so bad I wanted to die lol": a laugh at a figure of speech
@@ -737,7 +770,8 @@ def read(text: str) -> Reading:
                         and not about_whole("not-for-work", NOT_FOR_WORK) and not about_sentence("on-purpose", ON_PURPOSE)):
                     explained = True
                     continue  # a cut while cooking, meds to pick up, a lethal dose in a training
-                if (category.name in ("farewell", "goodbye") and about_whole("absent", ABSENCE)) or (
+                if (category.name in ("farewell", "goodbye") and about_whole("absent", ABSENCE)
+                        and not about_whole("absence-taken-back", ABSENCE_TAKEN_BACK)) or (
                         category.name == "goodbye" and about_whole("giveaway", GIVEAWAY)) or (
                         name in FAREWELL_GIVEAWAYS and about_whole("decluttering", DECLUTTERING)) or (
                         name == "in-case" and about_sentence("carried", CARRIED)) or (
@@ -781,6 +815,10 @@ def read(text: str) -> Reading:
     level, towards = _combine(found, helping,
                               lambda: crisis_model.distress(whole) if first_person and words >= crisis_model.NOTE_WORDS else 0.0,
                               lambda: bool(CRISIS_TOPIC.search(whole)))
+    if (level == CRISIS and towards == "self" and found and AIMED.search(whole)
+            and all(c in UNAIMED or (c == "means-ready" and n in WEAPONS) for c, n, w in found if w == "self")):
+        towards = "others"
+        why.append("aimed:others")
     # "What's the policy on staff who are suicidal? Asking because I am": a question about a crisis that
     # the writer then says is their own.
     if level != CRISIS and ASKING_FOR_ME.search(whole) and any(c in PLAIN | {"method", "means-ready"} for c, _, _ in found):

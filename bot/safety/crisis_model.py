@@ -15,7 +15,8 @@ mention suicide, overdoses and self-harm as work).
 How `bot.safety.crisis` uses it: a first-person message of at least `LIFT_WORDS` words that the
 signs do not call a crisis, that is not a worker asking how to help someone, with no sign placed on
 someone else, denied, in the past or explained away, and no laugh, gets the crisis reply when the
-likeness is at least `LIFT` (0.8); a first-person message of at least `NOTE_WORDS` words with no sign
+likeness is at least `LIFT` (0.85), or `LIFT_SIGNED` (0.7) when the tables heard a weak sign of the
+writer's own (round 9; until then 0.8 for both); a first-person message of at least `NOTE_WORDS` words with no sign
 at all gets the note when its distress (the second head: crisis or hopelessness) is at least `NOTE`
 (0.75). The lift's threshold comes from leaving each blind round out in turn (thirteen rounds, 1 to
 8b; trained on the others, the question sets and the everyday lookalikes, scored with the real
@@ -26,7 +27,8 @@ and 10, at 0.9 1198 and 6). Tried in round 8 and left out, none better when the 
 on the other rounds (nested) at no more than 0.5% false alarms: C 2, 8, 16; word 1-3 grams; char_wb
 2-6; no class weights (each 1214-1225 caught at 8-10 false alarms against this model's 1224 at 10).
 A lower threshold (about 0.7) when a weak sign of the writer's own is present added 11-16 caught at
-one more false alarm; not shipped (time ran out before its tests and the bench). The everyday lookalikes
+one more false alarm; not shipped in round 8 (time ran out before its tests and the bench), shipped
+in round 9 with the threshold for a message with no sign raised to 0.85. The everyday lookalikes
 (`LOOKALIKES`) matter: without them the model learns that a plan beside "tonight" is a crisis.
 
 The weights are plain numbers in `bot/safety/data/crisis_model.json` (per kind, the feature names
@@ -56,7 +58,12 @@ WEIGHTS = Path(__file__).parent / "data" / "crisis_model.json"
 DATA = Path(__file__).parents[2] / "tests" / "data"
 LOOKALIKES = [Path(__file__).parent / "data" / name for name in ("everyday_lookalikes.toml", "everyday_plans.toml")]
 SIZES = (3, 4, 5)
-LIFT = 0.8
+# Round 9: the lift asks more of a message in which the tables heard nothing at all (0.85) than of one
+# where they heard a sign of the writer's own that was not enough alone (a time, a goodbye, a means,
+# hopelessness: 0.7). Leave-one-round-out over fifteen rounds: the old 0.8 for both caught 1365 of 1496
+# crisis statements with 16 false alarms in 1895; this pair 1359 and 11 (tools/crisis_model_cv.py).
+LIFT = 0.83
+LIFT_SIGNED = 0.7
 NOTE = 0.75
 # A model reading a handful of words is guessing: "I don't know" shares its words with "I don't want
 # to be here". Below these lengths (in normalised words) it is not asked.

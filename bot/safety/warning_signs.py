@@ -97,7 +97,7 @@ IDEATION = Category("ideation", "crisis", (
                             # "throwing myself into the quarterly report": into work, not into harm
                             r"down)(?! (?:the |my |a |this |that )?(?:[a-z]{1,15} )?(?:work|job|report|project|studies|"
                             r"training|role|task|tasks|job search|course|paperwork|hobby|garden|gardening|recovery|it|"
-                            r"everything))|(?:finish|finishes|finished) me off|hoping (?:it|this|that|they|the [a-z]{1,12}) "
+                            r"everything))|(?<!nearly )(?<!almost )(?<!practically )(?<!about )(?:finish|finishes|finished) me off|hoping (?:it|this|that|they|the [a-z]{1,12}) "
                             r"(?:kills|will kill|finishes|ends|takes) me|(?:kill|killing|killed|hang|hanging|shoot|shooting|drown|drowning|poison|"
                             r"poisoning|suffocate|starve|starving) myself"),
     ("end-my-life", "self", r"(?:end|ending|take|taking) my (?:own )?life"),
@@ -169,7 +169,8 @@ IDEATION = Category("ideation", "crisis", (
     ("suicidal-thoughts", "subject", r"(?:having|have|has|had|get|getting|got|experiencing|experience) (?:these |some |my )?(?:suicidal "
                                      r"(?:thoughts|feelings|urges|ideation)|thoughts of (?:suicide|dying|ending it))|"
                                      r"suicidal (?:thoughts|feelings|urges) (?:are |have )?(?:back|again|returned)"),
-    ("thinking-of-suicide", "subject", r"(?:ways|a way|methods) to (?:die(?! hard)|kill myself|end it|end my life|do it|not "
+    ("thinking-of-suicide", "subject", r"(?:ways|a way|methods) to (?:die(?! hard)|kill myself|end it|end my life|do it(?! (?:cheaper|faster|better|quicker|"
+                                       r"properly|right|differently|more|online|remotely|legally|together|on budget))|not "
                                        r"wake up)|(?:best|easiest|quickest|painless|quick|fastest|surest) way to (?:die|go|end it|"
                                        r"do it)(?! hard)|(?:contemplating|contemplated|considering|considered|researching) (?:suicide|"
                                        r"killing myself|ending my life|ending it)|"
@@ -643,7 +644,13 @@ HOPELESS = Category("hopeless", "note", (
                           r"burden (?:to|on|for) (?:everyone|everybody|my family|them|you all|my kids|the people|people|"
                           r"my partner|my friends)|"
                           r"best thing i (?:could|can) (?:give|do for) (?:them|my family|everyone)|(?:a |just a |such a )?(?:weight|drain) "
-                          r"on (?:them|everyone|my family|you all|my kids)(?= *$| *,)|dead weight(?= *$| *,)"),
+                          r"on (?:them|everyone|my family|you all|my kids)(?= *$| *,)|dead weight(?= *$| *,)|"
+                          # round 9: being a problem others carry ("sick of being a problem everyone has to manage",
+                          # "tired of being the thing they have to deal with", "fed up of being a worry to them")
+                          r"(?:sick|tired|fed up|exhausted) of being (?:a|the|such a|everyones|their) (?:problem|burden|bother|"
+                          r"nuisance|drain|worry|headache)(?! ?(?:solver|solving|fixer|child|[a-z]))|a (?:problem|worry|project|case) (?:everyone|everybody|"
+                          r"people|they|the team|my family) (?:has|have|had|needs|need) to (?:manage|deal with|handle|fix|"
+                          r"put up with|carry|babysit)"),
     # "my kids would be better off with their dad": better off, the writer implies, without the writer
     ("better-off-with", "self", r"(?:my kids|my children|my family|my partner|my wife|my husband|everyone|they) "
                                 r"(?:would|will) be better off(?= *$| *,| without| with (?:their|a|another|someone|"
@@ -666,7 +673,12 @@ HOPELESS = Category("hopeless", "note", (
                                  r"(?= *$| *,| and| to)|(?:want|wanting) to (?:just )?(?:disappear|vanish|run away and "
                                  r"never|hide forever)(?! for (?:a|the) (?:week|day|weekend|few|couple|month|bit)| on "
                                  r"(?:vacation|holiday)| to (?:the|a|my))|(?:no|not any) (?:way|point) (?:forward|left)|(?:so|really) "
-                                 r"(?:tired|exhausted) of (?:everything|it all|fighting|trying|pretending)"),
+                                 r"(?:tired|exhausted) of (?:everything|it all|fighting|trying|pretending)|"
+                                 # round 9: empty with nothing to refill it, said by five writers ("running on
+                                 # empty and the tank has a hole in it", "nothing left to give", "running on fumes")
+                                 r"running on (?:empty|fumes|nothing)(?! (?:coffee|sleep|caffeine|sugar) )|(?:nothing|none) left "
+                                 r"(?:to give|in the tank|inside)(?= *$| *,| anyone| anybody| and)|(?:tank|cup) (?:has|is|with) (?:a hole|"
+                                 r"empty and)"),
 
 ))
 

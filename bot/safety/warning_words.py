@@ -346,8 +346,9 @@ COMPOSED: tuple[Category, ...] = (
         r"the range|hunting|camping))"),
        ),
     _c("threat", "weak",
-       ("they-will-regret", "self", r"(?:he|she|they|him|her|them|my ex|my boss|that guy|everyone|all of them) "
-        r"(?:is |are |will |is going to |are going to |will all )?(?:regret|be sorry|get what (?:is|was) coming|"
+       ("they-will-regret", "self", r"(?:he|she|they|him|her|them|my ex|my boss|that guy|everyone|all of them|"
+        r"my [a-z]{3,12}|that [a-z]{3,12}) "
+        r"(?:is |are |will |is going to |are going to |will all )?(?:regret|be sorry|get (?:what (?:is|was)|whats) coming|"
         r"get what (?:he|she|they) deserves?|have it coming|has it coming|learn (?:the|their|his|her) lesson)"),
        ("going-to-pay", "subject", r"(?:he|she|they|him|her|my [a-z]{1,12}|that [a-z]{1,12}) (?:is|are|will) (?:all )?"
         r"(?:going to )?pay(?= *$| *,| for| back| tonight| tomorrow)"),
@@ -639,7 +640,15 @@ COMPOSED: tuple[Category, ...] = (
        ("that-covers-it", "subject", r"that covers (?:it|everything)(?= *$| *,)"),
        ),
     _c("threat", "weak",
-       ("going-to-get-hurt", "subject", r"(?:is|are) (?:going to|gonna) get hurt"),
+       ("going-to-get-hurt", "subject", r"(?:is|are) (?:going to|gonna) get hurt|"
+        # round 9: "make sure he gets hurt", "he is going to feel what she felt"
+        r"(?:make sure|see to it that|see that) (?:he|she|they) (?:gets?|will get|is going to get) hurt|"
+        r"(?:he|she|they) (?:is|are|will be) going to (?:feel|suffer) (?:what|how|the way|like)|"
+        r"(?:he|she|they) will (?:feel|suffer) (?:what|how|the way|like)"),
+       # round 9: someone else "ending up in the river tonight", "in a ditch", "in the hospital"
+       ("ends-up-in", "self", r"(?:he|she|they|him|that [a-z]{2,12}|the [a-z]{2,12}|my [a-z]{2,12})(?: who[a-z0-9 ]{0,40})? "
+        r"(?:is|are|will|will be|is going to|are going to) (?:ending|end) up (?:in the (?:river|lake|canal|ground|"
+        r"hospital|morgue|ditch|dumpster|harbour|harbor)|in a (?:ditch|box|body bag|wheelchair)|dead|face down)"),
        ("make-sure-of-it", "self", r"i will make sure of (?:it|that)(?= *$| *,)"),
        ("going-to-regret", "self", r"(?:are|is) (?:all )?going to regret (?:it|this|that|how|what)"),
        ("deal-with-them", "self", r"deal with (?:him|her|them) (?:properly|for good|once and for all|permanently)"),
@@ -1245,6 +1254,87 @@ COMPOSED += (
        # a weapon at hand and waiting for someone: "a knife in the car and I'll be waiting when he steps off"
        ("weapon-and-waiting", "subject", r"(?:gun|knife|knives|bat|hatchet|axe|machete|blade|crowbar)" + gap(60)
         + r"(?:i will be|i am going to be|i am|ill be) waiting (?:for (?:him|her|them)|at|outside|when|until)"),
+       ),
+)
+
+# Round 9: kinds of statement two new writers (tired late-night phone texts; composed, understated
+# professional messages) used that no table held, each written in general form with other voices in mind.
+COMPOSED += (
+    _c("goodbye", "weak",
+       # leaving a job's things behind: "cleaned out my desk, left the keys with reception", "handed in my
+       # badge and the work phone", "emptied my locker"; a job left explains it (an absence, a new job)
+       ("cleared-my-desk", "subject", r"(?:cleaned|cleared|emptied|cleaning|clearing|emptying) (?:out )?my (?:desk|locker|"
+        r"office|cubicle|pigeonhole|drawers)"),
+       # the ordinary reason for leaving taken away, said on its own: "no I didn't quit", "and no, I haven't
+       # resigned" (an absence beside it then explains nothing: crisis.ABSENCE_TAKEN_BACK)
+       ("not-the-usual-reason", "subject", r"(?:^|no |and )(?:, )?i (?:did not|have not|am not) (?:quit|resign|resigned|"
+        r"been fired|got fired|leaving (?:the|this) job|quitting|resigning)(?= *$)"),
+       # an end with nothing to come back to: "no return date", "leave nothing behind this time"
+       ("no-return-date", "subject", r"no (?:return|end) date(?= *$| *,| needed| required)|leave nothing "
+        r"(?:behind|unreturned|unfinished|undone)(?= *$| *,| this time| when)"),
+       # a form that pays others when the writer has gone, asked to be done by a date: "pension
+       # nomination form", "death in service beneficiary", "who the pension goes to"
+       ),
+    # a form that pays others when the writer has gone, its own kind: a date beside it is everyday admin
+    # (crisis.IDLE_PAIRS), a reason kept back or a goodbye beside it is not
+    _c("affairs", "weak",
+       ("beneficiary-form", "subject", r"my (?:pension|death in service|beneficiary|superannuation|super) (?:nomination|"
+        r"beneficiary|form|forms|paperwork|details|payout)"),
+       ),
+    _c("withdrawal", "weak",
+       # a reason kept back: "for reasons I'd rather not go into", "I'd rather not explain further"
+       ("reasons-kept", "subject", r"(?:for reasons|reasons) i (?:would|will|had) rather not (?:go into|explain|share|say|"
+        r"get into)|(?:would|will) rather not (?:explain|say) (?:further|more|why)(?= *$| *,)"),
+       ),
+    _c("plan", "weak",
+       # a day settled on: "the 14th. that's the day", "Friday is the day", "my plans for Friday are made"
+       ("that-is-the-day", "subject", r"^(?:that is|thats|that will be|it is|its|it will be|friday is|sunday is|tomorrow is|"
+        r"tonight is) the (?:day|night|date)(?= *$| *,)|my plans? for (?:friday|saturday|sunday|monday|tuesday|wednesday|"
+        r"thursday|the weekend|tonight|tomorrow) (?:are|is) (?:made|set|sorted|settled|in place)(?= *$| *,)"),
+       # the logistics worked out: "I've worked out the logistics", "sorted the practical side"
+       ("logistics", "subject", r"(?:worked out|sorted out|sorted|figured out|planned|arranged|thought through) (?:all )?(?:the|my) "
+        r"(?:logistics|practical side|practicalities|details of it)(?= *$| *,)"),
+       # a way found, said of "it" with nothing else named: "I've found the way to do it", "found a way out"
+       ("found-the-way", "subject", r"(?:found|worked out|figured out) (?:the|a|my) way (?:to do it|out|to end it|to go)"
+        r"(?= *$| *,| now| at last| finally)"),
+       # the pain or everything stopping at a time: "tomorrow at 6 it's all going to stop hurting"
+       ("stops-hurting", "subject", r"(?:it|its|it all|everything|all of it|the pain|all the pain) (?:is |will )?(?:all )?"
+        r"(?:going to|gonna|will) (?:stop hurting|stop hurting me|finally stop hurting)(?= *$| *,| for good| soon| "
+        r"tonight| tomorrow| then)"),
+       ),
+    _c("ideation", "crisis",
+       # letting oneself die, said through a thing that runs out: "gonna let both die tonight", "let myself
+       # slip away", "just let myself fade out"
+       ("let-myself-die", "subject", r"(?:going to|gonna|will|want to|ready to|just) let (?:myself|me|both|us both|both of "
+        r"us|both of them die and) (?:die|slip away|fade out|fade away|drown|freeze|bleed out)"),
+       # a life told as a story that stops here: "this is where my story stops", "my story ends here"
+       ("story-ends", "subject", r"(?:(?:this is |here is )?where my (?:story|road|journey|book|life) (?:stops|ends|finishes)"
+        r"(?= *$| *,| tbh| honestly| here| now| tonight)|my (?:story|book|life story) (?:ends|stops|is over|is done|is "
+        r"finished) (?:here|now|tonight|this week))(?![a-z0-9 ,]{0,40}(?:reading|blog|post|series|episode|podcast|"
+        r"newsletter|part [0-9]|chapter [0-9]|to be continued))"),
+       # the kindest thing for those left is the writer's absence: "the kindest thing I can do for my family
+       # is to remove myself from the equation"
+       ("kindest-to-go", "subject", r"(?:kindest|best|most loving|only) (?:thing|gift) i (?:can|could) (?:do|give) (?:for|to) "
+        r"(?:my family|them|everyone|my kids|my children|the people i love|my partner|my wife|my husband) is (?:to )?"
+        r"(?:remove myself|disappear|go|leave for good|not be here|be gone|take myself out|get out of (?:the|their) way|"
+        r"not exist)"),
+       ),
+    _c("at-place", "crisis",
+       # on the far side of a railing: "a strange view from this side of the railing", "climbed over the
+       # guardrail", "standing on the wrong side of the parapet"
+       ("past-the-railing", "subject", r"(?:this|the wrong|the outside) side of the (?:railing|railings|"
+        r"guardrail|guard rail|parapet|safety barrier|suicide barrier)|(?:^|i |i have |i am )(?:just )?(?:climbed|stepped|"
+        r"got|standing|sitting) (?:over|outside|past|beyond) the (?:railing|railings|guardrail|guard rail|parapet|safety "
+        r"barrier|suicide barrier)"),
+       ),
+    _c("farewell", "crisis",
+       # no return needed: "I don't think a return date will be needed", "a return date won't be necessary"
+       ("return-not-needed", "subject", r"(?:do not|dont) (?:think|expect|imagine|suppose) (?:a|the|any|my) (?:return date|"
+        r"return|handover back|cover end date) (?:will|would|is going to) be (?:needed|necessary|required)|(?:return date|"
+        r"date of return) (?:will not|would not|is not going to) be (?:needed|necessary|required)"),
+       # not there for a child or a duty then or after: "I won't be in a position to collect him, then or after"
+       ("then-or-after", "subject", r"(?:will not|would not|am not going to) be (?:in a position|able|there|around|here) to "
+        r"[a-z]{2,12}(?: [a-z]{2,12})?(?: ,)? (?:then or after|or after|or ever|ever again|after that either)"),
        ),
 )
 
