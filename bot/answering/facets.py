@@ -21,7 +21,7 @@ _HER_THING = (r"(?:treatment|care|case|recovery|safety|plan|review|assessment|ap
 PATTERNS: dict[str, re.Pattern[str]] = {
     "for": re.compile(
         # "testify for him", "speak up for her" take the person's side; they are not doing it for them.
-        rf"\b(?:(?<!testify )(?<!testifying )(?<!speak )(?<!speak up )(?<!vouch )(?<!advocate )(?<!witness )(?<!be there )(?<!there )for {_PERSON}(?<!for her(?= {_HER_THING}))|instead of {_PERSON}|(?<!testify )(?<!speak )(?<!advocate )on (?:their|his|her|people'?s?|the person'?s|someone'?s|clients'?|the client'?s) behalf|in (?:their|his|her) place"
+        rf"\b(?:(?<!testify )(?<!testifying )(?<!speak )(?<!speak up )(?<!vouch )(?<!advocate )(?<!witness )(?<!be there )(?<!there )(?<!asked )(?<!asks )(?<!ask )(?<!asking )for {_PERSON}\b(?<!for her(?= {_HER_THING}))|instead of {_PERSON}|(?<!testify )(?<!speak )(?<!advocate )on (?:their|his|her|people'?s?|the person'?s|someone'?s|clients'?|the client'?s) behalf|in (?:their|his|her) place"
         # Round 5: "asked if I could just pay them and sign her up for…": doing it in the person's place.
         rf"|\bsign (?:him|her|them) up\b|\b(?:grab|get|buy|pick up|bring|score) (?:him|her|them) (?:something|some|a|an|his|her|their)\b|\b(?:could|can|would|will|should) (?:i )?just (?:pay|handle|sort|deal with|take care of|fill in|fill out|do) (?:them|it|this|that|those)\b"
         rf"|do (?:it|things|everything) for|(?:fill|filling|fills) (?:it |them )?out for|do (?:their|his|her) \w+"
@@ -67,7 +67,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:fill|filling|complete|completing|do|doing) (?:in |out )?(?:the |an |their |his |her )?(?:intake )?assessments?(?: forms?)?\b.*\b(?:rate|rating|score|scoring|judge|judging)"
         r"|(?:rate|rating|score|scoring|my (?:opinion|take|view|read|impression) (?:of|on|about)) how (?:well )?(?:he|she|they|someone|people|the person|(?:a|the|my|our) (?:client|participant|resident|patient)) (?:is|are|has been|have been|was) '?(?:doing|functioning|coping))\b"),
     "agenda": re.compile(
-        r"\b(?:convince|persuade|get (?:him|her|them) to|make sure (?:him|her|them|they|he|she) |push(?:ing)? (?:him|her|them|people)|pressure|comply|compliance|adherence|make (?:him|her|them) (?:take|go|do|follow)|talk (?:him|her|them) (?:into|out of)"
+        r"\b(?:convince|persuade|get (?:him|her|them) to|make sure (?:him|her|them|they|he|she) (?!(?:gets?|is|are|feels?) (?:heard|listened to|understood|a say|(?:her|his|their) say)\b)|push(?:ing)? (?:him|her|them|people)|pressure|comply|compliance|adherence|make (?:him|her|them) (?:take|go|do|follow)|talk (?:him|her|them) (?:into|out of)"
         r"|encourage (?:him|her|them|people) to (?:stay|take|stick|go|cut|stop|follow)|(?:listen|listens) to me more"
         # "push job searching with him", "employment has to be the focus with everyone"
         r"|push(?:ing)? (?:\w+ ){1,3}(?:with|on) (?:him|her|them|people|everyone)|(?:has|have|needs?) to be the focus"
@@ -80,7 +80,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # Telling someone what they should do about their treatment is steering them too.
         r"|tell (?:him|her|them) (?:that )?(?:she|he|they)(?:'d| would)? (?:should|has to|have to|needs? to|must|better))"),
     "clinical": re.compile(r"\b(?:medications?|meds|dose|dosage|diagnos\w*|assess\w*|screening|therapy|therapeutic|counsell?ing|treatment plan|prescri\w*|clinical|symptoms?|risk assessment|intake)\b"),
-    "power": re.compile(r"\b(?:search (?:his|her|their|the person'?s?) (?:room|bag|belongings|things|place)|payee|hold (?:their|his|her) (?:money|cash|cheque|meds)|control (?:their|his|her)|their money|his money|her money|discipline|restrain\w*|involuntary|keys? to)\b"),
+    "power": re.compile(r"\b(?:search (?:his|her|their|the person'?s?) (?:room|bag|belongings|things|place)|payee|hold (?:their|his|her) (?:money|cash|cheque|meds)|control (?:their|his|her)|their money|his money|her money|discipline|restrain\w*|(?:hold|holding|held|pin|pinning|pinned) (?:him|her|them|a (?:guy|man|woman|patient|person|client|resident|member)|someone|the (?:guy|man|woman|patient|person|client|resident|member)) down|involuntary|keys? to)\b"),
 }
 
 # Facets that pull a task away from peer work when a question has them and the closest ruling
