@@ -195,8 +195,12 @@ def _asked(question: str) -> frozenset[str]:
     """The question's facets, less reporting when the person decides what is told ("help her think
     through whether to tell the team, leaving it up to her"): nothing is passed on behind them."""
     found = detect(question)
-    if stance.of_question(question).get("watching or reporting") == frozenset({"their own choice"}):
+    sides = stance.of_question(question)
+    if sides.get("watching or reporting") == frozenset({"their own choice"}):
         found -= {"reporting"}
+    # Round 9: "help her make a plan to get control of her money back": the power stays with her.
+    if sides.get("power over the person") == frozenset({"leaves it with them"}):
+        found -= {"power"}
     return found
 
 
@@ -345,7 +349,12 @@ class Answerer:
         if standing_by:
             verdict = "no"
         if unaccounted:
-            table = LEAN_DOWN_HARD if any(f in STRONG_RISKS or f in ("unwanted", "most of the job") for f in unaccounted) else LEAN_DOWN
+            # Round 9: passing on a danger to life the person asked you not to tell ("he asked me not
+            # to") is the exception the sources make to the person deciding what is shared: their
+            # wish weighs, but against a life it leaves "it depends", not a no.
+            hard = ("most of the job",) if ev.sides.get("why it is passed on") == frozenset({"safety"}) \
+                else ("unwanted", "most of the job")
+            table = LEAN_DOWN_HARD if any(f in STRONG_RISKS or f in hard for f in unaccounted) else LEAN_DOWN
             verdict = table.get(verdict, verdict)
         tempered = tuple(f"You mentioned that {EXPLAIN[f]}, which moves this away from peer work."
                          for f in unaccounted) if verdict != top.ruling.verdict else ()

@@ -36,7 +36,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "asked-by-person": re.compile(
         r"\b(?:(?:she|he|they|the person|someone i support|the person i support|a person i support|one of (?:my|the) \w+"
         r"|(?:a|an|this|one) (?:participant|client|resident|member|guy|woman|man|lady|young person|youth|person)(?: (?:i|we) (?:support|work with|see))?)"
-        r" (?:asked|asks|wants|would like|requested|told me (?:she|he|they) wants?)"
+        r" (?:asked|asks|wants|would like|requested|told me (?:she|he|they) wants?)(?! (?:me |us )?not to\b)"
         r"|at (?:their|his|her) request|if (?:they|he|she) (?:want|wants|asks?)"
         r"|\b(?:she|he|they)\b[^.?!;]{0,60}?\band (?:asked|asks) (?:me|if|whether)|asked (?:me )?(?:if|whether) i(?:'d| could| would| can| might)?\b)\b"),
     "routine": re.compile(r"\b(?:every (?:day|week|morning|night|time|shift)|daily|weekly|routinely|regularly|all the time|always|each (?:day|week)|on a regular basis|as a routine"
@@ -48,7 +48,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                          # Round 7: "doing all the appointment runs for everyone on the unit"
                          r"|all (?:of )?the (?:\w+ )?(?:runs|rides|trips|drives|driving|transport)"
                          # "read through all the charts of her caseload": every file, not the one the person brings
-                         r"|(?:read|reading|go through|going through|review|reviewing) (?:through )?(?:all|every|each)(?: of)? (?:the |their |her |his |my )?(?:charts?|files?|records?))\b"),
+                         r"|(?:read|reading|go through|going through|review|reviewing) (?:through )?(?:all|every|each)(?: of)? (?:the |their |her |his |my )?(?:charts?|files?|records?)"
+                         # Round 9: "read everyone's intake files before I meet them"
+                         r"|(?:read|reading|go through|going through|review|reviewing) (?:through )?(?:everyone|everybody|all (?:the )?(?:people|participants|members|residents|clients))'?s? (?:\w+ )?(?:charts?|files?|records?|notes))\b"),
     "occasional": re.compile(r"\b(?:once|one time|one-off|now and then|occasionally|sometimes|just this once|in an emergency|every so often)\b"),
     "reporting": re.compile(r"\b(?:report(?:ing)? (?:back|on|it|that|this|what)|report to|get (?:info|information|things) out of|tell the team|let (?:the team|them) know|keep (?:an )?eye on|monitor(?:ing)?|watch(?:ing)? (?:him|her|them|over|whether|if|for)|spy|check up on|keep tabs|inform the team|update the team|snitch|what i notice|what (?:she|he|they) (?:tells?|told|says?|said) (?:me|to me)"
         # Round 5: "ask my peer worker to tell me what clients say about their using": passing on what

@@ -66,7 +66,7 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             rf"\b(?:{_SUBJ}|the person i support|someone i support|a person i support|(?:one of )?(?:my|the) (?:guys|people|participants?|clients?)"
             # Round 5: "a participant asked me to…", "a woman I support asked if…"
             rf"|(?:a|an|this|one) (?:participant|client|resident|member|guy|woman|man|lady|young person|youth|person)(?: (?:i|we) (?:support|work with|see))?)"
-            rf" (?:asked|asks|wants|would like|requested|invited) (?:me|if|whether|us)\b"
+            rf" (?:asked|asks|wants|would like|requested|invited) (?:me|if|whether|us)\b(?! not to\b)"
             rf"|\basked (?:me )?(?:if|whether) i(?:'d| could| would| can| might)?\b|\bat (?:his|her|their) request\b"),
     },
     # With the person there, or behind their back.
@@ -123,9 +123,11 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             # Round 4: "even the ones who said no thanks", "she keeps saying it isn't hers"
             r"|(?:who|ones|he|she|they) (?:said|say|says|keeps? saying) no\b|(?:isn'?t|is not|aren'?t|are not) (?:his|hers|theirs)\b(?! [a-z])"
             # Blind 7: "the tenant has no interest in moving", "a teen who hasn't asked about it"
+            # Round 9: "he asked me not to"
+            r"|(?:he|she|they|the person) (?:asked|asks|begged) (?:me|us) not to\b"
             r"|(?:has|have|had|shows?|showing|with) (?:no|zero|little) interest\b|(?:hasn'?t|has not|haven'?t|have not|never) asked (?:for|about) (?:it|this|that|help|any)\b)"),
         "wanted": re.compile(
-            rf"\b(?:{_SUBJ} (?:wants|asked|chose|chooses|decided|would like|requested)"
+            rf"\b(?:{_SUBJ} (?:wants|asked|chose|chooses|decided|would like|requested)(?! (?:me |us )?not to\b)"
             rf"|(?:his|her|their) (?:own )?(?:choice|idea|decision|request|goals?)|at (?:his|her|their) request)"),
     },
     # Backing up what the person wants (the other side of someone else's agenda, which the facet
@@ -148,7 +150,9 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             r"\b(?:(?:but|and) (?:nobody|no one|no other staff|not anyone) else|when other staff (?:aren'?t|don'?t|are not|do not)"
             r"|(?:other|the rest of the|non-peer) staff (?:don'?t|aren'?t|do not|are not|never) (?:have to|need to|required)"
             r"|because (?:you'?re|they'?re|she'?s|he'?s|you are|they are|she is|he is) (?:a )?peers?(?: workers?)?(?:,|$| when| and)"
-            r"|only (?:for )?(?:the )?peer (?:staff|workers?)\b)"),
+            r"|only (?:for )?(?:the )?peer (?:staff|workers?)\b"
+            # Round 9: "every peer worker to have a WRAP on file. not other staff."
+            r"|(?:^|[.,;:!?-] ?)(?:but |and )?not (?:for )?(?:the )?(?:other|non-peer|any other|the rest of the) staff\b)"),
         "the same": re.compile(
             r"\b(?:(?:the )?same (?:job )?(?:expectations|standards?|rules|policies)|hold\w* (?:a peer worker|peer workers|them|him|her) (?:to|accountable))\b"),
     },
@@ -224,7 +228,7 @@ RISKS = {"reporting": ("watching or reporting", "reports", "does not report"),
 RISK_WORDS: dict[str, dict[str, re.Pattern[str]]] = {
     "watching or reporting": {
         "reports": re.compile(
-            r"\b(?:tell(?:ing|s)? (?:it to )?(?:the|my|your|our) (?:team|supervisor|manager|boss|treatment team|care team)"
+            r"\b(?:tell(?:ing|s)? (?:it to )?(?:the|my|your|our) (?:team|supervisor|manager|boss|treatment team|care team|nurse|doctor|psychiatrist|clinician|crisis team)"
             r"|let(?:ting)? (?:the|my|your) (?:team|supervisor|manager) know|pass(?:ing)? (?:it |this |that )?on\b"
             r"|report(?:ing|s)? (?:it|this|that|back|to)\b|break(?:ing)? confidentiality"
             # Round 5: "Reporting a reasonable suspicion that a child is being abused"
