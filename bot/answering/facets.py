@@ -123,7 +123,7 @@ INVOLUNTARY = re.compile(r"\b(?:held|detained|kept|admitted|committed|hospitali[
 # person's wish, nor someone else's agenda over the person.
 STAFF_DO_NOT_WANT = re.compile(
     r"\b((?:the|our|my|their) (?:hr |program |clinical |executive )?(?:director|manager|boss|supervisor|team|agency|employer|management|hr|coordinator)"
-    r"|hr|human resources|management) (?:doesn'?t|don'?t|does not|do not) want to\b")
+    r"|hr|human resources|management) (?:doesn'?t|don'?t|does not|do not) want (?:me |us )?to\b")
 
 
 def situation(t: str) -> str:

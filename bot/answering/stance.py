@@ -143,7 +143,12 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
         "exempt": re.compile(
             r"\b(?:(?:let|letting|lets|allow|allowing) (?:my |a |the |our )?(?:peer (?:worker|staff|specialist)s?|him|her|them) (?:skip|off|ignore|bypass|not follow)"
             r"|exempt\w*|excus\w* (?:him|her|them) from|lower (?:the )?(?:bar|standards?|expectations)|bend(?:ing)? the rules"
-            r"|special (?:treatment|rules|exceptions?))\b"),
+            r"|special (?:treatment|rules|exceptions?)"
+            # Round 9: "says she shouldn't have to follow the same attendance policy as everyone else";
+            # "the director won't let me let go of a peer who isn't doing the job"
+            r"|(?:shouldn'?t|should not|doesn'?t|does not|don'?t|do not|needn'?t) (?:have|need) to (?:follow|meet|keep|stick to|go by|do)\b[^.?!]{0,50}\b(?:same|as everyone|as (?:the )?other|like everyone|the rest)"
+            r"|(?:won'?t|will not|doesn'?t|does not|don'?t|do not|wouldn'?t) (?:let|allow) (?:me|us) (?:to )?(?:let (?:him|her|them) go|let go of|fire|dismiss|discipline)"
+            r"|keep (?:him|her|them) on (?:anyway|regardless))\b"),
         # Round 6: a requirement put on peer workers alone ("every peer staff member must have their
         # own WRAP on file, but nobody else"), the other side of holding them to the same expectations.
         "singled out": re.compile(
@@ -182,6 +187,18 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
         "takes over": re.compile(
             r"\b(?:rescu(?:e|es|ed|ing) (?:him|her|them|the person|people|someone)|take over\b|taking over\b|takes over\b"
             r"|handl(?:e|ing) (?:it all|everything)|do (?:it all|everything) for|fix (?:it|everything|things|their \w+|his \w+|her \w+) for)"),
+    },
+    # Round 9: staying in a hard conversation ("can I stay and actually talk with him about it?") or
+    # turning away from it ("should I change the subject and just refer them on?"), the side the
+    # handbook's myth about avoiding hard topics turns on (handbook 58-63).
+    "hard conversation": {
+        "stays": re.compile(
+            r"\b(?:stay(?:ing|s)? (?:and (?:\w+ )?(?:talk|listen)|with (?:him|her|them|someone|the person)\b[^.?!]{0,30}\blisten)"
+            r"|keep (?:talking|listening) (?:with|to) (?:him|her|them))"),
+        "deflects": re.compile(
+            r"\b(?:chang(?:e|es|ed|ing) the subject|steer\w* (?:the (?:chat|conversation|talk) )?(?:away|somewhere (?:else|lighter))"
+            r"|avoid(?:ing|s)? (?:the (?:topic|subject)|talking about it)|switch(?:ing)? (?:topics|the topic)"
+            r"|(?:just )?(?:refer|hand|pass)(?:s|ed|ing)? (?:him|her|them|the person) (?:on|off|over)\b)"),
     },
     # Pushing toward treatment or away from it.
     "push": {
