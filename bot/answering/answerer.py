@@ -336,6 +336,10 @@ class Answerer:
         if "push" in ev.sides and not {"push", "whose agenda"} & set(self._stance[top.ruling.id]) \
                 and "agenda" not in unaccounted and "agenda" not in rf:
             unaccounted.append("agenda")
+        # Round 9: keeping your own doing from your supervisor ("keep the gift and not mention it to
+        # anybody") is what a ruling that never spoke of telling them cannot say yes to.
+        if ev.sides.get("supervisor told") == frozenset({"hidden"}) and "supervisor told" not in self._stance[top.ruling.id]:
+            unaccounted.append("hidden")
         verdict = top.ruling.verdict
         # Most of the job on a task that uses no lived experience ("70% of my week on grant writing")
         # fails the toolkit's most essential test, whatever the task is worth now and then.
@@ -352,8 +356,8 @@ class Answerer:
             # Round 9: passing on a danger to life the person asked you not to tell ("he asked me not
             # to") is the exception the sources make to the person deciding what is shared: their
             # wish weighs, but against a life it leaves "it depends", not a no.
-            hard = ("most of the job",) if ev.sides.get("why it is passed on") == frozenset({"safety"}) \
-                else ("unwanted", "most of the job")
+            hard = ("most of the job", "hidden") if ev.sides.get("why it is passed on") == frozenset({"safety"}) \
+                else ("unwanted", "most of the job", "hidden")
             table = LEAN_DOWN_HARD if any(f in STRONG_RISKS or f in hard for f in unaccounted) else LEAN_DOWN
             verdict = table.get(verdict, verdict)
         tempered = tuple(f"You mentioned that {EXPLAIN[f]}, which moves this away from peer work."

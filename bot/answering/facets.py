@@ -99,6 +99,7 @@ EXPLAIN = {
     "routine": "it would be a routine duty rather than now and then",
     "unwanted": "the person has said they don't want it",
     "most of the job": "it would take up most of your time while using none of your lived experience",
+    "hidden": "you'd be keeping it from your supervisor",
 }
 
 

@@ -200,6 +200,17 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             r"|avoid(?:ing|s)? (?:the (?:topic|subject)|talking about it)|switch(?:ing)? (?:topics|the topic)"
             r"|(?:just )?(?:refer|hand|pass)(?:s|ed|ing)? (?:him|her|them|the person) (?:on|off|over)\b)"),
     },
+    # Round 9: the asker keeping their own doing from their supervisor ("should I just keep going
+    # without telling anyone", "keep it and not mention it to anybody", "quietly be his peer support
+    # without making a thing of it"); the sources ask for it to be taken to supervision (gifts,
+    # close relationships, your own past stirred up). Not the person's secret ("begged me not to tell").
+    "supervisor told": {
+        "hidden": re.compile(
+            r"\b(?:without (?:telling|mentioning it to|letting|saying anything to) (?:anyone|anybody|my (?:supervisor|manager|boss|team)"
+            r"|(?:her|his|their) (?:supervisor|manager|boss))(?: know)?(?! (?:else )?about (?:him|her|them)\b)"
+            r"|(?<!to )(?<!promise )not (?:mention|tell|say anything about) (?:it |this |that )?(?:to )?(?:anyone|anybody|(?:my|her|his|their) (?:supervisor|manager|boss))"
+            r"|without making a (?:thing|big deal|fuss) (?:of|about) it|keep it (?:quiet|on the down ?low) from (?:my|her|his|their) (?:supervisor|manager|boss|team))"),
+    },
     # Pushing toward treatment or away from it.
     "push": {
         "toward": re.compile(
