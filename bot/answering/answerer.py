@@ -100,6 +100,7 @@ PEER_WORKERS_TASK = re.compile(
     # Round 7: "my peer staff want to share recovery stories at our training day"
     r"|\b(?:my|our) peer (?:worker|staff|specialist|supporter)s? (?:wants?|would like|asked|offered|plans?|hopes?) to"
     r" (?:help|go|drive|take|support|meet|sit|call|phone|visit|attend|lead|run|share|talk|work|co-?facilitate|speak|present)\b")
+DEFINING_SHARE = 0.7
 LEAN_DOWN = {"yes": "depends", "likely": "depends", "depends": "unlikely"}
 LEAN_DOWN_HARD = {"yes": "unlikely", "likely": "unlikely", "depends": "unlikely"}
 
@@ -286,6 +287,11 @@ class Answerer:
             # Standing where the question stands (against, unwanted, with them there) counts like a
             # shared facet, in the rank and in the confidence.
             stood = len(stance.agreements(sides, self._stance[rid]))
+            # Round 9: a ruling that exists for one side of a dimension the question never speaks to
+            # (a colleague telling a peer worker's story after asking them; turning away from a talk
+            # about suicide) is about something else: "does our peer have to share her diagnosis…".
+            if any(d in self._stance[rid] and d not in sides for d in stance.DEFINING):
+                factor *= DEFINING_SHARE
             found.append(Candidate(ruling, base * (factor + p.stance_agrees * stood), m, hit.score if hit else 0.0,
                                    (hit.confidence if hit else 0.0) * (1 + p.stance_agrees * stood), against, stood))
         found.sort(key=lambda c: (bool(c.contradicts), -c.rank, c.ruling.id))

@@ -211,6 +211,18 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             r"|(?<!to )(?<!promise )not (?:mention|tell|say anything about) (?:it |this |that )?(?:to )?(?:anyone|anybody|(?:my|her|his|their) (?:supervisor|manager|boss))"
             r"|without making a (?:thing|big deal|fuss) (?:of|about) it|keep it (?:quiet|on the down ?low) from (?:my|her|his|their) (?:supervisor|manager|boss|team))"),
     },
+    # Round 9: a peer worker's story told by someone else, with or without asking them first (the
+    # B.C. standards ask colleagues for permission, standards 1842-1856).
+    "story told": {
+        "not asked": re.compile(
+            r"\b(?:without (?:asking|checking with|telling) (?:me|her|him|them|the peer(?: worker| specialist)?)(?: first)?"
+            r"|without (?:my|her|his|their) (?:permission|consent|ok|okay|say-?so)|(?:she|he|they|i) (?:was|were) never asked"
+            r"|(?:she|he|they|i) never (?:agreed|said yes|gave permission))\b"),
+        "asked": re.compile(
+            r"\b(?:(?:she|he|they|the peer(?: worker| specialist)?) (?:said|says) (?:yes|it'?s (?:fine|ok|okay))"
+            r"|with (?:my|her|his|their) (?:permission|consent|ok|okay|blessing)|(?:she|he|they) (?:agreed|gave (?:us |me )?permission|consented)"
+            r"|after asking (?:me|her|him|them|the peer(?: worker| specialist)?)(?: first)?(?: and getting)?)\b"),
+    },
     # Pushing toward treatment or away from it.
     "push": {
         "toward": re.compile(
@@ -230,6 +242,10 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             r" (?:out of|to (?:stop|quit|come off|go off|drop|skip|refuse)))"),
     },
 }
+
+# Round 9: dimensions whose rulings exist only for one side of them: a question that never speaks to
+# them is about something else (`bot.answering.answerer` ranks such rulings down).
+DEFINING = ("story told", "hard conversation")
 
 # The dimensions the facet detectors and the content's `facets` already name.
 FACET_SIDES: dict[str, dict[str, str]] = {
@@ -350,6 +366,11 @@ def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: st
         for side, pattern in patterns.items():
             if pattern.search(t):
                 found.setdefault(dimension, set()).add(side)
+    if not declared and found.get("the person's wish") == {"unwanted"} and "whose agenda" not in found:
+        # Round 9: what the person has said they don't want ("she keeps saying it isn't hers") is
+        # someone else's agenda when it is done anyway; a ruling about backing the person's own goals
+        # cannot answer it.
+        found["whose agenda"] = {"someone else's"}
     if found.get("own experience") == {"left out", "brought in"}:
         found["own experience"] = {"left out"}  # "without sharing my experience" names it to leave it out
     for dimension, patterns in RISK_WORDS.items():
