@@ -290,7 +290,8 @@ class Answerer:
             # Round 9: a ruling that exists for one side of a dimension the question never speaks to
             # (a colleague telling a peer worker's story after asking them; turning away from a talk
             # about suicide) is about something else: "does our peer have to share her diagnosis…".
-            if any(d in self._stance[rid] and d not in sides for d in stance.DEFINING):
+            # And the other way round: a question that speaks to one ("she was never asked") is about it.
+            if any((d in self._stance[rid]) != (d in sides) for d in stance.DEFINING):
                 factor *= DEFINING_SHARE
             found.append(Candidate(ruling, base * (factor + p.stance_agrees * stood), m, hit.score if hit else 0.0,
                                    (hit.confidence if hit else 0.0) * (1 + p.stance_agrees * stood), against, stood))

@@ -178,7 +178,7 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             r"\b(?:instead of (?:seeing|meeting|being with|working with|spending time with|supporting|sitting with|talking to|doing)"
             r" (?:people|anyone|clients|participants|the people|folks|my people|peer work|actual peer work|real peer work|work that uses)"
             r"|instead of (?:peer work|actual peer work|real peer work|my (?:real|actual|peer) (?:job|work)|work that uses)"
-            r"|(?:no|never any|hardly any) time (?:left )?(?:for|with) (?:people|clients|participants|peer work|the people)"
+            r"|(?:no|never any|hardly any|barely any|almost no|very little|little) time (?:left )?(?:for|with) (?:people|clients|participants|patients|peer work|the people)"
             r"|away from (?:the people|people i support|peer work|clients|participants))"),
     },
     # Round 5: stepping in to take the person's problem over ("rescue him, take over and handle
@@ -319,7 +319,9 @@ ABOUT_PEER_STAFF = re.compile(r"\b(?:peer (?:workers?|staff|specialists?|employe
 # own, outside SIDES: it decides nothing about which ruling answers, only how far a yes carries.
 MOST_OF_THE_JOB = re.compile(
     r"\b(?:most|the (?:majority|bulk)|(?:more than |over )?half|all|\d{2,3} ?(?:%|percent)) of (?:my|the|our) (?:week|weeks|time|days?|job|hours|shifts?|workload)\b"
-    r"|\b(?:my|the) (?:whole|entire) (?:job|week|day|shift)\b")
+    r"|\b(?:my|the|her|his|their) (?:whole|entire) (?:job|week|day|shift)\b"
+    # Round 9: "our peer now spends most of her week on stats": a supervisor asking about a peer worker.
+    r"|\b(?:most|the (?:majority|bulk)|(?:more than |over )?half|all|\d{2,3} ?(?:%|percent)) of (?:her|his|their) (?:week|weeks|time|days?|job|hours|shifts?|workload)\b")
 # Round 6: standing by in a medical emergency ("isn't breathing… do I just sit with them and respect
 # their choices?"). Standards 1095-1099: an emergency calls for jumping in, not for supporting
 # self-determination; a ruling that says yes to acting in one says no to standing by. Read on its
