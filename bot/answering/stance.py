@@ -45,7 +45,7 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             rf"|\b(?:{_STAFF}) (?:says?|said|thinks?|feels?) (?:it(?:'d| would) (?:help|be good|be great) if i|i should)\b"
             # Round 4: "Team wants me to…" with no "the"; "staff keep complaining … and want me to…"
             rf"|(?:^|[.,;:!?] ?)(?:team|staff|management|boss|manager|supervisor) (?:wants?|asked|asks|told|expects?) me to\b"
-            rf"|\b(?:staff|the team|my team|management|my manager|my boss)\b[^.?!]{{0,80}}\band (?:wants?|asked|asks|keeps? asking) me to\b"
+            rf"|\b(?:staff|the team|my team|management|my manager|my boss|(?:crisis|care|treatment|clinical|outreach|act|housing|shelter|mobile) team)\b(?! wrote\b)[^.?!]{{0,80}}\band (?:wants?|asked|asks|keeps? asking) me to\b"
             # Round 5: "my supervisor says my 1:1s with him should focus on…"
             rf"|\b(?:{_STAFF}) (?:says?|said|thinks?|decided) (?:that )?(?:my|our|the|all) [\w:' ]{{1,30}}? (?:should|must|needs? to|have to|has to|are to|is to)\b"
             # Round 5: "my manager keeps handing me case coordination stuff"
@@ -67,6 +67,9 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             # Round 5: "a participant asked me to…", "a woman I support asked if…"
             rf"|(?:a|an|this|one) (?:participant|client|resident|member|guy|woman|man|lady|young person|youth|person)(?: (?:i|we) (?:support|work with|see))?)"
             rf" (?:asked|asks|wants|would like|requested|invited) (?:me|if|whether|us)\b(?! not to\b)"
+            # Round 9: "a guy at the shelter wants to know what staff wrote… and asked me to go through it with him"
+            rf"|(?:^|[.!?] )(?:a|an|this|one) (?:participant|client|resident|member|guy|woman|man|lady|young person|youth|person|patient|tenant)"
+            rf" (?:at|in|from|on) (?:the|our|my) [\w-]+(?: [\w-]+)?\b[^.?!]{{0,80}}\b(?:asked|asks) (?:me|us) (?:to|if|whether)\b"
             rf"|\basked (?:me )?(?:if|whether) i(?:'d| could| would| can| might)?\b|\bat (?:his|her|their) request\b"),
     },
     # With the person there, or behind their back.
@@ -86,6 +89,8 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             # "drop off the blister packs, no visit, just leave them"; "while they wait outside"
             rf"|no (?:visit|contact|chat|face to face)\b|just (?:leave|drop) (?:it|them|the \w+) (?:at|on|by|outside|off)\b"
             rf"|(?:while|and) {_SUBJ} waits? (?:outside|in the car|in the hall)|without (?:seeing|meeting|talking to) {_P}"
+            # Round 9: "argue the patient's case at team meeting while the patient stays on the ward"
+            rf"|\bwhile (?:the |my |our )?(?:patient|client|participant|resident|member|person|tenant|he|she|they) (?:stays?|remains?|waits?|is still) (?:on|in|at|back|behind)\b"
             # Round 5: "handing out kits at the door without really talking to anyone"
             rf"|without (?:really |actually |ever )?(?:talking|speaking|chatting) (?:to|with) (?:anyone|anybody|people|folks|them|the people))"),
         "present": re.compile(
@@ -287,6 +292,8 @@ RISK_WORDS: dict[str, dict[str, re.Pattern[str]]] = {
             r"\b(?:leav(?:e|es|ing) (?:it|the choice|the decision|that|it all) (?:up )?(?:to|with) (?:her|him|them|the person)"
             r"|(?:it'?s|it is) (?:her|his|their|the person'?s) (?:choice|call|decision) (?:whether|what) to (?:tell|share)"
             r"|what (?:she|he|they|the person) (?:might |may |would )?want(?:s)? to (?:tell|share)"
+            # Round 9: "tell her first and ask if she wants to share it with the team together"
+            r"|ask (?:her |him |them |the person )?(?:if|whether) (?:she|he|they) (?:wants?|would like) to (?:tell|share|pass)"
             r"|(?:think|work|talk) (?:it )?through whether to (?:tell|share)"
             # Blind 7: "help her explore whether and how to tell the team herself"
             r"|(?:explor|decid|figur|work|think)\w* (?:out |about )?(?:whether|if|how)(?: and how| or not)? to (?:tell|share|let)"
