@@ -81,7 +81,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|my (?:own )?(?:recommendations?|opinion) (?:on|about|of|to|for|on whether)|what i think should happen"
         # Telling someone what they should do about their treatment is steering them too.
         r"|tell (?:him|her|them) (?:that )?(?:she|he|they)(?:'d| would)? (?:should|has to|have to|needs? to|must|better))"),
-    "clinical": re.compile(r"\b(?:medications?|meds|dose|dosage|diagnos\w*|assess\w*|screening|therapy|therapeutic|counsell?ing|treatment plan|prescri\w*|clinical|symptoms?|risk assessment|intake)\b"),
+    "clinical": re.compile(r"\b(?:medications?|meds|dose|dosage|diagnos\w*|decompensat\w*|assess\w*|screening|therapy|therapeutic|counsell?ing|treatment plan|prescri\w*|clinical|symptoms?|risk assessment|intake)\b"),
     "power": re.compile(r"\b(?:search (?:his|her|their|the person'?s?) (?:room|bag|belongings|things|place)|payee|hold (?:their|his|her) (?:money|cash|cheque|meds)|control (?:their|his|her)|their money|his money|her money|discipline|restrain\w*|(?:hold|holding|held|pin|pinning|pinned) (?:him|her|them|a (?:guy|man|woman|patient|person|client|resident|member)|someone|the (?:guy|man|woman|patient|person|client|resident|member)) down|involuntary|keys? to)\b"),
 }
 
