@@ -55,7 +55,7 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             # Round 6: "the nurse wants my take on how well a client is functioning"
             rf"|\b(?:{_STAFF}) (?:wants?|asked for|asks for|needs?|would like) my (?:take|view|opinion|read|input|impression|thoughts)\b"
             rf"|\b(?:\w+ )?(?:staff|team|desk|management|lead|nurse|doctor|coordinator|psychiatrist|psych|therapist|clinician"
-            rf"|counsell?or|case manager|case worker|social worker|director|program manager) (?:wants?|want|asked|asks|expects?) me to\b"
+            rf"|counsell?or|case manager|case worker|social worker|director|program manager) (?:wants?|want|asked|asks|expects?) (?:me|(?:our|my|the|a) peer(?: worker| specialist| staff| supporter)?) to\b"
             rf"|\b(?:\w+ )?(?:staff|team|management|lead|supervisor|manager|boss) (?:says?|said|thinks?|feels?) (?:that )?i (?:should|need to|have to|must)\b"
             # Blind 7, in a manager's or nurse's voice: "staff asked our peer to…", "we want the peer to…"
             rf"|\b(?:(?:{_STAFF})|staff|the team|we) (?:wants?|asked|asks|told|tells|expects?|would like|need|needs) (?:our|my|the|a) peer(?: worker| staff| specialist| supporter)? to\b"
