@@ -319,7 +319,9 @@ SUPERVISING = re.compile(
     r"^\(?(?:non-peer )?(?:supervisor|manager)(?:\)|:| here\b| q\b| question\b)|^(?:as a supervisor|a supervisor)\b"
     r"|^(?:telling|letting|holding|giving|asking) (?:a|your|the) peer (?:worker|staff)\b|^giving someone a peer job\b"
     r"|\bas (?:a |the |their |her |his )?(?:supervisor|manager)\b|\bi (?:supervise|manage)\b"
-    r"|\b(?:my|our) peer (?:worker|staff|specialist|employee|supporter)s?\b")
+    r"|\b(?:my|our) peer (?:worker|staff|specialist|employee|supporter)s?\b"
+    # Round 9: "won't let me let go of a peer who isn't doing the job", "nurse manager supervising a peer"
+    r"|\b(?:let go of|fire|firing|dismiss\w*|disciplin\w*|supervis\w*|manag(?:e|ing)) (?:a|the|our|my|this|that|one of (?:our|my)) peers?\b(?! (?:group|support group|meeting)\b)")
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'd|i've|me|my|myself)\b")
 ABOUT_PEER_STAFF = re.compile(r"\b(?:peer (?:workers?|staff|specialists?|employees?|roles?|jobs?|positions?)|supervis\w*|hir(?:e|ed|ing)|employ\w*)\b")
 # Round 5: how much of the job something takes ("most of my week", "70% of my time"). Read on its
