@@ -198,7 +198,7 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
     # handbook's myth about avoiding hard topics turns on (handbook 58-63).
     "hard conversation": {
         "stays": re.compile(
-            r"\b(?:stay(?:ing|s)? (?:and (?:\w+ )?(?:talk|listen)|with (?:him|her|them|someone|the person)\b[^.?!]{0,30}\blisten)"
+            r"\b(?:stay(?:ing|s)? (?:and (?:\w+ )?(?:talk|listen)|with (?:him|her|them|someone|the person)\b[^.?!]{0,60}\blisten)"
             r"|keep (?:talking|listening) (?:with|to) (?:him|her|them))"),
         "deflects": re.compile(
             r"\b(?:chang(?:e|es|ed|ing) the subject|steer\w* (?:the (?:chat|conversation|talk) )?(?:away|somewhere (?:else|lighter))"
