@@ -118,7 +118,7 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
     # What the person wants: their own wish, or something they do not want.
     "the person's wish": {
         "unwanted": re.compile(
-            r"\b(?:(?:doesn'?t|don'?t|does not|do not|didn'?t|did not) want(?:s)? (?:to(?! (?:be alive|live|be here|go on|wake up|exist|keep going|be around)\b)|it|that|this|peer|any|me"
+            r"\b(?:(?:doesn'?t|don'?t|does not|do not|didn'?t|did not) want(?:s)? (?:to(?! (?:be alive|live|be here|go on|wake up|exist|keep going|be around|leave(?: (?:him|her|them|the relationship|(?:her|his|their) (?:partner|husband|wife|boyfriend|girlfriend)))?)\b)|it|that|this|peer|any|me"
             # Round 5: "he doesn't want visits", "she doesn't want calls from us"
             r"|(?:the |our |my |these |those )?(?:visits?|calls?|check-?ins?|help|contact|services?|support|meds|medication|treatment|housing|a (?:visit|call|ride|worker)))"
             r"|against (?:his|her|their) (?:will|wishes)|(?:refuses|refused|won'?t go|isn'?t ready|is not ready)"
@@ -228,6 +228,16 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             r"|with (?:my|her|his|their) (?:permission|consent|ok|okay|blessing)|(?:she|he|they) (?:agreed|gave (?:us |me )?permission|consented)"
             r"|after asking (?:me|her|him|them|the peer(?: worker| specialist)?)(?: first)?(?: and getting)?)\b"),
     },
+    # Round 9: a supervisor letting supervision drift into therapy, or bringing it back to the work
+    # (supervision 4372-4398).
+    "supervision drift": {
+        "lets it go on": re.compile(
+            r"\b(?:keep(?:s|ing)? letting (?:him|her|them)|let(?:ting)? (?:him|her|them|it) (?:keep|continue|go on)\b"
+            r"|letting (?:a |the |my |our )?peer (?:worker|staff)'?s? (?:check-?ins?|supervision|sessions?|meetings?) (?:become|turn))"),
+        "redirects": re.compile(
+            r"\b(?:bring(?:ing|s)? (?:it|things|us|supervision|the (?:conversation|session|meeting)) back to (?:the )?work"
+            r"|(?:redirect|steer)\w* (?:it |us |things |them |her |him )?back\b|back to (?:the )?work (?:matters|topics|issues|stuff))"),
+    },
     # Pushing toward treatment or away from it.
     "push": {
         "toward": re.compile(
@@ -319,7 +329,7 @@ SUPERVISING = re.compile(
     r"^\(?(?:non-peer )?(?:supervisor|manager)(?:\)|:| here\b| q\b| question\b)|^(?:as a supervisor|a supervisor)\b"
     r"|^(?:telling|letting|holding|giving|asking) (?:a|your|the) peer (?:worker|staff)\b|^giving someone a peer job\b"
     r"|\bas (?:a |the |their |her |his )?(?:supervisor|manager)\b|\bi (?:supervise|manage)\b"
-    r"|\b(?:my|our) peer (?:worker|staff|specialist|employee|supporter)s?\b"
+    r"|\b(?:my|our) peer (?:worker|staff|specialist|employee|supporter)s?\b|\b(?:my|our) (?:peer )?supervisees?\b"
     # Round 9: "won't let me let go of a peer who isn't doing the job", "nurse manager supervising a peer"
     r"|\b(?:let go of|fire|firing|dismiss\w*|disciplin\w*|supervis\w*|manag(?:e|ing)) (?:a|the|our|my|this|that|one of (?:our|my)) peers?\b(?! (?:group|support group|meeting)\b)")
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'd|i've|me|my|myself)\b")
