@@ -212,7 +212,7 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
     "supervisor told": {
         "hidden": re.compile(
             r"\b(?:without (?:telling|mentioning it to|letting|saying anything to) (?:anyone|anybody|my (?:supervisor|manager|boss|team)"
-            r"|(?:her|his|their) (?:supervisor|manager|boss))(?: know)?(?! (?:else )?about (?:him|her|them)\b)"
+            r"|(?:her|his|their) (?:supervisor|manager|boss))(?: know)?(?: else)?(?: about (?:it|this|that))?(?=\s*(?:[.,;:!?]|$|and\b|or\b|but\b|ok\b|okay\b))"
             r"|(?<!to )(?<!promise )not (?:mention|tell|say anything about) (?:it |this |that )?(?:to )?(?:anyone|anybody|(?:my|her|his|their) (?:supervisor|manager|boss))"
             r"|without making a (?:thing|big deal|fuss) (?:of|about) it|keep it (?:quiet|on the down ?low) from (?:my|her|his|their) (?:supervisor|manager|boss|team))"),
     },
