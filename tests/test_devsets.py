@@ -171,7 +171,7 @@ BLIND = ("fresh", "blind2", "blind3", "blind3_heldout", "blind4", "blind4_heldou
 BLIND_FLOORS = {"fresh": (147, 82, 22), "blind2": (117, 38, 20), "blind3": (93, 44, 14),
                 "blind3_heldout": (43, 15, 8), "blind4": (98, 38, 16), "blind4_heldout": (58, 22, 8),
                 "blind5": (92, 50, 14), "blind5_heldout": (43, 22, 6), "blind6": (111, 43, 17),
-                "blind7": (70, 34, 12), "blind9a": (65, 39, 9), "blind9b": (61, 43, 11)}
+                "blind7": (70, 34, 12), "blind9a": (78, 39, 9), "blind9b": (78, 43, 11)}
 
 
 @pytest.mark.parametrize("name", BLIND)
@@ -185,7 +185,7 @@ def test_blind_task_questions_stay_at_their_level(module_bot, name):
 # Blind questions the sources rule out that still get "yes" or "likely": the known ones, listed so
 # that none may be added (issue 13's no-yes guard is not there yet).
 KNOWN_YES_TO_NO = {"blind2": 2, "blind3": 0, "blind4": 1, "blind4_heldout": 0, "blind5": 0, "blind5_heldout": 0, "blind6": 0,
-                   "blind7": 0, "blind9a": 4, "blind9b": 4}
+                   "blind7": 0, "blind9a": 1, "blind9b": 0}
 
 
 @pytest.mark.parametrize("name", BLIND)

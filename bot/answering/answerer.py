@@ -100,6 +100,7 @@ PEER_WORKERS_TASK = re.compile(
     # Round 7: "my peer staff want to share recovery stories at our training day"
     r"|\b(?:my|our) peer (?:worker|staff|specialist|supporter)s? (?:wants?|would like|asked|offered|plans?|hopes?) to"
     r" (?:help|go|drive|take|support|meet|sit|call|phone|visit|attend|lead|run|share|talk|work|co-?facilitate|speak|present)\b")
+DEFINING_SHARE = 0.7
 LEAN_DOWN = {"yes": "depends", "likely": "depends", "depends": "unlikely"}
 LEAN_DOWN_HARD = {"yes": "unlikely", "likely": "unlikely", "depends": "unlikely"}
 
@@ -195,8 +196,12 @@ def _asked(question: str) -> frozenset[str]:
     """The question's facets, less reporting when the person decides what is told ("help her think
     through whether to tell the team, leaving it up to her"): nothing is passed on behind them."""
     found = detect(question)
-    if stance.of_question(question).get("watching or reporting") == frozenset({"their own choice"}):
+    sides = stance.of_question(question)
+    if sides.get("watching or reporting") == frozenset({"their own choice"}):
         found -= {"reporting"}
+    # Round 9: "help her make a plan to get control of her money back": the power stays with her.
+    if sides.get("power over the person") == frozenset({"leaves it with them"}):
+        found -= {"power"}
     return found
 
 
@@ -282,6 +287,12 @@ class Answerer:
             # Standing where the question stands (against, unwanted, with them there) counts like a
             # shared facet, in the rank and in the confidence.
             stood = len(stance.agreements(sides, self._stance[rid]))
+            # Round 9: a ruling that exists for one side of a dimension the question never speaks to
+            # (a colleague telling a peer worker's story after asking them; turning away from a talk
+            # about suicide) is about something else: "does our peer have to share her diagnosis…".
+            # And the other way round: a question that speaks to one ("she was never asked") is about it.
+            if any((d in self._stance[rid]) != (d in sides) for d in stance.DEFINING):
+                factor *= DEFINING_SHARE
             found.append(Candidate(ruling, base * (factor + p.stance_agrees * stood), m, hit.score if hit else 0.0,
                                    (hit.confidence if hit else 0.0) * (1 + p.stance_agrees * stood), against, stood))
         found.sort(key=lambda c: (bool(c.contradicts), -c.rank, c.ruling.id))
@@ -332,6 +343,10 @@ class Answerer:
         if "push" in ev.sides and not {"push", "whose agenda"} & set(self._stance[top.ruling.id]) \
                 and "agenda" not in unaccounted and "agenda" not in rf:
             unaccounted.append("agenda")
+        # Round 9: keeping your own doing from your supervisor ("keep the gift and not mention it to
+        # anybody") is what a ruling that never spoke of telling them cannot say yes to.
+        if ev.sides.get("supervisor told") == frozenset({"hidden"}) and "supervisor told" not in self._stance[top.ruling.id]:
+            unaccounted.append("hidden")
         verdict = top.ruling.verdict
         # Most of the job on a task that uses no lived experience ("70% of my week on grant writing")
         # fails the toolkit's most essential test, whatever the task is worth now and then.
@@ -345,7 +360,12 @@ class Answerer:
         if standing_by:
             verdict = "no"
         if unaccounted:
-            table = LEAN_DOWN_HARD if any(f in STRONG_RISKS or f in ("unwanted", "most of the job") for f in unaccounted) else LEAN_DOWN
+            # Round 9: passing on a danger to life the person asked you not to tell ("he asked me not
+            # to") is the exception the sources make to the person deciding what is shared: their
+            # wish weighs, but against a life it leaves "it depends", not a no.
+            hard = ("most of the job", "hidden") if ev.sides.get("why it is passed on") == frozenset({"safety"}) \
+                else ("unwanted", "most of the job", "hidden")
+            table = LEAN_DOWN_HARD if any(f in STRONG_RISKS or f in hard for f in unaccounted) else LEAN_DOWN
             verdict = table.get(verdict, verdict)
         tempered = tuple(f"You mentioned that {EXPLAIN[f]}, which moves this away from peer work."
                          for f in unaccounted) if verdict != top.ruling.verdict else ()

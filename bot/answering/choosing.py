@@ -136,7 +136,11 @@ LEANING = lazy(
     r"|\b(?:a )?good idea\s*\?+\s*$|\b(?:ok|okay|fine|alright|allowed|appropriate|acceptable) or not\b"
     r"|\bfits? (?:the|a|our|her|his|their|my) (?:peer )?(?:role|job)\b|\b(?:the )?right (?:approach|call|move|thing to do)\s*\?"
     r"|\b(?:my|our|her|his|their|a peer'?s?|the peer'?s?) (?:job|role)\s*\?+\s*$"
-    r"|\b(?:ok|okay|fine|alright|allowed) for (?:her|him|them|the peer|our peer|my peer) to \w+")
+    r"|\b(?:ok|okay|fine|alright|allowed) for (?:her|him|them|the peer|our peer|my peer) to \w+"
+    # Round 9: "is offering support … actually part of a hospital peer specialist's job", "is giving
+    # naloxone … something a peer specialist does?"
+    r"|\bpart of (?:a|an|the|my|our|her|his|their) (?:[\w'-]+ ){1,3}(?:job|role)\b"
+    r"|\bsomething (?:a |the |our |my )?peers?(?: workers?| specialists?| staff| supporters?)? (?:does|do|would do|should do|should be doing)\b")
 # "can she give out the meds…?" from a supervisor or a nurse: she is the peer worker.
 SUPERVISOR_ASKS_CAN = lazy(r"(?:^|[.,;:!?-]'? ?)(?:can|could|should|may) (?:she|he|they)\b")
 # A question about someone the asker supports is about the work, whatever office word it uses
@@ -146,7 +150,9 @@ ABOUT_SOMEONE_SUPPORTED = lazy(
     r" (?:support|work with|see)|(?:my|a|the|our) (?:clients?|participants?|residents?|members?|peers? i support)\b)")
 # Round 7: "…Where's the line between her role and theirs?" asks for an explanation, as "what…" does,
 # wherever the sentence stands; "what if…" asks about doing something.
-WHAT_OR_HOW = lazy(r"^\s*(?:so |and |but |ok so )?(?:what|how)\b(?! if\b| about (?:if|when)\b)|(?:^|[.!?]\s+)where(?:'s| is) the line\b")
+WHAT_OR_HOW = lazy(r"^\s*(?:so |and |but |ok so )?(?:what|how)\b(?! if\b| about (?:if|when)\b)|(?:^|[.!?]\s+)where(?:'s| is) the line\b"
+                   # Round 9: "…I'm pretty upset. what do the standards say about other staff sharing my story?"
+                   r"|(?:^|[.!?]\s+)what (?:do|does) (?:the )?(?:standards?|sources?|guidelines?|toolkit|handbook|code of conduct) say\b")
 ABOUT_PEERS_IN_GENERAL = lazy(r"^\s*(?:do|does|are|is|should|can|must) (?:peers|peer workers|peer staff|peer supporters|a peer(?: worker)?)\b")
 # "Why isn't supervision supposed to turn into therapy?" asks for the reasons, which a topic gives.
 ASKS_WHY = lazy(r"^\s*(?:but |so |and )?why\b(?! not\b)")

@@ -21,7 +21,7 @@ _HER_THING = (r"(?:treatment|care|case|recovery|safety|plan|review|assessment|ap
 PATTERNS: dict[str, re.Pattern[str]] = {
     "for": re.compile(
         # "testify for him", "speak up for her" take the person's side; they are not doing it for them.
-        rf"\b(?:(?<!testify )(?<!testifying )(?<!speak )(?<!speak up )(?<!vouch )(?<!advocate )(?<!witness )(?<!be there )(?<!there )for {_PERSON}(?<!for her(?= {_HER_THING}))|instead of {_PERSON}|(?<!testify )(?<!speak )(?<!advocate )on (?:their|his|her|people'?s?|the person'?s|someone'?s|clients'?|the client'?s) behalf|in (?:their|his|her) place"
+        rf"\b(?:(?<!testify )(?<!testifying )(?<!speak )(?<!speak up )(?<!vouch )(?<!advocate )(?<!witness )(?<!be there )(?<!there )(?<!asked )(?<!asks )(?<!ask )(?<!asking )for {_PERSON}\b(?<!for her(?= {_HER_THING}))|instead of {_PERSON}|(?<!testify )(?<!speak )(?<!advocate )on (?:their|his|her|people'?s?|the person'?s|someone'?s|clients'?|the client'?s) behalf|in (?:their|his|her) place"
         # Round 5: "asked if I could just pay them and sign her up for…": doing it in the person's place.
         rf"|\bsign (?:him|her|them) up\b|\b(?:grab|get|buy|pick up|bring|score) (?:him|her|them) (?:something|some|a|an|his|her|their)\b|\b(?:could|can|would|will|should) (?:i )?just (?:pay|handle|sort|deal with|take care of|fill in|fill out|do) (?:them|it|this|that|those)\b"
         rf"|do (?:it|things|everything) for|(?:fill|filling|fills) (?:it |them )?out for|do (?:their|his|her) \w+"
@@ -36,7 +36,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "asked-by-person": re.compile(
         r"\b(?:(?:she|he|they|the person|someone i support|the person i support|a person i support|one of (?:my|the) \w+"
         r"|(?:a|an|this|one) (?:participant|client|resident|member|guy|woman|man|lady|young person|youth|person)(?: (?:i|we) (?:support|work with|see))?)"
-        r" (?:asked|asks|wants|would like|requested|told me (?:she|he|they) wants?)"
+        r" (?:asked|asks|wants|would like|requested|told me (?:she|he|they) wants?)(?! (?:me |us )?not to\b)"
         r"|at (?:their|his|her) request|if (?:they|he|she) (?:want|wants|asks?)"
         r"|\b(?:she|he|they)\b[^.?!;]{0,60}?\band (?:asked|asks) (?:me|if|whether)|asked (?:me )?(?:if|whether) i(?:'d| could| would| can| might)?\b)\b"),
     "routine": re.compile(r"\b(?:every (?:day|week|morning|night|time|shift)|daily|weekly|routinely|regularly|all the time|always|each (?:day|week)|on a regular basis|as a routine"
@@ -48,7 +48,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                          # Round 7: "doing all the appointment runs for everyone on the unit"
                          r"|all (?:of )?the (?:\w+ )?(?:runs|rides|trips|drives|driving|transport)"
                          # "read through all the charts of her caseload": every file, not the one the person brings
-                         r"|(?:read|reading|go through|going through|review|reviewing) (?:through )?(?:all|every|each)(?: of)? (?:the |their |her |his |my )?(?:charts?|files?|records?))\b"),
+                         r"|(?:read|reading|go through|going through|review|reviewing) (?:through )?(?:all|every|each)(?: of)? (?:the |their |her |his |my )?(?:charts?|files?|records?)"
+                         # Round 9: "read everyone's intake files before I meet them"
+                         r"|(?:read|reading|go through|going through|review|reviewing) (?:through )?(?:everyone|everybody|all (?:the )?(?:people|participants|members|residents|clients))'?s? (?:\w+ )?(?:charts?|files?|records?|notes))\b"),
     "occasional": re.compile(r"\b(?:once|one time|one-off|now and then|occasionally|sometimes|just this once|in an emergency|every so often)\b"),
     "reporting": re.compile(r"\b(?:report(?:ing)? (?:back|on|it|that|this|what)|report to|get (?:info|information|things) out of|tell the team|let (?:the team|them) know|keep (?:an )?eye on|monitor(?:ing)?|watch(?:ing)? (?:him|her|them|over|whether|if|for)|spy|check up on|keep tabs|inform the team|update the team|snitch|what i notice|what (?:she|he|they) (?:tells?|told|says?|said) (?:me|to me)"
         # Round 5: "ask my peer worker to tell me what clients say about their using": passing on what
@@ -67,11 +69,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:fill|filling|complete|completing|do|doing) (?:in |out )?(?:the |an |their |his |her )?(?:intake )?assessments?(?: forms?)?\b.*\b(?:rate|rating|score|scoring|judge|judging)"
         r"|(?:rate|rating|score|scoring|my (?:opinion|take|view|read|impression) (?:of|on|about)) how (?:well )?(?:he|she|they|someone|people|the person|(?:a|the|my|our) (?:client|participant|resident|patient)) (?:is|are|has been|have been|was) '?(?:doing|functioning|coping))\b"),
     "agenda": re.compile(
-        r"\b(?:convince|persuade|get (?:him|her|them) to|make sure (?:him|her|them|they|he|she) |push(?:ing)? (?:him|her|them|people)|pressure|comply|compliance|adherence|make (?:him|her|them) (?:take|go|do|follow)|talk (?:him|her|them) (?:into|out of)"
+        r"\b(?:convince|persuade|get (?:him|her|them) to|make sure (?:him|her|them|they|he|she) (?!(?:gets?|is|are|feels?) (?:heard|listened to|understood|a say|(?:her|his|their) say)\b)|push(?:ing)? (?:him|her|them|people)|pressure|comply|compliance|adherence|make (?:him|her|them) (?:take|go|do|follow)|talk (?:him|her|them) (?:into|out of)"
         r"|encourage (?:him|her|them|people) to (?:stay|take|stick|go|cut|stop|follow)|(?:listen|listens) to me more"
         # "push job searching with him", "employment has to be the focus with everyone"
         r"|push(?:ing)? (?:\w+ ){1,3}(?:with|on) (?:him|her|them|people|everyone)|(?:has|have|needs?) to be the focus"
-        r"|(?:not what|isn'?t what) (?:she|he|they) wants?|(?:doesn'?t|don'?t|does not|do not) want (?:it|to(?! (?:be alive|live|be here|go on|wake up|exist|keep going|be around)\b)|peer)|against (?:her|his|their) (?:will|wishes)"
+        r"|(?:not what|isn'?t what) (?:she|he|they) wants?|(?:doesn'?t|don'?t|does not|do not) want (?:it|to(?! (?:be alive|live|be here|go on|wake up|exist|keep going|be around|leave(?: (?:him|her|them|the relationship|(?:her|his|their) (?:partner|husband|wife|boyfriend|girlfriend)))?)\b)|peer)|against (?:her|his|their) (?:will|wishes)"
         r"|(?:said|says|told me|keeps? telling) (?:she|he|they) (?:doesn'?t|don'?t|isn'?t|wasn'?t)(?! want to (?:be alive|live|be here|go on|wake up|exist|keep going|be around)\b)|never chose|the only (?:thing|way|tool)(?! (?:that )?(?:he|she|they|the person)(?:'ll| will| would|'d)? (?:engage|enjoy|like|love|want|respond|talk|open|get into|do)\w*)|stick to (?:whatever|the) goals"
         # Blind 7: "because staff think he smells": the team's view of what the person needs, not theirs.
         r"|because (?:the |our |my )?(?:staff|team|nurses?|doctors?|workers?|management|the program) (?:think|thinks|feel|feels|want|wants|say|says|decided)"
@@ -79,8 +81,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|my (?:own )?(?:recommendations?|opinion) (?:on|about|of|to|for|on whether)|what i think should happen"
         # Telling someone what they should do about their treatment is steering them too.
         r"|tell (?:him|her|them) (?:that )?(?:she|he|they)(?:'d| would)? (?:should|has to|have to|needs? to|must|better))"),
-    "clinical": re.compile(r"\b(?:medications?|meds|dose|dosage|diagnos\w*|assess\w*|screening|therapy|therapeutic|counsell?ing|treatment plan|prescri\w*|clinical|symptoms?|risk assessment|intake)\b"),
-    "power": re.compile(r"\b(?:search (?:his|her|their|the person'?s?) (?:room|bag|belongings|things|place)|payee|hold (?:their|his|her) (?:money|cash|cheque|meds)|control (?:their|his|her)|their money|his money|her money|discipline|restrain\w*|involuntary|keys? to)\b"),
+    "clinical": re.compile(r"\b(?:medications?|meds|dose|dosage|diagnos\w*|decompensat\w*|assess\w*|screening|therapy|therapeutic|counsell?ing|treatment plan|prescri\w*|clinical|symptoms?|risk assessment|intake)\b"),
+    "power": re.compile(r"\b(?:search (?:his|her|their|the person'?s?) (?:room|bag|belongings|things|place)|payee|hold (?:their|his|her) (?:money|cash|cheque|meds)|control (?:their|his|her)|their money|his money|her money|discipline|restrain\w*|(?:hold|holding|held|pin|pinning|pinned) (?:him|her|them|a (?:guy|man|woman|patient|person|client|resident|member)|someone|the (?:guy|man|woman|patient|person|client|resident|member)) down|involuntary|keys? to)\b"),
 }
 
 # Facets that pull a task away from peer work when a question has them and the closest ruling
@@ -97,6 +99,7 @@ EXPLAIN = {
     "routine": "it would be a routine duty rather than now and then",
     "unwanted": "the person has said they don't want it",
     "most of the job": "it would take up most of your time while using none of your lived experience",
+    "hidden": "you'd be keeping it from your supervisor",
 }
 
 
@@ -121,7 +124,7 @@ INVOLUNTARY = re.compile(r"\b(?:held|detained|kept|admitted|committed|hospitali[
 # person's wish, nor someone else's agenda over the person.
 STAFF_DO_NOT_WANT = re.compile(
     r"\b((?:the|our|my|their) (?:hr |program |clinical |executive )?(?:director|manager|boss|supervisor|team|agency|employer|management|hr|coordinator)"
-    r"|hr|human resources|management) (?:doesn'?t|don'?t|does not|do not) want to\b")
+    r"|hr|human resources|management) (?:doesn'?t|don'?t|does not|do not) want (?:me |us )?to\b")
 
 
 def situation(t: str) -> str:

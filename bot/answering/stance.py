@@ -45,7 +45,7 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             rf"|\b(?:{_STAFF}) (?:says?|said|thinks?|feels?) (?:it(?:'d| would) (?:help|be good|be great) if i|i should)\b"
             # Round 4: "Team wants me to…" with no "the"; "staff keep complaining … and want me to…"
             rf"|(?:^|[.,;:!?] ?)(?:team|staff|management|boss|manager|supervisor) (?:wants?|asked|asks|told|expects?) me to\b"
-            rf"|\b(?:staff|the team|my team|management|my manager|my boss)\b[^.?!]{{0,80}}\band (?:wants?|asked|asks|keeps? asking) me to\b"
+            rf"|\b(?:staff|the team|my team|management|my manager|my boss|(?:crisis|care|treatment|clinical|outreach|act|housing|shelter|mobile) team)\b(?! wrote\b)[^.?!]{{0,80}}\band (?:wants?|asked|asks|keeps? asking) me to\b"
             # Round 5: "my supervisor says my 1:1s with him should focus on…"
             rf"|\b(?:{_STAFF}) (?:says?|said|thinks?|decided) (?:that )?(?:my|our|the|all) [\w:' ]{{1,30}}? (?:should|must|needs? to|have to|has to|are to|is to)\b"
             # Round 5: "my manager keeps handing me case coordination stuff"
@@ -55,7 +55,7 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             # Round 6: "the nurse wants my take on how well a client is functioning"
             rf"|\b(?:{_STAFF}) (?:wants?|asked for|asks for|needs?|would like) my (?:take|view|opinion|read|input|impression|thoughts)\b"
             rf"|\b(?:\w+ )?(?:staff|team|desk|management|lead|nurse|doctor|coordinator|psychiatrist|psych|therapist|clinician"
-            rf"|counsell?or|case manager|case worker|social worker|director|program manager) (?:wants?|want|asked|asks|expects?) me to\b"
+            rf"|counsell?or|case manager|case worker|social worker|director|program manager) (?:wants?|want|asked|asks|expects?) (?:me|(?:our|my|the|a) peer(?: worker| specialist| staff| supporter)?) to\b"
             rf"|\b(?:\w+ )?(?:staff|team|management|lead|supervisor|manager|boss) (?:says?|said|thinks?|feels?) (?:that )?i (?:should|need to|have to|must)\b"
             # Blind 7, in a manager's or nurse's voice: "staff asked our peer to…", "we want the peer to…"
             rf"|\b(?:(?:{_STAFF})|staff|the team|we) (?:wants?|asked|asks|told|tells|expects?|would like|need|needs) (?:our|my|the|a) peer(?: worker| staff| specialist| supporter)? to\b"
@@ -66,7 +66,10 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             rf"\b(?:{_SUBJ}|the person i support|someone i support|a person i support|(?:one of )?(?:my|the) (?:guys|people|participants?|clients?)"
             # Round 5: "a participant asked me to…", "a woman I support asked if…"
             rf"|(?:a|an|this|one) (?:participant|client|resident|member|guy|woman|man|lady|young person|youth|person)(?: (?:i|we) (?:support|work with|see))?)"
-            rf" (?:asked|asks|wants|would like|requested|invited) (?:me|if|whether|us)\b"
+            rf" (?:asked|asks|wants|would like|requested|invited) (?:me|if|whether|us)\b(?! not to\b)"
+            # Round 9: "a guy at the shelter wants to know what staff wrote… and asked me to go through it with him"
+            rf"|(?:^|[.!?] )(?:a|an|this|one) (?:participant|client|resident|member|guy|woman|man|lady|young person|youth|person|patient|tenant)"
+            rf" (?:at|in|from|on) (?:the|our|my) [\w-]+(?: [\w-]+)?\b[^.?!]{{0,80}}\b(?:asked|asks) (?:me|us) (?:to|if|whether)\b"
             rf"|\basked (?:me )?(?:if|whether) i(?:'d| could| would| can| might)?\b|\bat (?:his|her|their) request\b"),
     },
     # With the person there, or behind their back.
@@ -86,6 +89,8 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             # "drop off the blister packs, no visit, just leave them"; "while they wait outside"
             rf"|no (?:visit|contact|chat|face to face)\b|just (?:leave|drop) (?:it|them|the \w+) (?:at|on|by|outside|off)\b"
             rf"|(?:while|and) {_SUBJ} waits? (?:outside|in the car|in the hall)|without (?:seeing|meeting|talking to) {_P}"
+            # Round 9: "argue the patient's case at team meeting while the patient stays on the ward"
+            rf"|\bwhile (?:the |my |our )?(?:patient|client|participant|resident|member|person|tenant|he|she|they) (?:stays?|remains?|waits?|is still) (?:on|in|at|back|behind)\b"
             # Round 5: "handing out kits at the door without really talking to anyone"
             rf"|without (?:really |actually |ever )?(?:talking|speaking|chatting) (?:to|with) (?:anyone|anybody|people|folks|them|the people))"),
         "present": re.compile(
@@ -113,7 +118,7 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
     # What the person wants: their own wish, or something they do not want.
     "the person's wish": {
         "unwanted": re.compile(
-            r"\b(?:(?:doesn'?t|don'?t|does not|do not|didn'?t|did not) want(?:s)? (?:to(?! (?:be alive|live|be here|go on|wake up|exist|keep going|be around)\b)|it|that|this|peer|any|me"
+            r"\b(?:(?:doesn'?t|don'?t|does not|do not|didn'?t|did not) want(?:s)? (?:to(?! (?:be alive|live|be here|go on|wake up|exist|keep going|be around|leave(?: (?:him|her|them|the relationship|(?:her|his|their) (?:partner|husband|wife|boyfriend|girlfriend)))?)\b)|it|that|this|peer|any|me"
             # Round 5: "he doesn't want visits", "she doesn't want calls from us"
             r"|(?:the |our |my |these |those )?(?:visits?|calls?|check-?ins?|help|contact|services?|support|meds|medication|treatment|housing|a (?:visit|call|ride|worker)))"
             r"|against (?:his|her|their) (?:will|wishes)|(?:refuses|refused|won'?t go|isn'?t ready|is not ready)"
@@ -123,9 +128,11 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             # Round 4: "even the ones who said no thanks", "she keeps saying it isn't hers"
             r"|(?:who|ones|he|she|they) (?:said|say|says|keeps? saying) no\b|(?:isn'?t|is not|aren'?t|are not) (?:his|hers|theirs)\b(?! [a-z])"
             # Blind 7: "the tenant has no interest in moving", "a teen who hasn't asked about it"
+            # Round 9: "he asked me not to"
+            r"|(?:he|she|they|the person) (?:asked|asks|begged) (?:me|us) not to\b"
             r"|(?:has|have|had|shows?|showing|with) (?:no|zero|little) interest\b|(?:hasn'?t|has not|haven'?t|have not|never) asked (?:for|about) (?:it|this|that|help|any)\b)"),
         "wanted": re.compile(
-            rf"\b(?:{_SUBJ} (?:wants|asked|chose|chooses|decided|would like|requested)"
+            rf"\b(?:{_SUBJ} (?:wants|asked|chose|chooses|decided|would like|requested)(?! (?:me |us )?not to\b)"
             rf"|(?:his|her|their) (?:own )?(?:choice|idea|decision|request|goals?)|at (?:his|her|their) request)"),
     },
     # Backing up what the person wants (the other side of someone else's agenda, which the facet
@@ -141,14 +148,21 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
         "exempt": re.compile(
             r"\b(?:(?:let|letting|lets|allow|allowing) (?:my |a |the |our )?(?:peer (?:worker|staff|specialist)s?|him|her|them) (?:skip|off|ignore|bypass|not follow)"
             r"|exempt\w*|excus\w* (?:him|her|them) from|lower (?:the )?(?:bar|standards?|expectations)|bend(?:ing)? the rules"
-            r"|special (?:treatment|rules|exceptions?))\b"),
+            r"|special (?:treatment|rules|exceptions?)"
+            # Round 9: "says she shouldn't have to follow the same attendance policy as everyone else";
+            # "the director won't let me let go of a peer who isn't doing the job"
+            r"|(?:shouldn'?t|should not|doesn'?t|does not|don'?t|do not|needn'?t) (?:have|need) to (?:follow|meet|keep|stick to|go by|do)\b[^.?!]{0,50}\b(?:same|as everyone|as (?:the )?other|like everyone|the rest)"
+            r"|(?:won'?t|will not|doesn'?t|does not|don'?t|do not|wouldn'?t) (?:let|allow) (?:me|us) (?:to )?(?:let (?:him|her|them) go|let go of|fire|dismiss|discipline)"
+            r"|keep (?:him|her|them) on (?:anyway|regardless))\b"),
         # Round 6: a requirement put on peer workers alone ("every peer staff member must have their
         # own WRAP on file, but nobody else"), the other side of holding them to the same expectations.
         "singled out": re.compile(
             r"\b(?:(?:but|and) (?:nobody|no one|no other staff|not anyone) else|when other staff (?:aren'?t|don'?t|are not|do not)"
             r"|(?:other|the rest of the|non-peer) staff (?:don'?t|aren'?t|do not|are not|never) (?:have to|need to|required)"
             r"|because (?:you'?re|they'?re|she'?s|he'?s|you are|they are|she is|he is) (?:a )?peers?(?: workers?)?(?:,|$| when| and)"
-            r"|only (?:for )?(?:the )?peer (?:staff|workers?)\b)"),
+            r"|only (?:for )?(?:the )?peer (?:staff|workers?)\b"
+            # Round 9: "every peer worker to have a WRAP on file. not other staff."
+            r"|(?:^|[.,;:!?-] ?)(?:but |and )?not (?:for )?(?:the )?(?:other|non-peer|any other|the rest of the) staff\b)"),
         "the same": re.compile(
             r"\b(?:(?:the )?same (?:job )?(?:expectations|standards?|rules|policies)|hold\w* (?:a peer worker|peer workers|them|him|her) (?:to|accountable))\b"),
     },
@@ -169,7 +183,7 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             r"\b(?:instead of (?:seeing|meeting|being with|working with|spending time with|supporting|sitting with|talking to|doing)"
             r" (?:people|anyone|clients|participants|the people|folks|my people|peer work|actual peer work|real peer work|work that uses)"
             r"|instead of (?:peer work|actual peer work|real peer work|my (?:real|actual|peer) (?:job|work)|work that uses)"
-            r"|(?:no|never any|hardly any) time (?:left )?(?:for|with) (?:people|clients|participants|peer work|the people)"
+            r"|(?:no|never any|hardly any|barely any|almost no|very little|little) time (?:left )?(?:for|with) (?:people|clients|participants|patients|peer work|the people)"
             r"|away from (?:the people|people i support|peer work|clients|participants))"),
     },
     # Round 5: stepping in to take the person's problem over ("rescue him, take over and handle
@@ -178,6 +192,51 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
         "takes over": re.compile(
             r"\b(?:rescu(?:e|es|ed|ing) (?:him|her|them|the person|people|someone)|take over\b|taking over\b|takes over\b"
             r"|handl(?:e|ing) (?:it all|everything)|do (?:it all|everything) for|fix (?:it|everything|things|their \w+|his \w+|her \w+) for)"),
+    },
+    # Round 9: staying in a hard conversation ("can I stay and actually talk with him about it?") or
+    # turning away from it ("should I change the subject and just refer them on?"), the side the
+    # handbook's myth about avoiding hard topics turns on (handbook 58-63).
+    "hard conversation": {
+        "stays": re.compile(
+            r"\b(?:stay(?:ing|s)? (?:and (?:\w+ )?(?:talk|listen)|with (?:him|her|them|someone|the person)\b[^.?!]{0,60}\blisten)"
+            r"|keep (?:talking|listening) (?:with|to) (?:him|her|them))"),
+        "deflects": re.compile(
+            r"\b(?:chang(?:e|es|ed|ing) the subject|steer\w* (?:the (?:chat|conversation|talk) )?(?:away|somewhere (?:else|lighter))"
+            r"|avoid(?:ing|s)? (?:the (?:topic|subject)|talking about it)|switch(?:ing)? (?:topics|the topic)"
+            r"|(?:just )?(?:refer|hand|pass)(?:s|ed|ing)? (?:him|her|them|the person) (?:on|off|over)\b)"),
+    },
+    # Round 9: the asker keeping their own doing from their supervisor ("should I just keep going
+    # without telling anyone", "keep it and not mention it to anybody", "quietly be his peer support
+    # without making a thing of it"); the sources ask for it to be taken to supervision (gifts,
+    # close relationships, your own past stirred up). Not the person's secret ("begged me not to tell").
+    "supervisor told": {
+        "hidden": re.compile(
+            r"\b(?:without (?:telling|mentioning it to|letting|saying anything to) (?:anyone|anybody|my (?:supervisor|manager|boss|team)"
+            r"|(?:her|his|their) (?:supervisor|manager|boss))(?: know)?(?: else)?(?: about (?:it|this|that))?(?=\s*(?:[.,;:!?]|$|and\b|or\b|but\b|ok\b|okay\b))"
+            r"|(?<!to )(?<!promise )not (?:mention|tell|say anything about) (?:it |this |that )?(?:to )?(?:anyone|anybody|(?:my|her|his|their) (?:supervisor|manager|boss))"
+            r"|without making a (?:thing|big deal|fuss) (?:of|about) it|keep it (?:quiet|on the down ?low) from (?:my|her|his|their) (?:supervisor|manager|boss|team))"),
+    },
+    # Round 9: a peer worker's story told by someone else, with or without asking them first (the
+    # B.C. standards ask colleagues for permission, standards 1842-1856).
+    "story told": {
+        "not asked": re.compile(
+            r"\b(?:without (?:asking|checking with|telling) (?:me|her|him|them|the peer(?: worker| specialist)?)(?: first)?"
+            r"|without (?:my|her|his|their) (?:permission|consent|ok|okay|say-?so)|(?:she|he|they|i) (?:was|were) never asked"
+            r"|(?:she|he|they|i) never (?:agreed|said yes|gave permission))\b"),
+        "asked": re.compile(
+            r"\b(?:(?:she|he|they|the peer(?: worker| specialist)?) (?:said|says) (?:yes|it'?s (?:fine|ok|okay))"
+            r"|with (?:my|her|his|their) (?:permission|consent|ok|okay|blessing)|(?:she|he|they) (?:agreed|gave (?:us |me )?permission|consented)"
+            r"|after asking (?:me|her|him|them|the peer(?: worker| specialist)?)(?: first)?(?: and getting)?)\b"),
+    },
+    # Round 9: a supervisor letting supervision drift into therapy, or bringing it back to the work
+    # (supervision 4372-4398).
+    "supervision drift": {
+        "lets it go on": re.compile(
+            r"\b(?:keep(?:s|ing)? letting (?:him|her|them)|let(?:ting)? (?:him|her|them|it) (?:keep|continue|go on)\b"
+            r"|letting (?:a |the |my |our )?peer (?:worker|staff)'?s? (?:check-?ins?|supervision|sessions?|meetings?) (?:become|turn))"),
+        "redirects": re.compile(
+            r"\b(?:bring(?:ing|s)? (?:it|things|us|supervision|the (?:conversation|session|meeting)) back to (?:the )?work"
+            r"|(?:redirect|steer)\w* (?:it |us |things |them |her |him )?back\b|back to (?:the )?work (?:matters|topics|issues|stuff))"),
     },
     # Pushing toward treatment or away from it.
     "push": {
@@ -198,6 +257,10 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             r" (?:out of|to (?:stop|quit|come off|go off|drop|skip|refuse)))"),
     },
 }
+
+# Round 9: dimensions whose rulings exist only for one side of them: a question that never speaks to
+# them is about something else (`bot.answering.answerer` ranks such rulings down).
+DEFINING = ("story told", "hard conversation")
 
 # The dimensions the facet detectors and the content's `facets` already name.
 FACET_SIDES: dict[str, dict[str, str]] = {
@@ -224,7 +287,7 @@ RISKS = {"reporting": ("watching or reporting", "reports", "does not report"),
 RISK_WORDS: dict[str, dict[str, re.Pattern[str]]] = {
     "watching or reporting": {
         "reports": re.compile(
-            r"\b(?:tell(?:ing|s)? (?:it to )?(?:the|my|your|our) (?:team|supervisor|manager|boss|treatment team|care team)"
+            r"\b(?:tell(?:ing|s)? (?:it to )?(?:the|my|your|our) (?:team|supervisor|manager|boss|treatment team|care team|nurse|doctor|psychiatrist|clinician|crisis team)"
             r"|let(?:ting)? (?:the|my|your) (?:team|supervisor|manager) know|pass(?:ing)? (?:it |this |that )?on\b"
             r"|report(?:ing|s)? (?:it|this|that|back|to)\b|break(?:ing)? confidentiality"
             # Round 5: "Reporting a reasonable suspicion that a child is being abused"
@@ -239,6 +302,8 @@ RISK_WORDS: dict[str, dict[str, re.Pattern[str]]] = {
             r"\b(?:leav(?:e|es|ing) (?:it|the choice|the decision|that|it all) (?:up )?(?:to|with) (?:her|him|them|the person)"
             r"|(?:it'?s|it is) (?:her|his|their|the person'?s) (?:choice|call|decision) (?:whether|what) to (?:tell|share)"
             r"|what (?:she|he|they|the person) (?:might |may |would )?want(?:s)? to (?:tell|share)"
+            # Round 9: "tell her first and ask if she wants to share it with the team together"
+            r"|ask (?:her |him |them |the person )?(?:if|whether) (?:she|he|they) (?:wants?|would like) to (?:tell|share|pass)"
             r"|(?:think|work|talk) (?:it )?through whether to (?:tell|share)"
             # Blind 7: "help her explore whether and how to tell the team herself"
             r"|(?:explor|decid|figur|work|think)\w* (?:out |about )?(?:whether|if|how)(?: and how| or not)? to (?:tell|share|let)"
@@ -264,14 +329,18 @@ SUPERVISING = re.compile(
     r"^\(?(?:non-peer )?(?:supervisor|manager)(?:\)|:| here\b| q\b| question\b)|^(?:as a supervisor|a supervisor)\b"
     r"|^(?:telling|letting|holding|giving|asking) (?:a|your|the) peer (?:worker|staff)\b|^giving someone a peer job\b"
     r"|\bas (?:a |the |their |her |his )?(?:supervisor|manager)\b|\bi (?:supervise|manage)\b"
-    r"|\b(?:my|our) peer (?:worker|staff|specialist|employee|supporter)s?\b")
+    r"|\b(?:my|our) peer (?:worker|staff|specialist|employee|supporter)s?\b|\b(?:my|our) (?:peer )?supervisees?\b"
+    # Round 9: "won't let me let go of a peer who isn't doing the job", "nurse manager supervising a peer"
+    r"|\b(?:let go of|fire|firing|dismiss\w*|disciplin\w*|supervis\w*|manag(?:e|ing)) (?:a|the|our|my|this|that|one of (?:our|my)) peers?\b(?! (?:group|support group|meeting)\b)")
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'd|i've|me|my|myself)\b")
 ABOUT_PEER_STAFF = re.compile(r"\b(?:peer (?:workers?|staff|specialists?|employees?|roles?|jobs?|positions?)|supervis\w*|hir(?:e|ed|ing)|employ\w*)\b")
 # Round 5: how much of the job something takes ("most of my week", "70% of my time"). Read on its
 # own, outside SIDES: it decides nothing about which ruling answers, only how far a yes carries.
 MOST_OF_THE_JOB = re.compile(
     r"\b(?:most|the (?:majority|bulk)|(?:more than |over )?half|all|\d{2,3} ?(?:%|percent)) of (?:my|the|our) (?:week|weeks|time|days?|job|hours|shifts?|workload)\b"
-    r"|\b(?:my|the) (?:whole|entire) (?:job|week|day|shift)\b")
+    r"|\b(?:my|the|her|his|their) (?:whole|entire) (?:job|week|day|shift)\b"
+    # Round 9: "our peer now spends most of her week on stats": a supervisor asking about a peer worker.
+    r"|\b(?:most|the (?:majority|bulk)|(?:more than |over )?half|all|\d{2,3} ?(?:%|percent)) of (?:her|his|their) (?:week|weeks|time|days?|job|hours|shifts?|workload)\b")
 # Round 6: standing by in a medical emergency ("isn't breathing… do I just sit with them and respect
 # their choices?"). Standards 1095-1099: an emergency calls for jumping in, not for supporting
 # self-determination; a ruling that says yes to acting in one says no to standing by. Read on its
@@ -318,6 +387,11 @@ def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: st
         for side, pattern in patterns.items():
             if pattern.search(t):
                 found.setdefault(dimension, set()).add(side)
+    if not declared and found.get("the person's wish") == {"unwanted"} and "whose agenda" not in found:
+        # Round 9: what the person has said they don't want ("she keeps saying it isn't hers") is
+        # someone else's agenda when it is done anyway; a ruling about backing the person's own goals
+        # cannot answer it.
+        found["whose agenda"] = {"someone else's"}
     if found.get("own experience") == {"left out", "brought in"}:
         found["own experience"] = {"left out"}  # "without sharing my experience" names it to leave it out
     for dimension, patterns in RISK_WORDS.items():

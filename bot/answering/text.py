@@ -133,6 +133,14 @@ PHRASES = [(re.compile(pattern), meaning) for pattern, meaning in (
     (r"\b(?:fall(?:s|ing)?|fell) apart\b|\bmelt(?:s|ing)? down\b|\bmeltdown\b", "crisis"),
     # Round 5: everyday words for suicide, so "thinking about killing themselves" meets the content's "suicide".
     (r"\bkill(?:s|ing|ed)? (?:him|her|them|my|your|our)sel(?:f|ves)\b|\btak(?:e|es|ing) (?:his|her|their|my) (?:own )?life\b", "suicide"),
+    # Round 9: "ending his life" too; a medical emergency in the words of someone seeing one
+    # ("collapsed and isn't breathing", "call 911": bare numbers are left out of the search).
+    # (kept beside the words themselves, which topic questions share: "ending their life")
+    (r"\bend(?:s|ed|ing)? (?:his|her|their|my) (?:own )?life\b", r"\g<0> suicide"),
+    (r"\b(?:collaps(?:e|es|ed|ing)|(?:isn'?t|is not|not|stopped|stops) breathing|unresponsive|passed out)\b", "medical emergency"),
+    (r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|ing)?|phon(?:e|es|ed|ing)) (?:911|999|112|000)\b", "call emergency services"),
+    # "let go of a peer who isn't doing the job": dismissal.
+    (r"\blet(?:ting)? (?:him|her|them) go\b|\blet(?:ting)? go of (?:a|an|the|my|our|this|that) (?:peer|worker|staff|employee|specialist)", "dismiss"),
 )]
 
 
