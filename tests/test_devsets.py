@@ -163,15 +163,17 @@ def test_workplace_chatter_and_clinical_questions_get_no_answer(module_bot):
 # thirds of round 4) and its held-out third (published after round 4), blind5 (the tuning two thirds of
 # round 5) and its held-out third and blind6 (both published after round 5's final figures), blind7 (the
 # tuning two thirds of round 6's seventh writer), blind9a and blind9b (the tuning two thirds of round 9's
-# community-settings and clinical-settings writers; their floors start at the first look). All were
+# community-settings and clinical-settings writers; their floors start at the first look), blind10a and
+# blind10b (round 10's two writers, opened whole for tuning after their first look). All were
 # tuned on after their first look (blind4_heldout in round 5, blind5_heldout and blind6 after round 5;
 # blind3_heldout was only a no-worse check, but round 5 read some of its misses). (set, task agreement floor, topic top-1 floor,
 # out of scope "not sure" floor): what the answerer reaches today, so no change may make one worse.
-BLIND = ("fresh", "blind2", "blind3", "blind3_heldout", "blind4", "blind4_heldout", "blind5", "blind5_heldout", "blind6", "blind7", "blind9a", "blind9b")
+BLIND = ("fresh", "blind2", "blind3", "blind3_heldout", "blind4", "blind4_heldout", "blind5", "blind5_heldout", "blind6", "blind7", "blind9a", "blind9b", "blind10a", "blind10b")
 BLIND_FLOORS = {"fresh": (147, 82, 22), "blind2": (117, 38, 20), "blind3": (93, 44, 14),
                 "blind3_heldout": (43, 15, 8), "blind4": (98, 38, 16), "blind4_heldout": (58, 22, 8),
                 "blind5": (92, 50, 14), "blind5_heldout": (43, 22, 6), "blind6": (111, 43, 17),
-                "blind7": (70, 34, 12), "blind9a": (78, 39, 9), "blind9b": (78, 43, 11)}
+                "blind7": (70, 34, 12), "blind9a": (78, 39, 9), "blind9b": (78, 43, 11),
+                "blind10a": (64, 38, 11), "blind10b": (63, 34, 13)}
 
 
 @pytest.mark.parametrize("name", BLIND)
@@ -185,7 +187,7 @@ def test_blind_task_questions_stay_at_their_level(module_bot, name):
 # Blind questions the sources rule out that still get "yes" or "likely": the known ones, listed so
 # that none may be added (issue 13's no-yes guard is not there yet).
 KNOWN_YES_TO_NO = {"blind2": 2, "blind3": 0, "blind4": 1, "blind4_heldout": 0, "blind5": 0, "blind5_heldout": 0, "blind6": 0,
-                   "blind7": 0, "blind9a": 1, "blind9b": 0}
+                   "blind7": 0, "blind9a": 1, "blind9b": 0, "blind10a": 6, "blind10b": 4}
 
 
 @pytest.mark.parametrize("name", BLIND)
