@@ -15,7 +15,7 @@ mention suicide, overdoses and self-harm as work).
 How `bot.safety.crisis` uses it: a first-person message of at least `LIFT_WORDS` words that the
 signs do not call a crisis, that is not a worker asking how to help someone, with no sign placed on
 someone else, denied, in the past or explained away, and no laugh, gets the crisis reply when the
-likeness is at least `LIFT` (0.85), or `LIFT_SIGNED` (0.7) when the tables heard a weak sign of the
+likeness is at least `LIFT` (0.83), or `LIFT_SIGNED` (0.7) when the tables heard a weak sign of the
 writer's own (round 9; until then 0.8 for both); a first-person message of at least `NOTE_WORDS` words with no sign
 at all gets the note when its distress (the second head: crisis or hopelessness) is at least `NOTE`
 (0.75). The lift's threshold comes from leaving each blind round out in turn (thirteen rounds, 1 to
@@ -28,7 +28,7 @@ on the other rounds (nested) at no more than 0.5% false alarms: C 2, 8, 16; word
 2-6; no class weights (each 1214-1225 caught at 8-10 false alarms against this model's 1224 at 10).
 A lower threshold (about 0.7) when a weak sign of the writer's own is present added 11-16 caught at
 one more false alarm; not shipped in round 8 (time ran out before its tests and the bench), shipped
-in round 9 with the threshold for a message with no sign raised to 0.85. The everyday lookalikes
+in round 9 with the threshold for a message with no sign raised to 0.83. The everyday lookalikes
 (`LOOKALIKES`) matter: without them the model learns that a plan beside "tonight" is a crisis.
 
 The weights are plain numbers in `bot/safety/data/crisis_model.json` (per kind, the feature names
