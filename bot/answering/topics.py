@@ -50,11 +50,16 @@ ASKS_FOR_NAME = re.compile(
 # well as the best item (MYTH_EDGE), even a little less confidently (MYTH_CONFIDENT).
 MYTH_SHAPED = re.compile(
     r"\b(?:(?:some )?people|they|staff|colleagues|co-?workers?|others|some folks|everyone|(?:my|our|the|a) (?:team|manager|boss|co-?workers?"
-    r"|colleagues?|supervisor|director|board|nurses?|doctors?|clinicians?|staff))(?: who)? (?:(?:still|always|often|really) )?"
+    r"|colleagues?|supervisor|director|board|nurses?|doctors?|clinicians?|staff|psych|psychiatrists?)"
+    # Round 9: a role named bare at the start, as phone typing has it ("nurse says…", "colleague keeps
+    # saying…", "staff at the shelter say…").
+    r"|^\W*(?:nurses?|doctors?|docs?|clinicians?|colleagues?|co-?workers?|staff|managers?|supervisors?|psychiatrists?|psych)"
+    r"(?: (?:at|on|in|from) (?:the |our |my )?[\w-]+(?: [\w-]+)?)?)(?: who)? (?:(?:still|always|often|really) )?"
     r"(?:assume|assumes|think|thinks|believe|believes|say|says|said|keeps? saying|claim|claims|worry|worries|act like|acts like)\b"
     r"|\bthe (?:idea|myth|assumption|belief|stereotype|notion) that\b|\bis it true (?:that )?\b|\bwhere does (?:that|this|the) (?:idea|belief|myth)"
     r"|\bhow (?:do|should|can) (?:i|we) (?:answer|respond to|push back on|counter|reply to) (?:that|this|them|it|people|someone)\b"
     r"|\brespond to (?:the idea|people who|someone who|the assumption|the worry)\b"
+    r"|\bwhat(?:'s| is|s) (?:the|a good|my|our) (?:answer|response|comeback|reply) to (?:that|this|them|it)\b"
     r"|\bexplain to (?:my|the|our) (?:team|co-?workers?|colleagues?|staff|manager|boss|board)\b"
     r"|\bdoes (?:that|this|it) mean (?:we|i|they) (?:did|are doing|got) it wrong\b|\bwhy is that a problem\b"
     # A worry about what peer workers will be like ("won't the peer get triggered on our unit?"),
