@@ -148,6 +148,15 @@ class TopicFinder:
         asked = set(terms(question))
         return any(asked & set(terms(name)) for name in names)
 
+    def said_in_full(self, question: str, term: Term) -> tuple[int, int]:
+        """The longest name or alias of the term that the question says whole, in a row: its count
+        of search words, then of all its words ((0, 0) when it says no name whole). Search words
+        first: "in peer support what does 'enabling' mean" says "peer support" whole, but asks
+        about enabling."""
+        asked = f" {_plain(question)} "
+        return max(((len(terms(name)), len(name.split())) for name in map(_plain, (term.term, *term.aliases))
+                    if name and f" {name} " in asked), default=(0, 0))
+
     def _named_negation(self, question: str) -> Topic | None:
         """The topic titled as what something is not whose other title words the question all says
         (ASKS_WHAT_NOT); the one naming the most words when several do."""
@@ -193,13 +202,21 @@ class TopicFinder:
         best = hits[0]
         if prefer_terms:
             # "what is X" should land on the term X when one is close, not a topic mentioning X.
-            for hit in hits[:3]:
+            named_terms = []
+            for rank, hit in enumerate(hits[:3]):
                 # Round 5: only a term the question names ("what does it mean to see peer work as a
                 # calling" names no "equity", however close that term's match).
                 term = self.lookup(hit.item_id) if hit.group == TERM else None
-                if term is not None and hit.confidence >= best.confidence - TERM_PREFERENCE and self.names(question, term):
-                    best = hit
-                    break
+                if term is None or not self.names(question, term):
+                    continue
+                # Round 9: the term whose whole name the question says, the longest such name first
+                # ("what is intentional peer support" is the term of that name, not "intentional":
+                # search leaves "peer" and "support" out, so both matched alike; two writers asked it).
+                said = self.said_in_full(question, term)
+                if hit.confidence >= best.confidence - TERM_PREFERENCE:
+                    named_terms.append((said, -rank, hit))
+            if named_terms:
+                best = max(named_terms, key=lambda t: t[:2])[2]
             else:
                 if naming and best.group == TOPIC:
                     best = self._name_for(question, best)
