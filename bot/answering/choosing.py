@@ -81,7 +81,10 @@ HOW_TO = lazy(
     r"|how (?:do|does|can|could|should|would) (?:i|we|you|peers?|peer (?:workers?|staff|supporters?)|a peer(?: worker)?)\b"
     r"|how (?:is|are|does|do) [^.?!]{1,60}\b(?:differ|different|compare)"
     # Round 5: "what should I do when…" asks how to handle something, as "how do I…" does.
+    # Round 9: "what should I expect my new peer specialist to be doing?", "what should we know…"
+    # ask what the role is, not whether to do something.
     r"|what (?:should|do|can|could) (?:i|we|you|a peer(?: worker)?) (?:do|say|look for|ask myself|check|keep in mind|think about|consider"
+    r"|expect|know|understand|realistically expect"
     r"|be (?:checking|asking|looking|thinking|doing|saying|watching|considering)\w*)\b"
     r"|(?:can|could|would|will) you (?:please )?(?:give|tell|show|list|explain|describe|share|send|recommend|remind)\b)")
 # "Are peer staff supposed to…", "is the peer worker expected to…": whether to do something, in
