@@ -17,7 +17,7 @@ CONSTANTS = {
     "weak_depends": answerer.WEAK_DEPENDS,
     "task_min_confidence_unprompted": choosing.TASK_MIN_CONFIDENCE_UNPROMPTED,
     "logistics_min_confidence": choosing.LOGISTICS_MIN_CONFIDENCE, "task_shaped_edge": choosing.TASK_SHAPED_EDGE,
-    "other_edge": choosing.OTHER_EDGE, "verdict_asked_edge": choosing.VERDICT_ASKED_EDGE,
+    "other_edge": choosing.OTHER_EDGE, "verdict_asked_edge": choosing.VERDICT_ASKED_EDGE, "how_edge": choosing.HOW_EDGE,
     "out_of_scope_topic": choosing.OUT_OF_SCOPE_TOPIC, "out_of_scope_named": choosing.OUT_OF_SCOPE_NAMED,
     "leaning_min_confidence": choosing.LEANING_MIN_CONFIDENCE, "no_leaning_share": choosing.NO_LEANING_SHARE,
 }

@@ -39,6 +39,7 @@ class AnswerParams:
     task_shaped_edge: float = 1.0
     other_edge: float = 0.8
     verdict_asked_edge: float = 1.3
+    how_edge: float = 0.5
     out_of_scope_topic: float = 0.6
     out_of_scope_named: float = 0.3
     leaning_min_confidence: float = 0.35
