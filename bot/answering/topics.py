@@ -121,8 +121,11 @@ _WHAT_IS = re.compile(r"^(?:what(?:'s| is| are|s)|define|definition of|meaning o
 
 # "…, in plain words", "…in a nutshell", "…exactly": how to answer, not what is asked.
 _PLAINLY = re.compile(
-    r"[,;:]?\s*(?:(?:in|using) (?:plain|simple|everyday|easy|normal|layman'?s?) (?:words|terms|english|language)"
-    r"|in a nutshell|in short|in a sentence|in a few words|briefly|simply|exactly|again|anyway|though)\s*[?.!]*$")
+    r"[,;:]?\s*(?:(?:like |just )?(?:in|using) (?:plain|simple|everyday|easy|normal|layman'?s?) (?:words|terms|english|language)"
+    r"|in a nutshell|in short|in a sentence|in a few words|briefly|simply|exactly|again|anyway|though|actually|really)\s*[?.!]*$")
+# Round 9: the sentences of a message, for "I'm an ED nurse and we just got a peer worker. What is
+# peer support, actually?": the last asks, word for word, what the content asks.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def _plain(text: str) -> str:
@@ -189,6 +192,9 @@ class TopicFinder:
         if naming:
             question = ASKS_FOR_NAME.sub(" ", clean(question))
         prefer_terms = (prefer_terms or naming or asks_for_meaning(question)) and not IN_PRACTICE.search(clean(question))
+        asked_plainly = self._asked_plainly(question)
+        if asked_plainly is not None:
+            return asked_plainly
         hits = self._search(question)
         negated = self._named_negation(question)
         if negated is not None:
@@ -270,6 +276,19 @@ class TopicFinder:
                 self._recent.clear()
             hits = self._recent[question] = tuple(self.index.search(question, limit=5, groups=(TERM, TOPIC)))
         return list(hits)
+
+    def _asked_plainly(self, question: str) -> TopicAnswer | None:
+        """A sentence after the first that asks for an item's meaning exactly as the content asks it
+        ("…on the team. What is peer support, actually?"), when the message tells something first:
+        search sees the telling's words and none of the asking's, all framing."""
+        sentences = _SENTENCE_END.split(clean(question).strip())
+        for sentence in sentences[1:]:
+            sentence = _PLAINLY.sub("", sentence).strip()
+            if _WHAT_IS.match(sentence):
+                found = self._word_for_word(sentence)
+                if found is not None:
+                    return found
+        return None
 
     def _word_for_word(self, question: str) -> TopicAnswer | None:
         """An item the question asks for exactly as the content does (a question, title, term or
