@@ -10,6 +10,7 @@ from bot.answering.params import AnswerParams
 CONSTANTS = {
     "fusion_k": answerer.FUSION_K, "model_bonus": answerer.MODEL_BONUS, "lead_bonus": answerer.LEAD_BONUS,
     "stance_agrees": answerer.STANCE_AGREES, "out_margin": answerer.OUT_MARGIN,
+    "out_unknown_share": answerer.OUT_UNKNOWN_SHARE,
     "model_floor": answerer.MODEL_FLOOR, "model_span": answerer.MODEL_SPAN, "confident": answerer.CONFIDENT,
     "no_confident": answerer.NO_CONFIDENT, "yes_confident": answerer.YES_CONFIDENT,
     "no_yes_margin": answerer.NO_YES_MARGIN, "bare_margin": answerer.BARE_MARGIN, "same_thing": answerer.SAME_THING,

@@ -19,6 +19,7 @@ class AnswerParams:
     lead_bonus: float = 1.0
     stance_agrees: float = 0.15
     out_margin: float = 0.25
+    out_unknown_share: float = 0.4
     model_floor: float = -0.9
     model_span: float = 1.0
     # Deciding (`Answerer.answer`): a ruling given rather than "not sure", the no-yes guard, "depends".
