@@ -81,6 +81,13 @@ IN_PRACTICE = re.compile(
     # term for the first, another the topic for the second.)
     r"|\b(?:and|but) (?:how to|how (?:do|does|can|could|should|would) (?:we|i|our|my|peers?|peer workers?|they|you|a peer)"
     r"|what (?:do|should|can) (?:we|i|peers?|a peer(?: worker)?) do)\b")
+# Round 9: "what is a non-peer supervisor and what should they know?", "what is trauma informed
+# practice in a shelter setting?": what to know or do about it, or the practice in one setting,
+# which a topic says even when the term matched better.
+IN_A_SETTING = re.compile(
+    r"\b(?:and|but) what (?:do|does|should|would) (?:they|he|she|we|i|you|peers?|a peer(?: worker)?|(?:a|the|our|my) \w+)"
+    r" (?:need to )?(?:know|do)\b"
+    r"|\bin (?:a|an|the|my|our) (?:[\w-]+ ){1,2}(?:setting|context|environment|program(?:me)?|service)s?\b")
 
 # "What is peer support NOT?", "what isn't peer support?": asking what something is not. Search
 # drops "not" with the other framing words, so the page on what a thing is and the page on what it
@@ -191,7 +198,9 @@ class TopicFinder:
         naming = bool(ASKS_FOR_NAME.search(clean(question)))
         if naming:
             question = ASKS_FOR_NAME.sub(" ", clean(question))
-        prefer_terms = (prefer_terms or naming or asks_for_meaning(question)) and not IN_PRACTICE.search(clean(question))
+        in_setting = bool(IN_A_SETTING.search(clean(question)))
+        prefer_terms = (prefer_terms or naming or asks_for_meaning(question)) and not IN_PRACTICE.search(clean(question)) \
+            and not in_setting
         asked_plainly = self._asked_plainly(question)
         if asked_plainly is not None:
             return asked_plainly
@@ -207,9 +216,10 @@ class TopicFinder:
         if ASKS_FOR_EXAMPLES.search(clean(question)):
             topics = [h for h in hits if h.group == TOPIC and h.score >= hits[0].score * EXAMPLE_EDGE]
             hits = topics[:1] + [h for h in hits if h not in topics[:1]]
-        if not prefer_terms and ASKS_HOW.match(clean(question)) and hits[0].group == TERM:
+        if hits[0].group == TERM and ((not prefer_terms and ASKS_HOW.match(clean(question))) or in_setting):
             # "How do I keep my peer from sliding into clinical work?" asks for the practice: a
-            # topic matched nearly as well as the term that names it answers that.
+            # topic matched nearly as well as the term that names it answers that. (Round 9: so does
+            # asking what to know about something or what it is in a setting, IN_A_SETTING.)
             topics = [h for h in hits if h.group == TOPIC and h.score >= hits[0].score * HOW_EDGE]
             hits = topics[:1] + [h for h in hits if h not in topics[:1]]
         if not myth_shaped(question) and ASKS_HOW.match(clean(question)) and hits[0].group == TOPIC \
