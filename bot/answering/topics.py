@@ -95,7 +95,11 @@ IN_A_SETTING = re.compile(
 # something is not ("What peer support is not", "Supervision is not therapy") answers, when the
 # question names every other word of its title.
 ASKS_WHAT_NOT = re.compile(
-    r"^\W*(?:so |and |but |ok so )?(?:what(?:'s| is| are) [\w' -]{1,40}? not\b|what (?:isn'?t|aren'?t|doesn'?t|don'?t)\b"
+    # Round 9: a later sentence too, and asked for as a list or an explanation ("…Is there a clear
+    # list of what peer support is NOT?").
+    r"(?:^\W*|[.!?]\s+|\b(?:list|rundown|summary|breakdown) of |\b(?:tell me|explain|know|clear on|spell out) )"
+    r"(?:so |and |but |ok so )?(?:what(?:'s| is| are) [\w' -]{1,40}? not\b|what (?:isn'?t|aren'?t|doesn'?t|don'?t)\b"
+    r"|what [\w' -]{1,40}? (?:is|are) not\b"
     r"|what (?:falls|is|sits) outside\b)")
 _NEGATED_TITLE = re.compile(r"\b(?:is|are) not\b|\b(?:isn'?t|aren'?t)\b")
 _TITLE_FRAMING = frozenset({"what", "is", "are", "not", "isnt", "arent", "a", "an", "the", "when", "who"})
@@ -207,8 +211,10 @@ class TopicFinder:
         hits = self._search(question)
         negated = self._named_negation(question)
         if negated is not None:
-            return TopicAnswer(negated, max((h.confidence for h in hits[:1]), default=1.0),
-                               max((h.score for h in hits[:1]), default=WORD_FOR_WORD))
+            # Round 9: it carries a word-for-word match's score, since the question says the page's
+            # title and asks what it is not: a ruling matched on the rest of the message ("our team
+            # keeps treating the peer like a junior case manager…") no longer takes it.
+            return TopicAnswer(negated, max((h.confidence for h in hits[:1]), default=1.0), WORD_FOR_WORD)
         if not hits:
             return self._word_for_word(question)
         # On a tie the topic goes first: it says more than the term's definition.
