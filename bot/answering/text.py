@@ -135,6 +135,8 @@ PHRASES = [(re.compile(pattern), meaning) for pattern, meaning in (
     (r"\bseeing each other\b", "dating"),
     # Round 9: "co-op" is one word, not "co" (of "co-worker") and "op": a housing co-op met "peer co-workers".
     (r"\bco-op(s?)\b", r"coop\1"),
+    # "Not-so-good supervision" is bad supervision, not good supervision with "not" dropped as framing.
+    (r"\bnot[- ](?:so[- ]|very[- ]|that[- ])?(?:good|great)\b", "bad"),
     (r"\b(?:fall(?:s|ing)?|fell) apart\b|\bmelt(?:s|ing)? down\b|\bmeltdown\b", "crisis"),
     # Round 5: everyday words for suicide, so "thinking about killing themselves" meets the content's "suicide".
     (r"\bkill(?:s|ing|ed)? (?:him|her|them|my|your|our)sel(?:f|ves)\b|\btak(?:e|es|ing) (?:his|her|their|my) (?:own )?life\b", "suicide"),
