@@ -136,6 +136,10 @@ _PLAINLY = re.compile(
     r"|in a nutshell|in short|in a sentence|in a few words|briefly|simply|exactly|again|anyway|though|actually|really)\s*[?.!]*$")
 # Round 9: the sentences of a message, for "I'm an ED nurse and we just got a peer worker. What is
 # peer support, actually?": the last asks, word for word, what the content asks.
+# "What actually is peer support", "what is peer support, like if I had to explain it to my aunt":
+# a word of emphasis, and an aside on how to put it, are not what is asked.
+_FILLER = re.compile(r"(?<=^what) (?:actually|really|exactly|even|basically)\b|(?<=^what is) (?:actually|really|exactly|even|basically)\b")
+_ASIDE = re.compile(r",\s*(?:like|as in|say|for|to)\b.*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -294,13 +298,15 @@ class TopicFinder:
         return list(hits)
 
     def _asked_plainly(self, question: str) -> TopicAnswer | None:
-        """A sentence after the first that asks for an item's meaning exactly as the content asks it
-        ("…on the team. What is peer support, actually?"), when the message tells something first:
-        search sees the telling's words and none of the asking's, all framing."""
+        """A sentence that asks for an item's meaning exactly as the content asks it, once a word of
+        emphasis or an aside on how to put it is left out ("…on the team. What is peer support,
+        actually?", "what actually is peer support, in plain terms?", "what is peer support, like if
+        I had to explain it to my aunt"): search sees the rest of the message's words and none of
+        the asking's, all framing. (A first sentence left whole goes to search as before.)"""
         sentences = _SENTENCE_END.split(clean(question).strip())
-        for sentence in sentences[1:]:
-            sentence = _PLAINLY.sub("", sentence).strip()
-            if _WHAT_IS.match(sentence):
+        for n, sentence in enumerate(sentences):
+            sentence = _ASIDE.sub("", _FILLER.sub("", _PLAINLY.sub("", sentence))).strip()
+            if (n or sentence != clean(question).strip()) and _WHAT_IS.match(sentence):
                 found = self._word_for_word(sentence)
                 if found is not None:
                     return found
