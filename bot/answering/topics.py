@@ -67,6 +67,13 @@ MYTH_SHAPED = re.compile(
     r"|^\W*(?:won'?t|wouldn'?t|will|would|isn'?t) (?:the|our|a|my|your) peers?(?: workers?| staff| specialists?| supporters?)?"
     r" (?:be|get|end up|become|just)\b")
 MYTH_EDGE, MYTH_CONFIDENT = 0.75, 0.2
+# Round 9: the words that frame a question as about a belief ("how do I push back on the idea that…",
+# "how should I respond to…") say how to answer, not what about; search leaves them out, so "push
+# back" no longer meets a page on pushing back when the belief is about boundaries.
+_MYTH_FRAMING = re.compile(
+    r"\b(?:how (?:do|should|can|would) (?:i|we|you) )?(?:answer|respond(?: to)?|push back(?: on)?|counter|reply to|argue with|deal with)"
+    r" (?:the (?:idea|myth|assumption|belief|stereotype|notion|worry)(?: that)?|people who|someone who|that|this|them|it)\b"
+    r"|\bthe (?:idea|myth|assumption|belief|stereotype|notion) that\b")
 # Round 9: how close a practice topic must come to a myth page matched best to answer a question
 # asking how to go about something, not what others believe. Over every set the rule moved only its
 # own question, from 0.9 down to 0 alike.
@@ -212,7 +219,7 @@ class TopicFinder:
         asked_plainly = self._asked_plainly(question)
         if asked_plainly is not None:
             return asked_plainly
-        hits = self._search(question)
+        hits = self._search(_MYTH_FRAMING.sub(" ", clean(question)) if myth_shaped(question) else question)
         negated = self._named_negation(question)
         if negated is not None:
             # Round 9: it carries a word-for-word match's score, since the question says the page's
