@@ -72,7 +72,7 @@ MYTH_EDGE, MYTH_CONFIDENT = 0.75, 0.2
 # back" no longer meets a page on pushing back when the belief is about boundaries.
 _MYTH_FRAMING = re.compile(
     r"\b(?:how (?:do|should|can|would) (?:i|we|you) )?(?:answer|respond(?: to)?|push back(?: on)?|counter|reply to|argue with|deal with)"
-    r" (?:the (?:idea|myth|assumption|belief|stereotype|notion|worry)(?: that)?|people who|someone who|that|this|them|it)\b"
+    r" (?:when|if|the (?:idea|myth|assumption|belief|stereotype|notion|worry)(?: that)?|people who|someone who|that|this|them|it)\b"
     r"|\bthe (?:idea|myth|assumption|belief|stereotype|notion) that\b")
 # Round 9: how close a practice topic must come to a myth page matched best to answer a question
 # asking how to go about something, not what others believe. Over every set the rule moved only its
