@@ -55,11 +55,13 @@ MYTH_SHAPED = re.compile(
     # saying…", "staff at the shelter say…").
     r"|^\W*(?:nurses?|doctors?|docs?|clinicians?|colleagues?|co-?workers?|staff|managers?|supervisors?|psychiatrists?|psych)"
     r"(?: (?:at|on|in|from) (?:the |our |my )?[\w-]+(?: [\w-]+)?)?)(?: who)? (?:(?:still|always|often|really) )?"
-    r"(?:assume|assumes|think|thinks|believe|believes|say|says|said|keeps? saying|claim|claims|worry|worries|act like|acts like)\b"
+    r"(?:assume|assumes|think|thinks|believe|believes|say|says|said|keeps? saying|claim|claims|worry|worries|act like|acts like"
+    r"|told (?:me|us)|tells? (?:me|us)|keeps? telling (?:me|us))\b"
     r"|\bthe (?:idea|myth|assumption|belief|stereotype|notion) that\b|\bis it true (?:that )?\b|\bwhere does (?:that|this|the) (?:idea|belief|myth)"
     r"|\bhow (?:do|should|can) (?:i|we) (?:answer|respond to|push back on|counter|reply to) (?:that|this|them|it|people|someone)\b"
     r"|\brespond to (?:the idea|people who|someone who|the assumption|the worry)\b"
-    r"|\bwhat(?:'s| is|s) (?:the|a good|my|our) (?:answer|response|comeback|reply) to (?:that|this|them|it)\b"
+    r"|\bwhat(?:'s| is|s) (?:the|a good|my|our) (?:answer|response|comeback|reply)(?: to (?:that|this|them|it))?\s*\W*$"
+    r"|\bwhere does (?:that|this|it) (?:come|comes) from\b"
     r"|\bexplain to (?:my|the|our) (?:team|co-?workers?|colleagues?|staff|manager|boss|board)\b"
     r"|\bdoes (?:that|this|it) mean (?:we|i|they) (?:did|are doing|got) it wrong\b|\bwhy is that a problem\b"
     # A worry about what peer workers will be like ("won't the peer get triggered on our unit?"),
@@ -214,8 +216,10 @@ class TopicFinder:
         if naming:
             question = ASKS_FOR_NAME.sub(" ", clean(question))
         in_setting = bool(IN_A_SETTING.search(clean(question)))
+        # Round 9: nor does a question about what others believe, however it ends ("a nurse told me
+        # peers won't keep things confidential. where does that come from and what's the answer?").
         prefer_terms = (prefer_terms or naming or asks_for_meaning(question)) and not IN_PRACTICE.search(clean(question)) \
-            and not in_setting
+            and not in_setting and not myth_shaped(question)
         asked_plainly = self._asked_plainly(question)
         if asked_plainly is not None:
             return asked_plainly
