@@ -263,9 +263,9 @@ class Answerer:
         asked, sides, scores, model, hits = ev.asked, ev.sides, ev.scores, ev.model, ev.hits
         # Out of scope: the written negatives beat every ruling, and clearly (or at all, when much of
         # the question is words the content never uses).
-        lead = ev.out_score - max(model.values(), default=-9.0)
-        out = lead > p.out_margin
-        if not out and lead > 0:
+        out_lead = ev.out_score - max(model.values(), default=-9.0)
+        out = out_lead > p.out_margin
+        if not out and out_lead > 0:
             unknown, searched = self.unknown_words(ev.question)
             out = unknown >= 2 and unknown >= p.out_unknown_share * searched
         # Reciprocal-rank fusion of the two rankings: each contributes 1 / (FUSION_K + its place).

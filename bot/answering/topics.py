@@ -258,7 +258,7 @@ class TopicFinder:
                 # Round 5: only a term the question names ("what does it mean to see peer work as a
                 # calling" names no "equity", however close that term's match).
                 term = self.lookup(hit.item_id) if hit.group == TERM else None
-                if term is None or not self.names(question, term):
+                if not isinstance(term, Term) or not self.names(question, term):
                     continue
                 # Round 9: the term whose whole name the question says, the longest such name first
                 # ("what is intentional peer support" is the term of that name, not "intentional":
