@@ -149,6 +149,8 @@ _PLAINLY = re.compile(
 # a word of emphasis, and an aside on how to put it, are not what is asked.
 _FILLER = re.compile(r"(?<=^what) (?:actually|really|exactly|even|basically)\b|(?<=^what is) (?:actually|really|exactly|even|basically)\b")
 _ASIDE = re.compile(r",\s*(?:like|as in|say|for|to)\b.*$")
+# "What's the difference between A and B?": the framing, which says nothing of A or B.
+_DIFFERENCE = re.compile(r"\b(?:the |a )?(?:main |real |big |actual )?differences? (?:between|betwixt)\b|\bdiff between\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -230,6 +232,12 @@ class TopicFinder:
             # title and asks what it is not: a ruling matched on the rest of the message ("our team
             # keeps treating the peer like a junior case manager…") no longer takes it.
             return TopicAnswer(negated, max((h.confidence for h in hits[:1]), default=1.0), WORD_FOR_WORD)
+        if _DIFFERENCE.search(clean(question)):
+            # Round 9: "what's the difference between enabling and empowering?" is about enabling
+            # and empowering: an item matched on the framing alone (a page asking the difference
+            # between two other things) does not answer it.
+            compared = set(terms(_DIFFERENCE.sub(" ", clean(question))))
+            hits = [h for h in hits if compared & set(terms(h.passage))]
         if not hits:
             return self._word_for_word(question)
         # On a tie the topic goes first: it says more than the term's definition.
