@@ -74,7 +74,11 @@ LOGISTICS = re.compile(
     r"|^(?:please |pls |hey,? |can u |could u )?(?:write|draft|proofread|polish|fix up|rewrite) (?:(?:me|us) (?:up )?(?:a |an |my )?|(?:up )?my )"
     r"(?:cover letter|resume|résumé|cv|essay|assignment|personal email|letter of resignation|resignation letter|grant (?:application|proposal))\b"
     r"|\b(?:excel|spreadsheet|google sheets?|sheets) (?:formula|function|macro|pivot)s?\b|\bformula (?:to|for|that) (?:total|sum|add|count|average)\b"
-    r"|\b(?:billing|icd|icd-10|cpt|diagnos(?:is|tic)|procedure|insurance) codes?\b")
+    r"|\b(?:billing|icd|icd-10|cpt|diagnos(?:is|tic)|procedure|insurance) codes?\b"
+    # The law of a place: "is it legal where I live", "the drug laws in Ohio" (the sources say where
+    # local law decides, and no more). Not "required by law to report…", which the sources do answer.
+    r"|\blegal (?:where (?:i|we|you) live|in (?:my|our|this|the) (?:state|province|county|country|city)|here)\b"
+    r"|\blaws? (?:in|of) (?:my|our|this|the) (?:state|province|county|country|city)\b")
 # Asking for clinical facts: symptoms, diagnoses told apart, doses, side effects, what is safe to
 # mix, how long withdrawal lasts. Peer workers don't give clinical or medication advice, and the
 # bot doesn't either; such a question gets a clear "not mine to answer" and who can answer it.
