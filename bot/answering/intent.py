@@ -78,7 +78,10 @@ LOGISTICS = re.compile(
     # The law of a place: "is it legal where I live", "the drug laws in Ohio" (the sources say where
     # local law decides, and no more). Not "required by law to report…", which the sources do answer.
     r"|\blegal (?:where (?:i|we|you) live|in (?:my|our|this|the) (?:state|province|county|country|city)|here)\b"
-    r"|\blaws? (?:in|of) (?:my|our|this|the) (?:state|province|county|country|city)\b")
+    r"|\blaws? (?:in|of) (?:my|our|this|the) (?:state|province|county|country|city)\b"
+    # Fitness plans and the rules of a sport ("a marathon plan for a beginner", "the offside rule").
+    r"|\b(?:marathon|half marathon|triathlon|5k|10k|couch to 5k|workout|gym routine|weight ?lifting|push-?ups|sit-?ups)\b"
+    r"|\b(?:offside|offsides) rule\b|\brules of (?:soccer|basketball|hockey|football|baseball|tennis|volleyball|cricket|rugby|golf)\b")
 # Asking for clinical facts: symptoms, diagnoses told apart, doses, side effects, what is safe to
 # mix, how long withdrawal lasts. Peer workers don't give clinical or medication advice, and the
 # bot doesn't either; such a question gets a clear "not mine to answer" and who can answer it.
