@@ -171,7 +171,7 @@ BLIND = ("fresh", "blind2", "blind3", "blind3_heldout", "blind4", "blind4_heldou
 BLIND_FLOORS = {"fresh": (147, 82, 22), "blind2": (117, 38, 20), "blind3": (93, 44, 14),
                 "blind3_heldout": (43, 15, 8), "blind4": (98, 38, 16), "blind4_heldout": (58, 22, 8),
                 "blind5": (92, 50, 14), "blind5_heldout": (43, 22, 6), "blind6": (111, 43, 17),
-                "blind7": (70, 34, 12), "blind9a": (65, 46, 13), "blind9b": (61, 49, 13)}
+                "blind7": (70, 34, 12), "blind9a": (65, 46, 14), "blind9b": (61, 49, 14)}
 
 
 @pytest.mark.parametrize("name", BLIND)
