@@ -10,6 +10,7 @@ from bot.answering.params import AnswerParams
 CONSTANTS = {
     "fusion_k": answerer.FUSION_K, "model_bonus": answerer.MODEL_BONUS, "lead_bonus": answerer.LEAD_BONUS,
     "stance_agrees": answerer.STANCE_AGREES, "out_margin": answerer.OUT_MARGIN,
+    "out_unknown_share": answerer.OUT_UNKNOWN_SHARE,
     "model_floor": answerer.MODEL_FLOOR, "model_span": answerer.MODEL_SPAN, "confident": answerer.CONFIDENT,
     "no_confident": answerer.NO_CONFIDENT, "yes_confident": answerer.YES_CONFIDENT,
     "no_yes_margin": answerer.NO_YES_MARGIN, "bare_margin": answerer.BARE_MARGIN, "same_thing": answerer.SAME_THING,
@@ -17,7 +18,7 @@ CONSTANTS = {
     "weak_depends": answerer.WEAK_DEPENDS,
     "task_min_confidence_unprompted": choosing.TASK_MIN_CONFIDENCE_UNPROMPTED,
     "logistics_min_confidence": choosing.LOGISTICS_MIN_CONFIDENCE, "task_shaped_edge": choosing.TASK_SHAPED_EDGE,
-    "other_edge": choosing.OTHER_EDGE, "verdict_asked_edge": choosing.VERDICT_ASKED_EDGE,
+    "other_edge": choosing.OTHER_EDGE, "verdict_asked_edge": choosing.VERDICT_ASKED_EDGE, "how_edge": choosing.HOW_EDGE,
     "out_of_scope_topic": choosing.OUT_OF_SCOPE_TOPIC, "out_of_scope_named": choosing.OUT_OF_SCOPE_NAMED,
     "leaning_min_confidence": choosing.LEANING_MIN_CONFIDENCE, "no_leaning_share": choosing.NO_LEANING_SHARE,
 }

@@ -172,7 +172,7 @@ BLIND = ("fresh", "blind2", "blind3", "blind3_heldout", "blind4", "blind4_heldou
 BLIND_FLOORS = {"fresh": (147, 82, 22), "blind2": (117, 38, 20), "blind3": (93, 44, 14),
                 "blind3_heldout": (43, 15, 8), "blind4": (98, 38, 16), "blind4_heldout": (58, 22, 8),
                 "blind5": (92, 50, 14), "blind5_heldout": (43, 22, 6), "blind6": (111, 43, 17),
-                "blind7": (70, 34, 12), "blind9a": (78, 39, 9), "blind9b": (78, 43, 11),
+                "blind7": (70, 34, 12), "blind9a": (78, 46, 14), "blind9b": (78, 49, 14),
                 "blind10a": (64, 38, 11), "blind10b": (63, 34, 13)}
 
 

@@ -55,6 +55,7 @@ QUICK: dict[str, tuple[float, ...]] = {
     "lead_bonus": (0.5, 1.0, 2.0), "stance_agrees": (0.1, 0.15, 0.25), "leaning_min_confidence": (0.3, 0.35, 0.45),
     "no_leaning_share": (0.6, 0.8, 1.0), "task_min_confidence_unprompted": (0.4, 0.5, 0.6),
     "verdict_asked_edge": (1.1, 1.3, 1.6), "other_edge": (0.7, 0.8, 0.9), "weak_depends": (0.0, 0.3, 0.5, 0.7),
+    "how_edge": (0.3, 0.5, 0.7, 0.8), "out_unknown_share": (0.3, 0.4, 0.6, 1.01),
 }
 
 _ctx: Any = None  # the router's context with the memoizing answerer and finder (set before forking)

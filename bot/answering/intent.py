@@ -67,7 +67,21 @@ LOGISTICS = re.compile(
     r"|\b(?:can|could|would|will) you (?:please )?(?:help me )?(?:write|draft|proofread|edit|polish|fix) (?:up )?(?:my|me a|a)"
     r" (?:cover letter|resume|résumé|cv|essay|assignment|personal email|letter of resignation|resignation letter)\b"
     # Asking the bot for code, a spreadsheet formula or a recipe.
-    r"|\b(?:write|make|build|give) (?:me |us )?(?:a |some )?(?:python |excel |vba |sql )?(?:script|code|macro|formula)\b")
+    r"|\b(?:write|make|build|give) (?:me |us )?(?:a |some )?(?:python |excel |vba |sql )?(?:script|code|macro|formula)\b"
+    # Round 9: the same asked without "can you" ("write me a cover letter for…", "draft my resume":
+    # the asker's own, not helping someone with theirs, which is a ruling),
+    # a spreadsheet's formula or function named outright, a billing or diagnosis code.
+    r"|^(?:please |pls |hey,? |can u |could u )?(?:write|draft|proofread|polish|fix up|rewrite) (?:(?:me|us) (?:up )?(?:a |an |my )?|(?:up )?my )"
+    r"(?:cover letter|resume|résumé|cv|essay|assignment|personal email|letter of resignation|resignation letter|grant (?:application|proposal))\b"
+    r"|\b(?:excel|spreadsheet|google sheets?|sheets) (?:formula|function|macro|pivot)s?\b|\bformula (?:to|for|that) (?:total|sum|add|count|average)\b"
+    r"|\b(?:billing|icd|icd-10|cpt|diagnos(?:is|tic)|procedure|insurance) codes?\b"
+    # The law of a place: "is it legal where I live", "the drug laws in Ohio" (the sources say where
+    # local law decides, and no more). Not "required by law to report…", which the sources do answer.
+    r"|\blegal (?:where (?:i|we|you) live|in (?:my|our|this|the) (?:state|province|county|country|city)|here)\b"
+    r"|\blaws? (?:in|of) (?:my|our|this|the) (?:state|province|county|country|city)\b"
+    # Fitness plans and the rules of a sport ("a marathon plan for a beginner", "the offside rule").
+    r"|\b(?:marathon|half marathon|triathlon|5k|10k|couch to 5k|workout|gym routine|weight ?lifting|push-?ups|sit-?ups)\b"
+    r"|\b(?:offside|offsides) rule\b|\brules of (?:soccer|basketball|hockey|football|baseball|tennis|volleyball|cricket|rugby|golf)\b")
 # Asking for clinical facts: symptoms, diagnoses told apart, doses, side effects, what is safe to
 # mix, how long withdrawal lasts. Peer workers don't give clinical or medication advice, and the
 # bot doesn't either; such a question gets a clear "not mine to answer" and who can answer it.

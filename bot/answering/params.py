@@ -19,6 +19,7 @@ class AnswerParams:
     lead_bonus: float = 1.0
     stance_agrees: float = 0.15
     out_margin: float = 0.25
+    out_unknown_share: float = 0.4
     model_floor: float = -0.9
     model_span: float = 1.0
     # Deciding (`Answerer.answer`): a ruling given rather than "not sure", the no-yes guard, "depends".
@@ -39,6 +40,7 @@ class AnswerParams:
     task_shaped_edge: float = 1.0
     other_edge: float = 0.8
     verdict_asked_edge: float = 1.3
+    how_edge: float = 0.5
     out_of_scope_topic: float = 0.6
     out_of_scope_named: float = 0.3
     leaning_min_confidence: float = 0.35

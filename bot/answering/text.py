@@ -94,6 +94,9 @@ for canonical, spellings in {
     "participant": "participant participants client clients patient patients",
     "become": "become becomes becoming became",
     "gradual": "gradual gradually slow slowly",
+    # Round 9: whoever the person is with ("being hurt by her girlfriend") is the partner the
+    # content names.
+    "partner": "partner partners boyfriend boyfriends girlfriend girlfriends husband husbands wife wives spouse spouses",
     "other": "other others another",
     # Irregular verb forms the stemmer leaves apart from their base.
     "take": "take takes taking taken took",
@@ -130,6 +133,10 @@ PHRASES = [(re.compile(pattern), meaning) for pattern, meaning in (
     (r"\bturn(?:s|ed|ing)? into\b", "become"),
     (r"\bask(?:s|ed|ing)? (?:me|him|her|them|you) out\b", "date"),
     (r"\bseeing each other\b", "dating"),
+    # Round 9: "co-op" is one word, not "co" (of "co-worker") and "op": a housing co-op met "peer co-workers".
+    (r"\bco-op(s?)\b", r"coop\1"),
+    # "Not-so-good supervision" is bad supervision, not good supervision with "not" dropped as framing.
+    (r"\bnot[- ](?:so[- ]|very[- ]|that[- ])?(?:good|great)\b", "bad"),
     (r"\b(?:fall(?:s|ing)?|fell) apart\b|\bmelt(?:s|ing)? down\b|\bmeltdown\b", "crisis"),
     # Round 5: everyday words for suicide, so "thinking about killing themselves" meets the content's "suicide".
     (r"\bkill(?:s|ing|ed)? (?:him|her|them|my|your|our)sel(?:f|ves)\b|\btak(?:e|es|ing) (?:his|her|their|my) (?:own )?life\b", "suicide"),
