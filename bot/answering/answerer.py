@@ -293,6 +293,11 @@ class Answerer:
             # And the other way round: a question that speaks to one ("she was never asked") is about it.
             if any((d in self._stance[rid]) != (d in sides) for d in stance.DEFINING):
                 factor *= DEFINING_SHARE
+            # Round 10: keeping or passing on a danger to someone's life ("she'll stab him… do I just
+            # keep it to myself?") is what the rulings about telling or keeping answer; one silent on
+            # telling (family life, dual relationships) is about something else.
+            if sides.get("why it is passed on") == frozenset({"safety"}) and "why it is passed on" not in self._stance[rid]:
+                factor *= DEFINING_SHARE
             found.append(Candidate(ruling, base * (factor + p.stance_agrees * stood), m, hit.score if hit else 0.0,
                                    (hit.confidence if hit else 0.0) * (1 + p.stance_agrees * stood), against, stood))
         found.sort(key=lambda c: (bool(c.contradicts), -c.rank, c.ruling.id))

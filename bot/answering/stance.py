@@ -364,7 +364,9 @@ SAFETY = re.compile(
     r"\b(?:suicid\w*|kill(?:ing|s|ed)? (?:him|her|them|my|your)sel\w*|end(?:ing|s)? (?:his|her|their) (?:own )?life|want(?:s|ed)? to die|self[- ]harm\w*"
     r"|(?:hurt|harm)(?:s|ing|ed)?\b(?! reduction)|(?:beaten|hit|attacked|assaulted)\b"
     r"|life (?:is |may be |might be |could be )?(?:at risk|in danger)|risk to (?:life|someone'?s life)|danger\w*|unsafe"
-    r"|abuse\w*|neglect\w*|overdos\w*|emergenc\w*|weapon|gun|threat\w*)")
+    r"|abuse\w*|neglect\w*|overdos\w*|emergenc\w*|weapon|gun|threat\w*"
+    # Round 10: a threat to someone else in everyday words ("she'll stab him")
+    r"|stab(?:s|bed|bing)?|shoot|knife)")
 
 
 def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: str = "") -> dict[str, frozenset[str]]:

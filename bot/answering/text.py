@@ -139,6 +139,11 @@ PHRASES = [(re.compile(pattern), meaning) for pattern, meaning in (
     (r"\bend(?:s|ed|ing)? (?:his|her|their|my) (?:own )?life\b", r"\g<0> suicide"),
     (r"\b(?:collaps(?:e|es|ed|ing)|(?:isn'?t|is not|not|stopped|stops) breathing|unresponsive|passed out)\b", "medical emergency"),
     (r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|ing)?|phon(?:e|es|ed|ing)) (?:911|999|112|000)\b", "call emergency services"),
+    # Round 10: a threat to hurt someone else ("she'll stab him", "he's going to hurt his ex") meets
+    # the content's "harming someone" (kept beside the words, as "ending his life" is).
+    (r"\b(?:(?:going to|gonna|will|'ll|'d|wants? to|threat\w* to|plans? to|swore to|would) (?:\w+ )?"
+     r"(?:stab|shoot|kill|hurt|harm|beat up|attack|go after|smash)\w* (?:him|her|them|someone|somebody|(?:his|her|their) (?:ex|partner|wife|husband|boyfriend|girlfriend|landlord|neighbou?r|dad|mom|mother|father|brother|sister|kids?))\b)",
+     r"\g<0> harming someone"),
     # "let go of a peer who isn't doing the job": dismissal.
     (r"\blet(?:ting)? (?:him|her|them) go\b|\blet(?:ting)? go of (?:a|an|the|my|our|this|that) (?:peer|worker|staff|employee|specialist)", "dismiss"),
 )]
