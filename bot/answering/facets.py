@@ -63,6 +63,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:in confidence|confided|in private|privately)\b[^?]{0,120}?\b(?:do|should|can|would|must) i (?:tell|let|inform|update) (?:them|the team|staff|my (?:team|supervisor|manager))\b"
         # Round 6: "find out during her visits whether a client has started using again and tell me"
         r"|(?:find out|check|see|ask)\b[^.?!]{0,30}?\b(?:if|whether) (?:a |the |my |our )?(?:client|participant|person|resident|he|she|they)\b[^.?!]{0,60}\band (?:tell|let|report)"
+        # Round 10: keeping track of who comes for the team ("email them a list of who shows up so
+        # they can chase the no-shows", "keep a list… making sure they attend"): watching attendance.
+        r"|(?:list|record|log|tally|track|count|note|names?)\w* (?:of )?(?:who|whoever|everyone who|the (?:people|ones|folks) who) (?:shows? up|showed up|turns? up|turned up|attends?|attended|comes?|came|misses|missed|skips?|skipped|is there|was there|(?:doesn'?t|didn'?t|don'?t) (?:show|come|turn up))"
+        r"|(?:keep|keeping|take|taking|track|tracking|log|logging|report|reporting|send|sending) (?:their |the |group |everyone'?s )?attendance"
+        r"|(?:make|making|makes) sure (?:they|he|she|people|everyone|folks|the (?:group|people)) (?:attend|show up|come|go|turn up|keep coming|keep attending)\b"
         # Writing down what someone says for their chart is reporting on them.
         r"|(?:write|note|jot|take) (?:down |notes? (?:on|about|of) )?(?:what|everything|all) (?:he|she|they|the person) (?:says?|said|tells?|told)"
         # Judging someone for a file is reporting on them, whatever the form is called.
