@@ -298,6 +298,11 @@ class Answerer:
             # telling (family life, dual relationships) is about something else.
             if sides.get("why it is passed on") == frozenset({"safety"}) and "why it is passed on" not in self._stance[rid]:
                 factor *= DEFINING_SHARE
+            # Round 10: a ruling about doing it *with* the person cannot answer doing it without them
+            # there ("go to his meeting and speak for him so he doesn't have to come").
+            if sides.get("person there") == frozenset({"absent"}) and "with" in rf \
+                    and "person there" not in self._stance[rid]:
+                factor *= DEFINING_SHARE
             found.append(Candidate(ruling, base * (factor + p.stance_agrees * stood), m, hit.score if hit else 0.0,
                                    (hit.confidence if hit else 0.0) * (1 + p.stance_agrees * stood), against, stood))
         found.sort(key=lambda c: (bool(c.contradicts), -c.rank, c.ruling.id))

@@ -116,7 +116,9 @@ _HOW_IT_IS_FOR = re.compile(
     # "I'm falling for someone I support", "feelings for her": being drawn to them.
     rf"|\b(?:fall|falls|falling|fell|fallen) for {_PERSON}|\bfeelings? for {_PERSON}"
     # Round 6: "whatever is going on for him that week": what the person is living through.
-    rf"|\b(?:going on|happening|coming up|hard) for {_PERSON}")
+    rf"|\b(?:going on|happening|coming up|hard) for {_PERSON}"
+    # Round 10: "in the room as his support person, not to talk for him": doing it for them ruled out.
+    rf"|\b(?:not|never|rather than|without) (?:to |me |us )?(?:\w+ ){{0,2}}for {_PERSON}")
 
 
 # Round 6: "being held in hospital against her will" tells the person's situation (an involuntary
