@@ -84,6 +84,13 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|because (?:the |our |my )?(?:staff|team|nurses?|doctors?|workers?|management|the program) (?:think|thinks|feel|feels|want|wants|say|says|decided)"
         # Putting your own view of what should happen to someone in front of a court or a team.
         r"|my (?:own )?(?:recommendations?|opinion) (?:on|about|of|to|for|on whether)|what i think should happen"
+        # Round 10: the program setting what every visit is about ("every 1:1 should focus on getting
+        # people into work", "employment is 'the priority' for everyone"), for its funding's sake, and
+        # steering someone toward it.
+        r"|\bsteer(?:s|ed|ing)? (?:him|her|them|people|everyone|everybody|the person|(?:the |my |our )?(?:guy|woman|man|client|participant|member|resident)s?) (?:towards?|into|to|away from|back to)\b"
+        r"|(?:funding|funder|grant|contract)s?\b[^.?!]{0,20}\b(?:is |are |gets? )?(?:tied|linked|pegged) to"
+        r"|(?:is|'s|are|as) '?(?:our |the )?'?(?:priority|focus|goal)'? (?:for|with) (?:everyone|everybody|all|each)"
+        r"|every (?:single )?(?:1:1|1-1|one-on-one|one to one|visit|session|check-?in|meeting)s? (?:should|must|has to|needs? to|is to|are to) (?:focus|be about|cent(?:er|re))"
         # Telling someone what they should do about their treatment is steering them too.
         r"|tell (?:him|her|them) (?:that )?(?:she|he|they)(?:'d| would)? (?:should|has to|have to|needs? to|must|better))"),
     "clinical": re.compile(r"\b(?:medications?|meds|dose|dosage|diagnos\w*|decompensat\w*|assess\w*|screening|therapy|therapeutic|counsell?ing|treatment plan|prescri\w*|clinical|symptoms?|risk assessment|intake)\b"),
