@@ -140,6 +140,9 @@ LEANING = lazy(
     # Round 9: "is offering support … actually part of a hospital peer specialist's job", "is giving
     # naloxone … something a peer specialist does?"
     r"|\bpart of (?:a|an|the|my|our|her|his|their) (?:[\w'-]+ ){1,3}(?:job|role)\b"
+    # Round 10: "…so that's what my visits should be about. Right?", "Harmless, right?": a situation
+    # told, then checked.
+    r"|(?:^|[.!?,]\s*)(?:harmless, |fine, |ok, |okay, )?right\s*\?+\s*$"
     r"|\bsomething (?:a |the |our |my )?peers?(?: workers?| specialists?| staff| supporters?)? (?:does|do|would do|should do|should be doing)\b")
 # "can she give out the meds…?" from a supervisor or a nurse: she is the peer worker.
 SUPERVISOR_ASKS_CAN = lazy(r"(?:^|[.,;:!?-]'? ?)(?:can|could|should|may) (?:she|he|they)\b")
