@@ -68,6 +68,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:list|record|log|tally|track|count|note|names?)\w* (?:of )?(?:who|whoever|everyone who|the (?:people|ones|folks) who) (?:shows? up|showed up|turns? up|turned up|attends?|attended|comes?|came|misses|missed|skips?|skipped|is there|was there|(?:doesn'?t|didn'?t|don'?t) (?:show|come|turn up))"
         r"|(?:keep|keeping|take|taking|track|tracking|log|logging|report|reporting|send|sending) (?:their |the |group |everyone'?s )?attendance"
         r"|(?:make|making|makes) sure (?:they|he|she|people|everyone|folks|the (?:group|people)) (?:attend|show up|come|go|turn up|keep coming|keep attending)\b"
+        # Round 10: watching someone take their doses for the team ("witness his CTO meds and sign the
+        # sheet", "watch a guy on a CTO take his pills"): a compliance check.
+        r"|(?:watch|witness)(?:es|ed|ing)? (?:[\w']+ ){0,5}?(?:take|takes|taking|swallow\w*) (?:his|her|their|the) (?:[\w']+ )?(?:meds|medications?|pills|doses?)"
+        r"|(?:watch|witness)(?:es|ed|ing)? (?:his|her|their|the|someone'?s|a) (?:[\w']+ ){0,2}(?:meds|medications?|pills|doses?)"
         # Writing down what someone says for their chart is reporting on them.
         r"|(?:write|note|jot|take) (?:down |notes? (?:on|about|of) )?(?:what|everything|all) (?:he|she|they|the person) (?:says?|said|tells?|told)"
         # Judging someone for a file is reporting on them, whatever the form is called.
