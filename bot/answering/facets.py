@@ -145,10 +145,29 @@ STAFF_DO_NOT_WANT = re.compile(
     r"|hr|human resources|management) (?:doesn'?t|don'?t|does not|do not) want (?:me |us )?to\b")
 
 
+# Round 10: "they asked me to take the committal papers with me when I go see him", "slow afternoon,
+# they asked me to help file client records": a "they" that asks with no one named before it is the
+# workplace, not the person supported (who, when named, comes first: "someone asked me… but they want").
+ORPHAN_THEY = re.compile(r"\bthey (?=(?:asked|asks|want|wants|would like|requested|told|expect|expects|keep asking) (?:me|us|if|whether)\b)")
+ANTECEDENT = re.compile(
+    r"\b(?:someone|somebody|anyone|person|people|client|clients|participants?|members?|residents?|guys?|wom[ae]n|m[ae]n|lady|ladies"
+    r"|youths?|folks|tenants?|patients?|friends?|family|parents?|kids?|couple|individuals?|peers?|regulars?|ones|everyone|group|he|she|him|her"
+    r"|team|staff|nurses?|doctors?|manager|boss|supervisor|director|agency|program|org|clinic|unit|they|them|their)\b")
+
+
+def _orphan_they(t: str) -> str:
+    m = ORPHAN_THEY.search(t)
+    if m is None or ANTECEDENT.search(t, 0, m.start()):
+        return t
+    return f"{t[:m.start()]}staff {t[m.end():]}"
+
+
 def situation(t: str) -> str:
     """`t` (cleaned) with an involuntary hold said as a situation ("held in the ER involuntarily"),
-    and staff not wanting something said as staff being reluctant."""
+    staff not wanting something said as staff being reluctant, and a "they" asking with no one
+    named before it said as staff."""
     t = INVOLUNTARY.sub(lambda m: f"held{m.group(1)} involuntarily", t)
+    t = _orphan_they(t)
     return STAFF_DO_NOT_WANT.sub(lambda m: f"{m.group(1)} is reluctant to", t)
 
 
