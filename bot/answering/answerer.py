@@ -298,6 +298,10 @@ class Answerer:
             # telling (family life, dual relationships) is about something else.
             if sides.get("why it is passed on") == frozenset({"safety"}) and "why it is passed on" not in self._stance[rid]:
                 factor *= DEFINING_SHARE
+            # Told to leave your own experience out ("don't get into my own history, just hand them
+            # over") is what the rulings that speak of it answer (the toolkit's most essential test).
+            if sides.get("own experience") == frozenset({"left out"}) and "own experience" not in self._stance[rid]:
+                factor *= DEFINING_SHARE
             # Round 10: a ruling about doing it *with* the person cannot answer doing it without them
             # there ("go to his meeting and speak for him so he doesn't have to come").
             if sides.get("person there") == frozenset({"absent"}) and "with" in rf \

@@ -174,7 +174,11 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
     "own experience": {
         "left out": re.compile(
             r"\bwithout (?:(?:really|ever|being (?:encouraged|able|allowed) to|having to) )?(?:talking about|sharing|share|using|bringing in"
-            r"|mentioning|drawing on|talk about|use) (?:my|your|our|their|any|his|her) (?:own )?(?:lived )?(?:experience|story|recovery)"),
+            r"|mentioning|drawing on|talk about|use) (?:my|your|our|their|any|his|her) (?:own )?(?:lived )?(?:experience|story|recovery)"
+            # Round 10: told to leave it out ("my supervisor said don't get into my own history with
+            # people", "they told me not to get into my own using history")
+            r"|\b(?:don'?t|do not|not to|never to|shouldn'?t|no) (?:get into|getting into|go into|talk about|talking about|share|sharing|mention|bring up|bringing up)"
+            r" (?:any(?:thing)? (?:of|about) )?(?:my|your|our|her|his|their) (?:own )?(?:\w+ )?(?:history|story|past|experience|recovery|use|using)\b"),
         "brought in": re.compile(
             r"\b(?:sharing|share|shares|talking about|talk about|using|use|drawing on|draw on|bringing in|bring in) (?:my|your|our) (?:own )?"
             r"(?:lived )?(?:experience|story|recovery)"),
