@@ -146,6 +146,9 @@ PHRASES = [(re.compile(pattern), meaning) for pattern, meaning in (
     (r"\b(?:(?:going to|gonna|will|'ll|'d|wants? to|threat\w* to|plans? to|swore to|would) (?:\w+ )?"
      r"(?:stab|shoot|kill|hurt|harm|beat up|attack|go after|smash)\w* (?:him|her|them|someone|somebody|(?:his|her|their) (?:ex|partner|wife|husband|boyfriend|girlfriend|landlord|neighbou?r|dad|mom|mother|father|brother|sister|kids?))\b)",
      r"\g<0> harming someone"),
+    # Round 10: being lent money by someone, in everyday words ("offered to spot me $200", "I'd pay
+    # him back next payday") is the content's "borrowing money".
+    (r"\b(?:spot|lend|loan|front|float)(?:s|ed|ing)? me\b|\bpay (?:him|her|them) back\b", r"\g<0> borrowing money"),
     # Round 10: witnessing someone's doses ("witness his CTO meds") is watching them take them.
     (r"\bwitness(?:es|ed|ing)?\b(?= (?:[\w']+ ){0,3}(?:meds|medications?|pills|doses?|injections?)\b)", "watch"),
     # "let go of a peer who isn't doing the job": dismissal.
