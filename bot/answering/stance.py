@@ -156,7 +156,10 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             # "the director won't let me let go of a peer who isn't doing the job"
             r"|(?:shouldn'?t|should not|doesn'?t|does not|don'?t|do not|needn'?t) (?:have|need) to (?:follow|meet|keep|stick to|go by|do)\b[^.?!]{0,50}\b(?:same|as everyone|as (?:the )?other|like everyone|the rest)"
             r"|(?:won'?t|will not|doesn'?t|does not|don'?t|do not|wouldn'?t) (?:let|allow) (?:me|us) (?:to )?(?:let (?:him|her|them) go|let go of|fire|dismiss|discipline)"
-            r"|keep (?:him|her|them) on (?:anyway|regardless))\b"),
+            r"|keep (?:him|her|them) on (?:anyway|regardless)"
+            # Round 10: "HR: 'we can't fire her, she's a peer.' Shouldn't we just keep giving her chances?"
+            r"|(?:can'?t|cannot|could ?n'?t|shouldn'?t) (?:fire|dismiss|discipline|let go of|let (?:him|her|them) go)\b[^.?!]{0,30}\b(?:she'?s|he'?s|they'?re|she is|he is|they are|because|since) (?:a |just a )?peer"
+            r"|keep (?:giving|cutting) (?:him|her|them) (?:more |another |extra |endless )?(?:chances?|slack|breaks|passes))\b"),
         # Round 6: a requirement put on peer workers alone ("every peer staff member must have their
         # own WRAP on file, but nobody else"), the other side of holding them to the same expectations.
         "singled out": re.compile(

@@ -152,7 +152,7 @@ PHRASES = [(re.compile(pattern), meaning) for pattern, meaning in (
     # Round 10: witnessing someone's doses ("witness his CTO meds") is watching them take them.
     (r"\bwitness(?:es|ed|ing)?\b(?= (?:[\w']+ ){0,3}(?:meds|medications?|pills|doses?|injections?)\b)", "watch"),
     # "let go of a peer who isn't doing the job": dismissal.
-    (r"\blet(?:ting)? (?:him|her|them) go\b|\blet(?:ting)? go of (?:a|an|the|my|our|this|that) (?:peer|worker|staff|employee|specialist)", "dismiss"),
+    (r"\bfir(?:e|es|ed|ing) (?:him|her|them|a peer|the peer|our peer|my peer)\b|\blet(?:ting)? (?:him|her|them) go\b|\blet(?:ting)? go of (?:a|an|the|my|our|this|that) (?:peer|worker|staff|employee|specialist)", "dismiss"),
 )]
 
 
