@@ -228,6 +228,15 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             r"|(?<!to )(?<!promise )not (?:mention|tell|say anything about) (?:it |this |that )?(?:to )?(?:anyone|anybody|(?:my|her|his|their) (?:supervisor|manager|boss))"
             r"|without making a (?:thing|big deal|fuss) (?:of|about) it|keep it (?:quiet|on the down ?low) from (?:my|her|his|their) (?:supervisor|manager|boss|team))"),
     },
+    # Round 10: keeping the person busy so they don't see what staff are doing ("keep him chatting so
+    # he doesn't notice she's calling the crisis team"), the co-opting the supervision course names.
+    "kept unaware": {
+        "distracted": re.compile(
+            r"\b(?:keep(?:s|ing)? (?:him|her|them|the person|someone|(?:a|the|this) (?:guy|man|woman|participant|patient|client|resident|member|person))"
+            r"(?: [\w]+){0,4}? (?:talking|chatting|busy|distracted|occupied)"
+            r"|so (?:he|she|they|the person) (?:doesn'?t|don'?t|won'?t|wouldn'?t|didn'?t|does not|will not) (?:notice|see|realise|realize|catch on|clock)"
+            r"|without (?:him|her|them) (?:noticing|realising|realizing|catching on))\b"),
+    },
     # Round 9: a peer worker's story told by someone else, with or without asking them first (the
     # B.C. standards ask colleagues for permission, standards 1842-1856).
     "story told": {
@@ -272,7 +281,7 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
 
 # Round 9: dimensions whose rulings exist only for one side of them: a question that never speaks to
 # them is about something else (`bot.answering.answerer` ranks such rulings down).
-DEFINING = ("story told", "hard conversation")
+DEFINING = ("story told", "hard conversation", "kept unaware")
 
 # The dimensions the facet detectors and the content's `facets` already name.
 FACET_SIDES: dict[str, dict[str, str]] = {
