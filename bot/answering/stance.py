@@ -390,6 +390,36 @@ SAFETY = re.compile(
     r"|stab(?:s|bed|bing)?|shoot|knife)")
 
 
+# Round 10: in a talk about suicide, not turning away ("I didn't change the subject, we just talked")
+# and talking it through ("is actually talking with her about it part of my job?") is staying in it;
+# with both told, the question asked (its last sentence ending in "?") says which side is weighed.
+SUICIDE_TALK = re.compile(r"\b(?:suicid\w*|kill(?:ing|s|ed)? (?:him|her|them|my|your)sel\w*|end(?:ing|s)? (?:his|her|their|my) (?:own )?life"
+                          r"|want(?:s|ed)? to die|better off (?:if (?:i|he|she|they) (?:was|were) )?dead|ending things)")
+NOT_DEFLECTING = re.compile(
+    r"\b(?:didn'?t|did not|don'?t|do not|never|not|without|instead of) (?:\w+ )?(?:chang(?:e|ing) the subject|chang(?:e|ing) topics?"
+    r"|switch(?:ing)? (?:topics|the topic)|avoid(?:ing)? (?:it|the topic|the subject)|hand(?:ing)? (?:him|her|them) (?:off|on|over))")
+TALKS_IT_THROUGH = re.compile(
+    r"\b(?:talk|talking|talked|stay|stayed|staying|sit|sitting|sat) (?:with|to) (?:him|her|them|the person|someone)(?: \w+)? about (?:it|this|that|suicide|(?:his|her|their) (?:suicidal )?(?:thoughts|feelings))"
+    r"|\bwe (?:just )?(?:talked|kept talking|talked it through)\b|\b(?:get|getting|go|going) into (?:it|suicide|that) with (?:him|her|them)\b")
+
+
+def _hard_conversation(t: str, found: dict[str, set[str]]) -> None:
+    sides = set(found.get("hard conversation", set()))
+    if NOT_DEFLECTING.search(t):
+        sides.discard("deflects")
+        sides.add("stays")
+    if TALKS_IT_THROUGH.search(t):
+        sides.add("stays")
+    if len(sides) > 1 and "?" in t:
+        asked = re.split(r"(?<=[.!?])\s+", t[: t.rindex("?") + 1])[-1]
+        weighed = {side for side, pattern in SIDES["hard conversation"].items() if pattern.search(asked)}
+        if TALKS_IT_THROUGH.search(asked):
+            weighed = (weighed - {"deflects"}) | {"stays"}
+        sides = weighed or sides
+    if sides:
+        found["hard conversation"] = sides
+
+
 def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: str = "") -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
     if declared:
@@ -410,6 +440,8 @@ def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: st
         for side, pattern in patterns.items():
             if pattern.search(t):
                 found.setdefault(dimension, set()).add(side)
+    if not declared and SUICIDE_TALK.search(t):
+        _hard_conversation(t, found)
     if not declared and found.get("the person's wish") == {"unwanted"} and "whose agenda" not in found:
         # Round 9: what the person has said they don't want ("she keeps saying it isn't hers") is
         # someone else's agenda when it is done anyway; a ruling about backing the person's own goals
