@@ -155,7 +155,9 @@ ABOUT_SOMEONE_SUPPORTED = lazy(
 # wherever the sentence stands; "what if…" asks about doing something.
 WHAT_OR_HOW = lazy(r"^\s*(?:so |and |but |ok so )?(?:what|how)\b(?! if\b| about (?:if|when)\b)|(?:^|[.!?]\s+)where(?:'s| is) the line\b"
                    # Round 9: "…I'm pretty upset. what do the standards say about other staff sharing my story?"
-                   r"|(?:^|[.!?]\s+)what (?:do|does) (?:the )?(?:standards?|sources?|guidelines?|toolkit|handbook|code of conduct) say\b")
+                   r"|(?:^|[.!?]\s+)what (?:do|does) (?:the )?(?:standards?|sources?|guidelines?|toolkit|handbook|code of conduct) say\b"
+                   # Round 10: "someone overdoses in the washroom. what's the peer's part in that"
+                   r"|(?:^|[.!?]\s+)what(?:'s| is) (?:the |a |my |our )?peer(?: worker| specialist)?(?:'s|s')? (?:part|role|job|place)\b")
 ABOUT_PEERS_IN_GENERAL = lazy(r"^\s*(?:do|does|are|is|should|can|must) (?:peers|peer workers|peer staff|peer supporters|a peer(?: worker)?)\b")
 # "Why isn't supervision supposed to turn into therapy?" asks for the reasons, which a topic gives.
 ASKS_WHY = lazy(r"^\s*(?:but |so |and )?why\b(?! not\b)")

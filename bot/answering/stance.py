@@ -237,6 +237,19 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             r"|so (?:he|she|they|the person) (?:doesn'?t|don'?t|won'?t|wouldn'?t|didn'?t|does not|will not) (?:notice|see|realise|realize|catch on|clock)"
             r"|without (?:him|her|them) (?:noticing|realising|realizing|catching on))\b"),
     },
+    # Round 10: an emergency happening in front of the asker ("a man overdosed outside our drop-in",
+    # "a guy went blue in the washroom") or emergency response as a part of the role ("my role now
+    # includes giving oxygen", "when your role allows it"): the sources say to step in for the first
+    # (standards 1095-1099), and leave the second to the setting.
+    "emergency": {
+        "happening": re.compile(
+            r"\b(?:someone|somebody|a (?:guy|man|woman|person|participant|member|client|patient|resident)|he|she|they|the (?:guy|man|woman|person))"
+            r"(?: \w+){0,2}? (?:overdosed|overdoses|is overdosing|was overdosing|od'?d|ods|went blue|turned blue|went down|collapsed|stopped breathing"
+            r"|(?:isn'?t|is not|wasn'?t|was not) breathing)\b|\boverdos\w* (?:in front of|right in front|next to) (?:me|you)\b"),
+        "as a role": re.compile(
+            r"\b(?:role|job) (?:now )?(?:allows|includes|covers) (?:it|this|that|giving|doing|responding)|\bin a (?:crisis|first responder) role\b"
+            r"|\b(?:site|agency|program|team|employer|org|organi[sz]ation) wants (?:peers|us|me|peer (?:staff|workers)) (?:trained|to (?:be trained|train|give|do))"),
+    },
     # Round 9: a peer worker's story told by someone else, with or without asking them first (the
     # B.C. standards ask colleagues for permission, standards 1842-1856).
     "story told": {
@@ -440,6 +453,8 @@ def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: st
         for side, pattern in patterns.items():
             if pattern.search(t):
                 found.setdefault(dimension, set()).add(side)
+    if declared and found.get("emergency") == {"happening", "as a role"}:
+        found["emergency"] = {"as a role"}  # a ruling conditioned on the role is about the role
     if not declared and SUICIDE_TALK.search(t):
         _hard_conversation(t, found)
     if not declared and found.get("the person's wish") == {"unwanted"} and "whose agenda" not in found:

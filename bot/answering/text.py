@@ -95,6 +95,8 @@ for canonical, spellings in {
     "become": "become becomes becoming became",
     "gradual": "gradual gradually slow slowly",
     "other": "other others another",
+    # Round 10: "if someone ODs" is an overdose.
+    "overdose": "overdose overdoses od ods oding",
     # Round 10: "committal papers" are the content's "commitment paperwork".
     "commitment": "commitment commitments committal committals",
     # Irregular verb forms the stemmer leaves apart from their base.
