@@ -138,6 +138,13 @@ INVOLUNTARY = re.compile(r"\b(?:held|detained|kept|admitted|committed|hospitali[
                          r"([^.?!]{0,30}?) against (?:his|her|their|my) will\b")
 
 
+# Round 10: "while she waits for the involuntary assessment", "someone on an involuntary hold": the
+# person's situation, not power the asker takes (carrying the hold's paperwork still is).
+INVOLUNTARY_SITUATION = re.compile(
+    r"\b((?:on|under|during|for|through|facing|in|at|after|from) (?:an?|the|her|his|their)) involuntary"
+    r"(?= (?:hold|assessment|admission|stay|hospitali[sz]ation|commitment|detention|evaluation)\b(?! (?:paperwork|papers?|forms?|documents?)\b))")
+
+
 # Round 6: "our HR director doesn't want to let go of a peer…": what staff do not want is not the
 # person's wish, nor someone else's agenda over the person.
 STAFF_DO_NOT_WANT = re.compile(
@@ -167,6 +174,7 @@ def situation(t: str) -> str:
     staff not wanting something said as staff being reluctant, and a "they" asking with no one
     named before it said as staff."""
     t = INVOLUNTARY.sub(lambda m: f"held{m.group(1)} involuntarily", t)
+    t = INVOLUNTARY_SITUATION.sub(lambda m: f"{m.group(1)} compulsory", t)
     t = _orphan_they(t)
     return STAFF_DO_NOT_WANT.sub(lambda m: f"{m.group(1)} is reluctant to", t)
 
