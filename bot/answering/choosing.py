@@ -140,6 +140,8 @@ LEANING = lazy(
     # Round 9: "is offering support … actually part of a hospital peer specialist's job", "is giving
     # naloxone … something a peer specialist does?"
     r"|\bpart of (?:a|an|the|my|our|her|his|their) (?:[\w'-]+ ){1,3}(?:job|role)\b"
+    # Round 10: "is that an ok use of supervision?", "is that a proper way to do peer documentation?"
+    r"|\bis (?:this|that|it) (?:an? )?(?:ok|okay|fine|good|reasonable|appropriate|proper|legit|right) (?:use of|way to)\b"
     # Round 10: "…so that's what my visits should be about. Right?", "Harmless, right?": a situation
     # told, then checked.
     r"|(?:^|[.!?,]\s*)(?:harmless, |fine, |ok, |okay, )?right\s*\?+\s*$"
