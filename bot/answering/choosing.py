@@ -104,7 +104,7 @@ LEANING = lazy(
     r"|\bpeer task\b|\b(?:wants?|asked|asks|expects?|told) me to\b|\bis (?:that|this|it) (?:a |my |our )?(?:job|task)\b"
     r"|\bin my lane\b|[.,;!?] ?(?:should|can|could|may) i\b"
     # "is that ok?" / "was that ok?" / "is that normal" about something just described; "a peer thing?"
-    r"|\b(?:is|was) (?:that|this|it) (?:ok|okay|alright|all right|fine|normal|allowed|appropriate)\b"
+    r"|\b(?:is|was) (?:that|this|it) (?:ok|okay|alright|all right|fine|normal|allowed|appropriate|weird|strange|odd)\b"
     r"|\bpeer thing\b|\bdoing my job\b"
     # Round 3, from people's words: a question that ends "…fine?", "…ok?", "ok to give it?", "is
     # that my lane?", "peer move?", or that asks what we, peers or the org should do.
