@@ -140,6 +140,11 @@ LEANING = lazy(
     # Round 9: "is offering support … actually part of a hospital peer specialist's job", "is giving
     # naloxone … something a peer specialist does?"
     r"|\bpart of (?:a|an|the|my|our|her|his|their) (?:[\w'-]+ ){1,3}(?:job|role)\b"
+    # Round 10, asked the other way round: "isn't it caring to ask if she's taken her meds…?",
+    # "would accepting it for the program be a reasonable way through?", "that's fine, isn't it?"
+    r"|\b(?:isn'?t|wouldn'?t|shouldn'?t) (?:it|that|this) (?:be )?(?:just )?(?:ok|okay|fine|kind|caring|better|good|right|allowed|reasonable|helpful|supportive) (?:to|for|if)\b"
+    r"|\bwould\b[^.?!]{0,80}\bbe (?:a |an )?(?:reasonable|good|ok|okay|fine|sensible|fair) (?:way|idea|option|compromise|solution|call|move)\b"
+    r"|\b(?:ok|okay|fine|alright|allowed), (?:isn'?t|is) (?:it|that)\s*\?"
     # Round 10: "is that an ok use of supervision?", "is that a proper way to do peer documentation?"
     r"|\bis (?:this|that|it) (?:an? )?(?:ok|okay|fine|good|reasonable|appropriate|proper|legit|right) (?:use of|way to)\b"
     # Round 10: "…so that's what my visits should be about. Right?", "Harmless, right?": a situation
