@@ -244,11 +244,23 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
     "emergency": {
         "happening": re.compile(
             r"\b(?:someone|somebody|a (?:guy|man|woman|person|participant|member|client|patient|resident)|he|she|they|the (?:guy|man|woman|person))"
-            r"(?: \w+){0,2}? (?:overdosed|overdoses|is overdosing|was overdosing|od'?d|ods|went blue|turned blue|went down|collapsed|stopped breathing"
-            r"|(?:isn'?t|is not|wasn'?t|was not) breathing)\b|\boverdos\w* (?:in front of|right in front|next to) (?:me|you)\b"),
+            r"(?: \w+){0,2}? (?:overdosed|is overdosing|was overdosing|od'?d|ods|went blue|turned blue|went down|collapsed|stopped breathing"
+            r"|(?:isn'?t|is not|wasn'?t|was not) breathing)\b|\boverdos\w* (?:in front of|right in front|next to) (?:me|you)\b"
+            r"|\boverdoses\b(?=[^.?!]{0,40}\bin front of (?:me|you)\b)"),
         "as a role": re.compile(
             r"\b(?:role|job) (?:now )?(?:allows|includes|covers) (?:it|this|that|giving|doing|responding)|\bin a (?:crisis|first responder) role\b"
             r"|\b(?:site|agency|program|team|employer|org|organi[sz]ation) wants (?:peers|us|me|peer (?:staff|workers)) (?:trained|to (?:be trained|train|give|do))"),
+    },
+    # Round 10: which way money goes between the asker and the person: lending to them ("he wants
+    # to borrow money, can I lend it?") or borrowing from them ("offered to spot me $200").
+    "money": {
+        "lends": re.compile(
+            r"\blend(?:ing|s)? (?:money |cash |it |some )?to (?:someone|somebody|him|her|them|the person|a (?:guy|person|client|participant|member|resident))\b"
+            r"|\b(?:can|could|should|may|do) i (?:just )?(?:lend|loan|front) (?:it|him|her|them|some|the)\b"
+            r"|\b(?:wants?|asked|asks|asking|needs?) (?:me )?(?:to borrow|for a loan|to lend (?:him|her|them))\b"),
+        "borrows": re.compile(
+            r"\b(?:spot|lend|loan|front|float)(?:s|ed|ing)? me\b|\bpay (?:him|her|them) back\b"
+            r"|\bborrow(?:ing|s)? (?:\w+ )?(?:money|cash)?\b[^.?!]{0,60}\bfrom (?:the person|him|her|them|someone|a (?:guy|person|client|participant|member))\b"),
     },
     # Round 9: a peer worker's story told by someone else, with or without asking them first (the
     # B.C. standards ask colleagues for permission, standards 1842-1856).
