@@ -101,6 +101,8 @@ PEER_WORKERS_TASK = re.compile(
     r"|\b(?:my|our) peer (?:worker|staff|specialist|supporter)s? (?:wants?|would like|asked|offered|plans?|hopes?) to"
     r" (?:help|go|drive|take|support|meet|sit|call|phone|visit|attend|lead|run|share|talk|work|co-?facilitate|speak|present)\b")
 DEFINING_SHARE = 0.7
+GIFT_RULE = re.compile(r"\bno gifts\b|\b(?:policy|rule|rules|limit) (?:says?|is|allows?) (?:only )?(?:no |gifts? |nothing )"
+                       r"|\bgifts? (?:under|over|up to|below|above|of more than|worth more than) \$?\d+")
 LEAN_DOWN = {"yes": "depends", "likely": "depends", "depends": "unlikely"}
 LEAN_DOWN_HARD = {"yes": "unlikely", "likely": "unlikely", "depends": "unlikely"}
 
@@ -440,6 +442,11 @@ class Answerer:
         # not one about everyday confidentiality.
         if sides.get("why it is passed on") == frozenset({"safety"}) and "safety" not in ruling.get("why it is passed on", frozenset()):
             return "someone's life or safety may be at risk"
+        # Round 10: a gift under an agency rule the question quotes ("our policy says no gifts at all",
+        # "gifts under $10") is for that rule to decide: a ruling about a small gift within the limit
+        # cannot say whether this one is.
+        if GIFT_RULE.search(clean(question)) and "gift" in clean(top.ruling.task):
+            return "your agency has a rule about gifts, which decides"
         # A supervisor asking about their own peer worker is asking about supervision, which a
         # ruling about work with the people supported does not answer.
         if SUPERVISOR_ASKS.search(clean(question)) and not ABOUT_STAFF.search(clean(top.ruling.task)) \
