@@ -169,11 +169,11 @@ def test_workplace_chatter_and_clinical_questions_get_no_answer(module_bot):
 # blind3_heldout was only a no-worse check, but round 5 read some of its misses). (set, task agreement floor, topic top-1 floor,
 # out of scope "not sure" floor): what the answerer reaches today, so no change may make one worse.
 BLIND = ("fresh", "blind2", "blind3", "blind3_heldout", "blind4", "blind4_heldout", "blind5", "blind5_heldout", "blind6", "blind7", "blind9a", "blind9b", "blind10a", "blind10b")
-BLIND_FLOORS = {"fresh": (147, 82, 22), "blind2": (117, 38, 20), "blind3": (93, 44, 14),
-                "blind3_heldout": (43, 15, 8), "blind4": (98, 38, 16), "blind4_heldout": (58, 22, 8),
-                "blind5": (92, 50, 14), "blind5_heldout": (43, 22, 6), "blind6": (111, 43, 17),
-                "blind7": (70, 34, 12), "blind9a": (78, 46, 14), "blind9b": (78, 49, 14),
-                "blind10a": (64, 38, 11), "blind10b": (63, 34, 13)}
+BLIND_FLOORS = {"fresh": (150, 82, 22), "blind2": (119, 38, 20), "blind3": (95, 44, 14),
+                "blind3_heldout": (43, 15, 8), "blind4": (100, 38, 16), "blind4_heldout": (58, 22, 8),
+                "blind5": (93, 50, 14), "blind5_heldout": (43, 22, 6), "blind6": (111, 43, 17),
+                "blind7": (71, 34, 12), "blind9a": (79, 46, 14), "blind9b": (79, 49, 14),
+                "blind10a": (80, 38, 11), "blind10b": (74, 34, 13)}
 
 
 @pytest.mark.parametrize("name", BLIND)
@@ -186,8 +186,8 @@ def test_blind_task_questions_stay_at_their_level(module_bot, name):
 
 # Blind questions the sources rule out that still get "yes" or "likely": the known ones, listed so
 # that none may be added (issue 13's no-yes guard is not there yet).
-KNOWN_YES_TO_NO = {"blind2": 2, "blind3": 0, "blind4": 1, "blind4_heldout": 0, "blind5": 0, "blind5_heldout": 0, "blind6": 0,
-                   "blind7": 0, "blind9a": 1, "blind9b": 0, "blind10a": 6, "blind10b": 4}
+KNOWN_YES_TO_NO = {"blind2": 1, "blind3": 0, "blind4": 1, "blind4_heldout": 0, "blind5": 0, "blind5_heldout": 0, "blind6": 0,
+                   "blind7": 0, "blind9a": 0, "blind9b": 0, "blind10a": 0, "blind10b": 0}
 
 
 @pytest.mark.parametrize("name", BLIND)

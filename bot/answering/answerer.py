@@ -108,6 +108,8 @@ PEER_WORKERS_TASK = re.compile(
     r"|\b(?:my|our) peer (?:worker|staff|specialist|supporter)s? (?:wants?|would like|asked|offered|plans?|hopes?) to"
     r" (?:help|go|drive|take|support|meet|sit|call|phone|visit|attend|lead|run|share|talk|work|co-?facilitate|speak|present)\b")
 DEFINING_SHARE = 0.7
+GIFT_RULE = re.compile(r"\bno gifts\b|\b(?:policy|rule|rules|limit) (?:says?|is|allows?) (?:only )?(?:no |gifts? |nothing )"
+                       r"|\bgifts? (?:under|over|up to|below|above|of more than|worth more than) \$?\d+")
 LEAN_DOWN = {"yes": "depends", "likely": "depends", "depends": "unlikely"}
 LEAN_DOWN_HARD = {"yes": "unlikely", "likely": "unlikely", "depends": "unlikely"}
 
@@ -311,6 +313,20 @@ class Answerer:
             # And the other way round: a question that speaks to one ("she was never asked") is about it.
             if any((d in self._stance[rid]) != (d in sides) for d in stance.DEFINING):
                 factor *= DEFINING_SHARE
+            # Round 10: keeping or passing on a danger to someone's life ("she'll stab him… do I just
+            # keep it to myself?") is what the rulings about telling or keeping answer; one silent on
+            # telling (family life, dual relationships) is about something else.
+            if sides.get("why it is passed on") == frozenset({"safety"}) and "why it is passed on" not in self._stance[rid]:
+                factor *= DEFINING_SHARE
+            # Told to leave your own experience out ("don't get into my own history, just hand them
+            # over") is what the rulings that speak of it answer (the toolkit's most essential test).
+            if sides.get("own experience") == frozenset({"left out"}) and "own experience" not in self._stance[rid]:
+                factor *= DEFINING_SHARE
+            # Round 10: a ruling about doing it *with* the person cannot answer doing it without them
+            # there ("go to his meeting and speak for him so he doesn't have to come").
+            if sides.get("person there") == frozenset({"absent"}) and "with" in rf \
+                    and "person there" not in self._stance[rid]:
+                factor *= DEFINING_SHARE
             found.append(Candidate(ruling, base * (factor + p.stance_agrees * stood), m, hit.score if hit else 0.0,
                                    (hit.confidence if hit else 0.0) * (1 + p.stance_agrees * stood), against, stood))
         found.sort(key=lambda c: (bool(c.contradicts), -c.rank, c.ruling.id))
@@ -444,6 +460,11 @@ class Answerer:
         # not one about everyday confidentiality.
         if sides.get("why it is passed on") == frozenset({"safety"}) and "safety" not in ruling.get("why it is passed on", frozenset()):
             return "someone's life or safety may be at risk"
+        # Round 10: a gift under an agency rule the question quotes ("our policy says no gifts at all",
+        # "gifts under $10") is for that rule to decide: a ruling about a small gift within the limit
+        # cannot say whether this one is.
+        if GIFT_RULE.search(clean(question)) and "gift" in clean(top.ruling.task):
+            return "your agency has a rule about gifts, which decides"
         # A supervisor asking about their own peer worker is asking about supervision, which a
         # ruling about work with the people supported does not answer.
         if SUPERVISOR_ASKS.search(clean(question)) and not ABOUT_STAFF.search(clean(top.ruling.task)) \

@@ -111,7 +111,7 @@ LEANING = lazy(
     r"|\bpeer task\b|\b(?:wants?|asked|asks|expects?|told) me to\b|\bis (?:that|this|it) (?:a |my |our )?(?:job|task)\b"
     r"|\bin my lane\b|[.,;!?] ?(?:should|can|could|may) i\b"
     # "is that ok?" / "was that ok?" / "is that normal" about something just described; "a peer thing?"
-    r"|\b(?:is|was) (?:that|this|it) (?:ok|okay|alright|all right|fine|normal|allowed|appropriate)\b"
+    r"|\b(?:is|was) (?:that|this|it) (?:ok|okay|alright|all right|fine|normal|allowed|appropriate|weird|strange|odd)\b"
     r"|\bpeer thing\b|\bdoing my job\b"
     # Round 3, from people's words: a question that ends "…fine?", "…ok?", "ok to give it?", "is
     # that my lane?", "peer move?", or that asks what we, peers or the org should do.
@@ -147,6 +147,16 @@ LEANING = lazy(
     # Round 9: "is offering support … actually part of a hospital peer specialist's job", "is giving
     # naloxone … something a peer specialist does?"
     r"|\bpart of (?:a|an|the|my|our|her|his|their) (?:[\w'-]+ ){1,3}(?:job|role)\b"
+    # Round 10, asked the other way round: "isn't it caring to ask if she's taken her meds…?",
+    # "would accepting it for the program be a reasonable way through?", "that's fine, isn't it?"
+    r"|\b(?:isn'?t|wouldn'?t|shouldn'?t) (?:it|that|this) (?:be )?(?:just )?(?:ok|okay|fine|kind|caring|better|good|right|allowed|reasonable|helpful|supportive) (?:to|for|if)\b"
+    r"|\bwould\b[^.?!]{0,80}\bbe (?:a |an )?(?:reasonable|good|ok|okay|fine|sensible|fair) (?:way|idea|option|compromise|solution|call|move)\b"
+    r"|\b(?:ok|okay|fine|alright|allowed), (?:isn'?t|is) (?:it|that)\s*\?"
+    # Round 10: "is that an ok use of supervision?", "is that a proper way to do peer documentation?"
+    r"|\bis (?:this|that|it) (?:an? )?(?:ok|okay|fine|good|reasonable|appropriate|proper|legit|right) (?:use of|way to)\b"
+    # Round 10: "…so that's what my visits should be about. Right?", "Harmless, right?": a situation
+    # told, then checked.
+    r"|(?:^|[.!?,]\s*)(?:harmless, |fine, |ok, |okay, )?right\s*\?+\s*$"
     r"|\bsomething (?:a |the |our |my )?peers?(?: workers?| specialists?| staff| supporters?)? (?:does|do|would do|should do|should be doing)\b")
 # "can she give out the meds…?" from a supervisor or a nurse: she is the peer worker.
 SUPERVISOR_ASKS_CAN = lazy(r"(?:^|[.,;:!?-]'? ?)(?:can|could|should|may) (?:she|he|they)\b")
@@ -159,7 +169,9 @@ ABOUT_SOMEONE_SUPPORTED = lazy(
 # wherever the sentence stands; "what if…" asks about doing something.
 WHAT_OR_HOW = lazy(r"^\s*(?:so |and |but |ok so )?(?:what|how)\b(?! if\b| about (?:if|when)\b)|(?:^|[.!?]\s+)where(?:'s| is) the line\b"
                    # Round 9: "…I'm pretty upset. what do the standards say about other staff sharing my story?"
-                   r"|(?:^|[.!?]\s+)what (?:do|does) (?:the )?(?:standards?|sources?|guidelines?|toolkit|handbook|code of conduct) say\b")
+                   r"|(?:^|[.!?]\s+)what (?:do|does) (?:the )?(?:standards?|sources?|guidelines?|toolkit|handbook|code of conduct) say\b"
+                   # Round 10: "someone overdoses in the washroom. what's the peer's part in that"
+                   r"|(?:^|[.!?]\s+)what(?:'s| is) (?:the |a |my |our )?peer(?: worker| specialist)?(?:'s|s')? (?:part|role|job|place)\b")
 ABOUT_PEERS_IN_GENERAL = lazy(r"^\s*(?:do|does|are|is|should|can|must) (?:peers|peer workers|peer staff|peer supporters|a peer(?: worker)?)\b")
 # "Why isn't supervision supposed to turn into therapy?" asks for the reasons, which a topic gives.
 ASKS_WHY = lazy(r"^\s*(?:but |so |and )?why\b(?! not\b)")

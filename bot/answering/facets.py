@@ -38,7 +38,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:a|an|this|one) (?:participant|client|resident|member|guy|woman|man|lady|young person|youth|person)(?: (?:i|we) (?:support|work with|see))?)"
         r" (?:asked|asks|wants|would like|requested|told me (?:she|he|they) wants?)(?! (?:me |us )?not to\b)"
         r"|at (?:their|his|her) request|if (?:they|he|she) (?:want|wants|asks?)"
-        r"|\b(?:she|he|they)\b[^.?!;]{0,60}?\band (?:asked|asks) (?:me|if|whether)|asked (?:me )?(?:if|whether) i(?:'d| could| would| can| might)?\b)\b"),
+        r"|\b(?:she|he|they)\b[^.?!;]{0,60}?\band (?:asked|asks) (?:me|if|whether)|(?<!supervisor )(?<!manager )(?<!boss )(?<!team )(?<!nurse )(?<!doctor )(?<!staff )(?<!director )(?<!coordinator )(?<!psychiatrist )(?<!clinician )(?<!lead )asked (?:me )?(?:if|whether) i(?:'d| could| would| can| might)?\b)\b"),
     "routine": re.compile(r"\b(?:every (?:day|week|morning|night|time|shift)|daily|weekly|routinely|regularly|all the time|always|each (?:day|week)|on a regular basis|as a routine"
                          # "the main thing I do" is routine by another name (handbook: "all you're ever asked to do")
                          r"|(?:big|main|major|large|biggest) part of|most of (?:my|the|our) (?:job|time|day|week)"
@@ -63,6 +63,15 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:in confidence|confided|in private|privately)\b[^?]{0,120}?\b(?:do|should|can|would|must) i (?:tell|let|inform|update) (?:them|the team|staff|my (?:team|supervisor|manager))\b"
         # Round 6: "find out during her visits whether a client has started using again and tell me"
         r"|(?:find out|check|see|ask)\b[^.?!]{0,30}?\b(?:if|whether) (?:a |the |my |our )?(?:client|participant|person|resident|he|she|they)\b[^.?!]{0,60}\band (?:tell|let|report)"
+        # Round 10: keeping track of who comes for the team ("email them a list of who shows up so
+        # they can chase the no-shows", "keep a list… making sure they attend"): watching attendance.
+        r"|(?:list|record|log|tally|track|count|note|names?)\w* (?:of )?(?:who|whoever|everyone who|the (?:people|ones|folks) who) (?:shows? up|showed up|turns? up|turned up|attends?|attended|comes?|came|misses|missed|skips?|skipped|is there|was there|(?:doesn'?t|didn'?t|don'?t) (?:show|come|turn up))"
+        r"|(?:keep|keeping|take|taking|track|tracking|log|logging|report|reporting|send|sending) (?:their |the |group |everyone'?s )?attendance"
+        r"|(?:make|making|makes) sure (?:they|he|she|people|everyone|folks|the (?:group|people)) (?:attend|show up|come|go|turn up|keep coming|keep attending)\b"
+        # Round 10: watching someone take their doses for the team ("witness his CTO meds and sign the
+        # sheet", "watch a guy on a CTO take his pills"): a compliance check.
+        r"|(?:watch|witness)(?:es|ed|ing)? (?:[\w']+ ){0,5}?(?:take|takes|taking|swallow\w*) (?:his|her|their|the) (?:[\w']+ )?(?:meds|medications?|pills|doses?)"
+        r"|(?:watch|witness)(?:es|ed|ing)? (?:his|her|their|the|someone'?s|a) (?:[\w']+ ){0,2}(?:meds|medications?|pills|doses?)"
         # Writing down what someone says for their chart is reporting on them.
         r"|(?:write|note|jot|take) (?:down |notes? (?:on|about|of) )?(?:what|everything|all) (?:he|she|they|the person) (?:says?|said|tells?|told)"
         # Judging someone for a file is reporting on them, whatever the form is called.
@@ -79,6 +88,13 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|because (?:the |our |my )?(?:staff|team|nurses?|doctors?|workers?|management|the program) (?:think|thinks|feel|feels|want|wants|say|says|decided)"
         # Putting your own view of what should happen to someone in front of a court or a team.
         r"|my (?:own )?(?:recommendations?|opinion) (?:on|about|of|to|for|on whether)|what i think should happen"
+        # Round 10: the program setting what every visit is about ("every 1:1 should focus on getting
+        # people into work", "employment is 'the priority' for everyone"), for its funding's sake, and
+        # steering someone toward it.
+        r"|\bsteer(?:s|ed|ing)? (?:him|her|them|people|everyone|everybody|the person|(?:the |my |our )?(?:guy|woman|man|client|participant|member|resident)s?) (?:towards?|into|to|away from|back to)\b"
+        r"|(?:funding|funder|grant|contract)s?\b[^.?!]{0,20}\b(?:is |are |gets? )?(?:tied|linked|pegged) to"
+        r"|(?:is|'s|are|as) '?(?:our |the )?'?(?:priority|focus|goal)'? (?:for|with) (?:everyone|everybody|all|each)"
+        r"|every (?:single )?(?:1:1|1-1|one-on-one|one to one|visit|session|check-?in|meeting)s? (?:should|must|has to|needs? to|is to|are to) (?:focus|be about|cent(?:er|re))"
         # Telling someone what they should do about their treatment is steering them too.
         r"|tell (?:him|her|them) (?:that )?(?:she|he|they)(?:'d| would)? (?:should|has to|have to|needs? to|must|better))"),
     "clinical": re.compile(r"\b(?:medications?|meds|dose|dosage|diagnos\w*|decompensat\w*|assess\w*|screening|therapy|therapeutic|counsell?ing|treatment plan|prescri\w*|clinical|symptoms?|risk assessment|intake)\b"),
@@ -111,13 +127,22 @@ _HOW_IT_IS_FOR = re.compile(
     # "I'm falling for someone I support", "feelings for her": being drawn to them.
     rf"|\b(?:fall|falls|falling|fell|fallen) for {_PERSON}|\bfeelings? for {_PERSON}"
     # Round 6: "whatever is going on for him that week": what the person is living through.
-    rf"|\b(?:going on|happening|coming up|hard) for {_PERSON}")
+    rf"|\b(?:going on|happening|coming up|hard) for {_PERSON}"
+    # Round 10: "in the room as his support person, not to talk for him": doing it for them ruled out.
+    rf"|\b(?:not|never|rather than|without) (?:to |me |us )?(?:\w+ ){{0,2}}for {_PERSON}")
 
 
 # Round 6: "being held in hospital against her will" tells the person's situation (an involuntary
 # hold), not something the asker would do against their wishes; read as such before any facet.
 INVOLUNTARY = re.compile(r"\b(?:held|detained|kept|admitted|committed|hospitali[sz]ed|sectioned|certified|locked up)\b"
                          r"([^.?!]{0,30}?) against (?:his|her|their|my) will\b")
+
+
+# Round 10: "while she waits for the involuntary assessment", "someone on an involuntary hold": the
+# person's situation, not power the asker takes (carrying the hold's paperwork still is).
+INVOLUNTARY_SITUATION = re.compile(
+    r"\b((?:on|under|during|for|through|facing|in|at|after|from) (?:an?|the|her|his|their)) involuntary"
+    r"(?= (?:hold|assessment|admission|stay|hospitali[sz]ation|commitment|detention|evaluation)\b(?! (?:paperwork|papers?|forms?|documents?)\b))")
 
 
 # Round 6: "our HR director doesn't want to let go of a peer…": what staff do not want is not the
@@ -127,10 +152,30 @@ STAFF_DO_NOT_WANT = re.compile(
     r"|hr|human resources|management) (?:doesn'?t|don'?t|does not|do not) want (?:me |us )?to\b")
 
 
+# Round 10: "they asked me to take the committal papers with me when I go see him", "slow afternoon,
+# they asked me to help file client records": a "they" that asks with no one named before it is the
+# workplace, not the person supported (who, when named, comes first: "someone asked me… but they want").
+ORPHAN_THEY = re.compile(r"\bthey (?=(?:asked|asks|want|wants|would like|requested|told|expect|expects|keep asking) (?:me|us|if|whether)\b)")
+ANTECEDENT = re.compile(
+    r"\b(?:someone|somebody|anyone|person|people|client|clients|participants?|members?|residents?|guys?|wom[ae]n|m[ae]n|lady|ladies"
+    r"|youths?|folks|tenants?|patients?|friends?|family|parents?|kids?|couple|individuals?|peers?|regulars?|ones|everyone|group|he|she|him|her"
+    r"|team|staff|nurses?|doctors?|manager|boss|supervisor|director|agency|program|org|clinic|unit|they|them|their)\b")
+
+
+def _orphan_they(t: str) -> str:
+    m = ORPHAN_THEY.search(t)
+    if m is None or ANTECEDENT.search(t, 0, m.start()):
+        return t
+    return f"{t[:m.start()]}staff {t[m.end():]}"
+
+
 def situation(t: str) -> str:
     """`t` (cleaned) with an involuntary hold said as a situation ("held in the ER involuntarily"),
-    and staff not wanting something said as staff being reluctant."""
+    staff not wanting something said as staff being reluctant, and a "they" asking with no one
+    named before it said as staff."""
     t = INVOLUNTARY.sub(lambda m: f"held{m.group(1)} involuntarily", t)
+    t = INVOLUNTARY_SITUATION.sub(lambda m: f"{m.group(1)} compulsory", t)
+    t = _orphan_they(t)
     return STAFF_DO_NOT_WANT.sub(lambda m: f"{m.group(1)} is reluctant to", t)
 
 

@@ -54,6 +54,7 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             rf"|\b(?:{_STAFF}) (?:wants?|expects?|needs?) (?:a |an |some |the )?[\w ]{{1,30}} from me\b"
             # Round 6: "the nurse wants my take on how well a client is functioning"
             rf"|\b(?:{_STAFF}) (?:wants?|asked for|asks for|needs?|would like) my (?:take|view|opinion|read|input|impression|thoughts)\b"
+            rf"|\b(?:{_STAFF}) (?:asked|asks) (?:me )?(?:if|whether) i\b"
             rf"|\b(?:\w+ )?(?:staff|team|desk|management|lead|nurse|doctor|coordinator|psychiatrist|psych|therapist|clinician"
             rf"|counsell?or|case manager|case worker|social worker|director|program manager) (?:wants?|want|asked|asks|expects?) (?:me|(?:our|my|the|a) peer(?: worker| specialist| staff| supporter)?) to\b"
             rf"|\b(?:\w+ )?(?:staff|team|management|lead|supervisor|manager|boss) (?:says?|said|thinks?|feels?) (?:that )?i (?:should|need to|have to|must)\b"
@@ -70,7 +71,8 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             # Round 9: "a guy at the shelter wants to know what staff wrote… and asked me to go through it with him"
             rf"|(?:^|[.!?] )(?:a|an|this|one) (?:participant|client|resident|member|guy|woman|man|lady|young person|youth|person|patient|tenant)"
             rf" (?:at|in|from|on) (?:the|our|my) [\w-]+(?: [\w-]+)?\b[^.?!]{{0,80}}\b(?:asked|asks) (?:me|us) (?:to|if|whether)\b"
-            rf"|\basked (?:me )?(?:if|whether) i(?:'d| could| would| can| might)?\b|\bat (?:his|her|their) request\b"),
+            # (Round 10: not "my supervisor asked if I'd knock on his door Saturday", staff asking.)
+            rf"|\b(?<!supervisor )(?<!manager )(?<!boss )(?<!team )(?<!nurse )(?<!doctor )(?<!staff )(?<!director )(?<!coordinator )(?<!psychiatrist )(?<!clinician )(?<!lead )asked (?:me )?(?:if|whether) i(?:'d| could| would| can| might)?\b|\bat (?:his|her|their) request\b"),
     },
     # With the person there, or behind their back.
     "person there": {
@@ -89,6 +91,9 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             # "drop off the blister packs, no visit, just leave them"; "while they wait outside"
             rf"|no (?:visit|contact|chat|face to face)\b|just (?:leave|drop) (?:it|them|the \w+) (?:at|on|by|outside|off)\b"
             rf"|(?:while|and) {_SUBJ} waits? (?:outside|in the car|in the hall)|without (?:seeing|meeting|talking to) {_P}"
+            # Round 10: "go to his housing meeting and speak for him so he doesn't have to come"
+            rf"|\bso (?:he|she|they|the person) (?:doesn'?t|don'?t|does not|do not|won'?t|will not|wouldn'?t) (?:have|need) to (?:come|go|be there|attend|show up|turn up|be in the room)\b"
+            rf"|\b(?:instead of|in place of) (?:him|her|them|the person) (?:coming|going|being there|attending)\b"
             # Round 9: "argue the patient's case at team meeting while the patient stays on the ward"
             rf"|\bwhile (?:the |my |our )?(?:patient|client|participant|resident|member|person|tenant|he|she|they) (?:stays?|remains?|waits?|is still) (?:on|in|at|back|behind)\b"
             # Round 5: "handing out kits at the door without really talking to anyone"
@@ -153,7 +158,10 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             # "the director won't let me let go of a peer who isn't doing the job"
             r"|(?:shouldn'?t|should not|doesn'?t|does not|don'?t|do not|needn'?t) (?:have|need) to (?:follow|meet|keep|stick to|go by|do)\b[^.?!]{0,50}\b(?:same|as everyone|as (?:the )?other|like everyone|the rest)"
             r"|(?:won'?t|will not|doesn'?t|does not|don'?t|do not|wouldn'?t) (?:let|allow) (?:me|us) (?:to )?(?:let (?:him|her|them) go|let go of|fire|dismiss|discipline)"
-            r"|keep (?:him|her|them) on (?:anyway|regardless))\b"),
+            r"|keep (?:him|her|them) on (?:anyway|regardless)"
+            # Round 10: "HR: 'we can't fire her, she's a peer.' Shouldn't we just keep giving her chances?"
+            r"|(?:can'?t|cannot|could ?n'?t|shouldn'?t) (?:fire|dismiss|discipline|let go of|let (?:him|her|them) go)\b[^.?!]{0,30}\b(?:she'?s|he'?s|they'?re|she is|he is|they are|because|since) (?:a |just a )?peer"
+            r"|keep (?:giving|cutting) (?:him|her|them) (?:more |another |extra |endless )?(?:chances?|slack|breaks|passes))\b"),
         # Round 6: a requirement put on peer workers alone ("every peer staff member must have their
         # own WRAP on file, but nobody else"), the other side of holding them to the same expectations.
         "singled out": re.compile(
@@ -171,7 +179,11 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
     "own experience": {
         "left out": re.compile(
             r"\bwithout (?:(?:really|ever|being (?:encouraged|able|allowed) to|having to) )?(?:talking about|sharing|share|using|bringing in"
-            r"|mentioning|drawing on|talk about|use) (?:my|your|our|their|any|his|her) (?:own )?(?:lived )?(?:experience|story|recovery)"),
+            r"|mentioning|drawing on|talk about|use) (?:my|your|our|their|any|his|her) (?:own )?(?:lived )?(?:experience|story|recovery)"
+            # Round 10: told to leave it out ("my supervisor said don't get into my own history with
+            # people", "they told me not to get into my own using history")
+            r"|\b(?:don'?t|do not|not to|never to|shouldn'?t|no) (?:get into|getting into|go into|talk about|talking about|share|sharing|mention|bring up|bringing up)"
+            r" (?:any(?:thing)? (?:of|about) )?(?:my|your|our|her|his|their) (?:own )?(?:\w+ )?(?:history|story|past|experience|recovery|use|using)\b"),
         "brought in": re.compile(
             r"\b(?:sharing|share|shares|talking about|talk about|using|use|drawing on|draw on|bringing in|bring in) (?:my|your|our) (?:own )?"
             r"(?:lived )?(?:experience|story|recovery)"),
@@ -215,6 +227,40 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             r"|(?:her|his|their) (?:supervisor|manager|boss))(?: know)?(?: else)?(?: about (?:it|this|that))?(?=\s*(?:[.,;:!?]|$|and\b|or\b|but\b|ok\b|okay\b))"
             r"|(?<!to )(?<!promise )not (?:mention|tell|say anything about) (?:it |this |that )?(?:to )?(?:anyone|anybody|(?:my|her|his|their) (?:supervisor|manager|boss))"
             r"|without making a (?:thing|big deal|fuss) (?:of|about) it|keep it (?:quiet|on the down ?low) from (?:my|her|his|their) (?:supervisor|manager|boss|team))"),
+    },
+    # Round 10: keeping the person busy so they don't see what staff are doing ("keep him chatting so
+    # he doesn't notice she's calling the crisis team"), the co-opting the supervision course names.
+    "kept unaware": {
+        "distracted": re.compile(
+            r"\b(?:keep(?:s|ing)? (?:him|her|them|the person|someone|(?:a|the|this) (?:guy|man|woman|participant|patient|client|resident|member|person))"
+            r"(?: [\w]+){0,4}? (?:talking|chatting|busy|distracted|occupied)"
+            r"|so (?:he|she|they|the person) (?:doesn'?t|don'?t|won'?t|wouldn'?t|didn'?t|does not|will not) (?:notice|see|realise|realize|catch on|clock)"
+            r"|without (?:him|her|them) (?:noticing|realising|realizing|catching on))\b"),
+    },
+    # Round 10: an emergency happening in front of the asker ("a man overdosed outside our drop-in",
+    # "a guy went blue in the washroom") or emergency response as a part of the role ("my role now
+    # includes giving oxygen", "when your role allows it"): the sources say to step in for the first
+    # (standards 1095-1099), and leave the second to the setting.
+    "emergency": {
+        "happening": re.compile(
+            r"\b(?:someone|somebody|a (?:guy|man|woman|person|participant|member|client|patient|resident)|he|she|they|the (?:guy|man|woman|person))"
+            r"(?: \w+){0,2}? (?:overdosed|is overdosing|was overdosing|od'?d|ods|went blue|turned blue|went down|collapsed|stopped breathing"
+            r"|(?:isn'?t|is not|wasn'?t|was not) breathing)\b|\boverdos\w* (?:in front of|right in front|next to) (?:me|you)\b"
+            r"|\boverdoses\b(?=[^.?!]{0,40}\bin front of (?:me|you)\b)"),
+        "as a role": re.compile(
+            r"\b(?:role|job) (?:now )?(?:allows|includes|covers) (?:it|this|that|giving|doing|responding)|\bin a (?:crisis|first responder) role\b"
+            r"|\b(?:site|agency|program|team|employer|org|organi[sz]ation) wants (?:peers|us|me|peer (?:staff|workers)) (?:trained|to (?:be trained|train|give|do))"),
+    },
+    # Round 10: which way money goes between the asker and the person: lending to them ("he wants
+    # to borrow money, can I lend it?") or borrowing from them ("offered to spot me $200").
+    "money": {
+        "lends": re.compile(
+            r"\blend(?:ing|s)? (?:money |cash |it |some )?to (?:someone|somebody|him|her|them|the person|a (?:guy|person|client|participant|member|resident))\b"
+            r"|\b(?:can|could|should|may|do) i (?:just )?(?:lend|loan|front) (?:it|him|her|them|some|the)\b"
+            r"|\b(?:wants?|asked|asks|asking|needs?) (?:me )?(?:to borrow|for a loan|to lend (?:him|her|them))\b"),
+        "borrows": re.compile(
+            r"\b(?:spot|lend|loan|front|float)(?:s|ed|ing)? me\b|\bpay (?:him|her|them) back\b"
+            r"|\bborrow(?:ing|s)? (?:\w+ )?(?:money|cash)?\b[^.?!]{0,60}\bfrom (?:the person|him|her|them|someone|a (?:guy|person|client|participant|member))\b"),
     },
     # Round 9: a peer worker's story told by someone else, with or without asking them first (the
     # B.C. standards ask colleagues for permission, standards 1842-1856).
@@ -260,7 +306,7 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
 
 # Round 9: dimensions whose rulings exist only for one side of them: a question that never speaks to
 # them is about something else (`bot.answering.answerer` ranks such rulings down).
-DEFINING = ("story told", "hard conversation")
+DEFINING = ("story told", "hard conversation", "kept unaware")
 
 # The dimensions the facet detectors and the content's `facets` already name.
 FACET_SIDES: dict[str, dict[str, str]] = {
@@ -364,7 +410,39 @@ SAFETY = re.compile(
     r"\b(?:suicid\w*|kill(?:ing|s|ed)? (?:him|her|them|my|your)sel\w*|end(?:ing|s)? (?:his|her|their) (?:own )?life|want(?:s|ed)? to die|self[- ]harm\w*"
     r"|(?:hurt|harm)(?:s|ing|ed)?\b(?! reduction)|(?:beaten|hit|attacked|assaulted)\b"
     r"|life (?:is |may be |might be |could be )?(?:at risk|in danger)|risk to (?:life|someone'?s life)|danger\w*|unsafe"
-    r"|abuse\w*|neglect\w*|overdos\w*|emergenc\w*|weapon|gun|threat\w*)")
+    r"|abuse\w*|neglect\w*|overdos\w*|emergenc\w*|weapon|gun|threat\w*"
+    # Round 10: a threat to someone else in everyday words ("she'll stab him")
+    r"|stab(?:s|bed|bing)?|shoot|knife)")
+
+
+# Round 10: in a talk about suicide, not turning away ("I didn't change the subject, we just talked")
+# and talking it through ("is actually talking with her about it part of my job?") is staying in it;
+# with both told, the question asked (its last sentence ending in "?") says which side is weighed.
+SUICIDE_TALK = re.compile(r"\b(?:suicid\w*|kill(?:ing|s|ed)? (?:him|her|them|my|your)sel\w*|end(?:ing|s)? (?:his|her|their|my) (?:own )?life"
+                          r"|want(?:s|ed)? to die|better off (?:if (?:i|he|she|they) (?:was|were) )?dead|ending things)")
+NOT_DEFLECTING = re.compile(
+    r"\b(?:didn'?t|did not|don'?t|do not|never|not|without|instead of) (?:\w+ )?(?:chang(?:e|ing) the subject|chang(?:e|ing) topics?"
+    r"|switch(?:ing)? (?:topics|the topic)|avoid(?:ing)? (?:it|the topic|the subject)|hand(?:ing)? (?:him|her|them) (?:off|on|over))")
+TALKS_IT_THROUGH = re.compile(
+    r"\b(?:talk|talking|talked|stay|stayed|staying|sit|sitting|sat) (?:with|to) (?:him|her|them|the person|someone)(?: \w+)? about (?:it|this|that|suicide|(?:his|her|their) (?:suicidal )?(?:thoughts|feelings))"
+    r"|\bwe (?:just )?(?:talked|kept talking|talked it through)\b|\b(?:get|getting|go|going) into (?:it|suicide|that) with (?:him|her|them)\b")
+
+
+def _hard_conversation(t: str, found: dict[str, set[str]]) -> None:
+    sides = set(found.get("hard conversation", set()))
+    if NOT_DEFLECTING.search(t):
+        sides.discard("deflects")
+        sides.add("stays")
+    if TALKS_IT_THROUGH.search(t):
+        sides.add("stays")
+    if len(sides) > 1 and "?" in t:
+        asked = re.split(r"(?<=[.!?])\s+", t[: t.rindex("?") + 1])[-1]
+        weighed = {side for side, pattern in SIDES["hard conversation"].items() if pattern.search(asked)}
+        if TALKS_IT_THROUGH.search(asked):
+            weighed = (weighed - {"deflects"}) | {"stays"}
+        sides = weighed or sides
+    if sides:
+        found["hard conversation"] = sides
 
 
 def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: str = "") -> dict[str, frozenset[str]]:
@@ -387,6 +465,10 @@ def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: st
         for side, pattern in patterns.items():
             if pattern.search(t):
                 found.setdefault(dimension, set()).add(side)
+    if declared and found.get("emergency") == {"happening", "as a role"}:
+        found["emergency"] = {"as a role"}  # a ruling conditioned on the role is about the role
+    if not declared and SUICIDE_TALK.search(t):
+        _hard_conversation(t, found)
     if not declared and found.get("the person's wish") == {"unwanted"} and "whose agenda" not in found:
         # Round 9: what the person has said they don't want ("she keeps saying it isn't hers") is
         # someone else's agenda when it is done anyway; a ruling about backing the person's own goals

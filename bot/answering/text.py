@@ -98,6 +98,10 @@ for canonical, spellings in {
     # content names.
     "partner": "partner partners boyfriend boyfriends girlfriend girlfriends husband husbands wife wives spouse spouses",
     "other": "other others another",
+    # Round 10: "if someone ODs" is an overdose.
+    "overdose": "overdose overdoses od ods oding",
+    # Round 10: "committal papers" are the content's "commitment paperwork".
+    "commitment": "commitment commitments committal committals",
     # Irregular verb forms the stemmer leaves apart from their base.
     "take": "take takes taking taken took",
     "give": "give gives giving given gave",
@@ -146,8 +150,18 @@ PHRASES = [(re.compile(pattern), meaning) for pattern, meaning in (
     (r"\bend(?:s|ed|ing)? (?:his|her|their|my) (?:own )?life\b", r"\g<0> suicide"),
     (r"\b(?:collaps(?:e|es|ed|ing)|(?:isn'?t|is not|not|stopped|stops) breathing|unresponsive|passed out)\b", "medical emergency"),
     (r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|ing)?|phon(?:e|es|ed|ing)) (?:911|999|112|000)\b", "call emergency services"),
+    # Round 10: a threat to hurt someone else ("she'll stab him", "he's going to hurt his ex") meets
+    # the content's "harming someone" (kept beside the words, as "ending his life" is).
+    (r"\b(?:(?:going to|gonna|will|'ll|'d|wants? to|threat\w* to|plans? to|swore to|would) (?:\w+ )?"
+     r"(?:stab|shoot|kill|hurt|harm|beat up|attack|go after|smash)\w* (?:him|her|them|someone|somebody|(?:his|her|their) (?:ex|partner|wife|husband|boyfriend|girlfriend|landlord|neighbou?r|dad|mom|mother|father|brother|sister|kids?))\b)",
+     r"\g<0> harming someone"),
+    # Round 10: being lent money by someone, in everyday words ("offered to spot me $200", "I'd pay
+    # him back next payday") is the content's "borrowing money".
+    (r"\b(?:spot|lend|loan|front|float)(?:s|ed|ing)? me\b|\bpay (?:him|her|them) back\b", r"\g<0> borrowing money"),
+    # Round 10: witnessing someone's doses ("witness his CTO meds") is watching them take them.
+    (r"\bwitness(?:es|ed|ing)?\b(?= (?:[\w']+ ){0,3}(?:meds|medications?|pills|doses?|injections?)\b)", "watch"),
     # "let go of a peer who isn't doing the job": dismissal.
-    (r"\blet(?:ting)? (?:him|her|them) go\b|\blet(?:ting)? go of (?:a|an|the|my|our|this|that) (?:peer|worker|staff|employee|specialist)", "dismiss"),
+    (r"\bfir(?:e|es|ed|ing) (?:him|her|them|a peer|the peer|our peer|my peer)\b|\blet(?:ting)? (?:him|her|them) go\b|\blet(?:ting)? go of (?:a|an|the|my|our|this|that) (?:peer|worker|staff|employee|specialist)", "dismiss"),
 )]
 
 
