@@ -230,7 +230,11 @@ def choose(bot: Context, question: str) -> tuple[str, Any]:
         # Only a topic matched closely, or a meaning asked for by name ("what is the PSIQI": the
         # question says the term's or the topic's name), can take back what the retriever put with
         # the written negatives; "what is 17 times 23?" asks for a meaning too, but names nothing.
-        named = def_like and topic is not None and bot.finder.names(question, topic.item)
+        # A question opening with what or how that says a page's name ("how do boundaries work in
+        # peer support") is about that page too: the retriever's negatives, which move with every
+        # retraining, should not turn it away.
+        named = (def_like or bool(WHAT_OR_HOW.search(clean(question)))) and topic is not None \
+            and bot.finder.names(question, topic.item)
         needed = p.out_of_scope_named if named else p.out_of_scope_topic
         if topic is not None and topic.confidence >= needed:
             return "topic", topic

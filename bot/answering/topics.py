@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from bot.answering.corpus import TERM, TOPIC, index_for
 from bot.answering.search import Hit
@@ -179,7 +180,9 @@ class TopicFinder:
         questions uses ("what is 17 times 23?" shares only "time" with a notes topic's questions)."""
         names = (item.term, *item.aliases) if isinstance(item, Term) else (item.title,)
         asked = set(terms(question))
-        return any(asked & set(terms(name)) for name in names)
+        said = {word for name in names for word in terms(name)}
+        # A long word one letter or so off a name's word counts too ("boundries"): people type fast.
+        return bool(asked & said) or any(_near(a, w) for a in asked if len(a) >= 6 for w in said if len(w) >= 6)
 
     def said_in_full(self, question: str, term: Term) -> tuple[int, int]:
         """The longest name or alias of the term that the question says whole, in a row: its count
@@ -348,3 +351,8 @@ class TopicFinder:
             if hit.item_id in related:
                 return Hit(hit.item_id, topic_hit.score, topic_hit.confidence, hit.passage, TERM)
         return topic_hit
+
+
+def _near(a: str, b: str) -> bool:
+    """Two search words that differ by a slip of the keyboard: a letter left out, added or swapped."""
+    return abs(len(a) - len(b)) <= 2 and SequenceMatcher(None, a, b).ratio() >= 0.85
