@@ -158,6 +158,21 @@ def _plain(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", clean(text).replace("'", "")))
 
 
+_BRACKETED = re.compile(r"^(.*?)\s*\((.*)\)\s*$")
+
+
+def term_names(term: Term) -> tuple[str, ...]:
+    """The names a term goes by: its name, aliases, and (round 10) each half of a name written with a
+    gloss in brackets ("Peer drift (drifting into a clinical role)" is called "peer drift"; "WRAP
+    (Wellness Recovery Action Plan)" either): asked "what is peer drift?", the whole name was never
+    said, so the term was neither matched word for word nor preferred as the one named in full."""
+    names = [term.term, *term.aliases]
+    bracketed = _BRACKETED.match(term.term)
+    if bracketed:
+        names += [part for part in bracketed.groups() if part.strip()]
+    return tuple(names)
+
+
 class TopicFinder:
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
@@ -167,7 +182,7 @@ class TopicFinder:
         self._recent: dict[str, tuple[Hit, ...]] = {}
         self._verbatim: dict[str, str] = {}
         for term in catalog.terms.values():
-            for name in (term.term, *term.aliases):
+            for name in term_names(term):
                 self._verbatim.setdefault(_plain(name), term.id)
         for topic in catalog.topics.values():
             for asked in (topic.title, *topic.questions):
@@ -177,7 +192,7 @@ class TopicFinder:
         """Whether `question` says the item's name: a word of the term or one of its aliases, or of
         the topic's title ("what is the PSIQI", "what's a dual role?"), not merely a word one of its
         questions uses ("what is 17 times 23?" shares only "time" with a notes topic's questions)."""
-        names = (item.term, *item.aliases) if isinstance(item, Term) else (item.title,)
+        names = term_names(item) if isinstance(item, Term) else (item.title,)
         asked = set(terms(question))
         return any(asked & set(terms(name)) for name in names)
 
@@ -187,7 +202,7 @@ class TopicFinder:
         first: "in peer support what does 'enabling' mean" says "peer support" whole, but asks
         about enabling."""
         asked = f" {_plain(question)} "
-        return max(((len(terms(name)), len(name.split())) for name in map(_plain, (term.term, *term.aliases))
+        return max(((len(terms(name)), len(name.split())) for name in map(_plain, term_names(term))
                     if name and f" {name} " in asked), default=(0, 0))
 
     def _named_negation(self, question: str) -> Topic | None:
