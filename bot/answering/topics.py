@@ -41,7 +41,12 @@ ASKS_FOR_EXAMPLES = re.compile(r"\b(?:examples? of|what (?:does|do|would) .{1,60
 # left out of the search.
 ASKS_FOR_NAME = re.compile(
     r"\b(?:is there a (?:name|word|term) for(?: (?:that|this|it)\b)?|what(?:'s| is) (?:that|this|it) called\b"
-    r"|what do (?:you|we|people) call (?:that|this|it)\b(?: when\b)?)")
+    r"|what do (?:you|we|people) call (?:that|this|it)\b(?: when\b)?"
+    # Round 10, from two writers about a supervisor asking after their meds: "what's the name for
+    # that", "why do people call that caretaking", "why is it called…".
+    r"|what(?:'s| is|s) the (?:name|word|term|label) for (?:that|this|it)\b"
+    r"|why (?:do|does|would|did) (?:people|they|we|you|staff|folks|trainers|everyone) call (?:that|this|it)\b"
+    r"|why(?:'s| is) (?:that|this|it) called\b)")
 
 
 # Round 5: asking about what others believe of peer work ("why do people assume peer workers have no
