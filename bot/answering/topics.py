@@ -54,7 +54,8 @@ ASKS_FOR_NAME = re.compile(
 # "how do I explain to my team that…"): a myth page answers that, when one is matched nearly as
 # well as the best item (MYTH_EDGE), even a little less confidently (MYTH_CONFIDENT).
 MYTH_SHAPED = re.compile(
-    r"\b(?:(?:some )?people|they|staff|colleagues|co-?workers?|others|some folks|everyone|(?:my|our|the|a) (?:team|manager|boss|co-?workers?"
+    # Round 10: a role with a word before it ("the nurse manager said…", "our unit manager thinks…").
+    r"\b(?:(?:some )?people|they|staff|colleagues|co-?workers?|others|some folks|everyone|(?:my|our|the|a) (?:(?:nurse|unit|ward|program|team|clinical|charge|case|care|site|new|head) )?(?:team|manager|boss|co-?workers?"
     r"|colleagues?|supervisor|director|board|nurses?|doctors?|clinicians?|staff|psych|psychiatrists?)"
     # Round 9: a role named bare at the start, as phone typing has it ("nurse says…", "colleague keeps
     # saying…", "staff at the shelter say…").
@@ -63,7 +64,8 @@ MYTH_SHAPED = re.compile(
     r"(?:assume|assumes|think|thinks|believe|believes|say|says|said|keeps? saying|claim|claims|worry|worries|act like|acts like"
     r"|told (?:me|us)|tells? (?:me|us)|keeps? telling (?:me|us))\b"
     r"|\bthe (?:idea|myth|assumption|belief|stereotype|notion) that\b|\bis it true (?:that )?\b|\bwhere does (?:that|this|the) (?:idea|belief|myth)"
-    r"|\bhow (?:do|should|can) (?:i|we) (?:answer|respond to|push back on|counter|reply to) (?:that|this|them|it|people|someone)\b"
+    # Round 10: "how do peers usually answer that?"
+    r"|\bhow (?:do|should|can|would) (?:i|we|you|peers|peer workers|other peers|a peer(?: worker)?) (?:usually |normally |best )?(?:answer|respond to|push back on|counter|reply to) (?:that|this|them|it|people|someone)\b"
     r"|\brespond to (?:the idea|people who|someone who|the assumption|the worry)\b"
     r"|\bwhat(?:'s| is|s) (?:the|a good|my|our) (?:answer|response|comeback|reply)(?: to (?:that|this|them|it))?\s*\W*$"
     r"|\bwhere does (?:that|this|it) (?:come|comes) from\b"
