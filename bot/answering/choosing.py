@@ -84,6 +84,10 @@ HOW_TO = lazy(
     r"(?:^|[.,;:!?]\s*|\s[-\u2013\u2014]+\s*)(?:how (?:much|many|often|far|long)\b"
     r"|how (?:do|does|can|could|should|would) (?:i|we|you|peers?|peer (?:workers?|staff|supporters?)|a peer(?: worker)?)\b"
     r"|how (?:is|are|does|do) [^.?!]{1,60}\b(?:differ|different|compare)"
+    # Round 10: "how am I supposed to write notes…", "how are peers supposed to think about dual
+    # relationships…" ask how (three writers), not whether ("am I supposed to…?").
+    r"|how (?:am|are|is) (?:i|we|you|peers|peer (?:workers?|staff|supporters?)|a peer(?: worker)?|the peer(?: worker)?)"
+    r" (?:even )?(?:supposed|meant|expected) to\b"
     # Round 5: "what should I do when…" asks how to handle something, as "how do I…" does.
     # Round 9: "what should I expect my new peer specialist to be doing?", "what should we know…"
     # ask what the role is, not whether to do something.
@@ -107,7 +111,7 @@ ASKS_FOR_VERDICT = lazy(
 LEANING = lazy(
     r"^(?:so |and |but |ok so |hey |honestly )?(?:should|can|could|may|must) i\b"
     r"|\bis it (?:even |really |actually |still )?(?:ok|okay|alright|fine|appropriate|allowed|acceptable|my job|our job|part of)"
-    r"|\bam i (?:even |really |actually |still )?(?:allowed|supposed|expected|meant)\b|\bpart of (?:my|the|a peer'?s?|our|peer) (?:peer )?(?:job|role|work|support)\b"
+    r"|(?<!how )\bam i (?:even |really |actually |still )?(?:allowed|supposed|expected|meant)\b|\bpart of (?:my|the|a peer'?s?|our|peer) (?:peer )?(?:job|role|work|support)\b"
     r"|\bpeer task\b|\b(?:wants?|asked|asks|expects?|told) me to\b|\bis (?:that|this|it) (?:a |my |our )?(?:job|task)\b"
     r"|\bin my lane\b|[.,;!?] ?(?:should|can|could|may) i\b"
     # "is that ok?" / "was that ok?" / "is that normal" about something just described; "a peer thing?"

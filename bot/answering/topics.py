@@ -35,7 +35,8 @@ ASKS_FOR_MEANING = re.compile(
     r"|(?:can|could) you explain)\b")
 # "Examples of…", "what does … look like" ask for the practice, which a topic shows and a bare
 # definition does not.
-ASKS_HOW = re.compile(r"^\W*(?:so |and |but |ok so )?how (?:do|can|could|should|would|does) (?:i|we|you|a|the|our|my|peers?)\b")
+ASKS_HOW = re.compile(r"^\W*(?:so |and |but |ok so )?how (?:(?:do|can|could|should|would|does) (?:i|we|you|a|the|our|my|peers?)\b"
+                      r"|(?:am|are|is) (?:i|we|you|peers|a peer|the peer)(?: workers?)? (?:supposed|meant|expected) to\b)")
 ASKS_FOR_EXAMPLES = re.compile(r"\b(?:examples? of|what (?:does|do|would) .{1,60} look like|such as)\b")
 # "…is there a word for that?" asks for the name of what came before it; the framing itself is
 # left out of the search.
@@ -95,7 +96,7 @@ IN_PRACTICE = re.compile(
     # go about it, which the topic goes on to say and the definition does not. ("…and why would I
     # join one?" or "…and should our peers join one?" stay with the term: one writer expected the
     # term for the first, another the topic for the second.)
-    r"|\b(?:and|but) (?:how to|how (?:do|does|can|could|should|would) (?:we|i|our|my|peers?|peer workers?|they|you|a peer)"
+    r"|\b(?:and|but) (?:how to|how (?:do|does|can|could|should|would|am|are|is) (?:we|i|our|my|peers?|peer workers?|they|you|a peer)"
     r"|what (?:do|should|can) (?:we|i|peers?|a peer(?: worker)?) do)\b")
 # Round 9: "what is a non-peer supervisor and what should they know?", "what is trauma informed
 # practice in a shelter setting?": what to know or do about it, or the practice in one setting,
