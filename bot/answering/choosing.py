@@ -81,7 +81,7 @@ NO_LEANING_SHARE = 0.8
 # Asking how (at the start of a sentence or clause, a dash too: "I'm not a peer myself - how do I
 # supervise…"), comparing, or asking the bot for something.
 HOW_TO = lazy(
-    r"(?:^|[.,;:!?]\s*|\s[-\u2013\u2014]+\s*)(?:how (?:much|many|often|far|long)\b"
+    r"(?:^|[.,;:!?]\s*|\s[-\u2013\u2014]+\s*|\b(?:and|but) )(?:how (?:much|many|often|far|long)\b"
     r"|how (?:do|does|can|could|should|would) (?:i|we|you|peers?|peer (?:workers?|staff|supporters?)|a peer(?: worker)?)\b"
     r"|how (?:is|are|does|do) [^.?!]{1,60}\b(?:differ|different|compare)"
     # Round 10: "how am I supposed to write notes…", "how are peers supposed to think about dual
