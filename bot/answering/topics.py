@@ -92,6 +92,9 @@ MYTH_HOW_EDGE = 0.8
 IN_PRACTICE = re.compile(
     r"\bmeans? (?:in|for) (?:peer (?:work|support)|practice|(?:my|our|the) (?:work|job|role|practice)|a peer(?: worker'?s?)? (?:role|work|job)|peer workers?)\b"
     r"|\blook like in (?:practice|peer work|real life)\b"
+    # Round 10: "trauma-informed - what does that mean day to day, not the poster version", "what does
+    # trauma-informed mean for a peer worker day to day" (two writers, both wanting the practice).
+    r"|\b(?:mean|means|look like|looks like)\b[^.?!]{0,40}\b(?:day[- ]to[- ]day|in real life|on the ground|on the floor|in the real world)\b"
     # "What is a dual relationship and how should a peer worker handle one?": a meaning, then how to
     # go about it, which the topic goes on to say and the definition does not. ("…and why would I
     # join one?" or "…and should our peers join one?" stay with the term: one writer expected the
