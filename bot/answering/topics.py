@@ -163,6 +163,12 @@ _ASIDE = re.compile(r",\s*(?:like|as in|say|for|to)\b.*$")
 # "What's the difference between A and B?": the framing, which says nothing of A or B.
 _DIFFERENCE = re.compile(r"\b(?:the |a )?(?:main |real |big |actual )?differences? (?:between|betwixt)\b|\bdiff between\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# Round 10: the name first, then the asking with "it" or "that" ("peer support. what even is it",
+# "WRAP - what is that?", "the code of conduct: what's that?"): asks what the name is.
+_NAMED_THEN_ASKED = re.compile(
+    r"^(?:the |a |an )?['\"]?([\w' -]{2,60}?)['\"]?\s*(?:[.:;!?]+|\s[-\u2013\u2014]+)\s*"
+    r"(?:so |ok so |like )?what(?:'s| is|s| (?:even|actually|exactly|really) is)(?: (?:even|actually|exactly|really))? (?:it|that|this)"
+    r"(?: (?:even|actually|exactly|again|anyway))?\s*[?.!]*$")
 
 
 def _plain(text: str) -> str:
@@ -348,6 +354,11 @@ class TopicFinder:
         actually?", "what actually is peer support, in plain terms?", "what is peer support, like if
         I had to explain it to my aunt"): search sees the rest of the message's words and none of
         the asking's, all framing. (A first sentence left whole goes to search as before.)"""
+        fragment = _NAMED_THEN_ASKED.match(clean(question).strip())
+        if fragment:
+            found = self._word_for_word(f"what is {fragment.group(1)}")
+            if found is not None:
+                return found
         sentences = _SENTENCE_END.split(clean(question).strip())
         for n, sentence in enumerate(sentences):
             sentence = _ASIDE.sub("", _FILLER.sub("", _PLAINLY.sub("", sentence))).strip()
