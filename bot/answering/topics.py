@@ -37,6 +37,11 @@ ASKS_FOR_MEANING = re.compile(
 # definition does not.
 ASKS_HOW = re.compile(r"^\W*(?:so |and |but |ok so )?how (?:(?:do|can|could|should|would|does) (?:i|we|you|a|the|our|my|peers?)\b"
                       r"|(?:am|are|is) (?:i|we|you|peers|a peer|the peer)(?: workers?)? (?:supposed|meant|expected) to\b)")
+# Round 10: asking how after a story ("im completely fried after a month of crisis calls. how do I
+# look after myself…", "…, how do peer workers look after themselves"), as ASKS_HOW does at the start.
+# Not "how would I explain why that's a misunderstanding?", which answers a belief.
+ASKS_HOW_LATER = re.compile(r"(?:^\W*|[.,;:!?]\s*|\s[-\u2013\u2014]+\s*|\b(?:and|but|so|ok so) )how (?:do|can|should|does)"
+                            r" (?:i|we|you|a|the|our|my|peers?|peer workers?|peer staff)\b")
 ASKS_FOR_EXAMPLES = re.compile(r"\b(?:examples? of|what (?:does|do|would) .{1,60} look like|such as)\b")
 # "…is there a word for that?" asks for the name of what came before it; the framing itself is
 # left out of the search.
@@ -283,7 +288,7 @@ class TopicFinder:
             # asking what to know about something or what it is in a setting, IN_A_SETTING.)
             topics = [h for h in hits if h.group == TOPIC and h.score >= hits[0].score * HOW_EDGE]
             hits = topics[:1] + [h for h in hits if h not in topics[:1]]
-        if not myth_shaped(question) and ASKS_HOW.match(clean(question)) and hits[0].group == TOPIC \
+        if not myth_shaped(question) and ASKS_HOW_LATER.search(clean(question)) and hits[0].group == TOPIC \
                 and self._is_myth(hits[0].item_id):
             # Round 9: "how do I keep from sliding into being a mini case manager?" asks how to go
             # about the work, which a practice topic says; a myth page answers what others believe.
