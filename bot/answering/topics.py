@@ -168,6 +168,9 @@ _ASIDE = re.compile(r",\s*(?:like|as in|say|for|to)\b.*$")
 # "What's the difference between A and B?": the framing, which says nothing of A or B.
 _DIFFERENCE = re.compile(r"\b(?:the |a )?(?:main |real |big |actual )?differences? (?:between|betwixt)\b|\bdiff between\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# Round 10: setting two things side by side ("A vs B - diff?", "whats the diff between A and B").
+COMPARING = re.compile(r"\b(?:vs\.?|versus|diff|difference|differences|compared (?:to|with)|different from)\b")
+COMPARE_EDGE = 0.8
 # Round 10: the name first, then the asking with "it" or "that" ("peer support. what even is it",
 # "WRAP - what is that?", "the code of conduct: what's that?"): asks what the name is.
 _NAMED_THEN_ASKED = re.compile(
@@ -243,6 +246,22 @@ class TopicFinder:
                 best, named = topic, len(words)
         return best
 
+    def _names_both(self, question: str, hits: list[Hit]) -> Hit | None:
+        """Round 10: for "admin supervision vs professional development supervision - diff?", the
+        topic whose title names two of the terms the question names ("Administrative and
+        professional-development supervision"), matched nearly as well as the best (COMPARE_EDGE):
+        it sets the two side by side, where either term's definition gives one."""
+        named = [t for h in hits if h.group == TERM and isinstance(t := self.lookup(h.item_id), Term)
+                 and self.said_in_full(question, t)[0] > 0]
+        for hit in hits:
+            topic = self.lookup(hit.item_id)
+            if hit.group != TOPIC or not isinstance(topic, Topic) or hit.score < hits[0].score * COMPARE_EDGE:
+                continue
+            title = set(terms(topic.title))
+            if sum(bool(set(terms(t.term.split(" (")[0])) <= title) for t in named) >= 2:
+                return hit
+        return None
+
     def _is_myth(self, item_id: str) -> bool:
         return getattr(self.lookup(item_id), "group", "") == "myths"
 
@@ -296,6 +315,9 @@ class TopicFinder:
                       and h.score >= hits[0].score * MYTH_HOW_EDGE and h.confidence >= CONFIDENT]
             hits = others[:1] + [h for h in hits if h not in others[:1]]
         best = hits[0]
+        both = self._names_both(question, hits) if COMPARING.search(clean(question)) else None
+        if both is not None:
+            best, prefer_terms = both, False
         if prefer_terms:
             # "what is X" should land on the term X when one is close, not a topic mentioning X.
             named_terms = []
