@@ -168,6 +168,7 @@ _ASIDE = re.compile(r",\s*(?:like|as in|say|for|to)\b.*$")
 # "What's the difference between A and B?": the framing, which says nothing of A or B.
 _DIFFERENCE = re.compile(r"\b(?:the |a )?(?:main |real |big |actual )?differences? (?:between|betwixt)\b|\bdiff between\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_MEAN_FRAMING = re.compile(r"(\bwhat(?:'s|s| does| do) (?!it |that |this )[^?.!]{1,60}?) means?\b")
 # Round 10: setting two things side by side ("A vs B - diff?", "whats the diff between A and B").
 COMPARING = re.compile(r"\b(?:vs\.?|versus|diff|difference|differences|compared (?:to|with)|different from)\b")
 COMPARE_EDGE = 0.8
@@ -281,7 +282,14 @@ class TopicFinder:
         asked_plainly = self._asked_plainly(question)
         if asked_plainly is not None:
             return asked_plainly
-        hits = self._search(_MYTH_FRAMING.sub(" ", clean(question)) if myth_shaped(question) else question)
+        searched = _MYTH_FRAMING.sub(" ", clean(question)) if myth_shaped(question) else question
+        if prefer_terms:
+            # Round 10: "what does mutuality mean": "mean" frames the asking, as "what is" does (which
+            # search leaves out); kept, it met a topic asking "what does mutuality mean in a paid
+            # role?" on both words, and the term, on one, never came near. ("What does it mean to see
+            # peer work as a calling" keeps it: there "mean" asks about the rest.)
+            searched = _MEAN_FRAMING.sub(r"\1 ", clean(searched))
+        hits = self._search(searched)
         negated = self._named_negation(question)
         if negated is not None:
             # Round 9: it carries a word-for-word match's score, since the question says the page's
