@@ -136,7 +136,7 @@ def myth_shaped(question: str) -> bool:
 
 def asks_for_meaning(question: str) -> bool:
     text = clean(question)
-    return bool(ASKS_FOR_MEANING.search(text) or ASKS_FOR_NAME.search(text))
+    return bool(ASKS_FOR_MEANING.search(text) or ASKS_FOR_NAME.search(text) or WHICH_KIND.search(text))
 
 
 @dataclass(frozen=True)
@@ -172,6 +172,7 @@ _MEAN_FRAMING = re.compile(r"(\bwhat(?:'s|s| does| do) (?!it |that |this )[^?.!]
 # Round 10: setting two things side by side ("A vs B - diff?", "whats the diff between A and B").
 COMPARING = re.compile(r"\b(?:vs\.?|versus|diff|difference|differences|compared (?:to|with)|different from)\b")
 COMPARE_EDGE = 0.8
+WHICH_KIND = re.compile(r"\bwhich (?:kind|type|part|sort|form|bit|flavou?r)s? of ([a-z-]+)\b")
 # Round 10: the name first, then the asking with "it" or "that" ("peer support. what even is it",
 # "WRAP - what is that?", "the code of conduct: what's that?"): asks what the name is.
 _NAMED_THEN_ASKED = re.compile(
@@ -326,6 +327,16 @@ class TopicFinder:
         both = self._names_both(question, hits) if COMPARING.search(clean(question)) else None
         if both is not None:
             best, prefer_terms = both, False
+        kind = WHICH_KIND.search(clean(question))
+        if kind is not None:
+            # Round 10: "which part of supervision covers timesheets…?" asks for the name of one kind
+            # of supervision: the best matched term named as a kind of it ("administrative
+            # supervision"), not the page on what supervision covers.
+            whole = set(terms(kind.group(1)))
+            kinds = [h for h in hits if h.group == TERM and h.confidence >= CONFIDENT and isinstance(t := self.lookup(h.item_id), Term)
+                     and whole and whole < set(terms(t.term.split(" (")[0]))]
+            if kinds:
+                best, prefer_terms = kinds[0], False
         if prefer_terms:
             # "what is X" should land on the term X when one is close, not a topic mentioning X.
             named_terms = []
