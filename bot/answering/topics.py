@@ -289,7 +289,9 @@ class TopicFinder:
             # search leaves out); kept, it met a topic asking "what does mutuality mean in a paid
             # role?" on both words, and the term, on one, never came near. ("What does it mean to see
             # peer work as a calling" keeps it: there "mean" asks about the rest.)
-            searched = _MEAN_FRAMING.sub(r"\1 ", clean(searched))
+            # ("What does peer support mean?" keeps it too: search leaves out every other word.)
+            without = _MEAN_FRAMING.sub(r"\1 ", clean(searched))
+            searched = without if terms(without) else searched
         hits = self._search(searched)
         negated = self._named_negation(question)
         if negated is not None:
