@@ -248,19 +248,28 @@ class TopicFinder:
                 best, named = topic, len(words)
         return best
 
-    def _names_both(self, question: str, hits: list[Hit]) -> Hit | None:
+    def _names_both(self, question: str, hits: list[Hit], joined: bool = False) -> Hit | None:
         """Round 10: for "admin supervision vs professional development supervision - diff?", the
         topic whose title names two of the terms the question names ("Administrative and
         professional-development supervision"), matched nearly as well as the best (COMPARE_EDGE):
-        it sets the two side by side, where either term's definition gives one."""
+        it sets the two side by side, where either term's definition gives one. `joined`: asked
+        about together ("what are caretaking and co-optation as supervision pitfalls?"), the two
+        names side by side, "A and B" ("co-optation of peer workers… in supervision" names two
+        terms, and asks about one)."""
         named = [t for h in hits if h.group == TERM and isinstance(t := self.lookup(h.item_id), Term)
                  and self.said_in_full(question, t)[0] > 0]
+        plain = f" {_plain(question)} "
         for hit in hits:
             topic = self.lookup(hit.item_id)
             if hit.group != TOPIC or not isinstance(topic, Topic) or hit.score < hits[0].score * COMPARE_EDGE:
                 continue
             title = set(terms(topic.title))
-            if sum(bool(set(terms(t.term.split(" (")[0])) <= title) for t in named) >= 2:
+            both = [t for t in named if set(terms(t.term.split(" (")[0])) <= title]
+            if joined:
+                said = [[_plain(n) for n in term_names(t) if f" {_plain(n)} " in plain] for t in both]
+                both = [t for t, names in zip(both, said, strict=True)
+                        if any(f" {n} and " in plain or f" and {n} " in plain for n in names)]
+            if len(both) >= 2:
                 return hit
         return None
 
@@ -326,7 +335,7 @@ class TopicFinder:
                       and h.score >= hits[0].score * MYTH_HOW_EDGE and h.confidence >= CONFIDENT]
             hits = others[:1] + [h for h in hits if h not in others[:1]]
         best = hits[0]
-        both = self._names_both(question, hits) if COMPARING.search(clean(question)) else None
+        both = self._names_both(question, hits, joined=not COMPARING.search(clean(question)))
         if both is not None:
             best, prefer_terms = both, False
         kind = WHICH_KIND.search(clean(question))
