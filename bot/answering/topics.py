@@ -170,7 +170,7 @@ _DIFFERENCE = re.compile(r"\b(?:the |a )?(?:main |real |big |actual )?difference
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _MEAN_FRAMING = re.compile(r"(\bwhat(?:'s|s| does| do) (?!it |that |this )[^?.!]{1,60}?) means?\b")
 # Round 10: setting two things side by side ("A vs B - diff?", "whats the diff between A and B").
-COMPARING = re.compile(r"\b(?:vs\.?|versus|diff|difference|differences|compared (?:to|with)|different from)\b")
+COMPARING = re.compile(r"\b(?:vs\.?|versus|diff|difference|differences|compared (?:to|with)|different from|the same (?:thing|as))\b")
 COMPARE_EDGE = 0.8
 WHICH_KIND = re.compile(r"\bwhich (?:kind|type|part|sort|form|bit|flavou?r)s? of ([a-z-]+)\b")
 # Round 10: the name first, then the asking with "it" or "that" ("peer support. what even is it",
@@ -247,6 +247,23 @@ class TopicFinder:
             if words and words <= asked and len(words) > named:
                 best, named = topic, len(words)
         return best
+
+    def _named_first(self, question: str, hits: list[Hit]) -> Hit | None:
+        """Round 10: "what's the difference between enabling and empowering?", "what is enabling, and
+        is harm reduction the same thing?": two terms named and no page setting them side by side:
+        the term named first, which the question is about (three writers)."""
+        plain = f" {_plain(question)} "
+        found: list[tuple[int, Hit]] = []
+        for hit in hits:
+            term = self.lookup(hit.item_id)
+            if hit.group != TERM or not isinstance(term, Term) or hit.confidence < CONFIDENT:
+                continue
+            at = [plain.find(f" {_plain(n)} ") for n in term_names(term) if _plain(n) and f" {_plain(n)} " in plain]
+            if at:
+                found.append((min(at), hit))
+        # Only when two terms are named: "admin supervision and the other kind" names one, and asks
+        # about both kinds.
+        return min(found, key=lambda f: f[0])[1] if len(found) >= 2 else None
 
     def _names_both(self, question: str, hits: list[Hit], joined: bool = False) -> Hit | None:
         """Round 10: for "admin supervision vs professional development supervision - diff?", the
@@ -335,9 +352,14 @@ class TopicFinder:
                       and h.score >= hits[0].score * MYTH_HOW_EDGE and h.confidence >= CONFIDENT]
             hits = others[:1] + [h for h in hits if h not in others[:1]]
         best = hits[0]
-        both = self._names_both(question, hits, joined=not COMPARING.search(clean(question)))
+        comparing = bool(COMPARING.search(clean(question)))
+        both = self._names_both(question, hits, joined=not comparing)
         if both is not None:
             best, prefer_terms = both, False
+        elif comparing:
+            first = self._named_first(question, hits)
+            if first is not None:
+                best, prefer_terms = first, False
         kind = WHICH_KIND.search(clean(question))
         if kind is not None:
             # Round 10: "which part of supervision covers timesheets…?" asks for the name of one kind
