@@ -169,7 +169,7 @@ def test_workplace_chatter_and_clinical_questions_get_no_answer(module_bot):
 # blind3_heldout was only a no-worse check, but round 5 read some of its misses). (set, task agreement floor, topic top-1 floor,
 # out of scope "not sure" floor): what the answerer reaches today, so no change may make one worse.
 BLIND = ("fresh", "blind2", "blind3", "blind3_heldout", "blind4", "blind4_heldout", "blind5", "blind5_heldout", "blind6", "blind7", "blind9a", "blind9b", "blind10a", "blind10b")
-BLIND_FLOORS = {"fresh": (147, 89, 22), "blind2": (117, 42, 20), "blind3": (93, 46, 16),
+BLIND_FLOORS = {"fresh": (147, 89, 22), "blind2": (117, 43, 20), "blind3": (93, 46, 16),
                 "blind3_heldout": (43, 17, 8), "blind4": (98, 40, 16), "blind4_heldout": (58, 22, 8),
                 "blind5": (92, 50, 14), "blind5_heldout": (43, 24, 6), "blind6": (111, 48, 18),
                 "blind7": (70, 34, 12), "blind9a": (78, 47, 14), "blind9b": (78, 50, 14),

@@ -399,8 +399,20 @@ class TopicFinder:
                 needed = MYTH_CONFIDENT
         item = self.lookup(best.item_id)
         if item is None or best.confidence < needed:
-            return None
+            return self._the_question_alone(question, prefer_terms)
         return TopicAnswer(item, best.confidence, hits[0].score)
+
+    def _the_question_alone(self, question: str, prefer_terms: bool) -> TopicAnswer | None:
+        """Round 10: nothing matched the whole message confidently, and it asks first, then remarks
+        ("what are the 17 things people we support can expect from us? saw a poster about it"): the
+        question alone, found as any question is."""
+        sentences = [s for s in _SENTENCE_END.split(clean(question).strip()) if s]
+        asked = [s for s in sentences if s.endswith("?")]
+        if len(sentences) < 2 or asked != sentences[:1]:
+            # Only the question asked first, then a remark: after a story, the story decides
+            # (the question alone took two task questions from their rulings).
+            return None
+        return self.find(asked[0], prefer_terms=prefer_terms)
 
     def see_also(self, question: str, found: TopicAnswer, ruling: Ruling) -> Term | Topic:
         """What to offer beside a verdict from `ruling`: of the items matched about as well as the
