@@ -118,7 +118,7 @@ def test_out_of_scope_topic_questions_get_i_dont_know(module_bot):
 
 # -- held-out sets: what the answerer reaches on questions it was not tuned on -------------------
 # (set, task agreement floor, topic top-1 floor); see the module docstring for how held-out each is.
-HELD_OUT_FLOORS = {"heldout": (22, 21), "heldout2": (16, 16), "heldout3": (12, 11), "heldout4": (27, 29)}
+HELD_OUT_FLOORS = {"heldout": (22, 22), "heldout2": (16, 16), "heldout3": (12, 11), "heldout4": (27, 29)}
 
 
 @pytest.mark.parametrize("name", HELD_OUT)

@@ -173,6 +173,11 @@ _MEAN_FRAMING = re.compile(r"(\bwhat(?:'s|s| does| do) (?!it |that |this )[^?.!]
 COMPARING = re.compile(r"\b(?:vs\.?|versus|diff|difference|differences|compared (?:to|with)|different from|the same (?:thing|as))\b")
 COMPARE_EDGE = 0.8
 WHICH_KIND = re.compile(r"\bwhich (?:kind|type|part|sort|form|bit|flavou?r)s? of ([a-z-]+)\b")
+# Round 10: asked about at second hand ("asked me what peer support actually is", "not sure what a
+# dual relationship means"): the name, for a word-for-word match of "what is <name>".
+_ASKED_INDIRECTLY = re.compile(
+    r"\b(?:asked|asks|asking|ask|wondering|wonder|know|sure|explain|tell (?:me|them|him|her|people)) (?:me |us |you )?"
+    r"what (?:a |an |the )?([\w' -]{2,40}?) (?:actually |really |even |exactly )?(?:is|means|are)\b")
 # Round 10: the name first, then the asking with "it" or "that" ("peer support. what even is it",
 # "WRAP - what is that?", "the code of conduct: what's that?"): asks what the name is.
 _NAMED_THEN_ASKED = re.compile(
@@ -445,6 +450,11 @@ class TopicFinder:
         actually?", "what actually is peer support, in plain terms?", "what is peer support, like if
         I had to explain it to my aunt"): search sees the rest of the message's words and none of
         the asking's, all framing. (A first sentence left whole goes to search as before.)"""
+        for indirect in _ASKED_INDIRECTLY.finditer(clean(question)):
+            # Round 10: "someone at a party asked me what peer support actually is and I fumbled it".
+            found = self._word_for_word(f"what is {indirect.group(1)}")
+            if found is not None:
+                return found
         fragment = _NAMED_THEN_ASKED.match(clean(question).strip())
         if fragment:
             found = self._word_for_word(f"what is {fragment.group(1)}")
