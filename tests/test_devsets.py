@@ -78,7 +78,7 @@ def module_bot(catalog, tmp_path_factory):
 
 
 # -- development sets: the issues' targets -----------------------------------------------------
-DEV_FLOORS = (114, 83)  # (task agreement, topic top-1): today's figures
+DEV_FLOORS = (114, 84)  # (task agreement, topic top-1): today's figures
 def test_task_questions_agree_with_the_sources(module_bot):
     """At least 113 of the 119 task development questions (95%) get the sources' coarse leaning
     (target 90%)."""
@@ -118,7 +118,7 @@ def test_out_of_scope_topic_questions_get_i_dont_know(module_bot):
 
 # -- held-out sets: what the answerer reaches on questions it was not tuned on -------------------
 # (set, task agreement floor, topic top-1 floor); see the module docstring for how held-out each is.
-HELD_OUT_FLOORS = {"heldout": (22, 20), "heldout2": (16, 16), "heldout3": (12, 11), "heldout4": (27, 27)}
+HELD_OUT_FLOORS = {"heldout": (22, 22), "heldout2": (16, 16), "heldout3": (12, 11), "heldout4": (27, 29)}
 
 
 @pytest.mark.parametrize("name", HELD_OUT)
@@ -169,11 +169,11 @@ def test_workplace_chatter_and_clinical_questions_get_no_answer(module_bot):
 # blind3_heldout was only a no-worse check, but round 5 read some of its misses). (set, task agreement floor, topic top-1 floor,
 # out of scope "not sure" floor): what the answerer reaches today, so no change may make one worse.
 BLIND = ("fresh", "blind2", "blind3", "blind3_heldout", "blind4", "blind4_heldout", "blind5", "blind5_heldout", "blind6", "blind7", "blind9a", "blind9b", "blind10a", "blind10b")
-BLIND_FLOORS = {"fresh": (150, 82, 22), "blind2": (119, 38, 20), "blind3": (95, 44, 14),
-                "blind3_heldout": (43, 15, 8), "blind4": (100, 38, 16), "blind4_heldout": (58, 22, 8),
-                "blind5": (93, 50, 14), "blind5_heldout": (43, 22, 6), "blind6": (111, 43, 17),
-                "blind7": (71, 34, 12), "blind9a": (79, 46, 14), "blind9b": (79, 49, 14),
-                "blind10a": (80, 38, 11), "blind10b": (74, 34, 13)}
+BLIND_FLOORS = {"fresh": (150, 89, 22), "blind2": (119, 43, 20), "blind3": (95, 46, 16),
+                "blind3_heldout": (43, 17, 8), "blind4": (100, 40, 16), "blind4_heldout": (58, 22, 8),
+                "blind5": (93, 50, 14), "blind5_heldout": (43, 24, 6), "blind6": (111, 48, 18),
+                "blind7": (71, 34, 12), "blind9a": (79, 47, 14), "blind9b": (79, 50, 14),
+                "blind10a": (80, 44, 15), "blind10b": (74, 41, 15)}
 
 
 @pytest.mark.parametrize("name", BLIND)

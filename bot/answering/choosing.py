@@ -81,9 +81,13 @@ NO_LEANING_SHARE = 0.8
 # Asking how (at the start of a sentence or clause, a dash too: "I'm not a peer myself - how do I
 # supervise…"), comparing, or asking the bot for something.
 HOW_TO = lazy(
-    r"(?:^|[.,;:!?]\s*|\s[-\u2013\u2014]+\s*)(?:how (?:much|many|often|far|long)\b"
+    r"(?:^|[.,;:!?]\s*|\s[-\u2013\u2014]+\s*|\b(?:and|but) )(?:how (?:much|many|often|far|long)\b"
     r"|how (?:do|does|can|could|should|would) (?:i|we|you|peers?|peer (?:workers?|staff|supporters?)|a peer(?: worker)?)\b"
     r"|how (?:is|are|does|do) [^.?!]{1,60}\b(?:differ|different|compare)"
+    # Round 10: "how am I supposed to write notes…", "how are peers supposed to think about dual
+    # relationships…" ask how (three writers), not whether ("am I supposed to…?").
+    r"|how (?:am|are|is) (?:i|we|you|peers|peer (?:workers?|staff|supporters?)|a peer(?: worker)?|the peer(?: worker)?)"
+    r" (?:even )?(?:supposed|meant|expected) to\b"
     # Round 5: "what should I do when…" asks how to handle something, as "how do I…" does.
     # Round 9: "what should I expect my new peer specialist to be doing?", "what should we know…"
     # ask what the role is, not whether to do something.
@@ -107,7 +111,7 @@ ASKS_FOR_VERDICT = lazy(
 LEANING = lazy(
     r"^(?:so |and |but |ok so |hey |honestly )?(?:should|can|could|may|must) i\b"
     r"|\bis it (?:even |really |actually |still )?(?:ok|okay|alright|fine|appropriate|allowed|acceptable|my job|our job|part of)"
-    r"|\bam i (?:even |really |actually |still )?(?:allowed|supposed|expected|meant)\b|\bpart of (?:my|the|a peer'?s?|our|peer) (?:peer )?(?:job|role|work|support)\b"
+    r"|(?<!how )\bam i (?:even |really |actually |still )?(?:allowed|supposed|expected|meant)\b|\bpart of (?:my|the|a peer'?s?|our|peer) (?:peer )?(?:job|role|work|support)\b"
     r"|\bpeer task\b|\b(?:wants?|asked|asks|expects?|told) me to\b|\bis (?:that|this|it) (?:a |my |our )?(?:job|task)\b"
     r"|\bin my lane\b|[.,;!?] ?(?:should|can|could|may) i\b"
     # "is that ok?" / "was that ok?" / "is that normal" about something just described; "a peer thing?"
@@ -168,6 +172,9 @@ ABOUT_SOMEONE_SUPPORTED = lazy(
 # Round 7: "…Where's the line between her role and theirs?" asks for an explanation, as "what…" does,
 # wherever the sentence stands; "what if…" asks about doing something.
 WHAT_OR_HOW = lazy(r"^\s*(?:so |and |but |ok so )?(?:what|how)\b(?! if\b| about (?:if|when)\b)|(?:^|[.!?]\s+)where(?:'s| is) the line\b"
+                   # Merging rounds 9 and 10: "Where exactly does confidentiality stop for a peer worker?" asks
+                   # where a limit lies, as "where's the line" does
+                   r"|(?:^|[.!?]\s+)where (?:exactly |precisely )?(?:does|do) [^.?!]{1,40}\b(?:stop|end|begin|start)\b"
                    # Round 9: "…I'm pretty upset. what do the standards say about other staff sharing my story?"
                    r"|(?:^|[.!?]\s+)what (?:do|does) (?:the )?(?:standards?|sources?|guidelines?|toolkit|handbook|code of conduct) say\b"
                    # Round 10: "someone overdoses in the washroom. what's the peer's part in that"

@@ -36,13 +36,24 @@ ASKS_FOR_MEANING = re.compile(
     r"|(?:can|could) you explain)\b")
 # "Examples of…", "what does … look like" ask for the practice, which a topic shows and a bare
 # definition does not.
-ASKS_HOW = re.compile(r"^\W*(?:so |and |but |ok so )?how (?:do|can|could|should|would|does) (?:i|we|you|a|the|our|my|peers?)\b")
+ASKS_HOW = re.compile(r"^\W*(?:so |and |but |ok so )?how (?:(?:do|can|could|should|would|does) (?:i|we|you|a|the|our|my|peers?)\b"
+                      r"|(?:am|are|is) (?:i|we|you|peers|a peer|the peer)(?: workers?)? (?:supposed|meant|expected) to\b)")
+# Round 10: asking how after a story ("im completely fried after a month of crisis calls. how do I
+# look after myself…", "…, how do peer workers look after themselves"), as ASKS_HOW does at the start.
+# Not "how would I explain why that's a misunderstanding?", which answers a belief.
+ASKS_HOW_LATER = re.compile(r"(?:^\W*|[.,;:!?]\s*|\s[-\u2013\u2014]+\s*|\b(?:and|but|so|ok so) )how (?:do|can|should|does)"
+                            r" (?:i|we|you|a|the|our|my|peers?|peer workers?|peer staff)\b")
 ASKS_FOR_EXAMPLES = re.compile(r"\b(?:examples? of|what (?:does|do|would) .{1,60} look like|such as)\b")
 # "…is there a word for that?" asks for the name of what came before it; the framing itself is
 # left out of the search.
 ASKS_FOR_NAME = re.compile(
     r"\b(?:is there a (?:name|word|term) for(?: (?:that|this|it)\b)?|what(?:'s| is) (?:that|this|it) called\b"
-    r"|what do (?:you|we|people) call (?:that|this|it)\b(?: when\b)?)")
+    r"|what do (?:you|we|people) call (?:that|this|it)\b(?: when\b)?"
+    # Round 10, from two writers about a supervisor asking after their meds: "what's the name for
+    # that", "why do people call that caretaking", "why is it called…".
+    r"|what(?:'s| is|s) the (?:name|word|term|label) for (?:that|this|it)\b"
+    r"|why (?:do|does|would|did) (?:people|they|we|you|staff|folks|trainers|everyone) call (?:that|this|it)\b"
+    r"|why(?:'s| is) (?:that|this|it) called\b)")
 
 
 # Round 5: asking about what others believe of peer work ("why do people assume peer workers have no
@@ -50,7 +61,8 @@ ASKS_FOR_NAME = re.compile(
 # "how do I explain to my team that…"): a myth page answers that, when one is matched nearly as
 # well as the best item (MYTH_EDGE), even a little less confidently (MYTH_CONFIDENT).
 MYTH_SHAPED = re.compile(
-    r"\b(?:(?:some )?people|they|staff|colleagues|co-?workers?|others|some folks|everyone|(?:my|our|the|a) (?:team|manager|boss|co-?workers?"
+    # Round 10: a role with a word before it ("the nurse manager said…", "our unit manager thinks…").
+    r"\b(?:(?:some )?people|they|staff|colleagues|co-?workers?|others|some folks|everyone|(?:my|our|the|a) (?:(?:nurse|unit|ward|program|team|clinical|charge|case|care|site|new|head) )?(?:team|manager|boss|co-?workers?"
     r"|colleagues?|supervisor|director|board|nurses?|doctors?|clinicians?|staff|psych|psychiatrists?)"
     # Round 9: a role named bare at the start, as phone typing has it ("nurse says…", "colleague keeps
     # saying…", "staff at the shelter say…").
@@ -59,7 +71,8 @@ MYTH_SHAPED = re.compile(
     r"(?:assume|assumes|think|thinks|believe|believes|say|says|said|keeps? saying|claim|claims|worry|worries|act like|acts like"
     r"|told (?:me|us)|tells? (?:me|us)|keeps? telling (?:me|us))\b"
     r"|\bthe (?:idea|myth|assumption|belief|stereotype|notion) that\b|\bis it true (?:that )?\b|\bwhere does (?:that|this|the) (?:idea|belief|myth)"
-    r"|\bhow (?:do|should|can) (?:i|we) (?:answer|respond to|push back on|counter|reply to) (?:that|this|them|it|people|someone)\b"
+    # Round 10: "how do peers usually answer that?"
+    r"|\bhow (?:do|should|can|would) (?:i|we|you|peers|peer workers|other peers|a peer(?: worker)?) (?:usually |normally |best )?(?:answer|respond to|push back on|counter|reply to) (?:that|this|them|it|people|someone)\b"
     r"|\brespond to (?:the idea|people who|someone who|the assumption|the worry)\b"
     r"|\bwhat(?:'s| is|s) (?:the|a good|my|our) (?:answer|response|comeback|reply)(?: to (?:that|this|them|it))?\s*\W*$"
     r"|\bwhere does (?:that|this|it) (?:come|comes) from\b"
@@ -85,11 +98,14 @@ MYTH_HOW_EDGE = 0.8
 IN_PRACTICE = re.compile(
     r"\bmeans? (?:in|for) (?:peer (?:work|support)|practice|(?:my|our|the) (?:work|job|role|practice)|a peer(?: worker'?s?)? (?:role|work|job)|peer workers?)\b"
     r"|\blook like in (?:practice|peer work|real life)\b"
+    # Round 10: "trauma-informed - what does that mean day to day, not the poster version", "what does
+    # trauma-informed mean for a peer worker day to day" (two writers, both wanting the practice).
+    r"|\b(?:mean|means|look like|looks like)\b[^.?!]{0,40}\b(?:day[- ]to[- ]day|in real life|on the ground|on the floor|in the real world)\b"
     # "What is a dual relationship and how should a peer worker handle one?": a meaning, then how to
     # go about it, which the topic goes on to say and the definition does not. ("…and why would I
     # join one?" or "…and should our peers join one?" stay with the term: one writer expected the
     # term for the first, another the topic for the second.)
-    r"|\b(?:and|but) (?:how to|how (?:do|does|can|could|should|would) (?:we|i|our|my|peers?|peer workers?|they|you|a peer)"
+    r"|\b(?:and|but) (?:how to|how (?:do|does|can|could|should|would|am|are|is) (?:we|i|our|my|peers?|peer workers?|they|you|a peer)"
     r"|what (?:do|should|can) (?:we|i|peers?|a peer(?: worker)?) do)\b")
 # Round 9: "what is a non-peer supervisor and what should they know?", "what is trauma informed
 # practice in a shelter setting?": what to know or do about it, or the practice in one setting,
@@ -121,7 +137,7 @@ def myth_shaped(question: str) -> bool:
 
 def asks_for_meaning(question: str) -> bool:
     text = clean(question)
-    return bool(ASKS_FOR_MEANING.search(text) or ASKS_FOR_NAME.search(text))
+    return bool(ASKS_FOR_MEANING.search(text) or ASKS_FOR_NAME.search(text) or WHICH_KIND.search(text))
 
 
 @dataclass(frozen=True)
@@ -153,10 +169,41 @@ _ASIDE = re.compile(r",\s*(?:like|as in|say|for|to)\b.*$")
 # "What's the difference between A and B?": the framing, which says nothing of A or B.
 _DIFFERENCE = re.compile(r"\b(?:the |a )?(?:main |real |big |actual )?differences? (?:between|betwixt)\b|\bdiff between\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_MEAN_FRAMING = re.compile(r"(\bwhat(?:'s|s| does| do) (?!it |that |this )[^?.!]{1,60}?) means?\b")
+# Round 10: setting two things side by side ("A vs B - diff?", "whats the diff between A and B").
+COMPARING = re.compile(r"\b(?:vs\.?|versus|diff|difference|differences|compared (?:to|with)|different from|the same (?:thing|as))\b")
+COMPARE_EDGE = 0.8
+WHICH_KIND = re.compile(r"\bwhich (?:kind|type|part|sort|form|bit|flavou?r)s? of ([a-z-]+)\b")
+# Round 10: asked about at second hand ("asked me what peer support actually is", "not sure what a
+# dual relationship means"): the name, for a word-for-word match of "what is <name>".
+_ASKED_INDIRECTLY = re.compile(
+    r"\b(?:asked|asks|asking|ask|wondering|wonder|know|sure|explain|tell (?:me|them|him|her|people)) (?:me |us |you )?"
+    r"what (?:a |an |the )?([\w' -]{2,40}?) (?:actually |really |even |exactly )?(?:is|means|are)\b")
+# Round 10: the name first, then the asking with "it" or "that" ("peer support. what even is it",
+# "WRAP - what is that?", "the code of conduct: what's that?"): asks what the name is.
+_NAMED_THEN_ASKED = re.compile(
+    r"^(?:the |a |an )?['\"]?([\w' -]{2,60}?)['\"]?\s*(?:[.:;!?]+|\s[-\u2013\u2014]+)\s*"
+    r"(?:so |ok so |like )?what(?:'s| is|s| (?:even|actually|exactly|really) is)(?: (?:even|actually|exactly|really))? (?:it|that|this)"
+    r"(?: (?:even|actually|exactly|again|anyway))?\s*[?.!]*$")
 
 
 def _plain(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", clean(text).replace("'", "")))
+
+
+_BRACKETED = re.compile(r"^(.*?)\s*\((.*)\)\s*$")
+
+
+def term_names(term: Term) -> tuple[str, ...]:
+    """The names a term goes by: its name, aliases, and (round 10) each half of a name written with a
+    gloss in brackets ("Peer drift (drifting into a clinical role)" is called "peer drift"; "WRAP
+    (Wellness Recovery Action Plan)" either): asked "what is peer drift?", the whole name was never
+    said, so the term was neither matched word for word nor preferred as the one named in full."""
+    names = [term.term, *term.aliases]
+    bracketed = _BRACKETED.match(term.term)
+    if bracketed:
+        names += [part for part in bracketed.groups() if part.strip()]
+    return tuple(names)
 
 
 class TopicFinder:
@@ -168,7 +215,7 @@ class TopicFinder:
         self._recent: dict[str, tuple[Hit, ...]] = {}
         self._verbatim: dict[str, str] = {}
         for term in catalog.terms.values():
-            for name in (term.term, *term.aliases):
+            for name in term_names(term):
                 self._verbatim.setdefault(_plain(name), term.id)
         for topic in catalog.topics.values():
             for asked in (topic.title, *topic.questions):
@@ -178,7 +225,7 @@ class TopicFinder:
         """Whether `question` says the item's name: a word of the term or one of its aliases, or of
         the topic's title ("what is the PSIQI", "what's a dual role?"), not merely a word one of its
         questions uses ("what is 17 times 23?" shares only "time" with a notes topic's questions)."""
-        names = (item.term, *item.aliases) if isinstance(item, Term) else (item.title,)
+        names = term_names(item) if isinstance(item, Term) else (item.title,)
         asked = set(terms(question))
         said = {word for name in names for word in terms(name)}
         # A long word one letter or so off a name's word counts too ("boundries"): people type fast.
@@ -190,7 +237,7 @@ class TopicFinder:
         first: "in peer support what does 'enabling' mean" says "peer support" whole, but asks
         about enabling."""
         asked = f" {_plain(question)} "
-        return max(((len(terms(name)), len(name.split())) for name in map(_plain, (term.term, *term.aliases))
+        return max(((len(terms(name)), len(name.split())) for name in map(_plain, term_names(term))
                     if name and f" {name} " in asked), default=(0, 0))
 
     def _named_negation(self, question: str) -> Topic | None:
@@ -208,6 +255,48 @@ class TopicFinder:
             if words and words <= asked and len(words) > named:
                 best, named = topic, len(words)
         return best
+
+    def _named_first(self, question: str, hits: list[Hit]) -> Hit | None:
+        """Round 10: "what's the difference between enabling and empowering?", "what is enabling, and
+        is harm reduction the same thing?": two terms named and no page setting them side by side:
+        the term named first, which the question is about (three writers)."""
+        plain = f" {_plain(question)} "
+        found: list[tuple[int, Hit]] = []
+        for hit in hits:
+            term = self.lookup(hit.item_id)
+            if hit.group != TERM or not isinstance(term, Term) or hit.confidence < CONFIDENT:
+                continue
+            at = [plain.find(f" {_plain(n)} ") for n in term_names(term) if _plain(n) and f" {_plain(n)} " in plain]
+            if at:
+                found.append((min(at), hit))
+        # Only when two terms are named: "admin supervision and the other kind" names one, and asks
+        # about both kinds.
+        return min(found, key=lambda f: f[0])[1] if len(found) >= 2 else None
+
+    def _names_both(self, question: str, hits: list[Hit], joined: bool = False) -> Hit | None:
+        """Round 10: for "admin supervision vs professional development supervision - diff?", the
+        topic whose title names two of the terms the question names ("Administrative and
+        professional-development supervision"), matched nearly as well as the best (COMPARE_EDGE):
+        it sets the two side by side, where either term's definition gives one. `joined`: asked
+        about together ("what are caretaking and co-optation as supervision pitfalls?"), the two
+        names side by side, "A and B" ("co-optation of peer workers… in supervision" names two
+        terms, and asks about one)."""
+        named = [t for h in hits if h.group == TERM and isinstance(t := self.lookup(h.item_id), Term)
+                 and self.said_in_full(question, t)[0] > 0]
+        plain = f" {_plain(question)} "
+        for hit in hits:
+            topic = self.lookup(hit.item_id)
+            if hit.group != TOPIC or not isinstance(topic, Topic) or hit.score < hits[0].score * COMPARE_EDGE:
+                continue
+            title = set(terms(topic.title))
+            both = [t for t in named if set(terms(t.term.split(" (")[0])) <= title]
+            if joined:
+                said = [[_plain(n) for n in term_names(t) if f" {_plain(n)} " in plain] for t in both]
+                both = [t for t, names in zip(both, said, strict=True)
+                        if any(f" {n} and " in plain or f" and {n} " in plain for n in names)]
+            if len(both) >= 2:
+                return hit
+        return None
 
     def _is_myth(self, item_id: str) -> bool:
         return getattr(self.lookup(item_id), "group", "") == "myths"
@@ -228,7 +317,16 @@ class TopicFinder:
         asked_plainly = self._asked_plainly(question)
         if asked_plainly is not None:
             return asked_plainly
-        hits = self._search(_MYTH_FRAMING.sub(" ", clean(question)) if myth_shaped(question) else question)
+        searched = _MYTH_FRAMING.sub(" ", clean(question)) if myth_shaped(question) else question
+        if prefer_terms:
+            # Round 10: "what does mutuality mean": "mean" frames the asking, as "what is" does (which
+            # search leaves out); kept, it met a topic asking "what does mutuality mean in a paid
+            # role?" on both words, and the term, on one, never came near. ("What does it mean to see
+            # peer work as a calling" keeps it: there "mean" asks about the rest.)
+            # ("What does peer support mean?" keeps it too: search leaves out every other word.)
+            without = _MEAN_FRAMING.sub(r"\1 ", clean(searched))
+            searched = without if terms(without) else searched
+        hits = self._search(searched)
         negated = self._named_negation(question)
         if negated is not None:
             # Round 9: it carries a word-for-word match's score, since the question says the page's
@@ -254,7 +352,7 @@ class TopicFinder:
             # asking what to know about something or what it is in a setting, IN_A_SETTING.)
             topics = [h for h in hits if h.group == TOPIC and h.score >= hits[0].score * HOW_EDGE]
             hits = topics[:1] + [h for h in hits if h not in topics[:1]]
-        if not myth_shaped(question) and ASKS_HOW.match(clean(question)) and hits[0].group == TOPIC \
+        if not myth_shaped(question) and ASKS_HOW_LATER.search(clean(question)) and hits[0].group == TOPIC \
                 and self._is_myth(hits[0].item_id):
             # Round 9: "how do I keep from sliding into being a mini case manager?" asks how to go
             # about the work, which a practice topic says; a myth page answers what others believe.
@@ -262,6 +360,24 @@ class TopicFinder:
                       and h.score >= hits[0].score * MYTH_HOW_EDGE and h.confidence >= CONFIDENT]
             hits = others[:1] + [h for h in hits if h not in others[:1]]
         best = hits[0]
+        comparing = bool(COMPARING.search(clean(question)))
+        both = self._names_both(question, hits, joined=not comparing)
+        if both is not None:
+            best, prefer_terms = both, False
+        elif comparing:
+            first = self._named_first(question, hits)
+            if first is not None:
+                best, prefer_terms = first, False
+        kind = WHICH_KIND.search(clean(question))
+        if kind is not None:
+            # Round 10: "which part of supervision covers timesheets…?" asks for the name of one kind
+            # of supervision: the best matched term named as a kind of it ("administrative
+            # supervision"), not the page on what supervision covers.
+            whole = set(terms(kind.group(1)))
+            kinds = [h for h in hits if h.group == TERM and h.confidence >= CONFIDENT and isinstance(t := self.lookup(h.item_id), Term)
+                     and whole and whole < set(terms(t.term.split(" (")[0]))]
+            if kinds:
+                best, prefer_terms = kinds[0], False
         if prefer_terms:
             # "what is X" should land on the term X when one is close, not a topic mentioning X.
             named_terms = []
@@ -291,8 +407,20 @@ class TopicFinder:
                 needed = MYTH_CONFIDENT
         item = self.lookup(best.item_id)
         if item is None or best.confidence < needed:
-            return None
+            return self._the_question_alone(question, prefer_terms)
         return TopicAnswer(item, best.confidence, hits[0].score)
+
+    def _the_question_alone(self, question: str, prefer_terms: bool) -> TopicAnswer | None:
+        """Round 10: nothing matched the whole message confidently, and it asks first, then remarks
+        ("what are the 17 things people we support can expect from us? saw a poster about it"): the
+        question alone, found as any question is."""
+        sentences = [s for s in _SENTENCE_END.split(clean(question).strip()) if s]
+        asked = [s for s in sentences if s.endswith("?")]
+        if len(sentences) < 2 or asked != sentences[:1]:
+            # Only the question asked first, then a remark: after a story, the story decides
+            # (the question alone took two task questions from their rulings).
+            return None
+        return self.find(asked[0], prefer_terms=prefer_terms)
 
     def see_also(self, question: str, found: TopicAnswer, ruling: Ruling) -> Term | Topic:
         """What to offer beside a verdict from `ruling`: of the items matched about as well as the
@@ -325,6 +453,16 @@ class TopicFinder:
         actually?", "what actually is peer support, in plain terms?", "what is peer support, like if
         I had to explain it to my aunt"): search sees the rest of the message's words and none of
         the asking's, all framing. (A first sentence left whole goes to search as before.)"""
+        for indirect in _ASKED_INDIRECTLY.finditer(clean(question)):
+            # Round 10: "someone at a party asked me what peer support actually is and I fumbled it".
+            found = self._word_for_word(f"what is {indirect.group(1)}")
+            if found is not None:
+                return found
+        fragment = _NAMED_THEN_ASKED.match(clean(question).strip())
+        if fragment:
+            found = self._word_for_word(f"what is {fragment.group(1)}")
+            if found is not None:
+                return found
         sentences = _SENTENCE_END.split(clean(question).strip())
         for n, sentence in enumerate(sentences):
             sentence = _ASIDE.sub("", _FILLER.sub("", _PLAINLY.sub("", sentence))).strip()
