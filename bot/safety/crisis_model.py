@@ -64,6 +64,11 @@ SIZES = (3, 4, 5)
 # crisis statements with 16 false alarms in 1895; this pair 1359 and 11 (tools/crisis_model_cv.py).
 LIFT = 0.83
 LIFT_SIGNED = 0.7
+# Round 10: a message whose first person is only implied (the subject dropped: "Measured the drop off the
+# grain bin today. Far enough.") is asked more of, sign or none. Leave-one-round-out over eighteen rounds,
+# with round 10's other changes: 0.83 caught 11 more crisis statements than not asking at all with 1 more
+# false alarm, 0.86 8 more with none, 0.95 1 more.
+LIFT_IMPLIED = 0.86
 NOTE = 0.75
 # A model reading a handful of words is guessing: "I don't know" shares its words with "I don't want
 # to be here". Below these lengths (in normalised words) it is not asked.
