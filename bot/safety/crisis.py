@@ -865,10 +865,11 @@ def read(text: str) -> Reading:
         signs_in.append(any(place == "self" for _, _, place, _ in placed))
     # Round 10: a statement with its subject dropped ("Measured the drop off the grain bin today. Far
     # enough.", "Tapping out. From all of it.") is the writer's own, as terse writers and chat write it:
-    # no question asked, nobody else named and no reason given ("…because the coyotes have been in the coop").
+    # in more than one sentence, no question asked, nobody else named and no reason given ("…because the
+    # coyotes have been in the coop").
     tokens_whole = whole.split(" ")
     said_first = any(t in FIRST or t in ("me", "my", "myself") for t in tokens_whole)
-    implied = (not said_first and "?" not in text and "because" not in tokens_whole
+    implied = (not said_first and len(sentences) > 1 and "?" not in text and "because" not in tokens_whole
                and not any(t in THIRD for t in tokens_whole))
     first_person = said_first or implied
     words = whole.count(" ") + 1
