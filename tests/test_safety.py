@@ -891,7 +891,8 @@ def test_round_10s_kinds_are_heard_in_words_no_corpus_used():
     for text in ("Asking for a colleague who has been stockpiling her meds. The colleague is me.",
                  "Policy question: does the EAP cover someone who has picked a date to end it? It's not a hypothetical.",
                  "haha ok but i wrote goodbye letters to my family tonight. no cap",
-                 "Anyone want my guitar and amp? Won't be using them again."):
+                 "Anyone want my guitar and amp? Won't be using them again.",
+                 "Picked up a second bottle of my sleeping pills today. They're for me."):
         assert crisis.read(text).level == crisis.CRISIS, text
     for text in ("Next time he shoves me I'm putting him in the hospital. Got the bat in the car.",
                  "the landlord has it coming. tonight. the crowbar's in my bag",
@@ -916,7 +917,8 @@ def test_round_10s_lookalikes_stay_quiet():
                  "Anyone want my old guitar? got a new one, won't be using the old one again",
                  "does anyone know where the manager parks? I need to drop off the keys",
                  "the last time I felt that burned out was before I changed teams",
-                 "Keep the axe by the woodstove because the kindling needs splitting every morning"):
+                 "Keep the axe by the woodstove because the kindling needs splitting every morning",
+                 "Bought a new kettle for the break room. It's for me, mostly. No particular reason."):
         assert crisis.read(text).level != crisis.CRISIS, text
     # a victim asking what to do about a partner's weapon is still in danger themselves
     assert crisis.read("my partner has a knife right now what do I do").level == crisis.CRISIS

@@ -358,6 +358,9 @@ REVEALED = re.compile(r"\b(?:the |my )?(?:friend|person|manager|supervisor|coord
                       r"(?:is|was|are) (?:actually |really )?me(?= *$| *,| and| too)|\b(?:it|this) is not (?:really )?(?:a |an )?"
                       r"(?:training|hypothetical|drill|exercise|role ?play|scenario)|\bnot (?:really )?(?:a )?hypothetical(?:ly)?(?= *$| *,)|"
                       r"\bfor my own reasons\b|\b(?:asking|ask) for (?:me|myself)\b")
+# …and a sentence of its own that says whose it is or waves the question off: "for me", "they're for me",
+# "no reason", "no particular reason" after something ominous (10a and 10c both).
+REVEALED_SENTENCE = re.compile(r"(?:(?:it is|they are|that is|thats|its|theyre|both|all) )?for me|(?:just )?no (?:particular |real )?reason(?: at all)?")
 # Round 10 (and round 9's memorial "asking because I'd like one"): a policy question about a worker's death
 # with the writer's own words beside it ("…when a peer worker dies? I'd like mine kept short") counts as a
 # weak sign for the trained model: it asks 0.7 of it, not 0.83.
@@ -887,7 +890,10 @@ def read(text: str) -> Reading:
         why.append("asking-for-me:self")
     # …and a hypothetical the writer then calls their own: any sign, whoever it was placed on, or the
     # model hearing a crisis beside it.
-    if level != CRISIS and REVEALED.search(whole) and (found or crisis_model.likeness(whole) >= crisis_model.LIFT_SIGNED):
+    # A sentence that only waves the question off ("no particular reason") asks the model either way.
+    revealed = bool(REVEALED.search(whole))
+    if level != CRISIS and (revealed or any(REVEALED_SENTENCE.fullmatch(s) for s in sentences)) and (
+            (revealed and found) or crisis_model.likeness(whole) >= crisis_model.LIFT_SIGNED):
         level, towards = CRISIS, "self"
         why.append("revealed:self")
     if (level != CRISIS and first_person and words >= crisis_model.LIFT_WORDS and not explained
