@@ -66,7 +66,7 @@ PUBLISHED = pytest.mark.parametrize("corpus", [Path(__file__).parent / "data" / 
                                     ids=["round2-held", "round3-held", "round4-held", "round5a-held", "round5b-held",
                                          "round6a-held", "round6b-held", "round6c-held"])
 NOT_IN_CRISIS = ("everyday", "helper", "others", "past", "denial")
-ROUND10_A, ROUND10_B, ROUND10_C = 112, 105, 97
+ROUND10_A, ROUND10_B, ROUND10_C = 112, 105, 98
 # Round 10's training corpora, whole (260 messages each, opened entirely to the tuner; no held-out part):
 # 10a young peer workers writing Discord-style, 10b terse older men (veterans, trades, farming), 10c
 # supervisors and workers hiding their own state behind "hypothetically" and policy questions. Scored once
@@ -234,7 +234,7 @@ def test_a_round_10_training_corpus_keeps_its_explicit_statements_and_few_false_
     """Round 10's training corpora: every explicit statement caught, the crisis reply on at most 2% of
     messages from people not in crisis, and never on a helper, a denial or the past (issue 15's floors);
     all crisis statements caught at least what the tuning reached (NOT issue 15's 95%: 10a 88%, 10b 83%,
-    10c 76% when this floor was set; the misses are listed in docs/safety.md, round 10)."""
+    10c 77% when this floor was set; the misses are listed in docs/safety.md, round 10)."""
     messages = load(corpus)
     counts, missed, alarms = score(messages)
     assert counts["explicit_ok"] == counts["explicit_n"], missed

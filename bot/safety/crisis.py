@@ -729,7 +729,10 @@ def _combine(found: list[tuple[str, str, str]], helping: bool, sounds: Callable[
         return NOTE, "self"
     if helping and topic():
         return NOTE, "self"
-    if not found and not helping and sounds() >= MODEL_NOTE:
+    # Round 10: a weak sign of the writer's own, alone, no longer keeps the model's note away ("uninstalling
+    # myself irl ✌️ see u never", "nothing I do is enough. not for my team…"): at least the lines.
+    if not helping and all(where == "self" and alone[category] in ("weak", "note") for category, _, where in found) \
+            and sounds() >= MODEL_NOTE:
         return NOTE, "self"
     return NONE, "self"
 
