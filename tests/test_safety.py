@@ -899,6 +899,11 @@ def test_round_10s_kinds_are_heard_in_words_no_corpus_used():
                  "I know where my ex's boyfriend works. knife's in the glovebox. going there at 5"):
         reading = crisis.read(text)
         assert (reading.level, reading.towards) == (crisis.CRISIS, "others"), text
+    # the writer's own words that sound aimed stay the writer's own crisis
+    for text in ("going to end it for them, they deserve better than me",
+                 "I know what I'm doing to them. tonight I'm going to kill myself"):
+        reading = crisis.read(text)
+        assert (reading.level, reading.towards) == (crisis.CRISIS, "self"), text
 
 
 def test_round_10s_lookalikes_stay_quiet():

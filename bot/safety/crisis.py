@@ -650,14 +650,15 @@ AIMED = re.compile(r"\b(?:hurt|stab|shoot|strangle|choke|beat|attack|poison|punc
                    r"\b(?:make sure|see to it) (?:he|she|they) (?:gets?|get) hurt\b|"
                    r"\b(?:going|heading|driving|go) (?:round|over|around)\b[a-z0-9 ]{0,30}with (?:a |the |my )?"
                    r"(?:can of |jerry can of )?(?:petrol|gasoline|lighter fluid)\b|"
-                   # round 10: putting someone in the ground or the hospital, breaking every bone in a face, ending it
-                   # for him, someone who has it coming or is going to regret it, a thing used on the guy who…,
-                   # a house burned with him in it, what I will do to him, someone getting hurt at a meeting
+                   # round 10: putting someone in the ground or the hospital, breaking every bone in a face,
+                   # someone who has it coming or is going to regret it, a thing used on the guy who…, a house
+                   # burned with him in it, someone getting hurt at a meeting ("end it for him", "what this is
+                   # doing to them" and "I had it coming" are left out: as often the writer's own)
                    r"\b(?:put|putting|puts) (?:him|her|them) in (?:the )?(?:ground|hospital|grave|morgue|icu|er)\b|"
-                   r"\bevery bone in (?:his|her|their)\b|\b(?:end|ending|finish|finishing) it for (?:him|her|them)\b|"
-                   r"\b(?:has|have|had) it coming\b|\b(?:he|she|they) (?:is|are|will be) (?:going to|gonna) regret\b|"
+                   r"\bevery bone in (?:his|her|their)\b|"
+                   r"\b(?!i\b)[a-z]+ (?:has|had) it coming\b|\bthey have it coming\b|\b(?:he|she|they) (?:is|are|will be) (?:going to|gonna) regret\b|"
                    r"\b(?:he|she|they) will regret\b|\buse (?:it|this|that) on (?:the|that) [a-z]+ (?:who|that)\b|"
-                   r"\bwith (?:him|her|them) (?:in it|inside)\b|\b(?:do|doing) to (?:him|her|them)\b|"
+                   r"\bwith (?:him|her|them) (?:in it|inside)\b|"
                    r"\b(?:is|are|will be) (?:getting|going to get|gonna get) hurt (?:at|on|tomorrow|tonight|this|next)\b|"
                    r"\bfind (?:him|her)\b[a-z ]{0,30} and (?:end|finish|hurt|kill|deal with) (?:it|him|her)\b|"
                    r"\bknow where (?:he|she|my (?:ex|boss|manager|supervisor|landlord|[a-z]+s (?:new )?[a-z]+)|the (?:area |new |night )?"
@@ -894,7 +895,7 @@ def read(text: str) -> Reading:
     # …and a hypothetical the writer then calls their own: any sign, whoever it was placed on, or the
     # model hearing a crisis beside it.
     # A sentence that only waves the question off ("no particular reason") asks the model either way.
-    revealed = bool(REVEALED.search(whole))
+    revealed = level != CRISIS and bool(REVEALED.search(whole))
     if level != CRISIS and (revealed or any(REVEALED_SENTENCE.fullmatch(s) for s in sentences)) and (
             (revealed and found) or crisis_model.likeness(whole) >= crisis_model.LIFT_SIGNED):
         level, towards = CRISIS, "self"
