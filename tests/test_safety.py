@@ -881,3 +881,49 @@ def test_what_explains_a_place_or_a_laugh_is_narrow_enough_to_leave_a_crisis_hea
                  "lol my stress level is through the roof, i want to die",
                  "heading to the cabin this weekend, won't be needing my stuff anymore"):
         assert crisis.read(text).level == crisis.CRISIS, text
+
+
+def test_round_10s_kinds_are_heard_in_words_no_corpus_used():
+    """Round 10's signs in general form, in words written for this test: a question for a colleague or a
+    hypothetical the writer then calls their own, a laugh taken back ("no cap", "fr"), a thing given away
+    that will not be used again; harm aimed in more words (someone in the hospital, someone who has it
+    coming, knowing where someone works) beside a weapon or a time."""
+    for text in ("Asking for a colleague who has been stockpiling her meds. The colleague is me.",
+                 "Policy question: does the EAP cover someone who has picked a date to end it? It's not a hypothetical.",
+                 "haha ok but i wrote goodbye letters to my family tonight. no cap",
+                 "Anyone want my guitar and amp? Won't be using them again.",
+                 "Picked up a second bottle of my sleeping pills today. They're for me."):
+        assert crisis.read(text).level == crisis.CRISIS, text
+    for text in ("Next time he shoves me I'm putting him in the hospital. Got the bat in the car.",
+                 "the landlord has it coming. tonight. the crowbar's in my bag",
+                 "I know where my ex's boyfriend works. knife's in the glovebox. going there at 5"):
+        reading = crisis.read(text)
+        assert (reading.level, reading.towards) == (crisis.CRISIS, "others"), text
+    # the writer's own words that sound aimed stay the writer's own crisis
+    for text in ("going to end it for them, they deserve better than me",
+                 "I know what I'm doing to them. tonight I'm going to kill myself"):
+        reading = crisis.read(text)
+        assert (reading.level, reading.towards) == (crisis.CRISIS, "self"), text
+
+
+def test_round_10s_lookalikes_stay_quiet():
+    """The past dated by an age, a year, "since", "last year" or a story of change; a worker quoting
+    words with an apostrophe in them; a person supported who has a knife, asked about; "the friend is
+    me" and "fr" with nothing to take back; a guitar replaced; a manager's parking spot; an axe kept for a
+    reason: none is the crisis reply."""
+    for text in ("I was hospitalised at 17 after an attempt, now I run the youth group",
+                 "my worst year was 2019, I wanted to die most days. these days I'm good",
+                 "it's been six years since I tried to kill myself, and I'm proud of where I am now",
+                 "Last year I was suicidal; this year I'm training new peers",
+                 "Talk idea for the conference: how I went from writing goodbye letters to writing grant applications",
+                 "What do I say when someone tells me 'I can't do this anymore, I want to die'?",
+                 "A man I support told me he's got a knife and he's angry, what should I say?",
+                 "The friend is me lol, I always forget my lunch", "lol this deadline is killing me fr",
+                 "Anyone want my old guitar? got a new one, won't be using the old one again",
+                 "does anyone know where the manager parks? I need to drop off the keys",
+                 "the last time I felt that burned out was before I changed teams",
+                 "Keep the axe by the woodstove because the kindling needs splitting every morning",
+                 "Bought a new kettle for the break room. It's for me, mostly. No particular reason."):
+        assert crisis.read(text).level != crisis.CRISIS, text
+    # a victim asking what to do about a partner's weapon is still in danger themselves
+    assert crisis.read("my partner has a knife right now what do I do").level == crisis.CRISIS

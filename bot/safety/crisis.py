@@ -144,7 +144,13 @@ PAST = re.compile(r"\b(?:years ago|a long time ago|used to|back when|when i was|
                   r"(?:in|through|during|most of|all of|much of|for) (?:most of |all of |much of )?my (?:early |mid |late )?(?:teens|twenties|thirties|forties|20s|30s|40s|youth)|"
                   r"(?:a )?long time ago|the old me (?:would|used to|did|was)|in (?:high school|college|uni|university)|in (?:19|20)[0-9]{2}|my story(?! (?:stops|ends|finishes|is over|is done))|back then|at the time|"
                   r"there was a time|ages ago|years back|long ago|attempt at [0-9]{2}|the (?:year|years|time|summer|winter|spring|autumn|fall|months?|night|day) (?:i|when i|that i) (?:was|were|had|tried|wanted|felt|attempted|thought|took)|the year (?:my|when|that)|all through (?:sixth form|high school|school|college|uni|university|my teens|my twenties)|turning point|back in my|in my (?:drinking|using|partying|old|bad|dark) days|the (?:year|years|time|summer|winter|months?) (?:i was|when i)|when i was [0-9]{1,2}|[0-9]{1,2} years ago|i came through|i made it through|"
-                  r"i got through|i have been there|before i got (?:sober|clean)|in recovery)\b|"
+                  r"i got through|i have been there|before i got (?:sober|clean)|in recovery|"
+                  # round 10: "at 19 after an attempt", "my lowest point was 2021", "4 years since i was suicidal",
+                  # "last year i took leave because…", "how i went from planning my own funeral to…"
+                  r"(?:was|were|had|tried|attempted|went|ended up) (?:[a-z]+ ){0,6}at (?:age )?(?:1[3-9]|[2-5][0-9])(?! ?(?:am|pm|h|hrs|[0-9]))|"
+                  r"(?:was|were) (?:in )?(?:19|20)[0-9]{2}|(?:years|months|a year|a decade) since i (?:was|were|last|tried|attempted|felt|thought|wanted)|"
+                  r"last (?:year|summer|winter|spring|autumn|fall) i (?:was|took|tried|had|attempted|felt|wanted|went|ended up)|"
+                  r"how i (?:went|got|came) from|the last time i (?:felt|was|tried|attempted|thought|wanted)\b[a-z ]{0,40} was (?:before|in|when|years|months|ages|back))\b|"
                   r"(?<!at )\bonce\b(?! again| more| and for all| i am| i have| i will| i get| everyone| they| he| she| the| my| it| you| we)")
 DATED_BACK = re.compile(r"(?:[a-z]+ ){0,2}, (?:it|that|this|all that) (?:was|were|is) (?:[a-z0-9]+ ){0,3}ago\b")
 PAST_TENSE = {"was", "were", "had", "did", "tried", "wanted", "felt", "attempted", "overdosed", "thought"}
@@ -313,7 +319,11 @@ ABSENCE_TAKEN_BACK = re.compile(r"\b(?:(?:i am )?not (?:sick|ill|on (?:holiday|v
                                 r"(?= *$| *,| just)|i did not quit|i have not quit|i am not quitting|nothing to do with (?:work|the job))\b")
 # A laugh taken back: the upside-down smile beside it, or "jk… unless" (round 9: four of one writer's
 # crisis texts wore a laugh this way, and the one everyday 🙃 in every corpus had no laugh beside it).
-LAUGH_TAKEN_BACK = re.compile(r"\U0001F643|\b(?:jk|kidding|joking)\b[ .!,\u2026]{0,8}(?:unless|or not|or am i|maybe not|not really)\b",
+LAUGH_TAKEN_BACK = re.compile(r"\U0001F643|\b(?:jk|kidding|joking)\b[ .!,\u2026]{0,8}(?:(?:sort of|kind of|kinda|ish)[ .!,\u2026]{1,6})?"
+                              r"(?:unless|or not|or am i|maybe not|not really)\b|"
+                              # round 10: "(for real)", "…the final one fr", "no cap", "deadass", "i mean it" after the laugh
+                              r"\b(?:lol|lmao|haha\w{0,10})\b.{1,120}?(?:\bfor real\b|\bfrfr\b|\bfr[ .!]*$|\bno cap\b|\bdeadass\b|"
+                              r"\bi mean it\b|\bnot (?:joking|kidding)\b)",
                               re.IGNORECASE)
 # An ordinary absence explains a goodbye or "I won't be here" ("my last day before parental leave",
 # "it's been real, see you tomorrow").
@@ -342,6 +352,26 @@ GIVEAWAY = re.compile(r"\b(?:anyone want|who wants|up for grabs|free to (?:a )?g
 SERIOUS = re.compile(r"\b(?:i mean it|i am serious|im serious|not (?:a joke|joking|kidding)|no joke)\b")
 ASKING_FOR_ME = re.compile(r"\b(?:asking|ask) (?:because|cause|as) i am(?= *$| *,| right now| too| one)|\basking for "
                           r"(?:me|myself)(?= *$| *,)|\bi am the one(?= *$| *,)")
+# Round 10: a question asked for a friend, hypothetically or for a training, that the writer then
+# says is their own ("The friend is me", "she's me", "it isn't a training scenario", "for my own reasons").
+REVEALED = re.compile(r"\b(?:the |my )?(?:friend|person|manager|supervisor|coordinator|colleague|someone|she|he|they) "
+                      r"(?:is|was|are) (?:actually |really )?me(?= *$| *,| and| too)|\b(?:it|this) is not (?:really )?(?:a |an )?"
+                      r"(?:training|hypothetical|drill|exercise|role ?play|scenario)|\bnot (?:really )?(?:a )?hypothetical(?:ly)?(?= *$| *,)|"
+                      r"\bfor my own reasons\b|\b(?:asking|ask) for (?:me|myself)\b")
+# …and a sentence of its own that says whose it is or waves the question off: "for me", "they're for me",
+# "no reason", "no particular reason" after something ominous (10a and 10c both).
+REVEALED_SENTENCE = re.compile(r"(?:(?:it is|they are|that is|thats|its|theyre|both|all) )?for me|(?:just )?no (?:particular |real )?reason(?: at all)?")
+# Round 10 (and round 9's memorial "asking because I'd like one"): a policy question about a worker's death
+# with the writer's own words beside it ("…when a peer worker dies? I'd like mine kept short") counts as a
+# weak sign for the trained model: it asks 0.7 of it, not 0.83.
+WORK_DEATH = re.compile(r"\b(?:if|when|after|once) (?:an?|the|one of (?:the|our|my)) (?:[a-z]+ )?(?:[a-z]+ )?(?:employee|staff member|"
+                        r"staff|worker|supervisor|manager|coordinator|colleague|peer|team member|facilitator|director)s? "
+                        r"(?:dies|died|is found dead|passes away|passed away|is dead|dying)\b")
+# Round 10: the ordinary reading taken back in a fragment of its own ("Taking the .30-06 out… Not hunting.",
+# "Tapping out. Not from the job.", "Calling the game… Not talking about hockey."), like a policy question
+# about a worker's death, counts as a weak sign for the model (0.7).
+READING_TAKEN_BACK = re.compile(r"(?:and |but )?not (?:talking about|about (?:the|work|my job)|from (?:the|my) (?:job|work)|for work|"
+                                r"because (?:of work|i quit)|hunting|fishing|quitting|retiring|on vacation|on holiday)(?: [a-z]+)?")
 # "burned my wrist on the kettle on purpose": nothing explains a sign done on purpose.
 ON_PURPOSE = re.compile(r"\b(?:on purpose|deliberately|intentionally)\b")
 # "respawned 40 times on that level, i want to die lmao": a laugh about a game is a figure of speech.
@@ -619,22 +649,43 @@ AIMED = re.compile(r"\b(?:hurt|stab|shoot|strangle|choke|beat|attack|poison|punc
                    r"\b(?:he|she|they) (?:is|are|will be) (?:going to|gonna) (?:feel|suffer|get) (?:what|how|hurt)\b|"
                    r"\b(?:make sure|see to it) (?:he|she|they) (?:gets?|get) hurt\b|"
                    r"\b(?:going|heading|driving|go) (?:round|over|around)\b[a-z0-9 ]{0,30}with (?:a |the |my )?"
-                   r"(?:can of |jerry can of )?(?:petrol|gasoline|lighter fluid)\b")
+                   r"(?:can of |jerry can of )?(?:petrol|gasoline|lighter fluid)\b|"
+                   # round 10: putting someone in the ground or the hospital, breaking every bone in a face,
+                   # someone who has it coming or is going to regret it, a thing used on the guy who…, a house
+                   # burned with him in it, someone getting hurt at a meeting ("end it for him", "what this is
+                   # doing to them" and "I had it coming" are left out: as often the writer's own)
+                   r"\b(?:put|putting|puts) (?:him|her|them) in (?:the )?(?:ground|hospital|grave|morgue|icu|er)\b|"
+                   r"\bevery bone in (?:his|her|their)\b|"
+                   r"\b(?!i\b)[a-z]+ (?:has|had) it coming\b|\bthey have it coming\b|\b(?:he|she|they) (?:is|are|will be) (?:going to|gonna) regret\b|"
+                   r"\b(?:he|she|they) will regret\b|\buse (?:it|this|that) on (?:the|that) [a-z]+ (?:who|that)\b|"
+                   r"\bwith (?:him|her|them) (?:in it|inside)\b|"
+                   r"\b(?:is|are|will be) (?:getting|going to get|gonna get) hurt (?:at|on|tomorrow|tonight|this|next)\b|"
+                   r"\bfind (?:him|her)\b[a-z ]{0,30} and (?:end|finish|hurt|kill|deal with) (?:it|him|her)\b|"
+                   r"\bknow where (?:he|she|my (?:ex|boss|manager|supervisor|landlord|[a-z]+s (?:new )?[a-z]+)|the (?:area |new |night )?"
+                   r"(?:manager|boss|supervisor|foreman|landlord|guy)) (?:lives|parks|works|sleeps|drinks|stays)\b|"
+                   r"\bif (?:he|she|they) (?:does|do|says|tries) (?:it|that|this) again\b")
 # Signs that say nothing of whom they are for: a weapon, a means, a time, a plan. Beside a harm verb
 # aimed at someone ("going to hurt my brother-in-law tonight … I have the knife ready") they are that intent.
-UNAIMED = {"means", "weapon", "time", "plan"}
+UNAIMED = {"means", "weapon", "time", "plan", "hopeless"}  # round 10: "…with him in it. i'm done"
 
 
-def _lifted(found: list[tuple[str, str, str]], helping: bool, text: str, sounds: Callable[[], float]) -> bool:
+def _lifted(found: list[tuple[str, str, str]], helping: bool, text: str, sounds: Callable[[], float],
+            implied: bool = False, death_asked: bool = False) -> bool:
     """Whether the trained model hears a crisis the signs did not: people who never saw the tables
     say it in words the tables do not hold ("who gets the cat", "the one who finds me"). Never for a
     worker asking how to help, a message whose signs are someone else's, denied or in the past, or a
     laugh: those the tables read better than any model (leave-one-round-out, each of these was a false
     alarm of the model's)."""
-    if helping or (LAUGH.search(text) and not LAUGH_TAKEN_BACK.search(text)) or any(where != "self" for _, _, where in found):
+    # (a time placed on someone else says nothing of whose it is: "can someone water my plants after this week?")
+    if helping or (LAUGH.search(text) and not LAUGH_TAKEN_BACK.search(text)) or any(
+            where != "self" and not (where == "others" and category == "time") for category, _, where in found):
         return False
-    # a weak sign of the writer's own already heard asks less of the model than a message with none
-    return sounds() >= (crisis_model.LIFT_SIGNED if found else crisis_model.LIFT)
+    # a weak sign of the writer's own already heard asks less of the model than a message with none;
+    # a subject only implied asks more, sign or none (round 10: "Walked out into the snow tonight…")
+    if implied:
+        return sounds() >= crisis_model.LIFT_IMPLIED
+    signed = death_asked or any(where == "self" for *_, where in found)
+    return sounds() >= (crisis_model.LIFT_SIGNED if signed else crisis_model.LIFT)
 
 
 # What each category is worth alone (composed categories share their table's name and worth).
@@ -679,14 +730,18 @@ def _combine(found: list[tuple[str, str, str]], helping: bool, sounds: Callable[
         return NOTE, "self"
     if helping and topic():
         return NOTE, "self"
-    if not found and not helping and sounds() >= MODEL_NOTE:
+    # Round 10: a weak sign of the writer's own, alone, no longer keeps the model's note away ("uninstalling
+    # myself irl ✌️ see u never", "nothing I do is enough. not for my team…"): at least the lines.
+    if not helping and all(where == "self" and alone[category] in ("weak", "note") for category, _, where in found) \
+            and sounds() >= MODEL_NOTE:
         return NOTE, "self"
     return NONE, "self"
 
 
 # Words in quotation marks that the writer calls a joke or says they are fine after ("I typed 'I want
 # to die' in the chat as a joke, I'm fine"): the words are quoted, not said.
-_QUOTED = re.compile(r"(?<![a-z])(['\"\u2018\u201c])([^'\"\u2018\u2019\u201c\u201d\n]{2,80})['\"\u2019\u201d](?![a-z])",
+_QUOTED = re.compile(r"(?<![a-z])(['\"\u2018\u201c])((?:[^'\"\u2018\u2019\u201c\u201d\n]|(?<=[a-z])['\u2019](?=[a-z])){2,80})"
+                     r"['\"\u2019\u201d](?![a-z])",
                      re.IGNORECASE)
 _DISOWNED = re.compile(r"\b(?:as a joke|a joke|joking|kidding|"
                        r"(?:a|the) (?:song|lyric|lyrics|quote|meme|line from)|i meant (?:it )?about|not suicidal|"
@@ -726,6 +781,11 @@ def read(text: str) -> Reading:
             context[name] = bool(pattern.search(whole))
         return context[name]
 
+    def supporting(text: str) -> bool:
+        if "supporting" not in context:
+            context["supporting"] = bool(SUPPORTED.search(text.lower()))
+        return context["supporting"]
+
     found: list[tuple[str, str, str]] = []
     why: list[str] = []
     explained = False  # a sign the words around it explained away: the model does not overrule that
@@ -761,8 +821,8 @@ def read(text: str) -> Reading:
                 if where is None:
                     continue
                 place, named = where
-                if helping and place == "self" and not named:
-                    place = "others"
+                if helping and place == "self" and (not named or (category.name == "danger" and supporting(text))):
+                    place = "others"  # round 10: "a guy I support … has got a gun … what do I do": his, not a danger to the writer
                 if place == "self" and about_whole("lived", LIVED) and not about_sentence("present", PRESENT):
                     place = "past"
                 if (place == "self" and category.name in EXPLAINED and (name in COMPOSED_NAMES or category.name in EXPLAIN_ALL)
@@ -810,7 +870,15 @@ def read(text: str) -> Reading:
             why.append(f"{name}:{place}")
             found.append((category_name, name, place))
         signs_in.append(any(place == "self" for _, _, place, _ in placed))
-    first_person = any(t in FIRST or t in ("me", "my", "myself") for t in whole.split(" "))
+    # Round 10: a statement with its subject dropped ("Measured the drop off the grain bin today. Far
+    # enough.", "Tapping out. From all of it.") is the writer's own, as terse writers and chat write it:
+    # in more than one sentence, no question asked, nobody else named and no reason given ("…because the
+    # coyotes have been in the coop").
+    tokens_whole = whole.split(" ")
+    said_first = any(t in FIRST or t in ("me", "my", "myself") for t in tokens_whole)
+    implied = (not said_first and len(sentences) > 1 and "?" not in text and "because" not in tokens_whole
+               and not any(t in THIRD for t in tokens_whole))
+    first_person = said_first or implied
     words = whole.count(" ") + 1
     level, towards = _combine(found, helping,
                               lambda: crisis_model.distress(whole) if first_person and words >= crisis_model.NOTE_WORDS else 0.0,
@@ -824,10 +892,19 @@ def read(text: str) -> Reading:
     if level != CRISIS and ASKING_FOR_ME.search(whole) and any(c in PLAIN | {"method", "means-ready"} for c, _, _ in found):
         level, towards = CRISIS, "self"
         why.append("asking-for-me:self")
+    # …and a hypothetical the writer then calls their own: any sign, whoever it was placed on, or the
+    # model hearing a crisis beside it.
+    # A sentence that only waves the question off ("no particular reason") asks the model either way.
+    revealed = level != CRISIS and bool(REVEALED.search(whole))
+    if level != CRISIS and (revealed or any(REVEALED_SENTENCE.fullmatch(s) for s in sentences)) and (
+            (revealed and found) or crisis_model.likeness(whole) >= crisis_model.LIFT_SIGNED):
+        level, towards = CRISIS, "self"
+        why.append("revealed:self")
     if (level != CRISIS and first_person and words >= crisis_model.LIFT_WORDS and not explained
             and not IDIOMS.search(whole) and not DECLUTTERING.search(whole) and not ORDINARY_REASON.search(whole)
             and not (LIVED.search(whole) and not PRESENT.search(whole))
-            and _lifted(found, helping, text, lambda: crisis_model.likeness(whole))):
+            and _lifted(found, helping, text, lambda: crisis_model.likeness(whole), implied,
+                        bool(WORK_DEATH.search(whole) or any(READING_TAKEN_BACK.fullmatch(s) for s in sentences)))):
         level, towards = CRISIS, "others" if AIMED.search(whole) else "self"
         why.append(f"model:{towards}")
     if level != CRISIS:

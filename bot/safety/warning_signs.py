@@ -154,7 +154,10 @@ IDEATION = Category("ideation", "crisis", (
                              r"never wake up|(?:go to )?sleep forever|stop living|stop breathing)|(?:sleep|go to sleep|fall asleep) and (?:never|not) "
                              r"wake up(?! until| till| til| before)|(?:want|wanting|wish|wishing) to disappear" + END + r"|hope i (?:do not|never|will not) wake up|"
                              r"wish i could (?:just )?not (?:exist|be here|wake up)|(?:feel|felt) like dying(?= *$| *,| "
-                             r"inside| every| all)"),
+                             r"inside| every| all)|"
+                             # round 10: "soft launching my exit from this planet", "brb ceasing to exist"
+                             r"my (?:exit|departure|checkout) (?:from|off) (?:this|the) (?:planet|world|earth|life|existence)|"
+                             r"(?:ceasing|cease|ceased) to exist(?= *$| *,| for real| fr| tonight| soon)"),
     ("not-being-here", "subject", r"(?:is|means|would be|be) not being (?:here|alive|around)(?= *$| *,)|"
                                   r"lived (?:long )?enough(?= *$| *,)"),
     ("not-care-if-i-wake", "subject", r"(?:not|never) care if i (?:wake up|live|die|make it)"),
@@ -420,7 +423,10 @@ FAREWELL = Category("farewell", "crisis", (
                                   r" away| now)"),
 
     ("wont-need-it", "subject", r"(?:will not|would not|am not going to) (?:be )?need(?:ing)? (?:it|them|this|that|"
-                                r"these|those|any of it|my \w{1,20})(?: anymore| after| much longer| where)"),
+                                r"these|those|any of it|my \w{1,20})(?: anymore| after| much longer| where)|"
+                                # round 10: "Won't be using it again" beside the fishing gear given away
+                                r"(?:will not|would not|am not going to) be (?:using|needing|wearing|riding|driving) (?:it|them|those|"
+                                r"these|any of it|any of them)(?: again| anymore| after)"),
     ("wont-be-here", "subject", r"(?:do not|not|never) (?:plan|planning|going|expect|expecting|intend|intending) "
                                 r"(?:on|to) (?:be|being) (?:around|here|alive) (?:for|by|at|next|much|when|to see|"
                                 r"after)|(?:will not|would not|might not|may not) be (?:here|around|alive)(?= *$| *,| to| for| next| "
@@ -457,7 +463,8 @@ FAREWELL = Category("farewell", "crisis", (
     ("wont-matter-after", "subject", r"(?:will not|would not|does not|nothing will|none of it will|none of this will|it will "
                                      r"not|that will not) (?:matter|count|be my problem|be a problem) (?:after|by|past|"
                                      r"come) (?:tonight|today|tomorrow|this weekend|the weekend|friday|saturday|sunday|"
-                                     r"monday|next week)|(?:will not|would not|might not) be alive|because i will not be "
+                                     r"monday|next week)|after (?:that|then|this week|the [0-9]{1,2}(?:st|nd|rd|th)?) (?:it )?(?:will not|would not) "
+                                     r"(?:matter|count)|(?:will not|would not|might not) be alive|because i will not be "
                                      r"(?:here|around|alive)"),
     ("last-message", "subject", r"(?:writing|drafting|rewriting|deleting|wrote|write) (?:and deleting |and rewriting )?"
                                 r"my goodbyes?(?! (?:speech|card|email|party|post|message to the team))(?= *$| *,| letter| "
@@ -765,7 +772,7 @@ GOODBYE = Category("goodbye", "weak", (
     ("goodbye-to-people", "subject", r"goodbye to (?:my|the) (?:team|family|kids|friends|everyone)|"
                                      r"(?:say|saying|said|word|write|wrote|written|writing) (?:a )?goodbye(?= *$| *,| to (?:you|everyone|my|people|"
                                      r"them|friends|family))"),
-    ("one-way", "subject", r"one way(?= *$| *,| ticket)|the last time i (?:will|am going to) (?:be asking|ask|talk to|"
+    ("one-way", "subject", r"one way(?= *$| *,| ticket)|see (?:you|ya) never(?= *$| *,)|the last time i (?:will|am going to) (?:be asking|ask|talk to|"
                            r"see|write to|bother) (?:anything|anyone|you|anybody|you all)"),
     ("not-coming-back", "subject", r"(?:will not|would not) (?:be )?need(?:ing)? (?:them|it|those|these)(?= *$| *,)|not (?:planning on|planning to|going to) "
                                    r"(?:a return|return|returning|come back|coming back)|(?:not|never) (?:driving|walking|coming|going|getting) back(?= *$| *,| from (?:this|it|here|there)(?= *$| *,)| "
@@ -786,7 +793,10 @@ GOODBYE = Category("goodbye", "weak", (
                                   r"kids|children|son|daughter|sister|brother|mom|mum|dad|family|friend|partner)|"
                                   r"(?:sorry|apologies) in advance|(?:what happens to|who gets|who will get) my (?:pension|"
                                   r"savings|stuff|things|money|insurance|kids|dog|cat|flat|house) (?:if|when|after) i "
-                                  r"(?:die|am gone|am dead|am not here)|(?:files|papers|paperwork|accounts|everything) "
+                                  r"(?:die|am gone|am dead|am not here)|"
+                                  # round 10: anything of the writer's, in more words ("the peer positions funded under my name if i am dead")
+                                  r"(?:what happens|what would happen|who gets|who would get|who will get) to (?:the |my )?[a-z0-9]+ " + gap(50) +
+                                  r"(?:if|when|after|once) i (?:die|am dead|am gone|was dead|was gone|were dead|were gone)(?= *$| *,| ?\?)|(?:files|papers|paperwork|accounts|everything) "
                                   r"(?:are|is) in order"),
     ("thanks-for-being", "subject", r"thanks for being (?:good|great|there|my)|their fault|your fault(?= *$| *,)"),
     ("passwords", "subject", r"(?:gave|giving|give|sent|wrote down) (?:[a-z]{1,20} )?(?:[a-z]{1,20} )?(?:all )?(?:my |the )?"
