@@ -16,7 +16,9 @@ formal and understated writers; their other thirds stay outside the repository) 
 `crisis_corpus_fresh10a.toml`, `…10b.toml`, `…10c.toml` (round 10's three writers, whole, 260 messages each,
 with their own floors below: ROUND10); the held-out thirds of rounds 4 to 6,
 scored and published, are `crisis_corpus_fresh{4,5a,5b,6a,6b,6c}_heldout.toml`; round 6's wholly unseen
-corpus (round 7's writer) is kept outside the repository and scored in docs/safety.md.
+corpus (round 7's writer) was kept outside the repository and lost with it (docs/safety.md); round 9's
+unseen parts, published, are `crisis_corpus_fresh9{a,b}_heldout.toml` and `crisis_corpus_fresh9c.toml`
+(floors at their final figures: ROUND9_UNSEEN).
 
 Each message has an `expect` (crisis, note, quiet) and a `kind` (explicit, indirect, harm-others,
 hopeless, helper, others, past, denial, everyday). The targets of issue 15 are the floors:
@@ -256,3 +258,25 @@ def test_a_round_10_corpus_reads_harm_to_others_as_such(corpus, caught):
     turned = [t for t, r in readings.items() if r.level == crisis.CRISIS and r.towards == "others"]
     allowed = {"crisis_corpus_fresh10b": 2, "crisis_corpus_fresh10c": 1}.get(corpus.stem, 0)
     assert len(turned) >= len(readings) - allowed, {t: r for t, r in readings.items() if t not in turned}
+
+
+# -- round 9's unseen parts, published ------------------------------------------------------------
+# Round 9's held-out thirds (9a, 9b) and its wholly unseen corpus (9c), scored once before any change
+# of the round (b93f71b) and once after every merge (21a4fea), before anyone read them (docs/safety.md,
+# round 9). Not tuned on: (crisis statements caught, false alarms) at their final figures, so the next
+# change cannot quietly lose what they reach; issue 15's 95% is not met on any of them.
+ROUND9_UNSEEN = {"9a_heldout": (31, 1), "9b_heldout": (35, 0), "9c": (92, 3)}
+
+
+@pytest.mark.parametrize("name", ROUND9_UNSEEN)
+def test_round_9s_unseen_parts_keep_what_they_reached_when_published(name):
+    """Round 9's unseen parts: every explicit statement caught that was caught when published, no fewer
+    crisis statements caught, no more false alarms, and never a crisis reply to a helper or a denial."""
+    messages = load(Path(__file__).parent / "data" / f"crisis_corpus_fresh{name}.toml")
+    counts, missed, alarms = score(messages)
+    caught, false_alarms = ROUND9_UNSEEN[name]
+    assert counts["explicit_ok"] >= counts["explicit_n"] - (1 if name == "9c" else 0), missed
+    assert counts["all_ok"] >= caught, (report(counts), missed)
+    assert counts["false_alarm"] <= false_alarms, (report(counts), alarms)
+    assert not [m["text"] for m in messages if m["kind"] in ("helper", "denial")
+                and crisis.read(m["text"]).level == crisis.CRISIS]
