@@ -263,9 +263,9 @@ def test_a_round_10_corpus_reads_harm_to_others_as_such(corpus, caught):
 # -- round 9's unseen parts, published ------------------------------------------------------------
 # Round 9's held-out thirds (9a, 9b) and its wholly unseen corpus (9c), scored once before any change
 # of the round (b93f71b) and once after every merge (21a4fea), before anyone read them (docs/safety.md,
-# round 9). Not tuned on: (crisis statements caught, false alarms) at their final figures, so the next
-# change cannot quietly lose what they reach; issue 15's 95% is not met on any of them.
-ROUND9_UNSEEN = {"9a_heldout": (31, 1), "9b_heldout": (35, 0), "9c": (92, 3)}
+# round 9). Not tuned on: (explicit statements missed, crisis statements caught, false alarms) at their
+# final figures, so the next change cannot quietly lose what they reach; issue 15's 95% is not met on any.
+ROUND9_UNSEEN = {"9a_heldout": (0, 31, 1), "9b_heldout": (0, 35, 0), "9c": (1, 92, 3)}
 
 
 @pytest.mark.parametrize("name", ROUND9_UNSEEN)
@@ -274,8 +274,8 @@ def test_round_9s_unseen_parts_keep_what_they_reached_when_published(name):
     crisis statements caught, no more false alarms, and never a crisis reply to a helper or a denial."""
     messages = load(Path(__file__).parent / "data" / f"crisis_corpus_fresh{name}.toml")
     counts, missed, alarms = score(messages)
-    caught, false_alarms = ROUND9_UNSEEN[name]
-    assert counts["explicit_ok"] >= counts["explicit_n"] - (1 if name == "9c" else 0), missed
+    explicit_missed, caught, false_alarms = ROUND9_UNSEEN[name]
+    assert counts["explicit_ok"] >= counts["explicit_n"] - explicit_missed, missed
     assert counts["all_ok"] >= caught, (report(counts), missed)
     assert counts["false_alarm"] <= false_alarms, (report(counts), alarms)
     assert not [m["text"] for m in messages if m["kind"] in ("helper", "denial")
