@@ -167,6 +167,8 @@ AMBIVALENT = re.compile(r"\b(?:thinking about it|think about it|keep thinking|th
 # patterns at every position of every sentence costs milliseconds; most patterns cannot match
 # unless some word of theirs is in the sentence, so each pattern carries the words it needs
 # ("needles", worked out from the pattern itself) and runs only when they are there.
+NEEDLE_READING = 3  # raise when `_needles` changes what it reads from a pattern
+NEEDLE_SETS = 3  # sets kept per sign: a fourth narrows the signs tried by under 1% more
 COMMON = {"my", "the", "me", "of", "to", "not", "i am", "a", "be", "i", "it", "in", "on", "and", "if i", "is"}
 
 
@@ -186,14 +188,20 @@ def _needles(parsed: Any) -> list[set[str]]:  # a re._parser.SubPattern (untyped
             continue
         flush()
         if op is _c.SUBPATTERN:
-            found.extend(_needles(av[-1])[:1])
+            found.extend(_needles(av[-1]))
         elif op is _c.BRANCH:
-            # Each branch must offer something, and the branch's strongest set stands for it.
-            branches = [_needles(branch)[:1] for branch in av[1]]
+            # Each branch must offer something. Whichever branch matches holds one string of each of
+            # its own sets, so the union of every branch's k-th set is needed too (a branch with fewer
+            # sets offers its last one again): a second and third set narrow the signs worth trying
+            # to less than half (checked over every corpus: no sign that matches is ever left out).
+            branches = [_needles(branch) for branch in av[1]]
             if all(branches):
-                found.append(set().union(*(b[0] for b in branches)))
+                for k in range(max(map(len, branches))):
+                    union = set().union(*(b[min(k, len(b) - 1)] for b in branches))
+                    if union not in found:
+                        found.append(union)
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
-            found.extend(_needles(av[2])[:1])
+            found.extend(_needles(av[2]))
     flush()
     # The most telling first: long, uncommon strings, few of them.
     found = [s for s in found if all(n.strip() not in COMMON for n in s)]
@@ -202,7 +210,7 @@ def _needles(parsed: Any) -> list[set[str]]:  # a re._parser.SubPattern (untyped
 
 def _read_needles(rx: str) -> tuple[tuple[str, ...], ...]:
     try:
-        return tuple(tuple(sorted(s)) for s in _needles(_parser.parse(rx))[:2])
+        return tuple(tuple(sorted(s)) for s in _needles(_parser.parse(rx))[:NEEDLE_SETS])
     except Exception:  # noqa: BLE001 - a pattern the parser reads differently is simply always run
         return ()
 
@@ -240,7 +248,8 @@ def _trie(words: list[str]) -> str:
 def _all_needles() -> tuple[list[tuple[tuple[str, ...], ...]], str]:
     """Each sign's needles, and the one pattern that finds every needle (`_trie`, 13 ms to build for
     about 2,700 needles), from the file named by the patterns' hash, else worked out and saved."""
-    key = hashlib.sha256(json.dumps([rx for *_, rx in _RAW]).encode()).hexdigest()[:16]
+    # the way needles are read is part of the name, so a change to it never reads an older file
+    key = hashlib.sha256(json.dumps([NEEDLE_READING, NEEDLE_SETS, [rx for *_, rx in _RAW]]).encode()).hexdigest()[:16]
     path = _CACHE / f"needles-{key}.json"
     try:
         state = json.loads(path.read_text(encoding="utf-8"))
@@ -278,27 +287,33 @@ def _pattern(index: int) -> re.Pattern[str]:
 
 
 # Every needle; one pass finds them all (at each position the longest, and with it the shorter
-# needles it begins with); and for each needle the (sign, needle set) pairs it satisfies.
+# needles it begins with); and for each needle the signs it helps, each with a bit for every needle
+# set of that sign it belongs to (a sign is worth trying once all its bits are met: ints, not sets,
+# because this runs for every sentence of every message).
 _ALL_NEEDLES = sorted({n for *_, needles in SIGNS for some in needles for n in some})
 NEEDLES = re.compile("(?=(" + _TRIE + "))")
 _NEEDLE_SET = set(_ALL_NEEDLES)
 _PREFIXES = {n: [n[:k] for k in range(1, len(n) + 1) if n[:k] in _NEEDLE_SET] for n in _ALL_NEEDLES}
-_NEEDED: dict[str, list[tuple[int, int]]] = {}
+_BITS: dict[str, dict[int, int]] = {}
 for _i, (*_, _needles_of) in enumerate(SIGNS):
     for _j, _some in enumerate(_needles_of):
         for _n in _some:
-            _NEEDED.setdefault(_n, []).append((_i, _j))
+            _BITS.setdefault(_n, {})[_i] = _BITS.setdefault(_n, {}).get(_i, 0) | 1 << _j
+_NEEDED = {n: tuple(bits.items()) for n, bits in _BITS.items()}
+_ALL_MET = [(1 << len(needles)) - 1 for *_, needles in SIGNS]
 _ALWAYS = [i for i, (*_, needles) in enumerate(SIGNS) if not needles]
 
 
 def _worth_trying(sentence: str) -> list[int]:
     """The signs (indices into SIGNS, in order) whose needles are all in `sentence`."""
     present = {needle for found in NEEDLES.findall(sentence) if found for needle in _PREFIXES[found]}
-    met: dict[int, set[int]] = {}
+    met: dict[int, int] = {}
     for needle in present:
-        for i, j in _NEEDED[needle]:
-            met.setdefault(i, set()).add(j)
-    return sorted(_ALWAYS + [i for i, js in met.items() if len(js) == len(SIGNS[i][4])])
+        for i, bits in _NEEDED[needle]:
+            met[i] = met.get(i, 0) | bits
+    return sorted(_ALWAYS + [i for i, bits in met.items() if bits == _ALL_MET[i]])
+
+
 PATTERNS = [(name, kind, rx) for category in CATEGORIES for name, kind, rx in category.patterns]
 # A peer worker asking how to help someone: signs in the message are the other person's unless the
 # writer names themselves ("what do I do? she's on the roof" is not the writer on a roof).
