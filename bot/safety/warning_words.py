@@ -956,8 +956,10 @@ COMPOSED += (
        ("what-im-going-to-do", "subject", r"for what i am (?:going to|about to) do(?= *$| *,)"),
        ),
     _c("hopeless", "note",
-       ("so-done", "subject", r"(?:i am|im) (?:just )?so done(?= *$| *,| and| with (?:it|everything|all of it|this|"
-        r"life))"),
+       ("so-done", "subject", r"(?:i am|im) (?:just )?so done(?= *$| *,| and| with (?:it|everything|all of it|"
+        # round 11: "so done with this week" is a week, not a life
+        r"this(?! (?:week|day|month|year|shift|job|meeting|weather|semester|term|paperwork|project|rota|schedule|"
+        r"traffic|course|class|module|report|form|system|printer|bus|van|car|app|portal|caseload)\b)|life))"),
        ("matters-for-nothing", "subject", r"nothing i do (?:matters|helps|changes anything)|(?:showing|show|turning) up "
         r"for nothing|(?:feel|feeling) like a ghost|just drifting(?= *$| *,)"),
        ),
