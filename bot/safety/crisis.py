@@ -342,15 +342,16 @@ HELPING = re.compile(r"\b(?:what (?:do|should|can|would) (?:i|we) (?:do|say)|how
 LAUGH = re.compile(r"\b(?:lol|lmao|haha\w{0,10}|jk|rofl)\b|[\U0001F602\U0001F923\U0001F606\U0001F605]", re.IGNORECASE)
 # The ordinary reason taken away ("not sick. just won't be here", "no I didn't quit"): an absence
 # then explains nothing (round 9).
-ABSENCE_TAKEN_BACK = re.compile(r"\b(?:(?:i am )?not (?:sick|ill|on (?:holiday|vacation|leave)|going (?:anywhere|on holiday|on vacation))"
+ABSENCE_TAKEN_BACK = re.compile(r"\b(?:(?:i am )?not (?:sick|ill|travelling|traveling|on (?:holiday|vacation|leave|a trip)|going (?:anywhere|on holiday|on vacation|away))"
                                 r"(?= *$| *,| just)|i did not quit|i have not quit|i am not quitting|nothing to do with (?:work|the job))\b")
 # A laugh taken back: the upside-down smile beside it, or "jk… unless" (round 9: four of one writer's
 # crisis texts wore a laugh this way, and the one everyday 🙃 in every corpus had no laugh beside it).
 LAUGH_TAKEN_BACK = re.compile(r"\U0001F643|\b(?:jk|kidding|joking)\b[ .!,\u2026]{0,8}(?:(?:sort of|kind of|kinda|ish)[ .!,\u2026]{1,6})?"
                               r"(?:unless|or not|or am i|maybe not|not really)\b|"
                               # round 10: "(for real)", "…the final one fr", "no cap", "deadass", "i mean it" after the laugh
-                              r"\b(?:lol|lmao|haha\w{0,10})\b.{1,120}?(?:\bfor real\b|\bfrfr\b|\bfr[ .!]*$|\bno cap\b|\bdeadass\b|"
-                              r"\bi mean it\b|\bnot (?:joking|kidding)\b)",
+                              r"(?:\b(?:lol|lmao|haha\w{0,10})\b|[\U0001F602\U0001F923\U0001F606\U0001F605]).{1,120}?(?:\bfor real\b|\bfrfr\b|\bfr[ .!]*$|\bno cap\b|\bdeadass\b|"
+                              # round 11: the laughing face too, and "ok actually is not joke" (the article dropped)
+                              r"\bi mean it\b|\bnot (?:joking|kidding)\b|\b(?:is |it is |its )?not (?:a )?joke\b)",
                               re.IGNORECASE)
 # An ordinary absence explains a goodbye or "I won't be here" ("my last day before parental leave",
 # "it's been real, see you tomorrow").
@@ -392,7 +393,7 @@ REVEALED = re.compile(r"\b(?:the |my )?(?:friend|person|manager|supervisor|coord
                       r"\bfor my own reasons\b|\b(?:asking|ask) for (?:me|myself)\b")
 # …and a sentence of its own that says whose it is or waves the question off: "for me", "they're for me",
 # "no reason", "no particular reason" after something ominous (10a and 10c both).
-REVEALED_SENTENCE = re.compile(r"(?:(?:it is|they are|that is|thats|its|theyre|both|all) )?for me|(?:just )?no (?:particular |real )?reason(?: at all)?")
+REVEALED_SENTENCE = re.compile(r"(?:(?:no|actually|honestly|ok|okay) (?:, )?)?(?:(?:it is|they are|that is|thats|its|theyre|both|all) )?for me|(?:just )?no (?:particular |real )?reason(?: at all)?")
 # Round 10 (and round 9's memorial "asking because I'd like one"): a policy question about a worker's death
 # with the writer's own words beside it ("…when a peer worker dies? I'd like mine kept short") counts as a
 # weak sign for the trained model: it asks 0.7 of it, not 0.83.
@@ -420,13 +421,13 @@ UP_THERE_FOR = re.compile(r"\b(?:fixing|repairing|cleaning (?:the|out the)|gutte
                           r"come find me|anyone else here|photo|sunrise|sunset|fishing|fisherman|nets|meet for coffee|diner)\b")
 # "Tonight I'm finally going to end it. The group chat, I mean.": the writer says what "it" was.
 # Only a thing named ("the group chat", "that project"), never "my life", "me" or "that literally".
-I_MEAN = re.compile(r"\b(?:the|our|that|this) (?!life\b)[a-z]+(?: [a-z]+){0,8} , i mean\b|"
+I_MEAN = re.compile(r"\b(?:the|our|that|this) (?!life\b)[a-z]+(?: [a-z]+){0,8} , i mean\b(?! it\b)|"  # round 11: "…, I mean it" insists
                     r"\b(?:was|is|were) (?:about|over) (?:my|the|that|this|a) (?:group project|project|exam|essay|report|game|"
                     r"shift|spreadsheet|assignment|meeting|rota|deadline|match)\b|"
                     r"\bi mean(?:t)? (?:the|our|this|that) (?!life\b|literally\b|seriously\b|it\b|in\b|with\b|100\b|sincerely\b|truly\b)[a-z]+|"
                     # round 11: the writer's own words, said of something else ("when I say I want to die about the
                     # exam I mean only stress")
-                    r"\bwhen i say\b[a-z ]{1,60}\bi (?:only |just )?mean(?:t)? (?:only|just) (?!it\b|that\b|this\b)[a-z]+")
+                    r"\bwhen i say\b[a-z ]{1,60}\bi (?:only |just )?mean(?:t)? (?:only|just) (?!it\b|(?:that|this)(?= *$| *,))[a-z]+")
 # An ordinary reason given for being out of touch ("if I don't log on, it's because the storm took
 # the power out"): the model does not overrule it.
 ORDINARY_REASON = re.compile(r"\b(?:it is|its|that is|thats|it will be) because (?:the|my|of the|of my) (?:storm|power|"
@@ -727,14 +728,16 @@ UNAIMED = {"means", "weapon", "time", "plan", "hopeless"}  # round 10: "…with 
 
 
 def _lifted(found: list[tuple[str, str, str]], helping: bool, text: str, sounds: Callable[[], float],
-            implied: bool = False, death_asked: bool = False) -> bool:
+            implied: bool = False, death_asked: bool = False, laugh_apart: bool = False) -> bool:
     """Whether the trained model hears a crisis the signs did not: people who never saw the tables
     say it in words the tables do not hold ("who gets the cat", "the one who finds me"). Never for a
     worker asking how to help, a message whose signs are someone else's, denied or in the past, or a
     laugh: those the tables read better than any model (leave-one-round-out, each of these was a false
     alarm of the model's)."""
     # (a time placed on someone else says nothing of whose it is: "can someone water my plants after this week?")
-    if helping or (LAUGH.search(text) and not LAUGH_TAKEN_BACK.search(text)) or any(
+    # (round 11: a laugh in a sentence of its own, away from every sign of the writer's, does not make a joke of
+    # them: "I've got a hose and tape in the back for later. The team meeting was about 'resilience' lol.")
+    if helping or (LAUGH.search(text) and not LAUGH_TAKEN_BACK.search(text) and not laugh_apart) or any(
             where != "self" and not (where == "others" and category == "time") for category, _, where in found):
         return False
     # a weak sign of the writer's own already heard asks less of the model than a message with none;
@@ -969,7 +972,8 @@ def read(text: str) -> Reading:
             and not IDIOMS.search(whole) and not DECLUTTERING.search(whole) and not ORDINARY_REASON.search(whole)
             and not (LIVED.search(whole) and not PRESENT.search(whole))
             and _lifted(found, helping, text, lambda: crisis_model.likeness(whole), implied,
-                        bool(WORK_DEATH.search(whole) or any(READING_TAKEN_BACK.fullmatch(s) for s in sentences)))):
+                        bool(WORK_DEATH.search(whole) or any(READING_TAKEN_BACK.fullmatch(s) for s in sentences)),
+                        any(signs_in) and not any(signed and LAUGH.search(o) for o, signed in zip(originals, signs_in, strict=True)))):
         level, towards = CRISIS, "others" if AIMED.search(whole) else "self"
         why.append(f"model:{towards}")
     if level != CRISIS:
