@@ -815,6 +815,8 @@ _REPORTED = re.compile(r"\b(?:someone|somebody|(?:(?:a|the|my|one) )?(?:client|p
                        r"visit))?|they|he|she|people) (?:says|said|say|tells me|told me|wrote|writes|texted|posted|"
                        # round 11: "Person I support send me text 'goodbye, thank you for everything'"
                        r"messaged|sent me|send me|sends me)\b", re.IGNORECASE)
+# The verbs alone, looked for first: most messages have none, and the whole pattern costs more to try.
+_REPORTED_VERB = re.compile(r"\b(?:s(?:ays?|aid|ent me|ends? me)|t(?:ells me|old me|exted)|wr(?:ote|ites)|posted|messaged)\b")
 
 
 def read(text: str) -> Reading:
@@ -824,7 +826,7 @@ def read(text: str) -> Reading:
     # Quoted words someone else said, or called a joke or a lyric, are read as "those words"; still a
     # note: someone typed them, and the lines cost nothing to show.
     for whose, tag in ((_REPORTED, "quoted:others"), (_DISOWNED, "quoted:denied")):
-        if whose.search(text):
+        if (whose is not _REPORTED or _REPORTED_VERB.search(text.lower())) and whose.search(text):
             text_read = _QUOTED.sub(r"\1those words\1", text)
             if text_read != text:
                 reading = read(text_read)

@@ -596,7 +596,7 @@ COMPOSED: tuple[Category, ...] = (
         r"tonight|today|tomorrow|this week)| much longer)"),
        ("no-point-booking-past", "subject", r"no point (?:booking|planning|making plans|scheduling|buying|renewing|"
         r"paying|signing up) (?:anything )?(?:past|after|beyond) (?:that|then|the [0-9a-z]{1,6}|friday|monday|this)"),
-       ("when-you-find-this", "subject", r"(?:when|if) (?:you|they|someone|somebody|anyone) (?:find|finds|read|reads) this"
+       ("when-you-find-this", "subject", r"(?:when|if) (?:you|they|someone|somebody|anyone) (?:find|finds|read|reads) (?:this|me)(?: ,)?"
         + gap(20) + r"(?:tell (?:the|my|them|everyone)|it (?:was|is) not (?:about|your|their|anyones)|i am sorry|i love|"
         r"do not blame|please know)"),
        ("everyone-better-off", "subject", r"(?:everyone|everybody|they|the team|my family|my kids?) (?:is|are|would be|"
