@@ -269,21 +269,20 @@ def test_a_round_10_corpus_reads_harm_to_others_as_such(corpus, caught):
 # the crisis clause buried inside (the quiet ones as long and heavy). First look (9693921, before anyone read
 # them): 57/81 and 65/80 of all crisis statements caught, explicit 9/10 and 12/12, false alarms 8/93 and 4/94.
 # Issue 15's floors are kept where the tuning reached them: every explicit statement, false alarms at most 2%
-# (both now 0), never the crisis reply to a helper, a denial or the past, hopelessness at least noted, and on 11b
-# at least 95% of all crisis statements caught (76 of 80; 77 reached) and every harm-to-others statement turned
-# towards others. NOT reached on 11a, so lower floors there (docs/safety.md, round 11): all crisis statements
-# caught, 95% being 77 of 81 (the tuning reached 73), and one harm-to-others statement not turned ("…the pills that killed him, I find his address. I am going there now
-# to kill him.": the son's death is a sign placed on someone else, which keeps the model away).
+# (both now 0), never the crisis reply to a helper, a denial or the past, hopelessness at least noted, every
+# harm-to-others statement turned towards others, and on 11b at least 95% of all crisis statements caught (76 of
+# 80; 77 reached). NOT reached on 11a, so a lower floor there (docs/safety.md, round 11): all crisis statements
+# caught, 95% being 77 of 81 (the tuning reached 74).
 ROUND11 = pytest.mark.parametrize("corpus, caught, unturned",
                                   [(Path(__file__).parent / "data" / f"crisis_corpus_fresh11{r}.toml", n, u)
-                                   for r, n, u in (("a", 73, 1), ("b", 77, 0))], ids=["round11a", "round11b"])
+                                   for r, n, u in (("a", 74, 0), ("b", 77, 0))], ids=["round11a", "round11b"])
 
 
 @ROUND11
 def test_a_round_11_training_corpus_keeps_its_floors(corpus, caught, unturned):
     """Round 11's tuning parts: every explicit statement caught, the crisis reply on at most 2% of messages from
     people not in crisis and never on a helper, a denial or the past; every hopeless statement at least noted;
-    all crisis statements caught at least what the tuning reached (11b 96%, above issue 15's 95%; 11a 90%, NOT
+    all crisis statements caught at least what the tuning reached (11b 96%, above issue 15's 95%; 11a 91%, NOT
     issue 15's 95%)."""
     messages = load(corpus)
     counts, missed, alarms = score(messages)
@@ -298,7 +297,8 @@ def test_a_round_11_training_corpus_keeps_its_floors(corpus, caught, unturned):
 
 @ROUND11
 def test_a_round_11_corpus_reads_harm_to_others_as_such(corpus, caught, unturned):
-    """Every harm-to-others statement a crisis turned towards others, but one on 11a (issue 15's floor is all)."""
+    """Every harm-to-others statement a crisis turned towards others (issue 15's floor; `unturned` is kept for a
+    corpus where the tuning does not reach it)."""
     readings = {m["text"]: crisis.read(m["text"]) for m in load(corpus) if m["kind"] == "harm-others"}
     turned = [t for t, r in readings.items() if r.level == crisis.CRISIS and r.towards == "others"]
     assert len(turned) >= len(readings) - unturned, {t: r for t, r in readings.items() if t not in turned}

@@ -933,14 +933,18 @@ def test_round_11s_kinds_are_heard_in_words_no_corpus_used():
     """Round 11's signs in general form, in words written for this test: a goodbye said for good beside an
     absence mentioned elsewhere, a laugh in a sentence of its own away from the sign, a laugh
     taken back with the article dropped, a question the writer answers "no, it is for me"; harm aimed in more
-    words ("break him", "know where he is staying", "him, not me")."""
+    words ("break him", "know where he is staying", "him, not me", and the writer's own intent after a death
+    placed on someone else)."""
     for text in ("Who takes my Monday clients while I'm on annual leave? I won't be coming back anymore, sorry.",
                  "who covers my clients while I am on vacation next week? I won't be around anymore, sorry",
                  "I've got the rope in the boot for tonight. The training on wellbeing was a joke lol.",
                  "I googled the lethal dose of my meds haha. For a training. No, it is for me."):
         assert crisis.read(text).level == crisis.CRISIS, text
     for text in ("I know where he is staying now. I take the crowbar tonight and I will break him.",
-                 "The man who hurt my sister is out. I have the knife and I'm going there to end this, him not me."):
+                 "The man who hurt my sister is out. I have the knife and I'm going there to end this, him not me.",
+                 # a grievance that places a death on someone else first, then the writer's own intent
+                 "My brother overdosed on the pills that dealer sold him, he is gone. I know his corner now. "
+                 "I am going there after work to kill him."):
         reading = crisis.read(text)
         assert (reading.level, reading.towards) == (crisis.CRISIS, "others"), text
 
@@ -960,5 +964,6 @@ def test_round_11s_lookalikes_stay_quiet():
                  "The boy at the youth centre write 'I want to die' in his notebook. What is the protocol for minors?",
                  "i'm so done with this shift, the printer jammed six times. at least it's friday tomorrow",
                  "I'm going back to the bridge club tonight", "Heading to bridge night with my gran tonight, wish me luck",
-                 "Our bridge housing program closes tonight for new intakes, where do I refer people?"):
+                 "Our bridge housing program closes tonight for new intakes, where do I refer people?",
+                 "My client said the pills he has could kill him. I am going to call his worker, what else should I do?"):
         assert crisis.read(text).level != crisis.CRISIS, text

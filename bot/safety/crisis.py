@@ -719,6 +719,9 @@ AIMED = re.compile(r"\b(?:hurt|stab|shoot|strangle|choke|beat|attack|poison|punc
                    # round 11: breaking him, making sure he never walks again, "him, not me"
                    r"\b(?:break|breaking) (?:him|her|them)\b|\bmake sure (?:he|she|they) (?:never|can not|will not) (?:walks?|works?|"
                    r"talks?|sees?|touch(?:es)?|hurts?) (?:again|anyone)\b|\b(?:him|her|them) (?:, )?not me\b")
+# Round 11: the writer's own intent to harm someone, said in the first person.
+OWN_AIM = re.compile(r"\bi (?:am|will) (?:going |gonna )?(?:[a-z]+ ){0,3}(?:to )?(?:kill|hurt|stab|shoot|strangle|beat|attack|"
+                     r"poison|punch|batter) (?:him|her|them)\b")
 # Round 11: the writer saying outright that the end is someone else's ("…to end this for good, him not me") turns
 # the crisis towards them whatever else was heard.
 REDIRECTED = re.compile(r"\b(?:him|her|them) (?:, )?not me\b|\bnot me (?:, )?(?:him|her|them)\b")
@@ -737,8 +740,12 @@ def _lifted(found: list[tuple[str, str, str]], helping: bool, text: str, sounds:
     # (a time placed on someone else says nothing of whose it is: "can someone water my plants after this week?")
     # (round 11: a laugh in a sentence of its own, away from every sign of the writer's, does not make a joke of
     # them: "I've got a hose and tape in the back for later. The team meeting was about 'resilience' lol.")
-    if helping or (LAUGH.search(text) and not LAUGH_TAKEN_BACK.search(text) and not laugh_apart) or any(
-            where != "self" and not (where == "others" and category == "time") for category, _, where in found):
+    # (round 11: a grievance told first and then the writer's own intent to harm: "The man who sold my son the
+    # pills that killed him … I am going there now to kill him." The son's death is placed on someone else, the
+    # intent is the writer's: someone else's sign does not keep the model away from it.)
+    if helping or (LAUGH.search(text) and not LAUGH_TAKEN_BACK.search(text) and not laugh_apart) or (any(
+            where != "self" and not (where == "others" and category == "time") for category, _, where in found)
+            and not OWN_AIM.search(normalise(text))):
         return False
     # a weak sign of the writer's own already heard asks less of the model than a message with none;
     # a subject only implied asks more, sign or none (round 10: "Walked out into the snow tonight…")
