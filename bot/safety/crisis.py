@@ -731,7 +731,8 @@ UNAIMED = {"means", "weapon", "time", "plan", "hopeless"}  # round 10: "…with 
 
 
 def _lifted(found: list[tuple[str, str, str]], helping: bool, text: str, sounds: Callable[[], float],
-            implied: bool = False, death_asked: bool = False, laugh_apart: bool = False) -> bool:
+            implied: bool = False, death_asked: bool = False, laugh_apart: bool = False,
+            own_aim: Callable[[], bool] = lambda: False) -> bool:
     """Whether the trained model hears a crisis the signs did not: people who never saw the tables
     say it in words the tables do not hold ("who gets the cat", "the one who finds me"). Never for a
     worker asking how to help, a message whose signs are someone else's, denied or in the past, or a
@@ -745,7 +746,7 @@ def _lifted(found: list[tuple[str, str, str]], helping: bool, text: str, sounds:
     # intent is the writer's: someone else's sign does not keep the model away from it.)
     if helping or (LAUGH.search(text) and not LAUGH_TAKEN_BACK.search(text) and not laugh_apart) or (any(
             where != "self" and not (where == "others" and category == "time") for category, _, where in found)
-            and not OWN_AIM.search(normalise(text))):
+            and not own_aim()):
         return False
     # a weak sign of the writer's own already heard asks less of the model than a message with none;
     # a subject only implied asks more, sign or none (round 10: "Walked out into the snow tonight…")
@@ -982,7 +983,8 @@ def read(text: str) -> Reading:
             and not (LIVED.search(whole) and not PRESENT.search(whole))
             and _lifted(found, helping, text, lambda: crisis_model.likeness(whole), implied,
                         bool(WORK_DEATH.search(whole) or any(READING_TAKEN_BACK.fullmatch(s) for s in sentences)),
-                        any(signs_in) and not any(signed and LAUGH.search(o) for o, signed in zip(originals, signs_in, strict=True)))):
+                        any(signs_in) and not any(signed and LAUGH.search(o) for o, signed in zip(originals, signs_in, strict=True)),
+                        lambda: bool(OWN_AIM.search(whole)))):
         level, towards = CRISIS, "others" if AIMED.search(whole) else "self"
         why.append(f"model:{towards}")
     if level != CRISIS:
