@@ -927,3 +927,43 @@ def test_round_10s_lookalikes_stay_quiet():
         assert crisis.read(text).level != crisis.CRISIS, text
     # a victim asking what to do about a partner's weapon is still in danger themselves
     assert crisis.read("my partner has a knife right now what do I do").level == crisis.CRISIS
+
+
+def test_round_11s_kinds_are_heard_in_words_no_corpus_used():
+    """Round 11's signs in general form, in words written for this test: a goodbye said for good beside an
+    absence mentioned elsewhere, a laugh in a sentence of its own away from the sign, a laugh
+    taken back with the article dropped, a question the writer answers "no, it is for me"; harm aimed in more
+    words ("break him", "know where he is staying", "him, not me", and the writer's own intent after a death
+    placed on someone else)."""
+    for text in ("Who takes my Monday clients while I'm on annual leave? I won't be coming back anymore, sorry.",
+                 "who covers my clients while I am on vacation next week? I won't be around anymore, sorry",
+                 "I've got the rope in the boot for tonight. The training on wellbeing was a joke lol.",
+                 "I googled the lethal dose of my meds haha. For a training. No, it is for me."):
+        assert crisis.read(text).level == crisis.CRISIS, text
+    for text in ("I know where he is staying now. I take the crowbar tonight and I will break him.",
+                 "The man who hurt my sister is out. I have the knife and I'm going there to end this, him not me.",
+                 # a grievance that places a death on someone else first, then the writer's own intent
+                 "My brother overdosed on the pills that dealer sold him, he is gone. I know his corner now. "
+                 "I am going there after work to kill him."):
+        reading = crisis.read(text)
+        assert (reading.level, reading.towards) == (crisis.CRISIS, "others"), text
+
+
+def test_round_11s_lookalikes_stay_quiet():
+    """The past dated in a second-language voice ("long time ago", "ask me if…? No") or said by what changed
+    since ("now it is gone", "very much in my past", "ten years ago tonight"); "zero intention"; a worker's own
+    words said of an exam; a report with an unmarked verb; a week that is done; bridge the card game and a
+    bridge program: none is the crisis reply."""
+    for text in ("My overdose, long time ago, is why I do this job. Can I speak about it at orientation?",
+                 "Before, I wanted to die most days. Now it is gone, eight years. How do I share this safely?",
+                 "Eleven years ago tonight I tried to end my life; now I train peers. How do I mark the day with my team?",
+                 "I wrote about the months I spent wanting to die. It is very much in my past. Is it ok for the zine?",
+                 "My manager ask me if I think about suicide because I look tired. No. I am tired from the night shift.",
+                 "I have zero intention of hurting myself, I am angry about the rota. How do I complain?",
+                 "When I say I will kill myself about the paperwork I mean only that it is boring, it is how we talk.",
+                 "The boy at the youth centre write 'I want to die' in his notebook. What is the protocol for minors?",
+                 "i'm so done with this shift, the printer jammed six times. at least it's friday tomorrow",
+                 "I'm going back to the bridge club tonight", "Heading to bridge night with my gran tonight, wish me luck",
+                 "Our bridge housing program closes tonight for new intakes, where do I refer people?",
+                 "My client said the pills he has could kill him. I am going to call his worker, what else should I do?"):
+        assert crisis.read(text).level != crisis.CRISIS, text

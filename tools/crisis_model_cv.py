@@ -1,6 +1,6 @@
 """How much the crisis screen's trained model adds on a corpus it was not trained on.
 
-Leaves each blind corpus round out in turn (rounds 1 to 4, round 5's two writers, round 6's five, round 8's two, round 9's two and round 10's three, and any corpus named
+Leaves each blind corpus round out in turn (rounds 1 to 4, round 5's two writers, round 6's five, round 8's two, round 9's two, round 10's three and round 11's two, and any corpus named
 on the command line), fits the model on everything else (`bot.safety.crisis_model.training_files`), and
 scores the round left out twice with the real screen (`bot.safety.crisis.read`): with the model's
 lift switched off and with it at each threshold. Prints, per round, the crisis statements caught and
@@ -53,6 +53,8 @@ ROUNDS = {
     "round10a": [DATA / "crisis_corpus_fresh10a.toml"],
     "round10b": [DATA / "crisis_corpus_fresh10b.toml"],
     "round10c": [DATA / "crisis_corpus_fresh10c.toml"],
+    "round11a": [DATA / "crisis_corpus_fresh11a.toml"],
+    "round11b": [DATA / "crisis_corpus_fresh11b.toml"],
 }
 
 

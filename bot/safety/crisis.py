@@ -129,7 +129,7 @@ THIRD = PERSONS | {"him", "her", "them", "who", "person", "people", "client", "c
                    "mods", "admin", "character",
                    "peers", "friend", "coworker", "colleague", "member", "son", "daughter", "youth", "kid",
                    "woman", "man", "anyone", "everyone"}
-NEGATIONS = {"not", "never", "no"}
+NEGATIONS = {"not", "never", "no", "zero"}  # round 11: "zero intention of harming myself"
 # Small words that may sit between a negation and what it negates ("not going to ever…").
 CARRIERS = {"i", "am", "is", "are", "was", "will", "would", "could", "should", "do", "does", "did", "have", "has",
             "had", "going", "to", "want", "really", "ever", "actually", "even", "try", "trying", "plan", "plans",
@@ -138,21 +138,33 @@ CARRIERS = {"i", "am", "is", "are", "was", "will", "would", "could", "should", "
             "about", "thinking", "just", "be", "been", "seriously", "definitely", "honestly", "at", "all", "that"}
 CONTRASTS = {"but", "though", "although", "however", "yet"}
 REPORTING = {"said", "says", "saying", "told", "tells", "telling", "asked", "texted", "wrote", "messaged", "mentioned",
-             "posted", "shouted", "yelled", "screamed"}
+             "posted", "shouted", "yelled", "screamed",
+             # round 11: writers of English as a second language leave the verb unmarked ("the teen write I want
+             # to die on a paper"); the subject still says whose words they are ("when I say…" stays the writer's)
+             "write", "writes", "send", "sends", "sent", "text", "texts", "say"}
+# ...but not the infinitive ("told my boss to get someone else to write it", "called my sister to say sorry")
+UNMARKED = {"write", "send", "text", "say"}
+NOT_REPORTING_AFTER = {"to", "will", "would", "can", "could", "should", "must", "might", "may", "did", "do", "does", "not",
+                       "let", "lets", "gonna"}
 PAST = re.compile(r"\b(?:years ago|a long time ago|used to|back when|when i was|as a (?:teen|teenager|kid|child)|"
                   r"when i was (?:younger|a teen|a kid)|in the past|history of|in my past|i survived|lived experience|"
                   r"(?:in|through|during|most of|all of|much of|for) (?:most of |all of |much of )?my (?:early |mid |late )?(?:teens|twenties|thirties|forties|20s|30s|40s|youth)|"
                   r"(?:a )?long time ago|the old me (?:would|used to|did|was)|in (?:high school|college|uni|university)|in (?:19|20)[0-9]{2}|my story(?! (?:stops|ends|finishes|is over|is done))|back then|at the time|"
-                  r"there was a time|ages ago|years back|long ago|attempt at [0-9]{2}|the (?:year|years|time|summer|winter|spring|autumn|fall|months?|night|day) (?:i|when i|that i) (?:was|were|had|tried|wanted|felt|attempted|thought|took)|the year (?:my|when|that)|all through (?:sixth form|high school|school|college|uni|university|my teens|my twenties)|turning point|back in my|in my (?:drinking|using|partying|old|bad|dark) days|the (?:year|years|time|summer|winter|months?) (?:i was|when i)|when i was [0-9]{1,2}|[0-9]{1,2} years ago|i came through|i made it through|"
+                  r"there was a time|ages ago|years back|long ago|attempt at [0-9]{2}|the (?:year|years|time|summer|winter|spring|autumn|fall|months?|night|day) (?:i|when i|that i) (?:was|were|had|tried|wanted|felt|attempted|thought|took|spent|overdosed|relapsed|cut|used)|the year (?:my|when|that)|all through (?:sixth form|high school|school|college|uni|university|my teens|my twenties)|turning point|back in my|in my (?:drinking|using|partying|old|bad|dark) days|the (?:year|years|time|summer|winter|months?) (?:i was|when i)|when i was [0-9]{1,2}|[0-9]{1,2} years ago|i came through|i made it through|"
                   r"i got through|i have been there|before i got (?:sober|clean)|in recovery|"
                   # round 10: "at 19 after an attempt", "my lowest point was 2021", "4 years since i was suicidal",
                   # "last year i took leave because…", "how i went from planning my own funeral to…"
                   r"(?:was|were|had|tried|attempted|went|ended up) (?:[a-z]+ ){0,6}at (?:age )?(?:1[3-9]|[2-5][0-9])(?! ?(?:am|pm|h|hrs|[0-9]))|"
                   r"(?:was|were) (?:in )?(?:19|20)[0-9]{2}|(?:years|months|a year|a decade) since i (?:was|were|last|tried|attempted|felt|thought|wanted)|"
                   r"last (?:year|summer|winter|spring|autumn|fall) i (?:was|took|tried|had|attempted|felt|wanted|went|ended up)|"
-                  r"how i (?:went|got|came) from|the last time i (?:felt|was|tried|attempted|thought|wanted)\b[a-z ]{0,40} was (?:before|in|when|years|months|ages|back))\b|"
+                  r"how i (?:went|got|came) from|"
+                  # round 11: "my past suicide attempt"
+                  r"my past (?:suicide |suicidal )?(?:attempts?|overdoses?|self harm|ideation|crisis|crises)|the last time i (?:felt|was|tried|attempted|thought|wanted)\b[a-z ]{0,40} was (?:before|in|when|years|months|ages|back))\b|"
                   r"(?<!at )\bonce\b(?! again| more| and for all| i am| i have| i will| i get| everyone| they| he| she| the| my| it| you| we)")
-DATED_BACK = re.compile(r"(?:[a-z]+ ){0,2}, (?:it|that|this|all that) (?:was|were|is) (?:[a-z0-9]+ ){0,3}ago\b")
+DATED_BACK = re.compile(r"(?:[a-z]+ ){0,2}, (?:(?:it|that|this|all that) (?:was|were|is) (?:[a-z0-9]+ ){0,3}ago\b|"
+                        # round 11: the date alone after the comma, article dropped ("after my attempt, long time ago")
+                        r"(?:a )?(?:long|very long) time ago\b|(?:many|several|a few|[0-9]+|two|three|four|five|six|seven|"
+                        r"eight|nine|ten|twenty) years ago\b)")
 PAST_TENSE = {"was", "were", "had", "did", "tried", "wanted", "felt", "attempted", "overdosed", "thought"}
 NOW = {"but", "now", "today", "tonight", "lately", "currently", "however", "anymore", "again", "still", "yet"}
 BUT = re.compile(r"\b(?:but|though|although|yet|however|except|and)\b")
@@ -330,15 +342,16 @@ HELPING = re.compile(r"\b(?:what (?:do|should|can|would) (?:i|we) (?:do|say)|how
 LAUGH = re.compile(r"\b(?:lol|lmao|haha\w{0,10}|jk|rofl)\b|[\U0001F602\U0001F923\U0001F606\U0001F605]", re.IGNORECASE)
 # The ordinary reason taken away ("not sick. just won't be here", "no I didn't quit"): an absence
 # then explains nothing (round 9).
-ABSENCE_TAKEN_BACK = re.compile(r"\b(?:(?:i am )?not (?:sick|ill|on (?:holiday|vacation|leave)|going (?:anywhere|on holiday|on vacation))"
+ABSENCE_TAKEN_BACK = re.compile(r"\b(?:(?:i am )?not (?:sick|ill|travelling|traveling|on (?:holiday|vacation|leave|a trip)|going (?:anywhere|on holiday|on vacation|away))"
                                 r"(?= *$| *,| just)|i did not quit|i have not quit|i am not quitting|nothing to do with (?:work|the job))\b")
 # A laugh taken back: the upside-down smile beside it, or "jk… unless" (round 9: four of one writer's
 # crisis texts wore a laugh this way, and the one everyday 🙃 in every corpus had no laugh beside it).
 LAUGH_TAKEN_BACK = re.compile(r"\U0001F643|\b(?:jk|kidding|joking)\b[ .!,\u2026]{0,8}(?:(?:sort of|kind of|kinda|ish)[ .!,\u2026]{1,6})?"
                               r"(?:unless|or not|or am i|maybe not|not really)\b|"
                               # round 10: "(for real)", "…the final one fr", "no cap", "deadass", "i mean it" after the laugh
-                              r"\b(?:lol|lmao|haha\w{0,10})\b.{1,120}?(?:\bfor real\b|\bfrfr\b|\bfr[ .!]*$|\bno cap\b|\bdeadass\b|"
-                              r"\bi mean it\b|\bnot (?:joking|kidding)\b)",
+                              r"(?:\b(?:lol|lmao|haha\w{0,10})\b|[\U0001F602\U0001F923\U0001F606\U0001F605]).{1,120}?(?:\bfor real\b|\bfrfr\b|\bfr[ .!]*$|\bno cap\b|\bdeadass\b|"
+                              # round 11: the laughing face too, and "ok actually is not joke" (the article dropped)
+                              r"\bi mean it\b|\bnot (?:joking|kidding)\b|\b(?:is |it is |its )?not (?:a )?joke\b)",
                               re.IGNORECASE)
 # An ordinary absence explains a goodbye or "I won't be here" ("my last day before parental leave",
 # "it's been real, see you tomorrow").
@@ -348,6 +361,11 @@ ABSENCE = re.compile(r"\b(?:(?:my |the )?contract (?:ended|ends|is up|runs out|r
                      r"being (?:responsible|organi[sz]ed|practical|prepared)|pre ?(?:plan\w*|paid)|estate planning|moving (?:back )?(?:to|away|house|home)|for the (?:audit|inspection|accreditation|review)|tax return|trip|conference|day off|time off|annual leave|"
                      r"appointment|next week|back on|back monday|back next|see you (?:tomorrow|monday|tuesday|"
                      r"wednesday|thursday|friday|soon|later|next|at|on|then|all)|talk (?:tomorrow|soon|later))\b")
+# Round 11: ...but not a goodbye said for good in its own sentence ("who covers my people next week? I won't be
+# around anymore"), or one that names the writer's funeral or death ("a playlist for my funeral … next week"): an
+# absence mentioned elsewhere in a long message does not explain those.
+FOR_GOOD = re.compile(r"\b(?:anymore|for good|forever|ever again|never (?:be )?(?:back|coming back|returning|return)|"
+                      r"for the last time|funeral|when (?:they|someone|you) finds? me|after i am (?:dead|gone))\b")
 # Offering things to colleagues explains a weak goodbye ("giving away my old books, anyone want
 # some?"), though not a farewell ("does anyone want my guitar? I won't be needing it anymore").
 # Giving most of one's things away is a warning sign whoever receives them (988), so a charity does not
@@ -375,7 +393,7 @@ REVEALED = re.compile(r"\b(?:the |my )?(?:friend|person|manager|supervisor|coord
                       r"\bfor my own reasons\b|\b(?:asking|ask) for (?:me|myself)\b")
 # …and a sentence of its own that says whose it is or waves the question off: "for me", "they're for me",
 # "no reason", "no particular reason" after something ominous (10a and 10c both).
-REVEALED_SENTENCE = re.compile(r"(?:(?:it is|they are|that is|thats|its|theyre|both|all) )?for me|(?:just )?no (?:particular |real )?reason(?: at all)?")
+REVEALED_SENTENCE = re.compile(r"(?:(?:no|actually|honestly|ok|okay) (?:, )?)?(?:(?:it is|they are|that is|thats|its|theyre|both|all) )?for me|(?:just )?no (?:particular |real )?reason(?: at all)?")
 # Round 10 (and round 9's memorial "asking because I'd like one"): a policy question about a worker's death
 # with the writer's own words beside it ("…when a peer worker dies? I'd like mine kept short") counts as a
 # weak sign for the trained model: it asks 0.7 of it, not 0.83.
@@ -403,10 +421,13 @@ UP_THERE_FOR = re.compile(r"\b(?:fixing|repairing|cleaning (?:the|out the)|gutte
                           r"come find me|anyone else here|photo|sunrise|sunset|fishing|fisherman|nets|meet for coffee|diner)\b")
 # "Tonight I'm finally going to end it. The group chat, I mean.": the writer says what "it" was.
 # Only a thing named ("the group chat", "that project"), never "my life", "me" or "that literally".
-I_MEAN = re.compile(r"\b(?:the|our|that|this) (?!life\b)[a-z]+(?: [a-z]+){0,8} , i mean\b|"
+I_MEAN = re.compile(r"\b(?:the|our|that|this) (?!life\b)[a-z]+(?: [a-z]+){0,8} , i mean\b(?! it\b)|"  # round 11: "…, I mean it" insists
                     r"\b(?:was|is|were) (?:about|over) (?:my|the|that|this|a) (?:group project|project|exam|essay|report|game|"
                     r"shift|spreadsheet|assignment|meeting|rota|deadline|match)\b|"
-                    r"\bi mean(?:t)? (?:the|our|this|that) (?!life\b|literally\b|seriously\b|it\b|in\b|with\b|100\b|sincerely\b|truly\b)[a-z]+")
+                    r"\bi mean(?:t)? (?:the|our|this|that) (?!life\b|literally\b|seriously\b|it\b|in\b|with\b|100\b|sincerely\b|truly\b)[a-z]+|"
+                    # round 11: the writer's own words, said of something else ("when I say I want to die about the
+                    # exam I mean only stress")
+                    r"\bwhen i say\b[a-z ]{1,60}\bi (?:only |just )?mean(?:t)? (?:only|just) (?!it\b|(?:that|this)(?= *$| *,))[a-z]+")
 # An ordinary reason given for being out of touch ("if I don't log on, it's because the storm took
 # the power out"): the model does not overrule it.
 ORDINARY_REASON = re.compile(r"\b(?:it is|its|that is|thats|it will be) because (?:the|my|of the|of my) (?:storm|power|"
@@ -432,9 +453,14 @@ LIVED = re.compile(r"\b(?:long behind me|behind me now|(?:is|are|was) behind me|
                    r"(?:feel|think|believe) (?:that|like that|that way|it)(?: way)? (?:now|anymore|any more|these days)|and came back"
                    r"(?= *$| *,| from it| alive| down)|(?:first|early|second|first few) (?:year|years|months|weeks) of (?:my )?recovery|"
                    r"spent (?:years|months|a long time|most of my [a-z0-9]+) (?:thinking|believing|feeling|convinced))\b")
+# Round 11: the present said to be different after a sign told in the past tense ("Before, I thought about
+# suicide every day. Now it is gone", "I was suicidal, very dark time. Now I am strong", "very much in my past").
+CHANGED_SINCE = re.compile(r"\bnow (?:it is|its|that is|thats|all that is|all of it is) (?:gone|over|past|behind me|different)\b|"
+                           r"\bnow i am (?:strong|stronger|ok|okay|fine|well|better|good|safe|stable|happy|healthy|in recovery)\b|"
+                           r"\b(?:very much|firmly|well|long|all) in (?:my|the) past\b|\bhow (?:things|it all|everything|life) turned\b")
 # A question put to the writer ("my supervisor asked if I'm having thoughts of suicide") and answered
 # no in a sentence after it ("honestly no."): the sign is in the question, and the answer denies it.
-QUESTION_PUT = re.compile(r"\b(?:asked|asks|asking) (?:me )?(?:if|whether) i\b")
+QUESTION_PUT = re.compile(r"\b(?:asked|asks|asking|ask) (?:me )?(?:if|whether) i\b")  # round 11: "supervisor ask me if…"
 ANSWERED_NO = re.compile(r"^(?:(?:honestly|truthfully|i said|i told (?:her|him|them)|and|the answer is|answer is) )?"
                          r"(?:no|nope|not really)(?= *$| *,| i am not| i do not| not)")
 PRESENT = re.compile(r"\b(?:now|again|right now|today|tonight|lately|these days|still|anymore|currently|this week)\b")
@@ -488,6 +514,12 @@ _TWO = re.compile(r"\b(want|wanna|going|need|have|plan|trying) 2\b")
 _PAUSES = re.compile(r"[,;:()\"\u201c\u201d]")
 _OTHER = re.compile(r"[^a-z0-9,]+")
 _ANY_MORE = re.compile(r"\bany more\b")
+# Round 11: "bridge" as a card game or as a stopgap ("the bridge club tonight", "bridge housing", "a bridge
+# prescription") is not a place to jump from: named as what it is, for the tables and the model alike (retrained
+# on round 10's question sets, the model read "I'm going back to the bridge club tonight" as a crisis).
+_BRIDGE_GAME = re.compile(r"\bbridge (?=(?:club|clubs|night|game|games|tournament|partners?|lessons?|players?|table|evening|afternoon)\b)")
+_BRIDGE_STOPGAP = re.compile(r"\bbridge (?=(?:program|programs|programme|housing|funding|loan|shelter|clinic|team|worker|role|"
+                             r"position|grant|meds|medication|prescription|script|supply|bed|beds|placement)\b)")
 
 
 def normalise(text: str) -> str:
@@ -509,6 +541,8 @@ def normalise(text: str) -> str:
     text = " ".join(WORDS.get(w, w) for w in text.split(" ") if w)
     if "any more" in text:
         text = _ANY_MORE.sub("anymore", text)
+    if "bridge " in text:
+        text = _BRIDGE_STOPGAP.sub("interim ", _BRIDGE_GAME.sub("cards ", text))
     if "once and for all" in text:  # not "once" of the past ("I once tried")
         text = text.replace("once and for all", "for good")
     return SUPPORTED.sub(r"\1", text) if (" i " in text or " we " in text) else text
@@ -567,10 +601,12 @@ def _reported_by_other(sentence_before: list[str]) -> bool:
     for i in range(len(sentence_before) - 1, -1, -1):
         if sentence_before[i] in CONTRASTS:
             return False  # "everyone keeps saying it gets better but I'm…": the writer speaks after "but"
-        if sentence_before[i] in REPORTING:
-            if any(t in ("if", "when", "whenever", "unless") for t in sentence_before[max(0, i - 4):i]):
+        if sentence_before[i] in REPORTING and not (sentence_before[i] in UNMARKED and i > 0
+                                                    and sentence_before[i - 1] in NOT_REPORTING_AFTER):
+            if any(t in ("if", "when", "whenever", "unless") for t in sentence_before[max(0, i - 8):i]):
                 return False  # "if he says one more thing I'm going to…": a condition, not a quote
-            reporter = _subject(sentence_before[:i], reach=4)
+            # round 11: six words back, for a subject with a place after it ("the teen at the drop in wrote…")
+            reporter = _subject(sentence_before[:i], reach=6)
             if reporter is None and any(t in ("their", "his", "her") for t in sentence_before[max(0, i - 4):i]):
                 return True  # "their last message said 'sorry for everything'"
             return reporter is not None and reporter not in FIRST
@@ -615,8 +651,8 @@ def _place(kind: str, match: re.Match[str], sentence: str, tokens: list[str]) ->
     # place and thought about suicide"), but not past a word of the present ("…but now I want to die").
     earlier: list[str] = []
     for at, token in enumerate(reversed(tokens[:start])):
-        # "two years ago today": an anniversary, not the present
-        if token in NOW and not (token == "today" and start - at - 2 >= 0 and tokens[start - at - 2] == "ago"):
+        # "two years ago today" (round 11: or "tonight"): an anniversary, not the present
+        if token in NOW and not (token in ("today", "tonight") and start - at - 2 >= 0 and tokens[start - at - 2] == "ago"):
             break
         earlier.insert(0, token)
     if PAST.search(" ".join(earlier + tokens[start:end] + clause_after)):
@@ -661,7 +697,7 @@ AIMED = re.compile(r"\b(?:hurt|stab|shoot|strangle|choke|beat|attack|poison|punc
                    r"\buse (?:it|this|that|the [a-z]+|them) on (?:him|her|them|my (?!own\b|self\b|skin\b|arms?\b|legs?\b|wrists?\b|hair\b|face\b)[a-z]+)\b|"
                    r"\b(?:run|running|ran) (?:him|her|them) down\b|"
                    r"\b(?:get|gets|getting) (?:what is|whats|what he deserves|what she deserves|what they deserve)(?: coming)?\b|"
-                   r"\b(?:he|she|they) (?:is|are|will be) (?:going to|gonna) (?:feel|suffer|get) (?:what|how|hurt)\b|"
+                   r"\b(?:he|she|they) (?:is|are|will be) (?:going to|gonna) (?:feel|suffer|get|find out|know|learn) (?:what|how|hurt)\b|"
                    r"\b(?:make sure|see to it) (?:he|she|they) (?:gets?|get) hurt\b|"
                    r"\b(?:going|heading|driving|go) (?:round|over|around)\b[a-z0-9 ]{0,30}with (?:a |the |my )?"
                    r"(?:can of |jerry can of )?(?:petrol|gasoline|lighter fluid)\b|"
@@ -677,23 +713,40 @@ AIMED = re.compile(r"\b(?:hurt|stab|shoot|strangle|choke|beat|attack|poison|punc
                    r"\b(?:is|are|will be) (?:getting|going to get|gonna get) hurt (?:at|on|tomorrow|tonight|this|next)\b|"
                    r"\bfind (?:him|her)\b[a-z ]{0,30} and (?:end|finish|hurt|kill|deal with) (?:it|him|her)\b|"
                    r"\bknow where (?:he|she|my (?:ex|boss|manager|supervisor|landlord|[a-z]+s (?:new )?[a-z]+)|the (?:area |new |night )?"
-                   r"(?:manager|boss|supervisor|foreman|landlord|guy)) (?:lives|parks|works|sleeps|drinks|stays)\b|"
-                   r"\bif (?:he|she|they) (?:does|do|says|tries) (?:it|that|this) again\b")
+                   r"(?:manager|boss|supervisor|foreman|landlord|guy)) (?:is )?(?:lives?|living|parks?|parking|works?|working|sleeps?|sleeping|"
+                   r"drinks?|drinking|stays?|staying)\b|"
+                   r"\bif (?:he|she|they) (?:does|do|says|tries) (?:it|that|this) again\b|"
+                   # round 11: breaking him, making sure he never walks again, "him, not me"
+                   r"\b(?:break|breaking) (?:him|her|them)\b|\bmake sure (?:he|she|they) (?:never|can not|will not) (?:walks?|works?|"
+                   r"talks?|sees?|touch(?:es)?|hurts?) (?:again|anyone)\b|\b(?:him|her|them) (?:, )?not me\b")
+# Round 11: the writer's own intent to harm someone, said in the first person.
+OWN_AIM = re.compile(r"\bi (?:am|will) (?:going |gonna )?(?:[a-z]+ ){0,3}(?:to )?(?:kill|hurt|stab|shoot|strangle|beat|attack|"
+                     r"poison|punch|batter) (?:him|her|them)\b")
+# Round 11: the writer saying outright that the end is someone else's ("…to end this for good, him not me") turns
+# the crisis towards them whatever else was heard.
+REDIRECTED = re.compile(r"\b(?:him|her|them) (?:, )?not me\b|\bnot me (?:, )?(?:him|her|them)\b")
 # Signs that say nothing of whom they are for: a weapon, a means, a time, a plan. Beside a harm verb
 # aimed at someone ("going to hurt my brother-in-law tonight … I have the knife ready") they are that intent.
 UNAIMED = {"means", "weapon", "time", "plan", "hopeless"}  # round 10: "…with him in it. i'm done"
 
 
 def _lifted(found: list[tuple[str, str, str]], helping: bool, text: str, sounds: Callable[[], float],
-            implied: bool = False, death_asked: bool = False) -> bool:
+            implied: bool = False, death_asked: bool = False, laugh_apart: bool = False,
+            own_aim: Callable[[], bool] = lambda: False) -> bool:
     """Whether the trained model hears a crisis the signs did not: people who never saw the tables
     say it in words the tables do not hold ("who gets the cat", "the one who finds me"). Never for a
     worker asking how to help, a message whose signs are someone else's, denied or in the past, or a
     laugh: those the tables read better than any model (leave-one-round-out, each of these was a false
     alarm of the model's)."""
     # (a time placed on someone else says nothing of whose it is: "can someone water my plants after this week?")
-    if helping or (LAUGH.search(text) and not LAUGH_TAKEN_BACK.search(text)) or any(
-            where != "self" and not (where == "others" and category == "time") for category, _, where in found):
+    # (round 11: a laugh in a sentence of its own, away from every sign of the writer's, does not make a joke of
+    # them: "I've got a hose and tape in the back for later. The team meeting was about 'resilience' lol.")
+    # (round 11: a grievance told first and then the writer's own intent to harm: "The man who sold my son the
+    # pills that killed him … I am going there now to kill him." The son's death is placed on someone else, the
+    # intent is the writer's: someone else's sign does not keep the model away from it.)
+    if helping or (LAUGH.search(text) and not LAUGH_TAKEN_BACK.search(text) and not laugh_apart) or (any(
+            where != "self" and not (where == "others" and category == "time") for category, _, where in found)
+            and not own_aim()):
         return False
     # a weak sign of the writer's own already heard asks less of the model than a message with none;
     # a subject only implied asks more, sign or none (round 10: "Walked out into the snow tonight…")
@@ -765,9 +818,13 @@ _DISOWNED = re.compile(r"\b(?:as a joke|a joke|joking|kidding|"
 
 # Words quoted after someone else says them ("when someone says 'i just want it all to stop'") are
 # that person's: a worker asking how to answer them gets the note, not the reply meant for the writer.
-_REPORTED = re.compile(r"\b(?:someone|somebody|a (?:client|participant|person|peer|member|friend|resident|guy|woman|man)|"
-                       r"they|he|she|people|my (?:client|participant|friend|sponsee|member|peer)) (?:says|said|say|"
-                       r"tells me|told me|wrote|writes|texted|posted|messaged)\b", re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:someone|somebody|(?:(?:a|the|my|one) )?(?:client|participant|person|peer|member|friend|resident|"
+                       r"guy|woman|man|sponsee|teen|youth|kid|girl|boy|lady|patient|guest)(?: (?:i|we) (?:support|work with|see|"
+                       r"visit))?|they|he|she|people) (?:says|said|say|tells me|told me|wrote|writes|texted|posted|"
+                       # round 11: "Person I support send me text 'goodbye, thank you for everything'"
+                       r"messaged|sent me|send me|sends me)\b", re.IGNORECASE)
+# The verbs alone, looked for first: most messages have none, and the whole pattern costs more to try.
+_REPORTED_VERB = re.compile(r"\b(?:s(?:ays?|aid|ent me|ends? me)|t(?:ells me|old me|exted)|wr(?:ote|ites)|posted|messaged)\b")
 
 
 def read(text: str) -> Reading:
@@ -777,7 +834,7 @@ def read(text: str) -> Reading:
     # Quoted words someone else said, or called a joke or a lyric, are read as "those words"; still a
     # note: someone typed them, and the lines cost nothing to show.
     for whose, tag in ((_REPORTED, "quoted:others"), (_DISOWNED, "quoted:denied")):
-        if whose.search(text):
+        if (whose is not _REPORTED or _REPORTED_VERB.search(text.lower())) and whose.search(text):
             text_read = _QUOTED.sub(r"\1those words\1", text)
             if text_read != text:
                 reading = read(text_read)
@@ -840,13 +897,18 @@ def read(text: str) -> Reading:
                     place = "others"  # round 10: "a guy I support … has got a gun … what do I do": his, not a danger to the writer
                 if place == "self" and about_whole("lived", LIVED) and not about_sentence("present", PRESENT):
                     place = "past"
+                if (place == "self" and about_whole("changed", CHANGED_SINCE) and not about_sentence("present", PRESENT)
+                        and PAST_TENSE & set(tokens[max(0, sentence.count(" ", 0, match.start()) - 3):
+                                                    sentence.count(" ", 0, match.end()) + 1])):
+                    place = "past"
                 if (place == "self" and category.name in EXPLAINED and (name in COMPOSED_NAMES or category.name in EXPLAIN_ALL)
                         and about_sentence("explained:" + category.name, EXPLAINED[category.name])
                         and not about_whole("not-for-work", NOT_FOR_WORK) and not about_sentence("on-purpose", ON_PURPOSE)):
                     explained = True
                     continue  # a cut while cooking, meds to pick up, a lethal dose in a training
                 if (category.name in ("farewell", "goodbye") and about_whole("absent", ABSENCE)
-                        and not about_whole("absence-taken-back", ABSENCE_TAKEN_BACK)) or (
+                        and not about_whole("absence-taken-back", ABSENCE_TAKEN_BACK)
+                        and not about_sentence("for-good", FOR_GOOD)) or (
                         category.name == "goodbye" and about_whole("giveaway", GIVEAWAY)) or (
                         name in FAREWELL_GIVEAWAYS and about_whole("decluttering", DECLUTTERING)) or (
                         name == "in-case" and about_sentence("carried", CARRIED)) or (
@@ -899,7 +961,8 @@ def read(text: str) -> Reading:
                               lambda: crisis_model.distress(whole) if first_person and words >= crisis_model.NOTE_WORDS else 0.0,
                               lambda: bool(CRISIS_TOPIC.search(whole)))
     if (level == CRISIS and towards == "self" and found and AIMED.search(whole)
-            and all(c in UNAIMED or (c == "means-ready" and n in WEAPONS) for c, n, w in found if w == "self")):
+            and (all(c in UNAIMED or (c == "means-ready" and n in WEAPONS) for c, n, w in found if w == "self")
+                 or REDIRECTED.search(whole))):
         towards = "others"
         why.append("aimed:others")
     # "What's the policy on staff who are suicidal? Asking because I am": a question about a crisis that
@@ -919,7 +982,9 @@ def read(text: str) -> Reading:
             and not IDIOMS.search(whole) and not DECLUTTERING.search(whole) and not ORDINARY_REASON.search(whole)
             and not (LIVED.search(whole) and not PRESENT.search(whole))
             and _lifted(found, helping, text, lambda: crisis_model.likeness(whole), implied,
-                        bool(WORK_DEATH.search(whole) or any(READING_TAKEN_BACK.fullmatch(s) for s in sentences)))):
+                        bool(WORK_DEATH.search(whole) or any(READING_TAKEN_BACK.fullmatch(s) for s in sentences)),
+                        any(signs_in) and not any(signed and LAUGH.search(o) for o, signed in zip(originals, signs_in, strict=True)),
+                        lambda: bool(OWN_AIM.search(whole)))):
         level, towards = CRISIS, "others" if AIMED.search(whole) else "self"
         why.append(f"model:{towards}")
     if level != CRISIS:

@@ -435,7 +435,7 @@ FAREWELL = Category("farewell", "crisis", (
                                 r"(?:her|him|them|it) (?:after|anymore|much longer)"),
     ("wont-be-around", "subject", r"(?:do not think|not sure|doubt) i will be (?:here|around|alive)(?= for| to| much| "
                                   r"after| next| by| when| anymore| *$| *,)|(?:will not|would not) be (?:a problem|a "
-                                  r"burden|in anyones way|in the way) (?:for (?:anyone|everyone|you|you all) )?(?:much "
+                                  r"burden|in anyones way|in the way) (?:(?:for|on|to) (?:anyone|everyone|you|you all|them|my family|the team) )?(?:much "
                                   r"longer|for long|anymore|soon|after (?:today|tonight|this|tomorrow))|no one (?:will|would) have to (?:worry about|deal with|"
                                   r"take care of) me|(?:will not|would not|am not going to) (?:be )?bother(?:ing)? (?:anyone|anybody|you|you all|"
                                   r"everyone|people|them) (?:much longer|for long|after (?:today|tonight|tomorrow)|ever again)(?= *$| *,| i| so)"),

@@ -596,7 +596,7 @@ COMPOSED: tuple[Category, ...] = (
         r"tonight|today|tomorrow|this week)| much longer)"),
        ("no-point-booking-past", "subject", r"no point (?:booking|planning|making plans|scheduling|buying|renewing|"
         r"paying|signing up) (?:anything )?(?:past|after|beyond) (?:that|then|the [0-9a-z]{1,6}|friday|monday|this)"),
-       ("when-you-find-this", "subject", r"(?:when|if) (?:you|they|someone|somebody|anyone) (?:find|finds|read|reads) this"
+       ("when-you-find-this", "subject", r"(?:when|if) (?:you|they|someone|somebody|anyone) (?:find|finds|read|reads) (?:this|me)(?: ,)?"
         + gap(20) + r"(?:tell (?:the|my|them|everyone)|it (?:was|is) not (?:about|your|their|anyones)|i am sorry|i love|"
         r"do not blame|please know)"),
        ("everyone-better-off", "subject", r"(?:everyone|everybody|they|the team|my family|my kids?) (?:is|are|would be|"
@@ -956,8 +956,10 @@ COMPOSED += (
        ("what-im-going-to-do", "subject", r"for what i am (?:going to|about to) do(?= *$| *,)"),
        ),
     _c("hopeless", "note",
-       ("so-done", "subject", r"(?:i am|im) (?:just )?so done(?= *$| *,| and| with (?:it|everything|all of it|this|"
-        r"life))"),
+       ("so-done", "subject", r"(?:i am|im) (?:just )?so done(?= *$| *,| and| with (?:it|everything|all of it|"
+        # round 11: "so done with this week" is a week, not a life
+        r"this(?! (?:week|day|month|year|shift|job|meeting|weather|semester|term|paperwork|project|rota|schedule|"
+        r"traffic|course|class|module|report|form|system|printer|bus|van|car|app|portal|caseload)\b)|life))"),
        ("matters-for-nothing", "subject", r"nothing i do (?:matters|helps|changes anything)|(?:showing|show|turning) up "
         r"for nothing|(?:feel|feeling) like a ghost|just drifting(?= *$| *,)"),
        ),
