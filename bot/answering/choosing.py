@@ -36,6 +36,7 @@ from bot.answering.intent import (
     looks_like_definition,
     looks_like_logistics,
     looks_like_task,
+    looks_outside_the_sources,
     names_activity,
 )
 from bot.answering.params import AnswerParams
@@ -227,7 +228,8 @@ def choose(bot: Context, question: str) -> tuple[str, Any]:
     task = bot.answerer.answer(question, leaning=p.weak_depends > 0 and asks_leaning(question))
     topic = bot.finder.find(question, prefer_terms=def_like)
     task_ok = task.verdict != "unsure"
-    if (looks_like_logistics(question) and not ABOUT_SOMEONE_SUPPORTED.search(clean(question))) or looks_like_chit_chat(question):
+    if (looks_like_logistics(question) and not ABOUT_SOMEONE_SUPPORTED.search(clean(question))) or looks_like_chit_chat(question) \
+            or looks_outside_the_sources(question):
         if topic is not None and topic.confidence >= p.logistics_min_confidence:
             return "topic", topic
         if task_ok and task.confidence >= p.logistics_min_confidence:

@@ -117,7 +117,49 @@ CLINICAL_INFO = re.compile(
 CLINICAL_ALWAYS = re.compile(
     r"^(?:can|could|should|is it ok to) (?:you|i|he|she|they|someone|people)? ?(?:mix|combine|take|drink on) [\w-]+ (?:and|with) [\w-]+"
     r"|\bhow many (?:doses|sprays|pills|tablets|shots)\b"
-    r"|^(?:do|could|might) i have (?:adhd|add|bipolar|depression|anxiety|ptsd|ocd|autism|bpd|schizophrenia)\b")
+    r"|^(?:do|could|might) i have (?:adhd|add|bipolar|depression|anxiety|ptsd|ocd|autism|bpd|schizophrenia)\b"
+    # Round 11: how long a drug shows up in a test (seven writers have asked it, for someone they
+    # support or before a shift) and a drug's half-life: toxicology, whoever it is for.
+    r"|\bhow long (?:does|do|will|would|can|is|are) [\w -]{1,30}? (?:stay|stays|show up|shows up|remain|remains|be detectable"
+    r"|stay detectable|detectable|linger|be found)\b[^.?!]{0,30}\b(?:urine|system|blood|hair|saliva|drug tests?|tox\w*)"
+    r"|\b(?:show up|shows up|detectable|test positive|detection window)\b[^.?!]{0,20}\b(?:urine|drug|tox\w*|hair|saliva|blood) (?:tests?|screens?)\b"
+    r"|\bhalf-?life\b"
+    # How much of a drug to give, and when again ("how much naloxone should I give and how many
+    # minutes between doses?", "how many minutes do i wait before the second dose").
+    r"|\bhow much (?!of\b)\w+ (?:should|do|can|would|could|to) (?:i |we |you |she |he |they )?(?:give|take|use|administer)\b"
+    r"|\b(?:between|before the (?:second|next)|until the (?:second|next)|till the (?:second|next)) doses?\b")
+
+
+# Round 11: what lies outside the sources however near the work it comes (both new writers, and
+# four before them): a named body of law ("the tenancy law in BC", "under Ontario employment law"),
+# a regulator's process ("apply for a supervised consumption site exemption from Health Canada"),
+# what an insurance policy covers, a union grievance, and which bus goes where. Unlike office
+# logistics, asking it for or about someone supported does not make it peer work.
+OUTSIDE_THE_SOURCES = re.compile(
+    r"\b(?:tenancy|tenant|landlord|rental|housing|employment|labou?r|immigration|family|criminal|traffic|drug|cannabis|tax"
+    r"|privacy|human rights|mental health|health) (?:law|laws|act|legislation|code|standards act)\b(?! of conduct)"
+    r"|\b(?:residential tenancy|landlord and tenant|employment standards) (?:branch|board|tribunal|office)\b"
+    r"|\bhealth canada\b|\bsection 56\b|\b(?:apply|applying|application) for (?:a |an |the |our )?[\w -]{0,40}?(?:exemption|licen[cs]e|permit)\b"
+    r"|\b(?:auto|car|vehicle|home|tenant|renter'?s|liability|travel|life|disability|malpractice) insurance\b"
+    r"|\binsurance (?:cover|covers|policy|claim|premium|deductible)s?\b"
+    r"|\b(?:union|grievance|collective agreement|unpaid overtime)\b[^.?!]{0,40}\b(?:grievance|overtime|back me|file|arbitration)\b"
+    r"|\bbus (?:routes?|schedules?|times|numbers?)\b(?! by\b)(?= (?:that |which )?(?:go|goes|run|runs|from|to|between)\b|\s*\?)"
+    r"|\b(?:which|what) bus (?:goes|do i take|should i take|route)\b"
+    r"|\bhow many (?:people|clients|participants|folks|cases|files)\b[^.?!]{0,50}\bcaseload\b|\bcaseload (?:size|ratio|cap|limit)s?\b"
+    # Wages, fees and prices, money kept or invested ("a typical salary range for a peer specialist",
+    # "the actual steps and fees", "invest the leftover money, stocks or a savings account"), and a
+    # device to fix ("how do i fix my phone, it keeps dying").
+    r"|\b(?:salary|salaries|wages?|pay scales?|pay ranges?|pay bands?)\b"
+    r"|\b(?:what(?:'s| is| are) the|and|how much (?:is|are) the) (?:[\w-]+ ){0,3}(?:fees?|prices?|costs?)\b"
+    r"|\bhow much (?:does|do|would|will|did) (?:it|that|this|they|the [\w -]{1,30}) cost\b"
+    r"|\b(?:invest|investing)\b[^.?!]{0,40}\b(?:money|funds|stocks|savings|gics?|bonds)\b|\bsavings account\b|\binterest rates?\b"
+    r"|\b(?:fix|repair|reset|unfreeze) (?:my|the|our|her|his) (?:work )?(?:phone|cell|cellphone|laptop|computer|tablet|ipad|iphone)\b"
+    r"|\b(?:phone|battery|laptop|computer) (?:keeps|is) (?:dying|crashing|freezing)\b")
+
+
+def looks_outside_the_sources(text: str) -> bool:
+    """Law, regulators, insurance, unions, transit (see OUTSIDE_THE_SOURCES)."""
+    return bool(OUTSIDE_THE_SOURCES.search(clean(text)))
 
 
 # Small talk and requests for entertainment ("hey how's your day going?", "tell me a joke about
