@@ -95,7 +95,11 @@ HOW_TO = lazy(
     r"|what (?:should|do|can|could) (?:i|we|you|a peer(?: worker)?) (?:do|say|look for|ask myself|check|keep in mind|think about|consider"
     r"|expect|know|understand|realistically expect"
     r"|be (?:checking|asking|looking|thinking|doing|saying|watching|considering)\w*)\b"
-    r"|(?:can|could|would|will) you (?:please )?(?:give|tell|show|list|explain|describe|share|send|recommend|remind)\b)")
+    r"|(?:can|could|would|will) you (?:please )?(?:give|tell|show|list|explain|describe|share|send|recommend|remind)\b"
+    # Round 11: "What boundaries do peers actually have?", "what ongoing training should peer workers
+    # get": what something of the role is, asked of a thing named after "what", not whether to do it.
+    r"|(?<![\w'])(?:what|which) (?:[\w-]+ ){1,3}(?:do|does|should|must) (?:peers?|peer (?:workers?|staff|supporters?)|we|a peer(?: worker)?"
+    r"|the peer(?: worker)?|our peers?(?: workers?)?) (?:actually |really |even |usually |normally )?(?:have|follow|need|keep|hold|get|stick to)\b)")
 # "Are peer staff supposed to…", "is the peer worker expected to…": whether to do something, in
 # the plural or third person that `bot.answering.intent` leaves out.
 EXPECTED_TO = lazy(
