@@ -165,7 +165,10 @@ _PLAINLY = re.compile(
 # "What actually is peer support", "what is peer support, like if I had to explain it to my aunt":
 # a word of emphasis, and an aside on how to put it, are not what is asked.
 _FILLER = re.compile(r"(?<=^what) (?:actually|really|exactly|even|basically)\b|(?<=^what is) (?:actually|really|exactly|even|basically)\b")
-_ASIDE = re.compile(r",\s*(?:like|as in|say|for|to)\b.*$")
+_ASIDE = re.compile(r",\s*(?:like|as in|say|for|to|when|if|because|since|cause|bc)\b.*$")
+# Round 11: "So what is peer support actually, when someone asks me at a community meeting?": a word
+# carrying on the talk ("so", "ok so", "and") before the asking, left out with the aside after it.
+_CARRYING_ON = re.compile(r"^(?:so|ok so|okay so|and|but|well|um|honestly)[,]?\s+(?=what\b)")
 # "What's the difference between A and B?": the framing, which says nothing of A or B.
 _DIFFERENCE = re.compile(r"\b(?:the |a )?(?:main |real |big |actual )?differences? (?:between|betwixt)\b|\bdiff between\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -465,7 +468,7 @@ class TopicFinder:
                 return found
         sentences = _SENTENCE_END.split(clean(question).strip())
         for n, sentence in enumerate(sentences):
-            sentence = _ASIDE.sub("", _FILLER.sub("", _PLAINLY.sub("", sentence))).strip()
+            sentence = _FILLER.sub("", _PLAINLY.sub("", _ASIDE.sub("", _CARRYING_ON.sub("", sentence)))).strip()
             if (n or sentence != clean(question).strip()) and _WHAT_IS.match(sentence):
                 found = self._word_for_word(sentence)
                 if found is not None:
