@@ -176,6 +176,8 @@ _MEAN_FRAMING = re.compile(r"(\bwhat(?:'s|s| does| do) (?!it |that |this )[^?.!]
 # Round 10: setting two things side by side ("A vs B - diff?", "whats the diff between A and B").
 COMPARING = re.compile(r"\b(?:vs\.?|versus|diff|difference|differences|compared (?:to|with)|different from|the same (?:thing|as))\b")
 COMPARE_EDGE = 0.8
+# Round 11: the two sides of a line drawn between two things ("the line between supervision and therapy").
+_SIDES = re.compile(r"\b(?:line|boundary|boundaries|border|lines|difference|differences|diff) between ([\w' -]{2,40}?) and ([\w' -]{2,40}?)(?:[?.!,;]|$)")
 WHICH_KIND = re.compile(r"\bwhich (?:kind|type|part|sort|form|bit|flavou?r)s? of ([a-z-]+)\b")
 # Round 10: asked about at second hand ("asked me what peer support actually is", "not sure what a
 # dual relationship means"): the name, for a word-for-word match of "what is <name>".
@@ -301,6 +303,26 @@ class TopicFinder:
                 return hit
         return None
 
+    def _title_names_sides(self, question: str, hits: list[Hit]) -> Hit | None:
+        """Round 11: "where's the line between supervision and therapy?" (two writers, both managers
+        of a peer worker bringing her own mental health to supervision): the topic whose title names
+        a word of each side ("Supervision is not therapy"), matched nearly as well as the best
+        (COMPARE_EDGE), sets the two apart; the best match may only share the story's words."""
+        sides = _SIDES.search(clean(question))
+        if sides is None:
+            return None
+        first, second = set(terms(sides.group(1))), set(terms(sides.group(2)))
+        if not first or not second:
+            return None
+        for hit in hits:
+            topic = self.lookup(hit.item_id)
+            if hit.group != TOPIC or not isinstance(topic, Topic) or hit.score < hits[0].score * COMPARE_EDGE:
+                continue
+            title = set(terms(topic.title))
+            if title & first and title & second and not (title & first & second):
+                return hit
+        return None
+
     def _is_myth(self, item_id: str) -> bool:
         return getattr(self.lookup(item_id), "group", "") == "myths"
 
@@ -364,7 +386,7 @@ class TopicFinder:
             hits = others[:1] + [h for h in hits if h not in others[:1]]
         best = hits[0]
         comparing = bool(COMPARING.search(clean(question)))
-        both = self._names_both(question, hits, joined=not comparing)
+        both = self._names_both(question, hits, joined=not comparing) or self._title_names_sides(question, hits)
         if both is not None:
             best, prefer_terms = both, False
         elif comparing:
