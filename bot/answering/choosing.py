@@ -96,6 +96,11 @@ HOW_TO = lazy(
     r"|expect|know|understand|realistically expect"
     r"|be (?:checking|asking|looking|thinking|doing|saying|watching|considering)\w*)\b"
     r"|(?:can|could|would|will) you (?:please )?(?:give|tell|show|list|explain|describe|share|send|recommend|remind)\b"
+    # Round 11, a manager asking of the peer worker: "what's she supposed to do?", "what should our
+    # peer worker do if…" ask how to handle it, as "what should I do" does.
+    r"|what(?:'s| is| are) (?:she|he|they|(?:the|our|my|a) peer(?: workers?| specialists?| staff)?|peers|peer workers)"
+    r" (?:\w+ )?(?:supposed|meant|expected) to (?:do|say)\b"
+    r"|what (?:should|can|could|would) (?:she|he|they|(?:the|our|my|a) peer(?: workers?| specialists?| staff)?|peers|peer workers) (?:do|say)\b"
     # Round 11: "What boundaries do peers actually have?", "what ongoing training should peer workers
     # get": what something of the role is, asked of a thing named after "what", not whether to do it.
     r"|(?<![\w'])(?:what|which) (?:[\w-]+ ){1,3}(?:do|does|should|must) (?:peers?|peer (?:workers?|staff|supporters?)|we|a peer(?: worker)?"
