@@ -36,6 +36,7 @@ itd itll youd youll youre theyd theyll theyre shed shell hed hes shes wed weve i
 werent dont doesnt didnt wont wouldnt shouldnt couldnt havent hasnt hadnt
 somehow lately anymore maybe probably till until totally completely entirely fully truly lot lots
 feel feels feeling felt
+since
 """.split())
 
 # One canonical word per group: a question and the content meet on it whatever words each used.

@@ -77,7 +77,8 @@ MYTH_SHAPED = re.compile(
     r"|\bwhat(?:'s| is|s) (?:the|a good|my|our) (?:answer|response|comeback|reply)(?: to (?:that|this|them|it))?\s*\W*$"
     r"|\bwhere does (?:that|this|it) (?:come|comes) from\b"
     r"|\bexplain to (?:my|the|our) (?:team|co-?workers?|colleagues?|staff|manager|boss|board)\b"
-    r"|\bdoes (?:that|this|it) mean (?:we|i|they) (?:did|are doing|got) it wrong\b|\bwhy is that a problem\b"
+    r"|\b(?:does|do|did) (?:that|this|it|they|these|those) mean (?:we|i|they|you|our (?:team|org|agency))(?:'re|'ve| are| have| were| was| am|'m)? (?:did|doing|got|done|do|going about|handling|handled) (?:it|this|that|things|peer work|peer support) (?:all )?wrong\b"
+    r"|\bwhy is that a problem\b"
     # A worry about what peer workers will be like ("won't the peer get triggered on our unit?"),
     # which is what the myth pages answer.
     r"|^\W*(?:won'?t|wouldn'?t|will|would|isn'?t) (?:the|our|a|my|your) peers?(?: workers?| staff| specialists?| supporters?)?"
