@@ -161,6 +161,12 @@ PHRASES = [(re.compile(pattern), meaning) for pattern, meaning in (
     (r"\b(?:spot|lend|loan|front|float)(?:s|ed|ing)? me\b|\bpay (?:him|her|them) back\b", r"\g<0> borrowing money"),
     # Round 10: witnessing someone's doses ("witness his CTO meds") is watching them take them.
     (r"\bwitness(?:es|ed|ing)?\b(?= (?:[\w']+ ){0,3}(?:meds|medications?|pills|doses?|injections?)\b)", "watch"),
+    # Round 11: "our supervisor isn't a peer", "I'm a nurse manager, not a peer", "I've never been a
+    # peer worker": the content's "non-peer" (kept beside the words). Not "isn't a peer thing/job".
+    (r"(?:\b(?:supervisor|manager|boss|lead|director|clinician|nurse|i|i'm|im|they|he|she|who|they're|he's|she's)"
+     r" (?:is not|isn't|isnt|am not|'m not|are not|aren't|was not|wasn't|(?:has|have|'ve) never been|never been|not)|\bi'?ve never been|(?:,|\band|\bbut) not)"
+     r" (?:a |an |one of the )?peers?(?: workers?| specialists?| supporters?| staff)?(?: myself| themselves| himself| herself)?\b(?! (?:thing|job|task|role|work)\b)",
+     r"\g<0> non-peer"),
     # "let go of a peer who isn't doing the job": dismissal.
     (r"\bfir(?:e|es|ed|ing) (?:him|her|them|a peer|the peer|our peer|my peer)\b|\blet(?:ting)? (?:him|her|them) go\b|\blet(?:ting)? go of (?:a|an|the|my|our|this|that) (?:peer|worker|staff|employee|specialist)", "dismiss"),
 )]
