@@ -189,6 +189,11 @@ WHAT_OR_HOW = lazy(r"^\s*(?:so |and |but |ok so )?(?:what|how)\b(?! if\b| about 
                    r"|(?:^|[.!?]\s+)what (?:do|does) (?:the )?(?:standards?|sources?|guidelines?|toolkit|handbook|code of conduct) say\b"
                    # Round 10: "someone overdoses in the washroom. what's the peer's part in that"
                    r"|(?:^|[.!?]\s+)what(?:'s| is) (?:the |a |my |our )?peer(?: worker| specialist)?(?:'s|s')? (?:part|role|job|place)\b")
+# Round 11: "…Is supervision supposed to be like therapy?": what a thing (not a person) is meant to
+# be, which a topic explains, as for "are peer workers just…?" (ABOUT_THE_ROLE).
+WHAT_A_THING_IS_MEANT_TO_BE = lazy(
+    r"(?:^|[.?!]\s+)(?:is|are|isn'?t|aren'?t) (?!(?:i|we|you|she|he|they|it|that|this|there|peers?|a peer|the peer|our peer|my peer)\b)"
+    r"[\w-]+(?: [\w-]+)? (?:supposed|meant) to be\b")
 ABOUT_PEERS_IN_GENERAL = lazy(r"^\s*(?:do|does|are|is|should|can|must) (?:peers|peer workers|peer staff|peer supporters|a peer(?: worker)?)\b")
 # "Why isn't supervision supposed to turn into therapy?" asks for the reasons, which a topic gives.
 ASKS_WHY = lazy(r"^\s*(?:but |so |and )?why\b(?! not\b)")
@@ -270,7 +275,8 @@ def choose(bot: Context, question: str) -> tuple[str, Any]:
     what_how = topic is not None and not task_like and not asks_leaning(question) and bool(WHAT_OR_HOW.search(clean(question)))
     myth = topic is not None and not task_like and not asks_leaning(question) and myth_shaped(question) \
         and getattr(topic.item, "group", "") == "myths"
-    if topic is not None and (def_like or myth or what_how or ABOUT_THE_ROLE.match(clean(question)) or ASKS_WHY.match(clean(question))):
+    if topic is not None and (def_like or myth or what_how or ABOUT_THE_ROLE.match(clean(question)) or ASKS_WHY.match(clean(question))
+                              or (not task_like and WHAT_A_THING_IS_MEANT_TO_BE.search(clean(question)))):
         if task_ok and ABOUT_THE_ROLE.match(clean(question)) and "the team" in stance.of_question(question).get("who asked", ()) \
                 and task.confidence >= _leaning_bar(task, p):
             # "Are peer workers basically junior case coordinators? my manager keeps handing me case
