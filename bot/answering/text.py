@@ -167,6 +167,10 @@ PHRASES = [(re.compile(pattern), meaning) for pattern, meaning in (
      r" (?:is not|isn't|isnt|am not|'m not|are not|aren't|was not|wasn't|(?:has|have|'ve) never been|never been|not)|\bi'?ve never been|(?:,|\band|\bbut) not)"
      r" (?:a |an |one of the )?peers?(?: workers?| specialists?| supporters?| staff)?(?: myself| themselves| himself| herself)?\b(?! (?:thing|job|task|role|work)\b)",
      r"\g<0> non-peer"),
+    # Round 11: "hand out meds", "dole out pills" are "give out" medication ("why can't peers hand
+    # out meds?" met a myth page on "hand"; the content says both). Only of medication: "handing
+    # out kits" at a site keeps its own rulings.
+    (r"\b(?:hand|dole|dish)(?:s|ed|ing)? out\b(?= (?:[\w']+ ){0,2}(?:meds|medications?|pills|doses?|prescriptions?|medicines?)\b)", "give out"),
     # "let go of a peer who isn't doing the job": dismissal.
     (r"\bfir(?:e|es|ed|ing) (?:him|her|them|a peer|the peer|our peer|my peer)\b|\blet(?:ting)? (?:him|her|them) go\b|\blet(?:ting)? go of (?:a|an|the|my|our|this|that) (?:peer|worker|staff|employee|specialist)", "dismiss"),
 )]
