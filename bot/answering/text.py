@@ -103,6 +103,9 @@ for canonical, spellings in {
     "overdose": "overdose overdoses od ods oding",
     # Round 10: "committal papers" are the content's "commitment paperwork".
     "commitment": "commitment commitments committal committals",
+    # Round 11: everyday words for the content's "moles or spies" ("get the scoop on clients for the
+    # team", "the team's snitch", "narc on people").
+    "spy": "spy spies spying spied mole moles snitch snitches snitching snitched informant informants informer narc narcs narcing",
     # Irregular verb forms the stemmer leaves apart from their base.
     "take": "take takes taking taken took",
     "give": "give gives giving given gave",
@@ -167,6 +170,8 @@ PHRASES = [(re.compile(pattern), meaning) for pattern, meaning in (
      r" (?:is not|isn't|isnt|am not|'m not|are not|aren't|was not|wasn't|(?:has|have|'ve) never been|never been|not)|\bi'?ve never been|(?:,|\band|\bbut) not)"
      r" (?:a |an |one of the )?peers?(?: workers?| specialists?| supporters?| staff)?(?: myself| themselves| himself| herself)?\b(?! (?:thing|job|task|role|work)\b)",
      r"\g<0> non-peer"),
+    # Round 11: "get the scoop on clients", "dig up dirt on people": spying (SYNONYMS).
+    (r"\b(?:get|gets|getting|got|dig|digs|digging|dug|find|finding|bring|bringing) (?:up |out )?(?:the |some |any )?(?:scoop|dirt|intel|goss|gossip)\b", "spy"),
     # Round 11: "hand out meds", "dole out pills" are "give out" medication ("why can't peers hand
     # out meds?" met a myth page on "hand"; the content says both). Only of medication: "handing
     # out kits" at a site keeps its own rulings.
