@@ -304,6 +304,24 @@ class TopicFinder:
                 return hit
         return None
 
+    def _term_without_a_page(self, question: str) -> Term | None:
+        """The term whose name the question says whole (the longest), when no topic is about it: no
+        title of which the term's name makes up at least half ("A trauma-informed approach in peer
+        work" is about trauma-informed; "Mutuality, self-determination, empathy and recovery in
+        practice" names mutuality among four)."""
+        said = max(((self.said_in_full(question, t), t) for t in self.catalog.terms.values()),
+                   key=lambda st: st[0], default=((0, 0), None))
+        (count, _), term = said
+        if term is None or count == 0:
+            return None
+        asked = f" {_plain(question)} "
+        name = {w for n in term_names(term) if _plain(n) and f" {_plain(n)} " in asked for w in terms(n)}
+        for topic in self.catalog.topics.values():
+            title = set(terms(topic.title))
+            if title and 2 * len(title & name) >= len(title):
+                return None
+        return term
+
     def _title_names_sides(self, question: str, hits: list[Hit]) -> Hit | None:
         """Round 11: "where's the line between supervision and therapy?" (two writers, both managers
         of a peer worker bringing her own mental health to supervision): the topic whose title names
@@ -338,8 +356,9 @@ class TopicFinder:
         in_setting = bool(IN_A_SETTING.search(clean(question)))
         # Round 9: nor does a question about what others believe, however it ends ("a nurse told me
         # peers won't keep things confidential. where does that come from and what's the answer?").
-        prefer_terms = (prefer_terms or naming or asks_for_meaning(question)) and not IN_PRACTICE.search(clean(question)) \
-            and not in_setting and not myth_shaped(question)
+        meaning = (prefer_terms or naming or asks_for_meaning(question)) and not in_setting and not myth_shaped(question)
+        in_practice = bool(IN_PRACTICE.search(clean(question)))
+        prefer_terms = meaning and not in_practice
         asked_plainly = self._asked_plainly(question)
         if asked_plainly is not None:
             return asked_plainly
@@ -404,6 +423,14 @@ class TopicFinder:
                      and whole and whole < set(terms(t.term.split(" (")[0]))]
             if kinds:
                 best, prefer_terms = kinds[0], False
+        if meaning and in_practice and both is None and kind is None:
+            # Round 11: "what does mutuality mean in peer support?" (three writers), "what does
+            # recovery mean in peer work?" (three): the practice is asked for, but no page is about
+            # it, only pages naming it among others: the term.
+            term = self._term_without_a_page(question)
+            if term is not None:
+                best = next((h for h in hits if h.item_id == term.id),
+                            Hit(term.id, hits[0].score, max(hits[0].confidence, CONFIDENT), term.meaning, TERM))
         if prefer_terms:
             # "what is X" should land on the term X when one is close, not a topic mentioning X.
             named_terms = []
