@@ -427,10 +427,10 @@ class TopicFinder:
             # Round 11: "what does mutuality mean in peer support?" (three writers), "what does
             # recovery mean in peer work?" (three): the practice is asked for, but no page is about
             # it, only pages naming it among others: the term.
-            term = self._term_without_a_page(question)
-            if term is not None:
-                best = next((h for h in hits if h.item_id == term.id),
-                            Hit(term.id, hits[0].score, max(hits[0].confidence, CONFIDENT), term.meaning, TERM))
+            unpaged = self._term_without_a_page(question)
+            if unpaged is not None:
+                best = next((h for h in hits if h.item_id == unpaged.id),
+                            Hit(unpaged.id, hits[0].score, max(hits[0].confidence, CONFIDENT), unpaged.meaning, TERM))
         if prefer_terms:
             # "what is X" should land on the term X when one is close, not a topic mentioning X.
             named_terms = []
