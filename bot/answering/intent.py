@@ -74,7 +74,7 @@ LOGISTICS = re.compile(
     r"|^(?:please |pls |hey,? |can u |could u )?(?:write|draft|proofread|polish|fix up|rewrite) (?:(?:me|us) (?:up )?(?:a |an |my )?|(?:up )?my )"
     r"(?:cover letter|resume|résumé|cv|essay|assignment|personal email|letter of resignation|resignation letter|grant (?:application|proposal))\b"
     r"|\b(?:excel|spreadsheet|google sheets?|sheets) (?:formula|function|macro|pivot)s?\b|\bformula (?:to|for|that) (?:total|sum|add|count|average)\b"
-    r"|\b(?:billing|icd|icd-10|cpt|diagnos(?:is|tic)|procedure|insurance) codes?\b"
+    r"|\b(?:billing|icd|icd-10|cpt|diagnos(?:is|tic)|procedure|insurance|dsm|dsm-?(?:5|iv|v|5-tr)|hcpcs|medicaid|medicare) codes?\b"
     # The law of a place: "is it legal where I live", "the drug laws in Ohio" (the sources say where
     # local law decides, and no more). Not "required by law to report…", which the sources do answer.
     r"|\blegal (?:where (?:i|we|you) live|in (?:my|our|this|the) (?:state|province|county|country|city)|here)\b"
@@ -123,7 +123,7 @@ CLINICAL_ALWAYS = re.compile(
     r"|\bhow long (?:does|do|will|would|can|is|are) [\w -]{1,30}? (?:stay|stays|show up|shows up|remain|remains|be detectable"
     r"|stay detectable|detectable|linger|be found)\b[^.?!]{0,30}\b(?:urine|system|blood|hair|saliva|drug tests?|tox\w*)"
     r"|\b(?:show up|shows up|detectable|test positive|detection window)\b[^.?!]{0,20}\b(?:urine|drug|tox\w*|hair|saliva|blood) (?:tests?|screens?)\b"
-    r"|\bhalf-?life\b"
+    r"|\bhalf-?life\b|\b(?:lethal|fatal|toxic|overdose) (?:dose|threshold|amount|level)s?\b|\b(?:ml|mls|millilit(?:re|er)s?|mcg|micrograms?)\b"
     # How much of a drug to give, and when again ("how much naloxone should I give and how many
     # minutes between doses?", "how many minutes do i wait before the second dose").
     r"|\bhow much (?!of\b)\w+ (?:should|do|can|would|could|to) (?:i |we |you |she |he |they )?(?:give|take|use|administer)\b"
@@ -150,6 +150,12 @@ OUTSIDE_THE_SOURCES = re.compile(
     # "the actual steps and fees", "invest the leftover money, stocks or a savings account"), and a
     # device to fix ("how do i fix my phone, it keeps dying").
     r"|\b(?:salary|salaries|wages?|pay scales?|pay ranges?|pay bands?)\b"
+    r"|\bhow much (?:do|does|would|will|can|could) [\w -]{1,40}? (?:get paid|earn|make)\b(?! (?:of|a difference|sense)\b)"
+    # A landlord's rights, and how long a hold lasts ("can a landlord in Ontario evict someone for…",
+    # "how long can someone be held on a Form 1", "how many hours can a Form 1 hold someone").
+    r"|\b(?:can|could|may|is it legal for|are) (?:a |the )?landlords? (?:in [\w ]{1,30} )?(?:legally )?(?:evict|raise|keep|enter|refuse|charge|kick|increase)\b"
+    r"|\bhow (?:long|many (?:hours|days)) (?:can|will|do|does|is|are) [\w -]{1,30}? (?:be held|be kept|be detained"
+    r"|hold (?:someone|somebody|a person|people|them|him|her))\b"
     r"|\b(?:what(?:'s| is| are) the|and|how much (?:is|are) the) (?:[\w-]+ ){0,3}(?:fees?|prices?|costs?)\b"
     r"|\bhow much (?:does|do|would|will|did) (?:it|that|this|they|the [\w -]{1,30}) cost\b"
     r"|\b(?:invest|investing)\b[^.?!]{0,40}\b(?:money|funds|stocks|savings|gics?|bonds)\b|\bsavings account\b|\binterest rates?\b"
