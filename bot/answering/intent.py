@@ -127,7 +127,10 @@ CLINICAL_ALWAYS = re.compile(
     # How much of a drug to give, and when again ("how much naloxone should I give and how many
     # minutes between doses?", "how many minutes do i wait before the second dose").
     r"|\bhow much (?!of\b)\w+ (?:should|do|can|would|could|to) (?:i |we |you |she |he |they )?(?:give|take|use|administer)\b"
-    r"|\b(?:between|before the (?:second|next)|until the (?:second|next)|till the (?:second|next)) doses?\b")
+    r"|\b(?:between|before the (?:second|next)|until the (?:second|next)|till the (?:second|next)) doses?\b"
+    # Who may prescribe what, and post-exposure treatment: a prescriber's question.
+    r"|\b(?:can|could|may|is) (?:a |an |the )?(?:nurse practitioner|np|nurse|pharmacist|doctor|physician|psychiatrist|rn|gp|prescriber)s?"
+    r" (?:legally |actually )?(?:prescribe|dispense)\b|\bpost-exposure\b|\bpep\b")
 
 
 # Round 11: what lies outside the sources however near the work it comes (both new writers, and
@@ -154,6 +157,13 @@ OUTSIDE_THE_SOURCES = re.compile(
     # A landlord's rights, and how long a hold lasts ("can a landlord in Ontario evict someone for…",
     # "how long can someone be held on a Form 1", "how many hours can a Form 1 hold someone").
     r"|\b(?:can|could|may|is it legal for|are) (?:a |the )?landlords? (?:in [\w ]{1,30} )?(?:legally )?(?:evict|raise|keep|enter|refuse|charge|kick|increase)\b"
+    # The law asked outright of an employer or a staffing level ("is it illegal for my boss to…",
+    # "how many staff do we legally need on shift"), a pardon, and what certification requires
+    # ("how many hours of training for Georgia certification"). Not a duty to report, which the
+    # sources speak of.
+    r"|\bis it (?:illegal|against the law|legal) for (?:my|our|the|a|an) (?:boss|employer|manager|agency|landlord|company|supervisor|org)\b"
+    r"|\blegally (?:need|required to have|have to have|allowed to have)\b(?! to report)|\bdo we legally need\b"
+    r"|\brecord suspension\b|\bpardon\b|\bhow many (?:hours|credits|courses|modules)\b[^.?!]{0,70}\bcertif\w*"
     r"|\bhow (?:long|many (?:hours|days)) (?:can|will|do|does|is|are) [\w -]{1,30}? (?:be held|be kept|be detained"
     r"|hold (?:someone|somebody|a person|people|them|him|her))\b"
     r"|\b(?:what(?:'s| is| are) the|and|how much (?:is|are) the) (?:[\w-]+ ){0,3}(?:fees?|prices?|costs?)\b"
