@@ -141,7 +141,6 @@ CLINICAL_ALWAYS = re.compile(
 OUTSIDE_THE_SOURCES = re.compile(
     r"\b(?:tenancy|tenant|landlord|rental|housing|employment|labou?r|immigration|family|criminal|traffic|drug|cannabis|tax"
     r"|privacy|human rights|mental health|health) (?:law|laws|act|legislation|code|standards act)\b(?! of conduct)"
-    r"|\b(?:residential tenancy|landlord and tenant|employment standards) (?:branch|board|tribunal|office)\b"
     r"|\bhealth canada\b|\bsection 56\b|\b(?:apply|applying|application) for (?:a |an |the |our )?[\w -]{0,40}?(?:exemption|licen[cs]e|permit)\b"
     r"|\b(?:auto|car|vehicle|home|tenant|renter'?s|liability|travel|life|disability|malpractice) insurance\b"
     r"|\binsurance (?:cover|covers|policy|claim|premium|deductible)s?\b"
