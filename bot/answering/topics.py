@@ -309,12 +309,18 @@ class TopicFinder:
         title of which the term's name makes up at least half ("A trauma-informed approach in peer
         work" is about trauma-informed; "Mutuality, self-determination, empathy and recovery in
         practice" names mutuality among four)."""
+        # The longest name said; of names as long, the one said first ("what does recovery mean in
+        # peer work, some of our members hate that word" asks about recovery, not members).
+        asked = f" {_plain(question)} "
+
+        def first_at(t: Term) -> int:
+            return min((asked.find(f" {_plain(n)} ") for n in term_names(t) if _plain(n) and f" {_plain(n)} " in asked), default=len(asked))
+
         said = max(((self.said_in_full(question, t), t) for t in self.catalog.terms.values()),
-                   key=lambda st: st[0], default=((0, 0), None))
+                   key=lambda st: (st[0], -first_at(st[1])), default=((0, 0), None))
         (count, _), term = said
         if term is None or count == 0:
             return None
-        asked = f" {_plain(question)} "
         name = {w for n in term_names(term) if _plain(n) and f" {_plain(n)} " in asked for w in terms(n)}
         for topic in self.catalog.topics.values():
             title = set(terms(topic.title))
