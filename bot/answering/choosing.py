@@ -101,10 +101,13 @@ HOW_TO = lazy(
     r"|what(?:'s| is| are) (?:she|he|they|(?:the|our|my|a) peer(?: workers?| specialists?| staff)?|peers|peer workers)"
     r" (?:\w+ )?(?:supposed|meant|expected) to (?:do|say)\b"
     r"|what (?:should|can|could|would) (?:she|he|they|(?:the|our|my|a) peer(?: workers?| specialists?| staff)?|peers|peer workers) (?:do|say)\b"
+
     # Round 11: "What boundaries do peers actually have?", "what ongoing training should peer workers
-    # get": what something of the role is, asked of a thing named after "what", not whether to do it.
+    # get", "what questions should I ask myself before sharing…": what something of the role is, or
+    # what to weigh, asked of a thing named after "what", not whether to do it.
     r"|(?<![\w'])(?:what|which) (?:[\w-]+ ){1,3}(?:do|does|should|must) (?:peers?|peer (?:workers?|staff|supporters?)|we|a peer(?: worker)?"
-    r"|the peer(?: worker)?|our peers?(?: workers?)?) (?:actually |really |even |usually |normally )?(?:have|follow|need|keep|hold|get|stick to)\b)")
+    r"|the peer(?: worker)?|our peers?(?: workers?)?|i) (?:actually |really |even |usually |normally )?(?:have|follow|need|keep|hold|get|stick to"
+    r"|ask (?:myself|ourselves|themselves)|keep in mind|think about|look (?:for|out for))\b)")
 # "Are peer staff supposed to…", "is the peer worker expected to…": whether to do something, in
 # the plural or third person that `bot.answering.intent` leaves out.
 EXPECTED_TO = lazy(
