@@ -101,7 +101,6 @@ HOW_TO = lazy(
     r"|what(?:'s| is| are) (?:she|he|they|(?:the|our|my|a) peer(?: workers?| specialists?| staff)?|peers|peer workers)"
     r" (?:\w+ )?(?:supposed|meant|expected) to (?:do|say)\b"
     r"|what (?:should|can|could|would) (?:she|he|they|(?:the|our|my|a) peer(?: workers?| specialists?| staff)?|peers|peer workers) (?:do|say)\b"
-
     # Round 11: "What boundaries do peers actually have?", "what ongoing training should peer workers
     # get", "what questions should I ask myself before sharing…": what something of the role is, or
     # what to weigh, asked of a thing named after "what", not whether to do it.
