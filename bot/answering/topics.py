@@ -43,7 +43,9 @@ ASKS_HOW = re.compile(r"^\W*(?:so |and |but |ok so )?how (?:(?:do|can|could|shou
 # Not "how would I explain why that's a misunderstanding?", which answers a belief.
 ASKS_HOW_LATER = re.compile(r"(?:^\W*|[.,;:!?]\s*|\s[-\u2013\u2014]+\s*|\b(?:and|but|so|ok so) )how (?:do|can|should|does)"
                             r" (?:i|we|you|a|the|our|my|peers?|peer workers?|peer staff)\b")
-ASKS_FOR_EXAMPLES = re.compile(r"\b(?:examples? of|what (?:does|do|would) .{1,60} look like|such as)\b")
+ASKS_FOR_EXAMPLES = re.compile(r"\b(?:examples? of|what (?:does|do|would) .{1,60} look like|such as"
+                               # Round 11: "what is person-first language, got an example?", "can you give examples"
+                               r"|(?:got|have|give|any|some|concrete|an) (?:me |us )?(?:an |some |a few |concrete )?examples?)\b")
 # "…is there a word for that?" asks for the name of what came before it; the framing itself is
 # left out of the search.
 ASKS_FOR_NAME = re.compile(
@@ -364,7 +366,9 @@ class TopicFinder:
         # peers won't keep things confidential. where does that come from and what's the answer?").
         meaning = (prefer_terms or naming or asks_for_meaning(question)) and not in_setting and not myth_shaped(question)
         in_practice = bool(IN_PRACTICE.search(clean(question)))
-        prefer_terms = meaning and not in_practice
+        # Round 11: asking for examples asks for the practice too ("what is person-first language,
+        # got an example?"): the page ASKS_FOR_EXAMPLES puts first, not the term named.
+        prefer_terms = meaning and not in_practice and not ASKS_FOR_EXAMPLES.search(clean(question))
         asked_plainly = self._asked_plainly(question)
         if asked_plainly is not None:
             return asked_plainly
