@@ -102,7 +102,7 @@ LOGISTICS = re.compile(
 # bot doesn't either; such a question gets a clear "not mine to answer" and who can answer it.
 CLINICAL_INFO = re.compile(
     r"\b(?:(?:main |common |early )?(?:symptoms?|signs) of|difference between [\w' -]{1,40} and [\w' -]{1,40}"
-    r"(?:disorder|schizo\w*|bipolar|depression|psychosis|anxiety|ptsd|adhd)|(?:max(?:imum)?|daily|normal|usual|starting|right)"
+    r"(?:disorder|schizo\w*|bipolar|depression|psychosis|anxiety|ptsd|adhd)|(?:max(?:imum)?|daily|normal|usual|starting|right|recommended|typical|safe|correct|proper|standard|average|effective)"
     r" (?:daily )?dose|dosage|side effects? of|safe to (?:mix|take|have|drink|combine)|on (?:\w+(?:pam|lam|pine|zine|done|ine|ol))\b.{0,20}\?"
     r"|how long does [\w ]{0,30}(?:withdrawal|detox|high|come ?down|take to (?:work|kick in))|(?:mg|milligrams?)\b"
     r"|which (?:one|med|medication|drug|antipsychotic|antidepressant) is better"
@@ -162,7 +162,8 @@ OUTSIDE_THE_SOURCES = re.compile(
     # sources speak of.
     r"|\bis it (?:illegal|against the law|legal) for (?:my|our|the|a|an) (?:boss|employer|manager|agency|landlord|company|supervisor|org)\b"
     r"|\blegally (?:need|required to have|have to have|allowed to have)\b(?! to report)|\bdo we legally need\b"
-    r"|\brecord suspension\b|\bpardon\b|\bhow many (?:hours|credits|courses|modules)\b[^.?!]{0,70}\bcertif\w*"
+    r"|\brecord suspension\b|\bpardon\b|\b(?:police|criminal record|background|vulnerable sector) (?:checks?|screenings?)\b"
+    r"|\b(?:parking|speeding|traffic) (?:tickets?|fines?)\b|\bwhat(?:'s| is| does) (?:the )?(?:hipaa|phipa|pipeda|fippa|gdpr)\b|\bhow many (?:hours|credits|courses|modules)\b[^.?!]{0,70}\bcertif\w*"
     r"|\bhow (?:long|many (?:hours|days)) (?:can|will|do|does|is|are) [\w -]{1,30}? (?:be held|be kept|be detained"
     r"|hold (?:someone|somebody|a person|people|them|him|her))\b"
     r"|\b(?:what(?:'s| is| are) the|and|how much (?:is|are) the) (?:[\w-]+ ){0,3}(?:fees?|prices?|costs?)\b"
