@@ -117,10 +117,15 @@ CLINICAL_INFO = re.compile(
 CLINICAL_ALWAYS = re.compile(
     r"^(?:can|could|should|is it ok to) (?:you|i|he|she|they|someone|people)? ?(?:mix|combine|take|drink on) [\w-]+ (?:and|with) [\w-]+"
     r"|\bhow many (?:doses|sprays|pills|tablets|shots)\b"
-    r"|^(?:do|could|might) i have (?:adhd|add|bipolar|depression|anxiety|ptsd|ocd|autism|bpd|schizophrenia)\b"
+    r"|^(?:do|could|might) i have (?:adhd|add|bipolar|depression|anxiety|ptsd|ocd|autism|bpd|schizophrenia)\b")
+# Round 11, the same kind, tried only on a message carrying one of DRUG_FACT_WORDS (searched alone,
+# these alternatives took the pattern from 3 to 33 microseconds a question):
+DRUG_FACT_WORDS = ("how long", "show", "detect", "positive", "half", "lethal", "fatal", "toxic", "overdose", "ml",
+                   "millilit", "mcg", "microgram", "how much", "dose", "prescribe", "dispense", "exposure", "pep")
+DRUG_FACTS = re.compile(
     # Round 11: how long a drug shows up in a test (seven writers have asked it, for someone they
     # support or before a shift) and a drug's half-life: toxicology, whoever it is for.
-    r"|\bhow long (?:does|do|will|would|can|is|are) [\w -]{1,30}? (?:stay|stays|show up|shows up|remain|remains|be detectable"
+    r"\bhow long (?:does|do|will|would|can|is|are) [\w -]{1,30}? (?:stay|stays|show up|shows up|remain|remains|be detectable"
     r"|stay detectable|detectable|linger|be found)\b[^.?!]{0,30}\b(?:urine|system|blood|hair|saliva|drug tests?|tox\w*)"
     r"|\b(?:show up|shows up|detectable|test positive|detection window)\b[^.?!]{0,20}\b(?:urine|drug|tox\w*|hair|saliva|blood) (?:tests?|screens?)\b"
     r"|\bhalf-?life\b|\b(?:lethal|fatal|toxic|overdose) (?:dose|threshold|amount|level)s?\b|\b(?:ml|mls|millilit(?:re|er)s?|mcg|micrograms?)\b"
@@ -205,7 +210,8 @@ def looks_like_clinical_question(text: str) -> bool:
 
 def looks_clinical_always(text: str) -> bool:
     """Mixing, dosing or self-diagnosis (see CLINICAL_ALWAYS): clinical even when shaped like a task."""
-    return bool(CLINICAL_ALWAYS.search(clean(text).strip()))
+    text = clean(text).strip()
+    return bool(CLINICAL_ALWAYS.search(text)) or (any(word in text for word in DRUG_FACT_WORDS) and bool(DRUG_FACTS.search(text)))
 
 
 # "I picked up the office phone a couple times. is that ok?", "my whole job has turned into taking

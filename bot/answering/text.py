@@ -137,7 +137,9 @@ def clean(text: str) -> str:
 
 POSSESSIVE = re.compile(r"'s\b")
 # Idioms whose meaning no single word carries ("turned into" is not "turned it down").
-PHRASES = [(re.compile(pattern), meaning) for pattern, meaning in (
+# (Round 11: an idiom may carry groups of words it needs, one word of each group, so that most
+# questions skip its pattern.)
+PHRASES = [(re.compile(pattern), meaning, tuple(needs)) for pattern, meaning, *needs in (
     (r"\bturn(?:s|ed|ing)? into\b", "become"),
     (r"\bask(?:s|ed|ing)? (?:me|him|her|them|you) out\b", "date"),
     (r"\bseeing each other\b", "dating"),
@@ -169,13 +171,13 @@ PHRASES = [(re.compile(pattern), meaning) for pattern, meaning in (
     (r"(?:\b(?:supervisor|manager|boss|lead|director|clinician|nurse|i|i'm|im|they|he|she|who|they're|he's|she's)"
      r" (?:is not|isn't|isnt|am not|'m not|are not|aren't|was not|wasn't|(?:has|have|'ve) never been|never been|not)|\bi'?ve never been|(?:,|\band|\bbut) not)"
      r" (?:a |an |one of the )?peers?(?: workers?| specialists?| supporters?| staff)?(?: myself| themselves| himself| herself)?\b(?! (?:thing|job|task|role|work)\b)",
-     r"\g<0> non-peer"),
+     r"\g<0> non-peer", ("peer",), ("not", "n't", "isnt", "never")),
     # Round 11: "get the scoop on clients", "dig up dirt on people": spying (SYNONYMS).
-    (r"\b(?:get|gets|getting|got|dig|digs|digging|dug|find|finding|bring|bringing) (?:up |out )?(?:the |some |any )?(?:scoop|dirt|intel|goss|gossip)\b", "spy"),
+    (r"\b(?:get|gets|getting|got|dig|digs|digging|dug|find|finding|bring|bringing) (?:up |out )?(?:the |some |any )?(?:scoop|dirt|intel|goss|gossip)\b", "spy", ("scoop", "dirt", "intel", "goss")),
     # Round 11: "hand out meds", "dole out pills" are "give out" medication ("why can't peers hand
     # out meds?" met a myth page on "hand"; the content says both). Only of medication: "handing
     # out kits" at a site keeps its own rulings.
-    (r"\b(?:hand|dole|dish)(?:s|ed|ing)? out\b(?= (?:[\w']+ ){0,2}(?:meds|medications?|pills|doses?|prescriptions?|medicines?)\b)", "give out"),
+    (r"\b(?:hand|dole|dish)(?:s|ed|ing)? out\b(?= (?:[\w']+ ){0,2}(?:meds|medications?|pills|doses?|prescriptions?|medicines?)\b)", "give out", (" out ",)),
     # "let go of a peer who isn't doing the job": dismissal.
     (r"\bfir(?:e|es|ed|ing) (?:him|her|them|a peer|the peer|our peer|my peer)\b|\blet(?:ting)? (?:him|her|them) go\b|\blet(?:ting)? go of (?:a|an|the|my|our|this|that) (?:peer|worker|staff|employee|specialist)", "dismiss"),
 )]
@@ -184,10 +186,19 @@ PHRASES = [(re.compile(pattern), meaning) for pattern, meaning in (
 def words(text: str) -> list[str]:
     """Plain words: possessive and contracted 's dropped ("someone's" is "someone"), idioms put in
     one word, other apostrophes closed up ("don't" is "dont"), and bare numbers left out."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    """(Cached, as `clean` is: a question's words are asked for some nine times on its way through
+    the answerer, and the idioms are many patterns.)"""
     text = POSSESSIVE.sub("", clean(text))
-    for pattern, meaning in PHRASES:
+    for pattern, meaning, needs in PHRASES:
+        if needs and not all(any(word in text for word in group) for group in needs):
+            continue
         text = pattern.sub(meaning, text)
-    return [w for w in WORD.findall(text.replace("'", "")) if not w.isdigit()]
+    return tuple(w for w in WORD.findall(text.replace("'", "")) if not w.isdigit())
 
 
 @lru_cache(maxsize=65536)

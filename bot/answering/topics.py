@@ -222,6 +222,11 @@ class TopicFinder:
         # nothing to go on ("what is peer support?" is all words search leaves out).
         self._recent: dict[str, tuple[Hit, ...]] = {}
         self._verbatim: dict[str, str] = {}
+        # Round 11: every term's names, plain and as search words, and every topic title's search
+        # words (`_term_without_a_page`).
+        self._term_names_plain = [(term, [(plain, tuple(terms(name))) for name in term_names(term) if (plain := _plain(name))])
+                                  for term in catalog.terms.values()]
+        self._title_terms = [set(terms(topic.title)) for topic in catalog.topics.values()]
         for term in catalog.terms.values():
             for name in term_names(term):
                 self._verbatim.setdefault(_plain(name), term.id)
@@ -314,18 +319,19 @@ class TopicFinder:
         # The longest name said; of names as long, the one said first ("what does recovery mean in
         # peer work, some of our members hate that word" asks about recovery, not members).
         asked = f" {_plain(question)} "
-
-        def first_at(t: Term) -> int:
-            return min((asked.find(f" {_plain(n)} ") for n in term_names(t) if _plain(n) and f" {_plain(n)} " in asked), default=len(asked))
-
-        said = max(((self.said_in_full(question, t), t) for t in self.catalog.terms.values()),
-                   key=lambda st: (st[0], -first_at(st[1])), default=((0, 0), None))
-        (count, _), term = said
-        if term is None or count == 0:
+        best: tuple[tuple[int, int, int], Term, set[str]] | None = None
+        for term, names in self._term_names_plain:
+            said = [(plain, found) for plain, found in names if f" {plain} " in asked]
+            if not said:
+                continue
+            key = (max(len(found) for _, found in said), max(len(plain.split()) for plain, _ in said),
+                   -min(asked.find(f" {plain} ") for plain, _ in said))
+            if best is None or key > best[0]:
+                best = (key, term, {w for _, found in said for w in found})
+        if best is None or best[0][0] == 0:
             return None
-        name = {w for n in term_names(term) if _plain(n) and f" {_plain(n)} " in asked for w in terms(n)}
-        for topic in self.catalog.topics.values():
-            title = set(terms(topic.title))
+        _, term, name = best
+        for title in self._title_terms:
             if title and 2 * len(title & name) >= len(title):
                 return None
         return term
