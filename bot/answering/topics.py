@@ -311,17 +311,17 @@ class TopicFinder:
                 return hit
         return None
 
-    def _term_without_a_page(self, question: str) -> Term | None:
+    def _term_without_a_page(self, question: str, roles: bool = True) -> Term | None:
         """The term whose name the question says whole (the longest), when no topic is about it: no
         title of which the term's name makes up at least half ("A trauma-informed approach in peer
         work" is about trauma-informed; "Mutuality, self-determination, empathy and recovery in
-        practice" names mutuality among four)."""
+        practice" names mutuality among four). `roles`: a name with "peer" in it counts too."""
         # The longest name said; of names as long, the one said first ("what does recovery mean in
         # peer work, some of our members hate that word" asks about recovery, not members).
         asked = f" {_plain(question)} "
         best: tuple[tuple[int, int, int], Term, set[str]] | None = None
         for term, names in self._term_names_plain:
-            said = [(plain, found) for plain, found in names if f" {plain} " in asked]
+            said = [(plain, found) for plain, found in names if f" {plain} " in asked and (roles or "peer" not in plain.split())]
             if not said:
                 continue
             key = (max(len(found) for _, found in said), max(len(plain.split()) for plain, _ in said),
@@ -429,6 +429,14 @@ class TopicFinder:
             first = self._named_first(question, hits)
             if first is not None:
                 best, prefer_terms = first, False
+            elif (unpaged := self._term_without_a_page(question, roles=False)) is not None:
+                # Round 11: "mutuality vs friendship", "the difference between being someone's
+                # friend and mutuality" (four writers): one term named, set beside an everyday
+                # word, with no page about it: the term. (Not a role's name, "peer staff", which
+                # is who a question is about more often than what it compares.)
+                best = next((h for h in hits if h.item_id == unpaged.id),
+                            Hit(unpaged.id, hits[0].score, max(hits[0].confidence, CONFIDENT), unpaged.meaning, TERM))
+                prefer_terms = False
         kind = WHICH_KIND.search(clean(question))
         if kind is not None:
             # Round 10: "which part of supervision covers timesheets…?" asks for the name of one kind
