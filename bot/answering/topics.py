@@ -81,6 +81,13 @@ MYTH_SHAPED = re.compile(
     r"|\bexplain to (?:my|the|our) (?:team|co-?workers?|colleagues?|staff|manager|boss|board)\b"
     r"|\b(?:does|do|did) (?:that|this|it|they|these|those) mean (?:we|i|they|you|our (?:team|org|agency))(?:'re|'ve| are| have| were| was| am|'m)? (?:did|doing|got|done|do|going about|handling|handled) (?:it|this|that|things|peer work|peer support) (?:all )?wrong\b"
     r"|\bwhy is that a problem\b"
+    # Round 11: "Is that a real risk?", "a fair worry?" (six questions of five writers, every one about
+    # a belief), and the asker's own worry about a peer worker ("I'm worried our peer will tell
+    # patients to go off their meds").
+    r"|\b(?:is|isn'?t) (?:that|this|it) (?:a |an )?(?:real|fair|valid|legit|legitimate|known|reasonable|genuine) (?:worry|concern|risk|fear)\b"
+    r"|\b(?:fair|real|valid|legit) (?:worry|concern|risk) or not\b"
+    r"|\b(?:i'?m|i am|we'?re|we are) (?:a bit |really |kind of |honestly |a little |quite )?(?:worried|concerned|nervous|afraid|scared)"
+    r" (?:that |about )?(?:the |our |a |my |this |hiring a |having a )?peers?\b"
     # A worry about what peer workers will be like ("won't the peer get triggered on our unit?"),
     # which is what the myth pages answer.
     r"|^\W*(?:won'?t|wouldn'?t|will|would|isn'?t) (?:the|our|a|my|your) peers?(?: workers?| staff| specialists?| supporters?)?"
@@ -92,7 +99,10 @@ MYTH_EDGE, MYTH_CONFIDENT = 0.75, 0.2
 _MYTH_FRAMING = re.compile(
     r"\b(?:how (?:do|should|can|would) (?:i|we|you) )?(?:answer|respond(?: to)?|push back(?: on)?|counter|reply to|argue with|deal with)"
     r" (?:when|if|the (?:idea|myth|assumption|belief|stereotype|notion|worry)(?: that)?|people who|someone who|that|this|them|it)\b"
-    r"|\bthe (?:idea|myth|assumption|belief|stereotype|notion) that\b")
+    r"|\bthe (?:idea|myth|assumption|belief|stereotype|notion) that\b"
+    # Round 11: "is that a real risk?", "a fair worry or not?" frame the belief too.
+    r"|\b(?:is|isn'?t) (?:that|this|it) (?:a |an )?(?:real|fair|valid|legit|legitimate|known|reasonable|genuine) (?:worry|concern|risk|fear)\b"
+    r"|\b(?:fair|real|valid|legit) (?:worry|concern|risk) or not\b")
 # Round 9: how close a practice topic must come to a myth page matched best to answer a question
 # asking how to go about something, not what others believe. Over every set the rule moved only its
 # own question, from 0.9 down to 0 alike.
