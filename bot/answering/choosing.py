@@ -36,6 +36,7 @@ from bot.answering.intent import (
     looks_like_definition,
     looks_like_logistics,
     looks_like_task,
+    looks_outside_the_sources,
     names_activity,
 )
 from bot.answering.params import AnswerParams
@@ -94,7 +95,18 @@ HOW_TO = lazy(
     r"|what (?:should|do|can|could) (?:i|we|you|a peer(?: worker)?) (?:do|say|look for|ask myself|check|keep in mind|think about|consider"
     r"|expect|know|understand|realistically expect"
     r"|be (?:checking|asking|looking|thinking|doing|saying|watching|considering)\w*)\b"
-    r"|(?:can|could|would|will) you (?:please )?(?:give|tell|show|list|explain|describe|share|send|recommend|remind)\b)")
+    r"|(?:can|could|would|will) you (?:please )?(?:give|tell|show|list|explain|describe|share|send|recommend|remind)\b"
+    # Round 11, a manager asking of the peer worker: "what's she supposed to do?", "what should our
+    # peer worker do if…" ask how to handle it, as "what should I do" does.
+    r"|what(?:'s| is| are) (?:she|he|they|(?:the|our|my|a) peer(?: workers?| specialists?| staff)?|peers|peer workers)"
+    r" (?:\w+ )?(?:supposed|meant|expected) to (?:do|say)\b"
+    r"|what (?:should|can|could|would) (?:she|he|they|(?:the|our|my|a) peer(?: workers?| specialists?| staff)?|peers|peer workers) (?:do|say)\b"
+    # Round 11: "What boundaries do peers actually have?", "what ongoing training should peer workers
+    # get", "what questions should I ask myself before sharing…": what something of the role is, or
+    # what to weigh, asked of a thing named after "what", not whether to do it.
+    r"|(?<![\w'])(?:what|which) (?:[\w-]+ ){1,3}(?:do|does|should|must) (?:peers?|peer (?:workers?|staff|supporters?)|we|a peer(?: worker)?"
+    r"|the peer(?: worker)?|our peers?(?: workers?)?|i) (?:actually |really |even |usually |normally )?(?:have|follow|need|keep|hold|get|stick to"
+    r"|ask (?:myself|ourselves|themselves)|keep in mind|think about|look (?:for|out for))\b)")
 # "Are peer staff supposed to…", "is the peer worker expected to…": whether to do something, in
 # the plural or third person that `bot.answering.intent` leaves out.
 EXPECTED_TO = lazy(
@@ -179,6 +191,11 @@ WHAT_OR_HOW = lazy(r"^\s*(?:so |and |but |ok so )?(?:what|how)\b(?! if\b| about 
                    r"|(?:^|[.!?]\s+)what (?:do|does) (?:the )?(?:standards?|sources?|guidelines?|toolkit|handbook|code of conduct) say\b"
                    # Round 10: "someone overdoses in the washroom. what's the peer's part in that"
                    r"|(?:^|[.!?]\s+)what(?:'s| is) (?:the |a |my |our )?peer(?: worker| specialist)?(?:'s|s')? (?:part|role|job|place)\b")
+# Round 11: "…Is supervision supposed to be like therapy?": what a thing (not a person) is meant to
+# be, which a topic explains, as for "are peer workers just…?" (ABOUT_THE_ROLE).
+WHAT_A_THING_IS_MEANT_TO_BE = lazy(
+    r"(?:^|[.?!]\s+)(?:is|are|isn'?t|aren'?t) (?!(?:i|we|you|she|he|they|it|that|this|there|peers?|a peer|the peer|our peer|my peer)\b)"
+    r"[\w-]+(?: [\w-]+)? (?:supposed|meant) to be\b")
 ABOUT_PEERS_IN_GENERAL = lazy(r"^\s*(?:do|does|are|is|should|can|must) (?:peers|peer workers|peer staff|peer supporters|a peer(?: worker)?)\b")
 # "Why isn't supervision supposed to turn into therapy?" asks for the reasons, which a topic gives.
 ASKS_WHY = lazy(r"^\s*(?:but |so |and )?why\b(?! not\b)")
@@ -227,7 +244,8 @@ def choose(bot: Context, question: str) -> tuple[str, Any]:
     task = bot.answerer.answer(question, leaning=p.weak_depends > 0 and asks_leaning(question))
     topic = bot.finder.find(question, prefer_terms=def_like)
     task_ok = task.verdict != "unsure"
-    if (looks_like_logistics(question) and not ABOUT_SOMEONE_SUPPORTED.search(clean(question))) or looks_like_chit_chat(question):
+    if (looks_like_logistics(question) and not ABOUT_SOMEONE_SUPPORTED.search(clean(question))) or looks_like_chit_chat(question) \
+            or looks_outside_the_sources(question):
         if topic is not None and topic.confidence >= p.logistics_min_confidence:
             return "topic", topic
         if task_ok and task.confidence >= p.logistics_min_confidence:
@@ -259,7 +277,8 @@ def choose(bot: Context, question: str) -> tuple[str, Any]:
     what_how = topic is not None and not task_like and not asks_leaning(question) and bool(WHAT_OR_HOW.search(clean(question)))
     myth = topic is not None and not task_like and not asks_leaning(question) and myth_shaped(question) \
         and getattr(topic.item, "group", "") == "myths"
-    if topic is not None and (def_like or myth or what_how or ABOUT_THE_ROLE.match(clean(question)) or ASKS_WHY.match(clean(question))):
+    if topic is not None and (def_like or myth or what_how or ABOUT_THE_ROLE.match(clean(question)) or ASKS_WHY.match(clean(question))
+                              or (not task_like and WHAT_A_THING_IS_MEANT_TO_BE.search(clean(question)))):
         if task_ok and ABOUT_THE_ROLE.match(clean(question)) and "the team" in stance.of_question(question).get("who asked", ()) \
                 and task.confidence >= _leaning_bar(task, p):
             # "Are peer workers basically junior case coordinators? my manager keeps handing me case

@@ -36,6 +36,7 @@ itd itll youd youll youre theyd theyll theyre shed shell hed hes shes wed weve i
 werent dont doesnt didnt wont wouldnt shouldnt couldnt havent hasnt hadnt
 somehow lately anymore maybe probably till until totally completely entirely fully truly lot lots
 feel feels feeling felt
+since
 """.split())
 
 # One canonical word per group: a question and the content meet on it whatever words each used.
@@ -102,6 +103,9 @@ for canonical, spellings in {
     "overdose": "overdose overdoses od ods oding",
     # Round 10: "committal papers" are the content's "commitment paperwork".
     "commitment": "commitment commitments committal committals",
+    # Round 11: everyday words for the content's "moles or spies" ("get the scoop on clients for the
+    # team", "the team's snitch", "narc on people").
+    "spy": "spy spies spying spied mole moles snitch snitches snitching snitched informant informants informer narc narcs narcing",
     # Irregular verb forms the stemmer leaves apart from their base.
     "take": "take takes taking taken took",
     "give": "give gives giving given gave",
@@ -133,7 +137,9 @@ def clean(text: str) -> str:
 
 POSSESSIVE = re.compile(r"'s\b")
 # Idioms whose meaning no single word carries ("turned into" is not "turned it down").
-PHRASES = [(re.compile(pattern), meaning) for pattern, meaning in (
+# (Round 11: an idiom may carry groups of words it needs, one word of each group, so that most
+# questions skip its pattern.)
+PHRASES = [(re.compile(pattern), meaning, tuple(needs)) for pattern, meaning, *needs in (
     (r"\bturn(?:s|ed|ing)? into\b", "become"),
     (r"\bask(?:s|ed|ing)? (?:me|him|her|them|you) out\b", "date"),
     (r"\bseeing each other\b", "dating"),
@@ -160,6 +166,18 @@ PHRASES = [(re.compile(pattern), meaning) for pattern, meaning in (
     (r"\b(?:spot|lend|loan|front|float)(?:s|ed|ing)? me\b|\bpay (?:him|her|them) back\b", r"\g<0> borrowing money"),
     # Round 10: witnessing someone's doses ("witness his CTO meds") is watching them take them.
     (r"\bwitness(?:es|ed|ing)?\b(?= (?:[\w']+ ){0,3}(?:meds|medications?|pills|doses?|injections?)\b)", "watch"),
+    # Round 11: "our supervisor isn't a peer", "I'm a nurse manager, not a peer", "I've never been a
+    # peer worker": the content's "non-peer" (kept beside the words). Not "isn't a peer thing/job".
+    (r"(?:\b(?:supervisor|manager|boss|lead|director|clinician|nurse|i|i'm|im|they|he|she|who|they're|he's|she's)"
+     r" (?:is not|isn't|isnt|am not|'m not|are not|aren't|was not|wasn't|(?:has|have|'ve) never been|never been|not)|\bi'?ve never been|(?:,|\band|\bbut) not)"
+     r" (?:a |an |one of the )?peers?(?: workers?| specialists?| supporters?| staff)?(?: myself| themselves| himself| herself)?\b(?! (?:thing|job|task|role|work)\b)",
+     r"\g<0> non-peer", ("peer",), ("not", "n't", "isnt", "never")),
+    # Round 11: "get the scoop on clients", "dig up dirt on people": spying (SYNONYMS).
+    (r"\b(?:get|gets|getting|got|dig|digs|digging|dug|find|finding|bring|bringing) (?:up |out )?(?:the |some |any )?(?:scoop|dirt|intel|goss|gossip)\b", "spy", ("scoop", "dirt", "intel", "goss")),
+    # Round 11: "hand out meds", "dole out pills" are "give out" medication ("why can't peers hand
+    # out meds?" met a myth page on "hand"; the content says both). Only of medication: "handing
+    # out kits" at a site keeps its own rulings.
+    (r"\b(?:hand|dole|dish)(?:s|ed|ing)? out\b(?= (?:[\w']+ ){0,2}(?:meds|medications?|pills|doses?|prescriptions?|medicines?)\b)", "give out", (" out ",)),
     # "let go of a peer who isn't doing the job": dismissal.
     (r"\bfir(?:e|es|ed|ing) (?:him|her|them|a peer|the peer|our peer|my peer)\b|\blet(?:ting)? (?:him|her|them) go\b|\blet(?:ting)? go of (?:a|an|the|my|our|this|that) (?:peer|worker|staff|employee|specialist)", "dismiss"),
 )]
@@ -168,10 +186,19 @@ PHRASES = [(re.compile(pattern), meaning) for pattern, meaning in (
 def words(text: str) -> list[str]:
     """Plain words: possessive and contracted 's dropped ("someone's" is "someone"), idioms put in
     one word, other apostrophes closed up ("don't" is "dont"), and bare numbers left out."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    """(Cached, as `clean` is: a question's words are asked for some nine times on its way through
+    the answerer, and the idioms are many patterns.)"""
     text = POSSESSIVE.sub("", clean(text))
-    for pattern, meaning in PHRASES:
+    for pattern, meaning, needs in PHRASES:
+        if needs and not all(any(word in text for word in group) for group in needs):
+            continue
         text = pattern.sub(meaning, text)
-    return [w for w in WORD.findall(text.replace("'", "")) if not w.isdigit()]
+    return tuple(w for w in WORD.findall(text.replace("'", "")) if not w.isdigit())
 
 
 @lru_cache(maxsize=65536)

@@ -43,7 +43,9 @@ ASKS_HOW = re.compile(r"^\W*(?:so |and |but |ok so )?how (?:(?:do|can|could|shou
 # Not "how would I explain why that's a misunderstanding?", which answers a belief.
 ASKS_HOW_LATER = re.compile(r"(?:^\W*|[.,;:!?]\s*|\s[-\u2013\u2014]+\s*|\b(?:and|but|so|ok so) )how (?:do|can|should|does)"
                             r" (?:i|we|you|a|the|our|my|peers?|peer workers?|peer staff)\b")
-ASKS_FOR_EXAMPLES = re.compile(r"\b(?:examples? of|what (?:does|do|would) .{1,60} look like|such as)\b")
+ASKS_FOR_EXAMPLES = re.compile(r"\b(?:examples? of|what (?:does|do|would) .{1,60} look like|such as"
+                               # Round 11: "what is person-first language, got an example?", "can you give examples"
+                               r"|(?:got|have|give|any|some|concrete|an) (?:me |us )?(?:an |some |a few |concrete )?examples?)\b")
 # "…is there a word for that?" asks for the name of what came before it; the framing itself is
 # left out of the search.
 ASKS_FOR_NAME = re.compile(
@@ -77,7 +79,15 @@ MYTH_SHAPED = re.compile(
     r"|\bwhat(?:'s| is|s) (?:the|a good|my|our) (?:answer|response|comeback|reply)(?: to (?:that|this|them|it))?\s*\W*$"
     r"|\bwhere does (?:that|this|it) (?:come|comes) from\b"
     r"|\bexplain to (?:my|the|our) (?:team|co-?workers?|colleagues?|staff|manager|boss|board)\b"
-    r"|\bdoes (?:that|this|it) mean (?:we|i|they) (?:did|are doing|got) it wrong\b|\bwhy is that a problem\b"
+    r"|\b(?:does|do|did) (?:that|this|it|they|these|those) mean (?:we|i|they|you|our (?:team|org|agency))(?:'re|'ve| are| have| were| was| am|'m)? (?:did|doing|got|done|do|going about|handling|handled) (?:it|this|that|things|peer work|peer support) (?:all )?wrong\b"
+    r"|\bwhy is that a problem\b"
+    # Round 11: "Is that a real risk?", "a fair worry?" (six questions of five writers, every one about
+    # a belief), and the asker's own worry about a peer worker ("I'm worried our peer will tell
+    # patients to go off their meds").
+    r"|\b(?:is|isn'?t) (?:that|this|it) (?:a |an )?(?:real|fair|valid|legit|legitimate|known|reasonable|genuine) (?:worry|concern|risk|fear)\b"
+    r"|\b(?:fair|real|valid|legit) (?:worry|concern|risk) or not\b"
+    r"|\b(?:i'?m|i am|we'?re|we are) (?:a bit |really |kind of |honestly |a little |quite )?(?:worried|concerned|nervous|afraid|scared)"
+    r" (?:that |about )?(?:the |our |a |my |this |hiring a |having a )?peers?\b"
     # A worry about what peer workers will be like ("won't the peer get triggered on our unit?"),
     # which is what the myth pages answer.
     r"|^\W*(?:won'?t|wouldn'?t|will|would|isn'?t) (?:the|our|a|my|your) peers?(?: workers?| staff| specialists?| supporters?)?"
@@ -89,7 +99,10 @@ MYTH_EDGE, MYTH_CONFIDENT = 0.75, 0.2
 _MYTH_FRAMING = re.compile(
     r"\b(?:how (?:do|should|can|would) (?:i|we|you) )?(?:answer|respond(?: to)?|push back(?: on)?|counter|reply to|argue with|deal with)"
     r" (?:when|if|the (?:idea|myth|assumption|belief|stereotype|notion|worry)(?: that)?|people who|someone who|that|this|them|it)\b"
-    r"|\bthe (?:idea|myth|assumption|belief|stereotype|notion) that\b")
+    r"|\bthe (?:idea|myth|assumption|belief|stereotype|notion) that\b"
+    # Round 11: "is that a real risk?", "a fair worry or not?" frame the belief too.
+    r"|\b(?:is|isn'?t) (?:that|this|it) (?:a |an )?(?:real|fair|valid|legit|legitimate|known|reasonable|genuine) (?:worry|concern|risk|fear)\b"
+    r"|\b(?:fair|real|valid|legit) (?:worry|concern|risk) or not\b")
 # Round 9: how close a practice topic must come to a myth page matched best to answer a question
 # asking how to go about something, not what others believe. Over every set the rule moved only its
 # own question, from 0.9 down to 0 alike.
@@ -165,7 +178,10 @@ _PLAINLY = re.compile(
 # "What actually is peer support", "what is peer support, like if I had to explain it to my aunt":
 # a word of emphasis, and an aside on how to put it, are not what is asked.
 _FILLER = re.compile(r"(?<=^what) (?:actually|really|exactly|even|basically)\b|(?<=^what is) (?:actually|really|exactly|even|basically)\b")
-_ASIDE = re.compile(r",\s*(?:like|as in|say|for|to)\b.*$")
+_ASIDE = re.compile(r",\s*(?:like|as in|say|for|to|when|if|because|since|cause|bc)\b.*$")
+# Round 11: "So what is peer support actually, when someone asks me at a community meeting?": a word
+# carrying on the talk ("so", "ok so", "and") before the asking, left out with the aside after it.
+_CARRYING_ON = re.compile(r"^(?:so|ok so|okay so|and|but|well|um|honestly)[,]?\s+(?=what\b)")
 # "What's the difference between A and B?": the framing, which says nothing of A or B.
 _DIFFERENCE = re.compile(r"\b(?:the |a )?(?:main |real |big |actual )?differences? (?:between|betwixt)\b|\bdiff between\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -173,6 +189,8 @@ _MEAN_FRAMING = re.compile(r"(\bwhat(?:'s|s| does| do) (?!it |that |this )[^?.!]
 # Round 10: setting two things side by side ("A vs B - diff?", "whats the diff between A and B").
 COMPARING = re.compile(r"\b(?:vs\.?|versus|diff|difference|differences|compared (?:to|with)|different from|the same (?:thing|as))\b")
 COMPARE_EDGE = 0.8
+# Round 11: the two sides of a line drawn between two things ("the line between supervision and therapy").
+_SIDES = re.compile(r"\b(?:line|boundary|boundaries|border|lines|difference|differences|diff) between ([\w' -]{2,40}?) and ([\w' -]{2,40}?)(?:[?.!,;]|$)")
 WHICH_KIND = re.compile(r"\bwhich (?:kind|type|part|sort|form|bit|flavou?r)s? of ([a-z-]+)\b")
 # Round 10: asked about at second hand ("asked me what peer support actually is", "not sure what a
 # dual relationship means"): the name, for a word-for-word match of "what is <name>".
@@ -214,6 +232,11 @@ class TopicFinder:
         # nothing to go on ("what is peer support?" is all words search leaves out).
         self._recent: dict[str, tuple[Hit, ...]] = {}
         self._verbatim: dict[str, str] = {}
+        # Round 11: every term's names, plain and as search words, and every topic title's search
+        # words (`_term_without_a_page`).
+        self._term_names_plain = [(term, [(plain, tuple(terms(name))) for name in term_names(term) if (plain := _plain(name))])
+                                  for term in catalog.terms.values()]
+        self._title_terms = [set(terms(topic.title)) for topic in catalog.topics.values()]
         for term in catalog.terms.values():
             for name in term_names(term):
                 self._verbatim.setdefault(_plain(name), term.id)
@@ -298,6 +321,51 @@ class TopicFinder:
                 return hit
         return None
 
+    def _term_without_a_page(self, question: str, roles: bool = True) -> Term | None:
+        """The term whose name the question says whole (the longest), when no topic is about it: no
+        title of which the term's name makes up at least half ("A trauma-informed approach in peer
+        work" is about trauma-informed; "Mutuality, self-determination, empathy and recovery in
+        practice" names mutuality among four). `roles`: a name with "peer" in it counts too."""
+        # The longest name said; of names as long, the one said first ("what does recovery mean in
+        # peer work, some of our members hate that word" asks about recovery, not members).
+        asked = f" {_plain(question)} "
+        best: tuple[tuple[int, int, int], Term, set[str]] | None = None
+        for term, names in self._term_names_plain:
+            said = [(plain, found) for plain, found in names if f" {plain} " in asked and (roles or "peer" not in plain.split())]
+            if not said:
+                continue
+            key = (max(len(found) for _, found in said), max(len(plain.split()) for plain, _ in said),
+                   -min(asked.find(f" {plain} ") for plain, _ in said))
+            if best is None or key > best[0]:
+                best = (key, term, {w for _, found in said for w in found})
+        if best is None or best[0][0] == 0:
+            return None
+        _, term, name = best
+        for title in self._title_terms:
+            if title and 2 * len(title & name) >= len(title):
+                return None
+        return term
+
+    def _title_names_sides(self, question: str, hits: list[Hit]) -> Hit | None:
+        """Round 11: "where's the line between supervision and therapy?" (two writers, both managers
+        of a peer worker bringing her own mental health to supervision): the topic whose title names
+        a word of each side ("Supervision is not therapy"), matched nearly as well as the best
+        (COMPARE_EDGE), sets the two apart; the best match may only share the story's words."""
+        sides = _SIDES.search(clean(question))
+        if sides is None:
+            return None
+        first, second = set(terms(sides.group(1))), set(terms(sides.group(2)))
+        if not first or not second:
+            return None
+        for hit in hits:
+            topic = self.lookup(hit.item_id)
+            if hit.group != TOPIC or not isinstance(topic, Topic) or hit.score < hits[0].score * COMPARE_EDGE:
+                continue
+            title = set(terms(topic.title))
+            if title & first and title & second and not (title & first & second):
+                return hit
+        return None
+
     def _is_myth(self, item_id: str) -> bool:
         return getattr(self.lookup(item_id), "group", "") == "myths"
 
@@ -312,8 +380,11 @@ class TopicFinder:
         in_setting = bool(IN_A_SETTING.search(clean(question)))
         # Round 9: nor does a question about what others believe, however it ends ("a nurse told me
         # peers won't keep things confidential. where does that come from and what's the answer?").
-        prefer_terms = (prefer_terms or naming or asks_for_meaning(question)) and not IN_PRACTICE.search(clean(question)) \
-            and not in_setting and not myth_shaped(question)
+        meaning = (prefer_terms or naming or asks_for_meaning(question)) and not in_setting and not myth_shaped(question)
+        in_practice = bool(IN_PRACTICE.search(clean(question)))
+        # Round 11: asking for examples asks for the practice too ("what is person-first language,
+        # got an example?"): the page ASKS_FOR_EXAMPLES puts first, not the term named.
+        prefer_terms = meaning and not in_practice and not ASKS_FOR_EXAMPLES.search(clean(question))
         asked_plainly = self._asked_plainly(question)
         if asked_plainly is not None:
             return asked_plainly
@@ -361,13 +432,21 @@ class TopicFinder:
             hits = others[:1] + [h for h in hits if h not in others[:1]]
         best = hits[0]
         comparing = bool(COMPARING.search(clean(question)))
-        both = self._names_both(question, hits, joined=not comparing)
+        both = self._names_both(question, hits, joined=not comparing) or self._title_names_sides(question, hits)
         if both is not None:
             best, prefer_terms = both, False
         elif comparing:
             first = self._named_first(question, hits)
             if first is not None:
                 best, prefer_terms = first, False
+            elif (unpaged := self._term_without_a_page(question, roles=False)) is not None:
+                # Round 11: "mutuality vs friendship", "the difference between being someone's
+                # friend and mutuality" (four writers): one term named, set beside an everyday
+                # word, with no page about it: the term. (Not a role's name, "peer staff", which
+                # is who a question is about more often than what it compares.)
+                best = next((h for h in hits if h.item_id == unpaged.id),
+                            Hit(unpaged.id, hits[0].score, max(hits[0].confidence, CONFIDENT), unpaged.meaning, TERM))
+                prefer_terms = False
         kind = WHICH_KIND.search(clean(question))
         if kind is not None:
             # Round 10: "which part of supervision covers timesheets…?" asks for the name of one kind
@@ -378,6 +457,14 @@ class TopicFinder:
                      and whole and whole < set(terms(t.term.split(" (")[0]))]
             if kinds:
                 best, prefer_terms = kinds[0], False
+        if meaning and in_practice and both is None and kind is None:
+            # Round 11: "what does mutuality mean in peer support?" (three writers), "what does
+            # recovery mean in peer work?" (three): the practice is asked for, but no page is about
+            # it, only pages naming it among others: the term.
+            unpaged = self._term_without_a_page(question)
+            if unpaged is not None:
+                best = next((h for h in hits if h.item_id == unpaged.id),
+                            Hit(unpaged.id, hits[0].score, max(hits[0].confidence, CONFIDENT), unpaged.meaning, TERM))
         if prefer_terms:
             # "what is X" should land on the term X when one is close, not a topic mentioning X.
             named_terms = []
@@ -393,7 +480,14 @@ class TopicFinder:
                 said = self.said_in_full(question, term)
                 if hit.confidence >= best.confidence - TERM_PREFERENCE:
                     named_terms.append((said, -rank, hit))
-            if named_terms:
+            titled = self.lookup(best.item_id) if best.group == TOPIC else None
+            if named_terms and isinstance(titled, Topic) and set(terms(titled.title)) <= set(terms(question)) \
+                    and len(set(terms(titled.title))) >= 2 and all(said == (0, 0) for said, _, _ in named_terms):
+                # Round 11: "what are the critical reflection questions for thinking about peer
+                # roles?" says a page's whole title and only a word of a term's name ("critical
+                # thinking"): the page.
+                pass
+            elif named_terms:
                 best = max(named_terms, key=lambda t: t[:2])[2]
             else:
                 if naming and best.group == TOPIC:
@@ -465,7 +559,7 @@ class TopicFinder:
                 return found
         sentences = _SENTENCE_END.split(clean(question).strip())
         for n, sentence in enumerate(sentences):
-            sentence = _ASIDE.sub("", _FILLER.sub("", _PLAINLY.sub("", sentence))).strip()
+            sentence = _FILLER.sub("", _PLAINLY.sub("", _ASIDE.sub("", _CARRYING_ON.sub("", sentence)))).strip()
             if (n or sentence != clean(question).strip()) and _WHAT_IS.match(sentence):
                 found = self._word_for_word(sentence)
                 if found is not None:
