@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 import threading
 import weakref
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+SWITCH_INTERVAL_S = 0.0005  # how often a thread holding the interpreter's lock lets another have it
 log = logging.getLogger("peerbot.core")
 
 
@@ -29,6 +31,12 @@ class CoreWorker:
     """One thread, a queue in front of it, and `await call(fn, *args)` to run work there."""
 
     def __init__(self, name: str = "peerbot-core"):
+        # Two threads now share the interpreter's lock: the loop's, which wants it back after every
+        # network wait (an ack), and this one computing answers. Python hands it over every 5 ms by
+        # default, so an ack could wait 5 ms behind one answer, most of its budget; every 0.5 ms keeps
+        # acks prompt under load (bench: ack p99 at 190 requests/s, median of 4 alternated runs,
+        # 9.95 ms at 5 ms against 5.4 ms at 0.5 ms). Process-wide, and only lowered, never raised.
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL_S))
         # A single-thread executor is exactly "one thread and a queue"; its thread starts with the
         # first call and ends when the worker is closed or collected.
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)

@@ -234,6 +234,23 @@ def test_a_bot_collected_while_another_gets_its_worker_does_not_deadlock():
     core_worker.close_for(new)
 
 
+def test_a_core_worker_lets_the_event_loops_thread_have_the_interpreter_every_half_millisecond():
+    """Acks run on the loop's thread while answers run on the core's: the interpreter's lock must
+    change hands often enough that an ack never waits Python's default 5 ms behind an answer."""
+    import sys
+
+    from adapters.core_worker import SWITCH_INTERVAL_S, CoreWorker
+
+    before = sys.getswitchinterval()
+    try:
+        sys.setswitchinterval(0.005)  # Python's default
+        worker = CoreWorker("peerbot-test")
+        assert sys.getswitchinterval() <= SWITCH_INTERVAL_S <= 0.001
+        worker.close()
+    finally:
+        sys.setswitchinterval(before)
+
+
 def test_the_core_settings_hold_no_platform_setting():
     """Tokens, ports and facilitator groups of Slack, Discord and Teams live with their adapters."""
     assert not [name for name in Settings.model_fields if name.startswith(("slack", "discord", "teams", "port"))]
