@@ -164,18 +164,20 @@ def test_workplace_chatter_and_clinical_questions_get_no_answer(module_bot):
 # round 5) and its held-out third and blind6 (both published after round 5's final figures), blind7 (the
 # tuning two thirds of round 6's seventh writer), blind9a and blind9b (the tuning two thirds of round 9's
 # community-settings and clinical-settings writers; their floors start at the first look), blind10a and
-# blind10b (round 10's two writers, opened whole for tuning after their first look); blind9a_heldout,
+# blind10b (round 10's two writers, opened whole for tuning after their first look); blind11a and
+# blind11b (the tuning two thirds of round 11's harm-reduction and non-peer-staff writers); blind9a_heldout,
 # blind9b_heldout and blind9c (round 9's unseen parts, published at their final figures and not tuned on). All were
 # tuned on after their first look (blind4_heldout in round 5, blind5_heldout and blind6 after round 5;
 # blind3_heldout was only a no-worse check, but round 5 read some of its misses). (set, task agreement floor, topic top-1 floor,
 # out of scope "not sure" floor): what the answerer reaches today, so no change may make one worse.
 BLIND = ("fresh", "blind2", "blind3", "blind3_heldout", "blind4", "blind4_heldout", "blind5", "blind5_heldout", "blind6", "blind7", "blind9a", "blind9b", "blind10a", "blind10b",
-         "blind9a_heldout", "blind9b_heldout", "blind9c")
+         "blind11a", "blind11b", "blind9a_heldout", "blind9b_heldout", "blind9c")
 BLIND_FLOORS = {"fresh": (150, 89, 22), "blind2": (119, 43, 20), "blind3": (95, 46, 16),
                 "blind3_heldout": (43, 17, 8), "blind4": (100, 40, 16), "blind4_heldout": (58, 22, 8),
                 "blind5": (93, 50, 14), "blind5_heldout": (43, 24, 6), "blind6": (111, 48, 18),
                 "blind7": (71, 34, 12), "blind9a": (79, 47, 14), "blind9b": (79, 50, 14),
                 "blind10a": (80, 44, 15), "blind10b": (74, 41, 15),
+                "blind11a": (69, 33, 11), "blind11b": (64, 45, 12),
                 "blind9a_heldout": (24, 18, 5), "blind9b_heldout": (31, 20, 5), "blind9c": (82, 65, 17)}
 
 
@@ -190,7 +192,7 @@ def test_blind_task_questions_stay_at_their_level(module_bot, name):
 # Blind questions the sources rule out that still get "yes" or "likely": the known ones, listed so
 # that none may be added (issue 13's no-yes guard is not there yet).
 KNOWN_YES_TO_NO = {"blind2": 1, "blind3": 0, "blind4": 1, "blind4_heldout": 0, "blind5": 0, "blind5_heldout": 0, "blind6": 0,
-                   "blind7": 0, "blind9a": 0, "blind9b": 0, "blind10a": 0, "blind10b": 0, "blind9a_heldout": 3, "blind9b_heldout": 2, "blind9c": 5}
+                   "blind7": 0, "blind9a": 0, "blind9b": 0, "blind10a": 0, "blind10b": 0, "blind11a": 1, "blind11b": 2, "blind9a_heldout": 3, "blind9b_heldout": 2, "blind9c": 5}
 
 
 @pytest.mark.parametrize("name", BLIND)

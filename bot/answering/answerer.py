@@ -109,7 +109,9 @@ PEER_WORKERS_TASK = re.compile(
     r" (?:help|go|drive|take|support|meet|sit|call|phone|visit|attend|lead|run|share|talk|work|co-?facilitate|speak|present)\b")
 DEFINING_SHARE = 0.7
 GIFT_RULE = re.compile(r"\bno gifts\b|\b(?:policy|rule|rules|limit) (?:says?|is|allows?) (?:only )?(?:no |gifts? |nothing )"
-                       r"|\bgifts? (?:under|over|up to|below|above|of more than|worth more than) \$?\d+")
+                       r"|\bgifts? (?:under|over|up to|below|above|of more than|worth more than) \$?\d+"
+                       # Round 11: "policy caps gifts at $10", "way over our $10 gift limit", "our $10 gift rule"
+                       r"|\bcaps? (?:on )?gifts? (?:at )?\$?\d+|\$\d+ gift (?:limit|rule|cap|policy|max\w*)")
 LEAN_DOWN = {"yes": "depends", "likely": "depends", "depends": "unlikely"}
 LEAN_DOWN_HARD = {"yes": "unlikely", "likely": "unlikely", "depends": "unlikely"}
 
@@ -463,7 +465,8 @@ class Answerer:
         # Round 10: a gift under an agency rule the question quotes ("our policy says no gifts at all",
         # "gifts under $10") is for that rule to decide: a ruling about a small gift within the limit
         # cannot say whether this one is.
-        if GIFT_RULE.search(clean(question)) and "gift" in clean(top.ruling.task):
+        # (A ruling about a gift over the limit already speaks to the rule.)
+        if GIFT_RULE.search(clean(question)) and "gift" in clean(top.ruling.task) and "over your agency's limit" not in clean(top.ruling.task):
             return "your agency has a rule about gifts, which decides"
         # A supervisor asking about their own peer worker is asking about supervision, which a
         # ruling about work with the people supported does not answer.

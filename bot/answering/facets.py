@@ -12,7 +12,9 @@ from functools import lru_cache
 
 from bot.answering.text import clean
 
-_PERSON = r"(?:him|her|them|someone|somebody|the person|a person|people|the people|my client|clients?|participants?|the participant|the guy|the woman|the man|folks|members?|my peers?|the individual|individuals)"
+# Round 11: "do the shopping for a participant", "go with one of her residents"
+_PERSON = (r"(?:him|her|them|someone|somebody|the person|a person|people|the people|my client|clients?|participants?|the participant|the guy|the woman|the man|folks|members?|my peers?|the individual|individuals"
+           r"|(?:a|one of (?:my|our|her|his|the)) (?:participants?|clients?|residents?|tenants?|members?))")
 
 # "get ready for her treatment plan review": "her" there is whose review it is, not whom it is done for.
 _HER_THING = (r"(?:treatment|care|case|recovery|safety|plan|review|assessment|appointment|appt|meeting|hearing|court|interview|intake|discharge"
