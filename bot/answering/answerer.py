@@ -324,6 +324,10 @@ class Answerer:
             # over") is what the rulings that speak of it answer (the toolkit's most essential test).
             if sides.get("own experience") == frozenset({"left out"}) and "own experience" not in self._stance[rid]:
                 factor *= DEFINING_SHARE
+            # Round 11: time off work ("go to the movies with one of her participants … off the
+            # clock") is what the ruling on socialising outside work hours answers.
+            if sides.get("work hours") == frozenset({"off"}) and "work hours" not in self._stance[rid]:
+                factor *= DEFINING_SHARE
             # Round 10: a ruling about doing it *with* the person cannot answer doing it without them
             # there ("go to his meeting and speak for him so he doesn't have to come").
             if sides.get("person there") == frozenset({"absent"}) and "with" in rf \

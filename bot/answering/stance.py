@@ -251,6 +251,14 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             r"\b(?:role|job) (?:now )?(?:allows|includes|covers) (?:it|this|that|giving|doing|responding)|\bin a (?:crisis|first responder) role\b"
             r"|\b(?:site|agency|program|team|employer|org|organi[sz]ation) wants (?:peers|us|me|peer (?:staff|workers)) (?:trained|to (?:be trained|train|give|do))"),
     },
+    # Round 11: time off work ("off the clock", "on my day off", "on her own time"), the side the
+    # worksheet's socialising-outside-work-hours row stands on (a weekend the program asks for is not).
+    "work hours": {
+        "off": re.compile(
+            r"\b(?:off the clock|off[- ]duty|on (?:my|her|his|their|your|our) (?:own time|day off|days off|time off)"
+            r"|(?:i'?m|she'?s|he'?s|they'?re|i am|she is|he is|they are|when i'?m) off (?:that day|work|shift|duty)"
+            r"|outside (?:of )?(?:work|working) hours|outside (?:of )?work\b(?! (?:with|on|for)\b))"),
+    },
     # Round 10: which way money goes between the asker and the person: lending to them ("he wants
     # to borrow money, can I lend it?") or borrowing from them ("offered to spot me $200").
     "money": {
