@@ -312,6 +312,13 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
     },
 }
 
+# Round 11: telling, mentioning or passing on a peer worker's history, story or diagnosis (a
+# colleague or a supervisor doing it, not the peer worker sharing their own).
+OTHERS_STORY = re.compile(
+    r"\b(?:tell|tells|telling|told|mention|mentions|mentioning|mentioned|share|shares|sharing|shared|disclos\w*|bring up|bringing up|pass\w* on|explain\w*)"
+    r"\b[^.?!]{0,30}?\b(?:(?:our|my|the|a|their|your) (?:new )?peer(?: worker| specialist| staff| supporter| support worker)?'s)"
+    r" (?:[\w-]+ ){0,2}?(?:history|story|diagnos[ie]s|past|recovery|addiction|hospitali[sz]ations?|hospital stays?|illness|use)\b")
+
 # Round 9: dimensions whose rulings exist only for one side of them: a question that never speaks to
 # them is about something else (`bot.answering.answerer` ranks such rulings down).
 DEFINING = ("story told", "hard conversation", "kept unaware")
@@ -482,6 +489,11 @@ def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: st
         # someone else's agenda when it is done anyway; a ruling about backing the person's own goals
         # cannot answer it.
         found["whose agenda"] = {"someone else's"}
+    if not declared and "story told" not in found and OTHERS_STORY.search(t):
+        # Round 11: a peer worker's history told by someone else, with nothing said of asking her
+        # ("mention our peer worker's psychiatric history to the new team members"): only her yes
+        # makes it hers to share, and none is told of.
+        found["story told"] = {"not asked"}
     if found.get("own experience") == {"left out", "brought in"}:
         found["own experience"] = {"left out"}  # "without sharing my experience" names it to leave it out
     for dimension, patterns in RISK_WORDS.items():
