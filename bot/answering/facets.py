@@ -31,7 +31,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "with": re.compile(rf"\b(?:with {_PERSON}|alongside|together with|side by side|along with {_PERSON}|go with|come with|accompany|accompanying|join (?:him|her|them))"),
     "asked-by-staff": re.compile(
         r"\b(?:my (?:manager|boss|supervisor|team|director|program|agency|organi[sz]ation|coordinator|employer)"
-        r"|the (?:team|treatment team|clinical team|care team|manager|doctor|psychiatrist|nurse|case manager|clinician|agency|program|staff)"
+        r"|the (?:team|treatment team|clinical team|care team|manager|doctor|psychiatrist|nurse|case manager|clinician|agency|program|staff(?! (?:room|kitchen|washroom|bathroom|office|lounge|entrance|door|fridge|locker)s?\b))"
         r"|treatment plan|care plan|case manager|psychiatrist|nurses?|clinicians?|staff (?:want|ask|told)|management"
         # "I'm asked to…" names no one: in these questions it is the job asking, not the person.
         r"|i'?m (?:being |always |often )?asked to|i (?:keep )?get(?:ting)? asked to|i'?ve been (?:asked|told) to|i was (?:asked|told) to)\b"),
@@ -53,7 +53,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                          r"|(?:read|reading|go through|going through|review|reviewing) (?:through )?(?:all|every|each)(?: of)? (?:the |their |her |his |my )?(?:charts?|files?|records?)"
                          # Round 9: "read everyone's intake files before I meet them"
                          r"|(?:read|reading|go through|going through|review|reviewing) (?:through )?(?:everyone|everybody|all (?:the )?(?:people|participants|members|residents|clients))'?s? (?:\w+ )?(?:charts?|files?|records?|notes))\b"),
-    "occasional": re.compile(r"\b(?:once|one time|one-off|now and then|occasionally|sometimes|just this once|in an emergency|every so often)\b"),
+    "occasional": re.compile(r"\b(?:(?<!at )once|one time|one-off|now and then|occasionally|sometimes|just this once|in an emergency|every so often)\b"),
     "reporting": re.compile(r"\b(?:report(?:ing)? (?:back|on|it|that|this|what)|report to|get (?:info|information|things) out of|tell the team|let (?:the team|them) know|keep (?:an )?eye on|monitor(?:ing)?|watch(?:ing)? (?:him|her|them|over|whether|if|for)|spy|check up on|keep tabs|inform the team|update the team|snitch|what i notice|what (?:she|he|they) (?:tells?|told|says?|said) (?:me|to me)"
         # Round 5: "ask my peer worker to tell me what clients say about their using": passing on what
         # people say to the peer worker.
@@ -100,7 +100,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # Telling someone what they should do about their treatment is steering them too.
         r"|tell (?:him|her|them) (?:that )?(?:she|he|they)(?:'d| would)? (?:should|has to|have to|needs? to|must|better))"),
     "clinical": re.compile(r"\b(?:medications?|meds|dose|dosage|diagnos\w*|decompensat\w*|assess\w*|screening|therapy|therapeutic|counsell?ing|treatment plan|prescri\w*|clinical|symptoms?|risk assessment|intake)\b"),
-    "power": re.compile(r"\b(?:search (?:his|her|their|the person'?s?) (?:room|bag|belongings|things|place)|payee|hold (?:their|his|her) (?:money|cash|cheque|meds)|control (?:their|his|her)|their money|his money|her money|discipline|restrain\w*|(?:hold|holding|held|pin|pinning|pinned) (?:him|her|them|a (?:guy|man|woman|patient|person|client|resident|member)|someone|the (?:guy|man|woman|patient|person|client|resident|member)) down|involuntary|keys? to)\b"),
+    "power": re.compile(r"\b(?:search (?:his|her|their|the person'?s?) (?:room|bag|belongings|things|place)|payee|hold (?:their|his|her) (?:money|cash|cheque|meds)"
+        # Round 11: "hold his stash in the staff room so he doesn't use it all at once": keeping the
+        # person's own supply to ration it is control over what they use.
+        r"|(?:hold|holding|keep|keeping|look after|looking after|stash|lock up|locking up) (?:on ?to )?(?:their|his|her) (?:stash|supply|drugs|dope|pills|bottle|booze|gear|weed|stuff|money|cash|cheque|meds)\b|control (?:their|his|her)|their money|his money|her money|discipline|restrain\w*|(?:hold|holding|held|pin|pinning|pinned) (?:him|her|them|a (?:guy|man|woman|patient|person|client|resident|member)|someone|the (?:guy|man|woman|patient|person|client|resident|member)) down|involuntary|keys? to)\b"),
 }
 
 # Facets that pull a task away from peer work when a question has them and the closest ruling
