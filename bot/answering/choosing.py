@@ -188,7 +188,9 @@ WHO_ASKED = frozenset({"asked-by-person"})
 # ("Why do peer workers say 'we'…?" too.)
 ABOUT_THE_ROLE = lazy(
     r"^\s*(?:are|is|aren'?t|isn'?t|why (?:do|does|are|is|would|should)) (?:peer workers?|peers|peer support(?: workers?)?"
-    r"|peer staff|peer work|a peer(?: worker)?|the peer(?: worker)?)\b(?! (?:allowed|supposed|expected|meant|able|ok|okay|permitted)\b)")
+    # (Round 11: the lookahead also after "worker", so "is the peer worker expected to…" cannot
+    # backtrack to "is the peer" and read as a question about the role.)
+    r"|peer staff|peer work|a peer(?: worker)?|the peer(?: worker)?)\b(?! (?:workers? |staff |support )?(?:allowed|supposed|expected|meant|able|ok|okay|permitted)\b)")
 
 
 def _leaning_bar(task: Any, p: AnswerParams) -> float:
