@@ -115,7 +115,9 @@ LEANING = lazy(
     r"|\bpeer task\b|\b(?:wants?|asked|asks|expects?|told) me to\b|\bis (?:that|this|it) (?:a |my |our )?(?:job|task)\b"
     r"|\bin my lane\b|[.,;!?] ?(?:should|can|could|may) i\b"
     # "is that ok?" / "was that ok?" / "is that normal" about something just described; "a peer thing?"
-    r"|\b(?:is|was) (?:that|this|it) (?:ok|okay|alright|all right|fine|normal|allowed|appropriate|weird|strange|odd)\b"
+    r"|\b(?:is|was) (?:that|this|it) (?:ok|okay|alright|all right|fine|normal|allowed|appropriate|acceptable|weird|strange|odd)\b"
+    # Round 11, a manager's few words: "Good by me?", "fine with you?"
+    r"|\b(?:good|ok|okay|fine|alright) (?:by|with) (?:me|you|us)\s*\?"
     r"|\bpeer thing\b|\bdoing my job\b"
     # Round 3, from people's words: a question that ends "…fine?", "…ok?", "ok to give it?", "is
     # that my lane?", "peer move?", or that asks what we, peers or the org should do.
@@ -163,7 +165,12 @@ LEANING = lazy(
     r"|(?:^|[.!?,]\s*)(?:harmless, |fine, |ok, |okay, )?right\s*\?+\s*$"
     r"|\bsomething (?:a |the |our |my )?peers?(?: workers?| specialists?| staff| supporters?)? (?:does|do|would do|should do|should be doing)\b")
 # "can she give out the meds…?" from a supervisor or a nurse: she is the peer worker.
-SUPERVISOR_ASKS_CAN = lazy(r"(?:^|[.,;:!?-]'? ?)(?:can|could|should|may) (?:she|he|they)\b")
+SUPERVISOR_ASKS_CAN = lazy(r"(?:^|[.,;:!?-]'? ?)(?:(?:can|could|should|may) (?:she|he|they)\b"
+                           # Round 11, a manager's or nurse's: "does she have to keep that to herself?",
+                           # "is she allowed to…", "is that something she can do in the role?"
+                           r"|(?:does|do|did) (?:she|he|they) (?:have|need|get) to\b|(?:is|was) (?:she|he) (?:allowed|supposed|expected|meant|ok|okay|able) to\b"
+                           r"|is (?:it|that|this) (?:her|his|their) (?:place|job|role)\b)"
+                           r"|\bsomething (?:she|he|they) (?:can|could|should|may|would) (?:do|take on)\b")
 # A question about someone the asker supports is about the work, whatever office word it uses
 # ("a woman I support offered to spot me some cash till payday").
 ABOUT_SOMEONE_SUPPORTED = lazy(
