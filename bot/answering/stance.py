@@ -259,6 +259,19 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             r"|(?:i'?m|she'?s|he'?s|they'?re|i am|she is|he is|they are|when i'?m) off (?:that day|work|shift|duty)"
             r"|outside (?:of )?(?:work|working) hours|outside (?:of )?work\b(?! (?:with|on|for)\b))"),
     },
+    # Round 11: a recovery tool offered as one option among several, the choice left to the person,
+    # or one tool pressed on everyone (supervision 4190-4224, the WRAP scenario).
+    "tools offered": {
+        "one of several": re.compile(
+            r"\b(?:as (?:just )?one (?:of (?:a few|several|many|some|a number of)|option|choice|possibility)\b"
+            r"|among (?:others|several|other (?:tools|options|things|ideas))|one option of (?:many|several|a few)"
+            r"|(?:along with|alongside|as well as|besides|plus) (?:a few|some|several|a couple of?|a range of) (?:other )?(?:tools|options|things|ideas|approaches)"
+            r"|a (?:few|couple of?) other (?:tools|options|things|ideas|approaches)"
+            r"|(?:range|menu|mix|variety|handful|bunch) of (?:\w+ )?(?:tools|options|ideas|approaches))\b"),
+        "one for all": re.compile(
+            r"\b(?:the only (?:thing|way|tool|real way|program)|(?:press|push|nag|insist)\w* (?:one|the same|my (?:favourite|favorite)) (?:\w+ )?(?:tool|program|method|workbook)"
+            r"|(?:press|push)\w* one \w+ (?:tool )?on every(?:one|body| person))\b"),
+    },
     # Round 10: which way money goes between the asker and the person: lending to them ("he wants
     # to borrow money, can I lend it?") or borrowing from them ("offered to spot me $200").
     "money": {
