@@ -448,7 +448,10 @@ class Answerer:
         ruling = self._stance[top.ruling.id]
         pairs, said = GUARDED_SIDES
         asked = all(sides.get(dimension) == frozenset({side}) for dimension, side in pairs)
-        covered = all(side in ruling.get(dimension, frozenset()) for dimension, side in pairs)
+        # Round 11: a task that is every team member's duty (meetings, supervision, documentation) is
+        # one the team may well make routine: "can I have our peer staff attend our weekly team meetings?"
+        covered = all(side in ruling.get(dimension, frozenset()) for dimension, side in pairs) \
+            or (top.ruling.criteria or {}).get("everyone_duty") == "yes"
         if asked and not covered:
             return said
         # Doing it without the person there ("I'll go down there myself and sort it out for her") is
