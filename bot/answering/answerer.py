@@ -106,7 +106,14 @@ PEER_WORKERS_TASK = re.compile(
     r" (?:\w+ )?(?:help|go|drive|take|support|meet|sit|call|phone|visit|attend|lead|run|share|talk|work)\b"
     # Round 7: "my peer staff want to share recovery stories at our training day"
     r"|\b(?:my|our) peer (?:worker|staff|specialist|supporter)s? (?:wants?|would like|asked|offered|plans?|hopes?) to"
-    r" (?:help|go|drive|take|support|meet|sit|call|phone|visit|attend|lead|run|share|talk|work|co-?facilitate|speak|present)\b")
+    r" (?:help|go|drive|take|support|meet|sit|call|phone|visit|attend|lead|run|share|talk|work|co-?facilitate|speak|present)\b"
+    # Round 11, a manager setting the task: "can I ask our peer specialist to drive Mr. D…", "I'd like
+    # our peer staff to do 1:1 visits", "can our peer worker stay with her…"
+    r"|\b(?:(?:can|could|should|may) (?:i|we)|i'?d like to|we'?d like to) (?:ask|have|get|send|assign) (?:my|our|the) peer (?:worker|staff|specialist|supporter)s?"
+    r" (?:to )?(?:help|go|drive|take|support|meet|sit|stay|call|phone|visit|attend|lead|run|share|talk|work|explain|accompany|be with|do)\b"
+    r"|\b(?:i|we)(?:'d| would) like (?:my|our|the) peer (?:worker|staff|specialist|supporter)s? to"
+    r" (?:help|go|drive|take|support|meet|sit|stay|call|phone|visit|attend|lead|run|share|talk|work|explain|accompany|be with|do)\b"
+    r"|\b(?:can|could|should|may) (?:my|our) peer (?:worker|staff|specialist|supporter)s? (?:stay|explain|accompany|be with|do|check in|text|write|tell)\b")
 DEFINING_SHARE = 0.7
 GIFT_RULE = re.compile(r"\bno gifts\b|\b(?:policy|rule|rules|limit) (?:says?|is|allows?) (?:only )?(?:no |gifts? |nothing )"
                        r"|\bgifts? (?:under|over|up to|below|above|of more than|worth more than) \$?\d+"

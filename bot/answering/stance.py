@@ -59,7 +59,9 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             rf"|counsell?or|case manager|case worker|social worker|director|program manager) (?:wants?|want|asked|asks|expects?) (?:me|(?:our|my|the|a) peer(?: worker| specialist| staff| supporter)?) to\b"
             rf"|\b(?:\w+ )?(?:staff|team|management|lead|supervisor|manager|boss) (?:says?|said|thinks?|feels?) (?:that )?i (?:should|need to|have to|must)\b"
             # Blind 7, in a manager's or nurse's voice: "staff asked our peer to…", "we want the peer to…"
-            rf"|\b(?:(?:{_STAFF})|staff|the team|we) (?:wants?|asked|asks|told|tells|expects?|would like|need|needs) (?:our|my|the|a) peer(?: worker| staff| specialist| supporter)? to\b"
+            rf"|\b(?:(?:{_STAFF})|staff|the team|we) (?:wants?|asked|asks|told|tells|expects?|would like|'d like|need|needs) (?:our|my|the|a) peer(?: worker| staff| specialist| supporter)? to\b"
+            # Round 11: "we'd like our peer worker to go with a woman to a concert", "I'd like our peer staff to do 1:1 visits"
+            rf"|\b(?:we|i)(?:'d| would) like (?:our|my|the) peer(?: worker| staff| specialist| supporter)?s? to\b"
             # "I was going to have her read through all the charts": the asker setting the peer worker's task.
             rf"|\b(?:i|we)(?:'m| am| was| were|'d| would)? (?:going to |gonna |planning to |thinking of |want to |like to )?(?:have|get|make)"
             rf" (?:her|him|them|the peer|our peer|my peer|our new peer)(?: worker| staff| specialist)? (?:read|go through|review|do|spend|cover|drive|file|sit in|attend|write|call|check)\b"),
@@ -404,6 +406,8 @@ SUPERVISING = re.compile(
     r"|^(?:telling|letting|holding|giving|asking) (?:a|your|the) peer (?:worker|staff)\b|^giving someone a peer job\b"
     r"|\bas (?:a |the |their |her |his )?(?:supervisor|manager)\b|\bi (?:supervise|manage)\b"
     r"|\b(?:my|our) peer (?:worker|staff|specialist|employee|supporter)s?\b|\b(?:my|our) (?:peer )?supervisees?\b"
+    # Round 11: "our non-performing peer worker", "my part-time peer specialist", "the peer on our team"
+    r"|\b(?:my|our) (?:[\w-]+ ){1,2}peer (?:worker|staff|specialist|employee|supporter)s?\b|\bthe peer (?:worker |specialist )?on (?:my|our) team\b"
     # Round 9: "won't let me let go of a peer who isn't doing the job", "nurse manager supervising a peer"
     r"|\b(?:let go of|fire|firing|dismiss\w*|disciplin\w*|supervis\w*|manag(?:e|ing)) (?:a|the|our|my|this|that|one of (?:our|my)) peers?\b(?! (?:group|support group|meeting)\b)")
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'd|i've|me|my|myself)\b")
