@@ -32,7 +32,8 @@ _SUBJ = r"(?:he|she|they|the person|someone)"
 _STAFF = (r"(?:my|the|our) (?:manager|boss|supervisor|team|treatment team|clinical team|care team|director|program"
           r"|agency|organi[sz]ation|coordinator|employer|doctor|psychiatrist|nurse|case manager|clinician|staff|lawyer"
           r"|outreach team|landlord|housing worker)|(?:his|her|their) (?:doctor|psychiatrist|case manager|lawyer|team)"
-          r"|(?:the )?treatment plan|(?:the )?care plan|management|outreach")
+          # (Round 11: "a woman at outreach told me…" is someone met on outreach, not the outreach team.)
+          r"|(?:the )?treatment plan|(?:the )?care plan|management|(?<!at )(?<!on )(?<!from )(?<!during )outreach")
 # dimension -> side -> pattern. Only the sides the facet detectors (`bot.answering.facets`) do not read already,
 # and who asked, read strictly: a question that only mentions the team is not the team asking.
 SIDES: dict[str, dict[str, re.Pattern[str]]] = {
@@ -457,7 +458,9 @@ NOT_DEFLECTING = re.compile(
     r"|switch(?:ing)? (?:topics|the topic)|avoid(?:ing)? (?:it|the topic|the subject)|hand(?:ing)? (?:him|her|them) (?:off|on|over))")
 TALKS_IT_THROUGH = re.compile(
     r"\b(?:talk|talking|talked|stay|stayed|staying|sit|sitting|sat) (?:with|to) (?:him|her|them|the person|someone)(?: \w+)? about (?:it|this|that|suicide|(?:his|her|their) (?:suicidal )?(?:thoughts|feelings))"
-    r"|\bwe (?:just )?(?:talked|kept talking|talked it through)\b|\b(?:get|getting|go|going) into (?:it|suicide|that) with (?:him|her|them)\b")
+    r"|\bwe (?:just )?(?:talked|kept talking|talked it through)\b|\b(?:get|getting|go|going) into (?:it|suicide|that) with (?:him|her|them)\b"
+    # Round 11: "stay and actually talk about it with her"
+    r"|\b(?:talk|talking|talked) (?:\w+ )?about (?:it|this|that|suicide|(?:his|her|their) (?:suicidal )?(?:thoughts|feelings)) with (?:him|her|them|the person|someone)\b")
 
 
 def _hard_conversation(t: str, found: dict[str, set[str]]) -> None:
@@ -467,8 +470,9 @@ def _hard_conversation(t: str, found: dict[str, set[str]]) -> None:
         sides.add("stays")
     if TALKS_IT_THROUGH.search(t):
         sides.add("stays")
-    if len(sides) > 1 and "?" in t:
-        asked = re.split(r"(?<=[.!?])\s+", t[: t.rindex("?") + 1])[-1]
+    if len(sides) > 1:
+        # (Round 11: with no "?", as typed on a phone at night, the last sentence is the question.)
+        asked = re.split(r"(?<=[.!?])\s+", t[: t.rindex("?") + 1] if "?" in t else t.strip())[-1]
         weighed = {side for side, pattern in SIDES["hard conversation"].items() if pattern.search(asked)}
         if TALKS_IT_THROUGH.search(asked):
             weighed = (weighed - {"deflects"}) | {"stays"}
