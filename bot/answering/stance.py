@@ -371,7 +371,7 @@ RISK_WORDS: dict[str, dict[str, re.Pattern[str]]] = {
             r"|report(?:ing|s)? (?:a|any|the|suspected|(?:a )?(?:reasonable )?suspicion|abuse|neglect|concerns?)\b"
             # "so I can tell them if he's still using": passing on what the person does.
             r"|tell (?:them|the team|staff|the staff|the doctor|his team|her team|their team) (?:if|whether|when|what|how (?:much|often)) (?:he|she|they|the person)\b"
-            r"|(?:let|letting) (?:her|him|them|staff|the (?:nurse|nurses|team|doctor|staff|manager|psychiatrist|case manager|landlord|police)) know (?:if|whether|when|every time|each time|anytime|any time) (?:a |the |my |this |that |certain |particular )*(?:he|she|they|person|participant|client|resident|guy|woman|man|tenant|patient|someone|anyone|people)\b"
+            r"|(?:let|letting) (?:her|him|them|staff|the (?:nurse|nurses|team|doctor|staff|manager|psychiatrist|case manager|landlord|police)) know (?:if|whether|when|whenever|every time|each time|anytime|any time) (?:a |the |my |this |that |certain |particular )*(?:he|she|they|person|participant|client|resident|guy|woman|man|tenant|patient|someone|anyone|people)\b"
             r"|inform(?:ing)? (?:the|my|your) (?:team|supervisor|manager)"
             # Round 6: "told me in confidence…; do I tell them?"
             r"|(?:in confidence|confided|in private|privately)\b[^?]{0,120}?\b(?:do|should|can|would|must) i (?:tell|let|inform|update) (?:them|the team|staff|my (?:team|supervisor|manager))\b)"),
