@@ -28,7 +28,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|\bsign (?:him|her|them) up\b|\b(?:grab|get|buy|pick up|bring|score) (?:him|her|them) (?:something|some|a|an|his|her|their)\b|\b(?:could|can|would|will|should) (?:i )?just (?:pay|handle|sort|deal with|take care of|fill in|fill out|do) (?:them|it|this|that|those)\b"
         rf"|do (?:it|things|everything) for|(?:fill|filling|fills) (?:it |them )?out for|do (?:their|his|her) \w+"
         rf"|doing (?:their|his|her) \w+|(?<!testify )(?<!testifying )(?<!speak )(?<!speak up )(?<!vouch )(?<!advocate )(?<!there )(?<!ask )(?<!asks )(?<!asked )(?<!asking )for them\b(?! to (?!me\b)\w))"),
-    "with": re.compile(rf"\b(?:with {_PERSON}|alongside|together with|side by side|along with {_PERSON}|go with|come with|accompany|accompanying|join (?:him|her|them))"),
+    "with": re.compile(rf"\b(?:with {_PERSON}|alongside|together with|side by side|along with {_PERSON}|go with|come with|accompany|accompanying|join (?:him|her|them)"
+                       # Round 11: "help a participant fill out his own disability application": the person does it.
+                       rf"|help(?:s|ed|ing)? {_PERSON} (?:to )?\w+(?: (?:out|in|through|up|over))? (?:his|her|their) own\b)"),
     "asked-by-staff": re.compile(
         r"\b(?:my (?:manager|boss|supervisor|team|director|program|agency|organi[sz]ation|coordinator|employer)"
         r"|the (?:team|treatment team|clinical team|care team|manager|doctor|psychiatrist|nurse|case manager|clinician|agency|program|staff(?! (?:room|kitchen|washroom|bathroom|office|lounge|entrance|door|fridge|locker)s?\b))"

@@ -172,6 +172,8 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             r"|(?:other|the rest of the|non-peer) staff (?:don'?t|aren'?t|do not|are not|never) (?:have to|need to|required)"
             r"|because (?:you'?re|they'?re|she'?s|he'?s|you are|they are|she is|he is) (?:a )?peers?(?: workers?)?(?:,|$| when| and)"
             r"|only (?:for )?(?:the )?peer (?:staff|workers?)\b"
+            # Round 11: "HR wants all the peer staff, and only us, to hand in a personal WRAP"
+            r"|(?:^|[,;(-] ?|\band |\bbut )only us\b"
             # Round 9: "every peer worker to have a WRAP on file. not other staff."
             r"|(?:^|[.,;:!?-] ?)(?:but |and )?not (?:for )?(?:the )?(?:other|non-peer|any other|the rest of the) staff\b)"),
         "the same": re.compile(
