@@ -177,7 +177,7 @@ BLIND_FLOORS = {"fresh": (151, 89, 22), "blind2": (120, 43, 20), "blind3": (95, 
                 "blind5": (93, 50, 14), "blind5_heldout": (44, 24, 6), "blind6": (112, 48, 18),
                 "blind7": (71, 34, 12), "blind9a": (79, 47, 14), "blind9b": (79, 50, 14),
                 "blind10a": (80, 44, 15), "blind10b": (74, 41, 15),
-                "blind11a": (70, 33, 11), "blind11b": (70, 45, 12),
+                "blind11a": (74, 33, 11), "blind11b": (75, 45, 12),
                 "blind9a_heldout": (24, 18, 5), "blind9b_heldout": (31, 20, 5), "blind9c": (82, 65, 17)}
 
 
