@@ -160,6 +160,8 @@ PHRASES = [(re.compile(pattern), meaning) for pattern, meaning in (
     (r"\b(?:spot|lend|loan|front|float)(?:s|ed|ing)? me\b|\bpay (?:him|her|them) back\b", r"\g<0> borrowing money"),
     # Round 10: witnessing someone's doses ("witness his CTO meds") is watching them take them.
     (r"\bwitness(?:es|ed|ing)?\b(?= (?:[\w']+ ){0,3}(?:meds|medications?|pills|doses?|injections?)\b)", "watch"),
+    # Round 11: "someone at the site panicking hard" meets the content's "panic attack".
+    (r"\bpanick(?:ing|ed|y)\b", "panic attack"),
     # "let go of a peer who isn't doing the job": dismissal.
     (r"\bfir(?:e|es|ed|ing) (?:him|her|them|a peer|the peer|our peer|my peer)\b|\blet(?:ting)? (?:him|her|them) go\b|\blet(?:ting)? go of (?:a|an|the|my|our|this|that) (?:peer|worker|staff|employee|specialist)", "dismiss"),
 )]
