@@ -116,6 +116,11 @@ LEANING = lazy(
     r"|\bin my lane\b|[.,;!?] ?(?:should|can|could|may) i\b"
     # "is that ok?" / "was that ok?" / "is that normal" about something just described; "a peer thing?"
     r"|\b(?:is|was) (?:that|this|it) (?:ok|okay|alright|all right|fine|normal|allowed|appropriate|acceptable|weird|strange|odd)\b"
+    # Round 11: asking for the leaning outright ("what's the leaning: accept or refuse?"), two ways
+    # offered ("keep it or give it back?"), or a plain "keep it?" at the end of a story.
+    r"|\bwhat(?:'s| is) (?:the|your) (?:leaning|verdict)\b"
+    r"|\b(?:accept|keep|take|refuse|decline)(?: (?:it|them|the gift))?,? or (?:refuse|decline|keep|accept|give it back|hand it back|return it|say no|turn it down|not)\b"
+    r"|(?:^|[.,;:!?]\s*)(?:just )?(?:keep|accept|take|refuse|return) (?:it|them)\s*\?+\s*$"
     # Round 11, a manager's few words: "Good by me?", "fine with you?"
     r"|\b(?:good|ok|okay|fine|alright) (?:by|with) (?:me|you|us)\s*\?"
     r"|\bpeer thing\b|\bdoing my job\b"
