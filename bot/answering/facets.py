@@ -82,6 +82,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:write|note|jot|take) (?:down |notes? (?:on|about|of) )?(?:what|everything|all) (?:he|she|they|the person) (?:says?|said|tells?|told)"
         # Judging someone for a file is reporting on them, whatever the form is called.
         r"|(?:fill|filling|complete|completing|do|doing) (?:in |out )?(?:the |an |their |his |her )?(?:intake )?assessments?(?: forms?)?\b.*\b(?:rate|rating|score|scoring|judge|judging)"
+        # Round 11: "give his opinion at case review about whether a client is 'functioning well enough'"
+        r"|\b(?:my|his|her|their|an?) (?:opinion|take|view|read|impression|thoughts)\b[^.?!]{0,40}?\b(?:whether|if) (?:a |the |my |our |this )?(?:client|participant|person|resident|patient|tenant|he|she|they|someone) (?:is|are|was|has been) '?(?:functioning|coping|ready|well enough|stable)"
         r"|(?:rate|rating|score|scoring|my (?:opinion|take|view|read|impression) (?:of|on|about)) how (?:well )?(?:he|she|they|someone|people|the person|(?:a|the|my|our) (?:client|participant|resident|patient)) (?:is|are|has been|have been|was) '?(?:doing|functioning|coping))\b"),
     "agenda": re.compile(
         r"\b(?:convince|persuade|get (?:him|her|them) to|make sure (?:him|her|them|they|he|she) (?!(?:gets?|is|are|feels?) (?:heard|listened to|understood|a say|(?:her|his|their) say)\b)|push(?:ing)? (?:him|her|them|people)|pressure|comply|compliance|adherence|make (?:him|her|them) (?:take|go|do|follow)|talk (?:him|her|them) (?:into|out of)"
