@@ -44,6 +44,8 @@ for canonical, spellings in {
     "drive": "drive driving drove ride rides lift lifts transport transporting transportation car taxi chauffeur",
     "medication": "medication medications meds med pills pill prescription prescriptions medicine medicines blister dosette injection injections",
     "alcohol": "alcohol booze liquor bottle beer wine drugs drug dope weed substances",
+    # Round 11: "an expensive watch" is the content's valuable gift.
+    "valuable": "valuable expensive pricey costly",
     "training": "training trainings workshop workshops session sessions presentation presentations inservice in-service educate educating teach teaching",
     "hospital": "hospital hospitalization hospitalisation hospitalized admission admitted inpatient",
     "officefiling": "filing",
