@@ -23,7 +23,7 @@ _HER_THING = (r"(?:treatment|care|case|recovery|safety|plan|review|assessment|ap
 PATTERNS: dict[str, re.Pattern[str]] = {
     "for": re.compile(
         # "testify for him", "speak up for her" take the person's side; they are not doing it for them.
-        rf"\b(?:(?<!testify )(?<!testifying )(?<!speak )(?<!speak up )(?<!vouch )(?<!advocate )(?<!witness )(?<!be there )(?<!there )(?<!asked )(?<!asks )(?<!ask )(?<!asking )(?<!arrange )(?<!arranging )(?<!arranged )for {_PERSON}\b(?<!for her(?= {_HER_THING}))(?! to (?!me\b)\w)|instead of {_PERSON}|(?<!testify )(?<!speak )(?<!advocate )on (?:their|his|her|people'?s?|the person'?s|someone'?s|clients'?|the client'?s) behalf|in (?:their|his|her) place"
+        rf"\b(?:(?<!testify )(?<!testifying )(?<!speak )(?<!speak up )(?<!vouch )(?<!advocate )(?<!witness )(?<!be there )(?<!there )(?<!asked )(?<!asks )(?<!ask )(?<!asking )(?<!arrange )(?<!arranging )(?<!arranged )for {_PERSON}\b(?<!for her(?= {_HER_THING}))(?! to (?!me\b)\w)|instead of {_PERSON}|(?<!testify )(?<!speak )(?<!advocate )on (?:their|his|her|people'?s?|the person'?s|someone'?s|clients'?|the (?:client|patient|participant|resident|tenant|member)'?s) behalf|in (?:their|his|her) place"
         # Round 5: "asked if I could just pay them and sign her up for…": doing it in the person's place.
         rf"|\bsign (?:him|her|them) up\b|\b(?:grab|get|buy|pick up|bring|score) (?:him|her|them) (?:something|some|a|an|his|her|their)\b|\b(?:could|can|would|will|should) (?:i )?just (?:pay|handle|sort|deal with|take care of|fill in|fill out|do) (?:them|it|this|that|those)\b"
         rf"|do (?:it|things|everything) for|(?:fill|filling|fills) (?:it |them )?out for|do (?:their|his|her) \w+"

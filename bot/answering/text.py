@@ -164,6 +164,10 @@ PHRASES = [(re.compile(pattern), meaning) for pattern, meaning in (
     (r"\bwitness(?:es|ed|ing)?\b(?= (?:[\w']+ ){0,3}(?:meds|medications?|pills|doses?|injections?)\b)", "watch"),
     # Round 11: "someone at the site panicking hard" meets the content's "panic attack".
     (r"\bpanick(?:ing|ed|y)\b", "panic attack"),
+    # Round 11: a landlord is one of the providers the worksheet's phoning rows mean ("call the
+    # landlord for him", "make the deal with the landlord for him"; kept beside the word).
+    (r"\b(?:call|phone|ring|email|e-mail|text|talk to|deal with|deal|negotiate with|contact|write to|letter to|email to|note to|message to|sort it out with|sort things out with)"
+     r"(?:s|ed|ing)? (?:the |his |her |their |a |my )?landlords?\b", r"\g<0> provider"),
     # "let go of a peer who isn't doing the job": dismissal.
     (r"\bfir(?:e|es|ed|ing) (?:him|her|them|a peer|the peer|our peer|my peer)\b|\blet(?:ting)? (?:him|her|them) go\b|\blet(?:ting)? go of (?:a|an|the|my|our|this|that) (?:peer|worker|staff|employee|specialist)", "dismiss"),
 )]
