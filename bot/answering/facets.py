@@ -40,7 +40,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "asked-by-person": re.compile(
         r"\b(?:(?:she|he|they|the person|someone i support|the person i support|a person i support|one of (?:my|the) \w+"
         r"|(?:a|an|this|one) (?:participant|client|resident|member|guy|woman|man|lady|young person|youth|person)(?: (?:i|we) (?:support|work with|see))?)"
-        r" (?:asked|asks|wants|would like|requested|told me (?:she|he|they) wants?)(?! (?:me |us )?not to\b)"
+        r" (?:asked|asks|keeps? asking|keeps? begging|wants|would like|requested|told me (?:she|he|they) wants?)(?! (?:me |us )?not to\b)"
         r"|at (?:their|his|her) request|if (?:they|he|she) (?:want|wants|asks?)"
         r"|\b(?:she|he|they)\b[^.?!;]{0,60}?\band (?:asked|asks) (?:me|if|whether)|(?<!supervisor )(?<!manager )(?<!boss )(?<!team )(?<!nurse )(?<!doctor )(?<!staff )(?<!director )(?<!coordinator )(?<!psychiatrist )(?<!clinician )(?<!lead )asked (?:me )?(?:if|whether) i(?:'d| could| would| can| might)?\b)\b"),
     "routine": re.compile(r"\b(?:every (?:day|week|morning|night|time|shift)|daily|weekly|routinely|regularly|all the time|always|each (?:day|week)|on a regular basis|as a routine"

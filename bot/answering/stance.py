@@ -70,7 +70,7 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             rf"\b(?:{_SUBJ}|the person i support|someone i support|a person i support|(?:one of )?(?:my|the) (?:guys|people|participants?|clients?)"
             # Round 5: "a participant asked me to…", "a woman I support asked if…"
             rf"|(?:a|an|this|one) (?:participant|client|resident|member|guy|woman|man|lady|young person|youth|person)(?: (?:i|we) (?:support|work with|see))?)"
-            rf" (?:asked|asks|wants|would like|requested|invited) (?:me|if|whether|us)\b(?! not to\b)"
+            rf" (?:asked|asks|keeps? asking|keeps? begging|wants|would like|requested|invited) (?:me|if|whether|us)\b(?! not to\b)"
             # Round 9: "a guy at the shelter wants to know what staff wrote… and asked me to go through it with him"
             rf"|(?:^|[.!?] )(?:a|an|this|one) (?:participant|client|resident|member|guy|woman|man|lady|young person|youth|person|patient|tenant)"
             rf" (?:at|in|from|on) (?:the|our|my) [\w-]+(?: [\w-]+)?\b[^.?!]{{0,80}}\b(?:asked|asks) (?:me|us) (?:to|if|whether)\b"
