@@ -43,7 +43,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r" (?:asked|asks|keeps? asking|keeps? begging|wants|would like|requested|told me (?:she|he|they) wants?)(?! (?:me |us )?not to\b)"
         r"|at (?:their|his|her) request|if (?:they|he|she) (?:want|wants|asks?)"
         r"|\b(?:she|he|they)\b[^.?!;]{0,60}?\band (?:asked|asks) (?:me|if|whether)|(?<!supervisor )(?<!manager )(?<!boss )(?<!team )(?<!nurse )(?<!doctor )(?<!staff )(?<!director )(?<!coordinator )(?<!psychiatrist )(?<!clinician )(?<!lead )asked (?:me )?(?:if|whether) i(?:'d| could| would| can| might)?\b)\b"),
-    "routine": re.compile(r"\b(?:every (?:day|week|morning|night|time|shift)|daily|weekly|routinely|regularly|all the time|always|each (?:day|week)|on a regular basis|as a routine"
+    "routine": re.compile(r"\b(?:every (?:day|week|morning|night|time|shift)|daily|(?<!meeting with )(?<!seeing )(?<!visiting )weekly|routinely|regularly|all the time|always|each (?:day|week)|on a regular basis|as a routine"
                          # "the main thing I do" is routine by another name (handbook: "all you're ever asked to do")
                          r"|(?:big|main|major|large|biggest) part of|most of (?:my|the|our) (?:job|time|day|week)"
                          r"|(?:my|the) whole (?:job|day|shift|week)|all (?:i|we) (?:ever )?do"
