@@ -277,6 +277,15 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             r"\b(?:the only (?:thing|way|tool|real way|program)|(?:press|push|nag|insist)\w* (?:one|the same|my (?:favourite|favorite)) (?:\w+ )?(?:tool|program|method|workbook)"
             r"|(?:press|push)\w* one \w+ (?:tool )?on every(?:one|body| person))\b"),
     },
+    # Round 11: after stepping into a clinical role in an emergency (naloxone, first aid), talking
+    # with the person about it ("do I need to say anything to him about stepping outside the peer
+    # role?"): the standards' crossover, always acknowledged (standards 975-986).
+    "after the emergency": {
+        "naming it": re.compile(
+            r"\b(?:after|once|since|now that)\b[^.?!]{0,60}?\b(?:naloxone|narcan\w*|first aid|cpr|overdos\w*|emergency|seizure|went clinical|stepped in)\b"
+            r"[^?]{0,80}?\b(?:say|talk|tell|raise|bring (?:it |that |this )?up|acknowledg\w*|name|check in|mention)\w*\b[^.?!]{0,60}\b(?:him|her|them|the person)\b"
+            r"|\backnowledg\w* with the person, after an emergency\b"),
+    },
     # Round 10: which way money goes between the asker and the person: lending to them ("he wants
     # to borrow money, can I lend it?") or borrowing from them ("offered to spot me $200").
     "money": {
@@ -339,7 +348,7 @@ OTHERS_STORY = re.compile(
 
 # Round 9: dimensions whose rulings exist only for one side of them: a question that never speaks to
 # them is about something else (`bot.answering.answerer` ranks such rulings down).
-DEFINING = ("story told", "hard conversation", "kept unaware")
+DEFINING = ("story told", "hard conversation", "kept unaware", "after the emergency")
 
 # The dimensions the facet detectors and the content's `facets` already name.
 FACET_SIDES: dict[str, dict[str, str]] = {
