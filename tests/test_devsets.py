@@ -176,8 +176,8 @@ BLIND_FLOORS = {"fresh": (151, 89, 22), "blind2": (120, 43, 20), "blind3": (95, 
                 "blind3_heldout": (43, 17, 8), "blind4": (101, 40, 16), "blind4_heldout": (58, 22, 8),
                 "blind5": (93, 50, 14), "blind5_heldout": (44, 24, 6), "blind6": (112, 48, 18),
                 "blind7": (71, 34, 12), "blind9a": (79, 47, 14), "blind9b": (79, 50, 14),
-                "blind10a": (80, 44, 15), "blind10b": (75, 41, 15),
-                "blind11a": (77, 33, 11), "blind11b": (76, 45, 12),
+                "blind10a": (80, 44, 15), "blind10b": (76, 41, 15),
+                "blind11a": (78, 33, 11), "blind11b": (76, 45, 12),
                 "blind9a_heldout": (24, 18, 5), "blind9b_heldout": (31, 20, 5), "blind9c": (82, 65, 17)}
 
 
