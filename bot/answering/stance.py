@@ -286,6 +286,12 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             r"[^?]{0,80}?\b(?:say|talk|tell|raise|bring (?:it |that |this )?up|acknowledg\w*|name|check in|mention)\w*\b[^.?!]{0,60}\b(?:him|her|them|the person)\b"
             r"|\backnowledg\w* with the person, after an emergency\b"),
     },
+    # Round 11: a line only for peer-to-peer calls (a peer warmline), which the handbook's chart puts
+    # on the peer side, unlike covering the office's phones routinely. (The office phones are not a
+    # side of their own: a bare "should peer workers answer the office phones?" stays contested.)
+    "phone line": {
+        "peer line": re.compile(r"\b(?:peer[- ](?:to[- ]peer )?warm ?lines?|warm ?lines?|peer[- ]to[- ]peer (?:line|calls|support calls)|peer (?:support )?(?:phone )?lines?)\b"),
+    },
     # Round 10: which way money goes between the asker and the person: lending to them ("he wants
     # to borrow money, can I lend it?") or borrowing from them ("offered to spot me $200").
     "money": {
