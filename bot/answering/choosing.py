@@ -221,12 +221,22 @@ def asks_leaning(question: str) -> bool:
             and bool(SUPERVISOR_ASKS_CAN.search(clean(question))))
 
 
+# Round 11: a manager or nurse asking whether their peer worker may do something ("Can the peer
+# worker help him sort out someone to feed it?", "could our peer specialist go with her…"): the same
+# question as "can I…", asked in the third person.
+THIRD_PERSON_TASK = lazy(
+    r"(?:^|[.,;:!?-]'? ?)(?:can|could|should|may|would) (?:the|our|my) peer(?: support)?(?: workers?| specialists?| staff| supporters?)?"
+    r" (?:help|go|drive|take|support|meet|sit|stay|call|phone|visit|attend|lead|run|share|talk|work|explain|accompany|co-?facilitate"
+    r"|give|bring|check|text|offer|write|tell|file|cover|hand|walk|join|be (?:with|there))\b")
+
+
 def task_shaped(question: str) -> bool:
     """Asks whether to do something ("can I…", "she asked if I'd…"), not how to ("how do I…")."""
     text = clean(question)
     if HOW_TO.search(text):
         return False
     return looks_like_task(question) or bool(EXPECTED_TO.search(text)) or bool(detect(question) & WHO_ASKED) \
+        or bool(THIRD_PERSON_TASK.search(text)) \
         or "the team" in stance.of_question(question).get("who asked", frozenset())
 
 
