@@ -172,13 +172,13 @@ def test_workplace_chatter_and_clinical_questions_get_no_answer(module_bot):
 # out of scope "not sure" floor): what the answerer reaches today, so no change may make one worse.
 BLIND = ("fresh", "blind2", "blind3", "blind3_heldout", "blind4", "blind4_heldout", "blind5", "blind5_heldout", "blind6", "blind7", "blind9a", "blind9b", "blind10a", "blind10b",
          "blind11a", "blind11b", "blind9a_heldout", "blind9b_heldout", "blind9c")
-BLIND_FLOORS = {"fresh": (151, 89, 22), "blind2": (120, 43, 20), "blind3": (95, 46, 16),
-                "blind3_heldout": (43, 17, 8), "blind4": (101, 40, 16), "blind4_heldout": (58, 22, 8),
-                "blind5": (93, 50, 14), "blind5_heldout": (44, 24, 6), "blind6": (112, 48, 18),
-                "blind7": (71, 34, 12), "blind9a": (79, 47, 14), "blind9b": (79, 50, 14),
+BLIND_FLOORS = {"fresh": (151, 89, 22), "blind2": (121, 43, 20), "blind3": (95, 46, 16),
+                "blind3_heldout": (43, 17, 8), "blind4": (102, 40, 16), "blind4_heldout": (58, 22, 8),
+                "blind5": (94, 50, 14), "blind5_heldout": (44, 24, 6), "blind6": (113, 48, 18),
+                "blind7": (72, 34, 12), "blind9a": (79, 47, 14), "blind9b": (79, 50, 14),
                 "blind10a": (80, 44, 15), "blind10b": (76, 41, 15),
                 "blind11a": (78, 33, 11), "blind11b": (76, 45, 12),
-                "blind9a_heldout": (24, 18, 5), "blind9b_heldout": (31, 20, 5), "blind9c": (82, 65, 17)}
+                "blind9a_heldout": (24, 18, 5), "blind9b_heldout": (31, 20, 5), "blind9c": (83, 65, 17)}
 
 
 @pytest.mark.parametrize("name", BLIND)
