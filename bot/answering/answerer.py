@@ -119,6 +119,8 @@ GIFT_RULE = re.compile(r"\bno gifts\b|\b(?:policy|rule|rules|limit) (?:says?|is|
                        r"|\bgifts? (?:under|over|up to|below|above|of more than|worth more than) \$?\d+"
                        # Round 11: "policy caps gifts at $10", "way over our $10 gift limit", "our $10 gift rule"
                        r"|\bcaps? (?:on )?gifts? (?:at )?\$?\d+|\$\d+ gift (?:limit|rule|cap|policy|max\w*)")
+# A story or a past told ("never agreed to" a goal in a plan is not one).
+STORY_WORDS = re.compile(r"\b(?:story|stories|history|histories|past|diagnos[ie]s|recovery|lived experience|hospitali[sz]ations?)\b")
 LEAN_DOWN = {"yes": "depends", "likely": "depends", "depends": "unlikely"}
 LEAN_DOWN_HARD = {"yes": "unlikely", "likely": "unlikely", "depends": "unlikely"}
 
@@ -394,6 +396,12 @@ class Answerer:
         # anybody") is what a ruling that never spoke of telling them cannot say yes to.
         if ev.sides.get("supervisor told") == frozenset({"hidden"}) and "supervisor told" not in self._stance[top.ruling.id]:
             unaccounted.append("hidden")
+        # Round 11: a peer worker's story told by someone else without asking them ("mention our peer
+        # worker's psychiatric history to the new team members") is what a ruling silent on asking
+        # cannot say yes to: the story is theirs (standards 1842-1856).
+        if ev.sides.get("story told") == frozenset({"not asked"}) and "story told" not in self._stance[top.ruling.id] \
+                and STORY_WORDS.search(clean(question)):
+            unaccounted.append("not asked")
         verdict = top.ruling.verdict
         # Most of the job on a task that uses no lived experience ("70% of my week on grant writing")
         # fails the toolkit's most essential test, whatever the task is worth now and then.
@@ -410,8 +418,8 @@ class Answerer:
             # Round 9: passing on a danger to life the person asked you not to tell ("he asked me not
             # to") is the exception the sources make to the person deciding what is shared: their
             # wish weighs, but against a life it leaves "it depends", not a no.
-            hard = ("most of the job", "hidden") if ev.sides.get("why it is passed on") == frozenset({"safety"}) \
-                else ("unwanted", "most of the job", "hidden")
+            hard = ("most of the job", "hidden", "not asked") if ev.sides.get("why it is passed on") == frozenset({"safety"}) \
+                else ("unwanted", "most of the job", "hidden", "not asked")
             table = LEAN_DOWN_HARD if any(f in STRONG_RISKS or f in hard for f in unaccounted) else LEAN_DOWN
             verdict = table.get(verdict, verdict)
         tempered = tuple(f"You mentioned that {EXPLAIN[f]}, which moves this away from peer work."

@@ -129,6 +129,7 @@ EXPLAIN = {
     "unwanted": "the person has said they don't want it",
     "most of the job": "it would take up most of your time while using none of your lived experience",
     "hidden": "you'd be keeping it from your supervisor",
+    "not asked": "a peer worker's story would be told without asking them first",
 }
 
 
