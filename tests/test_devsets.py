@@ -178,7 +178,7 @@ BLIND_FLOORS = {"fresh": (151, 89, 22), "blind2": (121, 43, 20), "blind3": (95, 
                 "blind7": (72, 34, 12), "blind9a": (79, 47, 14), "blind9b": (79, 50, 14),
                 "blind10a": (80, 44, 15), "blind10b": (76, 41, 15),
                 "blind11a": (78, 33, 11), "blind11b": (76, 45, 12),
-                "blind9a_heldout": (25, 18, 5), "blind9b_heldout": (31, 20, 5), "blind9c": (83, 65, 17)}
+                "blind9a_heldout": (25, 18, 5), "blind9b_heldout": (31, 20, 5), "blind9c": (84, 65, 17)}
 
 
 @pytest.mark.parametrize("name", BLIND)
@@ -192,7 +192,7 @@ def test_blind_task_questions_stay_at_their_level(module_bot, name):
 # Blind questions the sources rule out that still get "yes" or "likely": the known ones, listed so
 # that none may be added (issue 13's no-yes guard is not there yet).
 KNOWN_YES_TO_NO = {"blind2": 1, "blind3": 0, "blind4": 1, "blind4_heldout": 0, "blind5": 0, "blind5_heldout": 0, "blind6": 0,
-                   "blind7": 0, "blind9a": 0, "blind9b": 0, "blind10a": 0, "blind10b": 0, "blind11a": 0, "blind11b": 0, "blind9a_heldout": 2, "blind9b_heldout": 2, "blind9c": 5}
+                   "blind7": 0, "blind9a": 0, "blind9b": 0, "blind10a": 0, "blind10b": 0, "blind11a": 0, "blind11b": 0, "blind9a_heldout": 2, "blind9b_heldout": 2, "blind9c": 4}
 
 
 @pytest.mark.parametrize("name", BLIND)
