@@ -295,6 +295,14 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
     "phone line": {
         "peer line": re.compile(r"\b(?:peer[- ](?:to[- ]peer )?warm ?lines?|warm ?lines?|peer[- ]to[- ]peer (?:line|calls|support calls)|peer (?:support )?(?:phone )?lines?)\b"),
     },
+    # Round 11: a gift accepted on behalf of the program, not kept by the worker ("could she accept it
+    # on behalf of the program, after talking it over with me?"; supervision 4231-4254).
+    "gift kept by": {
+        "the agency": re.compile(
+            r"\b(?:on behalf of (?:the|our|my) (?:program|agency|team|organi[sz]ation|org|drop-?in|site|clinic|unit|service)"
+            r"|(?:for|to) (?:the|our) (?:program|agency|organi[sz]ation|drop-?in|office) to (?:keep|display|enjoy|share)"
+            r"|(?:display|put up|hang)\w* (?:it )?(?:in|at|on) (?:the|our) (?:program|agency|drop-?in|office|lobby|wall|common room|site))\b"),
+    },
     # Round 10: which way money goes between the asker and the person: lending to them ("he wants
     # to borrow money, can I lend it?") or borrowing from them ("offered to spot me $200").
     "money": {
@@ -428,6 +436,8 @@ SUPERVISING = re.compile(
     r"|^(?:telling|letting|holding|giving|asking) (?:a|your|the) peer (?:worker|staff)\b|^giving someone a peer job\b"
     r"|\bas (?:a |the |their |her |his )?(?:supervisor|manager)\b|\bi (?:supervise|manage)\b"
     r"|\b(?:my|our) peer (?:worker|staff|specialist|employee|supporter)s?\b|\b(?:my|our) (?:peer )?supervisees?\b"
+    # Round 11: "a man who our peer has been supporting…", "our peer wants to…": the peer worker as a person
+    r"|\b(?:my|our) peer(?= (?:has|had|is|was|wants|wanted|said|says|told|keeps|kept|got|gets)\b)"
     # Round 11: "our non-performing peer worker", "my part-time peer specialist", "the peer on our team"
     r"|\b(?:my|our) (?:[\w-]+ ){1,2}peer (?:worker|staff|specialist|employee|supporter)s?\b|\bthe peer (?:worker |specialist )?on (?:my|our) team\b"
     # Round 9: "won't let me let go of a peer who isn't doing the job", "nurse manager supervising a peer"
