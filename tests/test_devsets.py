@@ -177,8 +177,8 @@ BLIND_FLOORS = {"fresh": (151, 89, 22), "blind2": (121, 43, 20), "blind3": (95, 
                 "blind5": (94, 50, 14), "blind5_heldout": (44, 24, 6), "blind6": (113, 48, 18),
                 "blind7": (72, 34, 12), "blind9a": (79, 47, 14), "blind9b": (79, 50, 14),
                 "blind10a": (80, 44, 15), "blind10b": (76, 41, 15),
-                "blind11a": (78, 33, 11), "blind11b": (76, 45, 12),
-                "blind9a_heldout": (25, 18, 5), "blind9b_heldout": (31, 20, 5), "blind9c": (84, 65, 17)}
+                "blind11a": (78, 33, 11), "blind11b": (77, 45, 12),
+                "blind9a_heldout": (25, 18, 5), "blind9b_heldout": (32, 20, 5), "blind9c": (84, 65, 17)}
 
 
 @pytest.mark.parametrize("name", BLIND)
