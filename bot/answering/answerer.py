@@ -106,10 +106,21 @@ PEER_WORKERS_TASK = re.compile(
     r" (?:\w+ )?(?:help|go|drive|take|support|meet|sit|call|phone|visit|attend|lead|run|share|talk|work)\b"
     # Round 7: "my peer staff want to share recovery stories at our training day"
     r"|\b(?:my|our) peer (?:worker|staff|specialist|supporter)s? (?:wants?|would like|asked|offered|plans?|hopes?) to"
-    r" (?:help|go|drive|take|support|meet|sit|call|phone|visit|attend|lead|run|share|talk|work|co-?facilitate|speak|present)\b")
+    r" (?:help|go|drive|take|support|meet|sit|call|phone|visit|attend|lead|run|share|talk|work|co-?facilitate|speak|present)\b"
+    # Round 11, a manager setting the task: "can I ask our peer specialist to drive Mr. D…", "I'd like
+    # our peer staff to do 1:1 visits", "can our peer worker stay with her…"
+    r"|\b(?:(?:can|could|should|may) (?:i|we)|i'?d like to|we'?d like to) (?:ask|have|get|send|assign) (?:my|our|the) peer (?:worker|staff|specialist|supporter)s?"
+    r" (?:to )?(?:help|go|drive|take|support|meet|sit|stay|call|phone|visit|attend|lead|run|share|talk|work|explain|accompany|be with|do)\b"
+    r"|\b(?:i|we)(?:'d| would) like (?:my|our|the) peer (?:worker|staff|specialist|supporter)s? to"
+    r" (?:help|go|drive|take|support|meet|sit|stay|call|phone|visit|attend|lead|run|share|talk|work|explain|accompany|be with|do)\b"
+    r"|\b(?:can|could|should|may) (?:my|our) peer (?:worker|staff|specialist|supporter)s? (?:stay|explain|accompany|be with|do|check in|text|write|tell)\b")
 DEFINING_SHARE = 0.7
 GIFT_RULE = re.compile(r"\bno gifts\b|\b(?:policy|rule|rules|limit) (?:says?|is|allows?) (?:only )?(?:no |gifts? |nothing )"
-                       r"|\bgifts? (?:under|over|up to|below|above|of more than|worth more than) \$?\d+")
+                       r"|\bgifts? (?:under|over|up to|below|above|of more than|worth more than) \$?\d+"
+                       # Round 11: "policy caps gifts at $10", "way over our $10 gift limit", "our $10 gift rule"
+                       r"|\bcaps? (?:on )?gifts? (?:at )?\$?\d+|\$\d+ gift (?:limit|rule|cap|policy|max\w*)")
+# A story or a past told ("never agreed to" a goal in a plan is not one).
+STORY_WORDS = re.compile(r"\b(?:story|stories|history|histories|past|diagnos[ie]s|recovery|lived experience|hospitali[sz]ations?)\b")
 LEAN_DOWN = {"yes": "depends", "likely": "depends", "depends": "unlikely"}
 LEAN_DOWN_HARD = {"yes": "unlikely", "likely": "unlikely", "depends": "unlikely"}
 
@@ -322,6 +333,10 @@ class Answerer:
             # over") is what the rulings that speak of it answer (the toolkit's most essential test).
             if sides.get("own experience") == frozenset({"left out"}) and "own experience" not in self._stance[rid]:
                 factor *= DEFINING_SHARE
+            # Round 11: time off work ("go to the movies with one of her participants … off the
+            # clock") is what the ruling on socialising outside work hours answers.
+            if sides.get("work hours") == frozenset({"off"}) and "work hours" not in self._stance[rid]:
+                factor *= DEFINING_SHARE
             # Round 10: a ruling about doing it *with* the person cannot answer doing it without them
             # there ("go to his meeting and speak for him so he doesn't have to come").
             if sides.get("person there") == frozenset({"absent"}) and "with" in rf \
@@ -381,6 +396,12 @@ class Answerer:
         # anybody") is what a ruling that never spoke of telling them cannot say yes to.
         if ev.sides.get("supervisor told") == frozenset({"hidden"}) and "supervisor told" not in self._stance[top.ruling.id]:
             unaccounted.append("hidden")
+        # Round 11: a peer worker's story told by someone else without asking them ("mention our peer
+        # worker's psychiatric history to the new team members") is what a ruling silent on asking
+        # cannot say yes to: the story is theirs (standards 1842-1856).
+        if ev.sides.get("story told") == frozenset({"not asked"}) and "story told" not in self._stance[top.ruling.id] \
+                and STORY_WORDS.search(clean(question)):
+            unaccounted.append("not asked")
         verdict = top.ruling.verdict
         # Most of the job on a task that uses no lived experience ("70% of my week on grant writing")
         # fails the toolkit's most essential test, whatever the task is worth now and then.
@@ -397,8 +418,8 @@ class Answerer:
             # Round 9: passing on a danger to life the person asked you not to tell ("he asked me not
             # to") is the exception the sources make to the person deciding what is shared: their
             # wish weighs, but against a life it leaves "it depends", not a no.
-            hard = ("most of the job", "hidden") if ev.sides.get("why it is passed on") == frozenset({"safety"}) \
-                else ("unwanted", "most of the job", "hidden")
+            hard = ("most of the job", "hidden", "not asked") if ev.sides.get("why it is passed on") == frozenset({"safety"}) \
+                else ("unwanted", "most of the job", "hidden", "not asked")
             table = LEAN_DOWN_HARD if any(f in STRONG_RISKS or f in hard for f in unaccounted) else LEAN_DOWN
             verdict = table.get(verdict, verdict)
         tempered = tuple(f"You mentioned that {EXPLAIN[f]}, which moves this away from peer work."
@@ -442,7 +463,10 @@ class Answerer:
         ruling = self._stance[top.ruling.id]
         pairs, said = GUARDED_SIDES
         asked = all(sides.get(dimension) == frozenset({side}) for dimension, side in pairs)
-        covered = all(side in ruling.get(dimension, frozenset()) for dimension, side in pairs)
+        # Round 11: a task that is every team member's duty (meetings, supervision, documentation) is
+        # one the team may well make routine: "can I have our peer staff attend our weekly team meetings?"
+        covered = all(side in ruling.get(dimension, frozenset()) for dimension, side in pairs) \
+            or (top.ruling.criteria or {}).get("everyone_duty") == "yes"
         if asked and not covered:
             return said
         # Doing it without the person there ("I'll go down there myself and sort it out for her") is
@@ -463,7 +487,8 @@ class Answerer:
         # Round 10: a gift under an agency rule the question quotes ("our policy says no gifts at all",
         # "gifts under $10") is for that rule to decide: a ruling about a small gift within the limit
         # cannot say whether this one is.
-        if GIFT_RULE.search(clean(question)) and "gift" in clean(top.ruling.task):
+        # (A ruling about a gift over the limit already speaks to the rule.)
+        if GIFT_RULE.search(clean(question)) and "gift" in clean(top.ruling.task) and "over your agency's limit" not in clean(top.ruling.task):
             return "your agency has a rule about gifts, which decides"
         # A supervisor asking about their own peer worker is asking about supervision, which a
         # ruling about work with the people supported does not answer.

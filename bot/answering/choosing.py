@@ -127,7 +127,14 @@ LEANING = lazy(
     r"|\bpeer task\b|\b(?:wants?|asked|asks|expects?|told) me to\b|\bis (?:that|this|it) (?:a |my |our )?(?:job|task)\b"
     r"|\bin my lane\b|[.,;!?] ?(?:should|can|could|may) i\b"
     # "is that ok?" / "was that ok?" / "is that normal" about something just described; "a peer thing?"
-    r"|\b(?:is|was) (?:that|this|it) (?:ok|okay|alright|all right|fine|normal|allowed|appropriate|weird|strange|odd)\b"
+    r"|\b(?:is|was) (?:that|this|it) (?:ok|okay|alright|all right|fine|normal|allowed|appropriate|acceptable|weird|strange|odd)\b"
+    # Round 11: asking for the leaning outright ("what's the leaning: accept or refuse?"), two ways
+    # offered ("keep it or give it back?"), or a plain "keep it?" at the end of a story.
+    r"|\bwhat(?:'s| is) (?:the|your) (?:leaning|verdict)\b"
+    r"|\b(?:accept|keep|take|refuse|decline)(?: (?:it|them|the gift))?,? or (?:refuse|decline|keep|accept|give it back|hand it back|return it|say no|turn it down|not)\b"
+    r"|(?:^|[.,;:!?]\s*)(?:just )?(?:keep|accept|take|refuse|return) (?:it|them)\s*\?+\s*$"
+    # Round 11, a manager's few words: "Good by me?", "fine with you?"
+    r"|\b(?:good|ok|okay|fine|alright) (?:by|with) (?:me|you|us)\s*\?"
     r"|\bpeer thing\b|\bdoing my job\b"
     # Round 3, from people's words: a question that ends "…fine?", "…ok?", "ok to give it?", "is
     # that my lane?", "peer move?", or that asks what we, peers or the org should do.
@@ -175,7 +182,12 @@ LEANING = lazy(
     r"|(?:^|[.!?,]\s*)(?:harmless, |fine, |ok, |okay, )?right\s*\?+\s*$"
     r"|\bsomething (?:a |the |our |my )?peers?(?: workers?| specialists?| staff| supporters?)? (?:does|do|would do|should do|should be doing)\b")
 # "can she give out the meds…?" from a supervisor or a nurse: she is the peer worker.
-SUPERVISOR_ASKS_CAN = lazy(r"(?:^|[.,;:!?-]'? ?)(?:can|could|should|may) (?:she|he|they)\b")
+SUPERVISOR_ASKS_CAN = lazy(r"(?:^|[.,;:!?-]'? ?)(?:(?:can|could|should|may) (?:she|he|they)\b"
+                           # Round 11, a manager's or nurse's: "does she have to keep that to herself?",
+                           # "is she allowed to…", "is that something she can do in the role?"
+                           r"|(?:does|do|did) (?:she|he|they) (?:have|need|get) to\b|(?:is|was) (?:she|he) (?:allowed|supposed|expected|meant|ok|okay|able) to\b"
+                           r"|is (?:it|that|this) (?:her|his|their) (?:place|job|role)\b)"
+                           r"|\bsomething (?:she|he|they) (?:can|could|should|may|would) (?:do|take on)\b")
 # A question about someone the asker supports is about the work, whatever office word it uses
 # ("a woman I support offered to spot me some cash till payday").
 ABOUT_SOMEONE_SUPPORTED = lazy(
@@ -205,7 +217,9 @@ WHO_ASKED = frozenset({"asked-by-person"})
 # ("Why do peer workers say 'we'…?" too.)
 ABOUT_THE_ROLE = lazy(
     r"^\s*(?:are|is|aren'?t|isn'?t|why (?:do|does|are|is|would|should)) (?:peer workers?|peers|peer support(?: workers?)?"
-    r"|peer staff|peer work|a peer(?: worker)?|the peer(?: worker)?)\b(?! (?:allowed|supposed|expected|meant|able|ok|okay|permitted)\b)")
+    # (Round 11: the lookahead also after "worker", so "is the peer worker expected to…" cannot
+    # backtrack to "is the peer" and read as a question about the role.)
+    r"|peer staff|peer work|a peer(?: worker)?|the peer(?: worker)?)\b(?! (?:workers? |staff |support )?(?:allowed|supposed|expected|meant|able|ok|okay|permitted)\b)")
 
 
 def _leaning_bar(task: Any, p: AnswerParams) -> float:
@@ -224,12 +238,22 @@ def asks_leaning(question: str) -> bool:
             and bool(SUPERVISOR_ASKS_CAN.search(clean(question))))
 
 
+# Round 11: a manager or nurse asking whether their peer worker may do something ("Can the peer
+# worker help him sort out someone to feed it?", "could our peer specialist go with her…"): the same
+# question as "can I…", asked in the third person.
+THIRD_PERSON_TASK = lazy(
+    r"(?:^|[.,;:!?-]'? ?)(?:can|could|should|may|would) (?:the|our|my) peer(?: support)?(?: workers?| specialists?| staff| supporters?)?"
+    r" (?:help|go|drive|take|support|meet|sit|stay|call|phone|visit|attend|lead|run|share|talk|work|explain|accompany|co-?facilitate"
+    r"|give|bring|check|text|offer|write|tell|file|cover|hand|walk|join|be (?:with|there))\b")
+
+
 def task_shaped(question: str) -> bool:
     """Asks whether to do something ("can I…", "she asked if I'd…"), not how to ("how do I…")."""
     text = clean(question)
     if HOW_TO.search(text):
         return False
     return looks_like_task(question) or bool(EXPECTED_TO.search(text)) or bool(detect(question) & WHO_ASKED) \
+        or bool(THIRD_PERSON_TASK.search(text)) \
         or "the team" in stance.of_question(question).get("who asked", frozenset())
 
 

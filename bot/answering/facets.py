@@ -12,7 +12,9 @@ from functools import lru_cache
 
 from bot.answering.text import clean
 
-_PERSON = r"(?:him|her|them|someone|somebody|the person|a person|people|the people|my client|clients?|participants?|the participant|the guy|the woman|the man|folks|members?|my peers?|the individual|individuals)"
+# Round 11: "do the shopping for a participant", "go with one of her residents"
+_PERSON = (r"(?:him|her|them|someone|somebody|the person|a person|people|the people|my client|clients?|participants?|the participant|the guy|the woman|the man|folks|members?|my peers?|the individual|individuals"
+           r"|(?:a|one of (?:my|our|her|his|the)) (?:participants?|clients?|residents?|tenants?|members?))")
 
 # "get ready for her treatment plan review": "her" there is whose review it is, not whom it is done for.
 _HER_THING = (r"(?:treatment|care|case|recovery|safety|plan|review|assessment|appointment|appt|meeting|hearing|court|interview|intake|discharge"
@@ -21,25 +23,29 @@ _HER_THING = (r"(?:treatment|care|case|recovery|safety|plan|review|assessment|ap
 PATTERNS: dict[str, re.Pattern[str]] = {
     "for": re.compile(
         # "testify for him", "speak up for her" take the person's side; they are not doing it for them.
-        rf"\b(?:(?<!testify )(?<!testifying )(?<!speak )(?<!speak up )(?<!vouch )(?<!advocate )(?<!witness )(?<!be there )(?<!there )(?<!asked )(?<!asks )(?<!ask )(?<!asking )for {_PERSON}\b(?<!for her(?= {_HER_THING}))|instead of {_PERSON}|(?<!testify )(?<!speak )(?<!advocate )on (?:their|his|her|people'?s?|the person'?s|someone'?s|clients'?|the client'?s) behalf|in (?:their|his|her) place"
+        rf"\b(?:(?<!testify )(?<!testifying )(?<!speak )(?<!speak up )(?<!vouch )(?<!advocate )(?<!witness )(?<!be there )(?<!there )(?<!asked )(?<!asks )(?<!ask )(?<!asking )(?<!arrange )(?<!arranging )(?<!arranged )for {_PERSON}\b(?<!for her(?= {_HER_THING}))(?! to (?!me\b)\w)|instead of {_PERSON}|(?<!testify )(?<!speak )(?<!advocate )on (?:their|his|her|people'?s?|the person'?s|someone'?s|clients'?|the (?:client|patient|participant|resident|tenant|member)'?s) behalf|in (?:their|his|her) place"
         # Round 5: "asked if I could just pay them and sign her up for…": doing it in the person's place.
-        rf"|\bsign (?:him|her|them) up\b|\b(?:grab|get|buy|pick up|bring|score) (?:him|her|them) (?:something|some|a|an|his|her|their)\b|\b(?:could|can|would|will|should) (?:i )?just (?:pay|handle|sort|deal with|take care of|fill in|fill out|do) (?:them|it|this|that|those)\b"
+        rf"|\bsign (?:him|her|them) up\b"
+        # Round 11: "do the shopping for a participant", "grab her groceries on my way in": their errand, done in their place.
+        rf"|\b(?:grab|get|buy|pick up|do|fetch|collect) (?:his|her|their|the person'?s|someone'?s) (?:groceries|grocery shopping|shopping|errands|laundry|prescriptions?|meds|cheque|mail)\b|\b(?:grab|get|buy|pick up|bring|score) (?:him|her|them) (?:something|some|a|an|his|her|their)\b|\b(?:could|can|would|will|should) (?:i )?just (?:pay|handle|sort|deal with|take care of|fill in|fill out|do) (?:them|it|this|that|those)\b"
         rf"|do (?:it|things|everything) for|(?:fill|filling|fills) (?:it |them )?out for|do (?:their|his|her) \w+"
-        rf"|doing (?:their|his|her) \w+|(?<!testify )(?<!testifying )(?<!speak )(?<!speak up )(?<!vouch )(?<!advocate )(?<!there )for them\b)"),
-    "with": re.compile(rf"\b(?:with {_PERSON}|alongside|together with|side by side|along with {_PERSON}|go with|come with|accompany|accompanying|join (?:him|her|them))"),
+        rf"|doing (?:their|his|her) \w+|(?<!testify )(?<!testifying )(?<!speak )(?<!speak up )(?<!vouch )(?<!advocate )(?<!there )(?<!ask )(?<!asks )(?<!asked )(?<!asking )for them\b(?! to (?!me\b)\w))"),
+    "with": re.compile(rf"\b(?:with {_PERSON}|alongside|together with|side by side|along with {_PERSON}|go with|come with|accompany|accompanying|join (?:him|her|them)"
+                       # Round 11: "help a participant fill out his own disability application": the person does it.
+                       rf"|help(?:s|ed|ing)? {_PERSON} (?:to )?\w+(?: (?:out|in|through|up|over))? (?:his|her|their) own\b)"),
     "asked-by-staff": re.compile(
         r"\b(?:my (?:manager|boss|supervisor|team|director|program|agency|organi[sz]ation|coordinator|employer)"
-        r"|the (?:team|treatment team|clinical team|care team|manager|doctor|psychiatrist|nurse|case manager|clinician|agency|program|staff)"
+        r"|the (?:team|treatment team|clinical team|care team|manager|doctor|psychiatrist|nurse|case manager|clinician|agency|program|staff(?! (?:room|kitchen|washroom|bathroom|office|lounge|entrance|door|fridge|locker)s?\b))"
         r"|treatment plan|care plan|case manager|psychiatrist|nurses?|clinicians?|staff (?:want|ask|told)|management"
         # "I'm asked to…" names no one: in these questions it is the job asking, not the person.
         r"|i'?m (?:being |always |often )?asked to|i (?:keep )?get(?:ting)? asked to|i'?ve been (?:asked|told) to|i was (?:asked|told) to)\b"),
     "asked-by-person": re.compile(
         r"\b(?:(?:she|he|they|the person|someone i support|the person i support|a person i support|one of (?:my|the) \w+"
         r"|(?:a|an|this|one) (?:participant|client|resident|member|guy|woman|man|lady|young person|youth|person)(?: (?:i|we) (?:support|work with|see))?)"
-        r" (?:asked|asks|wants|would like|requested|told me (?:she|he|they) wants?)(?! (?:me |us )?not to\b)"
+        r" (?:asked|asks|keeps? asking|keeps? begging|wants|would like|requested|told me (?:she|he|they) wants?)(?! (?:me |us )?not to\b)"
         r"|at (?:their|his|her) request|if (?:they|he|she) (?:want|wants|asks?)"
         r"|\b(?:she|he|they)\b[^.?!;]{0,60}?\band (?:asked|asks) (?:me|if|whether)|(?<!supervisor )(?<!manager )(?<!boss )(?<!team )(?<!nurse )(?<!doctor )(?<!staff )(?<!director )(?<!coordinator )(?<!psychiatrist )(?<!clinician )(?<!lead )asked (?:me )?(?:if|whether) i(?:'d| could| would| can| might)?\b)\b"),
-    "routine": re.compile(r"\b(?:every (?:day|week|morning|night|time|shift)|daily|weekly|routinely|regularly|all the time|always|each (?:day|week)|on a regular basis|as a routine"
+    "routine": re.compile(r"\b(?:every (?:day|week|morning|night|time|shift)|daily|(?<!meeting with )(?<!seeing )(?<!visiting )weekly|routinely|regularly|all the time|always|each (?:day|week)|on a regular basis|as a routine"
                          # "the main thing I do" is routine by another name (handbook: "all you're ever asked to do")
                          r"|(?:big|main|major|large|biggest) part of|most of (?:my|the|our) (?:job|time|day|week)"
                          r"|(?:my|the) whole (?:job|day|shift|week)|all (?:i|we) (?:ever )?do"
@@ -51,13 +57,15 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                          r"|(?:read|reading|go through|going through|review|reviewing) (?:through )?(?:all|every|each)(?: of)? (?:the |their |her |his |my )?(?:charts?|files?|records?)"
                          # Round 9: "read everyone's intake files before I meet them"
                          r"|(?:read|reading|go through|going through|review|reviewing) (?:through )?(?:everyone|everybody|all (?:the )?(?:people|participants|members|residents|clients))'?s? (?:\w+ )?(?:charts?|files?|records?|notes))\b"),
-    "occasional": re.compile(r"\b(?:once|one time|one-off|now and then|occasionally|sometimes|just this once|in an emergency|every so often)\b"),
+    "occasional": re.compile(r"\b(?:(?<!at )once|one time|one-off|now and then|occasionally|sometimes|just this once|in an emergency|every so often)\b"),
     "reporting": re.compile(r"\b(?:report(?:ing)? (?:back|on|it|that|this|what)|report to|get (?:info|information|things) out of|tell the team|let (?:the team|them) know|keep (?:an )?eye on|monitor(?:ing)?|watch(?:ing)? (?:him|her|them|over|whether|if|for)|spy|check up on|keep tabs|inform the team|update the team|snitch|what i notice|what (?:she|he|they) (?:tells?|told|says?|said) (?:me|to me)"
         # Round 5: "ask my peer worker to tell me what clients say about their using": passing on what
         # people say to the peer worker.
         r"|tell (?:me|us|the team|them|staff) what (?:[\w']+ ){1,5}?(?:says?|said|tells?|told|shares?|shared)\b"
         # "So I can tell them if he's still using": passing on what the person does.
         r"|tell (?:them|the team|staff|the staff|the doctor|his team|her team|their team) (?:if|whether|when|what|how (?:much|often)) (?:he|she|they|the person)\b"
+        # Round 11: "keeps asking me to let her know if a certain participant is using in his room"
+        r"|(?:let|letting) (?:her|him|them|staff|the (?:nurse|nurses|team|doctor|staff|manager|psychiatrist|case manager|landlord|police)) know (?:if|whether|when|whenever|every time|each time|anytime|any time) (?:a |the |my |this |that |certain |particular )*(?:he|she|they|person|participant|client|resident|guy|woman|man|tenant|patient|someone|anyone|people)\b"
         # Round 6: "he told me in confidence he skips group; the team asks, do I tell them?": passing
         # on what was said in confidence.
         r"|(?:in confidence|confided|in private|privately)\b[^?]{0,120}?\b(?:do|should|can|would|must) i (?:tell|let|inform|update) (?:them|the team|staff|my (?:team|supervisor|manager))\b"
@@ -76,6 +84,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:write|note|jot|take) (?:down |notes? (?:on|about|of) )?(?:what|everything|all) (?:he|she|they|the person) (?:says?|said|tells?|told)"
         # Judging someone for a file is reporting on them, whatever the form is called.
         r"|(?:fill|filling|complete|completing|do|doing) (?:in |out )?(?:the |an |their |his |her )?(?:intake )?assessments?(?: forms?)?\b.*\b(?:rate|rating|score|scoring|judge|judging)"
+        # Round 11: "give his opinion at case review about whether a client is 'functioning well enough'"
+        r"|\b(?:my|his|her|their|an?) (?:opinion|take|view|read|impression|thoughts)\b[^.?!]{0,40}?\b(?:whether|if) (?:a |the |my |our |this )?(?:client|participant|person|resident|patient|tenant|he|she|they|someone) (?:is|are|was|has been) '?(?:functioning|coping|ready|well enough|stable)"
         r"|(?:rate|rating|score|scoring|my (?:opinion|take|view|read|impression) (?:of|on|about)) how (?:well )?(?:he|she|they|someone|people|the person|(?:a|the|my|our) (?:client|participant|resident|patient)) (?:is|are|has been|have been|was) '?(?:doing|functioning|coping))\b"),
     "agenda": re.compile(
         r"\b(?:convince|persuade|get (?:him|her|them) to|make sure (?:him|her|them|they|he|she) (?!(?:gets?|is|are|feels?) (?:heard|listened to|understood|a say|(?:her|his|their) say)\b)|push(?:ing)? (?:him|her|them|people)|pressure|comply|compliance|adherence|make (?:him|her|them) (?:take|go|do|follow)|talk (?:him|her|them) (?:into|out of)"
@@ -98,7 +108,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # Telling someone what they should do about their treatment is steering them too.
         r"|tell (?:him|her|them) (?:that )?(?:she|he|they)(?:'d| would)? (?:should|has to|have to|needs? to|must|better))"),
     "clinical": re.compile(r"\b(?:medications?|meds|dose|dosage|diagnos\w*|decompensat\w*|assess\w*|screening|therapy|therapeutic|counsell?ing|treatment plan|prescri\w*|clinical|symptoms?|risk assessment|intake)\b"),
-    "power": re.compile(r"\b(?:search (?:his|her|their|the person'?s?) (?:room|bag|belongings|things|place)|payee|hold (?:their|his|her) (?:money|cash|cheque|meds)|control (?:their|his|her)|their money|his money|her money|discipline|restrain\w*|(?:hold|holding|held|pin|pinning|pinned) (?:him|her|them|a (?:guy|man|woman|patient|person|client|resident|member)|someone|the (?:guy|man|woman|patient|person|client|resident|member)) down|involuntary|keys? to)\b"),
+    "power": re.compile(r"\b(?:search (?:his|her|their|the person'?s?) (?:room|bag|belongings|things|place)|payee|hold (?:their|his|her) (?:money|cash|cheque|meds)"
+        # Round 11: "hold his stash in the staff room so he doesn't use it all at once": keeping the
+        # person's own supply to ration it is control over what they use.
+        r"|(?:hold|holding|keep|keeping|look after|looking after|stash|lock up|locking up) (?:on ?to )?(?:their|his|her) (?:stash|supply|drugs|dope|pills|bottle|booze|gear|weed|stuff|money|cash|cheque|meds)\b|control (?:their|his|her)|their money|his money|her money|discipline|restrain\w*|(?:hold|holding|held|pin|pinning|pinned) (?:him|her|them|a (?:guy|man|woman|patient|person|client|resident|member)|someone|the (?:guy|man|woman|patient|person|client|resident|member)) down|involuntary|keys? to)\b"),
 }
 
 # Facets that pull a task away from peer work when a question has them and the closest ruling
@@ -116,6 +129,7 @@ EXPLAIN = {
     "unwanted": "the person has said they don't want it",
     "most of the job": "it would take up most of your time while using none of your lived experience",
     "hidden": "you'd be keeping it from your supervisor",
+    "not asked": "a peer worker's story would be told without asking them first",
 }
 
 

@@ -32,7 +32,8 @@ _SUBJ = r"(?:he|she|they|the person|someone)"
 _STAFF = (r"(?:my|the|our) (?:manager|boss|supervisor|team|treatment team|clinical team|care team|director|program"
           r"|agency|organi[sz]ation|coordinator|employer|doctor|psychiatrist|nurse|case manager|clinician|staff|lawyer"
           r"|outreach team|landlord|housing worker)|(?:his|her|their) (?:doctor|psychiatrist|case manager|lawyer|team)"
-          r"|(?:the )?treatment plan|(?:the )?care plan|management|outreach")
+          # (Round 11: "a woman at outreach told me…" is someone met on outreach, not the outreach team.)
+          r"|(?:the )?treatment plan|(?:the )?care plan|management|(?<!at )(?<!on )(?<!from )(?<!during )outreach")
 # dimension -> side -> pattern. Only the sides the facet detectors (`bot.answering.facets`) do not read already,
 # and who asked, read strictly: a question that only mentions the team is not the team asking.
 SIDES: dict[str, dict[str, re.Pattern[str]]] = {
@@ -59,7 +60,9 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             rf"|counsell?or|case manager|case worker|social worker|director|program manager) (?:wants?|want|asked|asks|expects?) (?:me|(?:our|my|the|a) peer(?: worker| specialist| staff| supporter)?) to\b"
             rf"|\b(?:\w+ )?(?:staff|team|management|lead|supervisor|manager|boss) (?:says?|said|thinks?|feels?) (?:that )?i (?:should|need to|have to|must)\b"
             # Blind 7, in a manager's or nurse's voice: "staff asked our peer to…", "we want the peer to…"
-            rf"|\b(?:(?:{_STAFF})|staff|the team|we) (?:wants?|asked|asks|told|tells|expects?|would like|need|needs) (?:our|my|the|a) peer(?: worker| staff| specialist| supporter)? to\b"
+            rf"|\b(?:(?:{_STAFF})|staff|the team|we) (?:wants?|asked|asks|told|tells|expects?|would like|'d like|need|needs) (?:our|my|the|a) peer(?: worker| staff| specialist| supporter)? to\b"
+            # Round 11: "we'd like our peer worker to go with a woman to a concert", "I'd like our peer staff to do 1:1 visits"
+            rf"|\b(?:we|i)(?:'d| would) like (?:our|my|the) peer(?: worker| staff| specialist| supporter)?s? to\b"
             # "I was going to have her read through all the charts": the asker setting the peer worker's task.
             rf"|\b(?:i|we)(?:'m| am| was| were|'d| would)? (?:going to |gonna |planning to |thinking of |want to |like to )?(?:have|get|make)"
             rf" (?:her|him|them|the peer|our peer|my peer|our new peer)(?: worker| staff| specialist)? (?:read|go through|review|do|spend|cover|drive|file|sit in|attend|write|call|check)\b"),
@@ -67,7 +70,7 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             rf"\b(?:{_SUBJ}|the person i support|someone i support|a person i support|(?:one of )?(?:my|the) (?:guys|people|participants?|clients?)"
             # Round 5: "a participant asked me to…", "a woman I support asked if…"
             rf"|(?:a|an|this|one) (?:participant|client|resident|member|guy|woman|man|lady|young person|youth|person)(?: (?:i|we) (?:support|work with|see))?)"
-            rf" (?:asked|asks|wants|would like|requested|invited) (?:me|if|whether|us)\b(?! not to\b)"
+            rf" (?:asked|asks|keeps? asking|keeps? begging|wants|would like|requested|invited) (?:me|if|whether|us)\b(?! not to\b)"
             # Round 9: "a guy at the shelter wants to know what staff wrote… and asked me to go through it with him"
             rf"|(?:^|[.!?] )(?:a|an|this|one) (?:participant|client|resident|member|guy|woman|man|lady|young person|youth|person|patient|tenant)"
             rf" (?:at|in|from|on) (?:the|our|my) [\w-]+(?: [\w-]+)?\b[^.?!]{{0,80}}\b(?:asked|asks) (?:me|us) (?:to|if|whether)\b"
@@ -90,6 +93,9 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             rf"|(?:go|going|head|heading)\b[^.?!]{{0,40}}\bmyself and (?:sort|fix|deal|handle|take care|get)\w*"
             # "drop off the blister packs, no visit, just leave them"; "while they wait outside"
             rf"|no (?:visit|contact|chat|face to face)\b|just (?:leave|drop) (?:it|them|the \w+) (?:at|on|by|outside|off)\b"
+            # Round 11: "do the shopping for a participant, drop it off and go"
+            rf"|\bdrop(?:s|ping|ped)? (?:it|them|(?:the|his|her|their) \w+) off and (?:go|leave|head off|take off)\b"
+            rf"|\bdrop(?:s|ping|ped)? (?:it|them|(?:the|his|her|their) \w+ )?off\b[^.?!]{{0,40}}\bwithout (?:stopping|staying|visiting|going in|coming in|seeing (?:him|her|them))\b"
             rf"|(?:while|and) {_SUBJ} waits? (?:outside|in the car|in the hall)|without (?:seeing|meeting|talking to) {_P}"
             # Round 10: "go to his housing meeting and speak for him so he doesn't have to come"
             rf"|\bso (?:he|she|they|the person) (?:doesn'?t|don'?t|does not|do not|won'?t|will not|wouldn'?t) (?:have|need) to (?:come|go|be there|attend|show up|turn up|be in the room)\b"
@@ -169,6 +175,8 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             r"|(?:other|the rest of the|non-peer) staff (?:don'?t|aren'?t|do not|are not|never) (?:have to|need to|required)"
             r"|because (?:you'?re|they'?re|she'?s|he'?s|you are|they are|she is|he is) (?:a )?peers?(?: workers?)?(?:,|$| when| and)"
             r"|only (?:for )?(?:the )?peer (?:staff|workers?)\b"
+            # Round 11: "HR wants all the peer staff, and only us, to hand in a personal WRAP"
+            r"|(?:^|[,;(-] ?|\band |\bbut )only us\b"
             # Round 9: "every peer worker to have a WRAP on file. not other staff."
             r"|(?:^|[.,;:!?-] ?)(?:but |and )?not (?:for )?(?:the )?(?:other|non-peer|any other|the rest of the) staff\b)"),
         "the same": re.compile(
@@ -251,6 +259,50 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
             r"\b(?:role|job) (?:now )?(?:allows|includes|covers) (?:it|this|that|giving|doing|responding)|\bin a (?:crisis|first responder) role\b"
             r"|\b(?:site|agency|program|team|employer|org|organi[sz]ation) wants (?:peers|us|me|peer (?:staff|workers)) (?:trained|to (?:be trained|train|give|do))"),
     },
+    # Round 11: time off work ("off the clock", "on my day off", "on her own time"), the side the
+    # worksheet's socialising-outside-work-hours row stands on (a weekend the program asks for is not).
+    "work hours": {
+        "off": re.compile(
+            r"\b(?:off the clock|off[- ]duty|on (?:my|her|his|their|your|our) (?:own time|day off|days off|time off)"
+            r"|(?:i'?m|she'?s|he'?s|they'?re|i am|she is|he is|they are|when i'?m) off (?:that day|work|shift|duty)"
+            r"|outside (?:of )?(?:work|working) hours|outside (?:of )?work\b(?! (?:with|on|for)\b))"),
+    },
+    # Round 11: a recovery tool offered as one option among several, the choice left to the person,
+    # or one tool pressed on everyone (supervision 4190-4224, the WRAP scenario).
+    "tools offered": {
+        "one of several": re.compile(
+            r"\b(?:as (?:just )?one (?:of (?:a few|several|many|some|a number of)|option|choice|possibility)\b"
+            r"|among (?:others|several|other (?:tools|options|things|ideas))|one option of (?:many|several|a few)"
+            r"|(?:along with|alongside|as well as|besides|plus) (?:a few|some|several|a couple of?|a range of) (?:other )?(?:tools|options|things|ideas|approaches)"
+            r"|a (?:few|couple of?) other (?:tools|options|things|ideas|approaches)"
+            r"|(?:range|menu|mix|variety|handful|bunch) of (?:\w+ )?(?:tools|options|ideas|approaches))\b"),
+        "one for all": re.compile(
+            r"\b(?:the only (?:thing|way|tool|real way|program)|(?:press|push|nag|insist)\w* (?:one|the same|my (?:favourite|favorite)) (?:\w+ )?(?:tool|program|method|workbook)"
+            r"|(?:press|push)\w* one \w+ (?:tool )?on every(?:one|body| person))\b"),
+    },
+    # Round 11: after stepping into a clinical role in an emergency (naloxone, first aid), talking
+    # with the person about it ("do I need to say anything to him about stepping outside the peer
+    # role?"): the standards' crossover, always acknowledged (standards 975-986).
+    "after the emergency": {
+        "naming it": re.compile(
+            r"\b(?:after|once|since|now that)\b[^.?!]{0,60}?\b(?:naloxone|narcan\w*|first aid|cpr|overdos\w*|emergency|seizure|went clinical|stepped in)\b"
+            r"[^?]{0,80}?\b(?:say|talk|tell|raise|bring (?:it |that |this )?up|acknowledg\w*|name|check in|mention)\w*\b[^.?!]{0,60}\b(?:him|her|them|the person)\b"
+            r"|\backnowledg\w* with the person, after an emergency\b"),
+    },
+    # Round 11: a line only for peer-to-peer calls (a peer warmline), which the handbook's chart puts
+    # on the peer side, unlike covering the office's phones routinely. (The office phones are not a
+    # side of their own: a bare "should peer workers answer the office phones?" stays contested.)
+    "phone line": {
+        "peer line": re.compile(r"\b(?:peer[- ](?:to[- ]peer )?warm ?lines?|warm ?lines?|peer[- ]to[- ]peer (?:line|calls|support calls)|peer (?:support )?(?:phone )?lines?)\b"),
+    },
+    # Round 11: a gift accepted on behalf of the program, not kept by the worker ("could she accept it
+    # on behalf of the program, after talking it over with me?"; supervision 4231-4254).
+    "gift kept by": {
+        "the agency": re.compile(
+            r"\b(?:on behalf of (?:the|our|my) (?:program|agency|team|organi[sz]ation|org|drop-?in|site|clinic|unit|service)"
+            r"|(?:for|to) (?:the|our) (?:program|agency|organi[sz]ation|drop-?in|office) to (?:keep|display|enjoy|share)"
+            r"|(?:display|put up|hang)\w* (?:it )?(?:in|at|on) (?:the|our) (?:program|agency|drop-?in|office|lobby|wall|common room|site))\b"),
+    },
     # Round 10: which way money goes between the asker and the person: lending to them ("he wants
     # to borrow money, can I lend it?") or borrowing from them ("offered to spot me $200").
     "money": {
@@ -304,9 +356,16 @@ SIDES: dict[str, dict[str, re.Pattern[str]]] = {
     },
 }
 
+# Round 11: telling, mentioning or passing on a peer worker's history, story or diagnosis (a
+# colleague or a supervisor doing it, not the peer worker sharing their own).
+OTHERS_STORY = re.compile(
+    r"\b(?:tell|tells|telling|told|mention|mentions|mentioning|mentioned|share|shares|sharing|shared|disclos\w*|bring up|bringing up|pass\w* on|explain\w*)"
+    r"\b[^.?!]{0,30}?\b(?:(?:our|my|the|a|their|your) (?:new )?peer(?: worker| specialist| staff| supporter| support worker)?'s)"
+    r" (?:[\w-]+ ){0,2}?(?:history|story|diagnos[ie]s|past|recovery|addiction|hospitali[sz]ations?|hospital stays?|illness|use)\b")
+
 # Round 9: dimensions whose rulings exist only for one side of them: a question that never speaks to
 # them is about something else (`bot.answering.answerer` ranks such rulings down).
-DEFINING = ("story told", "hard conversation", "kept unaware")
+DEFINING = ("story told", "hard conversation", "kept unaware", "after the emergency")
 
 # The dimensions the facet detectors and the content's `facets` already name.
 FACET_SIDES: dict[str, dict[str, str]] = {
@@ -340,6 +399,7 @@ RISK_WORDS: dict[str, dict[str, re.Pattern[str]]] = {
             r"|report(?:ing|s)? (?:a|any|the|suspected|(?:a )?(?:reasonable )?suspicion|abuse|neglect|concerns?)\b"
             # "so I can tell them if he's still using": passing on what the person does.
             r"|tell (?:them|the team|staff|the staff|the doctor|his team|her team|their team) (?:if|whether|when|what|how (?:much|often)) (?:he|she|they|the person)\b"
+            r"|(?:let|letting) (?:her|him|them|staff|the (?:nurse|nurses|team|doctor|staff|manager|psychiatrist|case manager|landlord|police)) know (?:if|whether|when|whenever|every time|each time|anytime|any time) (?:a |the |my |this |that |certain |particular )*(?:he|she|they|person|participant|client|resident|guy|woman|man|tenant|patient|someone|anyone|people)\b"
             r"|inform(?:ing)? (?:the|my|your) (?:team|supervisor|manager)"
             # Round 6: "told me in confidence…; do I tell them?"
             r"|(?:in confidence|confided|in private|privately)\b[^?]{0,120}?\b(?:do|should|can|would|must) i (?:tell|let|inform|update) (?:them|the team|staff|my (?:team|supervisor|manager))\b)"),
@@ -376,6 +436,10 @@ SUPERVISING = re.compile(
     r"|^(?:telling|letting|holding|giving|asking) (?:a|your|the) peer (?:worker|staff)\b|^giving someone a peer job\b"
     r"|\bas (?:a |the |their |her |his )?(?:supervisor|manager)\b|\bi (?:supervise|manage)\b"
     r"|\b(?:my|our) peer (?:worker|staff|specialist|employee|supporter)s?\b|\b(?:my|our) (?:peer )?supervisees?\b"
+    # Round 11: "a man who our peer has been supporting…", "our peer wants to…": the peer worker as a person
+    r"|\b(?:my|our) peer(?= (?:has|had|is|was|wants|wanted|said|says|told|keeps|kept|got|gets)\b)"
+    # Round 11: "our non-performing peer worker", "my part-time peer specialist", "the peer on our team"
+    r"|\b(?:my|our) (?:[\w-]+ ){1,2}peer (?:worker|staff|specialist|employee|supporter)s?\b|\bthe peer (?:worker |specialist )?on (?:my|our) team\b"
     # Round 9: "won't let me let go of a peer who isn't doing the job", "nurse manager supervising a peer"
     r"|\b(?:let go of|fire|firing|dismiss\w*|disciplin\w*|supervis\w*|manag(?:e|ing)) (?:a|the|our|my|this|that|one of (?:our|my)) peers?\b(?! (?:group|support group|meeting)\b)")
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'd|i've|me|my|myself)\b")
@@ -425,7 +489,9 @@ NOT_DEFLECTING = re.compile(
     r"|switch(?:ing)? (?:topics|the topic)|avoid(?:ing)? (?:it|the topic|the subject)|hand(?:ing)? (?:him|her|them) (?:off|on|over))")
 TALKS_IT_THROUGH = re.compile(
     r"\b(?:talk|talking|talked|stay|stayed|staying|sit|sitting|sat) (?:with|to) (?:him|her|them|the person|someone)(?: \w+)? about (?:it|this|that|suicide|(?:his|her|their) (?:suicidal )?(?:thoughts|feelings))"
-    r"|\bwe (?:just )?(?:talked|kept talking|talked it through)\b|\b(?:get|getting|go|going) into (?:it|suicide|that) with (?:him|her|them)\b")
+    r"|\bwe (?:just )?(?:talked|kept talking|talked it through)\b|\b(?:get|getting|go|going) into (?:it|suicide|that) with (?:him|her|them)\b"
+    # Round 11: "stay and actually talk about it with her"
+    r"|\b(?:talk|talking|talked) (?:\w+ )?about (?:it|this|that|suicide|(?:his|her|their) (?:suicidal )?(?:thoughts|feelings)) with (?:him|her|them|the person|someone)\b")
 
 
 def _hard_conversation(t: str, found: dict[str, set[str]]) -> None:
@@ -435,8 +501,9 @@ def _hard_conversation(t: str, found: dict[str, set[str]]) -> None:
         sides.add("stays")
     if TALKS_IT_THROUGH.search(t):
         sides.add("stays")
-    if len(sides) > 1 and "?" in t:
-        asked = re.split(r"(?<=[.!?])\s+", t[: t.rindex("?") + 1])[-1]
+    if len(sides) > 1:
+        # (Round 11: with no "?", as typed on a phone at night, the last sentence is the question.)
+        asked = re.split(r"(?<=[.!?])\s+", t[: t.rindex("?") + 1] if "?" in t else t.strip())[-1]
         weighed = {side for side, pattern in SIDES["hard conversation"].items() if pattern.search(asked)}
         if TALKS_IT_THROUGH.search(asked):
             weighed = (weighed - {"deflects"}) | {"stays"}
@@ -474,6 +541,11 @@ def _read(text: str, facets: frozenset[str], declared: bool = False, verdict: st
         # someone else's agenda when it is done anyway; a ruling about backing the person's own goals
         # cannot answer it.
         found["whose agenda"] = {"someone else's"}
+    if not declared and "story told" not in found and OTHERS_STORY.search(t):
+        # Round 11: a peer worker's history told by someone else, with nothing said of asking her
+        # ("mention our peer worker's psychiatric history to the new team members"): only her yes
+        # makes it hers to share, and none is told of.
+        found["story told"] = {"not asked"}
     if found.get("own experience") == {"left out", "brought in"}:
         found["own experience"] = {"left out"}  # "without sharing my experience" names it to leave it out
     for dimension, patterns in RISK_WORDS.items():

@@ -45,6 +45,8 @@ for canonical, spellings in {
     "drive": "drive driving drove ride rides lift lifts transport transporting transportation car taxi chauffeur",
     "medication": "medication medications meds med pills pill prescription prescriptions medicine medicines blister dosette injection injections",
     "alcohol": "alcohol booze liquor bottle beer wine drugs drug dope weed substances",
+    # Round 11: "an expensive watch" is the content's valuable gift.
+    "valuable": "valuable expensive pricey costly",
     "training": "training trainings workshop workshops session sessions presentation presentations inservice in-service educate educating teach teaching",
     "hospital": "hospital hospitalization hospitalisation hospitalized admission admitted inpatient",
     "officefiling": "filing",
@@ -178,6 +180,12 @@ PHRASES = [(re.compile(pattern), meaning, tuple(needs)) for pattern, meaning, *n
     # out meds?" met a myth page on "hand"; the content says both). Only of medication: "handing
     # out kits" at a site keeps its own rulings.
     (r"\b(?:hand|dole|dish)(?:s|ed|ing)? out\b(?= (?:[\w']+ ){0,2}(?:meds|medications?|pills|doses?|prescriptions?|medicines?)\b)", "give out", (" out ",)),
+    # Round 11: "someone at the site panicking hard" meets the content's "panic attack".
+    (r"\bpanick(?:ing|ed|y)\b", "panic attack"),
+    # Round 11: a landlord is one of the providers the worksheet's phoning rows mean ("call the
+    # landlord for him", "make the deal with the landlord for him"; kept beside the word).
+    (r"\b(?:call|phone|ring|email|e-mail|text|talk to|deal with|deal|negotiate with|contact|write to|letter to|email to|note to|message to|sort it out with|sort things out with)"
+     r"(?:s|ed|ing)? (?:the |his |her |their |a |my )?landlords?\b", r"\g<0> provider"),
     # "let go of a peer who isn't doing the job": dismissal.
     (r"\bfir(?:e|es|ed|ing) (?:him|her|them|a peer|the peer|our peer|my peer)\b|\blet(?:ting)? (?:him|her|them) go\b|\blet(?:ting)? go of (?:a|an|the|my|our|this|that) (?:peer|worker|staff|employee|specialist)", "dismiss"),
 )]
