@@ -19,8 +19,8 @@ tuning two thirds of each, 174 messages each, with floors below: ROUND11; lower 
 statements caught, and for harm to others turned on 11a, where the tuning did not reach them); the held-out thirds of rounds 4 to 6,
 scored and published, are `crisis_corpus_fresh{4,5a,5b,6a,6b,6c}_heldout.toml`; round 6's wholly unseen
 corpus (round 7's writer) was kept outside the repository and lost with it (docs/safety.md); round 9's
-unseen parts, published, are `crisis_corpus_fresh9{a,b}_heldout.toml` and `crisis_corpus_fresh9c.toml`
-(floors at their final figures: ROUND9_UNSEEN).
+unseen parts, published, are `crisis_corpus_fresh9{a,b}_heldout.toml` and `crisis_corpus_fresh9c.toml`;
+round 11's, `crisis_corpus_fresh11{a,b}_heldout.toml` and `crisis_corpus_fresh11c.toml` (floors: UNSEEN_PUBLISHED).
 
 Each message has an `expect` (crisis, note, quiet) and a `kind` (explicit, indirect, harm-others,
 hopeless, helper, others, past, denial, everyday). The targets of issue 15 are the floors:
@@ -304,23 +304,31 @@ def test_a_round_11_corpus_reads_harm_to_others_as_such(corpus, caught, unturned
     assert len(turned) >= len(readings) - unturned, {t: r for t, r in readings.items() if t not in turned}
 
 
-# -- round 9's unseen parts, published ------------------------------------------------------------
-# Round 9's held-out thirds (9a, 9b) and its wholly unseen corpus (9c), scored once before any change
-# of the round (b93f71b) and once after every merge (21a4fea), before anyone read them (docs/safety.md,
-# round 9). Not tuned on: (explicit statements missed, crisis statements caught, false alarms) at their
-# final figures, so the next change cannot quietly lose what they reach; issue 15's 95% is not met on any.
-ROUND9_UNSEEN = {"9a_heldout": (0, 31, 1), "9b_heldout": (0, 35, 0), "9c": (1, 92, 3)}
+# -- the unseen parts of rounds 9 and 11, published -------------------------------------------------
+# Each round's held-out thirds and its wholly unseen corpus, scored once before any change of the round
+# and once after every merge, before anyone read them (docs/safety.md: round 9 on b93f71b and 21a4fea,
+# round 11 on 9693921 and 7bd6e19). (explicit statements missed, crisis statements caught, false
+# alarms): round 11's at their final figures; round 9's were tuned on in round 11 (training data of the
+# model), so theirs are today's. The next change cannot quietly lose what they reach; issue 15's 95% is
+# met on none of round 11's.
+UNSEEN_PUBLISHED = {"9a_heldout": (0, 37, 1), "9b_heldout": (0, 40, 0), "9c": (0, 106, 3),
+                    "11a_heldout": (0, 34, 0), "11b_heldout": (0, 38, 1), "11c": (0, 100, 6)}
+# Helpers and denials given the crisis reply when published (issue 15 says never): 11c's two are a worker
+# asking how to follow up after someone's attempt, and a denial that quotes "I've put my affairs in order".
+UNSEEN_HELPERS_ALARMED = {"11c": 2}
 
 
-@pytest.mark.parametrize("name", ROUND9_UNSEEN)
-def test_round_9s_unseen_parts_keep_what_they_reached_when_published(name):
-    """Round 9's unseen parts: every explicit statement caught that was caught when published, no fewer
-    crisis statements caught, no more false alarms, and never a crisis reply to a helper or a denial."""
+@pytest.mark.parametrize("name", UNSEEN_PUBLISHED)
+def test_published_unseen_parts_keep_what_they_reached(name):
+    """Rounds 9 and 11's unseen parts: every explicit statement caught that was caught when published,
+    no fewer crisis statements caught, no more false alarms, and no crisis reply to a helper or a denial
+    beyond the ones they had."""
     messages = load(Path(__file__).parent / "data" / f"crisis_corpus_fresh{name}.toml")
     counts, missed, alarms = score(messages)
-    explicit_missed, caught, false_alarms = ROUND9_UNSEEN[name]
+    explicit_missed, caught, false_alarms = UNSEEN_PUBLISHED[name]
     assert counts["explicit_ok"] >= counts["explicit_n"] - explicit_missed, missed
     assert counts["all_ok"] >= caught, (report(counts), missed)
     assert counts["false_alarm"] <= false_alarms, (report(counts), alarms)
-    assert not [m["text"] for m in messages if m["kind"] in ("helper", "denial")
-                and crisis.read(m["text"]).level == crisis.CRISIS]
+    alarmed = [m["text"] for m in messages if m["kind"] in ("helper", "denial")
+               and crisis.read(m["text"]).level == crisis.CRISIS]
+    assert len(alarmed) <= UNSEEN_HELPERS_ALARMED.get(name, 0), alarmed
