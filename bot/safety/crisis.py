@@ -354,7 +354,8 @@ PATTERNS = [(name, kind, rx) for category in CATEGORIES for name, kind, rx in ca
 # writer names themselves ("what do I do? she's on the roof" is not the writer on a roof).
 HELPING = re.compile(r"\b(?:what (?:do|should|can|would) (?:i|we) (?:do|say)|how (?:do|should|can|would|to) (?:i |we )?"
                      r"(?:support|respond|help|check in|talk|approach|handle|react|reply|answer|ask|be there|bring|do safety|"
-                     r"start|go about)|(?:best|right|good|better) way to (?:respond|reply|react|answer|support|help|reach|"
+                     # round 11c: "How do I follow up with someone after they've been discharged … after an attempt?"
+                     r"start|go about|follow up|check on|reach out|look out for|look after)|(?:best|right|good|better) way to (?:respond|reply|react|answer|support|help|reach|"
                      r"approach|talk to|check on|follow up)|"
                      r"do (?:i|we) (?:have to|need to|tell|report|call)|(?:what is|whats) (?:my|our|the peer) "
                      r"(?:role|approach)|what are my options|is it (?:ok|okay|alright) (?:for me )?to|peer approach|"
@@ -429,6 +430,12 @@ WORK_DEATH = re.compile(r"\b(?:if|when|after|once) (?:an?|the|one of (?:the|our|
 READING_TAKEN_BACK = re.compile(r"(?:and |but )?not (?:talking about|about (?:the|work|my job)|from (?:the|my) (?:job|work)|for work|"
                                 r"because (?:of work|i quit)|hunting|fishing|quitting|retiring|on vacation|on holiday)(?: [a-z]+)?")
 # "burned my wrist on the kettle on purpose": nothing explains a sign done on purpose.
+# Round 11c: signs listed after "warning signs", "red flags", "signs like" by someone not saying they are
+# their own ("Training module asks us to list warning signs — giving things away, saying goodbye, talking
+# about being a burden"): a topic named, not said. Not after "I have", "I'm showing", "my".
+LISTED = re.compile(r"\b(?:warning signs?|red flags?|risk factors?|signs (?:like|such as|include|including|are)|"
+                    r"(?:list|name|spot|recogni[sz]e|notice|know) (?:the |common |typical )?signs?)\b(?:[^a-z]|$)")
+OWNED_LIST = re.compile(r"\b(?:i|me|my|myself|mine)\b")
 ON_PURPOSE = re.compile(r"\b(?:on purpose|deliberately|intentionally)\b")
 # "respawned 40 times on that level, i want to die lmao": a laugh about a game is a figure of speech.
 GAMING = re.compile(r"\b(?:respawn\w*|(?:that|this|the|next|final) level|boss fight|raid|ranked|lobby|noob|speedrun\w*|controller|final boss)\b")
@@ -475,7 +482,9 @@ LIVED = re.compile(r"\b(?:long behind me|behind me now|(?:is|are|was) behind me|
                    r"glad i was wrong|(?:i was|turns out i was|and i was) wrong about that|i (?:do not|no longer|never) "
                    r"(?:feel|think|believe) (?:that|like that|that way|it)(?: way)? (?:now|anymore|any more|these days)|and came back"
                    r"(?= *$| *,| from it| alive| down)|(?:first|early|second|first few) (?:year|years|months|weeks) of (?:my )?recovery|"
-                   r"spent (?:years|months|a long time|most of my [a-z0-9]+) (?:thinking|believing|feeling|convinced))\b")
+                   r"spent (?:years|months|a long time|most of my [a-z0-9]+) (?:thinking|believing|feeling|convinced)|"
+                   # round 11c: "I had a suicide attempt after my divorce, long since recovered"
+                   r"(?:long since|since|fully|well|long) recovered|recovered (?:long ago|years ago|since then|fully))\b")
 # Round 11: the present said to be different after a sign told in the past tense ("Before, I thought about
 # suicide every day. Now it is gone", "I was suicidal, very dark time. Now I am strong", "very much in my past").
 CHANGED_SINCE = re.compile(r"\bnow (?:it is|its|that is|thats|all that is|all of it is) (?:gone|over|past|behind me|different)\b|"
@@ -837,7 +846,10 @@ _QUOTED = re.compile(r"(?<![a-z])(['\"\u2018\u201c])((?:[^'\"\u2018\u2019\u201c\
 _DISOWNED = re.compile(r"\b(?:as a joke|a joke|joking|kidding|"
                        r"(?:a|the) (?:song|lyric|lyrics|quote|meme|line from)|i meant (?:it )?about|not suicidal|"
                        r"(?:do not|don't|don\u2019t|did not|didn't|didn\u2019t) (?:actually|really|literally) (?:want|mean)|"
-                       r"to clarify|clarifying|for the record)\b", re.IGNORECASE)
+                       r"to clarify|clarifying|for the record|"
+                       # round 11c: "my 'I've put my affairs in order' comment was about Mom's power of attorney paperwork"
+                       r"(?:comment|message|post|remark|text|line|joke|status) (?:was|were) (?:about|referring to|meant about))\b",
+                       re.IGNORECASE)
 
 # Words quoted after someone else says them ("when someone says 'i just want it all to stop'") are
 # that person's: a worker asking how to answer them gets the note, not the reply meant for the writer.
@@ -906,6 +918,7 @@ def read(text: str) -> Reading:
             return here[name]
 
         first_spans: dict[tuple[str, str], dict[str, tuple[int, int]]] = {}
+        listed_at: dict[str, int] = {}
         for index in worth:
             category, name, kind, _, _ = SIGNS[index]
             pattern = _pattern(index)
@@ -916,6 +929,13 @@ def read(text: str) -> Reading:
                 if where is None:
                     continue
                 place, named = where
+                if place == "self":
+                    if "listed" not in listed_at:  # once a sentence: the first list named in it, and whether it was owned
+                        listed = LISTED.search(sentence)
+                        listed_at["listed"] = (listed.end() if listed and not OWNED_LIST.search(sentence, 0, listed.start())
+                                               else len(sentence) + 1)
+                    if listed_at["listed"] <= match.start():
+                        place = "listed"
                 if helping and place == "self" and (not named or (category.name == "danger" and supporting(text))):
                     place = "others"  # round 10: "a guy I support … has got a gun … what do I do": his, not a danger to the writer
                 if place == "self" and about_whole("lived", LIVED) and not about_sentence("present", PRESENT):
