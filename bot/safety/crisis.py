@@ -553,6 +553,8 @@ _BRIDGE_GAME = re.compile(r"\bbridge (?=(?:club|clubs|night|game|games|tournamen
 _BRIDGE_STOPGAP = re.compile(r"\bbridge (?=(?:program|programs|programme|housing|funding|loan|shelter|clinic|team|worker|role|"
                              r"position|grant|meds|medication|prescription|script|supply|bed|beds|placement)\b)")
 
+_FOR_ALWAYS = re.compile(r"\bfor (?:always|ever)\b(?! (?:since|after|and a day)\b)")
+
 
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower().replace("\u2019", "'").replace("\u2018", "'")
@@ -577,6 +579,8 @@ def normalise(text: str) -> str:
         text = _BRIDGE_STOPGAP.sub("interim ", _BRIDGE_GAME.sub("cards ", text))
     if "once and for all" in text:  # not "once" of the past ("I once tried")
         text = text.replace("once and for all", "for good")
+    if "for always" in text or "for ever" in text:  # round 11: translated ("para siempre", "pour toujours", "für immer")
+        text = _FOR_ALWAYS.sub("forever", text)
     return SUPPORTED.sub(r"\1", text) if (" i " in text or " we " in text) else text
 
 
