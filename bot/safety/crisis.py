@@ -171,7 +171,9 @@ PAST_TENSE = {"was", "were", "had", "did", "tried", "wanted", "felt", "attempted
 NOW = {"but", "now", "today", "tonight", "lately", "currently", "however", "anymore", "again", "still", "yet"}
 BUT = re.compile(r"\b(?:but|though|although|yet|however|except|and)\b")
 AMBIVALENT = re.compile(r"\b(?:thinking about it|think about it|keep thinking|the thought|thoughts|part of me|"
-                        r"sometimes|some days|tempted|can not stop|wish|urges?|lately|again|still|these days|"
+                        # (round 11: not someone else's doing, nor the marks left: "…and sometimes the scars show", "…and sometimes people ask")
+                        r"(?:sometimes|some days)(?! (?:the |my )?(?:scars?|marks?|people|they|others|someone|somebody|he|she|"
+                        r"colleagues|clients|folks|kids|coworkers|staff)\b)|tempted|can not stop|wish|urges?|lately|again|still|these days|"
                         r"is back|are back|coming back|creeps? in|"
                         # "…but it came back", not "…and came back" (the writer came back: round 9's bridge)
                         r"(?:it|they|it all|that|those|thoughts|feelings|urges|the [a-z]+) came back)\b")
