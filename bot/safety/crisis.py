@@ -453,10 +453,12 @@ UP_THERE_FOR = re.compile(r"\b(?:fixing|repairing|cleaning (?:the|out the)|gutte
                           r"come find me|anyone else here|photo|sunrise|sunset|fishing|fisherman|nets|meet for coffee|diner)\b")
 # "Tonight I'm finally going to end it. The group chat, I mean.": the writer says what "it" was.
 # Only a thing named ("the group chat", "that project"), never "my life", "me" or "that literally".
-I_MEAN = re.compile(r"\b(?:the|our|that|this) (?!life\b)[a-z]+(?: [a-z]+){0,8} , i mean\b(?! it\b)|"  # round 11: "…, I mean it" insists
+I_MEAN = re.compile(r"\b(?:the|our|that|this) (?!life\b)[a-z]+(?: [a-z]+){0,8} , i mean\b(?! (?:it|that|every word)\b)|"  # round 11: "…, I mean it" (or "that") insists
                     r"\b(?:was|is|were) (?:about|over) (?:my|the|that|this|a) (?:group project|project|exam|essay|report|game|"
                     r"shift|spreadsheet|assignment|meeting|rota|deadline|match)\b|"
-                    r"\bi mean(?:t)? (?:the|our|this|that) (?!life\b|literally\b|seriously\b|it\b|in\b|with\b|100\b|sincerely\b|truly\b)[a-z]+|"
+                    r"\bi mean(?:t)? (?:the|our|this|that) (?!life\b|literally\b|seriously\b|it\b|in\b|with\b|100\b|sincerely\b|truly\b|"
+                    # round 11c: "Best people I've ever worked with, I mean that. Please look after…": the next sentence's word
+                    r"please\b|i\b|you\b|we\b|and\b|so\b|thank\b|thanks\b|really\b)[a-z]+|"
                     # round 11: the writer's own words, said of something else ("when I say I want to die about the
                     # exam I mean only stress")
                     r"\bwhen i say\b[a-z ]{1,60}\bi (?:only |just )?mean(?:t)? (?:only|just) (?!it\b|(?:that|this)(?= *$| *,))[a-z]+")
