@@ -312,7 +312,7 @@ def test_a_round_11_corpus_reads_harm_to_others_as_such(corpus, caught, unturned
 # model), so theirs are today's. The next change cannot quietly lose what they reach; issue 15's 95% is
 # met on none of round 11's.
 UNSEEN_PUBLISHED = {"9a_heldout": (0, 37, 1), "9b_heldout": (0, 40, 0), "9c": (0, 106, 3),
-                    "11a_heldout": (0, 43, 0), "11b_heldout": (0, 45, 0), "11c": (0, 110, 0)}
+                    "11a_heldout": (0, 44, 0), "11b_heldout": (0, 45, 0), "11c": (0, 111, 0)}
 # Round 11's published at 34, 38 and 100 caught, 0, 1 and 6 false alarms; tuned on since (round 11's second
 # pass, docs/safety.md: the model retrained with them, and rules by kind).
 # Helpers and denials given the crisis reply when published (issue 15 says never): 11c had two, a worker

@@ -775,6 +775,10 @@ TIME = Category("time", "weak", (
                         r"after this (?:week|month|weekend)|tomorrow(?= *$| *,)|before (?:tonight|the weekend)"),
 ))
 GOODBYE = Category("goodbye", "weak", (
+    # round 11c: asking to be remembered, and an absence with no end ("And remember me nicely.", "You won't see
+    # me at the team retreat. Or anywhere after the 12th really.")
+    ("remember-me", "self", r"(?<!to )remember me (?:nicely|kindly|fondly|well|as (?:i|someone|the|a)|like (?:this|that))(?= *$| *,| please| ok| okay)"),
+    ("nowhere-after", "self", r"(?:or|and) (?:anywhere|anyplace) (?:else )?(?:after|from|past) (?:the |this |next )?[a-z0-9]+"),
     # round 11: a last occasion named ("Thank you all for the birthday card … It will be my last one")
     ("my-last-one", "self", r"(?:will|would|is going to|gonna) be my (?:very )?last (?:birthday|christmas|thanksgiving|easter)"
                             r"(?= *$| *,| so| and| with| here)|(?:will|would|is going to|gonna) be my (?:very )?last one"
