@@ -171,7 +171,9 @@ PAST_TENSE = {"was", "were", "had", "did", "tried", "wanted", "felt", "attempted
 NOW = {"but", "now", "today", "tonight", "lately", "currently", "however", "anymore", "again", "still", "yet"}
 BUT = re.compile(r"\b(?:but|though|although|yet|however|except|and)\b")
 AMBIVALENT = re.compile(r"\b(?:thinking about it|think about it|keep thinking|the thought|thoughts|part of me|"
-                        r"sometimes|some days|tempted|can not stop|wish|urges?|lately|again|still|these days|"
+                        # (round 11: not someone else's doing, nor the marks left: "…and sometimes the scars show", "…and sometimes people ask")
+                        r"(?:sometimes|some days)(?! (?:the |my )?(?:scars?|marks?|people|they|others|someone|somebody|he|she|"
+                        r"colleagues|clients|folks|kids|coworkers|staff)\b)|tempted|can not stop|wish|urges?|lately|again|still|these days|"
                         r"is back|are back|coming back|creeps? in|"
                         # "…but it came back", not "…and came back" (the writer came back: round 9's bridge)
                         r"(?:it|they|it all|that|those|thoughts|feelings|urges|the [a-z]+) came back)\b")
@@ -354,7 +356,8 @@ PATTERNS = [(name, kind, rx) for category in CATEGORIES for name, kind, rx in ca
 # writer names themselves ("what do I do? she's on the roof" is not the writer on a roof).
 HELPING = re.compile(r"\b(?:what (?:do|should|can|would) (?:i|we) (?:do|say)|how (?:do|should|can|would|to) (?:i |we )?"
                      r"(?:support|respond|help|check in|talk|approach|handle|react|reply|answer|ask|be there|bring|do safety|"
-                     r"start|go about)|(?:best|right|good|better) way to (?:respond|reply|react|answer|support|help|reach|"
+                     # round 11c: "How do I follow up with someone after they've been discharged … after an attempt?"
+                     r"start|go about|follow up|check on|reach out|look out for|look after)|(?:best|right|good|better) way to (?:respond|reply|react|answer|support|help|reach|"
                      r"approach|talk to|check on|follow up)|"
                      r"do (?:i|we) (?:have to|need to|tell|report|call)|(?:what is|whats) (?:my|our|the peer) "
                      r"(?:role|approach)|what are my options|is it (?:ok|okay|alright) (?:for me )?to|peer approach|"
@@ -429,6 +432,12 @@ WORK_DEATH = re.compile(r"\b(?:if|when|after|once) (?:an?|the|one of (?:the|our|
 READING_TAKEN_BACK = re.compile(r"(?:and |but )?not (?:talking about|about (?:the|work|my job)|from (?:the|my) (?:job|work)|for work|"
                                 r"because (?:of work|i quit)|hunting|fishing|quitting|retiring|on vacation|on holiday)(?: [a-z]+)?")
 # "burned my wrist on the kettle on purpose": nothing explains a sign done on purpose.
+# Round 11c: signs listed after "warning signs", "red flags", "signs like" by someone not saying they are
+# their own ("Training module asks us to list warning signs — giving things away, saying goodbye, talking
+# about being a burden"): a topic named, not said. Not after "I have", "I'm showing", "my".
+LISTED = re.compile(r"\b(?:warning signs?|red flags?|risk factors?|signs (?:like|such as|include|including|are)|"
+                    r"(?:list|name|spot|recogni[sz]e|notice|know) (?:the |common |typical )?signs?)\b(?:[^a-z]|$)")
+OWNED_LIST = re.compile(r"\b(?:i|me|my|myself|mine)\b")
 ON_PURPOSE = re.compile(r"\b(?:on purpose|deliberately|intentionally)\b")
 # "respawned 40 times on that level, i want to die lmao": a laugh about a game is a figure of speech.
 GAMING = re.compile(r"\b(?:respawn\w*|(?:that|this|the|next|final) level|boss fight|raid|ranked|lobby|noob|speedrun\w*|controller|final boss)\b")
@@ -444,10 +453,12 @@ UP_THERE_FOR = re.compile(r"\b(?:fixing|repairing|cleaning (?:the|out the)|gutte
                           r"come find me|anyone else here|photo|sunrise|sunset|fishing|fisherman|nets|meet for coffee|diner)\b")
 # "Tonight I'm finally going to end it. The group chat, I mean.": the writer says what "it" was.
 # Only a thing named ("the group chat", "that project"), never "my life", "me" or "that literally".
-I_MEAN = re.compile(r"\b(?:the|our|that|this) (?!life\b)[a-z]+(?: [a-z]+){0,8} , i mean\b(?! it\b)|"  # round 11: "…, I mean it" insists
+I_MEAN = re.compile(r"\b(?:the|our|that|this) (?!life\b)[a-z]+(?: [a-z]+){0,8} , i mean\b(?! (?:it|that|every word)\b)|"  # round 11: "…, I mean it" (or "that") insists
                     r"\b(?:was|is|were) (?:about|over) (?:my|the|that|this|a) (?:group project|project|exam|essay|report|game|"
                     r"shift|spreadsheet|assignment|meeting|rota|deadline|match)\b|"
-                    r"\bi mean(?:t)? (?:the|our|this|that) (?!life\b|literally\b|seriously\b|it\b|in\b|with\b|100\b|sincerely\b|truly\b)[a-z]+|"
+                    r"\bi mean(?:t)? (?:the|our|this|that) (?!life\b|literally\b|seriously\b|it\b|in\b|with\b|100\b|sincerely\b|truly\b|"
+                    # round 11c: "Best people I've ever worked with, I mean that. Please look after…": the next sentence's word
+                    r"please\b|i\b|you\b|we\b|and\b|so\b|thank\b|thanks\b|really\b)[a-z]+|"
                     # round 11: the writer's own words, said of something else ("when I say I want to die about the
                     # exam I mean only stress")
                     r"\bwhen i say\b[a-z ]{1,60}\bi (?:only |just )?mean(?:t)? (?:only|just) (?!it\b|(?:that|this)(?= *$| *,))[a-z]+")
@@ -475,7 +486,9 @@ LIVED = re.compile(r"\b(?:long behind me|behind me now|(?:is|are|was) behind me|
                    r"glad i was wrong|(?:i was|turns out i was|and i was) wrong about that|i (?:do not|no longer|never) "
                    r"(?:feel|think|believe) (?:that|like that|that way|it)(?: way)? (?:now|anymore|any more|these days)|and came back"
                    r"(?= *$| *,| from it| alive| down)|(?:first|early|second|first few) (?:year|years|months|weeks) of (?:my )?recovery|"
-                   r"spent (?:years|months|a long time|most of my [a-z0-9]+) (?:thinking|believing|feeling|convinced))\b")
+                   r"spent (?:years|months|a long time|most of my [a-z0-9]+) (?:thinking|believing|feeling|convinced)|"
+                   # round 11c: "I had a suicide attempt after my divorce, long since recovered"
+                   r"(?:long since|since|fully|well|long) recovered|recovered (?:long ago|years ago|since then|fully))\b")
 # Round 11: the present said to be different after a sign told in the past tense ("Before, I thought about
 # suicide every day. Now it is gone", "I was suicidal, very dark time. Now I am strong", "very much in my past").
 CHANGED_SINCE = re.compile(r"\bnow (?:it is|its|that is|thats|all that is|all of it is) (?:gone|over|past|behind me|different)\b|"
@@ -544,6 +557,8 @@ _BRIDGE_GAME = re.compile(r"\bbridge (?=(?:club|clubs|night|game|games|tournamen
 _BRIDGE_STOPGAP = re.compile(r"\bbridge (?=(?:program|programs|programme|housing|funding|loan|shelter|clinic|team|worker|role|"
                              r"position|grant|meds|medication|prescription|script|supply|bed|beds|placement)\b)")
 
+_FOR_ALWAYS = re.compile(r"\bfor (?:always|ever)\b(?! (?:since|after|and a day)\b)")
+
 
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower().replace("\u2019", "'").replace("\u2018", "'")
@@ -568,6 +583,8 @@ def normalise(text: str) -> str:
         text = _BRIDGE_STOPGAP.sub("interim ", _BRIDGE_GAME.sub("cards ", text))
     if "once and for all" in text:  # not "once" of the past ("I once tried")
         text = text.replace("once and for all", "for good")
+    if "for always" in text or "for ever" in text:  # round 11: translated ("para siempre", "pour toujours", "für immer")
+        text = _FOR_ALWAYS.sub("forever", text)
     return SUPPORTED.sub(r"\1", text) if (" i " in text or " we " in text) else text
 
 
@@ -837,7 +854,10 @@ _QUOTED = re.compile(r"(?<![a-z])(['\"\u2018\u201c])((?:[^'\"\u2018\u2019\u201c\
 _DISOWNED = re.compile(r"\b(?:as a joke|a joke|joking|kidding|"
                        r"(?:a|the) (?:song|lyric|lyrics|quote|meme|line from)|i meant (?:it )?about|not suicidal|"
                        r"(?:do not|don't|don\u2019t|did not|didn't|didn\u2019t) (?:actually|really|literally) (?:want|mean)|"
-                       r"to clarify|clarifying|for the record)\b", re.IGNORECASE)
+                       r"to clarify|clarifying|for the record|"
+                       # round 11c: "my 'I've put my affairs in order' comment was about Mom's power of attorney paperwork"
+                       r"(?:comment|message|post|remark|text|line|joke|status) (?:was|were) (?:about|referring to|meant about))\b",
+                       re.IGNORECASE)
 
 # Words quoted after someone else says them ("when someone says 'i just want it all to stop'") are
 # that person's: a worker asking how to answer them gets the note, not the reply meant for the writer.
@@ -906,6 +926,7 @@ def read(text: str) -> Reading:
             return here[name]
 
         first_spans: dict[tuple[str, str], dict[str, tuple[int, int]]] = {}
+        listed_at: dict[str, int] = {}
         for index in worth:
             category, name, kind, _, _ = SIGNS[index]
             pattern = _pattern(index)
@@ -916,6 +937,13 @@ def read(text: str) -> Reading:
                 if where is None:
                     continue
                 place, named = where
+                if place == "self":
+                    if "listed" not in listed_at:  # once a sentence: the first list named in it, and whether it was owned
+                        listed = LISTED.search(sentence)
+                        listed_at["listed"] = (listed.end() if listed and not OWNED_LIST.search(sentence, 0, listed.start())
+                                               else len(sentence) + 1)
+                    if listed_at["listed"] <= match.start():
+                        place = "listed"
                 if helping and place == "self" and (not named or (category.name == "danger" and supporting(text))):
                     place = "others"  # round 10: "a guy I support … has got a gun … what do I do": his, not a danger to the writer
                 if place == "self" and about_whole("lived", LIVED) and not about_sentence("present", PRESENT):

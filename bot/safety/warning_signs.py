@@ -750,9 +750,15 @@ PLAN = Category("plan", "weak", (
                                          r"(?:do not|not) (?:want to )?stop this time|"
                                          r"(?:not|never) (?:want to )?(?:come|coming|get|getting|climb|climbing) down"
                                          r"(?= *$| *,)"),
-    ("made-peace", "subject", r"made (?:my )?peace(?: with (?:it|that|everything|my decision|this|dying))?(?= *$| *,)|"
+    ("made-peace", "subject", r"made (?:my )?peace(?: with (?:it|that|everything|(?:my|a|the) decision(?: about (?:it|that|this))?|this|dying))?(?= *$| *,)|"
                               r"(?:feel|feeling|felt) (?:so |really |weirdly |strangely |oddly |suddenly |very |"
                               r"completely )?(?:calm|at peace|peaceful|light|relieved)(?= *$| *,| now| today| for once)"),
+    # round 11: giving oneself up to it, as a drowning ("I stop to swim. I let it take me.")
+    ("let-it-take-me", "subject", r"let (?:it|the water|the waves|the river|the sea|the current|the cold|the dark|the darkness|"
+                                  r"death) take me(?= *$| *,| now| tonight| this| away| under)"),
+    # round 11: a time chosen, said as a choice ("I fall down this week, I choose it")
+    ("chose-the-time", "self", r"(?:this|next|on|by|after) [a-z]+ , i (?:choose|chose|have chosen|decide|decided|have decided|pick|picked) "
+                               r"(?:it|that|this)(?= *$| *,)"),
     ("make-it-easy", "subject", r"make it easy for (?:them|everyone|you all)"),
     # "my family would get the insurance money": they would, after the writer's death
     ("insurance", "self", r"(?:would|will|could) get the (?:life )?insurance"),
@@ -769,6 +775,14 @@ TIME = Category("time", "weak", (
                         r"after this (?:week|month|weekend)|tomorrow(?= *$| *,)|before (?:tonight|the weekend)"),
 ))
 GOODBYE = Category("goodbye", "weak", (
+    # round 11c: asking to be remembered, and an absence with no end ("And remember me nicely.", "You won't see
+    # me at the team retreat. Or anywhere after the 12th really.")
+    ("remember-me", "self", r"(?<!to )remember me (?:nicely|kindly|fondly|well|as (?:i|someone|the|a)|like (?:this|that))(?= *$| *,| please| ok| okay)"),
+    ("nowhere-after", "self", r"(?:or|and) (?:anywhere|anyplace) (?:else )?(?:after|from|past) (?:the |this |next )?[a-z0-9]+"),
+    # round 11: a last occasion named ("Thank you all for the birthday card … It will be my last one")
+    ("my-last-one", "self", r"(?:will|would|is going to|gonna) be my (?:very )?last (?:birthday|christmas|thanksgiving|easter)"
+                            r"(?= *$| *,| so| and| with| here)|(?:will|would|is going to|gonna) be my (?:very )?last one"
+                            r"(?= *,? so (?:it|this|that|they|you) (?:meant|means|mean)| *,? (?:and )?thank)"),
     ("goodbye-to-people", "subject", r"goodbye to (?:my|the) (?:team|family|kids|friends|everyone)|"
                                      r"(?:say|saying|said|word|write|wrote|written|writing) (?:a )?goodbye(?= *$| *,| to (?:you|everyone|my|people|"
                                      r"them|friends|family))"),
