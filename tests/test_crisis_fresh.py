@@ -20,7 +20,8 @@ statements caught, and for harm to others turned on 11a, where the tuning did no
 scored and published, are `crisis_corpus_fresh{4,5a,5b,6a,6b,6c}_heldout.toml`; round 6's wholly unseen
 corpus (round 7's writer) was kept outside the repository and lost with it (docs/safety.md); round 9's
 unseen parts, published, are `crisis_corpus_fresh9{a,b}_heldout.toml` and `crisis_corpus_fresh9c.toml`;
-round 11's, `crisis_corpus_fresh11{a,b}_heldout.toml` and `crisis_corpus_fresh11c.toml` (floors: UNSEEN_PUBLISHED).
+round 11's, `crisis_corpus_fresh11{a,b}_heldout.toml` and `crisis_corpus_fresh11c.toml`; round 12's, `crisis_corpus_fresh12a.toml`
+and `crisis_corpus_fresh12b.toml` (floors: UNSEEN_PUBLISHED).
 
 Each message has an `expect` (crisis, note, quiet) and a `kind` (explicit, indirect, harm-others,
 hopeless, helper, others, past, denial, everyday). The targets of issue 15 are the floors:
@@ -304,26 +305,30 @@ def test_a_round_11_corpus_reads_harm_to_others_as_such(corpus, caught, unturned
     assert len(turned) >= len(readings) - unturned, {t: r for t, r in readings.items() if t not in turned}
 
 
-# -- the unseen parts of rounds 9 and 11, published -------------------------------------------------
+# -- the unseen parts of rounds 9, 11 and 12, published ---------------------------------------------
 # Each round's held-out thirds and its wholly unseen corpus, scored once before any change of the round
 # and once after every merge, before anyone read them (docs/safety.md: round 9 on b93f71b and 21a4fea,
 # round 11 on 9693921 and 7bd6e19). (explicit statements missed, crisis statements caught, false
 # alarms): round 11's at their final figures; round 9's were tuned on in round 11 (training data of the
 # model), so theirs are today's. The next change cannot quietly lose what they reach; issue 15's 95% is
-# met on none of round 11's.
+# met on none of round 11's. Round 12's two corpora (12a, harm-reduction workers in recovery; 12b, parents
+# of young children) were wholly unseen: first look on fea92ea, final on b36f26a after both of round
+# 11's passes, at their final figures here.
 UNSEEN_PUBLISHED = {"9a_heldout": (0, 37, 1), "9b_heldout": (0, 40, 0), "9c": (0, 106, 3),
-                    "11a_heldout": (0, 44, 0), "11b_heldout": (0, 45, 0), "11c": (0, 111, 0)}
+                    "11a_heldout": (0, 44, 0), "11b_heldout": (0, 45, 0), "11c": (0, 111, 0),
+                    "12a": (1, 93, 4), "12b": (0, 92, 1)}
 # Round 11's published at 34, 38 and 100 caught, 0, 1 and 6 false alarms; tuned on since (round 11's second
 # pass, docs/safety.md: the model retrained with them, and rules by kind).
 # Helpers and denials given the crisis reply when published (issue 15 says never): 11c had two, a worker
 # asking how to follow up after someone's attempt, and a denial that quotes "I've put my affairs in order";
 # none since round 11's second pass.
-UNSEEN_HELPERS_ALARMED: dict[str, int] = {}
+# 12a has one: a worker asking the best way to do a safety plan with someone who uses every day.
+UNSEEN_HELPERS_ALARMED = {"12a": 1}
 
 
 @pytest.mark.parametrize("name", UNSEEN_PUBLISHED)
 def test_published_unseen_parts_keep_what_they_reached(name):
-    """Rounds 9 and 11's unseen parts: every explicit statement caught that was caught when published,
+    """Rounds 9, 11 and 12's unseen parts: every explicit statement caught that was caught when published,
     no fewer crisis statements caught, no more false alarms, and no crisis reply to a helper or a denial
     beyond the ones they had."""
     messages = load(Path(__file__).parent / "data" / f"crisis_corpus_fresh{name}.toml")
