@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from bot.answering import text as text_module
 from bot.answering.corpus import TERM, TOPIC, index_for
 from bot.answering.search import Hit
 from bot.answering.text import clean, terms
@@ -226,6 +227,13 @@ def term_names(term: Term) -> tuple[str, ...]:
 
 class TopicFinder:
     def __init__(self, catalog: Catalog):
+        text_module.SHORTHAND_ON[0] = False  # the content as written (text.SHORTHAND_ON)
+        try:
+            self._build(catalog)
+        finally:
+            text_module.SHORTHAND_ON[0] = True
+
+    def _build(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.index = index_for(catalog)
         # Every way the content itself asks for an item, word for word: the fallback when search has
