@@ -190,6 +190,17 @@ SUPERVISOR_ASKS_CAN = lazy(r"(?:^|[.,;:!?-]'? ?)(?:(?:can|could|should|may) (?:s
                            r"|\bsomething (?:she|he|they) (?:can|could|should|may|would) (?:do|take on)\b")
 # A question about someone the asker supports is about the work, whatever office word it uses
 # ("a woman I support offered to spot me some cash till payday").
+# Round 11, second pass: asking the bot itself to make something (code, a script, a cover letter,
+# a poem) is out of scope whoever it is for: "Write a python script that texts all our participants…",
+# "can u write a cover letter for a peer support job for me". The bot writes none of it, and a ruling
+# about helping someone with theirs is not what was asked. (Not a letter or an email: "can you write
+# a letter to his landlord" may still be asking what a peer worker may do.)
+_MADE = (r"(?:[\w-]+ ){0,2}(?:cover letters?|resumes?|résumés?|cvs?|essays?|scripts?|code|programs?|apps?|macros?"
+         r"|formulas?|poems?|songs?|haikus?|bio|linkedin (?:post|profile|summary))\b")
+ASKS_THE_BOT_TO_MAKE = lazy(
+    r"\b(?:can|could|would|will) (?:you|ya) (?:please |pls |just )?(?:help me )?(?:write|draft|code|program|create|generate|make|build|rewrite)"
+    r"(?: up| out)? (?:me |us )?(?:a|an|my|our|some|the) " + _MADE
+    + r"|^(?:please |pls |hey,? |ok,? |okay,? )?(?:write|draft|code|generate|create|build) (?:me |us )?(?:a|an|my|some) " + _MADE)
 ABOUT_SOMEONE_SUPPORTED = lazy(
     r"\b(?:(?:someone|somebody|a (?:person|guy|woman|man|lady)|the (?:person|guy|woman|man)|people|one|ones|folks|everyone) (?:i|we)"
     r" (?:support|work with|see)|(?:my|a|the|our) (?:clients?|participants?|residents?|members?|peers? i support)\b)")
@@ -268,6 +279,8 @@ def choose(bot: Context, question: str) -> tuple[str, Any]:
     task = bot.answerer.answer(question, leaning=p.weak_depends > 0 and asks_leaning(question))
     topic = bot.finder.find(question, prefer_terms=def_like)
     task_ok = task.verdict != "unsure"
+    if ASKS_THE_BOT_TO_MAKE.search(clean(question)):
+        return "unknown", None
     if (looks_like_logistics(question) and not ABOUT_SOMEONE_SUPPORTED.search(clean(question))) or looks_like_chit_chat(question) \
             or looks_outside_the_sources(question):
         if topic is not None and topic.confidence >= p.logistics_min_confidence:
