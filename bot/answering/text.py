@@ -216,6 +216,15 @@ PHRASES = [(re.compile(pattern), meaning, tuple(needs)) for pattern, meaning, *n
     # out meds?" met a myth page on "hand"; the content says both). Only of medication: "handing
     # out kits" at a site keeps its own rulings.
     (r"\b(?:hand|dole|dish)(?:s|ed|ing)? out\b(?= (?:[\w']+ ){0,2}(?:meds|medications?|pills|doses?|prescriptions?|medicines?)\b)", "give out", (" out ",)),
+    # Round 11, second pass: "why shouldn't peers be used to get info for the team": information
+    # gathered on people for the team is the content's spying (only with the team or staff it goes to).
+    (r"\b(?:get|gets|getting|got|gather|gathering|collect|collecting|dig up|digging up|pass|passing|feed|feeding|bring|bringing)"
+     r" (?:some |any |the )?(?:info|information|intel)\b(?= (?:back )?(?:for|to) (?:the |our |my )?(?:team|staff|clinicians?|nurses?|doctors?|psychiatrists?|managers?)\b)",
+     "spy", ("info", "intel")),
+    # A request for brevity ("short version pls", "in a nutshell") says how to answer, not what about
+    # ("short version" met a page on writing short notes).
+    (r"\b(?:the |a )?(?:short|quick|brief|simple|simplest|plain|shortest|quickest) (?:version|answer|explanation|summary|definition)\b|\bin a nutshell\b|\btl;?dr\b",
+     " ", ("version", "answer", "explanation", "summary", "definition", "nutshell", "tl")),
     # Round 11: "someone at the site panicking hard" meets the content's "panic attack".
     (r"\bpanick(?:ing|ed|y)\b", "panic attack"),
     # Round 11: a landlord is one of the providers the worksheet's phoning rows mean ("call the
