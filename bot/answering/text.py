@@ -136,7 +136,10 @@ SHORTHAND = {
     "diff": "difference", "qs": "questions", "wat": "what", "wut": "what", "tho": "though", "thru": "through",
     "smth": "something", "sth": "something", "hosp": "hospital", "convo": "conversation", "convos": "conversations",
     "msg": "message", "msgs": "messages", "txt": "text", "dept": "department", "yr": "year", "yrs": "years",
-    "govt": "government", "esp": "especially", "supv": "supervision",
+    "govt": "government", "esp": "especially", "dv": "domestic violence", "mtg": "meeting", "mtgs": "meetings",
+    "tmrw": "tomorrow", "tmr": "tomorrow", "hrs": "hours", "mins": "minutes", "appts": "appointments", "b4": "before",
+    "kinda": "kind of", "sorta": "sort of", "wanna": "want to", "gotta": "have to", "til": "until", "thx": "thanks",
+    "sw": "social worker", "sws": "social workers", "tbh": "", "idk": "i don't know", "supv": "supervision",
     "prof dev": "professional development", "lived exp": "lived experience", "peer exp": "peer experience",
     "w/o": "without", "w/": "with ", "b/c": "because", "&": " and ",
 }
