@@ -242,9 +242,13 @@ class Answerer:
     def __init__(self, catalog: Catalog, cache: Path | None = None, params: AnswerParams | None = None):
         self.catalog = catalog
         self.params = params or AnswerParams()
-        self.index = index_for(catalog, cache)
-        self.model = retriever.model_for(catalog, cache)
-        self._facets, self._stance = _readings(catalog, cache)
+        text_module.SHORTHAND_ON[0] = False  # the content as written (text.SHORTHAND_ON)
+        try:
+            self.index = index_for(catalog, cache)
+            self.model = retriever.model_for(catalog, cache)
+            self._facets, self._stance = _readings(catalog, cache)
+        finally:
+            text_module.SHORTHAND_ON[0] = True
 
     def with_params(self, params: AnswerParams) -> Answerer:
         """This answerer with other thresholds, sharing its index, model and readings (nothing refitted)."""

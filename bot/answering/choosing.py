@@ -190,6 +190,18 @@ SUPERVISOR_ASKS_CAN = lazy(r"(?:^|[.,;:!?-]'? ?)(?:(?:can|could|should|may) (?:s
                            r"|\bsomething (?:she|he|they) (?:can|could|should|may|would) (?:do|take on)\b")
 # A question about someone the asker supports is about the work, whatever office word it uses
 # ("a woman I support offered to spot me some cash till payday").
+# Round 11, second pass: asking the bot itself to make something (code, a script, a cover letter,
+# a poem) is out of scope whoever it is for: "Write a python script that texts all our participants…",
+# "can u write a cover letter for a peer support job for me". The bot writes none of it, and a ruling
+# about helping someone with theirs is not what was asked. (Not a letter or an email: "can you write
+# a letter to his landlord" may still be asking what a peer worker may do.)
+_MADE = (r"(?:[\w-]+ ){0,2}(?:cover letters?|resumes?|résumés?|cvs?|essays?|scripts?|code|programs?|apps?|macros?"
+         r"|formulas?|poems?|songs?|haikus?|bio|linkedin (?:post|profile|summary))\b")
+ASKS_THE_BOT_TO_MAKE = lazy(
+    r"\b(?:can|could|would|will) (?:you|ya) (?:please |pls |just )?(?:help me )?(?:write|draft|code|program|create|generate|make|build|rewrite)"
+    r"(?: up| out)? (?:me |us )?(?:a|an|my|our|some|the) " + _MADE
+    + r"|^(?:please |pls |hey,? |ok,? |okay,? )?(?:write|draft|code|generate|create|build) (?:me |us )?(?:a|an|my|some) " + _MADE)
+ASKS_IF_A_MYTH = lazy(r"\b(?:is|isn'?t) (?:that|this|it) (?:just |really |actually )?(?:a |an )?(?:myth|stereotype|misconception)\b")
 ABOUT_SOMEONE_SUPPORTED = lazy(
     r"\b(?:(?:someone|somebody|a (?:person|guy|woman|man|lady)|the (?:person|guy|woman|man)|people|one|ones|folks|everyone) (?:i|we)"
     r" (?:support|work with|see)|(?:my|a|the|our) (?:clients?|participants?|residents?|members?|peers? i support)\b)")
@@ -268,6 +280,8 @@ def choose(bot: Context, question: str) -> tuple[str, Any]:
     task = bot.answerer.answer(question, leaning=p.weak_depends > 0 and asks_leaning(question))
     topic = bot.finder.find(question, prefer_terms=def_like)
     task_ok = task.verdict != "unsure"
+    if ASKS_THE_BOT_TO_MAKE.search(clean(question)):
+        return "unknown", None
     if (looks_like_logistics(question) and not ABOUT_SOMEONE_SUPPORTED.search(clean(question))) or looks_like_chit_chat(question) \
             or looks_outside_the_sources(question):
         if topic is not None and topic.confidence >= p.logistics_min_confidence:
@@ -299,8 +313,10 @@ def choose(bot: Context, question: str) -> tuple[str, Any]:
     # Round 5: a question that opens asking what or how ("what happens when a peer worker trained for
     # crisis settings responds to an overdose") gets the topic, unless it asks about doing something.
     what_how = topic is not None and not task_like and not asks_leaning(question) and bool(WHAT_OR_HOW.search(clean(question)))
-    myth = topic is not None and not task_like and not asks_leaning(question) and myth_shaped(question) \
-        and getattr(topic.item, "group", "") == "myths"
+    # (Round 11, second pass: "people keep saying peer work is basically vocational rehab for us. Is
+    # that a myth?" asks about the belief however task-like its shape.)
+    myth = topic is not None and (not task_like or bool(ASKS_IF_A_MYTH.search(clean(question)))) \
+        and not asks_leaning(question) and myth_shaped(question) and getattr(topic.item, "group", "") == "myths"
     if topic is not None and (def_like or myth or what_how or ABOUT_THE_ROLE.match(clean(question)) or ASKS_WHY.match(clean(question))
                               or (not task_like and WHAT_A_THING_IS_MEANT_TO_BE.search(clean(question)))):
         if task_ok and ABOUT_THE_ROLE.match(clean(question)) and "the team" in stance.of_question(question).get("who asked", ()) \

@@ -150,7 +150,10 @@ OUTSIDE_THE_SOURCES = re.compile(
     r"|\b(?:auto|car|vehicle|home|tenant|renter'?s|liability|travel|life|disability|malpractice) insurance\b"
     r"|\binsurance (?:cover|covers|policy|claim|premium|deductible)s?\b"
     r"|\b(?:union|grievance|collective agreement|unpaid overtime)\b[^.?!]{0,40}\b(?:grievance|overtime|back me|file|arbitration)\b"
-    r"|\bbus (?:routes?|schedules?|times|numbers?)\b(?! by\b)(?= (?:that |which )?(?:go|goes|run|runs|from|to|between)\b|\s*\?)"
+    # (Round 11, second pass: "best bus route downtown to the hospital from the east end": a place
+    # or two may come before "to" or "from", and the best or quickest route anywhere is a map's.)
+    r"|\bbus (?:routes?|schedules?|times|numbers?)\b(?! by\b)(?= (?:[\w-]+ ){0,2}(?:that |which )?(?:go|goes|run|runs|from|to|between)\b|\s*\?)"
+    r"|\b(?:best|fastest|quickest|shortest|easiest) (?:bus |transit |subway |train |driving |walking |cycling |bike )?route\b"
     r"|\b(?:which|what) bus (?:goes|do i take|should i take|route)\b"
     r"|\bhow many (?:people|clients|participants|folks|cases|files)\b[^.?!]{0,50}\bcaseload\b|\bcaseload (?:size|ratio|cap|limit)s?\b"
     # Wages, fees and prices, money kept or invested ("a typical salary range for a peer specialist",

@@ -125,16 +125,55 @@ for canonical, spellings in {
         SYNONYMS[word] = canonical
 
 
-@lru_cache(maxsize=4096)
+# Round 11, second pass: what is typed fast on a phone ("can u write…", "how does it work w peers",
+# "ppl", "pls", "b/c", "her gf n wont leave", "case mgmt"), spelled out once in `clean`, so every
+# reader (the search, the idioms, the patterns that choose a kind of answer) meets the words it knows.
+# Only whole tokens, and only shorthand that means nothing else in these questions.
+SHORTHAND = {
+    "u": "you", "ur": "your", "r": "are", "n": "and", "w": "with", "pls": "please", "plz": "please",
+    "ppl": "people", "ppls": "people's", "abt": "about", "cuz": "because", "coz": "because",
+    "bf": "boyfriend", "gf": "girlfriend", "mgmt": "management", "mgr": "manager",
+    "diff": "difference", "qs": "questions", "wat": "what", "wut": "what", "tho": "though", "thru": "through",
+    "smth": "something", "sth": "something", "hosp": "hospital", "convo": "conversation", "convos": "conversations",
+    "msg": "message", "msgs": "messages", "txt": "text", "dept": "department", "yr": "year", "yrs": "years",
+    "govt": "government", "esp": "especially", "dv": "domestic violence", "mtg": "meeting", "mtgs": "meetings",
+    "tmrw": "tomorrow", "tmr": "tomorrow", "hrs": "hours", "mins": "minutes", "appts": "appointments", "b4": "before",
+    "kinda": "kind of", "sorta": "sort of", "wanna": "want to", "gotta": "have to", "til": "until", "thx": "thanks",
+    "sw": "social worker", "sws": "social workers", "tbh": "", "idk": "i don't know", "supv": "supervision",
+    "prof dev": "professional development", "lived exp": "lived experience", "peer exp": "peer experience",
+    "w/o": "without", "w/": "with ", "b/c": "because", "&": " and ",
+}
+_SHORTHAND = re.compile(
+    r"(?<![\w/'&.])(?:" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True)
+                                   if k[-1].isalnum()) + r")(?![\w'/]|\.\w)"
+    r"|(?<![\w/])(?:w/o|b/c)(?![\w/])|(?<![\w/])w/ ?(?!\w/)|\s&\s")
+
+
+def _shorthand(text: str) -> str:
+    return _SHORTHAND.sub(lambda m: SHORTHAND[m.group(0).strip()] if m.group(0).strip() != "&" else " and ", text)
+
+
+# The retriever learns its weights from the content's phrasings as they were written (`retriever.fit`
+# turns this off while it fits): spelling out the few in shorthand only reshuffled its near-ties.
+SHORTHAND_ON = [True]
+
+
 def clean(text: str) -> str:
-    """Lowercase, fold accents and curly quotes, drop control characters. (Cached: every reader of a
-    question, from the facets to the stance to the search, cleans it again.) Printable ASCII, most
-    text, has nothing to fold or drop: only lowercased."""
+    """Lowercase, fold accents and curly quotes, drop control characters, spell out phone shorthand
+    (SHORTHAND)."""
+    return _clean(text, SHORTHAND_ON[0])
+
+
+@lru_cache(maxsize=4096)
+def _clean(text: str, shorthand: bool) -> str:
+    """(Cached: every reader of a question, from the facets to the stance to the search, cleans it
+    again.) Printable ASCII, most text, has nothing to fold or drop: only lowercased."""
     if text.isascii() and text.isprintable():
-        return text.lower()
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch)[0] != "C")
-    return text.lower()
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch)[0] != "C").lower()
+    return _shorthand(text) if shorthand else text
 
 
 POSSESSIVE = re.compile(r"'s\b")
@@ -180,6 +219,15 @@ PHRASES = [(re.compile(pattern), meaning, tuple(needs)) for pattern, meaning, *n
     # out meds?" met a myth page on "hand"; the content says both). Only of medication: "handing
     # out kits" at a site keeps its own rulings.
     (r"\b(?:hand|dole|dish)(?:s|ed|ing)? out\b(?= (?:[\w']+ ){0,2}(?:meds|medications?|pills|doses?|prescriptions?|medicines?)\b)", "give out", (" out ",)),
+    # Round 11, second pass: "why shouldn't peers be used to get info for the team": information
+    # gathered on people for the team is the content's spying (only with the team or staff it goes to).
+    (r"\b(?:get|gets|getting|got|gather|gathering|collect|collecting|dig up|digging up|pass|passing|feed|feeding|bring|bringing)"
+     r" (?:some |any |the )?(?:info|information|intel)\b(?= (?:back )?(?:for|to) (?:the |our |my )?(?:team|staff|clinicians?|nurses?|doctors?|psychiatrists?|managers?)\b)",
+     "spy", ("info", "intel")),
+    # A request for brevity ("short version pls", "in a nutshell") says how to answer, not what about
+    # ("short version" met a page on writing short notes).
+    (r"\b(?:the |a )?(?:short|quick|brief|simple|simplest|plain|shortest|quickest) (?:version|answer|explanation|summary|definition)\b|\bin a nutshell\b|\btl;?dr\b",
+     " ", ("version", "answer", "explanation", "summary", "definition", "nutshell", "tl")),
     # Round 11: "someone at the site panicking hard" meets the content's "panic attack".
     (r"\bpanick(?:ing|ed|y)\b", "panic attack"),
     # Round 11: a landlord is one of the providers the worksheet's phoning rows mean ("call the
@@ -194,14 +242,14 @@ PHRASES = [(re.compile(pattern), meaning, tuple(needs)) for pattern, meaning, *n
 def words(text: str) -> list[str]:
     """Plain words: possessive and contracted 's dropped ("someone's" is "someone"), idioms put in
     one word, other apostrophes closed up ("don't" is "dont"), and bare numbers left out."""
-    return list(_words(text))
+    return list(_words(text, SHORTHAND_ON[0]))
 
 
 @lru_cache(maxsize=4096)
-def _words(text: str) -> tuple[str, ...]:
+def _words(text: str, shorthand: bool) -> tuple[str, ...]:
     """(Cached, as `clean` is: a question's words are asked for some nine times on its way through
     the answerer, and the idioms are many patterns.)"""
-    text = POSSESSIVE.sub("", clean(text))
+    text = POSSESSIVE.sub("", _clean(text, shorthand))
     for pattern, meaning, needs in PHRASES:
         if needs and not all(any(word in text for word in group) for group in needs):
             continue

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from bot.answering import text as text_module
 from bot.answering.corpus import TERM, TOPIC, index_for
 from bot.answering.search import Hit
 from bot.answering.text import clean, terms
@@ -109,7 +110,12 @@ _MYTH_FRAMING = re.compile(
 MYTH_HOW_EDGE = 0.8
 # "What does a trauma informed approach mean in peer work?": the practice, which a topic shows.
 IN_PRACTICE = re.compile(
-    r"\bmeans? (?:in|for) (?:peer (?:work|support)|practice|(?:my|our|the) (?:work|job|role|practice)|a peer(?: worker'?s?)? (?:role|work|job)|peer workers?)\b"
+    r"\bmeans? (?:in|for) (?:peer (?:work|support)|practice|(?:my|our|the) (?:work|job|role|practice)|a peer(?: worker'?s?)? (?:role|work|job)|peer workers?|peers)\b"
+    # Round 11, second pass: "what does trauma-informed mean when you're doing street outreach?" (the
+    # practice in one kind of work), "what are dual relationships and why are they tricky?" (a
+    # meaning, then why it matters, which the topic says and the definition does not).
+    r"|\bmeans? when (?:you'?re|you are|i'?m|i am|we'?re|we are|they'?re|doing|working)\b"
+    r"|\b(?:and|but) why (?:are|is) (?:they|it|these|those|that|this)\b"
     r"|\blook like in (?:practice|peer work|real life)\b"
     # Round 10: "trauma-informed - what does that mean day to day, not the poster version", "what does
     # trauma-informed mean for a peer worker day to day" (two writers, both wanting the practice).
@@ -226,6 +232,13 @@ def term_names(term: Term) -> tuple[str, ...]:
 
 class TopicFinder:
     def __init__(self, catalog: Catalog):
+        text_module.SHORTHAND_ON[0] = False  # the content as written (text.SHORTHAND_ON)
+        try:
+            self._build(catalog)
+        finally:
+            text_module.SHORTHAND_ON[0] = True
+
+    def _build(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.index = index_for(catalog)
         # Every way the content itself asks for an item, word for word: the fallback when search has
@@ -381,7 +394,8 @@ class TopicFinder:
         # Round 9: nor does a question about what others believe, however it ends ("a nurse told me
         # peers won't keep things confidential. where does that come from and what's the answer?").
         meaning = (prefer_terms or naming or asks_for_meaning(question)) and not in_setting and not myth_shaped(question)
-        in_practice = bool(IN_PRACTICE.search(clean(question)))
+        # (Not when a name is asked for: "what's the name for that and why is it a problem?")
+        in_practice = bool(IN_PRACTICE.search(clean(question))) and not naming
         # Round 11: asking for examples asks for the practice too ("what is person-first language,
         # got an example?"): the page ASKS_FOR_EXAMPLES puts first, not the term named.
         prefer_terms = meaning and not in_practice and not ASKS_FOR_EXAMPLES.search(clean(question))
