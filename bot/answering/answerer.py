@@ -433,7 +433,7 @@ class Answerer:
         # one answering our peer warmline", "do I even have to document my interactions?") is about
         # a situation, not bare: round 5 measured +8 over five sets, one swap on blind 4.
         bare = not asked & DECISIVE and not ev.sides
-        contested = self._contested(top, ranked, bare) if COARSE.get(verdict) in ("yes", "no") else None
+        contested = self._contested(top, ranked, bare, COARSE.get(verdict, "")) if COARSE.get(verdict) in ("yes", "no") else None
         if contested is not None:
             verdict = "depends"
             reasons = (f"It turns on the details: {top.ruling.task.lower()} leans {top.ruling.verdict}, but "
@@ -513,7 +513,7 @@ class Answerer:
         p = self.params
         return min(max(c.confidence, (c.model - p.model_floor) / p.model_span * (1 + p.stance_agrees * c.stood), 0.0), 1.0)
 
-    def _contested(self, top: Candidate, ranked: list[Candidate], bare: bool) -> Candidate | None:
+    def _contested(self, top: Candidate, ranked: list[Candidate], bare: bool, says: str = "") -> Candidate | None:
         """The no-yes guard: a close candidate on the same subject, on the other side of a deciding
         detail (for/with, who asked, how often, reporting, agenda, power, or a stance), that leans
         the other way (no against a yes) and does not contradict the question makes the answer "it
@@ -523,6 +523,21 @@ class Answerer:
         if mine == "no" and not bare:
             return None
         margin = self.params.bare_margin if bare else self.params.no_yes_margin
+        # Round 11, second pass: a yes with a close no that matches at least as confidently, on any
+        # subject, is not a confident yes (issue 13: a close candidate that says no leaves it open):
+        # "should I make sure every person at our shelter gets a WRAP done?" is near both a chart of
+        # practical help (yes) and a mandatory WRAP for all (no).
+        if mine == "yes" and says == "yes" and self.params.no_yes_confidence > 0:
+            mine_confidence = self._confidence(top)
+            near = [c for c in ranked[1:self.params.no_yes_reach] if not c.contradicts]
+            weight = {"yes": mine_confidence, "no": 0.0, "depends": 0.0}
+            for c in near:
+                weight[COARSE[c.ruling.verdict]] += self._confidence(c)
+            for other in near:
+                if COARSE[other.ruling.verdict] == "no" and other.rank >= top.rank * self.params.no_yes_margin \
+                        and other.stood >= top.stood and weight["no"] > weight["yes"] \
+                        and self._confidence(other) >= mine_confidence * self.params.no_yes_confidence:
+                    return other
         for other in ranked[1:6]:
             if other.contradicts or other.rank < top.rank * margin:
                 continue
