@@ -23,11 +23,14 @@ _HER_THING = (r"(?:treatment|care|case|recovery|safety|plan|review|assessment|ap
 PATTERNS: dict[str, re.Pattern[str]] = {
     "for": re.compile(
         # "testify for him", "speak up for her" take the person's side; they are not doing it for them.
-        rf"\b(?:(?<!testify )(?<!testifying )(?<!speak )(?<!speak up )(?<!vouch )(?<!advocate )(?<!witness )(?<!be there )(?<!there )(?<!asked )(?<!asks )(?<!ask )(?<!asking )(?<!arrange )(?<!arranging )(?<!arranged )for {_PERSON}\b(?<!for her(?= {_HER_THING}))(?! to (?!me\b)\w)|instead of {_PERSON}|(?<!testify )(?<!speak )(?<!advocate )on (?:their|his|her|people'?s?|the person'?s|someone'?s|clients'?|the (?:client|patient|participant|resident|tenant|member)'?s) behalf|in (?:their|his|her) place"
+        rf"\b(?:(?<!testify )(?<!testifying )(?<!speak )(?<!speak up )(?<!vouch )(?<!advocate )(?<!witness )(?<!be there )(?<!there )(?<!asked )(?<!asks )(?<!ask )(?<!asking )(?<!arrange )(?<!arranging )(?<!arranged )for {_PERSON}\b(?<!for her(?= {_HER_THING}))(?! to (?!me\b)(?!save\b)\w)|instead of {_PERSON}|(?<!testify )(?<!speak )(?<!advocate )on (?:their|his|her|people'?s?|the person'?s|someone'?s|clients'?|the (?:client|patient|participant|resident|tenant|member)'?s) behalf|in (?:their|his|her) place"
         # Round 5: "asked if I could just pay them and sign her up for…": doing it in the person's place.
         rf"|\bsign (?:him|her|them) up\b"
         # Round 11: "do the shopping for a participant", "grab her groceries on my way in": their errand, done in their place.
         rf"|\b(?:grab|get|buy|pick up|do|fetch|collect) (?:his|her|their|the person'?s|someone'?s) (?:groceries|grocery shopping|shopping|errands|laundry|prescriptions?|meds|cheque|mail)\b|\b(?:grab|get|buy|pick up|bring|score) (?:him|her|them) (?:something|some|a|an|his|her|their)\b|\b(?:could|can|would|will|should) (?:i )?just (?:pay|handle|sort|deal with|take care of|fill in|fill out|do) (?:them|it|this|that|those)\b"
+        # Round 11, second pass: "ok to just fill out her ODSP paperwork", "just do his forms": the
+        # person's own paperwork, done in their place ("just" says no one sits with them).
+        rf"|\bjust (?:fill in|fill out|do|complete|sign|write up) (?:his|her|their|the person'?s|someone'?s) (?:\w+ )?(?:paperwork|forms?|application|applications|taxes|tax return)\b"
         rf"|do (?:it|things|everything) for|(?:fill|filling|fills) (?:it |them )?out for|do (?:their|his|her) \w+"
         rf"|doing (?:their|his|her) \w+|(?<!testify )(?<!testifying )(?<!speak )(?<!speak up )(?<!vouch )(?<!advocate )(?<!there )(?<!ask )(?<!asks )(?<!asked )(?<!asking )for them\b(?! to (?!me\b)\w))"),
     "with": re.compile(rf"\b(?:with {_PERSON}|alongside|together with|side by side|along with {_PERSON}|go with|come with|accompany|accompanying|join (?:him|her|them)"
