@@ -65,6 +65,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # Round 5: "ask my peer worker to tell me what clients say about their using": passing on what
         # people say to the peer worker.
         r"|tell (?:me|us|the team|them|staff) what (?:[\w']+ ){1,5}?(?:says?|said|tells?|told|shares?|shared)\b"
+        # Round 11, second pass: someone else wanting what the person tells you ("police came asking what
+        # a resident has been telling me", "his parents want to know everything he talks about with me").
+        r"|\b(?:wants?|wanted|wanting|asking|asked|asks) (?:me |us )?(?:to know )?(?:everything|all|what) (?:that )?(?:[\w']+ ){0,4}?(?:has been telling|had been telling|talks? about|told|tells|says|said|shares?|shared)(?: with| to)? (?:me|us)\b"
         # "So I can tell them if he's still using": passing on what the person does.
         r"|tell (?:them|the team|staff|the staff|the doctor|his team|her team|their team) (?:if|whether|when|what|how (?:much|often)) (?:he|she|they|the person)\b"
         # Round 11: "keeps asking me to let her know if a certain participant is using in his room"
