@@ -111,6 +111,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:funding|funder|grant|contract)s?\b[^.?!]{0,20}\b(?:is |are |gets? )?(?:tied|linked|pegged) to"
         r"|(?:is|'s|are|as) '?(?:our |the )?'?(?:priority|focus|goal)'? (?:for|with) (?:everyone|everybody|all|each)"
         r"|every (?:single )?(?:1:1|1-1|one-on-one|one to one|visit|session|check-?in|meeting)s? (?:should|must|has to|needs? to|is to|are to) (?:focus|be about|cent(?:er|re))"
+        # Round 11, second pass: one goal for everyone the program sees, whatever each wants ("every single
+        # person we see on outreach has to be worked with on housing, whatever they want to talk about").
+        r"|\b(?:whatever|no matter what|regardless of what) (?:they|he|she|the person|people|folks) (?:wants?|would like|came|come) (?:to )?"
+        r"|\bevery (?:single )?(?:person|client|participant|resident|member|one|body) (?:we|i) (?:see|meet|work with|support)\b[^.?!]{0,30}\b(?:has|have|must|needs?|is|are) to\b"
         # Telling someone what they should do about their treatment is steering them too.
         r"|tell (?:him|her|them) (?:that )?(?:she|he|they)(?:'d| would)? (?:should|has to|have to|needs? to|must|better))"),
     "clinical": re.compile(r"\b(?:medications?|meds|dose|dosage|diagnos\w*|decompensat\w*|assess\w*|screening|therapy|therapeutic|counsell?ing|treatment plan|prescri\w*|clinical|symptoms?|risk assessment|intake)\b"),
