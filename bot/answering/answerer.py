@@ -238,6 +238,10 @@ class Evidence:
     hits: dict[str, Hit]
 
 
+ABUSE_DUTY = re.compile(r"\bchild\b[^.]*\babused\b")
+ABUSE_ASKED = re.compile(r"\b(?:abus\w*|neglect\w*|child|children|kids?|minors?|elders?|elderly|older adults?|seniors?|hit(?:s|ting)?|beat\w*|hurt(?:s|ing)? (?:her|his|their) (?:kids?|child|children|mom|mother|dad|father|parents?|grandparents?))\b")
+
+
 class Answerer:
     def __init__(self, catalog: Catalog, cache: Path | None = None, params: AnswerParams | None = None):
         self.catalog = catalog
@@ -490,6 +494,11 @@ class Answerer:
         # (A ruling about a gift over the limit already speaks to the rule.)
         if GIFT_RULE.search(clean(question)) and "gift" in clean(top.ruling.task) and "over your agency's limit" not in clean(top.ruling.task):
             return "your agency has a rule about gifts, which decides"
+        # Round 11, second pass: the legal duty to report is about a child (or an elder) being abused; a
+        # "mandated reporter" rule the question puts to suicidal talk or to stopping treatment ("she has
+        # to come straight to me if a client seems suicidal") is not what that ruling said yes to.
+        if ABUSE_DUTY.search(clean(top.ruling.task)) and not ABUSE_ASKED.search(clean(question)):
+            return "what you'd pass on is not the abuse of a child or an elder, which is what the duty to report covers"
         # A supervisor asking about their own peer worker is asking about supervision, which a
         # ruling about work with the people supported does not answer.
         if SUPERVISOR_ASKS.search(clean(question)) and not ABOUT_STAFF.search(clean(top.ruling.task)) \

@@ -65,6 +65,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # Round 5: "ask my peer worker to tell me what clients say about their using": passing on what
         # people say to the peer worker.
         r"|tell (?:me|us|the team|them|staff) what (?:[\w']+ ){1,5}?(?:says?|said|tells?|told|shares?|shared)\b"
+        # Round 11, second pass: what people say or do brought to a manager as a standing rule ("she has to
+        # come straight to me if a client seems suicidal", "report any suicidal talk to her right away").
+        r"|\b(?:come|comes|go|goes|bring it|report it|report back) (?:straight |right |directly )?(?:back )?to (?:me|us|the team|her|him)\b[^.?!]{0,20}?\b(?:if|when|whenever|every time|anytime) (?:a |the |my |our |any )?(?:client|participant|person|resident|member|patient|he|she|they|someone|anyone)\b"
+        r"|\breport (?:any|all|every|each) (?:[\w-]+ ){1,2}to (?:me|us|her|him|them|the team|my (?:supervisor|manager|boss)|staff)\b"
         # Round 11, second pass: someone else wanting what the person tells you ("police came asking what
         # a resident has been telling me", "his parents want to know everything he talks about with me").
         r"|\b(?:wants?|wanted|wanting|asking|asked|asks) (?:me |us )?(?:to know )?(?:everything|all|what) (?:that )?(?:[\w']+ ){0,4}?(?:has been telling|had been telling|talks? about|told|tells|says|said|shares?|shared)(?: with| to)? (?:me|us)\b"
