@@ -27,9 +27,6 @@ class AnswerParams:
     no_confident: float = 0.8
     yes_confident: float = 0.28
     no_yes_margin: float = 0.85
-    # Round 11, second pass: a yes is contested by a close no (within no_yes_margin of its rank, among
-    # the next no_yes_reach - 1) that matches at least no_yes_confidence as confidently, stands where the
-    # question does as much, and whose side outweighs the yes side near it (0: off).
     no_yes_confidence: float = 1.0
     no_yes_reach: int = 5
     bare_margin: float = 0.45
