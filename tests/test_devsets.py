@@ -181,7 +181,7 @@ BLIND_FLOORS = {"fresh": (151, 89, 22), "blind2": (121, 43, 20), "blind3": (95, 
                 "blind10a": (80, 44, 15), "blind10b": (76, 42, 15), "blind11a": (78, 40, 14),
                 "blind11b": (77, 48, 14), "blind9a_heldout": (25, 19, 6), "blind9b_heldout": (32, 21, 6),
                 "blind9c": (85, 67, 20), "blind11a_heldout": (35, 14, 5), "blind11b_heldout": (29, 20, 6),
-                "blind11c": (96, 62, 18)}
+                "blind11c": (99, 62, 18)}
 
 
 @pytest.mark.parametrize("name", BLIND)
