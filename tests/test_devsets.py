@@ -178,10 +178,10 @@ BLIND_FLOORS = {"fresh": (151, 89, 22), "blind2": (121, 43, 20), "blind3": (95, 
                 "blind3_heldout": (43, 21, 8), "blind4": (102, 40, 16), "blind4_heldout": (58, 22, 8),
                 "blind5": (94, 50, 14), "blind5_heldout": (44, 24, 6), "blind6": (113, 48, 18),
                 "blind7": (72, 34, 12), "blind9a": (79, 48, 14), "blind9b": (79, 50, 14),
-                "blind10a": (80, 44, 15), "blind10b": (76, 42, 15), "blind11a": (78, 40, 14),
+                "blind10a": (80, 44, 15), "blind10b": (77, 42, 15), "blind11a": (78, 40, 14),
                 "blind11b": (77, 48, 14), "blind9a_heldout": (25, 19, 6), "blind9b_heldout": (32, 21, 6),
                 "blind9c": (85, 67, 20), "blind11a_heldout": (35, 14, 5), "blind11b_heldout": (29, 20, 6),
-                "blind11c": (99, 62, 18)}
+                "blind11c": (100, 62, 18)}
 
 
 @pytest.mark.parametrize("name", BLIND)

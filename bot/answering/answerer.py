@@ -70,6 +70,11 @@ NO_YES_MARGIN, BARE_MARGIN, SAME_THING = 0.85, 0.45, 2
 # Over every task set: 3 fewer yes to a ruled-out task, no question lost; without the last two
 # conditions it cost 9 questions for the same 3; reach 4 found one fewer.
 NO_YES_CONFIDENCE, NO_YES_REACH = 1.0, 5
+# Round 11, second pass: a short question told only in the first person ("can i testify at his
+# commitment hearing", typed on a phone) names no detail either, so the no-yes guard reads it as bare.
+# Up to SHORT_WORDS words: 8 to 12 gave +1 or +2 over every task set (blind 10b and 11c), none lost;
+# 15 lost 5; 0 (off) is round 5's rule.
+SHORT_WORDS = 10
 # A ruling leaning no is answered on NO_CONFIDENT of the confidence bar (see `answer`): chosen by
 # leave-phrasings-out cross-validation (`bench.crossval`: 0.8 answers 33 more held-out phrasings,
 # 19 more of them right, no more yes to a no) and checked on every set (0.8 gains one fresh task
@@ -442,7 +447,8 @@ class Answerer:
         # A question told in the first person about the asker's own work (stance "asking as": "I'm the
         # one answering our peer warmline", "do I even have to document my interactions?") is about
         # a situation, not bare: round 5 measured +8 over five sets, one swap on blind 4.
-        bare = not asked & DECISIVE and not ev.sides
+        # (Round 11, second pass: or short and only in the first person, SHORT_WORDS.)
+        bare = not asked & DECISIVE and (not ev.sides or (set(ev.sides) == {"asking as"} and len(question.split()) <= SHORT_WORDS))
         contested = self._contested(top, ranked, bare, COARSE.get(verdict, "")) if COARSE.get(verdict) in ("yes", "no") else None
         if contested is not None:
             verdict = "depends"
