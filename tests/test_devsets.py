@@ -178,10 +178,10 @@ BLIND_FLOORS = {"fresh": (151, 89, 22), "blind2": (121, 43, 20), "blind3": (95, 
                 "blind3_heldout": (43, 21, 8), "blind4": (102, 40, 16), "blind4_heldout": (58, 22, 8),
                 "blind5": (94, 50, 14), "blind5_heldout": (44, 24, 6), "blind6": (113, 48, 18),
                 "blind7": (72, 34, 12), "blind9a": (79, 48, 14), "blind9b": (79, 50, 14),
-                "blind10a": (80, 44, 15), "blind10b": (76, 42, 15), "blind11a": (78, 40, 14),
+                "blind10a": (80, 44, 15), "blind10b": (77, 42, 15), "blind11a": (78, 40, 14),
                 "blind11b": (77, 48, 14), "blind9a_heldout": (25, 19, 6), "blind9b_heldout": (32, 21, 6),
-                "blind9c": (84, 67, 20), "blind11a_heldout": (34, 16, 6), "blind11b_heldout": (29, 20, 6),
-                "blind11c": (93, 68, 20)}
+                "blind9c": (85, 67, 20), "blind11a_heldout": (35, 16, 6), "blind11b_heldout": (29, 20, 6),
+                "blind11c": (104, 68, 20)}
 
 
 @pytest.mark.parametrize("name", BLIND)
@@ -195,8 +195,8 @@ def test_blind_task_questions_stay_at_their_level(module_bot, name):
 # Blind questions the sources rule out that still get "yes" or "likely": the known ones, listed so
 # that none may be added (issue 13's no-yes guard is not there yet).
 KNOWN_YES_TO_NO = {"blind2": 1, "blind3": 0, "blind4": 1, "blind4_heldout": 0, "blind5": 0, "blind5_heldout": 0, "blind6": 0,
-                   "blind7": 0, "blind9a": 0, "blind9b": 0, "blind10a": 0, "blind10b": 0, "blind11a": 0, "blind11b": 0, "blind9a_heldout": 2, "blind9b_heldout": 2, "blind9c": 4,
-                   "blind11a_heldout": 4, "blind11b_heldout": 1, "blind11c": 5}
+                   "blind7": 0, "blind9a": 0, "blind9b": 0, "blind10a": 0, "blind10b": 0, "blind11a": 0, "blind11b": 0, "blind9a_heldout": 2, "blind9b_heldout": 2, "blind9c": 3,
+                   "blind11a_heldout": 1, "blind11b_heldout": 0, "blind11c": 0}
 
 
 @pytest.mark.parametrize("name", BLIND)

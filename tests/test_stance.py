@@ -177,3 +177,16 @@ def test_not_wanting_to_be_alive_is_not_refusing_the_support():
     """"She doesn't want to be alive anymore" tells of a danger to life, not of support she turned down."""
     sides = stance.of_question("she told me she doesn't want to be alive anymore. can I keep talking with her?")
     assert "the person's wish" not in sides and "whose agenda" not in sides
+
+
+def test_phone_shorthand_is_read_in_full():
+    """Round 11, second pass: shorthand typed on a phone reads as the words it stands for, so the
+    stance and facets see "without asking me" in "w/o asking me"."""
+    from bot.answering.facets import detect, phone_words
+
+    assert phone_words("tell my story w/o asking me") == "tell my story without asking me"
+    assert phone_words("coffee w someone, jobs r in her tx plan b/c shes ok") == \
+        "coffee with someone, jobs are in her treatment plan because she's ok"
+    assert phone_words("r&b night") == "r&b night"
+    assert "reporting" in detect("police came asking what a resident has been telling me lately")
+    assert "for" in detect("ok to just fill out her ODSP paperwork for her to save time")

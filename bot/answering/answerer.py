@@ -64,6 +64,17 @@ OUT_UNKNOWN_SHARE = 0.4
 # answers the development set's bare questions ("is giving people rides a peer task?") yes instead
 # of depends (-2 there, -1 on blind 3 and held-out 4), and the floors only rise; left for the lead.
 NO_YES_MARGIN, BARE_MARGIN, SAME_THING = 0.85, 0.45, 2
+# Round 11, second pass: a yes is contested, on any subject, by a close no (within NO_YES_MARGIN of
+# its rank, among the next NO_YES_REACH - 1) matching at least NO_YES_CONFIDENCE times as confidently,
+# standing where the question does as much, and whose side near it outweighs the yes side (0: off).
+# Over every task set: 3 fewer yes to a ruled-out task, no question lost; without the last two
+# conditions it cost 9 questions for the same 3; reach 4 found one fewer.
+NO_YES_CONFIDENCE, NO_YES_REACH = 1.0, 5
+# Round 11, second pass: a short question told only in the first person ("can i testify at his
+# commitment hearing", typed on a phone) names no detail either, so the no-yes guard reads it as bare.
+# Up to SHORT_WORDS words: 8 to 12 gave +1 or +2 over every task set (blind 10b and 11c), none lost;
+# 15 lost 5; 0 (off) is round 5's rule.
+SHORT_WORDS = 10
 # A ruling leaning no is answered on NO_CONFIDENT of the confidence bar (see `answer`): chosen by
 # leave-phrasings-out cross-validation (`bench.crossval`: 0.8 answers 33 more held-out phrasings,
 # 19 more of them right, no more yes to a no) and checked on every set (0.8 gains one fresh task
@@ -236,6 +247,10 @@ class Evidence:
     out_score: float  # the retriever's score for the written negatives
     scores: list[float]
     hits: dict[str, Hit]
+
+
+ABUSE_DUTY = re.compile(r"\bchild\b[^.]*\babused\b")
+ABUSE_ASKED = re.compile(r"\b(?:abus\w*|neglect\w*|child|children|kids?|minors?|elders?|elderly|older adults?|seniors?|hit(?:s|ting)?|beat\w*|hurt(?:s|ing)? (?:her|his|their) (?:kids?|child|children|mom|mother|dad|father|parents?|grandparents?))\b")
 
 
 class Answerer:
@@ -436,8 +451,9 @@ class Answerer:
         # A question told in the first person about the asker's own work (stance "asking as": "I'm the
         # one answering our peer warmline", "do I even have to document my interactions?") is about
         # a situation, not bare: round 5 measured +8 over five sets, one swap on blind 4.
-        bare = not asked & DECISIVE and not ev.sides
-        contested = self._contested(top, ranked, bare) if COARSE.get(verdict) in ("yes", "no") else None
+        # (Round 11, second pass: or short and only in the first person, SHORT_WORDS.)
+        bare = not asked & DECISIVE and (not ev.sides or (set(ev.sides) == {"asking as"} and len(question.split()) <= SHORT_WORDS))
+        contested = self._contested(top, ranked, bare, COARSE.get(verdict, "")) if COARSE.get(verdict) in ("yes", "no") else None
         if contested is not None:
             verdict = "depends"
             reasons = (f"It turns on the details: {top.ruling.task.lower()} leans {top.ruling.verdict}, but "
@@ -494,6 +510,11 @@ class Answerer:
         # (A ruling about a gift over the limit already speaks to the rule.)
         if GIFT_RULE.search(clean(question)) and "gift" in clean(top.ruling.task) and "over your agency's limit" not in clean(top.ruling.task):
             return "your agency has a rule about gifts, which decides"
+        # Round 11, second pass: the legal duty to report is about a child (or an elder) being abused; a
+        # "mandated reporter" rule the question puts to suicidal talk or to stopping treatment ("she has
+        # to come straight to me if a client seems suicidal") is not what that ruling said yes to.
+        if ABUSE_DUTY.search(clean(top.ruling.task)) and not ABUSE_ASKED.search(clean(question)):
+            return "what you'd pass on is not the abuse of a child or an elder, which is what the duty to report covers"
         # A supervisor asking about their own peer worker is asking about supervision, which a
         # ruling about work with the people supported does not answer.
         if SUPERVISOR_ASKS.search(clean(question)) and not ABOUT_STAFF.search(clean(top.ruling.task)) \
@@ -517,7 +538,7 @@ class Answerer:
         p = self.params
         return min(max(c.confidence, (c.model - p.model_floor) / p.model_span * (1 + p.stance_agrees * c.stood), 0.0), 1.0)
 
-    def _contested(self, top: Candidate, ranked: list[Candidate], bare: bool) -> Candidate | None:
+    def _contested(self, top: Candidate, ranked: list[Candidate], bare: bool, says: str = "") -> Candidate | None:
         """The no-yes guard: a close candidate on the same subject, on the other side of a deciding
         detail (for/with, who asked, how often, reporting, agenda, power, or a stance), that leans
         the other way (no against a yes) and does not contradict the question makes the answer "it
@@ -527,6 +548,21 @@ class Answerer:
         if mine == "no" and not bare:
             return None
         margin = self.params.bare_margin if bare else self.params.no_yes_margin
+        # Round 11, second pass: a yes with a close no that matches at least as confidently, on any
+        # subject, is not a confident yes (issue 13: a close candidate that says no leaves it open):
+        # "should I make sure every person at our shelter gets a WRAP done?" is near both a chart of
+        # practical help (yes) and a mandatory WRAP for all (no).
+        if mine == "yes" and says == "yes" and self.params.no_yes_confidence > 0:
+            mine_confidence = self._confidence(top)
+            near = [c for c in ranked[1:self.params.no_yes_reach] if not c.contradicts]
+            weight = {"yes": mine_confidence, "no": 0.0, "depends": 0.0}
+            for c in near:
+                weight[COARSE[c.ruling.verdict]] += self._confidence(c)
+            for other in near:
+                if COARSE[other.ruling.verdict] == "no" and other.rank >= top.rank * self.params.no_yes_margin \
+                        and other.stood >= top.stood and weight["no"] > weight["yes"] \
+                        and self._confidence(other) >= mine_confidence * self.params.no_yes_confidence:
+                    return other
         for other in ranked[1:6]:
             if other.contradicts or other.rank < top.rank * margin:
                 continue

@@ -133,6 +133,11 @@ LEANING = lazy(
     r"|\bwhat(?:'s| is) (?:the|your) (?:leaning|verdict)\b"
     r"|\b(?:accept|keep|take|refuse|decline)(?: (?:it|them|the gift))?,? or (?:refuse|decline|keep|accept|give it back|hand it back|return it|say no|turn it down|not)\b"
     r"|(?:^|[.,;:!?]\s*)(?:just )?(?:keep|accept|take|refuse|return) (?:it|them)\s*\?+\s*$"
+    # Round 11, second pass: typed fast on a phone, the leaning asked in a word or two: "ok to just
+    # fill out her paperwork", "ok if i make the rides intentional?", "… w her when she tells her
+    # nurse, ok?", "do i jump in even tho non clinical", "asked to witness a dose … do it?"
+    r"|^(?:is it )?(?:ok|okay|alright|fine|cool) (?:to|if (?:i|we|my|our))\b|(?:^|[\s,.;:!?-])(?:ok|okay|alright|cool|right way)\s*\?+\s*$"
+    r"|(?:^|[,.;:!?-] ?)do i\b|\bdo it\s*\?+\s*$"
     # Round 11, a manager's few words: "Good by me?", "fine with you?"
     r"|\b(?:good|ok|okay|fine|alright) (?:by|with) (?:me|you|us)\s*\?"
     r"|\bpeer thing\b|\bdoing my job\b"

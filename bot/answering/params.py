@@ -27,6 +27,8 @@ class AnswerParams:
     no_confident: float = 0.8
     yes_confident: float = 0.28
     no_yes_margin: float = 0.85
+    no_yes_confidence: float = 1.0
+    no_yes_reach: int = 5
     bare_margin: float = 0.45
     same_thing: int = 2
     support_rank: float = 0.85
