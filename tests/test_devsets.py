@@ -167,13 +167,15 @@ def test_workplace_chatter_and_clinical_questions_get_no_answer(module_bot):
 # blind10b (round 10's two writers, opened whole for tuning after their first look); blind9a_heldout,
 # blind9b_heldout and blind9c (round 9's unseen parts, published at their final figures; round 11's topic tuning
 # read their misses, so they are tuned on now too), blind11a and blind11b (round 11's two writers' tuning two thirds);
-# blind11a_heldout, blind11b_heldout and blind11c (round 11's unseen parts, at their final figures, 7bd6e19). All were
+# blind11a_heldout, blind11b_heldout and blind11c (round 11's unseen parts, published at their final figures,
+# 7bd6e19, then tuned on in round 11's second pass); blind12a and blind12b (round 12's two writers, wholly
+# unseen: first look fea92ea, final a776c86, at their final figures). All but round 12's were
 # tuned on after their first look (blind4_heldout in round 5, blind5_heldout and blind6 after round 5;
 # blind3_heldout was only a no-worse check, but round 5 read some of its misses). (set, task agreement floor, topic top-1 floor,
 # out of scope "not sure" floor): what the answerer reaches today, so no change may make one worse.
 BLIND = ("fresh", "blind2", "blind3", "blind3_heldout", "blind4", "blind4_heldout", "blind5", "blind5_heldout", "blind6", "blind7", "blind9a", "blind9b", "blind10a", "blind10b",
          "blind11a", "blind11b", "blind9a_heldout", "blind9b_heldout", "blind9c", "blind11a_heldout", "blind11b_heldout",
-         "blind11c")
+         "blind11c", "blind12a", "blind12b")
 BLIND_FLOORS = {"fresh": (151, 89, 22), "blind2": (121, 43, 20), "blind3": (95, 46, 16),
                 "blind3_heldout": (43, 21, 8), "blind4": (102, 40, 16), "blind4_heldout": (58, 22, 8),
                 "blind5": (94, 50, 14), "blind5_heldout": (44, 24, 6), "blind6": (113, 48, 18),
@@ -181,7 +183,7 @@ BLIND_FLOORS = {"fresh": (151, 89, 22), "blind2": (121, 43, 20), "blind3": (95, 
                 "blind10a": (80, 44, 15), "blind10b": (77, 42, 15), "blind11a": (78, 40, 14),
                 "blind11b": (77, 48, 14), "blind9a_heldout": (25, 19, 6), "blind9b_heldout": (32, 21, 6),
                 "blind9c": (85, 67, 20), "blind11a_heldout": (35, 16, 6), "blind11b_heldout": (29, 20, 6),
-                "blind11c": (104, 68, 20)}
+                "blind11c": (104, 68, 20), "blind12a": (86, 50, 13), "blind12b": (97, 50, 18)}
 
 
 @pytest.mark.parametrize("name", BLIND)
@@ -196,7 +198,8 @@ def test_blind_task_questions_stay_at_their_level(module_bot, name):
 # that none may be added (issue 13's no-yes guard is not there yet).
 KNOWN_YES_TO_NO = {"blind2": 1, "blind3": 0, "blind4": 1, "blind4_heldout": 0, "blind5": 0, "blind5_heldout": 0, "blind6": 0,
                    "blind7": 0, "blind9a": 0, "blind9b": 0, "blind10a": 0, "blind10b": 0, "blind11a": 0, "blind11b": 0, "blind9a_heldout": 2, "blind9b_heldout": 2, "blind9c": 3,
-                   "blind11a_heldout": 1, "blind11b_heldout": 0, "blind11c": 0}
+                   "blind11a_heldout": 1, "blind11b_heldout": 0, "blind11c": 0,
+                   "blind12a": 8, "blind12b": 4}
 
 
 @pytest.mark.parametrize("name", BLIND)
