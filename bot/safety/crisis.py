@@ -53,10 +53,8 @@ later rounds' tuning parts; `python -m tests.test_crisis_fresh PATH` scores any 
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
-import operator
 import re
 import re._constants as _c  # type: ignore[import-not-found]  # typeshed has no stubs for re._constants; the standard library's own regex parser: reads what a pattern needs
 import re._parser as _parser  # type: ignore[import-not-found]  # nor for re._parser
@@ -65,6 +63,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
+
+import ahocorasick
 
 from bot import cache_file
 from bot.safety import crisis_model
@@ -239,44 +239,20 @@ _CACHE = Path(__file__).parent / "data" / ".cache"
 _RAW = [(category, name, kind, rx) for category in CATEGORIES for name, kind, rx in category.patterns]
 
 
-def _trie(words: list[str]) -> str:
-    """One pattern matching any of `words`, shared prefixes factored out, so that at each position
-    the engine follows one branch per letter instead of trying every word in turn. At each
-    position it matches the longest word starting there."""
-    tree: dict[str, Any] = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        inner = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{inner})?" if ends else inner
-
-    return build(tree)
-
-
-def _all_needles() -> tuple[list[tuple[tuple[str, ...], ...]], str]:
-    """Each sign's needles, and the one pattern that finds every needle (`_trie`, 13 ms to build for
-    about 2,700 needles), from the file named by the patterns' hash, else worked out and saved."""
+def _all_needles() -> list[tuple[tuple[str, ...], ...]]:
+    """Each sign's needles, from the file named by the patterns' hash, else worked out and saved."""
     # the way needles are read is part of the name, so a change to it never reads an older file
     key = hashlib.sha256(json.dumps([NEEDLE_READING, NEEDLE_SETS, [rx for *_, rx in _RAW]]).encode()).hexdigest()[:16]
     path = _CACHE / f"needles-{key}.json"
     try:
         state = json.loads(path.read_text(encoding="utf-8"))
-        return [tuple(tuple(s) for s in sets) for sets in state["needles"]], str(state["trie"])
+        return [tuple(tuple(s) for s in sets) for sets in state["needles"]]
     except (OSError, ValueError, TypeError, KeyError):
         pass  # no file yet, or a damaged one: read them from the patterns
     found = [_read_needles(rx) for *_, rx in _RAW]
-    trie = _trie(sorted({n for needles in found for some in needles for n in some}))
     # (a read-only install reads them at each start instead)
-    cache_file.save(path, json.dumps({"needles": found, "trie": trie}), "needles-*.json")
-    return found, trie
+    cache_file.save(path, json.dumps({"needles": found}), "needles-*.json")
+    return found
 
 
 class _Sign(NamedTuple):
@@ -287,7 +263,7 @@ class _Sign(NamedTuple):
     needles: tuple[tuple[str, ...], ...]
 
 
-_FOUND, _TRIE = _all_needles()
+_FOUND = _all_needles()
 SIGNS = [_Sign(*raw, needles) for raw, needles in zip(_RAW, _FOUND, strict=True)]
 _COMPILED: dict[int, re.Pattern[str]] = {}
 
@@ -302,17 +278,15 @@ def _pattern(index: int) -> re.Pattern[str]:
 
 
 
-# Every needle; one pass finds them all (at each position the longest, and with it the shorter
-# needles it begins with). Which signs the needles found make worth trying is worked out on one big
+# Every needle; one pass finds them all: an Aho-Corasick automaton (pyahocorasick), built in a few
+# milliseconds at import, where one regular expression of every needle took 48 ms to compile for
+# 3,800 needles, paid by every `peerbot ask`. Which signs the needles found make worth trying is worked out on one big
 # int, not per needle and sign: each sign with k needle sets owns k adjacent bits (signs with one
-# set first, then those with two, then three), a needle found lights the bit of every set it is in
-# (the shorter needles it begins with included), and a sign is worth trying where all its bits are
+# set first, then those with two, then three), a needle found lights the bit of every set it is in,
+# and a sign is worth trying where all its bits are
 # lit. A long sentence lights some 50 needles, each in many signs' sets ("will", "going to"): a
 # handful of int operations instead of ~175 dictionary look-ups.
 _ALL_NEEDLES = sorted({n for *_, needles in SIGNS for some in needles for n in some})
-NEEDLES = re.compile("(?=(" + _TRIE + "))")
-_NEEDLE_SET = set(_ALL_NEEDLES)
-_PREFIXES = {n: [n[:k] for k in range(1, len(n) + 1) if n[:k] in _NEEDLE_SET] for n in _ALL_NEEDLES}
 _FIRST_BIT: dict[int, int] = {}  # sign -> its first bit
 _SIGN_AT: dict[int, int] = {}  # first bit -> sign
 _ALL_LIT: list[int] = [0] * (NEEDLE_SETS + 1)  # for k sets: the first bits of every sign with k sets
@@ -328,16 +302,18 @@ for _i, (*_, _needles_of) in enumerate(SIGNS):
     for _j, _some in enumerate(_needles_of):
         for _n in _some:
             _LIGHTS[_n] |= 1 << (_FIRST_BIT[_i] + _j)
-_LIGHTS_FOUND = {n: functools.reduce(operator.or_, (_LIGHTS[p] for p in _PREFIXES[n]), 0) for n in _ALL_NEEDLES}
+NEEDLES = ahocorasick.Automaton()
+for _n, _lights in _LIGHTS.items():
+    NEEDLES.add_word(_n, _lights)
+NEEDLES.make_automaton()
 _ALWAYS = [i for i, (*_, needles) in enumerate(SIGNS) if not needles]
 
 
 def _worth_trying(sentence: str) -> list[int]:
     """The signs (indices into SIGNS, in order) whose needles are all in `sentence`."""
     lit = 0
-    for found in NEEDLES.findall(sentence):
-        if found:
-            lit |= _LIGHTS_FOUND[found]
+    for _, lights in NEEDLES.iter(sentence):  # every needle, wherever it ends
+        lit |= lights
     # a sign's first bit stays where all of its bits are lit: for k sets, its bit and the k - 1 after it
     whole, run = 0, lit
     for k in range(1, NEEDLE_SETS + 1):
