@@ -280,13 +280,12 @@ def _pattern(index: int) -> re.Pattern[str]:
 
 # Every needle; one pass finds them all: an Aho-Corasick automaton (pyahocorasick), built in a few
 # milliseconds at import, where one regular expression of every needle took 48 ms to compile for
-# 3,800 needles, paid by every `peerbot ask`. Which signs the needles found make worth trying is worked out on one big
-# int, not per needle and sign: each sign with k needle sets owns k adjacent bits (signs with one
-# set first, then those with two, then three), a needle found lights the bit of every set it is in,
-# and a sign is worth trying where all its bits are
-# lit. A long sentence lights some 50 needles, each in many signs' sets ("will", "going to"): a
-# handful of int operations instead of ~175 dictionary look-ups.
-_ALL_NEEDLES = sorted({n for *_, needles in SIGNS for some in needles for n in some})
+# 3,800 needles, paid by every `peerbot ask`. Which signs the needles found make worth trying is
+# worked out on one big int, not per needle and sign: each sign with k needle sets owns k adjacent
+# bits (signs with one set first, then those with two, then three), a needle found lights the bit of
+# every set it is in, and a sign is worth trying where all its bits are lit. A long sentence lights
+# some 50 needles, each in many signs' sets ("will", "going to"): a handful of int operations instead
+# of ~175 dictionary look-ups.
 _FIRST_BIT: dict[int, int] = {}  # sign -> its first bit
 _SIGN_AT: dict[int, int] = {}  # first bit -> sign
 _ALL_LIT: list[int] = [0] * (NEEDLE_SETS + 1)  # for k sets: the first bits of every sign with k sets
@@ -297,11 +296,11 @@ for _k in range(1, NEEDLE_SETS + 1):
             _FIRST_BIT[_i], _SIGN_AT[_bit] = _bit, _i
             _ALL_LIT[_k] |= 1 << _bit
             _bit += _k
-_LIGHTS: dict[str, int] = dict.fromkeys(_ALL_NEEDLES, 0)  # needle -> the bits it lights
+_LIGHTS: dict[str, int] = {}  # needle -> the bits it lights
 for _i, (*_, _needles_of) in enumerate(SIGNS):
     for _j, _some in enumerate(_needles_of):
         for _n in _some:
-            _LIGHTS[_n] |= 1 << (_FIRST_BIT[_i] + _j)
+            _LIGHTS[_n] = _LIGHTS.get(_n, 0) | 1 << (_FIRST_BIT[_i] + _j)
 NEEDLES = ahocorasick.Automaton()
 for _n, _lights in _LIGHTS.items():
     NEEDLES.add_word(_n, _lights)
